@@ -1,0 +1,3 @@
+"""CLI commands: build, query, export, validate."""
+
+COMMANDS: list = []

@@ -1,0 +1,3 @@
+"""CLI commands: serve (owned by the serve work; attached in litkg.cli)."""
+
+COMMANDS: list = []
