@@ -30,7 +30,7 @@ ENTITY_LABELS = ("DRUG", "PROCEDURE", "CONDITION", "PHENOTYPE", "ANALYTE", "TARG
 DATA_IRI = "https://w3id.org/litkg/id/"
 ONTOLOGY_IRI = "https://w3id.org/litkg/ontology#"
 
-_CURIE = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]*:[^\s:][^\s]*$")
+_CURIE = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]*:(?!//)[^\s:][^\s]*$")
 
 
 def is_curie(value: str | None) -> bool:

@@ -1,0 +1,150 @@
+"""The extraction pipeline: one spaCy ``Language`` plus the claim stages that run on its Docs.
+
+Components, in order (see each factory for its ``requires``/``assigns``)::
+
+    litkg_sentences      sentence boundaries: punctuation, blank lines, bullets, table rows
+    litkg_entities       doc.ents: DRUG PROCEDURE CONDITION PHENOTYPE ANALYTE TARGET (+ ids)
+    litkg_abbreviations  "tumor-induced osteomalacia (TIO)" -> TIO grounded document-wide
+    litkg_context        negation / hedging cues with scope
+
+Claims are then read from the Doc (:func:`litkg.extract.claims.extract_claims`) and from tables
+(:mod:`litkg.extract.tables`).  spaCy runs on a *normalised* copy of the text (PDF line wraps
+joined, ligatures split); every offset that leaves this module points into the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from litkg import __version__
+from litkg.errors import ExtractionError, LitkgError
+from litkg.extract.extensions import register_extensions
+from litkg.models import Claim, Document, Mention, StudyDesign
+
+EXTRACTOR = f"litkg-rules/{__version__}"
+
+# A sentence also ends at a blank line or before a bullet: lists, headings and table rows in
+# web pages and PDF text carry no final punctuation.
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n\s*[•●▪◦\-\*]\s")
+
+
+@Language.factory("litkg_sentences", assigns=["token.is_sent_start"])
+def make_sentence_splitter(nlp: Language, name: str):
+    from spacy.pipeline import Sentencizer
+
+    punct = Sentencizer(name=f"{name}_punct")
+
+    def split(doc: Doc) -> Doc:
+        doc = punct(doc)
+        # Extra boundaries after paragraph breaks; spaCy keeps whitespace as tokens, so the
+        # first non-space token after a break starts a sentence.
+        for match in _PARAGRAPH_BREAK.finditer(doc.text):
+            span = doc.char_span(match.end(), len(doc.text), alignment_mode="expand")
+            if span is not None and span.start < len(doc):
+                token = doc[span.start]
+                while token.is_space and token.i + 1 < len(doc):
+                    token = doc[token.i + 1]
+                if token.i > 0:
+                    token.is_sent_start = True
+        return doc
+
+    return split
+
+
+def build_nlp() -> Language:
+    """A fresh pipeline (a blank English tokenizer plus litkg's components)."""
+    register_extensions()
+    from litkg.extract.context import make_context  # noqa: F401 (registers litkg_context)
+    from litkg.extract.entities import add_entity_pipes
+
+    nlp = spacy.blank("en")
+    nlp.max_length = 20_000_000
+    nlp.add_pipe("litkg_sentences")
+    add_entity_pipes(nlp)
+    nlp.add_pipe("litkg_context")
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def shared_nlp() -> Language:
+    """One pipeline per process: loading lexicons and models is the expensive part."""
+    return build_nlp()
+
+
+@dataclass(frozen=True)
+class Extraction:
+    document: Document
+    mentions: tuple[Mention, ...]
+    claims: tuple[Claim, ...]
+    design: StudyDesign | None
+    warnings: tuple[str, ...] = ()
+
+
+def extract_document(document: Document, nlp: Language | None = None) -> Extraction:
+    return next(iter(extract_documents([document], nlp)))
+
+
+def extract_documents(documents: Iterable[Document], nlp: Language | None = None, *,
+                      batch_size: int = 16) -> Iterator[Extraction | LitkgError]:
+    """Extract each document; a failure on one yields an :class:`ExtractionError` and goes on."""
+    nlp = nlp or shared_nlp()
+    texts = ((norm.text, (d, norm)) for d in documents for norm in (_normalised(d),))
+    for spacy_doc, (document, norm) in nlp.pipe(texts, as_tuples=True, batch_size=batch_size):
+        try:
+            yield _claims_for(spacy_doc, document, norm)
+        except LitkgError as err:
+            yield err
+        except Exception as err:  # noqa: BLE001 - one broken document must not stop a build
+            yield ExtractionError(f"extraction failed: {type(err).__name__}: {err}",
+                                  where=document.source or document.id,
+                                  hint="the document was skipped; please report this with the file")
+
+
+def _normalised(document: Document):
+    from litkg.ingest.normalise import normalise_text
+
+    return normalise_text(document.text)
+
+
+def _claims_for(doc: Doc, document: Document, norm) -> Extraction:
+    from litkg.extract.claims import extract_claims
+    from litkg.extract.entities import mentions_from_doc
+    from litkg.extract.studytype import classify
+    from litkg.extract.tables import computed_outcomes, extract_table_claims
+
+    doc._.litkg_document = document
+    doc._.offset_map = None if norm.text == document.text else norm.to_original
+    mentions = tuple(_to_original(m, norm, document) for m in mentions_from_doc(doc))
+    claims: list[Claim] = list(extract_claims(doc, document))
+    table_claims = extract_table_claims(document)
+    claims.extend(table_claims)
+    claims.extend(computed_outcomes([c for c in table_claims if c.kind == "measurement"]))
+    claims = [c if c.extractor != "litkg" else c.with_changes(extractor=EXTRACTOR) for c in claims]
+    return Extraction(document=document, mentions=mentions, claims=tuple(_unique(claims)),
+                      design=classify(document, doc))
+
+
+def _to_original(mention: Mention, norm, document: Document) -> Mention:
+    if norm.text == document.text:
+        return mention
+    start, end = norm.span_to_original(mention.start, mention.end)
+    return Mention(start, end, document.text[start:end], mention.label, mention.concept, mention.source)
+
+
+def _unique(claims: Iterable[Claim]) -> Iterator[Claim]:
+    """Drop exact duplicates (same IRI); the first, usually richer, reading wins."""
+    seen: set[str] = set()
+    for claim in claims:
+        if claim.iri not in seen:
+            seen.add(claim.iri)
+            yield claim
+
+
+OffsetMap = Callable[[int], int]
