@@ -121,7 +121,8 @@ def build(paths: Sequence[Path | str], store_dir: Path | str, *,
                                       "(skipped; give one of them another id in its sidecar)")
                 continue
             seen_docs.add(document.id)
-            claims = _curate(result.claims, records_by_doc.pop(document.id, []), tally)
+            claims = _curate(result.claims,
+                             records_by_doc.get(None, []) + records_by_doc.pop(document.id, []), tally)
             quads = document_quads(document, claims, result.design,
                                    extractor="litkg", extractor_version=__version__)
             writer.store.bulk_extend(quads)
@@ -135,6 +136,8 @@ def build(paths: Sequence[Path | str], store_dir: Path | str, *,
                 progress(document.id)
 
         for doc_id, records in records_by_doc.items():
+            if doc_id is None:  # corpus-wide records (relinks) were applied to every document
+                continue
             tally.warnings.append(f"{len(records)} curation record(s) for document {doc_id!r}, "
                                   "which is not in this build (kept in the log, not applied)")
         if tally.documents == 0:
@@ -167,14 +170,17 @@ def _documents_only(items: Iterable, tally: _Tally) -> Iterable[Document]:
             yield item
 
 
-def _load_curations(path: Path | None) -> tuple[dict[str, list], list[str]]:
-    """Curation records grouped by document; malformed lines become warnings, never losses."""
+def _load_curations(path: Path | None) -> tuple[dict[str | None, list], list[str]]:
+    """Curation records grouped by document (``None``: corpus-wide, e.g. a relink).
+
+    Malformed log lines become warnings naming the line; every other record still applies.
+    """
     if path is None or not Path(path).exists():
         return {}, []
     from litkg.curate.log import read_log
 
     records, errors = read_log(Path(path))
-    grouped: dict[str, list] = defaultdict(list)
+    grouped: dict[str | None, list] = defaultdict(list)
     for record in records:
         grouped[record.doc].append(record)
     return dict(grouped), [str(e) for e in errors]
@@ -188,9 +194,10 @@ def _curate(claims: Sequence[Claim], records: list, tally: _Tally) -> tuple[Clai
     result = apply_curations(claims, records)
     tally.warnings.extend(result.warnings)
     for record in result.orphans:
+        evidence = record.evidence or {}
+        span = (evidence["start"], evidence["end"]) if "start" in evidence and "end" in evidence else None
         tally.orphans.append(Orphan(claim=record.claim, doc=record.doc, action=record.action,
-                                    text=getattr(record, "evidence_text", None),
-                                    span=getattr(record, "span", None)))
+                                    text=evidence.get("sentence"), span=span))
     return tuple(result.claims)
 
 

@@ -264,6 +264,9 @@ class Claim:
     rule: str | None = None
     curation: Curation = field(default_factory=Curation)
     extractor: str = "litkg"
+    #: Set when a curator's edit changed an identity field: the claim keeps the IRI the curator
+    #: acted on, so later log records and links still find it (see litkg.curate.apply).
+    pinned_iri: str | None = None
 
     def __post_init__(self):
         if self.kind not in CLAIM_KINDS:
@@ -284,6 +287,11 @@ class Claim:
 
     @property
     def iri(self) -> str:
+        return self.pinned_iri or self.content_iri
+
+    @property
+    def content_iri(self) -> str:
+        """The IRI the claim's identity fields hash to (differs from ``iri`` only when pinned)."""
         return f"{DATA_IRI}claim/{content_hash(*self.identity)}"
 
     @property
@@ -322,6 +330,8 @@ class Claim:
             "status": self.curation.status,
             "curator": self.curation.curator,
             "curated_at": self.curation.curated_at,
+            "reason": self.curation.reason,
+            "note": self.curation.note,
             "extractor": self.extractor,
         }
 
@@ -330,7 +340,7 @@ class Claim:
         curation = Curation(status=data.get("status") or "machine", curator=data.get("curator"),
                             curated_at=data.get("curated_at"), reason=data.get("reason"),
                             note=data.get("note"))
-        return cls(
+        claim = cls(
             doc=str(data["doc"]), kind=data["kind"],
             subject=Concept.from_dict(data["subject"]), object=Concept.from_dict(data["object"]),
             evidence=Evidence.from_dict(data["evidence"]),
@@ -343,6 +353,8 @@ class Claim:
             regimen=data.get("regimen"), computed=bool(data.get("computed", False)),
             rule=data.get("rule"), curation=curation, extractor=data.get("extractor") or "litkg",
         )
+        stated = data.get("claim")
+        return claim.with_changes(pinned_iri=stated) if stated and stated != claim.iri else claim
 
 
 def _num(value: Any) -> float | None:

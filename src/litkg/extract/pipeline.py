@@ -32,11 +32,13 @@ EXTRACTOR = f"litkg-rules/{__version__}"
 
 # A sentence also ends at a blank line or before a bullet: lists, headings and table rows in
 # web pages and PDF text carry no final punctuation.
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n\s*[•●▪◦\-\*]\s")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=[ \t]*[•●▪◦*-]\s)")
 
 
+# No annotations on factory arguments: spaCy validates them with pydantic, which cannot resolve
+# the string annotations that `from __future__ import annotations` produces.
 @Language.factory("litkg_sentences", assigns=["token.is_sent_start"])
-def make_sentence_splitter(nlp: Language, name: str):
+def make_sentence_splitter(nlp, name):
     from spacy.pipeline import Sentencizer
 
     punct = Sentencizer(name=f"{name}_punct")

@@ -1,0 +1,29 @@
+"""The sentence component splits at punctuation, blank lines and bullets."""
+
+import spacy
+
+import litkg.extract.pipeline  # noqa: F401  (registers the litkg_sentences factory)
+
+
+def _sents(text):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("litkg_sentences")
+    return [s.text.strip() for s in nlp(text).sents if s.text.strip()]
+
+
+def test_punctuation_and_paragraphs():
+    text = "Cinacalcet was started. PTH fell.\n\nTreatment Efficacy Data\n\nCalcium was unchanged."
+    assert _sents(text) == ["Cinacalcet was started.", "PTH fell.", "Treatment Efficacy Data",
+                            "Calcium was unchanged."]
+
+
+def test_bullets_start_sentences():
+    text = "Safety:\n  • Nausea RR 2.05 was common\n  • Hypocalcemia risk is significant (RR 7.38)"
+    sents = _sents(text)
+    assert any(s.startswith("• Nausea") for s in sents)
+    assert any(s.startswith("• Hypocalcemia") for s in sents)
+
+
+def test_single_newline_inside_a_sentence_does_not_split():
+    assert _sents("PTH concentration slightly\ndecreased to 225 pg/ml.") == [
+        "PTH concentration slightly\ndecreased to 225 pg/ml."]
