@@ -123,7 +123,8 @@ def _claims_for(doc: Doc, document: Document, norm) -> Extraction:
 
     doc._.litkg_document = document
     doc._.offset_map = None if norm.text == document.text else norm.to_original
-    mentions = tuple(_to_original(m, norm, document) for m in mentions_from_doc(doc))
+    # mentions_from_doc maps offsets back to document.text itself (via doc._.offset_map).
+    mentions = tuple(mentions_from_doc(doc))
     claims: list[Claim] = list(extract_claims(doc, document))
     table_claims = extract_table_claims(document)
     claims.extend(table_claims)
@@ -131,13 +132,6 @@ def _claims_for(doc: Doc, document: Document, norm) -> Extraction:
     claims = [c if c.extractor != "litkg" else c.with_changes(extractor=EXTRACTOR) for c in claims]
     return Extraction(document=document, mentions=mentions, claims=tuple(_unique(claims)),
                       design=classify(document, doc))
-
-
-def _to_original(mention: Mention, norm, document: Document) -> Mention:
-    if norm.text == document.text:
-        return mention
-    start, end = norm.span_to_original(mention.start, mention.end)
-    return Mention(start, end, document.text[start:end], mention.label, mention.concept, mention.source)
 
 
 def _unique(claims: Iterable[Claim]) -> Iterator[Claim]:
