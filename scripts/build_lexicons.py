@@ -1,0 +1,281 @@
+#!/usr/bin/env python
+"""Rebuild src/litkg/data/lexicon/lexicon.tsv.gz from the shared vocabularies and corpora.
+
+    python scripts/build_lexicons.py [--shared ../shared] [--out src/litkg/data/lexicon]
+
+Sources, in priority order (the first source to claim a normalised name wins):
+1. ``curated.tsv`` (hand-curated lab tests, brand names, procedures; see PROVENANCE.md);
+2. ``vocab/verified-ids.tsv`` (drug, condition, phenotype, LOINC, gene ids seen in source files);
+3. annotated mentions of BioCreative V CDR (training set only), BioRED (train + dev) and
+   NCBI-disease (train + dev): chemicals and diseases, most frequent MeSH id per normalised
+   name; abstracts that are in the CDR development set are skipped.  A disease whose MeSH id MONDO maps exactly
+   gets the MONDO id (MeSH kept as cross-reference); one whose name is an HPO label only gets
+   the HPO id and the PHENOTYPE label;
+4. MONDO labels (SSSOM exact-match files; MeSH cross-reference where mapped) -> CONDITION;
+5. HPO English labels -> PHENOTYPE (modes of inheritance and one-word modifiers left out);
+6. BioRED gene mentions -> TARGET (NCBI Gene ids).
+
+Names annotated in less than half of their occurrences in the training texts, and
+abbreviation-like names (<= 3 letters, or short all-caps) from the corpora, get the ``short``
+flag: the entity component uses them to ground spans found by the NER, never to find spans.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from litkg.evaluate.ner import GOLD_TYPES, norm_gold_id, read_gold  # noqa: E402
+from litkg.extract.lexicon import SKIP_TOKENS, norm_token  # noqa: E402
+
+import spacy  # noqa: E402
+
+TOK = spacy.blank("en").tokenizer
+
+# One-word HPO/MONDO labels that are modifiers or too generic to find entities by.
+GENERIC = {"all", "disease", "syndrome", "disorder", "mild", "severe", "moderate", "profound",
+           "acute", "chronic", "subacute", "progressive", "episodic", "recurrent", "bilateral",
+           "unilateral", "frequent", "occasional", "obligate", "very rare", "death", "onset",
+           "generalized", "localized", "symmetrical", "asymmetric", "refractory", "triggered",
+           "nonprogressive", "variable", "prolonged", "transient", "persistent", "sporadic",
+           "cancer type", "infection", "tumor", "neoplasm", "abnormality", "pathology", "pain",
+           "fever", "left", "right", "distal", "proximal", "central", "peripheral", "diffuse",
+           "focal", "multifocal", "weakness", "proband", "lethargy", "injury", "lesion", "healthy",
+           "severity", "frequency", "affected", "fall", "stable", "unaffected", "normal",
+           "anomaly", "malformation", "deformity", "growth", "obstruction", "mass", "stiffness"}
+
+
+MEDICAL_WORD = re.compile(r"(ia|itis|osis|oma|emia|pathy|algia|plegia|rrhea|rrhage|cele|megaly|trophy|"
+                          r"sclerosis|penia|cytosis|uria|iasis|ectasia|plasia|spasm|ism|ic|esis|"
+                          r"stasis|ptosis|lysis|oses|itides|omas|cardia|pnea|phagia|phasia|opia|"
+                          r"tonia|kinesia|taxia|esthesia|odynia|ocele|oid|ure|ema)$")
+
+
+def key(text: str) -> str:
+    return " ".join(norm_token(t.text) for t in TOK(text)
+                    if t.text.strip() and t.text not in SKIP_TOKENS)
+
+
+def prefix_label(curie: str) -> str | None:
+    prefix = curie.split(":", 1)[0].upper()
+    return {"CHEBI": "DRUG", "MESH": "DRUG", "UNII": "DRUG", "MAXO": "PROCEDURE", "PR": "TARGET",
+            "UNIPROT": "TARGET", "HGNC": "TARGET", "MONDO": "CONDITION", "HP": "PHENOTYPE",
+            "LOINC": "ANALYTE"}.get(prefix)
+
+
+def read_tsv(path: Path):
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or not line.strip():
+                continue
+            yield line.rstrip("\n").split("\t")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--out", type=Path, default=ROOT / "src" / "litkg" / "data" / "lexicon")
+    ap.add_argument("--min-ratio", type=float, default=0.5,
+                    help="names annotated in a smaller share of their occurrences only ground")
+    args = ap.parse_args(argv)
+    vocab, bench = args.shared / "vocab", args.shared / "benchmarks"
+    rows: list[tuple[str, str, str, str, str, str, str]] = []
+    seen: set[str] = set()
+
+    def corpus_mesh(k):
+        top = ids[k].most_common(1)[0][0] if ids.get(k) else ""
+        return top if top.startswith("MESH:") else ""
+
+    def add(k, label, cid, xref, name, source, flags=""):
+        # A MeSH cross-reference from the corpora when the source gave none (HPO terms).
+        if not xref and label in ("CONDITION", "PHENOTYPE", "DRUG") and k in ids:
+            xref = corpus_mesh(k)
+        if k and k not in seen:
+            seen.add(k)
+            rows.append((k, label, cid or "", xref or "", name, source, flags))
+
+    # --- MONDO and HPO tables
+    mondo_label, mondo_mesh, mesh_mondo = {}, {}, {}
+    for fname in ("mondo_exactmatch_mesh.sssom.tsv", "mondo_exactmatch_omim.sssom.tsv",
+                  "mondo_exactmatch_ncit.sssom.tsv"):
+        for parts in read_tsv(vocab / fname):
+            if parts[0] == "subject_id":
+                continue
+            mondo_label.setdefault(parts[0], parts[1])
+            if fname.startswith("mondo_exactmatch_mesh"):
+                mesh = "MESH:" + parts[3].split(":", 1)[1]
+                mondo_mesh.setdefault(parts[0], mesh)
+                mesh_mondo.setdefault(mesh, parts[0])
+    hpo = {}
+    for parts in read_tsv(vocab / "hpo_english_terms.tsv"):
+        if parts[0].startswith("HP:") and parts[1] == "rdfs:label":
+            hpo[parts[0]] = parts[2]
+    mondo_keys = {key(lbl): cid for cid, lbl in sorted(mondo_label.items())}
+    hpo_keys = {key(lbl): cid for cid, lbl in sorted(hpo.items())}
+
+    # --- corpus mentions (training parts only)
+    cdr_dev = {d.pmid for d in read_gold(bench / "cdr" / "CDR_DevelopmentSet.PubTator.txt")}
+    # Everything annotated except the CDR development set (kept for measuring litkg).
+    corpora = [bench / "cdr" / "CDR_TrainingSet.PubTator.txt", bench / "biored" / "Train.PubTator",
+               bench / "biored" / "Dev.PubTator", bench / "ncbi-disease" / "NCBItrainset.txt",
+               bench / "ncbi-disease" / "NCBIdevelopset.txt"]
+    ids: dict[str, Counter] = defaultdict(Counter)
+    kinds: dict[str, Counter] = defaultdict(Counter)
+    surface: dict[str, Counter] = defaultdict(Counter)
+    texts = []
+    for path in corpora:
+        for doc in read_gold(path):
+            if doc.pmid in cdr_dev:
+                continue
+            texts.append((doc, "ncbi" in path.name.lower()))
+            for m in doc.mentions:
+                kind = GOLD_TYPES.get(m.type)
+                if kind is None or m.type == "CompositeMention":
+                    continue
+                k = key(m.text)
+                kinds[k][kind] += 1
+                surface[k][m.text] += 1
+                good = [norm_gold_id(i, kind) for i in m.ids]
+                good = [g for g in good if g]
+                if len(good) == 1:  # composite ids ground a coordination, not this name
+                    ids[k][good[0]] += 1
+
+    # Annotation ratio: how often a name is annotated where it occurs (CDR/BioRED texts only,
+    # since NCBI does not annotate chemicals).
+    occurs, annotated = Counter(), Counter()
+    names = set(kinds)
+    max_len = max(len(k.split()) for k in names)
+    for doc, is_ncbi in texts:
+        if is_ncbi:
+            continue
+        toks = [t for t in TOK(doc.text) if t.text.strip() and t.text not in SKIP_TOKENS]
+        norms = [norm_token(t.text) for t in toks]
+        gold_spans = {(m.start, m.end) for m in doc.mentions}
+        for i in range(len(toks)):
+            for n in range(1, max_len + 1):
+                if i + n > len(toks):
+                    break
+                k = " ".join(norms[i:i + n])
+                if k in names:
+                    span = (toks[i].idx, toks[i + n - 1].idx + len(toks[i + n - 1].text))
+                    if span in gold_spans:
+                        annotated[k] += 1
+                    elif any(gs <= span[0] and span[1] <= ge for gs, ge in gold_spans):
+                        continue  # part of a longer annotated name: neither for nor against
+                    occurs[k] += 1
+
+    # 1. curated (aliases "=NAME" resolved through curated ids, then MONDO/HPO labels)
+    curated = [parts + [""] * (6 - len(parts)) for parts in read_tsv(args.out / "curated.tsv")]
+    final_id: dict[str, str] = {key(p[0]): p[2] for p in curated if p[2] and not p[2].startswith("=")}
+    final_name: dict[str, str] = {key(p[0]): p[0] for p in curated}
+    final_xref: dict[str, str] = {key(p[0]): p[3] for p in curated if p[3]}
+    for _ in range(3):  # aliases of aliases
+        for p in curated:
+            if p[2].startswith("=") and key(p[0]) not in final_id:
+                t = key(p[2][1:])
+                cid = final_id.get(t) or mondo_keys.get(t) or hpo_keys.get(t)
+                if cid:
+                    final_id[key(p[0])] = cid
+    for name, label, cid, xref, flags, _note in (p[:6] for p in curated):
+        # case-sensitive one-token names ("eGFR", "P") are keyed "=" + exact text
+        k = "=" + name if "cs" in flags.split(",") else key(name)
+        pref = name
+        if cid.startswith("="):
+            pref = final_name.get(key(cid[1:]), cid[1:])
+            cid = final_id.get(key(name), "")
+            xref = xref or final_xref.get(key(pref), "")
+            pref = mondo_label.get(cid) or hpo.get(cid) or pref
+        if not xref:
+            if cid in mondo_mesh:
+                xref = mondo_mesh[cid]
+            elif ids.get(k) and (label == "DRUG" or "chem" in flags.split(",")):
+                top = ids[k].most_common(1)[0][0]
+                xref = top if top.startswith("MESH:") else ""
+        if label == "DRUG" and (not cid or cid.startswith("LOINC:")) and xref:
+            cid = xref  # an administered chemical is named by its chemical id, not a lab test
+        add(k, label, cid, xref, pref, "curated", flags)
+
+    # 2. verified ids
+    for parts in read_tsv(vocab / "verified-ids.tsv"):
+        if parts[0] == "entity":
+            continue
+        label = prefix_label(parts[1])
+        if label is None:
+            continue
+        name = re.sub(r"\s*\(.*?\)\s*", " ", parts[0]).replace(" gene", "").strip()
+        xref = mondo_mesh.get(parts[1], "")
+        for nm in {name, parts[2]}:
+            add(key(nm), label, parts[1], xref, parts[2], "verified-ids")
+
+    # 3. corpus chemicals and diseases
+    genes = []
+    for k in sorted(kinds, key=lambda k: -sum(kinds[k].values())):
+        kind = kinds[k].most_common(1)[0][0]
+        text = surface[k].most_common(1)[0][0]
+        if kind == "Gene":
+            genes.append((k, text))
+            continue
+        top = ids[k].most_common(1)[0][0] if ids.get(k) else ""
+        flags = []
+        letters = re.sub(r"[^A-Za-z]", "", text)
+        if len(letters) <= 3 or (text.upper() == text and len(text) <= 6):
+            flags.append("short")
+        if occurs[k] >= 2 and annotated[k] / occurs[k] < args.min_ratio:
+            flags.append("short")
+        flags = ",".join(sorted(set(flags)))
+        if kind == "Chemical":
+            add(k, "DRUG", top, top if top.startswith("MESH:") else "", text, "corpus", flags)
+            continue
+        mondo = mondo_keys.get(k) or mesh_mondo.get(top)
+        if mondo:
+            add(k, "CONDITION", mondo, top if top.startswith("MESH:") else mondo_mesh.get(mondo, ""),
+                mondo_label[mondo], "corpus+mondo", flags)
+        elif k in hpo_keys:
+            add(k, "PHENOTYPE", hpo_keys[k], top if top.startswith("MESH:") else "",
+                hpo[hpo_keys[k]], "corpus+hpo", flags)
+        else:
+            add(k, "CONDITION", top, top if top.startswith("MESH:") else "", text, "corpus", flags)
+
+    # 4./5. MONDO and HPO labels
+    for k, cid in mondo_keys.items():
+        if k in GENERIC or len(k) < 4:
+            continue
+        add(k, "CONDITION", cid, mondo_mesh.get(cid, ""), mondo_label[cid], "mondo")
+    for k, cid in hpo_keys.items():
+        label = hpo[cid]
+        if k in GENERIC or len(k) < 4 or "inheritance" in k or "onset" in k or label.startswith(("Abnormality of", "Abnormal ")):
+            continue
+        # One-word HPO labels include plain English ("Healthy", "Severity", "Fall"): keep only
+        # those with a clinical word form; the others still come in via the corpora if annotated.
+        if " " not in k and not MEDICAL_WORD.search(k):
+            continue
+        add(k, "PHENOTYPE", cid, "", label, "hpo")
+
+    # 6. genes
+    for k, text in genes:
+        top = ids[k].most_common(1)[0][0] if ids.get(k) else ""
+        letters = re.sub(r"[^A-Za-z]", "", text)
+        flags = "short" if len(letters) <= 2 else ""
+        add(k, "TARGET", top, "", text, "corpus", flags)
+
+    out = args.out / "lexicon.tsv.gz"
+    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as handle:
+        handle.write("# key\tlabel\tid\txref\tname\tsource\tflags  (built by scripts/build_lexicons.py)\n")
+        for row in rows:
+            if any("\t" in f or "\n" in f for f in row):
+                continue
+            handle.write("\t".join(row) + "\n")
+    by = Counter(r[5] for r in rows)
+    print(f"wrote {len(rows)} names to {out}: " + ", ".join(f"{s} {n}" for s, n in by.most_common()))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Evaluation of litkg's extraction against external benchmark corpora."""

@@ -1,0 +1,250 @@
+"""Entity recognition and grounding measured against a PubTator corpus (CDR, NCBI, BioRED).
+
+Two scores, each as precision / recall / F1:
+
+- *mention level*: exact character span and type, per type and micro-averaged overall;
+- *document level concept ids*: the set of (type, id) pairs per document, ids compared as MeSH
+  (litkg's MONDO / HPO / LOINC ids are mapped back through the lexicon's MeSH cross-references;
+  genes as NCBI Gene ids).
+
+Corpus types are mapped onto three scoring types: Chemical (litkg DRUG, and ANALYTEs that are
+chemicals, i.e. have a MeSH cross-reference or a chemical flag), Disease (CONDITION, PHENOTYPE)
+and Gene (TARGET).  Only the scoring types that the gold file annotates are scored, so a
+disease-only corpus does not count drugs as false positives.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+from litkg.errors import EvaluationError
+
+#: PubTator entity types -> scoring type.
+GOLD_TYPES = {
+    "Chemical": "Chemical", "ChemicalEntity": "Chemical", "Disease": "Disease",
+    "DiseaseOrPhenotypicFeature": "Disease", "SpecificDisease": "Disease",
+    "DiseaseClass": "Disease", "Modifier": "Disease", "CompositeMention": "Disease",
+    "GeneOrGeneProduct": "Gene", "Gene": "Gene",
+}
+
+
+@dataclass(frozen=True)
+class GoldMention:
+    start: int
+    end: int
+    text: str
+    type: str
+    ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class GoldDoc:
+    pmid: str
+    text: str
+    mentions: tuple[GoldMention, ...]
+
+
+def read_gold(path: Path | str) -> list[GoldDoc]:
+    """Read a PubTator file via :func:`litkg.ingest.pubtator.read_pubtator` when available,
+    else with the small private reader below (same semantics: text = title + " " + abstract)."""
+    path = Path(path)
+    if not path.exists():
+        raise EvaluationError("benchmark file not found", where=str(path),
+                              hint="give the path of a PubTator file, e.g. CDR_DevelopmentSet.PubTator.txt")
+    try:
+        from litkg.ingest.pubtator import read_pubtator  # type: ignore
+    except ImportError:
+        return _read_pubtator(path)
+    from litkg.errors import IngestError
+
+    docs = []
+    try:
+        for rec in read_pubtator(path):
+            mentions = tuple(GoldMention(m.start, m.end, m.text, m.type, tuple(m.ids))
+                             for m in rec.mentions)
+            docs.append(GoldDoc(str(rec.pmid), rec.text, mentions))
+    except IngestError as exc:
+        raise EvaluationError(exc.message, where=exc.where, hint=exc.hint) from exc
+    return docs
+
+
+def _read_pubtator(path: Path) -> list[GoldDoc]:
+    docs: list[GoldDoc] = []
+    title: dict[str, str] = {}
+    abstract: dict[str, str] = {}
+    mentions: dict[str, list[GoldMention]] = defaultdict(list)
+    order: list[str] = []
+    with open(path, encoding="utf-8") as handle:
+        for lineno, line in enumerate(handle, 1):
+            line = line.rstrip("\n")
+            if not line.strip():
+                continue
+            if "|t|" in line[:20] or "|a|" in line[:20]:
+                pmid, kind, rest = line.split("|", 2)
+                if pmid not in title and pmid not in abstract:
+                    order.append(pmid)
+                (title if kind == "t" else abstract)[pmid] = rest
+                continue
+            parts = line.split("\t")
+            if len(parts) >= 5 and parts[1].isdigit() and parts[2].isdigit():
+                ids = tuple(i for i in _split_ids(parts[5] if len(parts) > 5 else "") if i)
+                mentions[parts[0]].append(GoldMention(int(parts[1]), int(parts[2]), parts[3],
+                                                      parts[4], ids))
+            elif len(parts) >= 3:
+                continue  # relation line
+            else:
+                raise EvaluationError("unreadable PubTator line", where=f"{path}:{lineno}")
+    for pmid in order:
+        text = title.get(pmid, "") + " " + abstract.get(pmid, "")
+        docs.append(GoldDoc(pmid, text, tuple(mentions.get(pmid, ()))))
+    return docs
+
+
+def _split_ids(raw: str) -> list[str]:
+    return [p.strip() for chunk in raw.split("|") for p in chunk.split("+") for p in p.split(",")]
+
+
+def norm_gold_id(raw: str, kind: str) -> str | None:
+    """CDR "D009270" -> "MESH:D009270"; "-1" -> None; genes -> "NCBIGene:N"."""
+    raw = raw.strip()
+    if not raw or raw == "-1" or raw == "-":
+        return None
+    if kind == "Gene":
+        return f"NCBIGene:{raw}" if raw.isdigit() else raw
+    if raw[0] in "CD" and raw[1:].isdigit():
+        return f"MESH:{raw}"
+    if raw.upper().startswith("MESH:"):
+        return "MESH:" + raw.split(":", 1)[1]
+    return raw
+
+
+@dataclass(frozen=True)
+class Score:
+    tp: int
+    fp: int
+    fn: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
+                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+
+
+@dataclass(frozen=True)
+class NerReport:
+    """Scores of one run: ``mention`` and ``concept`` map scoring type (and "overall") to a Score."""
+
+    corpus: str
+    documents: int
+    mention: tuple[tuple[str, Score], ...]
+    concept: tuple[tuple[str, Score], ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"corpus": self.corpus, "documents": self.documents,
+                "mention": {k: s.as_dict() for k, s in self.mention},
+                "concept": {k: s.as_dict() for k, s in self.concept}}
+
+    def as_table(self) -> str:
+        lines = [f"{self.corpus}: {self.documents} documents",
+                 f"{'level':<9} {'type':<9} {'P':>6} {'R':>6} {'F1':>6} {'tp':>6} {'fp':>6} {'fn':>6}"]
+        for level, scores in (("mention", self.mention), ("concept", self.concept)):
+            for kind, s in scores:
+                lines.append(f"{level:<9} {kind:<9} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
+                             f"{s.tp:6d} {s.fp:6d} {s.fn:6d}")
+        return "\n".join(lines)
+
+    def to_json(self) -> str:
+        return json.dumps(self.as_dict(), indent=2)
+
+
+def _score(gold: dict[str, set], pred: dict[str, set], kinds: Iterable[str]) -> tuple[tuple[str, Score], ...]:
+    rows, total = [], Counter()
+    for kind in kinds:
+        g, p = gold.get(kind, set()), pred.get(kind, set())
+        s = Score(len(g & p), len(p - g), len(g - p))
+        total.update({"tp": s.tp, "fp": s.fp, "fn": s.fn})
+        rows.append((kind, s))
+    rows.append(("overall", Score(total["tp"], total["fp"], total["fn"])))
+    return tuple(rows)
+
+
+def predicted_type(mention, lexicon) -> str | None:
+    """Scoring type of a litkg mention (None: not scored, e.g. procedures, vital signs)."""
+    label = mention.label
+    if label == "DRUG":
+        return "Chemical"
+    if label in ("CONDITION", "PHENOTYPE"):
+        return "Disease"
+    if label == "TARGET":
+        return "Gene"
+    if label == "ANALYTE":
+        entry = lexicon.lookup(mention.text)
+        if lexicon.mesh_of(mention.concept.id) or (entry is not None and "chem" in entry.flags):
+            return "Chemical"
+    return None
+
+
+def evaluate_ner(path: Path, nlp=None, *, limit: int | None = None) -> NerReport:
+    """Score litkg's entity stage on a PubTator file; ``nlp`` defaults to a blank English
+    pipeline with a sentencizer and :func:`litkg.extract.entities.add_entity_pipes`."""
+    from litkg.extract.entities import add_entity_pipes, mentions_from_doc
+    from litkg.extract.lexicon import load_lexicon
+
+    docs = read_gold(path)
+    if limit:
+        docs = docs[:limit]
+    if not docs:
+        raise EvaluationError("no documents in benchmark file", where=str(path))
+    if nlp is None:
+        import spacy
+
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        add_entity_pipes(nlp)
+    lexicon = load_lexicon()
+    gold_m: dict[str, set] = defaultdict(set)
+    gold_c: dict[str, set] = defaultdict(set)
+    pred_m: dict[str, set] = defaultdict(set)
+    pred_c: dict[str, set] = defaultdict(set)
+    kinds: set[str] = set()
+    for doc in docs:
+        for m in doc.mentions:
+            kind = GOLD_TYPES.get(m.type)
+            if kind is None:
+                continue
+            kinds.add(kind)
+            gold_m[kind].add((doc.pmid, m.start, m.end))
+            for raw in m.ids:
+                cid = norm_gold_id(raw, kind)
+                if cid:
+                    gold_c[kind].add((doc.pmid, cid))
+    for gold, sdoc in zip(docs, nlp.pipe(d.text for d in docs)):
+        for m in mentions_from_doc(sdoc):
+            kind = predicted_type(m, lexicon)
+            if kind not in kinds:
+                continue
+            pred_m[kind].add((gold.pmid, m.start, m.end))
+            cid = m.concept.id
+            if kind != "Gene":
+                cid = lexicon.mesh_of(cid)
+            if cid:
+                pred_c[kind].add((gold.pmid, cid))
+    order = [k for k in ("Chemical", "Disease", "Gene") if k in kinds]
+    return NerReport(Path(path).name, len(docs), _score(gold_m, pred_m, order),
+                     _score(gold_c, pred_c, order))

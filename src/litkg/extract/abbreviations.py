@@ -1,0 +1,174 @@
+"""Abbreviations defined in the text, found with the Schwartz-Hearst algorithm and used
+document-wide.
+
+Schwartz & Hearst (2003), "A simple algorithm for identifying abbreviation definitions in
+biomedical text": for "long form (SF)" the long form is the shortest run of words before the
+parenthesis, at most min(|SF| + 5, 2|SF|) words, in which every letter/digit of the short form
+can be matched right-to-left, the first one at the start of a word.
+
+The ``litkg_abbreviations`` component (after ``litkg_entities``) records
+``Doc._.abbreviations = {short: (long, concept id or None, label or None)}`` and gives every
+occurrence of a short form the label and id of its long form: it relabels an entity that
+covers exactly the short form and adds one where there is none.  The long form's concept comes
+from the entity recognised over it, else from the lexicon.
+"""
+
+# (no "from __future__ import annotations": spaCy factories need real type objects)
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from litkg.extract.entities import dosing_context
+from litkg.extract.extensions import register_extensions
+from litkg.extract.lexicon import load_lexicon
+
+_PAREN = re.compile(r"\(([^()]{1,30})\)")
+_STAT = re.compile(r"\s*(?:[<>=≤≥]|-?value)")
+_BOUNDARY = re.compile(r"[.;:!?\n]\s|\n")
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    short: str
+    long: str
+    short_start: int
+    short_end: int
+    long_start: int
+    long_end: int
+
+
+def _valid_short(sf: str) -> bool:
+    # One capital letter is accepted ("serum phosphorus (P)"): lab tables define them so.
+    if len(sf) == 1:
+        return sf.isalpha() and sf.isupper()
+    return (2 <= len(sf) <= 10 and len(sf.split()) <= 2 and any(c.isalpha() for c in sf)
+            and sf[0].isalnum() and not sf.lower() in {"ie", "eg", "vs", "see", "et al"})
+
+
+def best_long_form(short: str, candidate: str) -> str | None:
+    """The Schwartz-Hearst match of ``short`` inside the text preceding it, or ``None``."""
+    s, l = len(short) - 1, len(candidate) - 1
+    while s >= 0:
+        c = short[s].lower()
+        if not c.isalnum():
+            s -= 1
+            continue
+        # The first short-form character must start a word of the long form.
+        while l >= 0 and (candidate[l].lower() != c or (s == 0 and l > 0 and candidate[l - 1].isalnum())):
+            l -= 1
+        if l < 0:
+            return None
+        l -= 1
+        s -= 1
+    start = candidate.rfind(" ", 0, l + 1) + 1
+    long = candidate[start:].strip()
+    if len(long) <= len(short) or short.lower() in long.lower().split():
+        return None
+    return long
+
+
+def find_abbreviations(text: str) -> list[Abbreviation]:
+    """All "long form (SF)" definitions in ``text``, in order."""
+    out: list[Abbreviation] = []
+    for match in _PAREN.finditer(text):
+        inner = match.group(1)
+        sf = re.split(r"[;,]\s", inner)[0].strip()
+        if not _valid_short(sf):
+            continue
+        sf_start = match.start(1) + inner.index(sf)
+        # Preceding words of the same sentence, at most min(|SF| + 5, 2 |SF|) of them.
+        before = text[:match.start()]
+        cut = max((m.end() for m in _BOUNDARY.finditer(before)), default=0)
+        words = before[cut:].split()
+        limit = min(len(sf) + 5, 2 * len(sf))
+        candidate = " ".join(words[-limit:]) if words else ""
+        long = best_long_form(sf, candidate)
+        if not long:
+            continue
+        long_end = len(before.rstrip())
+        long_start = long_end - len(long)
+        if text[long_start:long_end] != long:  # whitespace differed (newlines): locate it
+            idx = before.rfind(long.split()[0])
+            if idx < 0:
+                continue
+            long_start = idx
+        out.append(Abbreviation(sf, text[long_start:long_end], sf_start, sf_start + len(sf),
+                                long_start, long_end))
+    return out
+
+
+class AbbreviationResolver:
+    """The ``litkg_abbreviations`` component."""
+
+    def __init__(self, nlp: Language, name: str):
+        register_extensions()
+        self.name = name
+        self.lexicon = load_lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        table: dict[str, tuple[str, str | None, str | None]] = {}
+        ents = list(doc.ents)
+        additions: list[Span] = []
+        for abbr in find_abbreviations(doc.text):
+            if abbr.short in table:
+                continue
+            label, cid, name = None, None, None
+            exact = [e for e in ents if e.start_char == abbr.long_start and e.end_char == abbr.long_end]
+            if exact:
+                label, cid, name = exact[0].label_, exact[0]._.concept_id, exact[0]._.concept_label
+            else:
+                entry = self.lexicon.lookup(abbr.long)
+                if entry is not None and "short" not in entry.flags:
+                    label, cid, name = entry.label, entry.id, entry.name
+                    span = doc.char_span(abbr.long_start, abbr.long_end)
+                    if span is not None:
+                        span = Span(doc, span.start, span.end, label=label)
+                        span._.concept_id, span._.concept_label, span._.source = cid, name, "lexicon"
+                        additions.append(span)
+                else:  # an entity ending the long form gives at least the type
+                    tail = [e for e in ents if e.end_char == abbr.long_end and e.start_char >= abbr.long_start]
+                    if tail:
+                        label = tail[0].label_
+            table[abbr.short] = (abbr.long, cid, label)
+            long_entry = self.lexicon.lookup(abbr.long) if label == "ANALYTE" else None
+            if label is None:
+                continue
+            pattern = re.compile(r"(?<![A-Za-z0-9])" + re.escape(abbr.short) + r"s?(?![A-Za-z0-9])")
+            for m in pattern.finditer(doc.text):
+                if len(abbr.short) == 1 and _STAT.match(doc.text, m.end()):
+                    continue  # "P < 0.05" is a p-value, not phosphorus
+                end = m.end() if not m.group().endswith("s") or abbr.short.endswith("s") else m.end() - 1
+                span = doc.char_span(m.start(), end)
+                if span is None:
+                    continue
+                sf_label, sf_id = label, cid
+                if label == "ANALYTE" and long_entry is not None and "chem" in long_entry.flags \
+                        and long_entry.xref and dosing_context(doc, span.start, span.end):
+                    sf_label, sf_id = "DRUG", long_entry.xref  # "Elemental Ca oral: 2 g/day"
+                new = Span(doc, span.start, span.end, label=sf_label)
+                new._.concept_id, new._.concept_label, new._.source = sf_id, name or abbr.long, "abbreviation"
+                additions.append(new)
+        doc._.abbreviations = table
+        if additions:
+            added = {(s.start, s.end) for s in additions}
+            longs = [s for s in additions if s._.source == "lexicon"]
+            # Keep recognised entities unless relabelled here or inside a grounded long form.
+            kept = [e for e in ents if (e.start, e.end) not in added
+                    and not any(l.start <= e.start and e.end <= l.end for l in longs)]
+            taken = set()
+            for e in kept:
+                taken.update(range(e.start, e.end))
+            for s in additions:
+                if not taken.intersection(range(s.start, s.end)):
+                    kept.append(s)
+                    taken.update(range(s.start, s.end))
+            doc.ents = sorted(kept, key=lambda s: s.start)
+        return doc
+
+
+@Language.factory("litkg_abbreviations")
+def make_abbreviations(nlp: Language, name: str) -> AbbreviationResolver:
+    return AbbreviationResolver(nlp, name)

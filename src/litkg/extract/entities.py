@@ -1,0 +1,390 @@
+"""Entity recognition and grounding: a small trained NER for boundaries, the lexicon for ids.
+
+The ``litkg_entities`` component combines two recognisers:
+
+- a CPU spaCy NER (``src/litkg/data/ner``, trained by ``scripts/train_ner.py`` on CDR + BioRED
+  training abstracts) that finds CHEMICAL and DISEASE spans in any text, including names no
+  vocabulary lists;
+- the lexicon (:mod:`litkg.extract.lexicon`): token-window lookup of normalised names from MeSH
+  (via CDR/BioRED/NCBI annotations), MONDO, HPO, LOINC lab tests, genes and a documented curated
+  list.  It grounds the NER spans and adds the spans the NER has no label for (lab analytes,
+  procedures, targets) or missed.
+
+How they combine: a vocabulary name that contains an NER span wins (it is more specific);
+otherwise the NER span wins and is grounded by its exact name, else (diseases only) by its
+head ("acute heart failure" -> heart failure, a broader concept); lexicon names the NER did
+not tag are added, as are single words with a WHO INN drug stem (-mab, -tinib, -pril, ...);
+finally each name gets one reading per document (majority label, repeats added).
+
+Unknown names keep ``concept_id = None``.  Chemical analytes (calcium, phosphate, vitamin D)
+are ANALYTEs unless the context doses them ("oral phosphate", "calcium supplementation",
+"treatment with phosphorus"), then DRUGs with their chemical id.  One/two-letter lab symbols
+("Ca", "P", "K") count only in a lab context (next to a number and unit, after a specimen word,
+or in a legend "Ca: calcium").
+"""
+
+# (no "from __future__ import annotations": spaCy factories need real type objects)
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from litkg.errors import ExtractionError
+from litkg.extract.extensions import register_extensions
+from litkg.extract.lexicon import (FLAG_CHEM, FLAG_LAB, FLAG_SHORT, SKIP_TOKENS, Entry, Lexicon,
+                                   load_lexicon, norm_token)
+from litkg.models import ENTITY_LABELS, Concept, Mention
+from litkg.paths import data_dir
+
+#: NER label -> lexicon labels that may ground it.
+_NER_FAMILY = {"CHEMICAL": ("DRUG", "ANALYTE", "PROCEDURE"), "DISEASE": ("CONDITION", "PHENOTYPE")}
+# A confident lexicon entry (annotated corpora, curated) may correct the NER's type: a
+# disease the model called a chemical is still a disease.
+_SWITCHABLE = ("DRUG", "ANALYTE", "CONDITION", "PHENOTYPE")
+_TRUSTED = ("corpus", "curated", "verified")
+_NER_DEFAULT = {"CHEMICAL": "DRUG", "DISEASE": "CONDITION"}
+
+# Context words (normalised) that make a chemical analyte an administered DRUG.
+_DOSING_AFTER = {"supplementation", "supplement", "therapy", "treatment", "infusion",
+                 "administration", "binder", "tablet", "salt", "replacement", "dose", "injection",
+                 "repletion", "intake", "preparation", "solution", "enema"}
+_DOSING_BEFORE = {"oral", "intravenous", "iv", "dose", "supplemental", "supplementary", "receiving",
+                  "received", "administered", "given", "infused", "injected", "prescribed",
+                  "mg", "g", "mmol", "meq", "iu", "µg", "mcg"}
+_TREATED_WITH = {"treatment", "therapy", "treated", "supplemented", "supplementation"}
+_SPECIMEN = {"serum", "plasma", "blood", "urine", "urinary", "ionized", "total", "circulating", "fasting"}
+_LAB_BEFORE = {"elevated", "increased", "decreased", "raised", "low", "high", "normal", "abnormal",
+               "reduced", "measured", "baseline"}
+_LAB_AFTER = {"level", "concentration", "measurement", "assay"}  # not "value": "P value"
+# Words before a condition that date or qualify the finding, not name it ("past atrial
+# fibrillation"): trimmed from an NER span when the rest is a known name.
+_LEADING_MODIFIERS = {"past", "previous", "prior", "recent", "known", "suspected", "presumed",
+                      "possible", "probable", "new", "history", "ongoing", "underlying", "existing",
+                      "preexisting", "pre-existing"}
+_NUMBER = re.compile(r"^[<>≤≥~]?\d+([.,]\d+)?$")
+# Dose units ("2 g/day", "0.25 mg/kg", "400 IU"), as opposed to concentrations ("mmol/L").
+_DOSE_UNIT = re.compile(r"^(m|µ|μ|u|mc)?g(/(kg|day|d|week|wk|h|m2|m²))*$|^iu$|^mg/kg(/day)?$", re.I)
+_UNIT = re.compile(r"^(m|µ|μ|u|n|p|d|k)?(mol|g|eq|iu|u|l)(/[a-z0-9.²]+)*$|^%$|^mg/dl$", re.I)
+
+
+# WHO INN / USAN stems: a token ending so is a drug name even when no vocabulary lists it
+# (new drugs appear faster than vocabularies).  Only long, purely alphabetic tokens.
+_INN_STEM = re.compile(
+    r"(mab|tinib|ciclib|parib|lisib|zomib|pril|prilat|sartan|olol|alol|dipine|azepam|azolam|"
+    r"barbital|caine|fentanil|fentanyl|cillin|mycin|micin|floxacin|oxacin|cycline|conazole|"
+    r"nidazole|prazole|tidine|setron|triptan|vastatin|gliptin|gliflozin|glitazone|buvir|previr|"
+    r"asvir|navir|amivir|platin|rubicin|taxel|olone|asone|onide|profen|coxib|triptyline|oxetine|"
+    r"apine|peridone|peridol|afil|lukast|buterol|meterol|tropium|curonium|curium|parin|dronate|"
+    r"teplase|relin|pressin|goline|anserin|phenicol|fenicol|mustine|trexate|azosin|thiazide|"
+    r"semide|etanide|dralazine|pramine|zepine|oxifene|lutamide|trozole|dazole|zolamide)$")
+
+
+def default_ner_path() -> Path:
+    return data_dir() / "ner"
+
+
+@lru_cache(maxsize=4)
+def _load_ner(path: str):
+    import spacy
+
+    try:
+        inner = spacy.load(path)
+    except Exception as exc:  # corrupt or incompatible model files
+        raise ExtractionError(f"cannot load the entity NER model: {exc}", where=path,
+                              hint="retrain it with scripts/train_ner.py or set use_ner = false")
+    return inner.get_pipe("ner")
+
+
+class EntityRecognizer:
+    """The ``litkg_entities`` pipeline component."""
+
+    def __init__(self, nlp: Language, name: str, lexicon_path: str | None, use_ner: bool,
+                 ner_path: str | None, lexicon_spans: bool):
+        register_extensions()
+        self.name = name
+        self.lexicon: Lexicon = load_lexicon(lexicon_path or None)
+        self.lexicon_spans = lexicon_spans
+        self.ner = None
+        path = Path(ner_path) if ner_path else default_ner_path()
+        if use_ner and (path / "meta.json").exists():
+            self.ner = _load_ner(str(path))
+            for label in self.ner.labels:
+                nlp.vocab.strings.add(label)
+        for label in ENTITY_LABELS:
+            nlp.vocab.strings.add(label)
+
+    # -- spaCy component protocol
+    def __call__(self, doc: Doc) -> Doc:
+        if self.ner is not None:
+            doc = self.ner(doc)
+        return self._combine(doc)
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        if self.ner is not None:
+            stream = self.ner.pipe(stream, batch_size=batch_size)
+        for doc in stream:
+            yield self._combine(doc)
+
+    # -- recognition
+    def _combine(self, doc: Doc) -> Doc:
+        ner_ents = [e for e in doc.ents if e.label_ in _NER_FAMILY] if self.ner is not None else []
+        lex = self.lexicon_matches(doc)
+        lex_by_span = {(s, e): entry for s, e, entry in lex}
+        spans: list[Span] = []
+        taken = set()
+        # A longer vocabulary name around an NER span is more specific ("calcium-sensing
+        # receptor" around "calcium", "atrial fibrillation" around "fibrillation"): it wins.
+        longer = [(s, e, entry) for s, e, entry in lex if FLAG_SHORT not in entry.flags
+                  and (FLAG_LAB not in entry.flags or lab_context(doc, s, e, self.lexicon))
+                  and any(s <= n.start and n.end <= e and e - s > n.end - n.start for n in ner_ents)
+                  # "nausea and vomiting": a coordination the NER split is two findings
+                  and not any(t.lower_ in ("and", "or") for t in doc[s:e])]
+        for s, e, entry in longer:
+            spans.append(self._make(doc, s, e, entry.label, entry, "lexicon"))
+            taken.update(range(s, e))
+        ner_ents = [n for n in ner_ents if not taken.intersection(range(n.start, n.end))]
+        for ent in ner_ents:
+            entry = lex_by_span.get((ent.start, ent.end)) or self._ground_span(ent)
+            if entry is None and len(ent) > 1 and ent[0].lower_ in _LEADING_MODIFIERS:
+                trimmed = self._ground_span(ent[1:])
+                if trimmed is not None:
+                    ent, entry = Span(doc, ent.start + 1, ent.end, label=ent.label_), trimmed
+            family = _NER_FAMILY[ent.label_]
+            if entry is not None and entry.label not in family and (
+                    entry.label not in _SWITCHABLE or FLAG_SHORT in entry.flags
+                    or not entry.source.startswith(_TRUSTED)):
+                entry = None  # the NER's type wins over a homonym (e.g. a gene name)
+            if entry is None and ent.label_ == "DISEASE":
+                entry = self._head_entry(ent, lex)
+            label = entry.label if entry is not None else _NER_DEFAULT[ent.label_]
+            spans.append(self._make(doc, ent.start, ent.end, label, entry, "ner"))
+            taken.update(range(ent.start, ent.end))
+        if self.lexicon_spans:
+            for start, end, entry in lex:
+                if taken.intersection(range(start, end)) or not self._admit(doc, start, end, entry):
+                    continue
+                spans.append(self._make(doc, start, end, entry.label, entry, "lexicon"))
+                taken.update(range(start, end))
+        if self.lexicon_spans:
+            for i, text in enumerate([t.text for t in doc]):
+                if len(text) >= 7 and i not in taken and text.isalpha() and \
+                        _INN_STEM.search(text.lower()) and not text.isupper():
+                    entry = self._ground_span(doc[i:i + 1])
+                    if entry is None or entry.label == "DRUG":
+                        spans.append(self._make(doc, i, i + 1, "DRUG", entry, "lexicon"))
+                        taken.add(i)
+        spans = self._propagate(doc, filter_spans(spans), taken)
+        doc.ents = sorted(spans, key=lambda s: s.start)
+        return doc
+
+    def _propagate(self, doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
+        """One name, one reading per document: the NER may tag a name in one sentence and miss
+        it (or type it differently) in the next.  The majority label of a name is given to all
+        its occurrences, and unlabelled repeats of it are added."""
+        by_text: dict[str, list[Span]] = {}
+        for span in spans:
+            if len(span.text) >= 3:
+                by_text.setdefault(span.text, []).append(span)
+        if not by_text:
+            return spans
+        out = []
+        winners: dict[str, Span] = {}
+        for text, group in by_text.items():
+            labels = [s.label_ for s in group]
+            best = max(set(labels), key=lambda lab: (labels.count(lab), lab == group[0].label_))
+            winners[text] = next(s for s in group if s.label_ == best)
+        for span in spans:
+            win = winners.get(span.text)
+            if win is not None and win.label_ != span.label_:
+                span = self._copy(doc, span.start, span.end, win)
+            out.append(span)
+        tokens = [t.text for t in doc]
+        firsts: dict[str, list[Span]] = {}
+        for text, win in winners.items():
+            firsts.setdefault(tokens[win.start], []).append(win)
+        for i, tok in enumerate(tokens):
+            for win in firsts.get(tok, ()):
+                n = win.end - win.start
+                if i in taken or tokens[i:i + n] != tokens[win.start:win.end]:
+                    continue
+                if taken.intersection(range(i, i + n)):
+                    continue
+                # whole words only: not inside a longer hyphenated or joined token run
+                if (i > 0 and doc[i - 1].whitespace_ == "" and doc[i - 1].text not in "([/") or \
+                        (i + n < len(doc) and doc[i + n - 1].whitespace_ == "" and doc[i + n].text not in ".,;:)]/"):
+                    continue
+                out.append(self._copy(doc, i, i + n, win))
+                taken.update(range(i, i + n))
+        return out
+
+    @staticmethod
+    def _copy(doc: Doc, start: int, end: int, like: Span) -> Span:
+        span = Span(doc, start, end, label=like.label_)
+        span._.concept_id, span._.concept_label = like._.concept_id, like._.concept_label
+        span._.source = like._.source
+        return span
+
+    def lexicon_matches(self, doc: Doc) -> list[tuple[int, int, Entry]]:
+        """Longest-first, left-to-right lexicon matches as (start token, end token, entry)."""
+        texts = [t.text for t in doc]  # one pass: indexing a Doc per token is slow
+        idx = [i for i, tx in enumerate(texts) if tx not in SKIP_TOKENS and not tx.isspace()]
+        norms = [norm_token(texts[i]) for i in idx]
+        entries, prefixes = self.lexicon.entries, self.lexicon.prefixes
+        out = []
+        i = 0
+        while i < len(idx):
+            found = None
+            j, cur = i, norms[i]
+            while True:
+                entry = entries.get(cur)
+                if entry is not None and "cs" not in entry.flags:
+                    found = (j - i + 1, entry)
+                if cur not in prefixes or j + 1 >= len(idx) or idx[j + 1] - idx[j] > 3:
+                    break
+                j += 1
+                cur = cur + " " + norms[j]
+            if found is None or found[0] == 1:
+                # a case-sensitive name ("eGFR", "P") beats a one-token case-folded one
+                entry = entries.get("=" + texts[idx[i]])
+                if entry is not None:
+                    found = (1, entry)
+            if found is None:
+                i += 1
+                continue
+            n, entry = found
+            out.append((idx[i], idx[i + n - 1] + 1, entry))
+            i += n
+        return out
+
+    @staticmethod
+    def _head_entry(ent: Span, lex: list) -> Entry | None:
+        """A disease phrase is grounded to its head when only the head is a known name:
+        English noun phrases are head-final, so "acute heart failure" is a kind of "heart
+        failure" (a broader concept, never a different one).  Coordinations ("ovarian and
+        breast carcinoma") and chemical names (not head-final) are left alone."""
+        if any(t.lower_ in ("and", "or", "of", "with", "without") for t in ent):
+            return None
+        for start, end, entry in lex:
+            if end == ent.end and ent.start < start and entry.label in ("CONDITION", "PHENOTYPE") \
+                    and FLAG_SHORT not in entry.flags:
+                return entry
+        return None
+
+    def _ground_span(self, span: Span) -> Entry | None:
+        toks = [t.text for t in span if not t.is_space and t.text not in SKIP_TOKENS]
+        entry = self.lexicon.entries.get(" ".join(norm_token(t) for t in toks))
+        if entry is None and len(toks) == 1:
+            entry = self.lexicon.entries.get("=" + toks[0])
+        return entry
+
+    def _admit(self, doc: Doc, start: int, end: int, entry: Entry) -> bool:
+        """May a lexicon match stand as an entity on its own (without the NER)?"""
+        if FLAG_SHORT in entry.flags:
+            return False
+        if FLAG_LAB in entry.flags:
+            return lab_context(doc, start, end, self.lexicon)
+        return True
+
+    def _make(self, doc: Doc, start: int, end: int, label: str, entry: Entry | None, source: str) -> Span:
+        concept = None
+        if entry is not None:
+            if label == "ANALYTE" and FLAG_CHEM in entry.flags and dosing_context(doc, start, end):
+                label = "DRUG"
+            concept = entry.concept(doc[start:end].text, label=label)
+        span = Span(doc, start, end, label=label)
+        span._.concept_id = concept.id if concept else None
+        span._.concept_label = concept.label if concept else span.text
+        span._.source = source
+        return span
+
+
+def lab_context(doc: Doc, start: int, end: int, lexicon: Lexicon | None = None) -> bool:
+    """A lab symbol is a lab analyte when followed by a number and a unit ("Ca 2.1 mmol/L"),
+    preceded by a specimen word ("serum Ca"), or defined in a legend ("Ca: calcium")."""
+    if start > 0 and norm_token(doc[start - 1].text) in _SPECIMEN | _LAB_BEFORE:
+        return True
+    if end < len(doc) and norm_token(doc[end].text) in _LAB_AFTER:
+        return True
+    j = end
+    if j < len(doc) and doc[j].text in (":", "=", ","):
+        # legend: "Ca: calcium" -- the next words name the same concept
+        if lexicon is not None and j + 1 < len(doc):
+            entry = lexicon.entries.get(norm_token(doc[j + 1].text))
+            here = lexicon.entries.get(norm_token(doc[start:end].text)) or lexicon.entries.get("=" + doc[start:end].text)
+            if entry is not None and here is not None and entry.id and entry.id == here.id:
+                return True
+        if doc[j].text == ",":
+            return False
+        j += 1
+    if j < len(doc) and _NUMBER.match(doc[j].text):
+        k = j + 1
+        while k < len(doc) and (doc[k].text in ("±", "+/-", "-", "–") or _NUMBER.match(doc[k].text)):
+            k += 1
+        return k < len(doc) and bool(_UNIT.match(doc[k].text))
+    return False
+
+
+def dosing_context(doc: Doc, start: int, end: int) -> bool:
+    """Is a chemical analyte given rather than measured ("oral phosphate", "calcium
+    supplementation", "treatment with phosphorus and calcitriol")?"""
+    if end < len(doc) and norm_token(doc[end].text) in _DOSING_AFTER:
+        return True
+    # "phosphate (1 g/day)", "Ca oral: 2 g/day": an amount with a dose unit follows
+    window = [t.text for t in doc[end:end + 6]]
+    for i, tok in enumerate(window[:4]):
+        if i + 1 < len(window) and _NUMBER.match(tok) and _DOSE_UNIT.match(window[i + 1]) and all(
+                w in ("(", ":", "oral", "i.v.", "iv", "=") for w in window[:i]):
+            rest = "".join(window[i + 2:i + 4]).lower()
+            return not re.match(r"^/(d?l|ml)\b", rest)  # "7.5 mg/dL" is a concentration
+    before = [norm_token(t.text) for t in doc[max(0, start - 3):start]]
+    if before and before[-1] in _DOSING_BEFORE:
+        return True
+    if len(before) >= 2 and before[-1] in ("with", "of") and before[-2] in _TREATED_WITH | {"dose", "doses"}:
+        return True
+    return False
+
+
+@Language.factory("litkg_entities", default_config={"lexicon_path": None, "use_ner": True,
+                                                     "ner_path": None, "lexicon_spans": True})
+def make_entities(nlp: Language, name: str, lexicon_path: str | None, use_ner: bool,
+                  ner_path: str | None, lexicon_spans: bool) -> EntityRecognizer:
+    return EntityRecognizer(nlp, name, lexicon_path, use_ner, ner_path, lexicon_spans)
+
+
+def add_entity_pipes(nlp: Language, *, use_ner: bool = True) -> None:
+    """Add ``litkg_entities`` then ``litkg_abbreviations`` to ``nlp`` (after a sentencizer)."""
+    from litkg.extract import abbreviations  # noqa: F401  (registers the factory)
+
+    register_extensions()
+    if "litkg_entities" not in nlp.pipe_names:
+        nlp.add_pipe("litkg_entities", config={"use_ner": use_ner})
+    if "litkg_abbreviations" not in nlp.pipe_names:
+        nlp.add_pipe("litkg_abbreviations", after="litkg_entities")
+
+
+def mentions_from_doc(doc: Doc) -> list[Mention]:
+    """The doc's entities as :class:`Mention` objects, offsets in the original document text
+    when the doc carries an offset map (``Doc._.offset_map``) and the document."""
+    register_extensions()
+    offset_map = doc._.offset_map
+    document = doc._.litkg_document
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        start, end, text = ent.start_char, ent.end_char, ent.text
+        if offset_map is not None:
+            start, end = offset_map(ent.start_char), offset_map(ent.end_char - 1) + 1
+            if document is not None:
+                text = document.text[start:end]
+        cid = ent._.concept_id
+        label = ent._.concept_label or ent.text
+        concept = Concept(label=label, id=cid, text=ent.text if ent.text != label else None)
+        out.append(Mention(start=start, end=end, text=text, label=ent.label_, concept=concept,
+                           source=ent._.source or "lexicon"))
+    return out

@@ -1,0 +1,86 @@
+"""Schwartz-Hearst abbreviation definitions and their document-wide use."""
+
+import spacy
+from spacy.tokens import Span
+
+from litkg.extract.abbreviations import best_long_form, find_abbreviations
+from litkg.extract.extensions import register_extensions
+
+
+def test_finds_long_and_short_forms_with_offsets():
+    text = "Tumor-induced osteomalacia (TIO) is rare. Secondary hyperparathyroidism (sHPT) is common."
+    found = {a.short: a for a in find_abbreviations(text)}
+    assert found["TIO"].long == "Tumor-induced osteomalacia"
+    assert text[found["TIO"].long_start:found["TIO"].long_end] == "Tumor-induced osteomalacia"
+    assert text[found["TIO"].short_start:found["TIO"].short_end] == "TIO"
+    assert found["sHPT"].long == "Secondary hyperparathyroidism"
+
+
+def test_shortest_long_form_is_chosen():
+    text = "Patients with severe chronic kidney disease (CKD) were included."
+    (abbr,) = find_abbreviations(text)
+    assert abbr.long == "chronic kidney disease"
+
+
+def test_parentheses_that_are_not_definitions():
+    assert find_abbreviations("Twelve patients (n = 12) were seen (see Table 1).") == []
+    assert find_abbreviations("The level was high (p < 0.05).") == []
+    assert best_long_form("XYZ", "alpha beta") is None
+
+
+def _nlp():
+    register_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("litkg_abbreviations")
+    return nlp
+
+
+def test_short_forms_take_the_long_forms_concept_everywhere():
+    nlp = _nlp()
+    text = "Zorblax wasting syndrome (ZWS) is new. ZWS responds to drugs. Untreated ZWS recurs."
+    doc = nlp.make_doc(text)
+    # Hand-made entity over the long form with an id that no lexicon knows.
+    ent = Span(doc, 0, 3, label="CONDITION")
+    ent._.concept_id = "MONDO:9999999"
+    ent._.concept_label = "zorblax wasting syndrome"
+    ent._.source = "ner"
+    doc.ents = [ent]
+    doc = nlp.get_pipe("litkg_abbreviations")(doc)
+    assert doc._.abbreviations["ZWS"] == ("Zorblax wasting syndrome", "MONDO:9999999", "CONDITION")
+    shorts = [e for e in doc.ents if e.text == "ZWS"]
+    assert len(shorts) == 3
+    assert all(e.label_ == "CONDITION" and e._.concept_id == "MONDO:9999999" for e in shorts)
+    assert all(e._.source == "abbreviation" for e in shorts)
+
+
+def test_long_form_grounded_by_the_lexicon_when_no_entity():
+    nlp = _nlp()
+    doc = nlp("Tumor-induced osteomalacia (TIO) was treated. TIO relapsed.")
+    long_id = doc._.abbreviations["TIO"][1]
+    assert long_id == "MONDO:0018124"
+    assert [e.text for e in doc.ents] == ["Tumor-induced osteomalacia", "TIO", "TIO"]
+    assert all(e._.concept_id == long_id for e in doc.ents)
+
+
+def test_single_letter_lab_abbreviation_skips_p_values():
+    nlp = _nlp()
+    doc = nlp("Serum phosphorus (P) was low. P fell further (P < 0.01).")
+    assert doc._.abbreviations["P"][0] == "phosphorus"
+    ps = [e for e in doc.ents if e.text == "P"]
+    assert len(ps) == 2  # the definition and "P fell", not the p-value
+    assert all(e.label_ == "ANALYTE" for e in ps)
+
+
+def test_unknown_long_form_gives_no_spans():
+    nlp = _nlp()
+    doc = nlp("The quibbly wobble test (QWT) was used. QWT was fast.")
+    assert doc._.abbreviations["QWT"] == ("quibbly wobble test", None, None)
+    assert list(doc.ents) == []
+
+
+def test_defined_chemical_symbol_is_a_drug_when_dosed():
+    nlp = _nlp()
+    doc = nlp("Serum calcium (Ca) was 7.5 mg/dL. Elemental Ca oral: 2 g/day was given. Ca rose.")
+    readings = [(e.label_, e._.concept_id) for e in doc.ents if e.text == "Ca"]
+    assert readings[1] == ("DRUG", "MESH:D002118")
+    assert readings[0][0] == readings[2][0] == "ANALYTE"

@@ -1,0 +1,190 @@
+"""The entity component: lab contexts, dosing contexts, grounding, offsets, seed recall."""
+
+import csv
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from litkg.extract.entities import add_entity_pipes, default_ner_path, mentions_from_doc
+from litkg.extract.lexicon import key_of
+from litkg.models import ENTITY_LABELS
+from litkg.paths import corpus_dir
+
+HAS_NER = (default_ner_path() / "meta.json").exists()
+
+
+@pytest.fixture(scope="module")
+def lex_nlp():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    add_entity_pipes(nlp, use_ner=False)
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def full_nlp():
+    if not HAS_NER:
+        pytest.skip("no trained NER model in src/litkg/data/ner (run scripts/train_ner.py)")
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    add_entity_pipes(nlp)
+    return nlp
+
+
+def ents(nlp, text):
+    return [(m.text, m.label, m.concept.id) for m in mentions_from_doc(nlp(text))]
+
+
+def test_pipe_order_and_labels(lex_nlp):
+    assert lex_nlp.pipe_names[-2:] == ["litkg_entities", "litkg_abbreviations"]
+    found = ents(lex_nlp, "Cinacalcet lowered PTH in secondary hyperparathyroidism on haemodialysis.")
+    assert ("Cinacalcet", "DRUG", "CHEBI:48390") in found
+    assert ("secondary hyperparathyroidism", "CONDITION", "MONDO:0006964") in found
+    assert ("haemodialysis", "PROCEDURE", "MESH:D006435") in found
+    assert {label for _, label, _ in found} <= set(ENTITY_LABELS)
+
+
+def test_lab_symbols_only_in_lab_context(lex_nlp):
+    found = ents(lex_nlp, "Serum Ca 2.1 mmol/L and P 1.2 mmol/L were normal (P < 0.05).")
+    assert [(t, lab) for t, lab, _ in found] == [("Ca", "ANALYTE"), ("P", "ANALYTE")]
+    assert ents(lex_nlp, "Ca channels and P values matter.") == []
+    legend = ents(lex_nlp, "Ca: calcium, P: phosphorus")
+    assert ("Ca", "ANALYTE", "LOINC:LP15257-6") in legend
+
+
+def test_chemical_analyte_versus_administered_chemical(lex_nlp):
+    found = ents(lex_nlp, "Serum phosphate levels rose. She received oral phosphate. "
+                          "Treatment with phosphorus was stopped. Calcium supplementation helped.")
+    assert ("Serum phosphate", "ANALYTE", "LOINC:2777-1") in found
+    assert ("oral phosphate", "DRUG", "MESH:D010710") in found
+    assert ("phosphorus", "DRUG", "MESH:D010758") in found
+    assert ("Calcium supplementation", "PROCEDURE", "MAXO:0001139") in found
+
+
+def test_brand_names_variants_and_analytes(lex_nlp):
+    found = ents(lex_nlp, "Mimpara was started; hypocalcaemia and an ionised calcium of 1.0 mmol/L, "
+                          "iPTH, eGFR, HbA1c and LDL-C were recorded.")
+    ids = {t: cid for t, _, cid in found}
+    assert ids["Mimpara"] == "CHEBI:48390"
+    assert ids["hypocalcaemia"] == "HP:0002901"
+    assert ids["ionised calcium"] == "LOINC:1994-3"
+    assert ids["iPTH"] == "LOINC:2731-8"
+    assert ids["eGFR"] == "LOINC:33914-3"
+    assert ids["HbA1c"] == "LOINC:4548-4"
+    assert ids["LDL-C"] == "LOINC:2089-1"
+
+
+def test_mention_offsets_point_into_the_text(lex_nlp):
+    text = "Tumor-induced osteomalacia (TIO) causes hypophosphatemia; TIO is rare."
+    for m in mentions_from_doc(lex_nlp(text)):
+        assert text[m.start:m.end] == m.text
+    assert sum(m.text == "TIO" and m.source == "abbreviation" for m in mentions_from_doc(lex_nlp(text))) == 2
+
+
+def test_hand_built_doc_entities_become_mentions():
+    from litkg.extract.extensions import register_extensions
+
+    register_extensions()
+    nlp = spacy.blank("en")
+    doc = nlp.make_doc("Aspirin helps.")
+    span = Span(doc, 0, 1, label="DRUG")
+    span._.concept_id, span._.concept_label, span._.source = "MESH:D001241", "aspirin", "ner"
+    doc.ents = [span]
+    (m,) = mentions_from_doc(doc)
+    assert (m.start, m.end, m.label, m.concept.id, m.concept.label, m.source) == \
+        (0, 7, "DRUG", "MESH:D001241", "aspirin", "ner")
+
+
+def test_batch_and_single_agree(lex_nlp):
+    texts = ["Warfarin caused bleeding.", "Serum creatinine was 1.2 mg/dL in CKD."]
+    single = [ents(lex_nlp, t) for t in texts]
+    batch = [[(m.text, m.label, m.concept.id) for m in mentions_from_doc(d)] for d in lex_nlp.pipe(texts)]
+    assert single == batch
+
+
+def test_ner_finds_unlisted_names_and_leaves_them_ungrounded(full_nlp):
+    text = "Naloxone reverses the antihypertensive effect of clonidine in hypertensive rats."
+    found = ents(full_nlp, text)
+    assert ("clonidine", "DRUG", "MESH:D003000") in found
+    assert ("Naloxone", "DRUG", "MESH:D009270") in found
+    # Every id comes from the lexicon entry of the name or of its head word(s) ("flumoxic
+    # neuropathy" -> neuropathy, a broader concept); the invented drug stays unknown.
+    lexicon = full_nlp.get_pipe("litkg_entities").lexicon
+    doc = full_nlp("Patients given zorvatinib developed grade 3 flumoxic neuropathy.")
+    mentions = mentions_from_doc(doc)
+    assert any(m.text == "zorvatinib" and m.label == "DRUG" and m.concept.id is None for m in mentions)
+    for m in mentions:
+        if m.concept.id is not None:
+            words = m.text.split()
+            heads = {lexicon.lookup(" ".join(words[i:])) for i in range(len(words))}
+            assert m.concept.id in {e.id for e in heads if e is not None}, m
+
+
+def _gold():
+    path = corpus_dir() / "gold" / "entities.tsv"
+    with open(path, encoding="utf-8") as handle:
+        rows = [r for r in csv.DictReader((l for l in handle if not l.startswith("#")), delimiter="\t")]
+    return rows
+
+
+def seed_recall(nlp):
+    from litkg.ingest.normalise import normalise_text
+
+    rows = _gold()
+    hits = 0
+    misses = []
+    by_doc = {}
+    for row in rows:
+        by_doc.setdefault(row["doc"], []).append(row)
+    for doc_id, gold in by_doc.items():
+        text = normalise_text((corpus_dir() / f"{doc_id}.txt").read_text(encoding="utf-8")).text
+        mentions = mentions_from_doc(nlp(text))
+        ids = {m.concept.id for m in mentions}
+        texts = {key_of(m.text) for m in mentions}
+        for row in gold:
+            wanted = [i for i in row["id"].split("|") if i]
+            ok = bool(ids.intersection(wanted)) if wanted else key_of(row["text"]) in texts
+            hits += ok
+            if not ok:
+                misses.append((doc_id[:3], row["text"], row["id"]))
+    return hits / len(rows), misses
+
+
+def test_seed_recall_against_gold(lex_nlp):
+    recall, misses = seed_recall(lex_nlp)
+    print(f"seed recall {recall:.3f}; missed: {misses}")
+    assert recall >= 0.85, misses
+
+
+def test_seed_recall_with_ner(full_nlp):
+    recall, misses = seed_recall(full_nlp)
+    print(f"seed recall with NER {recall:.3f}; missed: {misses}")
+    assert recall >= 0.85, misses
+
+
+def test_lab_symbols_with_level_words(lex_nlp):
+    found = ents(lex_nlp, "She had elevated ALT, low K and normal AST levels.")
+    assert ("ALT", "ANALYTE", "LOINC:1742-6") in found
+    assert ("AST", "ANALYTE", "LOINC:1920-8") in found
+    assert ("K", "ANALYTE", "LOINC:2823-3") in found
+
+
+def test_dated_findings_are_grounded_without_the_date(full_nlp):
+    found = ents(full_nlp, "Her history included past atrial fibrillation and warfarin treatment.")
+    assert ("atrial fibrillation", "CONDITION", "MONDO:0004981") in found
+    assert ("warfarin", "DRUG", "MESH:D014859") in found
+
+
+def test_disease_phrase_grounded_to_its_head_only(lex_nlp):
+    comp = lex_nlp.get_pipe("litkg_entities")
+    heart_failure = comp.lexicon.lookup("heart failure")
+    assert heart_failure is not None and heart_failure.id
+    doc = lex_nlp.make_doc("She developed acute heart failure and hepatitis C virus infection.")
+    lex = comp.lexicon_matches(doc)
+    assert comp._head_entry(Span(doc, 2, 5, label="DISEASE"), lex) == heart_failure
+    # head-final only: "hepatitis C virus" is not a kind of hepatitis C
+    assert comp._head_entry(Span(doc, 6, 9, label="DISEASE"), lex) is None
+    # coordinations are left alone
+    doc = lex_nlp.make_doc("ovarian and breast carcinoma")
+    assert comp._head_entry(Span(doc, 0, 4, label="DISEASE"), comp.lexicon_matches(doc)) is None

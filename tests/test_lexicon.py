@@ -1,0 +1,81 @@
+"""The shipped lexicon: variant normalisation, grounding, loading speed, errors."""
+
+import gzip
+import time
+
+import pytest
+
+from litkg.errors import ExtractionError
+from litkg.extract import lexicon as lx
+from litkg.models import is_curie
+
+
+@pytest.mark.parametrize("a,b", [("hypocalcaemia", "hypocalcemia"), ("Oedema", "edema"),
+                                 ("tumour", "tumor"), ("ionised", "ionized"), ("haemodialysis", "hemodialysis"),
+                                 ("sulphate", "sulfate"), ("diarrhoea", "diarrhea"), ("Phosphates", "phosphate")])
+def test_spelling_variants_share_a_key(a, b):
+    assert lx.key_of(a) == lx.key_of(b)
+
+
+def test_hyphen_and_possessive_variants_share_a_key():
+    assert lx.key_of("25-hydroxyvitamin D") == lx.key_of("25 hydroxyvitamin D")
+    assert lx.key_of("Crohn's disease") == lx.key_of("Crohn disease")
+
+
+def test_ground_brand_names_and_lab_synonyms():
+    assert lx.ground("Sensipar").id == lx.ground("cinacalcet").id == "CHEBI:48390"
+    assert lx.ground("Mimpara").label == "cinacalcet"
+    assert lx.ground("iPTH").id == "LOINC:2731-8"
+    assert lx.ground("parathormone").id == lx.ground("PTH").id is not None
+    assert lx.ground("serum calcium").id == "LOINC:17861-6"
+    assert lx.ground("ionised calcium").id == lx.ground("ionized calcium").id == "LOINC:1994-3"
+    hypo = lx.ground("hypocalcaemia")
+    assert hypo is not None and hypo.id == lx.ground("hypocalcemia").id and hypo.text == "hypocalcaemia"
+
+
+def test_ground_respects_labels_and_chemical_readings():
+    assert lx.ground("calcium", {"ANALYTE"}).id.startswith("LOINC:")
+    assert lx.ground("calcium", {"DRUG"}).id == "MESH:D002118"
+    assert lx.ground("warfarin", {"ANALYTE"}) is None
+    assert lx.ground("CaSR", {"TARGET"}).id == "HGNC:1514"
+
+
+def test_unknown_names_stay_unknown():
+    assert lx.ground("flurbozine wobblate") is None
+    assert lx.ground("") is None
+    assert lx.ground("   ") is None
+
+
+def test_every_id_is_a_curie_and_labels_are_known():
+    lexicon = lx.load_lexicon()
+    assert len(lexicon) > 20000
+    for key, entry in lexicon.entries.items():
+        assert entry.id is None or is_curie(entry.id), (key, entry)
+        assert entry.xref is None or entry.xref.startswith("MESH:"), (key, entry)
+
+
+def test_mesh_cross_references():
+    lexicon = lx.load_lexicon()
+    assert lexicon.mesh_of("MONDO:0017215") == "MESH:D002115"  # calciphylaxis
+    assert lexicon.mesh_of("MESH:D014859") == "MESH:D014859"
+    assert lexicon.mesh_of(None) is None
+
+
+def test_loading_is_fast(tmp_path):
+    src = lx.default_lexicon_path()
+    copy = tmp_path / "lexicon.tsv.gz"
+    copy.write_bytes(src.read_bytes())
+    start = time.perf_counter()
+    lexicon = lx.load_lexicon(copy)
+    assert time.perf_counter() - start < 2.0
+    assert lx.load_lexicon(copy) is lexicon  # cached
+
+
+def test_malformed_and_missing_lexicon_raise(tmp_path):
+    bad = tmp_path / "bad.tsv.gz"
+    with gzip.open(bad, "wt") as handle:
+        handle.write("aspirin\tNOT_A_LABEL\tMESH:D001241\t\taspirin\tx\t\n")
+    with pytest.raises(ExtractionError, match="malformed"):
+        lx.load_lexicon(bad)
+    with pytest.raises(ExtractionError, match="not found"):
+        lx.load_lexicon(tmp_path / "missing.tsv.gz")
