@@ -13,7 +13,7 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from litkg.errors import LitkgError
 from litkg.rdf.dump import dump, dumps
-from litkg.rdf.namespaces import GRAPH_INFERRED, GRAPH_ONTOLOGY
+from litkg.rdf.namespaces import GRAPH_INFERRED, GRAPH_SHARED, GRAPH_ONTOLOGY
 from litkg.rdf.reason import materialise
 from test_rdf_mapping import loaded_store, world
 
@@ -58,7 +58,7 @@ def store() -> ox.Store:
                                                ("jsonld", "json-ld")])
 def test_dataset_formats_keep_every_named_graph(store, fmt, rdflib_format):
     expected = _store_graphs(store)
-    names = {GRAPH_ONTOLOGY, GRAPH_INFERRED} | {
+    names = {GRAPH_ONTOLOGY, GRAPH_SHARED, GRAPH_INFERRED} | {
         f"{d.iri}/{part}" for d, _, _ in world() for part in ("assertions", "provenance")}
     assert set(expected) == names
     data = dumps(store, fmt)

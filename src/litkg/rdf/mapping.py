@@ -22,7 +22,7 @@ from litkg.models import (DATA_IRI, EVIDENCE_LEVELS, Claim, Concept, Document, S
                           content_hash, normalise_key)
 from litkg.paths import ontology_dir
 from litkg.rdf.curies import curie_to_iri
-from litkg.rdf.namespaces import (DCTERMS, GRAPH_ONTOLOGY, LITKG, OA, OBO, PROV, RDF, RDFS, XSD,
+from litkg.rdf.namespaces import (DCTERMS, GRAPH_ONTOLOGY, GRAPH_SHARED, LITKG, OA, OBO, PROV, RDF, RDFS, XSD,
                                   assertions_graph, provenance_graph)
 
 # --------------------------------------------------------------------------------------------
@@ -278,7 +278,9 @@ def _entity_triples(concept: Concept, etype: str) -> tuple[ox.NamedNode, list[tu
     return node, out
 
 
-def _claim_triples(claim: Claim, iri: str, document: Document) -> list[tuple]:
+def _claim_triples(claim: Claim, iri: str, document: Document,
+                   shared: list[tuple]) -> list[tuple]:
+    """The claim's own triples; triples about shared entity nodes are appended to ``shared``."""
     c = _n(iri)
     doc = _n(document.iri)
     out: list[tuple] = [(c, A, CLAIM_CLASSES[claim.kind]), (c, A, _L("Claim")),
@@ -295,7 +297,7 @@ def _claim_triples(claim: Claim, iri: str, document: Document) -> list[tuple]:
         etype = entity_type(claim, role)
         node, triples = _entity_triples(concept, etype)
         nodes[role] = (node, etype)
-        out += triples
+        shared += triples
         out.append((c, _L(role), node))
         if role != "condition":
             out.append((c, _L(f"{role}Text"), _str(concept.text or concept.label)))
@@ -351,7 +353,7 @@ def _claim_triples(claim: Claim, iri: str, document: Document) -> list[tuple]:
 
 
 def _provenance_triples(claim: Claim, iri: str, document: Document, extractor: str,
-                        extractor_version: str) -> list[tuple]:
+                        extractor_version: str, shared: list[tuple]) -> list[tuple]:
     c = _n(iri)
     doc = _n(document.iri)
     ev = claim.evidence
@@ -372,14 +374,14 @@ def _provenance_triples(claim: Claim, iri: str, document: Document, extractor: s
             (activity, A, _q(PROV, "Activity")), (activity, _q(PROV, "used"), doc),
             (activity, _q(PROV, "wasAssociatedWith"), agent),
             (activity, _L("extractorName"), _str(name)),
-            (activity, _L("extractorVersion"), _str(extractor_version)),
-            (agent, A, _q(PROV, "SoftwareAgent")), (agent, LABEL, _str(name))]
+            (activity, _L("extractorVersion"), _str(extractor_version))]
+    shared += [(agent, A, _q(PROV, "SoftwareAgent")), (agent, LABEL, _str(name))]
     cur = claim.curation
     out.append((c, _L("evidenceCode"), ECO_MANUAL if cur.status in MANUAL_STATUSES else ECO_AUTOMATIC))
     if cur.curator:
         person = _n(f"{DATA_IRI}agent/curator/{_slug(cur.curator)}")
-        out += [(c, _q(PROV, "wasAttributedTo"), person), (person, A, _q(PROV, "Person")),
-                (person, LABEL, _str(cur.curator))]
+        out.append((c, _q(PROV, "wasAttributedTo"), person))
+        shared += [(person, A, _q(PROV, "Person")), (person, LABEL, _str(cur.curator))]
     if cur.curated_at:
         out.append((c, _L("curatedAt"), _iso_literal(cur.curated_at)))
     if cur.reason:
@@ -391,12 +393,14 @@ def _provenance_triples(claim: Claim, iri: str, document: Document, extractor: s
 
 def document_quads(document: Document, claims: Sequence[Claim], design: StudyDesign | None, *,
                    extractor: str = "litkg", extractor_version: str) -> list[ox.Quad]:
-    """All quads of one document: claims in its assertions graph, the rest in its provenance graph.
+    """All quads of one document: claims in its assertions graph, evidence, activity and curation
+    in its provenance graph, and the entity/agent nodes they use in the shared graph.
 
     Claims of other documents are an error (they would land in the wrong named graph).
     Duplicate triples (an entity used by several claims) are emitted once.
     """
     agraph, pgraph = _n(assertions_graph(document.id)), _n(provenance_graph(document.id))
+    sgraph = _n(GRAPH_SHARED)
     seen: set[ox.Quad] = set()
     quads: list[ox.Quad] = []
 
@@ -413,8 +417,10 @@ def document_quads(document: Document, claims: Sequence[Claim], design: StudyDes
             raise LitkgError(f"claim {claim.iri} belongs to document {claim.doc!r}, not {document.id!r}",
                              where=claim.iri, hint="map each document with its own claims")
         iri = claim.iri  # a content hash: compute once
-        emit(_claim_triples(claim, iri, document), agraph)
-        emit(_provenance_triples(claim, iri, document, extractor, extractor_version), pgraph)
+        shared: list[tuple] = []
+        emit(_claim_triples(claim, iri, document, shared), agraph)
+        emit(_provenance_triples(claim, iri, document, extractor, extractor_version, shared), pgraph)
+        emit(shared, sgraph)
     return quads
 
 
