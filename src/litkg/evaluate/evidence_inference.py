@@ -1,0 +1,207 @@
+"""Evidence Inference 2.0: direction of an intervention's effect on an outcome (RCT abstracts).
+
+For each article the extractor runs on ``abstracts/PMC<id>.abst``.  An ``outcome`` claim
+matches a prompt when its subject overlaps the prompt's intervention and its object overlaps
+the prompt's outcome (content-word overlap).  Labels map to directions: *significantly
+increased* -> increased, *significantly decreased* -> decreased, *no significant difference*
+-> unchanged; the prompt's label is the majority across annotators.  Reported: prompt recall
+(share of prompts with a matching claim) and direction accuracy on matched prompts.
+
+Entity modes:
+- ``entities="prompt"`` (default): the prompt's intervention, comparator and outcome strings
+  are located in the abstract (exact, else the longest run of their content words) and become
+  DRUG / ANALYTE entities; this measures the claim stage (direction reading) in isolation.
+- ``entities="pipeline"``: litkg's own entity recogniser.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from litkg.errors import EvaluationError
+from litkg.evaluate.claims import annotated_doc
+from litkg.models import Document
+
+LABELS = {"significantly increased": "increased", "significantly increase": "increased",
+          "significantly decreased": "decreased", "no significant difference": "unchanged"}
+_STOP = {"the", "a", "an", "of", "in", "on", "and", "or", "to", "with", "for", "at", "by", "vs",
+         "versus", "group", "groups", "patients", "level", "levels", "rate", "rates", "total",
+         "mean", "score", "scores", "treatment", "therapy", "after", "during", "from"}
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP and len(w) > 1}
+
+
+@dataclass
+class Prompt:
+    prompt_id: str
+    pmcid: str
+    outcome: str
+    intervention: str
+    comparator: str
+    label: str  # increased | decreased | unchanged
+
+
+@dataclass
+class EvidenceInferenceReport:
+    articles: int
+    prompts: int
+    matched: int
+    correct: int
+    entities: str
+    confusion: dict = field(default_factory=dict)
+    examples: list = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.prompts if self.prompts else 0.0
+
+    @property
+    def direction_accuracy(self) -> float:
+        return self.correct / self.matched if self.matched else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"articles": self.articles, "prompts": self.prompts, "matched": self.matched,
+                "prompt_recall": round(self.recall, 4), "direction_correct": self.correct,
+                "direction_accuracy": round(self.direction_accuracy, 4),
+                "entities": self.entities, "confusion": self.confusion, "examples": self.examples}
+
+    def as_table(self) -> str:
+        lines = [f"Evidence Inference ({self.articles} abstracts, {self.prompts} prompts, "
+                 f"{self.entities} entities)",
+                 f"prompt recall      {self.recall:.3f} ({self.matched}/{self.prompts})",
+                 f"direction accuracy {self.direction_accuracy:.3f} ({self.correct}/{self.matched})"]
+        for gold, row in sorted(self.confusion.items()):
+            lines.append(f"  gold {gold:<10} -> " + ", ".join(f"{k}: {v}" for k, v in sorted(row.items())))
+        return "\n".join(lines)
+
+
+def read_prompts(folder: Path, split: str | None = None) -> list[Prompt]:
+    prompts_csv, ann_csv = folder / "prompts_merged.csv", folder / "v2_annotations.csv"
+    for f in (prompts_csv, ann_csv):
+        if not f.exists():
+            raise EvaluationError("Evidence Inference file not found", where=str(f),
+                                  hint="give the evidence-inference/ folder")
+    votes: dict[str, Counter] = defaultdict(Counter)
+    with open(ann_csv, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            label = LABELS.get(row["Label"].strip())
+            if label:
+                votes[row["PromptID"]][label] += 1
+    keep = None
+    if split:
+        ids = folder / "splits" / f"{split}_article_ids.txt"
+        keep = set(ids.read_text().split()) if ids.exists() else None
+    prompts = []
+    with open(prompts_csv, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["PromptID"] not in votes or (keep is not None and row["PMCID"] not in keep):
+                continue
+            label = votes[row["PromptID"]].most_common(1)[0][0]
+            prompts.append(Prompt(row["PromptID"], row["PMCID"], row["Outcome"],
+                                  row["Intervention"], row["Comparator"], label))
+    return prompts
+
+
+def _locate(text: str, phrase: str) -> list[tuple[int, int]]:
+    """Where ``phrase`` occurs in ``text``: exact (case-insensitive) matches, else runs of
+    consecutive content words of the phrase (the longest runs)."""
+    phrase = phrase.strip()
+    if not phrase:
+        return []
+    exact = [(m.start(), m.end()) for m in re.finditer(re.escape(phrase), text, re.I)]
+    if exact:
+        return exact
+    words = content_words(phrase)
+    runs, cur = [], []
+    for m in re.finditer(r"[A-Za-z0-9][A-Za-z0-9-]*", text):
+        if m.group(0).lower() in words:
+            cur.append(m)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    if not runs:
+        return []
+    best = max(len(r) for r in runs)
+    need = max(1, min(best, (len(words) + 1) // 2))
+    return [(r[0].start(), r[-1].end()) for r in runs if len(r) >= need]
+
+
+_SIGNIF = re.compile(r"significan|\bp\s*[<=>≤]|\bdiffer|compared|versus|\bvs\b|\bthan\b", re.I)
+
+
+def _weight(claim) -> int:
+    sentence = claim.evidence.sentence
+    return 2 * bool(_SIGNIF.search(sentence)) + (not re.search(r"TITLE|BACKGROUND|METHODS|OBJECTIVE",
+                                                                sentence[:40]))
+
+
+def _overlap(a: str, b: str) -> bool:
+    wa, wb = content_words(a), content_words(b)
+    return bool(wa & wb)
+
+
+def evaluate_evidence_inference(folder: Path | str, *, limit: int | None = None,
+                                entities: str = "prompt", split: str | None = None
+                                ) -> EvidenceInferenceReport:
+    folder = Path(folder)
+    if entities not in ("prompt", "pipeline"):
+        raise EvaluationError(f"unknown entity mode {entities!r}", hint="use 'prompt' or 'pipeline'")
+    prompts = read_prompts(folder, split)
+    by_article: dict[str, list[Prompt]] = defaultdict(list)
+    for p in prompts:
+        if (folder / "abstracts" / f"PMC{p.pmcid}.abst").exists():
+            by_article[p.pmcid].append(p)
+    articles = sorted(by_article)[:limit] if limit else sorted(by_article)
+    if not articles:
+        raise EvaluationError("no abstracts found for the prompts", where=str(folder / "abstracts"))
+    if entities == "pipeline":
+        from litkg.extract.pipeline import extract_document, shared_nlp
+        nlp = shared_nlp()
+    from litkg.extract.claims import extract_claims
+
+    report = EvidenceInferenceReport(len(articles), 0, 0, 0, entities)
+    confusion: dict[str, Counter] = defaultdict(Counter)
+    for pmcid in articles:
+        text = (folder / "abstracts" / f"PMC{pmcid}.abst").read_text(encoding="utf-8", errors="replace")
+        document = Document(id=f"PMC{pmcid}", text=text)
+        if entities == "prompt":
+            spans = []
+            for p in by_article[pmcid]:
+                spans += [(s, e, "DRUG", None) for s, e in _locate(text, p.intervention)]
+                spans += [(s, e, "DRUG", None) for s, e in _locate(text, p.comparator)]
+                spans += [(s, e, "ANALYTE", None) for s, e in _locate(text, p.outcome)]
+            claims = extract_claims(annotated_doc(text, spans), document)
+        else:
+            claims = list(extract_document(document, nlp).claims)
+        outcomes = [c for c in claims if c.kind == "outcome" and c.direction]
+        for p in by_article[pmcid]:
+            report.prompts += 1
+            hits = [c for c in outcomes
+                    if _overlap(c.subject.text or c.subject.label, p.intervention)
+                    and _overlap(c.object.text or c.object.label, p.outcome)]
+            if not hits:
+                continue
+            report.matched += 1
+            # results sentences with a significance statement say it best; background and
+            # methods sentences only name the outcome.  Then the most frequent direction.
+            best = max(_weight(c) for c in hits)
+            direction = Counter(c.direction for c in hits if _weight(c) == best).most_common(1)[0][0]
+            confusion[p.label][direction] += 1
+            if direction == p.label:
+                report.correct += 1
+            elif len(report.examples) < 15:
+                report.examples.append({"prompt": p.prompt_id, "gold": p.label,
+                                        "predicted": direction,
+                                        "sentence": hits[0].evidence.sentence[:200]})
+    report.confusion = {k: dict(v) for k, v in confusion.items()}
+    return report

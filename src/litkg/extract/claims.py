@@ -1,0 +1,555 @@
+"""Sentence claims: what a drug did, in which direction, to whom, how sure.
+
+``extract_claims(doc, document)`` reads a processed spaCy ``Doc`` (entities in ``doc.ents``,
+context from :mod:`litkg.extract.context`) and returns :class:`litkg.models.Claim` objects of
+the five contract kinds.  The method is token windows over entities plus cue lexicons
+(:mod:`litkg.extract.claims_lexicon`): there is no trained parser offline, and windows around
+typed entities generalise to unseen drugs and analytes as long as the entity recogniser finds
+them.
+
+Design decisions, with the reason:
+- A negated change ("no significant change in X", "no recovery in Y", "decreased, but not
+  significantly") is a finding, so it becomes direction ``unchanged`` with ``negated=False``;
+  only a negated *relation* ("without causing hyperphosphatemia") keeps ``negated=True``.
+- Coordinated objects ("calcium or phosphates") each get their own claim because every object
+  entity is paired with the nearest cue independently.
+- Attribution: the drug of a change is the nearest drug in the sentence, else one named in the
+  two sentences before, else the document's main intervention (most frequent drug in the title
+  and opening text).  The patient is the "case N"/"patient N" named in the sentence or most
+  recently before it, reset at section headings, so case 2's values never feed case 1.
+- ``before`` comes from the most recent earlier measurement of the same analyte for the same
+  patient, which is how case reports narrate follow-up ("decreased to 225 pg/ml").
+- Two small trained models help where cue rules are weak, each optional (absent file = rules
+  only): :mod:`litkg.extract.claims_direction` reads comparisons between arms ("higher with X
+  than with placebo, p<0.01"), :mod:`litkg.extract.claims_adverse_model` scores (drug,
+  condition) harm pairs.  Drug-condition relations live in :mod:`litkg.extract.claims_relations`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from litkg.errors import ExtractionError
+from litkg.extract import claims_direction
+from litkg.extract import claims_lexicon as lex
+from litkg.extract.claims_relations import (CONDITION_LABELS, DRUG_LABELS, INTERVENTION_LABELS,
+                                            adverse_pairs, is_measured, treatment_pairs)
+from litkg.extract.context import covering, cues
+from litkg.extract.extensions import register_extensions
+from litkg.models import Claim, Concept, Document, Evidence, is_curie, normalise_key
+
+VERSION = "0.3"
+EXTRACTOR = f"litkg-rules/{VERSION}"
+
+OUTCOME_LABELS = {"ANALYTE", "PHENOTYPE", "CONDITION", "TARGET"}
+AGENT_LABELS = {"DRUG", "ANALYTE", "TARGET"}
+#: subject of a measurement when no drug is in reach (baseline values are not the drug's).
+NO_REGIMEN = Concept(label="regimen not stated")
+WINDOW = 12  # tokens between an object and its direction cue
+_DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "of", "in", "to", "no", "any",
+                "significant", "slight", "marked", "further", "its", "their", "his", "her"}
+_PHRASE_STOP = {",", ".", ";", ":", "(", ")", "through", "via", "by", "in", "and", "or", "which",
+                "that", "resulting", "with", "to", "when", "while", "but", "as", "from", "is",
+                "are", "was", "were"}
+
+
+def concept_of(span: Span) -> Concept:
+    """The claim-side concept of an entity span (label, CURIE or None, surface text)."""
+    label = span._.concept_label or span.text
+    cid = span._.concept_id if is_curie(span._.concept_id) else None
+    return Concept(label=label, id=cid, text=span.text if span.text != label else None)
+
+
+@dataclass
+class _DocContext:
+    doc: Doc
+    document: Document
+    offset: callable
+    patient_marks: list[tuple[int, str | None]]
+    main_drug: Span | None
+    #: (analyte key, patient) -> (value, unit) of the most recent measurement
+    last_value: dict[tuple[str, str | None], tuple] = field(default_factory=dict)
+
+    def patient_at(self, sent: Span) -> str | None:
+        inside = lex.PATIENT.search(sent.text)
+        if inside:
+            return f"{inside.group(1).lower()} {inside.group(2)}"
+        keys = [m[0] for m in self.patient_marks]
+        i = bisect.bisect_right(keys, sent.start_char) - 1
+        return self.patient_marks[i][1] if i >= 0 else None
+
+
+def _patient_marks(text: str) -> list[tuple[int, str | None]]:
+    marks = [(m.start(), f"{m.group(1).lower()} {m.group(2)}") for m in lex.PATIENT.finditer(text)]
+    marks += [(m.start(), None) for m in lex.SECTION_RESET.finditer(text)]
+    return sorted(marks, key=lambda m: m[0])
+
+
+def _main_drug(doc: Doc) -> Span | None:
+    """Most frequent drug in the opening text (title/abstract), else in the whole document."""
+    drugs = [e for e in doc.ents if e.label_ in DRUG_LABELS]
+    if not drugs:
+        return None
+    opening = [e for e in drugs if e.start_char < 2500] or drugs
+    counts = Counter(concept_of(e).key for e in opening)
+    best = counts.most_common(1)[0][0]
+    return next(e for e in opening if concept_of(e).key == best)
+
+
+def _direction_cues(sent: Span) -> list[tuple[int, str]]:
+    """(token index, direction) for every direction word of the sentence."""
+    found = []
+    for tok in sent:
+        low = tok.lower_
+        nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
+        if low in lex.DIRECTION_STOP or f"{low} {nxt}" in lex.DIRECTION_STOP:
+            continue
+        for direction, prefixes in lex.DIRECTION_PREFIXES.items():
+            if low.startswith(prefixes):
+                found.append((tok.i, direction))
+                break
+    return found
+
+
+def _clause_text(sent: Span, i: int, j: int) -> str:
+    """Text of the clause around tokens i..j: up to 10 tokens each way, cut at , ; : ( )."""
+    doc = sent.doc
+    lo, hi = min(i, j), max(i, j) + 1
+    while lo > sent.start and min(i, j) - lo < 10 and doc[lo - 1].lower_ not in _BREAKS:
+        lo -= 1
+    while hi < sent.end and hi - max(i, j) < 10 and doc[hi].lower_ not in _BREAKS:
+        hi += 1
+    return doc[lo:hi].text.lower()
+
+
+def _resolve_direction(doc: Doc, sent: Span, cue_i: int | None, direction: str | None,
+                       obj: Span) -> str | None:
+    """Apply negation/'not significant' to a cue's direction; may return 'unchanged'."""
+    anchor = cue_i if cue_i is not None else obj.start
+    clause = _clause_text(sent, anchor, obj.start)
+    # "decreased, but not significantly": the qualifier follows the cue across a comma
+    tail = sent.doc[anchor:min(sent.end, anchor + 8)].text
+    if lex.SIGNIFICANT_NEGATED.search(clause) or lex.SIGNIFICANT_NEGATED.search(tail):
+        return "unchanged"
+    if cue_i is not None and covering(doc, cue_i, "negation"):
+        return "unchanged"
+    if cue_i is None and re.search(r"\beffects? on\b", clause) and any(
+            c.kind == "negation" and sent.start <= c.start < obj.start for c in cues(sent.doc)):
+        return "unchanged"  # "Neither X nor Y had an effect on Z"
+    if cue_i is None and _LIST_UNCHANGED.search(sent.doc[sent.start:obj.start].text):
+        return "unchanged"  # "no significant difference between groups in A, B and C"
+    if cue_i is None or direction is None:
+        if any(p in clause for p in lex.UNCHANGED_ALONE):
+            return "unchanged"
+    elif covering(doc, obj.start, "negation") and any(p in clause for p in lex.UNCHANGED_PHRASES):
+        return "unchanged"
+    return direction
+
+
+_DOSE_UNIT = re.compile(r"/\s*(day|d|kg|week|wk|h|dose)\b|^(mg|g|µg|μg|ug|IU)$", re.I)
+_BREAKS = {",", ";", ":", "(", ")", "but", "whereas", "while", "however"}
+# between an object and its verb a parenthesis is usually a statistic: "Y was lower (p<0.05)"
+_CUE_BREAKS = _BREAKS - {"(", ")"}
+# a result is being reported (not a design or aim): the classifier may then add a direction
+_RESULT = re.compile(r"significan|\bp\s*[<=>≤]|\bdiffer|\bthan\b|\bhigher|\blower|\bmore\b|"
+                     r"\bless\b|\bfewer|\bgreater|increas|decreas|reduc|improv|worse", re.I)
+
+
+def _cue_for(doc: Doc, obj: Span, cues: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """The direction cue governing ``obj``: a following verb in the same clause ("PTH
+    decreased"), else a close preceding word ("a decrease in PTH and ALP")."""
+    # a nominal cue followed by of/in governs the next noun ("normalization of serum P")
+    after = [c for c in cues if obj.end <= c[0] < obj.end + WINDOW
+             and not _CUE_BREAKS & {t.lower_ for t in doc[obj.end:c[0]]}
+             and not (c[0] + 1 < len(doc) and doc[c[0] + 1].lower_ in ("of", "in"))]
+    before = [c for c in cues if obj.start - 6 <= c[0] < obj.start
+              and not _BREAKS & {t.lower_ for t in doc[c[0] + 1:obj.start]}]
+    # "a decrease in local pain": a nominal cue governing this very noun phrase wins
+    if before and doc[before[-1][0] + 1].lower_ in ("in", "of") and obj.start - before[-1][0] <= 4:
+        return before[-1]
+    if after:
+        return after[0]
+    return before[-1] if before else None
+
+
+#: below this probability the classifier does not create a claim the rules did not find
+CLASSIFIER_NEW = 0.5
+#: ... and does not overrule a rule direction
+CLASSIFIER_OVERRULE = 0.8
+
+
+def _classified(doc: Doc, sent: Span, obj: Span, direction: str | None) -> tuple[str | None, str | None]:
+    """Direction from the classifier on the clause around ``obj`` (15 tokens each side; measured better than the sentence)."""
+    lo, hi = max(sent.start, obj.start - 15), min(sent.end, obj.end + 15)
+    pred = claims_direction.predict(doc[lo:hi].text)
+    if pred is None:
+        return direction, None
+    label, prob = pred
+    if direction is None and prob >= CLASSIFIER_NEW and _RESULT.search(sent.text):
+        return label, "direction classifier (evidence-inference)"
+    if direction in ("improved", "worsened") and prob >= CLASSIFIER_NEW:
+        return label, "direction classifier (evidence-inference)"
+    if direction is not None and label != direction and prob >= CLASSIFIER_OVERRULE:
+        return label, "direction classifier (evidence-inference)"
+    return direction, None
+
+
+def _table_like(sent: Span) -> bool:
+    """Rows of a table flattened into text: mostly numbers, no verbs to read a claim from."""
+    run = 0
+    for t in sent:
+        if t.is_space:
+            continue
+        run = run + 1 if t.like_num else 0
+        if run >= 3:  # "7.9 2.7 1335 503": prose never lists bare numbers in a row
+            return True
+    return False
+
+
+_LIST_UNCHANGED = re.compile(r"\bno (statistically )?significant (difference|change|effect)s?\b"
+                             r"[^.;]*\b(in|on|for|of|regarding)\b", re.I)
+# a comparison between arms: "improved" must then be read as a difference with a sign
+_ARMS = re.compile(r"\b(placebo|control group|compared (with|to)|versus|vs\.?|than)\b|\bp\s*[<=]", re.I)
+_COMPARATOR = re.compile(r"\b(placebo|control|sham|vehicle|usual care|standard care)\b", re.I)
+
+
+def _nearest(items, i: int, limit: int):
+    best, dist = None, limit + 1
+    for item in items:
+        pos = item[0] if isinstance(item, tuple) else item.start
+        d = abs(pos - i)
+        if d < dist:
+            best, dist = item, d
+    return best
+
+
+def _same_clause(doc: Doc, a: int, b: int) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return not _BREAKS & {t.lower_ for t in doc[lo:hi]}
+
+
+def _drug_for(sent: Span, ents: list[Span], i: int, ctx: _DocContext,
+              sents: list[Span], k: int, fallback: bool = True,
+              exclude: Span | None = None) -> Span | None:
+    """The intervention a change at token ``i`` belongs to (see the module docstring)."""
+    doc = sent.doc
+    drugs = [e for e in ents if e.label_ in INTERVENTION_LABELS and e is not exclude
+             and not is_measured(e)]
+    # "Neither X nor Y had an effect on Z": the drugs sit inside the negation scope
+    drugs = [e for e in drugs if not e._.negated] or drugs
+    # the comparator arm is not the intervention whose effect is reported
+    drugs = [e for e in drugs if not _COMPARATOR.search(e.text)] or drugs
+    if drugs:
+        # same clause first ("X reduced Y"), else one introduced before ("After X, Y fell")
+        same = [e for e in drugs if _same_clause(doc, e.start, i)]
+        earlier = [e for e in drugs if e.start < i]
+        pool = same or earlier or drugs
+        # a drug named in the sentence outranks a procedure ("dialysis parameters")
+        pool = [e for e in pool if e.label_ in DRUG_LABELS] or \
+            [e for e in drugs if e.label_ in DRUG_LABELS] or pool
+        return min(pool, key=lambda e: abs(e.start - i))
+    main_key = concept_of(ctx.main_drug).key if ctx.main_drug is not None else None
+    for back in (1, 2, 3):  # a drug introduced just before ("We started X ... PTH decreased")
+        if k - back < 0:
+            break
+        prev = sents[k - back]
+        if lex.SECTION_RESET.search(prev.text):
+            break
+        prev_drugs = [e for e in prev.ents if e.label_ in DRUG_LABELS and not e._.negated
+                      and not is_measured(e)]
+        if prev_drugs:
+            # a combination named before: the study's main intervention is the one meant
+            main = [e for e in prev_drugs if concept_of(e).key == main_key]
+            return main[0] if main else prev_drugs[-1]
+    return ctx.main_drug if fallback else None
+
+
+def _evidence(sent: Span, ctx: _DocContext) -> Evidence:
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    start_c, end_c = sent.start_char + lead, sent.start_char + len(text.rstrip())
+    start, end = ctx.offset(start_c), ctx.offset(end_c)
+    original = ctx.document.text
+    if start is None or end is None or not (0 <= start <= end <= len(original)):
+        raise ExtractionError(f"sentence offsets {start_c}-{end_c} do not map into the document",
+                              where=ctx.document.id, hint="check doc._.offset_map")
+    return Evidence(sentence=original[start:end], start=start, end=end)
+
+
+def _phrase_after(doc: Doc, i: int, sent_end: int, ents: list[Span]) -> tuple[Concept, int] | None:
+    """The entity or short noun phrase starting after token ``i`` (the object of a verb)."""
+    j = i + 1
+    while j < sent_end and doc[j].lower_ in _DETERMINERS:
+        j += 1
+    for e in ents:
+        if e.start == j or (e.start > i and e.start <= j + 1):
+            # extend over a following process word ("phosphate reabsorption")
+            end = e.end
+            if end < sent_end and doc[end].lower_.startswith(lex.PROCESS_WORDS):
+                words = doc[e.start:end + 1].text
+                return Concept(label=words), e.start
+            return concept_of(e), e.start
+    k = j
+    while k < sent_end and k - j < 5 and doc[k].lower_ not in _PHRASE_STOP and not doc[k].is_punct:
+        k += 1
+    if k == j:
+        return None
+    return Concept(label=doc[j:k].text), j
+
+
+def _subjects_before(ents: list[Span], i: int, doc: Doc, labels: set[str]) -> list[Span]:
+    """Entities ending right before token ``i`` with their coordinated siblings."""
+    before = [e for e in ents if e.end <= i and e.label_ in labels]
+    if not before:
+        return []
+    last = before[-1]
+    between = {t.lower_ for t in doc[last.end:i]}
+    if between - {"also", "directly", "both", "can", "may", "which", "that", "further"}:
+        # "X, a calcimimetic agent that directly decreases": a relative clause about X
+        if not ({"that", "which"} & between) or i - last.end > 10:
+            return []
+    chosen = [last]
+    for e in reversed(before[:-1]):
+        gap = {t.lower_ for t in doc[e.end:chosen[-1].start]}
+        if gap <= {"and", "or", ",", "both", "either"}:
+            chosen.append(e)
+        else:
+            break
+    return list(reversed(chosen))
+
+
+def _mechanisms(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -> list[tuple]:
+    """(subject span or concept, object concept, direction, token index) of mechanism clauses."""
+    doc, out = sent.doc, []
+    text = sent.text.lower()
+    observed = any(w in text for w in (" observed", "we ", "resulted", " showed", " patients"))
+    for tok in sent:
+        low = tok.lower_
+        prev = tok.nbor(-1).lower_ if tok.i > 0 else ""
+        verb = None
+        for stem, direction in lex.MECHANISM_VERB_STEMS.items():
+            base = stem[:-1] if stem.endswith("e") else stem
+            if low in (stem, stem + "s", base + "es") and prev not in _DETERMINERS:
+                verb = direction
+                break
+        if verb:
+            subjects = _subjects_before(ents, tok.i, doc, AGENT_LABELS)
+            obj = _phrase_after(doc, tok.i, sent.end, ents)
+            if subjects and obj:
+                out += [(s, obj[0], verb, tok.i) for s in subjects]
+            continue
+        if low in lex.NOMINAL_MECHANISM and tok.i + 1 < sent.end and \
+                tok.nbor(1).lower_ in ("of", "in"):
+            obj = _phrase_after(doc, tok.i + 1, sent.end, ents)
+            if not obj or observed:
+                continue
+            marker = any(m in text for m in lex.MECHANISM_MARKERS)
+            process = any(w in obj[0].label.lower() for w in lex.PROCESS_WORDS)
+            if marker and process:
+                drug = _drug_for(sent, ents, tok.i, ctx, sents, k)
+                if drug is not None:
+                    out.append((drug, obj[0], lex.NOMINAL_MECHANISM[low], tok.i))
+    return out
+
+
+def _stat_near(doc: Doc, obj: Span, sent: Span, ents: list[Span]) -> dict[str, float]:
+    nxt = [e.start_char for e in ents if e.start >= obj.end] + [sent.end_char]
+    window = doc.text[obj.start_char:min(nxt)]
+    if not lex.statistics(window):
+        window = sent.text
+    return lex.statistics(window)
+
+
+def _quantities(sent: Span):
+    base = sent.start_char
+    return [(q, base + q.start, base + q.end) for q in lex.find_quantities(sent.text)]
+
+
+def extract_claims(doc: Doc, document: Document) -> list[Claim]:
+    """All sentence claims of one processed document (see the module docstring)."""
+    register_extensions()
+    offset_map = doc._.offset_map
+    ctx = _DocContext(doc=doc, document=document,
+                      offset=offset_map if callable(offset_map) else (lambda x: x),
+                      patient_marks=_patient_marks(doc.text), main_drug=_main_drug(doc))
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    claims: dict[str, Claim] = {}
+    for k, sent in enumerate(sents):
+        ents = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end]
+        if not ents or _table_like(sent) or _in_table(sent, document, ctx):
+            continue
+        try:
+            found = _sentence_claims(sent, ents, ctx, sents, k)
+        except ExtractionError as err:
+            # one unmappable sentence must not cost the document its other claims
+            doc.user_data.setdefault("litkg_warnings", []).append(str(err))
+            continue
+        for claim in found:
+            claims.setdefault(claim.iri, claim)
+    return list(claims.values())
+
+
+def _in_table(sent: Span, document: Document, ctx: _DocContext) -> bool:
+    """Sentences inside a recognised table belong to litkg.extract.tables."""
+    start = ctx.offset(sent.start_char)
+    return start is not None and any(
+        t.start is not None and t.end is not None and t.start <= start < t.end
+        for t in document.tables)
+
+
+def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -> list[Claim]:
+    doc = sent.doc
+    evidence = _evidence(sent, ctx)
+    patient = ctx.patient_at(sent)
+    tp = lex.TIMEPOINT.search(sent.text)
+    timepoint = tp.group(0) if tp else None
+    out: list[Claim] = []
+
+    def make(kind, subject, obj, **kw) -> Claim:
+        subj = concept_of(subject) if isinstance(subject, Span) else subject
+        objc = concept_of(obj) if isinstance(obj, Span) else obj
+        return Claim(doc=ctx.document.id, kind=kind, subject=subj, object=objc, evidence=evidence,
+                     patient=patient, extractor=EXTRACTOR, **kw)
+
+    # -- mechanisms first: their objects are not also outcomes
+    used_cues: set[int] = set()
+    for subj, objc, direction, i in _mechanisms(sent, ents, ctx, sents, k):
+        neg = bool(covering(doc, i, "negation"))
+        hedged = bool(covering(doc, i, "hedge"))
+        out.append(make("mechanism", subj, objc, direction=direction, negated=neg, hedged=hedged))
+        used_cues.add(i)
+
+    # -- adverse effects, then treatments on the conditions not already taken
+    taken: set[tuple[int, int]] = set()
+    def harm_fallback(cond: Span) -> Span | None:
+        drug = _drug_for(sent, ents, cond.start, ctx, sents, k)
+        # the harm of "this treatment" is the study drug's, not a procedure's
+        return drug if drug is None or drug.label_ in DRUG_LABELS else ctx.main_drug
+
+    for drug, cond in adverse_pairs(sent, ents, harm_fallback):
+        neg = bool(cond._.negated or covering(doc, cond.start, "negation"))
+        hedged = bool(cond._.hedged or covering(doc, cond.start, "hedge"))
+        out.append(make("adverse_effect", drug, cond, negated=neg, hedged=hedged,
+                        statistic_items=tuple(sorted(_stat_near(doc, cond, sent, ents).items()))))
+        taken.add((cond.start, cond.end))
+    treated: set[tuple[int, int]] = set()
+    for drug, cond in treatment_pairs(sent, ents, taken):
+        treated.add((drug.start, cond.start))
+        neg = bool(drug._.negated and cond._.negated)
+        hedged = bool(drug._.hedged or cond._.hedged)
+        out.append(make("treatment", drug, cond, negated=neg, hedged=hedged))
+
+    quants = _quantities(sent)
+    # -- measurements: an analyte followed closely by a value ("PTH 269 pg/ml", "Ca: 7.5 mg/dL")
+    measured: dict[str, tuple] = {}
+    for obj in ents:
+        if obj.label_ != "ANALYTE":
+            continue
+        hit = _value_after(doc, obj, ents, quants)
+        if hit is None:
+            continue
+        q, unit, gap = hit
+        if any(w in gap.lower() for w in (" to ", " from ", "decreas", "increas", "reduc")):
+            continue  # "decreased to 225": the after-value of an outcome, handled below
+        key = concept_of(obj).key
+        if key in measured and measured[key][0] == q.value:
+            continue  # "serum calcium (Ca): 7.5": the abbreviation points at the same value
+        measured[key] = (q.value, unit)
+        regimen = _drug_for(sent, ents, obj.start, ctx, sents, k, fallback=False)
+        out.append(make("measurement", regimen if regimen is not None else NO_REGIMEN, obj,
+                        value=q.value, unit=unit, timepoint=timepoint))
+
+    # -- outcomes: every object entity with a direction cue (or an 'unchanged' phrase) nearby
+    dir_cues = [c for c in _direction_cues(sent) if c[0] not in used_cues]
+    # comparisons between arms ("Y was lower with X than with placebo, p<0.01") are read by
+    # the trained classifier of claims_direction; case-report narration stays with the rules
+    comparative = bool(claims_direction.COMPARATIVE.search(sent.text)) and (
+        any(e.label_ in INTERVENTION_LABELS for e in ents) or ctx.main_drug is not None)
+    mech_objects = {c.object.key for c in out if c.kind == "mechanism"}
+    outcome_after: dict[str, tuple] = {}
+    for obj in ents:
+        if (obj.label_ not in OUTCOME_LABELS and not (obj.label_ in DRUG_LABELS and is_measured(obj))) \
+                or (obj.start, obj.end) in taken:
+            continue
+        key = concept_of(obj).key
+        if key in mech_objects or key in measured:
+            continue  # "elevated phosphates (2.40 mmol/l)": a state with its value, not a change
+        cue = _cue_for(doc, obj, dir_cues)
+        direction = _resolve_direction(doc, sent, cue[0] if cue else None,
+                                       cue[1] if cue else None, obj)
+        rule = None
+        if comparative and (direction in (None, "increased", "decreased", "unchanged")
+                            or _ARMS.search(sent.text)):
+            direction, rule = _classified(doc, sent, obj, direction)
+        if direction is None:
+            continue
+        if obj.label_ in CONDITION_LABELS and cue and cue[1] == "increased" and \
+                obj.start > cue[0] and direction == "increased":
+            continue  # "increased risk of Y", "elevated Y": a description, not an outcome
+        cue_i = cue[0] if cue else obj.start
+        drug = _drug_for(sent, ents, cue_i, ctx, sents, k, fallback=comparative, exclude=obj)
+        if drug is None or drug.start == obj.start or concept_of(drug).key == key:
+            continue
+        before = after = unit = None
+        if cue and direction in ("increased", "decreased"):
+            for q, qs, qe in quants:
+                span = doc.char_span(qs, qe, alignment_mode="expand")
+                if span is None or span.start <= cue[0] or q.value is None:
+                    continue
+                prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+                if prev == "to" and span.start - cue[0] <= 4:
+                    after, unit = q.value, q.unit or _unit_after(doc.text, qe)
+                    break
+                if prev == "from":
+                    before, unit = q.value, q.unit or _unit_after(doc.text, qe)
+            if unit and _DOSE_UNIT.search(unit):
+                continue  # "increased to 4 g/day": a dose change is a regimen, not an outcome
+            if unit is None:
+                before = after = None  # values without a unit are not comparable
+            if after is not None and before is None:
+                earlier = ctx.last_value.get((key, patient))
+                # only an earlier value in the same unit is a "before" (no conversion here)
+                if earlier and normalise_key(earlier[1] or "") == normalise_key(unit or ""):
+                    before = earlier[0]
+            if after is not None:
+                outcome_after[key] = (after, unit)
+        stats = _stat_near(doc, obj, sent, ents)
+        hedged = bool(covering(doc, cue_i, "hedge") or obj._.hedged)
+        out.append(make("outcome", drug, obj, direction=direction, hedged=hedged,
+                        before=before, after=after, unit=unit, timepoint=timepoint,
+                        statistic_items=tuple(sorted(stats.items()))))
+    for key, value_unit in list(measured.items()) + list(outcome_after.items()):
+        ctx.last_value[(key, patient)] = value_unit
+    return out
+
+
+_UNIT_AFTER = re.compile(r"\s*(%|[µμumnpkd]?(?:g|mol|l|L|IU|U|Eq|mEq)(?:/[\w.²]+)*)(?![\w])")
+
+
+def _unit_after(text: str, end: int) -> str | None:
+    """A unit written right after a number the quantity reader left without one."""
+    m = _UNIT_AFTER.match(text, end)
+    return m.group(1).rstrip(".") if m else None
+
+
+def _value_after(doc: Doc, obj: Span, ents: list[Span], quants) -> tuple | None:
+    """The first value after ``obj`` before the next other analyte: (quantity, unit, gap text)."""
+    later = [e.start_char for e in ents if e.start_char >= obj.end_char and e.label_ == "ANALYTE"
+             and concept_of(e).key != concept_of(obj).key]
+    limit = min(later + [obj.end_char + 40])
+    for q, qs, qe in quants:
+        if qs < obj.end_char or qs > limit or q.value is None:
+            continue
+        if getattr(q, "kind", "value") not in ("value", "range", "mean_sd", "median_iqr", None):
+            return None
+        gap = doc.text[obj.end_char:qs]
+        unit = q.unit or _unit_after(doc.text, qe)
+        if not unit or unit == "%":
+            return None  # a value without its unit cannot be compared (and fails SHACL)
+        return q, unit, gap
+    return None

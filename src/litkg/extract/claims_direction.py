@@ -1,0 +1,64 @@
+"""A small direction classifier for comparative result sentences (RCT-style reporting).
+
+"X significantly reduced Y compared with placebo", "Y did not differ between groups",
+"Y was higher in the X arm (p<0.01)": the rule cues of :mod:`litkg.extract.claims` read
+case reports well but not these comparisons.  This is a multinomial logistic regression over
+word unigrams and bigrams (numbers folded to ``<num>``) predicting increased / decreased /
+unchanged for the clause around an outcome.
+
+Provenance: trained by ``scripts/train_direction_model.py`` on the evidence spans and majority
+labels of the Evidence Inference 2.0 *train* split (github jayded/evidence-inference, MIT);
+the validation split is kept for measurement.  The weights ship as
+``litkg/data/direction_model.json.gz``; if the file is absent the classifier is simply not used.
+"""
+
+import gzip
+import json
+import math
+import re
+from functools import lru_cache
+
+from litkg.paths import data_dir
+
+MODEL_FILE = "direction_model.json.gz"
+CLASSES = ("increased", "decreased", "unchanged")
+_TOKEN = re.compile(r"[a-z]+|\d+(?:\.\d+)?|[<>=≤≥]")
+#: Words that make a sentence a comparison between arms or time points.
+COMPARATIVE = re.compile(
+    r"\b(significant\w*|p\s*[<=>≤≥]|compared|versus|vs\.?|than|differ\w*|group|groups|arm|"
+    r"placebo|control|baseline|between)\b", re.I)
+
+
+def features(text: str) -> list[str]:
+    """Unigrams and bigrams of lower-cased words, numbers folded to ``<num>``."""
+    words = ["<num>" if w[0].isdigit() else w for w in _TOKEN.findall(text.lower())]
+    return words + [f"{a}_{b}" for a, b in zip(words, words[1:])]
+
+
+@lru_cache(maxsize=1)
+def load_model() -> dict | None:
+    path = data_dir() / MODEL_FILE
+    if not path.exists():
+        return None
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        model = json.load(fh)
+    model["index"] = {f: i for i, f in enumerate(model["features"])}
+    return model
+
+
+def predict(text: str) -> tuple[str, float] | None:
+    """(direction, probability) for ``text``, or ``None`` when no model is installed."""
+    model = load_model()
+    if model is None:
+        return None
+    index, weights, bias = model["index"], model["weights"], model["bias"]
+    scores = list(bias)
+    for f in set(features(text)):
+        i = index.get(f)
+        if i is not None:
+            for c in range(len(CLASSES)):
+                scores[c] += weights[c][i]
+    top = max(scores)
+    exp = [math.exp(s - top) for s in scores]
+    best = max(range(len(CLASSES)), key=lambda c: exp[c])
+    return CLASSES[best], exp[best] / sum(exp)

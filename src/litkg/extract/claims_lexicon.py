@@ -1,0 +1,168 @@
+"""Cue lexicons and small text helpers for the claim extractor.
+
+Cues are word *prefixes* (lower-case) so inflections match without a lemmatiser (the blank
+English pipeline has none): "decreas" covers decrease/decreased/decreases/decreasing.  The
+lists name general scientific-reporting language, never wording of a particular document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DIRECTION_PREFIXES = {
+    "increased": ("increas", "elevat", "rise", "rose", "risen", "rising", "raise", "higher",
+                  "greater", "enhanc", "augment", "boost", "upregulat", "up-regulat", "gain",
+                  "stimulat", "activat", "promot", "prolong", "accelerat", "exceed"),
+    "decreased": ("decreas", "reduc", "lower", "declin", "fell", "drop", "diminish", "attenuat",
+                  "suppress", "inhibit", "downregulat", "down-regulat", "shorter", "shorten",
+                  "fall", "falls", "fallen", "block", "impair", "less", "fewer",
+                  "smaller", "lessen", "curtail", "abolish", "blunt", "depress"),
+    "improved": ("improv", "heal", "resolv", "resolution", "recover", "normaliz", "normalis",
+                 "alleviat", "ameliorat", "remission", "revert", "relie", "cure", "cured",
+                 "curative", "better", "benefi", "success", "regress", "respond", "response"),
+    "worsened": ("worsen", "deteriorat", "exacerbat", "aggravat", "recur", "relaps", "worse",
+                 "poorer", "progress"),
+}
+# Words that look like cues but are anatomy/qualifiers in clinical text ("lower limb").
+DIRECTION_STOP = {"lower limb", "lower limbs", "lower extremities", "lower extremity",
+                  "lower leg", "lower legs", "upper", "less than", "greater than",
+                  "higher than", "lower than", "high", "low", "progressive", "progression-free",
+                  "response rate", "responses", "progression free"}
+# Phrases that state that nothing changed (checked as lower-case substrings of a clause).
+UNCHANGED_PHRASES = (
+    "no significant", "not significant", "non-significant", "nonsignificant",
+    "not statistically", "no statistically", "did not differ", "did not change",
+    "did not significantly", "not differ", "no difference", "no differences", "no change",
+    "no changes", "no effect", "no effects", "had no effect", "no significant effect",
+    "unchanged", "unaltered", "unaffected", "remained stable", "remained unchanged",
+    "remained within", "remained normal", "were sustained within", "was sustained within",
+    "within normal limits", "within the normal", "within normal levels", "comparable",
+    "similar", "no improvement", "no recovery", "no relevant", "no major", "no benefit",
+    "no increase", "no decrease", "no reduction", "not affect", "not alter", "not improve",
+    "stable", "no apparent", "did not reach", "not reach", "neither",
+)
+# Phrases that state "no change" on their own, without a change word next to the object
+# ("comparable", "similar", "stable" describe groups or designs too often to count alone).
+UNCHANGED_ALONE = tuple(p for p in UNCHANGED_PHRASES
+                        if p not in ("comparable", "similar", "stable", "neither", "within the normal",
+                                     "no major", "no relevant", "no apparent"))
+SIGNIFICANT_NEGATED = re.compile(
+    r"\b(not|no|non|without)[- ](statistically )?significan|\bnonsignifican|\bn\.?s\.?\b|"
+    r"did not reach (statistical )?significance|\ba trend (toward|towards|to)\b|"
+    r"\bin both (groups|arms)\b|\bsimilar(ly)? in (both|all|the two)\b|p\s*[>≥]\s*0?\.0[5-9]|p\s*=\s*0?\.(0[5-9]|[1-9])",
+    re.I)
+
+# Harm cues by the word order they imply (prefixes):
+#   causal "X causes/induced/leads to Y" (or passive "Y caused by X"),
+#   temporal "Y after/during/following X", because "Y due to/secondary to X",
+#   association "X-associated Y" / "Y associated with X".
+AE_CAUSAL = ("induc", "caus", "lead", "led", "provok", "precipitat", "trigger", "produc",
+             "result", "elicit")
+AE_TEMPORAL = ("after", "during", "following", "receiv", "taking", "ingest", "exposure",
+               "overdos", "while", "withdraw", "discontinu", "rechalleng", "since", "upon")
+AE_BECAUSE = ("due", "secondary", "attribut", "related", "relat", "from", "consequence")
+AE_ONSET = ("develop", "experienc", "present", "suffer", "manifest")
+AE_ASSOCIATION = ("associat", "implicat", "suspect", "linked")
+ADVERSE_CUES = AE_CAUSAL + AE_TEMPORAL + AE_BECAUSE + AE_ASSOCIATION + AE_ONSET
+# Words that attribute harm without a verb between drug and condition ("side effects (nausea)").
+STRONG_ADVERSE = ("side", "adverse", "toxicit", "hypersensitiv", "intoxicat", "risk")
+# Words that mark the condition as the *indication* of the drug.
+TREATMENT_CUES = ("treat", "therap", "manag", "effective", "efficac", "used", "first-line",
+                  "adjunct", "adjuvant", "indicat", "option", "choice", "recommend", "prevent",
+                  "prophyla", "alleviat", "for", "monotherapy")
+# Mechanism-like targets and processes ("secretion", "reabsorption", "receptor").
+PROCESS_WORDS = ("secretion", "reabsorption", "absorption", "receptor", "sensitivity",
+                 "production", "synthesis", "expression", "release", "activity", "signal",
+                 "excretion", "transport", "uptake", "clearance", "phosphaturia", "binding",
+                 "proliferation", "pathway", "channel", "enzyme", "transcription", "formation",
+                 "wasting", "effect", "turnover", "resorption", "mineralization", "metabolism")
+NOMINAL_MECHANISM = {"suppression": "decreased", "inhibition": "decreased",
+                     "blockade": "decreased", "reduction": "decreased", "decrease": "decreased",
+                     "downregulation": "decreased", "activation": "increased",
+                     "stimulation": "increased", "increase": "increased",
+                     "upregulation": "increased", "induction": "increased",
+                     "enhancement": "increased", "promotion": "increased"}
+# Present-tense verb forms of mechanistic statements ("inhibits", "increase", "activate").
+MECHANISM_VERB_STEMS = {"inhibit": "decreased", "suppress": "decreased", "decrease": "decreased",
+                        "reduce": "decreased", "block": "decreased", "lower": "decreased",
+                        "antagonize": "decreased", "downregulate": "decreased",
+                        "increase": "increased", "activate": "increased",
+                        "stimulate": "increased", "promote": "increased",
+                        "enhance": "increased", "induce": "increased",
+                        "upregulate": "increased", "sensitize": "increased"}
+MECHANISM_MARKERS = ("through", "via", "by", "mechanism", "agonist", "antagonist", "inhibitor",
+                     "enables", "resulting", "acts", "acting", "mediat", "calcimimetic")
+
+SECTION_RESET = re.compile(r"^\s*(discussion|conclusions?|references|introduction|abstract|"
+                           r"background|methods|materials and methods|results|summary)\s*:?\s*$",
+                           re.I | re.M)
+PATIENT = re.compile(r"\b(case|patient|subject|proband)\s+(\d{1,2}|[IVX]{1,4})\b", re.I)
+TIMEPOINT = re.compile(
+    r"\b(at (presentation|baseline|admission|diagnosis|first visit|follow-up)|"
+    r"before (treatment|therapy)|first (admission|visit)|"
+    r"after \d+(\.\d+)?[- ](days?|weeks?|months?|years?)( of [\w-]+)?|"
+    r"(\d+|one|two|three|four|six)[- ](days?|weeks?|months?|years?) (later|after [\w -]{1,30}))",
+    re.I)
+STATISTIC = [
+    ("rr", re.compile(r"\b(?:RR|relative risk|risk ratio)\s*(?:of|was|=|:)?\s*(\d+(?:\.\d+)?)", re.I)),
+    ("or", re.compile(r"\b(?:a?OR|odds ratio)\s*(?:of|was|=|:)?\s*(\d+(?:\.\d+)?)")),
+    ("hr", re.compile(r"\b(?:a?HR|hazard ratio)\s*(?:of|was|=|:)?\s*(\d+(?:\.\d+)?)", re.I)),
+    ("p", re.compile(r"\b[Pp]\s*[=<]\s*(0?\.\d+)")),
+    ("fold", re.compile(r"\b(\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)-fold", re.I)),
+    ("percent", re.compile(r"(\d+(?:\.\d+)?)\s?%")),
+]
+WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10}
+
+
+def statistics(text: str) -> dict[str, float]:
+    """Effect statistics named in ``text`` (first of each kind): rr, or, hr, p, fold, percent."""
+    found: dict[str, float] = {}
+    for name, pattern in STATISTIC:
+        m = pattern.search(text)
+        if m and name not in found:
+            raw = m.group(1).lower()
+            found[name] = float(WORD_NUMBERS.get(raw, raw))
+    return found
+
+
+@dataclass(frozen=True)
+class _Quantity:
+    """Same shape as ``litkg.extract.quantities.Quantity`` (used only as a fallback)."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    low: float | None
+    high: float | None
+    unit: str | None
+    unit_id: str | None = None
+    kind: str | None = None
+
+
+_UNIT = (r"(?:%|[µμumnpkd]?(?:g|mol|l|L|IU|U|Eq|eq|mEq)(?:/(?:[µμumnpkd]?(?:l|L|g|dL|dl)|kg|day|d|h|"
+         r"week|wk|min|m²|m2|1\.73\s?m²))*)")
+_QUANTITY = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)(?:\s*[-–]\s*(\d+(?:\.\d+)?))?\s?(" + _UNIT
+                       + r")?(?![\w])")
+
+
+def _find_quantities_fallback(text: str) -> list[_Quantity]:
+    out = []
+    for m in _QUANTITY.finditer(text):
+        low = float(m.group(1))
+        high = float(m.group(2)) if m.group(2) else None
+        value = low if high is None else (low + high) / 2
+        out.append(_Quantity(m.start(), m.end(), m.group(0), value, low if high else None, high,
+                             m.group(3) or None))
+    return out
+
+
+def find_quantities(text: str) -> list:
+    """Quantities in ``text``: litkg.extract.quantities when installed, else a small regex."""
+    try:
+        from litkg.extract.quantities import find_quantities as shared
+    except ImportError:
+        return _find_quantities_fallback(text)
+    return list(shared(text))

@@ -1,0 +1,160 @@
+"""Drug-condition relations of a sentence: adverse effect or treatment (indication).
+
+Split from :mod:`litkg.extract.claims`.  Both read typed entities in token windows with cue
+lexicons (:mod:`litkg.extract.claims_lexicon`); the *word order* a harm cue implies decides
+whether it links a drug to a condition ("X causes Y", "Y after X", "Y due to X"), and the
+indication ("X for Y", "patients with Y", "Y patients") is never read as harm.
+"""
+
+import re
+from typing import Callable
+
+from spacy.tokens import Doc, Span
+
+from litkg.extract import claims_adverse_model
+from litkg.extract import claims_lexicon as lex
+
+DRUG_LABELS = {"DRUG"}
+INTERVENTION_LABELS = {"DRUG", "PROCEDURE"}
+CONDITION_LABELS = {"CONDITION", "PHENOTYPE"}
+AE_REACH = 30  # tokens between a drug and its adverse effect (lists of effects are long)
+#: pair-classifier thresholds: with a rule cue in the right order, and on its own
+MODEL_WITH_RULE = 0.4
+MODEL_ALONE = 0.9
+
+
+_MEASURED_BEFORE = {"serum", "plasma", "blood", "urine", "urinary", "ionized", "ionised", "total",
+                    "free", "intracellular", "salivary", "csf"}
+_MEASURED_AFTER = ("level", "levels", "concentration", "concentrations", "excretion", "values")
+
+
+def is_measured(span: Span) -> bool:
+    """A chemical written as a lab value ("serum Ca", "calcium levels"), not as a drug."""
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = [t.lower_ for t in doc[span.end:min(len(doc), span.end + 3)]]
+    return before in _MEASURED_BEFORE or any(w in _MEASURED_AFTER for w in after[:1]) or (
+        len(after) > 2 and after[0] in ("and", "or") and after[2] in _MEASURED_AFTER)
+
+
+_INDICATION = re.compile(r"(\bfor|\b(treatment|management|therapy|treating|treated|prophylaxis|"
+                         r"prevention) (of|for|in)|\b(patients?|man|woman|men|women|children|"
+                         r"child|boy|girl|subjects?|cases?|infants?|adults?) (with|having|suffering "
+                         r"from))(\s+\S+){0,2}\s*$", re.I)
+
+
+def _is_indication(doc: Doc, sent: Span, cond: Span) -> bool:
+    """'X for Y', 'treatment of Y', 'patients with Y': Y is what the drug is given for."""
+    prev = doc[max(sent.start, cond.start - 5):cond.start].text
+    nxt = doc[cond.end].text if cond.end < sent.end else ""
+    # "calciphylaxis patients", "CKD populations": the condition names the population
+    return bool(_INDICATION.search(prev)) or bool(_PATIENT_NOUN.match(nxt)) or \
+        nxt.lower() in ("population", "populations", "cohort")
+
+
+def _ae_cue_ok(doc: Doc, d: Span, c: Span, i: int) -> bool:
+    """Is the cue at token ``i`` a harm link from drug ``d`` to condition ``c``?  The cue's
+    class fixes the word order: "X causes Y" / "Y caused by X", "Y after/during X",
+    "Y due to X", "X-associated Y" or "Y associated with X"."""
+    word = doc[i].lower_
+    nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    drug_first = d.end <= i < c.start
+    cond_first = c.end <= i < d.start
+    if word.startswith(lex.AE_CAUSAL):
+        return (drug_first and nxt != "by") or (cond_first and nxt == "by") or \
+            (i == d.end + 1 and doc[d.end].text == "-")  # "X-induced Y"
+    if word.startswith(lex.AE_TEMPORAL) or word.startswith(lex.AE_BECAUSE):
+        return cond_first or (i == d.end + 1 and doc[d.end].text == "-")
+    if word.startswith(lex.AE_ASSOCIATION):
+        return drug_first or cond_first
+    if word.startswith(lex.AE_ONSET):  # "on X therapy, the patient developed Y"
+        return drug_first
+    return False
+
+
+_PATIENT_NOUN = re.compile(r"^(patients?|man|men|woman|women|child|children|boy|girl|infant|"
+                           r"subjects?|cases?|recipients?|adults?|user|users)$", re.I)
+
+
+def _case_framing(doc: Doc, sent: Span, c: Span, d: Span) -> bool:
+    """"Y in a patient (with Z) treated with/receiving/on X": the case-report title shape."""
+    if not (c.end < d.start) or doc[c.end].lower_ != "in":
+        return False
+    between = doc[c.end:d.start]
+    return any(_PATIENT_NOUN.match(t.text) for t in between[:8]) and any(
+        t.lower_.startswith(("treat", "receiv", "taking", "on", "under", "given", "using"))
+        for t in between)
+
+
+def _class_apposition(doc: Doc, d: Span, drugs: list[Span]) -> bool:
+    """"Fluoxetine, a serotonin reuptake inhibitor, ...": the class noun restates a named drug."""
+    before = {t.lower_ for t in doc[max(0, d.start - 2):d.start]}
+    return bool(before & {"a", "an"}) and any(0 < d.start - o.end <= 8 for o in drugs if o is not d)
+
+
+def adverse_pairs(sent: Span, ents: list[Span],
+                  fallback: Callable[[Span], Span | None]) -> list[tuple[Span, Span]]:
+    """(drug, condition) pairs read as harm: a causal/temporal/associative cue in the right
+    word order between them (see :func:`_ae_cue_ok`), or a harm noun ("side effects",
+    "toxicity", "risk") next to the condition; the condition is not the indication nor the
+    object of an improvement ("healing of rickets"); the nearest such drug wins."""
+    doc = sent.doc
+    conds = [e for e in ents if e.label_ in CONDITION_LABELS]
+    drugs = [e for e in ents if e.label_ in DRUG_LABELS]
+    if not conds:
+        return []
+    ent_tokens = {i for e in ents for i in range(e.start, e.end)}
+    triggers = [t.i for t in sent if t.lower_.startswith(lex.ADVERSE_CUES)
+                and (t.i not in ent_tokens or doc[t.i - 1].text == "-")]
+    strong_at = [t.i for t in sent if (t.lower_.startswith(lex.STRONG_ADVERSE) or "toxic" in t.lower_)
+                 and not (t.lower_ == "risk" and t.i + 1 < len(doc)
+                          and doc[t.i + 1].lower_.startswith("factor"))]
+    drugs = [d for d in drugs if not _class_apposition(doc, d, drugs)]
+    improving = [t.i for t in sent if t.lower_.startswith(lex.DIRECTION_PREFIXES["improved"])
+                 or t.lower_.startswith(("suppress", "prevent", "correct", "control"))]
+    pairs = []
+    for c in conds:
+        if _is_indication(doc, sent, c) or any(0 < c.start - i <= 4 or 0 <= i - c.end <= 1
+                                               for i in improving):
+            continue
+        strong = any(-4 <= c.start - i <= 12 or 0 <= i - c.end <= 4 for i in strong_at)
+        chosen: list[Span] = []
+        for d in drugs:
+            lo, hi = (d.end, c.start) if d.start < c.start else (c.end, d.start)
+            if hi - lo > AE_REACH:
+                continue
+            ruled = any(_ae_cue_ok(doc, d, c, i) for i in triggers if lo - 1 <= i <= hi) \
+                or _case_framing(doc, sent, c, d) or (strong and hi - lo <= 12)
+            p = claims_adverse_model.probability(sent, d, c, ents)
+            if p is None:
+                if ruled:
+                    chosen.append(d)
+            elif (ruled and p >= MODEL_WITH_RULE) or p >= MODEL_ALONE:
+                chosen.append(d)
+        if chosen and claims_adverse_model.load_model() is None:
+            chosen = [min(chosen, key=lambda d: abs(d.start - c.start))]  # rules: nearest drug
+        if not chosen and strong and not drugs and not c._.negated:
+            drug = fallback(c)  # "side effects (nausea)": the drug named before / the study drug
+            chosen = [drug] if drug is not None else []
+        pairs += [(d, c) for d in chosen]
+    return pairs
+
+
+def treatment_pairs(sent: Span, ents: list[Span], taken: set) -> list[tuple[Span, Span]]:
+    doc = sent.doc
+    conds = [e for e in ents if e.label_ in CONDITION_LABELS and (e.start, e.end) not in taken]
+    drugs = [e for e in ents if e.label_ in INTERVENTION_LABELS]
+    pairs = []
+    for c in conds:
+        if c._.negated:
+            continue  # "no recovery in alopecia": an outcome, not the drug's indication
+        cands = []
+        for d in drugs:
+            lo, hi = min(d.start, c.start), max(d.end, c.end)
+            window = [t.lower_ for t in doc[max(sent.start, lo - 3):hi]]
+            if hi - lo <= 30 and any(w.startswith(lex.TREATMENT_CUES) for w in window) \
+                    and not is_measured(d):
+                cands.append(d)
+        if cands:
+            pairs.append((min(cands, key=lambda d: abs(d.start - c.start)), c))
+    return pairs

@@ -1,0 +1,185 @@
+"""Negation and hedging: a ConText/NegEx-style spaCy component (``litkg_context``).
+
+Cues are matched on lower-cased tokens; each cue opens a *scope* that runs forward (``pre``
+cues: "no", "without", "did not") or backward (``post`` cues: "was not observed", "ruled out")
+until a termination word ("but", "however", "whereas", ";") or the end of the sentence, capped
+at ``MAX_SCOPE`` tokens as in NegEx.  Tokens in scope get ``Token._.negated`` / ``_.hedged``;
+an entity is negated/hedged when any of its tokens is.
+
+"No significant change in calcium" *is* marked negated here, on purpose: that is what the
+sentence says at token level.  Turning it into an ``unchanged`` finding is the claim
+extractor's job (:mod:`litkg.extract.claims`), which asks :func:`cues` for the cue that covers a
+token and recognises change/difference words inside a negation.
+
+Everything is lexicon-driven (no rules keyed to a seed sentence), so the same cues work for any
+drug or analyte.
+"""
+
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from litkg.extract.extensions import register_extensions
+
+#: NegEx scope window (tokens); ConText uses the sentence, which over-reaches in long
+#: PDF sentences with coordinated clauses.
+MAX_SCOPE = 12
+
+# Multi-token cues are tuples of lower-cased words; longest match wins.
+NEG_PRE = [
+    ("no",), ("not",), ("without",), ("neither",), ("nor",), ("never",), ("none",),
+    ("absence", "of"), ("absent",), ("lack", "of"), ("lacked",), ("free", "of"), ("denied",),
+    ("denies",), ("cannot",), ("n't",), ("failed", "to"), ("fail", "to"), ("fails", "to"),
+    ("unable", "to"), ("rather", "than"), ("instead", "of"),
+]
+# Cues that end a negated clause: "X was not observed", "X was ruled out".
+NEG_POST = [
+    ("was", "not", "observed"), ("were", "not", "observed"), ("was", "not", "seen"),
+    ("were", "not", "seen"), ("was", "ruled", "out"), ("were", "ruled", "out"),
+    ("was", "not", "detected"), ("were", "not", "detected"), ("was", "absent"),
+    ("were", "absent"), ("did", "not", "occur"), ("was", "excluded"), ("were", "excluded"),
+]
+# Look like negation but are not ("not only", "no doubt", "not necessarily").
+PSEUDO = [
+    ("not", "only"), ("no", "doubt"), ("not", "necessarily"), ("no", "longer"),
+    ("not", "certain", "whether"), ("without", "doubt"), ("not", "all"),
+]
+HEDGE_PRE = [
+    ("may",), ("might",), ("could",), ("can", "be", "considered"), ("possible",), ("possibly",),
+    ("potential",), ("potentially",), ("suggest",), ("suggests",), ("suggested",),
+    ("suggesting",), ("likely",), ("unlikely",), ("probably",), ("probable",), ("perhaps",),
+    ("presumably",), ("presumed",), ("putative",), ("appear",), ("appears",), ("seem",),
+    ("seems",), ("postulated",), ("hypothesis",), ("hypothesized",), ("hypothesised",),
+    ("speculate",), ("uncertain",), ("unclear",), ("suspected",), ("question", "of"),
+    ("risk", "of"), ("would",),
+]
+HEDGE_POST = [("is", "suspected"), ("was", "suspected"), ("cannot", "be", "excluded"),
+              ("can", "not", "be", "excluded")]
+TERMINATORS = {
+    "but", "however", "although", "though", "whereas", "while", "except", "yet", "nevertheless",
+    "which", "who", "since", "because", ";", ":", "conversely", "apart", "aside", "still",
+    "despite", "unlike",
+}
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A context cue found in a sentence: its token span, kind and scope (token indices)."""
+
+    kind: str  # "negation" | "hedge"
+    start: int
+    end: int
+    scope_start: int
+    scope_end: int
+    text: str
+
+    def covers(self, i: int) -> bool:
+        return self.scope_start <= i < self.scope_end
+
+
+def _match(words: list[str], i: int, lexicon: list[tuple[str, ...]]) -> int:
+    """Length of the longest lexicon entry starting at ``words[i]`` (0 if none)."""
+    best = 0
+    for entry in lexicon:
+        n = len(entry)
+        if n > best and tuple(words[i:i + n]) == entry:
+            best = n
+    return best
+
+
+def _sentences(doc: Doc) -> list[Span]:
+    if doc.has_annotation("SENT_START"):
+        return list(doc.sents)
+    return [doc[:]]
+
+
+def sentence_cues(sent: Span) -> list[Cue]:
+    """The negation and hedge cues of one sentence, with their scopes."""
+    words = [t.lower_ for t in sent]
+    base = sent.start
+    cues: list[Cue] = []
+    i = 0
+    while i < len(words):
+        pseudo = _match(words, i, PSEUDO)
+        if pseudo:
+            i += pseudo
+            continue
+        for kind, pre, post in (("negation", NEG_PRE, NEG_POST), ("hedge", HEDGE_PRE, HEDGE_POST)):
+            n_post = _match(words, i, post)
+            if n_post:
+                j = i
+                while j > 0 and i - j < MAX_SCOPE and words[j - 1] not in TERMINATORS:
+                    j -= 1
+                cues.append(Cue(kind, base + i, base + i + n_post, base + j, base + i,
+                                " ".join(words[i:i + n_post])))
+                i += n_post
+                break
+            n_pre = _match(words, i, pre)
+            if n_pre:
+                j = i + n_pre
+                while j < len(words) and j - i < MAX_SCOPE and words[j] not in TERMINATORS:
+                    j += 1
+                cues.append(Cue(kind, base + i, base + i + n_pre, base + i + n_pre, base + j,
+                                " ".join(words[i:i + n_pre])))
+                i += n_pre
+                break
+        else:
+            i += 1
+    return cues
+
+
+def cues(doc: Doc) -> list[Cue]:
+    """All cues of ``doc`` (cached in ``doc.user_data`` by the component)."""
+    cached = doc.user_data.get("litkg_context_cues")
+    if cached is None:
+        cached = [c for sent in _sentences(doc) for c in sentence_cues(sent)]
+        doc.user_data["litkg_context_cues"] = cached
+    return cached
+
+
+def covering(doc: Doc, i: int, kind: str) -> Cue | None:
+    """The cue of ``kind`` whose scope covers token ``i`` (nearest cue first), or ``None``."""
+    best = None
+    for cue in cues(doc):
+        if cue.kind == kind and cue.covers(i):
+            if best is None or abs(cue.start - i) < abs(best.start - i):
+                best = cue
+    return best
+
+
+def span_context(span: Span) -> tuple[bool, bool]:
+    """``(negated, hedged)`` for any span of a processed doc."""
+    doc = span.doc
+    neg = any(covering(doc, t.i, "negation") for t in span)
+    hedge = any(covering(doc, t.i, "hedge") for t in span)
+    return neg, hedge
+
+
+class ContextComponent:
+    """Sets ``Token._.negated/_.hedged`` and ``Span._.negated/_.hedged`` on ``doc.ents``."""
+
+    def __init__(self, nlp: Language, name: str = "litkg_context"):
+        register_extensions()
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.user_data.pop("litkg_context_cues", None)
+        found = cues(doc)
+        for cue in found:
+            for i in range(cue.scope_start, cue.scope_end):
+                token: Token = doc[i]
+                if cue.kind == "negation":
+                    token._.negated = True
+                else:
+                    token._.hedged = True
+        for ent in doc.ents:
+            ent._.negated = any(t._.negated for t in ent)
+            ent._.hedged = any(t._.hedged for t in ent)
+        return doc
+
+
+@Language.factory("litkg_context")
+def make_context(nlp: Language, name: str) -> ContextComponent:
+    return ContextComponent(nlp, name)

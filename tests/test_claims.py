@@ -1,0 +1,195 @@
+"""Sentence claims (litkg.extract.claims) on hand-built Docs: entities are set by hand so these
+tests do not depend on the entity recogniser; the texts are new sentences, not seed wording."""
+
+import spacy
+
+from litkg.extract.claims import EXTRACTOR, extract_claims
+from litkg.extract.context import make_context  # noqa: F401 (registers litkg_context)
+from litkg.extract.extensions import register_extensions
+from litkg.models import Document
+
+
+def _claims(text, ents, doc_id="t1", offset_map=None, original=None):
+    """Run extract_claims on ``text`` with ``ents``: (phrase, label[, occurrence]) tuples."""
+    register_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("litkg_context")
+    doc = nlp.get_pipe("sentencizer")(nlp.make_doc(text))
+    spans = []
+    for phrase, label, *nth in ents:
+        start = -1
+        for _ in range((nth[0] if nth else 0) + 1):
+            start = text.index(phrase, start + 1)
+        spans.append(doc.char_span(start, start + len(phrase), label=label))
+    doc.ents = spans
+    for e in doc.ents:
+        e._.concept_label = e.text.lower()
+    doc = nlp.get_pipe("litkg_context")(doc)
+    doc._.offset_map = offset_map
+    return extract_claims(doc, Document(id=doc_id, text=original or text))
+
+
+def _find(claims, kind, obj, subject=None):
+    found = [c for c in claims if c.kind == kind and c.object.label == obj
+             and (subject is None or c.subject.label == subject)]
+    assert found, f"no {kind} claim on {obj!r} in {[(c.kind, c.subject.label, c.object.label) for c in claims]}"
+    return found[0]
+
+
+def test_coordinated_no_significant_change_gives_two_unchanged_outcomes():
+    text = ("Etelcalcetide was started at 5 mg. No significant change in magnesium "
+            "or potassium concentration was noted.")
+    claims = _claims(text, [("Etelcalcetide", "DRUG"), ("magnesium", "ANALYTE"), ("potassium", "ANALYTE")])
+    mg = _find(claims, "outcome", "magnesium")
+    k = _find(claims, "outcome", "potassium")
+    assert mg.direction == k.direction == "unchanged"
+    assert not mg.negated  # a finding, not a dropped negated claim
+    assert mg.subject.label == "etelcalcetide"  # attributed to the drug of the previous sentence
+
+
+def test_decreased_but_not_significantly_is_unchanged():
+    claims = _claims("Ferritin decreased, but not significantly, with deferasirox.",
+                     [("Ferritin", "ANALYTE"), ("deferasirox", "DRUG")])
+    assert _find(claims, "outcome", "ferritin").direction == "unchanged"
+
+
+def test_plain_decrease_and_increase():
+    claims = _claims("After metformin, HbA1c decreased and lactate increased.",
+                     [("metformin", "DRUG"), ("HbA1c", "ANALYTE"), ("lactate", "ANALYTE")])
+    assert _find(claims, "outcome", "hba1c").direction == "decreased"
+    assert _find(claims, "outcome", "lactate").direction == "increased"
+
+
+def test_before_value_from_earlier_measurement_of_same_patient():
+    text = ("Case 1 had a ferritin of 2400 ng/ml at presentation. Case 2 had a ferritin of 900 ng/ml. "
+            "In case 1, deferasirox was started and ferritin slightly decreased to 1800 ng/ml.")
+    claims = _claims(text, [("ferritin", "ANALYTE", 0), ("ferritin", "ANALYTE", 1),
+                            ("deferasirox", "DRUG"), ("ferritin", "ANALYTE", 2)])
+    out = _find(claims, "outcome", "ferritin")
+    assert (out.direction, out.before, out.after, out.patient) == ("decreased", 2400.0, 1800.0, "case 1")
+    assert out.unit and out.unit.lower() == "ng/ml"
+    m = [c for c in claims if c.kind == "measurement" and c.value == 2400.0][0]
+    assert m.patient == "case 1" and m.timepoint == "at presentation"
+
+
+def test_no_recovery_is_unchanged_not_improved():
+    claims = _claims("Despite levothyroxine, there was no recovery in hair loss.",
+                     [("levothyroxine", "DRUG"), ("hair loss", "PHENOTYPE")])
+    assert _find(claims, "outcome", "hair loss").direction == "unchanged"
+
+
+def test_neither_nor_had_an_effect_is_unchanged():
+    claims = _claims("Neither treatment with zinc nor treatment with copper had an effect on serum albumin.",
+                     [("zinc", "DRUG"), ("copper", "DRUG"), ("serum albumin", "ANALYTE")])
+    assert _find(claims, "outcome", "serum albumin").direction == "unchanged"
+
+
+def test_remained_within_normal_limits_is_unchanged():
+    claims = _claims("During lithium therapy, TSH remained within normal limits.",
+                     [("lithium", "DRUG"), ("TSH", "ANALYTE")])
+    assert _find(claims, "outcome", "tsh").direction == "unchanged"
+
+
+def test_hedged_adverse_effect_and_negated_one():
+    claims = _claims("Amiodarone may cause hypothyroidism. Sotalol lowered heart rate without causing bradycardia.",
+                     [("Amiodarone", "DRUG"), ("hypothyroidism", "CONDITION"), ("Sotalol", "DRUG"),
+                      ("heart rate", "ANALYTE"), ("bradycardia", "CONDITION")])
+    hypo = _find(claims, "adverse_effect", "hypothyroidism")
+    assert hypo.hedged and not hypo.negated and hypo.subject.label == "amiodarone"
+    brady = [c for c in claims if c.object.label == "bradycardia"]
+    assert all(c.negated for c in brady if c.kind == "adverse_effect")
+
+
+def test_adverse_effect_statistic_per_condition():
+    claims = _claims("Adverse effects of exenatide (nausea RR 3.10, diarrhea RR 1.40) were frequent.",
+                     [("exenatide", "DRUG"), ("nausea", "PHENOTYPE"), ("diarrhea", "PHENOTYPE")])
+    assert _find(claims, "adverse_effect", "nausea").statistic == {"rr": 3.1}
+    assert _find(claims, "adverse_effect", "diarrhea").statistic == {"rr": 1.4}
+
+
+def test_drug_induced_condition_and_indication_are_told_apart():
+    claims = _claims("We report valproate-induced pancreatitis in a patient treated for epilepsy.",
+                     [("valproate", "DRUG"), ("pancreatitis", "CONDITION"), ("epilepsy", "CONDITION")])
+    _find(claims, "adverse_effect", "pancreatitis", "valproate")
+    assert not [c for c in claims if c.kind == "adverse_effect" and c.object.label == "epilepsy"]
+
+
+def test_treatment_claim():
+    claims = _claims("Denosumab in the management of giant cell tumour of bone.",
+                     [("Denosumab", "DRUG"), ("giant cell tumour of bone", "CONDITION")])
+    t = _find(claims, "treatment", "giant cell tumour of bone", "denosumab")
+    assert t.extractor == EXTRACTOR and not t.negated
+
+
+def test_mechanism_with_coordinated_hormone_subjects():
+    claims = _claims("Both insulin and IGF-1 inhibit hepatic glucose production.",
+                     [("insulin", "ANALYTE"), ("IGF-1", "ANALYTE")])
+    mech = [c for c in claims if c.kind == "mechanism"]
+    assert {c.subject.label for c in mech} == {"insulin", "igf-1"}
+    assert all(c.direction == "decreased" and "glucose production" in c.object.label for c in mech)
+
+
+def test_nominal_mechanism_suppression_of_secretion():
+    claims = _claims("Octreotide enables the suppression of growth hormone secretion through activation "
+                     "of somatostatin receptors.",
+                     [("Octreotide", "DRUG"), ("somatostatin receptors", "TARGET")])
+    mech = {c.object.label: c.direction for c in claims if c.kind == "mechanism"}
+    assert mech.get("growth hormone secretion") == "decreased"
+    assert mech.get("somatostatin receptors") == "increased"
+
+
+def test_percent_statistic_on_outcome():
+    claims = _claims("With rituximab, 64.5% of patients reached remission of vasculitis.",
+                     [("rituximab", "DRUG"), ("vasculitis", "CONDITION")])
+    out = _find(claims, "outcome", "vasculitis")
+    assert out.direction == "improved" and out.statistic == {"percent": 64.5}
+
+
+def test_patient_attribution_keeps_cases_apart():
+    text = ("Case 1 received prednisone. Her CRP decreased. "
+            "Case 2 received tocilizumab. Her CRP increased.")
+    claims = _claims(text, [("prednisone", "DRUG"), ("CRP", "ANALYTE", 0), ("tocilizumab", "DRUG"),
+                            ("CRP", "ANALYTE", 1)])
+    outs = {(c.patient, c.subject.label): c.direction for c in claims if c.kind == "outcome"}
+    assert outs == {("case 1", "prednisone"): "decreased", ("case 2", "tocilizumab"): "increased"}
+
+
+def test_measurement_with_reference_range_and_evidence_offsets_map_to_original():
+    original = "Labs:  serum sodium (Na): 128 mmol/L (135-145)."
+    text = "Labs: serum sodium (Na): 128 mmol/L (135-145)."  # one space removed by 'normalisation'
+    claims = _claims(text, [("serum sodium", "ANALYTE"), ("Na", "ANALYTE")],
+                     offset_map=lambda i: i + 1 if i >= 6 else i, original=original)
+    ms = [c for c in claims if c.kind == "measurement"]
+    assert len(ms) == 1 and ms[0].value == 128.0 and ms[0].unit == "mmol/L"
+    ev = ms[0].evidence
+    assert original[ev.start:ev.end] == ev.sentence and ev.sentence.startswith("Labs:")
+
+
+def test_dose_increase_is_not_an_outcome():
+    claims = _claims("Methotrexate was increased to 15 mg/week.", [("Methotrexate", "DRUG")])
+    assert not [c for c in claims if c.kind == "outcome"]
+
+
+def test_direction_classifier_reads_arm_comparisons():
+    from litkg.extract import claims_direction
+
+    if claims_direction.load_model() is None:
+        import pytest
+
+        pytest.skip("direction model not installed (scripts/train_direction_model.py)")
+    up = claims_direction.predict("Mean FEV1 was significantly higher in the budesonide group than "
+                                  "in the placebo group (p < 0.001).")
+    same = claims_direction.predict("There was no significant difference in FEV1 between the groups "
+                                    "(p = 0.62).")
+    assert up[0] == "increased" and same[0] == "unchanged"
+
+
+def test_comparison_without_rule_cue_gets_a_classified_direction():
+    text = ("Patients were randomised to zoledronate or placebo. Bone mineral density was "
+            "significantly higher with zoledronate than with placebo (p < 0.001).")
+    claims = _claims(text, [("zoledronate", "DRUG", 0), ("placebo", "DRUG", 0),
+                            ("Bone mineral density", "ANALYTE"), ("zoledronate", "DRUG", 1),
+                            ("placebo", "DRUG", 1)])
+    out = _find(claims, "outcome", "bone mineral density")
+    assert out.direction == "increased" and out.subject.label == "zoledronate"

@@ -1,0 +1,70 @@
+"""Negation and hedging cues with scope (litkg.extract.context)."""
+
+import spacy
+
+from litkg.extract.context import covering, make_context  # noqa: F401 (registers litkg_context)
+from litkg.extract.extensions import register_extensions
+
+
+def _doc(text, ents=()):
+    register_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("litkg_context")
+    doc = nlp.make_doc(text)
+    doc = nlp.get_pipe("sentencizer")(doc)
+    spans = []
+    for phrase, label in ents:
+        start = text.index(phrase)
+        spans.append(doc.char_span(start, start + len(phrase), label=label))
+    doc.ents = spans
+    return nlp.get_pipe("litkg_context")(doc)
+
+
+def _ent(doc, text):
+    return next(e for e in doc.ents if e.text == text)
+
+
+def test_without_negates_the_following_entity_only():
+    doc = _doc("Cinacalcet lowered PTH without causing hyperphosphatemia.",
+               [("Cinacalcet", "DRUG"), ("PTH", "ANALYTE"), ("hyperphosphatemia", "CONDITION")])
+    assert _ent(doc, "hyperphosphatemia")._.negated
+    assert not _ent(doc, "PTH")._.negated
+    assert not _ent(doc, "Cinacalcet")._.negated
+
+
+def test_neither_nor_scope_covers_both_drugs():
+    doc = _doc("Neither phosphorus nor calcitriol had an effect on FGF-23.",
+               [("phosphorus", "DRUG"), ("calcitriol", "DRUG")])
+    assert _ent(doc, "phosphorus")._.negated and _ent(doc, "calcitriol")._.negated
+
+
+def test_scope_stops_at_termination_word():
+    doc = _doc("No fever was seen but hypocalcemia developed.",
+               [("fever", "PHENOTYPE"), ("hypocalcemia", "CONDITION")])
+    assert _ent(doc, "fever")._.negated
+    assert not _ent(doc, "hypocalcemia")._.negated
+
+
+def test_post_cue_negates_backwards():
+    doc = _doc("Hypercalciuria was not observed.", [("Hypercalciuria", "CONDITION")])
+    assert _ent(doc, "Hypercalciuria")._.negated
+
+
+def test_hedge_cues_may_and_potential():
+    doc = _doc("Cinacalcet may cause hypercalciuria. It caused nausea.",
+               [("hypercalciuria", "CONDITION"), ("nausea", "PHENOTYPE")])
+    assert _ent(doc, "hypercalciuria")._.hedged
+    assert not _ent(doc, "nausea")._.hedged  # scope ends with the sentence
+
+
+def test_pseudo_negation_is_not_a_cue():
+    doc = _doc("Not only PTH but also ALP decreased.", [("PTH", "ANALYTE"), ("ALP", "ANALYTE")])
+    assert not _ent(doc, "PTH")._.negated
+
+
+def test_no_significant_change_is_marked_negated_at_token_level():
+    # the claim extractor turns this into direction "unchanged" (see test_claims)
+    doc = _doc("No significant change in calcium was observed.", [("calcium", "ANALYTE")])
+    assert _ent(doc, "calcium")._.negated
+    assert doc[3]._.negated and covering(doc, 3, "negation").text == "no"
