@@ -175,7 +175,10 @@ def format_result(result: QueryResult, fmt: str = "table", *, width: int = 160) 
         writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         writer.writerow(result.variables)
         for row in result.rows:
-            writer.writerow(["" if v is None else v for v in row])
+            # TSV is for spreadsheets: a line break inside a cell (PDF-wrapped evidence) would
+            # split the row, so whitespace runs become one space.  CSV quotes and keeps them.
+            writer.writerow(["" if v is None else (" ".join(v.split()) if fmt == "tsv" else v)
+                             for v in row])
         return out.getvalue()
     if fmt == "table":
         return _table(result, width)
