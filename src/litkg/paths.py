@@ -45,6 +45,19 @@ def data_dir() -> Path:
     return Path(__file__).resolve().parent / "data"
 
 
+def read_data_json(name: str):
+    """A JSON (optionally gzipped) file shipped in ``data/``, or ``None`` when it is absent."""
+    import gzip
+    import json
+
+    path = data_dir() / name
+    if not path.exists():
+        return None
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
 def benchmarks_dir() -> Path:
     """The shared benchmark corpora, beside the checkout (never copied into it)."""
     env = os.environ.get("LITKG_BENCHMARKS")

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from litkg.errors import EvaluationError
-from litkg.evaluate.claims import Prf, annotated_doc
+from litkg.evaluate.claims import annotated_doc
+from litkg.evaluate.scores import Prf
 from litkg.models import Document
 
 

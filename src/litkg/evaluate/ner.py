@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from litkg.errors import EvaluationError
+from litkg.evaluate.scores import Prf
 
 #: PubTator entity types -> scoring type.
 GOLD_TYPES = {
@@ -122,28 +123,8 @@ def norm_gold_id(raw: str, kind: str) -> str | None:
     return raw
 
 
-@dataclass(frozen=True)
-class Score:
-    tp: int
-    fp: int
-    fn: int
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
-                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+#: Scores here are never updated after they are computed; the shared class is used as is.
+Score = Prf
 
 
 @dataclass(frozen=True)

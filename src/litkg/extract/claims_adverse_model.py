@@ -12,15 +12,13 @@ divisible by 5 are held out for ``litkg evaluate ade``.  Weights ship as
 ``litkg/data/adverse_model.json.gz``; without the file only the rules are used.
 """
 
-import gzip
-import json
 import math
 import re
 from functools import lru_cache
 
 from spacy.tokens import Span
 
-from litkg.paths import data_dir
+from litkg.paths import read_data_json
 
 MODEL_FILE = "adverse_model.json.gz"
 _WORD = re.compile(r"[a-z]+|\d+")
@@ -70,11 +68,7 @@ def pair_features(sent: Span, drug: Span, cond: Span, ents: list[Span]) -> list[
 
 @lru_cache(maxsize=1)
 def load_model() -> dict | None:
-    path = data_dir() / MODEL_FILE
-    if not path.exists():
-        return None
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return json.load(fh)
+    return read_data_json(MODEL_FILE)
 
 
 def probability(sent: Span, drug: Span, cond: Span, ents: list[Span]) -> float | None:

@@ -12,13 +12,11 @@ the validation split is kept for measurement.  The weights ship as
 ``litkg/data/direction_model.json.gz``; if the file is absent the classifier is simply not used.
 """
 
-import gzip
-import json
 import math
 import re
 from functools import lru_cache
 
-from litkg.paths import data_dir
+from litkg.paths import read_data_json
 
 MODEL_FILE = "direction_model.json.gz"
 CLASSES = ("increased", "decreased", "unchanged")
@@ -37,11 +35,9 @@ def features(text: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def load_model() -> dict | None:
-    path = data_dir() / MODEL_FILE
-    if not path.exists():
+    model = read_data_json(MODEL_FILE)
+    if model is None:
         return None
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        model = json.load(fh)
     model["index"] = {f: i for i, f in enumerate(model["features"])}
     return model
 
