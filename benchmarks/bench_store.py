@@ -19,7 +19,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from litkg.models import Claim, Concept, Document, DocumentMetadata, Evidence
-from litkg.query import _bindings, _with_values, load_named_query, run_query
+from litkg.query import bind_params, load_named_query, run_query
 from litkg.rdf.mapping import document_quads
 
 CINACALCET = Concept("cinacalcet", "CHEBI:48390")
@@ -101,7 +101,7 @@ def main() -> None:
     parser.add_argument("--rdflib-limit", type=float, default=600.0, help="seconds before rdflib is stopped")
     args = parser.parse_args()
     named = load_named_query("pth-fell-ca-unchanged")
-    text = _with_values(named.text, _bindings(named, {}))
+    text = bind_params(named)
     print("| store | triples | load s | PTH/Ca query s | rows |")
     print("|---|---|---|---|---|", flush=True)
     for size in args.sizes:

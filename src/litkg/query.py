@@ -106,7 +106,7 @@ def run_query(store: ox.Store, query: NamedQuery | str,
               params: Mapping[str, str] | None = None) -> QueryResult:
     """Run a SELECT or ASK query (the union of named graphs is the default graph)."""
     named = query if isinstance(query, NamedQuery) else NamedQuery.from_text(query)
-    text = _with_values(named.text, _bindings(named, params or {}))
+    text = bind_params(named, params or {})
     try:
         result = store.query(text, use_default_graph_as_union=True, prefixes=DEFAULT_PREFIXES)
     except SyntaxError as err:
@@ -121,6 +121,11 @@ def run_query(store: ox.Store, query: NamedQuery | str,
     # CONSTRUCT / DESCRIBE: one row per triple.
     rows = tuple((str(t.subject), str(t.predicate), str(t.object)) for t in result)
     return QueryResult(variables=("subject", "predicate", "object"), rows=rows)
+
+
+def bind_params(named: NamedQuery, params: Mapping[str, str] | None = None) -> str:
+    """The query text with its parameters (given, else defaults) bound in a VALUES block."""
+    return _with_values(named.text, _bindings(named, params or {}))
 
 
 def _bindings(named: NamedQuery, params: Mapping[str, str]) -> dict[ox.Variable, ox.Literal]:

@@ -108,7 +108,7 @@ def handle(method: str, path: str, query: dict[str, list[str]], body: bytes, ctx
         elif method == "POST" and route in ("/curate/accept", "/curate/reject", "/curate/edit"):
             if getattr(ctx, "read_only", False):
                 return _error(403, "This server is read-only: curation is switched off. "
-                                   "Start it without --read-only to curate.")
+                                   "Start it with `litkg serve --read-write` to curate.")
             form = parse_qs(body.decode("utf-8", errors="replace"), keep_blank_values=True)
             return _post(route.rsplit("/", 1)[-1], form, ctx)
         if route in ("/curate", "/curate/claim", "/curate/orphans", "/curate/accept", "/curate/reject",
