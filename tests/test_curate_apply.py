@@ -150,7 +150,8 @@ def test_gold_to_records_accept_edit_add():
     c1, c2, c3 = world()
     gold_same = c2
     gold_fixed = c1.with_changes(direction="decreased", value=12.0)
-    gold_moved = c3.with_changes(evidence=Evidence(SENT2, 7, 5 + len(SENT2)))  # overlaps: still c3
+    # overlaps c3 but reaches beyond its span: still c3, with a real evidence edit
+    gold_moved = c3.with_changes(evidence=Evidence(SENT2, 3, 5 + len(SENT2)))
     gold_missing = Claim(doc="d2", kind="outcome", subject=Concept("surgery"),
                          object=Concept("phosphate", "CHEBI:18367"), evidence=Evidence(SENT2, 5, 5 + len(SENT2)),
                          direction="increased")
@@ -161,10 +162,16 @@ def test_gold_to_records_accept_edit_add():
     assert all(r.curator == "gold" for r in records)
     result = apply_curations([c1, c2, c3], records)
     got = by_iri(result)
-    assert got[c1.iri].direction == "decreased" and got[c3.iri].evidence.start == 7
+    assert got[c1.iri].direction == "decreased" and got[c3.iri].evidence.start == 3
     assert got[c3.iri].iri == c3.iri  # identity edit: IRI pinned
     assert got[gold_missing.iri].curation.status == "added"
     assert result.orphans == ()
+
+
+def test_gold_span_inside_the_machine_sentence_is_agreement_not_an_edit():
+    _, _, c3 = world()
+    clause = c3.with_changes(evidence=Evidence(SENT2[2:-3], c3.evidence.start + 2, c3.evidence.end - 3))
+    assert [r.action for r in gold_to_records([clause], [c3], at="t")] == ["accept"]
 
 
 def test_gold_lines_with_aliases_and_no_ids_match_machine_claims():

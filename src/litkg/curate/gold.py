@@ -9,7 +9,9 @@ Matching a gold claim to a machine claim, in order:
 1. same IRI (same doc, kind, evidence span, subject, object, patient, time point);
 2. same doc and kind, overlapping evidence spans, and the same subject and object
    (by CURIE when both have one, else by normalised text/label) -> an edit of the identity
-   fields that differ (the machine IRI is kept, see :mod:`litkg.curate.apply`);
+   fields that differ (the machine IRI is kept, see :mod:`litkg.curate.apply`); a gold span
+   inside the machine's evidence span is agreement, not an edit (gold marks clauses, the
+   extractor cites whole sentences);
 3. otherwise the gold claim is added.
 Each machine claim is matched at most once.
 
@@ -92,6 +94,9 @@ def _differences(gold: Claim, machine: Claim, raw: Mapping[str, Any] | None) -> 
             continue  # the gold line says nothing about it
         if g.get(name) == m.get(name):
             continue
+        if name == "evidence" and machine.evidence.start <= gold.evidence.start \
+                and gold.evidence.end <= machine.evidence.end:
+            continue  # gold marks the clause; the machine's evidence sentence contains it
         if name in ("subject", "object", "condition") and getattr(gold, name) is not None \
                 and not getattr(gold, name).id and _same_concept(getattr(machine, name), getattr(gold, name),
                                                                   _aliases(raw, name)):
