@@ -117,3 +117,10 @@ def test_cli_errors_are_one_line_messages(tmp_path):
     empty.mkdir()
     result = CliRunner().invoke(cli, ["build", str(empty), "--store", str(tmp_path / "s")])
     assert result.exit_code == 1 and "nothing usable" in result.output
+
+
+def test_table_series_are_time_ordered(seed_store):
+    rows = run_query(open_store(seed_store), load_named_query("analyte-time-series")).as_dicts()
+    table = [r for r in rows if r["timeOrder"] is not None]
+    assert [int(r["timeOrder"]) for r in table] == list(range(1, 14))  # Table 1: 13 visits
+    assert [float(r["value"]) for r in table[:4]] == [7.2, 7.8, 8.5, 6.8]

@@ -256,6 +256,9 @@ class Claim:
     patient: str | None = None
     arm: str | None = None
     timepoint: str | None = None
+    #: position of the time point in its series (table row order, 1-based), for time ordering;
+    #: not part of the claim's identity.
+    time_order: int | None = None
     #: regimen/dose context as written (e.g. "Cinacalcet: 0.25 mg/kg/day"), for measurements.
     regimen: str | None = None
     #: True when derived by litkg (e.g. a direction computed from a table series).
@@ -323,6 +326,7 @@ class Claim:
             "patient": self.patient,
             "arm": self.arm,
             "timepoint": self.timepoint,
+            "time_order": self.time_order,
             "regimen": self.regimen,
             "computed": self.computed,
             "rule": self.rule,
@@ -350,6 +354,7 @@ class Claim:
             value=_num(data.get("value")), before=_num(data.get("before")), after=_num(data.get("after")),
             unit=data.get("unit"), statistic_items=_stat_items(data.get("statistic")),
             patient=data.get("patient"), arm=data.get("arm"), timepoint=data.get("timepoint"),
+            time_order=int(data["time_order"]) if data.get("time_order") is not None else None,
             regimen=data.get("regimen"), computed=bool(data.get("computed", False)),
             rule=data.get("rule"), curation=curation, extractor=data.get("extractor") or "litkg",
         )

@@ -184,7 +184,7 @@ def _recovered_claims(document: Document, rec: RecoveredTable) -> list[Claim]:
     tracker = _IntroTracker()
     regimens = [_regimen_text(rec, row.extra_text) for row in rec.rows]
     parsed = unify_regimens([parse_regimen(r, legend) for r in regimens])
-    for row, regimen, items in zip(rec.rows, regimens, parsed):
+    for order, (row, regimen, items) in enumerate(zip(rec.rows, regimens, parsed), start=1):
         subject = tracker.main_drug(items)
         start, end = row.label_start, row.end
         evidence = Evidence(document.text[start:end], start, end, section=rec.label)
@@ -195,7 +195,7 @@ def _recovered_claims(document: Document, rec: RecoveredTable) -> list[Claim]:
                 doc=document.id, kind="measurement", subject=subject, object=analyte,
                 evidence=evidence, value=float(cell.text.lstrip("<>≤≥").replace(",", "")),
                 unit=col.unit, patient=rec.patient, timepoint=row.label or None,
-                regimen=regimen, extractor=EXTRACTOR))
+                time_order=order, regimen=regimen, extractor=EXTRACTOR))
     return out
 
 
@@ -340,7 +340,7 @@ def _jats_claims(document: Document, table: Table) -> list[Claim]:
     parsed_regimens = unify_regimens([parse_regimen(r) for r in regimens])
     tracker = _IntroTracker()
     out = []
-    for row, regimen, items in zip(body, regimens, parsed_regimens):
+    for order, (row, regimen, items) in enumerate(zip(body, regimens, parsed_regimens), start=1):
         subject = tracker.main_drug(items)
         if not row or row[0].start is None:
             continue
@@ -359,15 +359,17 @@ def _jats_claims(document: Document, table: Table) -> list[Claim]:
             if parsed is None:
                 continue
             value, stats = parsed
-            if transposed:
+            if transposed:  # time points are the columns
                 analyte, unit, timepoint = ground_analyte(row_name), row_unit, heads[cell.column]
+                time_order = cell.column
             else:
                 name, unit = columns[cell.column]
-                analyte, timepoint = ground_analyte(name), label
+                analyte, timepoint, time_order = ground_analyte(name), label, order
             out.append(Claim(doc=document.id, kind="measurement", subject=subject,
                              object=analyte, evidence=evidence, value=value, unit=unit,
                              statistic_items=tuple(sorted(stats)), patient=patient,
-                             timepoint=timepoint or None, regimen=regimen, extractor=EXTRACTOR))
+                             timepoint=timepoint or None, time_order=time_order, regimen=regimen,
+                             extractor=EXTRACTOR))
     return out
 
 
@@ -435,4 +437,4 @@ def _outcome(a: Claim, b: Claim, item: RegimenItem, threshold: float) -> Claim:
     return Claim(doc=b.doc, kind="outcome", subject=subject, object=b.object, evidence=b.evidence,
                  direction=direction, before=before, after=after, unit=b.unit,
                  statistic_items=stats, patient=b.patient, arm=b.arm, timepoint=b.timepoint,
-                 regimen=a.regimen, computed=True, rule=rule, extractor=EXTRACTOR)
+                 time_order=b.time_order, regimen=a.regimen, computed=True, rule=rule, extractor=EXTRACTOR)

@@ -336,6 +336,8 @@ def _claim_triples(claim: Claim, iri: str, document: Document,
                     (node, LABEL, _str(who))]
     if claim.timepoint:
         out.append((c, _L("timepoint"), _str(claim.timepoint)))
+    if claim.time_order is not None:
+        out.append((c, _L("timeOrder"), _int(claim.time_order)))
     if claim.regimen:
         out.append((c, _L("regimen"), _str(claim.regimen)))
     if claim.rule:
