@@ -124,3 +124,34 @@ def test_table_series_are_time_ordered(seed_store):
     table = [r for r in rows if r["timeOrder"] is not None]
     assert [int(r["timeOrder"]) for r in table] == list(range(1, 14))  # Table 1: 13 visits
     assert [float(r["value"]) for r in table[:4]] == [7.2, 7.8, 8.5, 6.8]
+
+
+def test_curations_apply_and_orphans_are_reported_not_dropped(small_corpus, tmp_path):
+    from litkg.curate import actions
+    from litkg.curate.log import append
+    from litkg.export.claims import read_claims
+    from litkg.models import Claim, Concept, Evidence
+
+    store, log = tmp_path / "store", tmp_path / "curation.jsonl"
+    build([small_corpus], store, curation_log=log)
+    claims = list(read_claims(store))
+    target = next(c for c in claims if c.kind == "treatment")
+    text = (small_corpus / "004_295ae36b53f7cab3.txt").read_text()
+    # A curation made on a claim that a later pipeline no longer produces:
+    gone = Claim(doc="004_295ae36b53f7cab3", kind="outcome", subject=Concept("warfarin"),
+                 object=Concept("calcium"), direction="increased",
+                 evidence=Evidence(text[10:60], 10, 60))
+    append(log, actions.reject(target, "ann", "wrong_direction", note="<b>not</b> a treatment"))
+    append(log, actions.accept(gone, "bob"))
+    with log.open("a") as handle:
+        handle.write("{this line was hand-edited badly\n")
+
+    report = build([small_corpus], store, curation_log=log)
+    after = {c.iri: c for c in read_claims(store)}
+    assert after[target.iri].curation.status == "rejected"
+    assert after[target.iri].curation.curator == "ann"
+    assert [o.claim for o in report.orphans] == [gone.iri]
+    assert report.orphans[0].text == text[10:60] and report.orphans[0].span == (10, 60)
+    assert any(":3" in w for w in report.warnings), report.warnings  # the bad line, by number
+    rejected = run_query(open_store(store), f"""SELECT ?s WHERE {{ <{target.iri}> litkg:curationStatus ?s }}""")
+    assert rejected.rows == (("https://w3id.org/litkg/ontology#Rejected",),)
