@@ -82,6 +82,22 @@ def _same_concept(machine: Concept | None, gold: Concept | None, aliases: Sequen
     return bool(_keys(machine) & _keys(gold, aliases))
 
 
+def _grounded(claim: Claim) -> Claim:
+    """Fill the ids a hand-written gold claim leaves out from litkg's lexicon (never guessed:
+    a name the lexicon does not know keeps ``id: null``), so an added claim lands on the same
+    entity node as the machine's claims about the same drug or analyte."""
+    from litkg.extract.lexicon import ground
+
+    changes = {}
+    for role in ("subject", "object", "condition"):
+        concept = getattr(claim, role)
+        if concept is not None and concept.id is None:
+            found = ground(concept.text or concept.label)
+            if found is not None and found.id:
+                changes[role] = Concept(concept.label, found.id, concept.text)
+    return claim.with_changes(**changes) if changes else claim  # ids are not identity: same IRI
+
+
 def _overlap(a: Claim, b: Claim) -> bool:
     return a.evidence.start < b.evidence.end and b.evidence.start < a.evidence.end
 
@@ -129,7 +145,7 @@ def gold_to_records(gold_claims: Sequence[Claim | Mapping[str, Any]], machine_cl
                           and _same_concept(m.object, gold.object, _aliases(raw, "object"))]
             match = candidates[0] if candidates else None
         if match is None:
-            records.append(actions.add(gold, curator, note=note, at=at))
+            records.append(actions.add(_grounded(gold), curator, note=note, at=at))
             continue
         used.add(match.iri)
         diff = _differences(gold, match, raw)

@@ -39,8 +39,22 @@
       node.y = h / 2 + (Math.min(w, h) / 3) * Math.sin(a);
     });
     const k = Math.sqrt((w * h) / Math.max(n, 1)) * 0.6;
+    // Attraction counts each linked pair once: many claims between a drug and one analyte
+    // should not collapse the picture onto that pair.
+    const pairs = new Map();
+    for (const e of edges) {
+      const a = byId.get(e.source), b = byId.get(e.target);
+      if (a && b && a !== b) pairs.set([e.source, e.target].sort().join("\u0000"), [a, b]);
+    }
+    // Gravity toward the centre keeps unlinked nodes from being pushed against the edges; its
+    // strength balances the total repulsion (about 0.36*w*h) at a radius of min(w, h)/2.5.
+    const r = Math.min(w, h) / 2.5;
+    const gravity = (0.36 * w * h) / (r * r * Math.max(n, 1));
     for (let step = 0, t = w / 10; step < 300; step++, t *= 0.985) {
-      for (const v of nodes) { v.dx = 0; v.dy = 0; }
+      for (const v of nodes) {
+        v.dx = (w / 2 - v.x) * gravity * k;
+        v.dy = (h / 2 - v.y) * gravity * k;
+      }
       for (let i = 0; i < n; i++) {
         for (let j = i + 1; j < n; j++) {
           const a = nodes[i], b = nodes[j];
@@ -51,9 +65,7 @@
           a.dx += dx * f; a.dy += dy * f; b.dx -= dx * f; b.dy -= dy * f;
         }
       }
-      for (const e of edges) {
-        const a = byId.get(e.source), b = byId.get(e.target);
-        if (!a || !b || a === b) continue;
+      for (const [a, b] of pairs.values()) {
         let dx = a.x - b.x, dy = a.y - b.y;
         const d = Math.max(Math.hypot(dx, dy), 0.01);
         const f = (d * d) / k;
@@ -64,9 +76,22 @@
         const d = Math.max(Math.hypot(v.dx, v.dy), 0.01);
         v.x += (v.dx / d) * Math.min(d, t);
         v.y += (v.dy / d) * Math.min(d, t);
-        v.x = Math.min(w - 40, Math.max(40, v.x));
-        v.y = Math.min(h - 20, Math.max(20, v.y));
       }
+    }
+    fit(w, h);
+  }
+
+  // Scale the finished layout into the view (room on the right for labels).
+  function fit(w, h) {
+    if (!nodes.length) return;
+    const xs = nodes.map((v) => v.x), ys = nodes.map((v) => v.y);
+    const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+    const sx = (w - 200) / Math.max(x1 - x0, 1), sy = (h - 60) / Math.max(y1 - y0, 1);
+    const scale = Math.min(sx, sy, 1.5);
+    const ox = (w - 140 - scale * (x1 - x0)) / 2, oy = (h - scale * (y1 - y0)) / 2;
+    for (const v of nodes) {
+      v.x = ox + (v.x - x0) * scale;
+      v.y = oy + (v.y - y0) * scale;
     }
   }
 
