@@ -186,3 +186,19 @@ def test_gold_lines_with_aliases_and_no_ids_match_machine_claims():
     assert [r.action for r in records] == ["accept", "edit"]
     # no CURIE in gold does not erase the machine's; unstated fields (patient) are left alone
     assert records[1].changes == {"direction": {"old": "increased", "new": "decreased"}}
+
+
+def test_gold_adds_are_grounded_through_the_lexicon_but_never_guessed():
+    from litkg.extract.lexicon import ground
+
+    known, unknown = "cinacalcet", "zorblaxine"
+    expected = ground(known)
+    assert expected is not None and expected.id
+    gold = [Claim(doc="d9", kind="treatment", subject=Concept(name), object=Concept("calciphylaxis"),
+                  evidence=Evidence(f"{name} for calciphylaxis", 0, len(name) + 18))
+            for name in (known, unknown)]
+    records = gold_to_records(gold, [], at="t")
+    assert [r.action for r in records] == ["add", "add"]
+    assert records[0].claim_data["subject"]["id"] == expected.id
+    assert records[1].claim_data["subject"]["id"] is None
+    assert records[0].claim == gold[0].iri  # grounding does not change the claim's identity
