@@ -193,3 +193,74 @@ def test_comparison_without_rule_cue_gets_a_classified_direction():
                             ("placebo", "DRUG", 1)])
     out = _find(claims, "outcome", "bone mineral density")
     assert out.direction == "increased" and out.subject.label == "zoledronate"
+
+
+def _none(claims, kind, obj, subject=None):
+    found = [c for c in claims if c.kind == kind and c.object.label == obj and not c.negated
+             and (subject is None or c.subject.label == subject)]
+    assert not found, f"unexpected {kind} claim on {obj!r}: {[(c.subject.label, c.direction) for c in found]}"
+
+
+def test_aim_sentence_gives_no_outcome():
+    text = ("We gave rituximab to three patients with myasthenia. Our aim was to assess the "
+            "efficacy of rituximab in the reduction of antibody titres.")
+    claims = _claims(text, [("rituximab", "DRUG"), ("myasthenia", "CONDITION"),
+                            ("rituximab", "DRUG", 1), ("antibody titres", "ANALYTE")])
+    _none(claims, "outcome", "antibody titres")
+
+
+def test_generic_present_tense_statement_is_not_credited_to_an_earlier_drug():
+    text = ("Patients received lanthanum carbonate for six months. "
+            "Fibroblast growth factor 23 is usually elevated in advanced kidney disease.")
+    claims = _claims(text, [("lanthanum carbonate", "DRUG"), ("Fibroblast growth factor 23", "ANALYTE"),
+                            ("kidney disease", "CONDITION")])
+    _none(claims, "outcome", "fibroblast growth factor 23")
+
+
+def test_medical_history_gives_no_treatment_claim():
+    text = "Her medical history included gout, treated with allopurinol for many years."
+    claims = _claims(text, [("gout", "CONDITION"), ("allopurinol", "DRUG")])
+    _none(claims, "treatment", "gout")
+
+
+def test_condition_named_as_risk_or_cause_is_not_an_indication():
+    text = "Dapagliflozin is used for diabetes-related nephropathy despite a risk of ketoacidosis."
+    claims = _claims(text, [("Dapagliflozin", "DRUG"), ("diabetes", "CONDITION"),
+                            ("nephropathy", "CONDITION"), ("ketoacidosis", "CONDITION")])
+    _none(claims, "treatment", "diabetes")
+    _none(claims, "treatment", "ketoacidosis")
+    _find(claims, "treatment", "nephropathy", "dapagliflozin")
+
+
+def test_compound_cause_inside_an_indication_is_an_adverse_effect():
+    text = "Argatroban was given for heparin-induced thrombocytopenia."
+    claims = _claims(text, [("Argatroban", "DRUG"), ("heparin", "DRUG"),
+                            ("thrombocytopenia", "CONDITION")])
+    _find(claims, "adverse_effect", "thrombocytopenia", "heparin")
+    _none(claims, "adverse_effect", "thrombocytopenia", "argatroban")
+
+
+def test_comparator_named_first_flips_the_sign_for_the_intervention():
+    for text, expected in (("Pain scores were significantly lower in the placebo group than in "
+                            "the ketorolac group (p<0.01).", "increased"),
+                           ("Pain scores were significantly lower in the ketorolac group than in "
+                            "the placebo group (p<0.01).", "decreased")):
+        claims = _claims(text, [("placebo", "DRUG"), ("ketorolac", "DRUG"), ("Pain scores", "ANALYTE")])
+        assert _find(claims, "outcome", "pain scores", "ketorolac").direction == expected
+
+
+def test_condition_naming_the_population_is_not_an_outcome():
+    text = "Sevelamer improved phosphate control in dialysis patients with calciphylaxis patients."
+    claims = _claims(text, [("Sevelamer", "DRUG"), ("calciphylaxis", "CONDITION")])
+    _none(claims, "outcome", "calciphylaxis")
+
+
+def test_nonsignificant_p_value_or_difference_makes_the_change_unchanged():
+    for text in ("Ferritin was higher with deferiprone than with placebo in week 4 (p = 0.21).",
+                 "Ferritin was higher with deferiprone than with placebo, but the difference "
+                 "was not statistically significant."):
+        claims = _claims(text, [("Ferritin", "ANALYTE"), ("deferiprone", "DRUG"), ("placebo", "DRUG")])
+        assert _find(claims, "outcome", "ferritin", "deferiprone").direction == "unchanged"
+    claims = _claims("Ferritin was higher with deferiprone than with placebo (p < 0.01).",
+                     [("Ferritin", "ANALYTE"), ("deferiprone", "DRUG"), ("placebo", "DRUG")])
+    assert _find(claims, "outcome", "ferritin", "deferiprone").direction == "increased"

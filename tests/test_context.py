@@ -68,3 +68,11 @@ def test_no_significant_change_is_marked_negated_at_token_level():
     doc = _doc("No significant change in calcium was observed.", [("calcium", "ANALYTE")])
     assert _ent(doc, "calcium")._.negated
     assert doc[3]._.negated and covering(doc, 3, "negation").text == "no"
+
+
+def test_elliptical_but_not_negates_only_up_to_the_comma():
+    doc = _doc("Telmisartan, but not valsartan, reduced fasting insulin.",
+               [("Telmisartan", "DRUG"), ("valsartan", "DRUG"), ("fasting insulin", "ANALYTE")])
+    assert _ent(doc, "valsartan")._.negated
+    assert not _ent(doc, "fasting insulin")._.negated
+    assert not _ent(doc, "Telmisartan")._.negated

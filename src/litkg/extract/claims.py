@@ -38,7 +38,9 @@ from litkg.errors import ExtractionError
 from litkg.extract import claims_direction
 from litkg.extract import claims_lexicon as lex
 from litkg.extract.claims_relations import (CONDITION_LABELS, DRUG_LABELS, INTERVENTION_LABELS,
-                                            adverse_pairs, is_measured, treatment_pairs)
+                                            adverse_pairs, class_apposition, is_measured,
+                                            names_population,
+                                            treatment_pairs)
 from litkg.extract.context import covering, cues
 from litkg.extract.extensions import register_extensions
 from litkg.models import Claim, Concept, Document, Evidence, is_curie, normalise_key
@@ -136,6 +138,13 @@ def _resolve_direction(doc: Doc, sent: Span, cue_i: int | None, direction: str |
     tail = sent.doc[anchor:min(sent.end, anchor + 8)].text
     if lex.SIGNIFICANT_NEGATED.search(clause) or lex.SIGNIFICANT_NEGATED.search(tail):
         return "unchanged"
+    # the p-value reported for this outcome, or a later "the difference was not significant"
+    after_obj = doc.text[obj.end_char:sent.end_char]
+    if direction is not None and lex.NOT_ACHIEVED.search(sent.text):
+        return "unchanged"  # "normalization of Y could not be achieved"
+    if direction is not None and (lex.first_p_nonsignificant(after_obj) or
+                                  lex.ANAPHORIC_NS.search(after_obj)):
+        return "unchanged"
     if cue_i is not None and covering(doc, cue_i, "negation"):
         return "unchanged"
     if cue_i is None and re.search(r"\beffects? on\b", clause) and any(
@@ -192,7 +201,8 @@ def _classified(doc: Doc, sent: Span, obj: Span, direction: str | None) -> tuple
     label, prob = pred
     if direction is None and prob >= CLASSIFIER_NEW and _RESULT.search(sent.text):
         return label, "direction classifier (evidence-inference)"
-    if direction in ("improved", "worsened") and prob >= CLASSIFIER_NEW:
+    # between arms "improved" is a difference with a sign: the classifier reads the sign
+    if direction in ("improved", "worsened") and (prob >= CLASSIFIER_NEW or _ARMS.search(sent.text)):
         return label, "direction classifier (evidence-inference)"
     if direction is not None and label != direction and prob >= CLASSIFIER_OVERRULE:
         return label, "direction classifier (evidence-inference)"
@@ -242,6 +252,8 @@ def _drug_for(sent: Span, ents: list[Span], i: int, ctx: _DocContext,
              and not is_measured(e)]
     # "Neither X nor Y had an effect on Z": the drugs sit inside the negation scope
     drugs = [e for e in drugs if not e._.negated] or drugs
+    # "X, a calcimimetic agent that ...": the class noun restates X
+    drugs = [e for e in drugs if not class_apposition(doc, e, drugs)] or drugs
     # the comparator arm is not the intervention whose effect is reported
     drugs = [e for e in drugs if not _COMPARATOR.search(e.text)] or drugs
     if drugs:
@@ -323,6 +335,14 @@ def _subjects_before(ents: list[Span], i: int, doc: Doc, labels: set[str]) -> li
     return list(reversed(chosen))
 
 
+def _named(span: Span, ents: list[Span]) -> Span:
+    """The named drug a class noun restates ("cinacalcet, a calcimimetic agent that ...")."""
+    drugs = [e for e in ents if e.label_ in DRUG_LABELS]
+    if span.label_ in DRUG_LABELS and class_apposition(span.doc, span, drugs):
+        return max((e for e in drugs if e.end <= span.start), key=lambda e: e.end, default=span)
+    return span
+
+
 def _mechanisms(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -> list[tuple]:
     """(subject span or concept, object concept, direction, token index) of mechanism clauses."""
     doc, out = sent.doc, []
@@ -338,7 +358,7 @@ def _mechanisms(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -> lis
                 verb = direction
                 break
         if verb:
-            subjects = _subjects_before(ents, tok.i, doc, AGENT_LABELS)
+            subjects = [_named(s, ents) for s in _subjects_before(ents, tok.i, doc, AGENT_LABELS)]
             obj = _phrase_after(doc, tok.i, sent.end, ents)
             if subjects and obj:
                 out += [(s, obj[0], verb, tok.i) for s in subjects]
@@ -416,9 +436,14 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         return Claim(doc=ctx.document.id, kind=kind, subject=subj, object=objc, evidence=evidence,
                      patient=patient, extractor=EXTRACTOR, **kw)
 
+    # an aim or hypothesis names no finding (its indication is still read below)
+    aim_m = lex.NOT_FINDING.search(sent.text) or lex.NOT_FINDING_IMPERATIVE.match(sent.text)
+    aim, aim_at = bool(aim_m), (sent.start_char + aim_m.start() if aim_m else None)
     # -- mechanisms first: their objects are not also outcomes
     used_cues: set[int] = set()
     for subj, objc, direction, i in _mechanisms(sent, ents, ctx, sents, k):
+        if aim and {t.lower_ for t in doc[max(sent.start, i - 2):i]} & {"would", "will", "to"}:
+            continue  # the predicted effect of a hypothesis ("X would decrease Y")
         neg = bool(covering(doc, i, "negation"))
         hedged = bool(covering(doc, i, "hedge"))
         out.append(make("mechanism", subj, objc, direction=direction, negated=neg, hedged=hedged))
@@ -432,14 +457,20 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         return drug if drug is None or drug.label_ in DRUG_LABELS else ctx.main_drug
 
     for drug, cond in adverse_pairs(sent, ents, harm_fallback):
+        if aim_at is not None and min(drug.end_char, cond.end_char) <= aim_at < max(
+                drug.start_char, cond.start_char):
+            continue  # "we gave X to test the hypothesis that Y ...": Y is not asserted of X
         neg = bool(cond._.negated or covering(doc, cond.start, "negation"))
         hedged = bool(cond._.hedged or covering(doc, cond.start, "hedge"))
         out.append(make("adverse_effect", drug, cond, negated=neg, hedged=hedged,
                         statistic_items=tuple(sorted(_stat_near(doc, cond, sent, ents).items()))))
         taken.add((cond.start, cond.end))
     treated: set[tuple[int, int]] = set()
-    for drug, cond in treatment_pairs(sent, ents, taken):
+    indications: set[tuple[int, int]] = set()  # "X is effective in normalizing Y": not an outcome
+    for drug, cond in ([] if lex.BACKGROUND_LIST.search(sent.text)
+                       else treatment_pairs(sent, ents, taken)):
         treated.add((drug.start, cond.start))
+        indications.add((cond.start, cond.end))
         neg = bool(drug._.negated and cond._.negated)
         hedged = bool(drug._.hedged or cond._.hedged)
         out.append(make("treatment", drug, cond, negated=neg, hedged=hedged))
@@ -472,9 +503,12 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         any(e.label_ in INTERVENTION_LABELS for e in ents) or ctx.main_drug is not None)
     mech_objects = {c.object.key for c in out if c.kind == "mechanism"}
     outcome_after: dict[str, tuple] = {}
-    for obj in ents:
+    # background in the present tense credits nothing to a drug named in another sentence
+    generic = lex.generic_statement(sent.text)
+    for obj in ([] if aim or lex.RECOMMENDATION.search(sent.text) else ents):
         if (obj.label_ not in OUTCOME_LABELS and not (obj.label_ in DRUG_LABELS and is_measured(obj))) \
-                or (obj.start, obj.end) in taken:
+                or (obj.start, obj.end) in taken or (obj.label_ in CONDITION_LABELS
+                                                     and names_population(doc, sent, obj)):
             continue
         key = concept_of(obj).key
         if key in mech_objects or key in measured:
@@ -486,8 +520,9 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         if comparative and (direction in (None, "increased", "decreased", "unchanged")
                             or _ARMS.search(sent.text)):
             direction, rule = _classified(doc, sent, obj, direction)
-        if direction is None:
-            continue
+        if direction is None or ((obj.start, obj.end) in indications and (
+                (cue and cue[0] < obj.start) or lex.EFFICACY.search(sent.text))):
+            continue  # "effective in normalizing Y": the indication, read as a treatment
         if obj.label_ in CONDITION_LABELS and cue and cue[1] == "increased" and \
                 obj.start > cue[0] and direction == "increased":
             continue  # "increased risk of Y", "elevated Y": a description, not an outcome
@@ -495,6 +530,10 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         drug = _drug_for(sent, ents, cue_i, ctx, sents, k, fallback=comparative, exclude=obj)
         if drug is None or drug.start == obj.start or concept_of(drug).key == key:
             continue
+        if generic and not sent.start <= drug.start < sent.end:
+            continue
+        if sent.start <= drug.start < sent.end:  # "lower in placebo than in X": X's sign flips
+            direction = claims_direction.arm_order(direction, sent, min(cue_i, obj.start), drug, ents)
         before = after = unit = None
         if cue and direction in ("increased", "decreased"):
             for q, qs, qe in quants:

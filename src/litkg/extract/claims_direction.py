@@ -58,3 +58,34 @@ def predict(text: str) -> tuple[str, float] | None:
     exp = [math.exp(s - top) for s in scores]
     best = max(range(len(CLASSES)), key=lambda c: exp[c])
     return CLASSES[best], exp[best] / sum(exp)
+
+
+_FLIP = {"increased": "decreased", "decreased": "increased"}
+_COMPARATOR_WORDS = re.compile(r"\b(placebo|control|sham|vehicle|usual care|standard care|"
+                               r"comparator)\b", re.I)
+
+
+def arm_order(direction: str | None, sent, start: int, drug, ents) -> str | None:
+    """Direction for ``drug`` in "Y was lower in <comparator> than in <drug>": a comparative
+    whose first arm (between the comparative word and "than") is the comparator and whose
+    second arm is the drug states the drug's effect with the opposite sign.  ``start`` is the
+    token where the claim's clause begins (its cue or object)."""
+    if direction not in _FLIP or drug is None:
+        return direction
+    doc = sent.doc
+    than = next((t.i for t in doc[start:min(sent.end, start + 20)] if t.lower_ == "than"), None)
+    if than is None or not (than < drug.start < than + 10):
+        return direction
+    comp = next((t.i for t in reversed(doc[start:than]) if _COMPARATIVE_WORD.match(t.lower_)), None)
+    if comp is None:
+        return direction
+    first_arm = doc[comp + 1:than]
+    other = any(e is not drug and e.label_ in ("DRUG", "PROCEDURE")
+                and first_arm.start <= e.start < than for e in ents)
+    if other or _COMPARATOR_WORDS.search(first_arm.text):
+        return _FLIP[direction]
+    return direction
+
+
+_COMPARATIVE_WORD = re.compile(r"^(higher|lower|greater|smaller|more|less|fewer|larger|longer|"
+                               r"shorter|faster|slower|increased|decreased|reduced|elevated)$")

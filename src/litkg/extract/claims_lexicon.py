@@ -166,3 +166,53 @@ def find_quantities(text: str) -> list:
     except ImportError:
         return _find_quantities_fallback(text)
     return list(shared(text))
+
+
+# Sentences that state an aim or a hypothesis, not a finding: no outcome, mechanism or harm
+# claim is read from them (the indication they name still is: "we treated X with Y to test").
+NOT_FINDING = re.compile(
+    r"\b(our aims?|the aims? of|aimed|objectives?|purpose of|we (postulated|hypothesi[sz]ed|"
+    r"sought|speculated?)|hypothes[ie]s|to (test|investigate|determine|examine|evaluate|assess) "
+    r"(whether|if|the hypothesis))\b", re.I)
+# A negative instruction ("Do not discontinue X once Y has resolved") reports no finding.
+NOT_FINDING_IMPERATIVE = re.compile(r"^\W*(do not|don't|never|avoid)\b", re.I)
+# A recommendation or proposal names an indication but observes no change.
+RECOMMENDATION = re.compile(r"\b(proposed|recommend\w*|(can|may|might|should|could) be "
+                            r"(considered|used|given|tried|offered))\b", re.I)
+# "X is effective in normalizing Y": an efficacy statement names the indication Y.
+EFFICACY = re.compile(r"\b(is|are|was|were|be|been)( \w+ly)? (effective|efficacious|successful|useful)\b",
+                      re.I)
+# A change that was not attained ("normalization of Y could not be achieved").
+NOT_ACHIEVED = re.compile(r"\b(could|can|was|were|did|has|have)( not|n't)( been| be)? "
+                          r"(achieved|obtained|attained|reached|accomplished)\b", re.I)
+# General statements (present tense, "usually") rather than a report of what was observed.
+GENERIC = re.compile(r"\b(is|are|usually|typically|generally|commonly|often|perhaps)\b", re.I)
+NARRATED = re.compile(r"\b(was|were|had|(has|have)( already| also| previously)? been|became|showed|observed|remained|"
+                      r"reached|started|tended)\b", re.I)
+# Background about the patient or the population: co-medication and risk-factor lists.
+BACKGROUND_LIST = re.compile(r"\b(medical history|past history|history (of|included|includes)|"
+                             r"risk factors?)\b", re.I)
+
+
+def generic_statement(text: str) -> bool:
+    """Present-tense background ("Y is usually elevated", "Another risk is ...")."""
+    return bool(GENERIC.search(text)) and not NARRATED.search(text)
+
+
+# "..., but the difference was not statistically significant", "clinically insignificant"
+ANAPHORIC_NS = re.compile(
+    r"\b(th(e|is|ese|ose) differences?|differences?|which|it|this|these)\b[^.;]{0,40}?\b(was|were|is|are|did|"
+    r"failed|fail)\b[^.;]{0,12}?\b(not|n't|to)\b[^.;]{0,25}?\bsignifican|\binsignifican",
+    re.I)
+_P_VALUE = re.compile(r"\b[Pp]\s*(=|<|>|≤|≥|<=|>=)\s*(0?\.\d+|1\.0+)")
+
+
+def first_p_nonsignificant(text: str) -> bool | None:
+    """Whether the first p-value in ``text`` is >= 0.05 (None without one)."""
+    m = _P_VALUE.search(text)
+    if not m:
+        return None
+    op, value = m.group(1), float(m.group(2))
+    if op in ("<", "≤", "<="):
+        return False
+    return value >= 0.05

@@ -25,7 +25,10 @@ MODEL_ALONE = 0.9
 
 _MEASURED_BEFORE = {"serum", "plasma", "blood", "urine", "urinary", "ionized", "ionised", "total",
                     "free", "intracellular", "salivary", "csf"}
-_MEASURED_AFTER = ("level", "levels", "concentration", "concentrations", "excretion", "values")
+_PROCESS_AFTER = {"absorption", "reabsorption", "wasting", "homeostasis", "metabolism",
+                  "balance"}
+_MEASURED_AFTER = ("level", "levels", "concentration", "concentrations", "excretion", "values",
+                   "absorption", "reabsorption", "wasting", "homeostasis", "metabolism")
 
 
 def is_measured(span: Span) -> bool:
@@ -52,6 +55,12 @@ def _is_indication(doc: Doc, sent: Span, cond: Span) -> bool:
         nxt.lower() in ("population", "populations", "cohort")
 
 
+def names_population(doc: Doc, sent: Span, cond: Span) -> bool:
+    """'calciphylaxis patients', 'CKD populations': the condition names who was studied."""
+    nxt = doc[cond.end].text if cond.end < sent.end else ""
+    return bool(_PATIENT_NOUN.match(nxt)) or nxt.lower() in ("population", "populations", "cohort")
+
+
 def _ae_cue_ok(doc: Doc, d: Span, c: Span, i: int) -> bool:
     """Is the cue at token ``i`` a harm link from drug ``d`` to condition ``c``?  The cue's
     class fixes the word order: "X causes Y" / "Y caused by X", "Y after/during X",
@@ -63,6 +72,8 @@ def _ae_cue_ok(doc: Doc, d: Span, c: Span, i: int) -> bool:
     if word.startswith(lex.AE_CAUSAL):
         return (drug_first and nxt != "by") or (cond_first and nxt == "by") or \
             (i == d.end + 1 and doc[d.end].text == "-")  # "X-induced Y"
+    if word in ("secondary", "due") and nxt != "to":
+        return False  # "secondary hyperparathyroidism", "due course": not a cause
     if word.startswith(lex.AE_TEMPORAL) or word.startswith(lex.AE_BECAUSE):
         return cond_first or (i == d.end + 1 and doc[d.end].text == "-")
     if word.startswith(lex.AE_ASSOCIATION):
@@ -86,10 +97,22 @@ def _case_framing(doc: Doc, sent: Span, c: Span, d: Span) -> bool:
         for t in between)
 
 
-def _class_apposition(doc: Doc, d: Span, drugs: list[Span]) -> bool:
+_OTHER_CAUSE = re.compile(r"^\W*(\w+\W+){0,2}?(related|due|secondary|attributed|attributable) to\b"
+                          r"|^\W*(\w+\W+){0,2}?caused by\b", re.I)
+
+
+def class_apposition(doc: Doc, d: Span, drugs: list[Span]) -> bool:
     """"Fluoxetine, a serotonin reuptake inhibitor, ...": the class noun restates a named drug."""
     before = {t.lower_ for t in doc[max(0, d.start - 2):d.start]}
     return bool(before & {"a", "an"}) and any(0 < d.start - o.end <= 8 for o in drugs if o is not d)
+
+
+def _compound_cause(doc: Doc, d: Span, c: Span) -> bool:
+    """'heparin-induced thrombocytopenia', 'drug-associated wide complex dysrhythmia'."""
+    if d.end + 2 > c.start or c.start - (d.end + 2) > 3 or doc[d.end].text not in ("-", "–"):
+        return False
+    return doc[d.end + 1].lower_.startswith(("induc", "associat", "relat", "caus", "provok",
+                                             "precipitat", "triggered"))
 
 
 def adverse_pairs(sent: Span, ents: list[Span],
@@ -109,11 +132,18 @@ def adverse_pairs(sent: Span, ents: list[Span],
     strong_at = [t.i for t in sent if (t.lower_.startswith(lex.STRONG_ADVERSE) or "toxic" in t.lower_)
                  and not (t.lower_ == "risk" and t.i + 1 < len(doc)
                           and doc[t.i + 1].lower_.startswith("factor"))]
-    drugs = [d for d in drugs if not _class_apposition(doc, d, drugs)]
+    # "inadequate calcium absorption": the body's handling of a chemical, not a drug given
+    drugs = [d for d in drugs if not class_apposition(doc, d, drugs)
+             and not (d.end < len(doc) and doc[d.end].lower_ in _PROCESS_AFTER)]
     improving = [t.i for t in sent if t.lower_.startswith(lex.DIRECTION_PREFIXES["improved"])
                  or t.lower_.startswith(("suppress", "prevent", "correct", "control"))]
     pairs = []
     for c in conds:
+        # "X-induced Y" names its cause even inside an indication ("Z for X-induced Y")
+        compound = [d for d in drugs if _compound_cause(doc, d, c)]
+        if compound and not c._.negated:
+            pairs += [(d, c) for d in compound]
+            continue
         if _is_indication(doc, sent, c) or any(0 < c.start - i <= 4 or 0 <= i - c.end <= 1
                                                for i in improving):
             continue
@@ -133,11 +163,27 @@ def adverse_pairs(sent: Span, ents: list[Span],
                 chosen.append(d)
         if chosen and claims_adverse_model.load_model() is None:
             chosen = [min(chosen, key=lambda d: abs(d.start - c.start))]  # rules: nearest drug
-        if not chosen and strong and not drugs and not c._.negated:
+        # "infection risk related to catheter use": a cause other than a drug is named
+        other_cause = _OTHER_CAUSE.match(doc.text[c.end_char:sent.end_char])
+        if not chosen and strong and not drugs and not c._.negated and not other_cause:
             drug = fallback(c)  # "side effects (nausea)": the drug named before / the study drug
             chosen = [drug] if drug is not None else []
         pairs += [(d, c) for d in chosen]
     return pairs
+
+
+_TREATMENT_PREFIXES = tuple(c for c in lex.TREATMENT_CUES if c != "for")
+# a condition named as a risk ("risk of infection") or as the cause of another condition
+# ("renal failure-related hyperparathyroidism", "hPTH due to renal disease") is not treated
+_RISK_BEFORE = re.compile(r"\b(risks?|incidence|rates?)( of| for)?\s*$|\b(due|secondary) to\s*$|"
+                          r"\bmaintain\s*$|\bwatch for\s*$", re.I)
+_CAUSE_AFTER = re.compile(r"^\s*-?\s*(related|associated|induced|mediated|risk)\b", re.I)
+
+
+def _not_indication(doc: Doc, sent: Span, c: Span) -> bool:
+    before = doc[max(sent.start, c.start - 3):c.start].text
+    after = doc.text[c.end_char:min(sent.end_char, c.end_char + 15)]
+    return bool(_RISK_BEFORE.search(before) or _CAUSE_AFTER.match(after))
 
 
 def treatment_pairs(sent: Span, ents: list[Span], taken: set) -> list[tuple[Span, Span]]:
@@ -146,14 +192,16 @@ def treatment_pairs(sent: Span, ents: list[Span], taken: set) -> list[tuple[Span
     drugs = [e for e in ents if e.label_ in INTERVENTION_LABELS]
     pairs = []
     for c in conds:
-        if c._.negated:
+        if c._.negated or _not_indication(doc, sent, c):
             continue  # "no recovery in alopecia": an outcome, not the drug's indication
         cands = []
         for d in drugs:
             lo, hi = min(d.start, c.start), max(d.end, c.end)
             window = [t.lower_ for t in doc[max(sent.start, lo - 3):hi]]
-            if hi - lo <= 30 and any(w.startswith(lex.TREATMENT_CUES) for w in window) \
-                    and not is_measured(d):
+            gap = c.start - d.end if d.start < c.start else d.start - c.end
+            if gap <= 35 and any(w.startswith(_TREATMENT_PREFIXES) or w == "for"
+                                     for w in window) \
+                    and not is_measured(d) and not d._.negated:
                 cands.append(d)
         if cands:
             pairs.append((min(cands, key=lambda d: abs(d.start - c.start)), c))

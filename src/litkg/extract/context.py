@@ -118,8 +118,11 @@ def sentence_cues(sent: Span) -> list[Cue]:
                 break
             n_pre = _match(words, i, pre)
             if n_pre:
+                # "X, but not Y, reduced Z": an elliptical contrast negates Y only, up to the comma
+                stops = TERMINATORS | ({","} if words[i] == "not" and i > 0
+                                       and words[i - 1] in ("but", "and", "or", ",") else set())
                 j = i + n_pre
-                while j < len(words) and j - i < MAX_SCOPE and words[j] not in TERMINATORS:
+                while j < len(words) and j - i < MAX_SCOPE and words[j] not in stops:
                     j += 1
                 cues.append(Cue(kind, base + i, base + i + n_pre, base + i + n_pre, base + j,
                                 " ".join(words[i:i + n_pre])))
