@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
         for doc in read_gold(path):
             if doc.pmid in cdr_dev:
                 continue
-            texts.append((doc, "ncbi" in path.name.lower()))
+            texts.append((doc, "ncbi" in path.name.lower(), "biored" in str(path).lower()))
             for m in doc.mentions:
                 kind = GOLD_TYPES.get(m.type)
                 if kind is None or m.type == "CompositeMention":
@@ -150,9 +150,11 @@ def main(argv: list[str] | None = None) -> int:
     # Annotation ratio: how often a name is annotated where it occurs (CDR/BioRED texts only,
     # since NCBI does not annotate chemicals).
     occurs, annotated = Counter(), Counter()
+    # Genes are annotated in BioRED only: their ratio is counted over BioRED texts.
+    gene_occurs, gene_annotated = Counter(), Counter()
     names = set(kinds)
     max_len = max(len(k.split()) for k in names)
-    for doc, is_ncbi in texts:
+    for doc, is_ncbi, is_biored in texts:
         if is_ncbi:
             continue
         toks = [t for t in TOK(doc.text) if t.text.strip() and t.text not in SKIP_TOKENS]
@@ -167,9 +169,11 @@ def main(argv: list[str] | None = None) -> int:
                     span = (toks[i].idx, toks[i + n - 1].idx + len(toks[i + n - 1].text))
                     if span in gold_spans:
                         annotated[k] += 1
+                        gene_annotated[k] += is_biored
                     elif any(gs <= span[0] and span[1] <= ge for gs, ge in gold_spans):
                         continue  # part of a longer annotated name: neither for nor against
                     occurs[k] += 1
+                    gene_occurs[k] += is_biored
 
     # 1. curated (aliases "=NAME" resolved through curated ids, then MONDO/HPO labels)
     curated = [parts + [""] * (6 - len(parts)) for parts in read_tsv(args.out / "curated.tsv")]
@@ -263,6 +267,9 @@ def main(argv: list[str] | None = None) -> int:
         top = ids[k].most_common(1)[0][0] if ids.get(k) else ""
         letters = re.sub(r"[^A-Za-z]", "", text)
         flags = "short" if len(letters) <= 2 else ""
+        # "BAD", "CIS", "Ao": gene symbols that are mostly plain words where they occur
+        if gene_occurs[k] >= 2 and gene_annotated[k] / gene_occurs[k] < args.min_ratio:
+            flags = "short"
         add(k, "TARGET", top, "", text, "corpus", flags)
 
     out = args.out / "lexicon.tsv.gz"

@@ -9,7 +9,10 @@ not inflated.  Labels: CHEMICAL, DISEASE (litkg maps them onto DRUG/ANALYTE and
 CONDITION/PHENOTYPE with the lexicon).  Model selection data: BioRED dev (minus CDR dev PMIDs).
 
     nice python scripts/train_ner.py [--benchmarks ../shared/benchmarks] [--out src/litkg/data/ner]
-        [--max-steps 6000]
+        [--max-steps 6000] [--dropout 0.1] [--patience 2000] [--workdir DIR]
+
+``--workdir`` keeps the converted corpora and the checkpoints (``out/model-best``) so that a run
+stopped early can still be evaluated.
 
 The model embeds its own tok2vec (no listener), so the entity component can run it inside any
 pipeline that uses spaCy's default English tokenizer.
@@ -100,9 +103,9 @@ dev_corpus = "corpora.dev"
 train_corpus = "corpora.train"
 seed = ${system.seed}
 gpu_allocator = ${system.gpu_allocator}
-dropout = 0.1
+dropout = %(dropout)s
 accumulate_gradient = 1
-patience = 2000
+patience = %(patience)d
 max_epochs = 0
 max_steps = %(max_steps)d
 eval_frequency = 500
@@ -189,6 +192,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-steps", type=int, default=6000)
     ap.add_argument("--width", type=int, default=96)
     ap.add_argument("--depth", type=int, default=4)
+    ap.add_argument("--dropout", type=float, default=0.1)
+    ap.add_argument("--patience", type=int, default=2000)
+    ap.add_argument("--workdir", type=Path, default=None,
+                    help="keep the training data and checkpoints here (default: a temp dir)")
     args = ap.parse_args(argv)
     bench = args.benchmarks
     cdr_dev = {d.pmid for d in read_gold(bench / "cdr" / "CDR_DevelopmentSet.PubTator.txt")}
@@ -197,12 +204,16 @@ def main(argv: list[str] | None = None) -> int:
     dev = read_gold(bench / "biored" / "Dev.PubTator")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
+        if args.workdir is not None:
+            tmp = args.workdir
+            tmp.mkdir(parents=True, exist_ok=True)
         for name, docs in (("train", train), ("dev", dev)):
             db, ok, bad = to_docbin(nlp, docs, cdr_dev)
             db.to_disk(tmp / f"{name}.spacy")
             print(f"{name}: {len(db)} docs, {ok} spans, {bad} not aligned to tokens", flush=True)
         cfg = tmp / "config.cfg"
-        cfg.write_text(CONFIG % {"width": args.width, "depth": args.depth, "max_steps": args.max_steps})
+        cfg.write_text(CONFIG % {"width": args.width, "depth": args.depth, "max_steps": args.max_steps,
+                                 "dropout": args.dropout, "patience": args.patience})
         from spacy.cli.train import train as spacy_train
 
         spacy_train(cfg, tmp / "out", overrides={"paths.train": str(tmp / "train.spacy"),

@@ -84,3 +84,45 @@ def test_defined_chemical_symbol_is_a_drug_when_dosed():
     readings = [(e.label_, e._.concept_id) for e in doc.ents if e.text == "Ca"]
     assert readings[1] == ("DRUG", "MESH:D002118")
     assert readings[0][0] == readings[2][0] == "ANALYTE"
+
+
+def test_induced_disease_long_form_takes_its_head_id():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    from litkg.extract.entities import add_entity_pipes
+
+    add_entity_pipes(nlp, use_ner=False)
+    doc = nlp("Ribavirin-induced hemolytic anemia (RIHA) was costly. RIHA recurred.")
+    anemia = [e for e in doc.ents if e.text == "hemolytic anemia"]
+    assert anemia and anemia[0]._.concept_id
+    shorts = [e for e in doc.ents if e.text == "RIHA"]
+    assert len(shorts) == 2
+    assert all(e.label_ == "CONDITION" and e._.concept_id == anemia[0]._.concept_id for e in shorts)
+
+
+def test_short_form_known_itself_keeps_its_id_when_long_form_unknown():
+    nlp = _nlp()
+    text = "Azidoflumothymidine (AZT) was given. AZT was toxic."
+    doc = nlp.make_doc(text)
+    ent = Span(doc, 0, 1, label="DRUG")  # an NER-found long form with no id
+    ent._.concept_id, ent._.concept_label, ent._.source = None, "Azidoflumothymidine", "ner"
+    doc.ents = [ent]
+    doc = nlp.get_pipe("litkg_abbreviations")(doc)
+    ids = {e._.concept_id for e in doc.ents if e.text == "AZT"}
+    assert ids == {"MESH:D015215"}
+
+
+def test_ner_guess_on_a_short_form_of_a_non_entity_is_dropped():
+    nlp = _nlp()
+    text = "Deep brain stimulation (DBS) was used. DBS helped."
+    doc = nlp.make_doc(text)
+    ents = []
+    for i, tok in enumerate(doc):
+        if tok.text == "DBS":
+            ent = Span(doc, i, i + 1, label="CONDITION")  # the NER's guess
+            ent._.concept_id, ent._.concept_label, ent._.source = None, "DBS", "ner"
+            ents.append(ent)
+    doc.ents = ents
+    doc = nlp.get_pipe("litkg_abbreviations")(doc)
+    assert doc._.abbreviations["DBS"] == ("Deep brain stimulation", None, None)
+    assert list(doc.ents) == []

@@ -121,6 +121,42 @@ def test_ner_finds_unlisted_names_and_leaves_them_ungrounded(full_nlp):
             assert m.concept.id in {e.id for e in heads if e is not None}, m
 
 
+def test_salt_forms_ground_to_the_parent_drug(lex_nlp):
+    rec = lex_nlp.get_pipe("litkg_entities")
+    doc = lex_nlp.make_doc("ciprofloxacin hydrochloride and sodium warfarin and potassium chloride")
+    assert rec._ground_span(doc[0:2]).id == rec.lexicon.lookup("ciprofloxacin").id is not None
+    assert rec._ground_span(doc[3:5]).id == rec.lexicon.lookup("warfarin").id is not None
+    salt = rec._ground_span(doc[6:8])  # an inorganic salt is not its cation
+    assert salt is None or salt.id != rec.lexicon.lookup("potassium").id
+
+
+def test_known_name_crossing_an_unknown_ner_span_wins(lex_nlp):
+    doc = lex_nlp.make_doc("hypoparathyroidism would decrease renal phosphate wasting.")
+    doc.ents = [Span(doc, 2, 5, label="DISEASE")]  # "decrease renal phosphate", as the NER tagged it
+    rec = lex_nlp.get_pipe("litkg_entities")
+    lex = rec.lexicon_matches(doc)
+    assert rec._crossed(doc, doc.ents[0], lex, {(s, e): x for s, e, x in lex})
+    out = ents(lex_nlp, "hypoparathyroidism would decrease renal phosphate wasting.")
+    assert ("renal phosphate wasting", "PHENOTYPE", "HP:0000117") in out
+
+
+def test_enzyme_names_are_not_chemicals():
+    from litkg.extract.entities import _is_enzyme
+
+    assert _is_enzyme("N-acetyl-beta-D-glucosaminidase") and _is_enzyme("Na-K-ATPase")
+    assert _is_enzyme("kinase") and _is_enzyme("protease")
+    assert not _is_enzyme("disease") and not _is_enzyme("release") and not _is_enzyme("glucose")
+
+
+def test_disease_spans_naming_biologics_or_body_parts(full_nlp):
+    found = ents(full_nlp, "Infants received hepatitis B immune globulin at birth.")
+    assert not any(text.endswith("globulin") and label == "CONDITION" for text, label, _ in found)
+    assert any(text == "hepatitis B" and label == "CONDITION" for text, label, _ in found)
+    from litkg.extract import entities as ent_mod
+
+    assert "nerve" in ent_mod._ANATOMY_HEADS and "vaccine" in ent_mod._BIOLOGIC_HEADS
+
+
 def _gold():
     path = corpus_dir() / "gold" / "entities.tsv"
     with open(path, encoding="utf-8") as handle:

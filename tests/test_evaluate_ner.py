@@ -83,3 +83,19 @@ def test_cdr_development_sample():
     print(report.as_table())
     assert overall.f1 > 0.7
     assert dict(report.concept)["overall"].f1 > 0.7
+
+
+def test_protein_analytes_are_not_scored_as_chemicals():
+    from litkg.evaluate.ner import predicted_type
+    from litkg.extract.lexicon import load_lexicon
+    from litkg.models import Concept, Mention
+
+    lexicon = load_lexicon()
+
+    def kind(text, label, cid):
+        return predicted_type(Mention(start=0, end=len(text), text=text, label=label,
+                                      concept=Concept(label=text, id=cid), source="lexicon"), lexicon)
+
+    assert kind("PTH", "ANALYTE", "PR:000013429") == "Gene"
+    assert kind("calcium", "ANALYTE", lexicon.lookup("calcium").id) == "Chemical"
+    assert kind("warfarin", "DRUG", "MESH:D014859") == "Chemical"

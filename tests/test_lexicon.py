@@ -22,6 +22,12 @@ def test_hyphen_and_possessive_variants_share_a_key():
     assert lx.key_of("Crohn's disease") == lx.key_of("Crohn disease")
 
 
+def test_greek_letters_and_their_names_share_a_key():
+    assert lx.key_of("α-tocopherol") == lx.key_of("alpha-tocopherol") == "alpha tocopherol"
+    assert lx.key_of("TNF-β") == lx.key_of("TNF-beta")
+    assert "mu" not in lx.key_of("5 µg")  # the micro sign is a unit prefix, not a letter
+
+
 def test_ground_brand_names_and_lab_synonyms():
     assert lx.ground("Sensipar").id == lx.ground("cinacalcet").id == "CHEBI:48390"
     assert lx.ground("Mimpara").label == "cinacalcet"

@@ -175,6 +175,8 @@ def predicted_type(mention, lexicon) -> str | None:
     if label == "TARGET":
         return "Gene"
     if label == "ANALYTE":
+        if (mention.concept.id or "").startswith(("PR:", "UniProt:", "NCBIGene:")):
+            return "Gene"  # a protein measured as a lab analyte (PTH): a gene product, not a chemical
         entry = lexicon.lookup(mention.text)
         if lexicon.mesh_of(mention.concept.id) or (entry is not None and "chem" in entry.flags):
             return "Chemical"

@@ -10,7 +10,11 @@ The ``litkg_abbreviations`` component (after ``litkg_entities``) records
 ``Doc._.abbreviations = {short: (long, concept id or None, label or None)}`` and gives every
 occurrence of a short form the label and id of its long form: it relabels an entity that
 covers exactly the short form and adds one where there is none.  The long form's concept comes
-from the entity recognised over it, else from the lexicon.
+from the entity recognised over it, else from the lexicon; a disease long form nobody knows
+takes the id of the known disease that ends it ("levodopa-induced dyskinesias (LID)" -> LID is
+a dyskinesia), and an unknown long form leaves a short form that is itself a known name of the
+same type its own id.  A short form whose long form is no entity at all ("deep brain
+stimulation (DBS)") loses the NER's guesses on it.
 """
 
 # (no "from __future__ import annotations": spaCy factories need real type objects)
@@ -100,6 +104,16 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
     return out
 
 
+_HEAD_FINAL = ("CONDITION", "PHENOTYPE")
+_CHEMICAL_LOOK = re.compile(r"\d|(ate|ide|ine|ol|one|acid|ium|yl|ane|ene|ose|oid|ates|ides|ines)$", re.I)
+
+
+def _tail_entity(ents, abbr: Abbreviation):
+    """The longest entity ending the long form (inside it), or ``None``."""
+    tail = [e for e in ents if e.end_char == abbr.long_end and e.start_char >= abbr.long_start]
+    return min(tail, key=lambda e: e.start_char) if tail else None
+
+
 class AbbreviationResolver:
     """The ``litkg_abbreviations`` component."""
 
@@ -112,6 +126,7 @@ class AbbreviationResolver:
         table: dict[str, tuple[str, str | None, str | None]] = {}
         ents = list(doc.ents)
         additions: list[Span] = []
+        unknown: set[str] = set()
         for abbr in find_abbreviations(doc.text):
             if abbr.short in table:
                 continue
@@ -119,6 +134,10 @@ class AbbreviationResolver:
             exact = [e for e in ents if e.start_char == abbr.long_start and e.end_char == abbr.long_end]
             if exact:
                 label, cid, name = exact[0].label_, exact[0]._.concept_id, exact[0]._.concept_label
+                if cid is None and label in _HEAD_FINAL:
+                    tail = _tail_entity(ents, abbr)
+                    if tail is not None:
+                        cid, name = tail._.concept_id, tail._.concept_label
             else:
                 entry = self.lexicon.lookup(abbr.long)
                 if entry is not None and "short" not in entry.flags:
@@ -129,12 +148,28 @@ class AbbreviationResolver:
                         span._.concept_id, span._.concept_label, span._.source = cid, name, "lexicon"
                         additions.append(span)
                 else:  # an entity ending the long form gives at least the type
-                    tail = [e for e in ents if e.end_char == abbr.long_end and e.start_char >= abbr.long_start]
-                    if tail:
-                        label = tail[0].label_
+                    tail = _tail_entity(ents, abbr)
+                    if tail is not None:
+                        label = tail.label_
+                        # Disease names are head-final: "levodopa-induced dyskinesias (LID)"
+                        # is a kind of dyskinesia, so LID takes the head's id.
+                        if label in _HEAD_FINAL and tail._.concept_id:
+                            cid, name = tail._.concept_id, tail._.concept_label
+            if cid is None and label is not None:
+                # An unknown long form ("3'-azido-3'-deoxythymidine (AZT)"): the short form
+                # itself may be a known name of the same type.
+                entry = self.lexicon.lookup(abbr.short) or self.lexicon.entries.get("=" + abbr.short)
+                if entry is not None and entry.id and entry.label == label:
+                    cid, name = entry.id, entry.name
             table[abbr.short] = (abbr.long, cid, label)
             long_entry = self.lexicon.lookup(abbr.long) if label == "ANALYTE" else None
             if label is None:
+                # "deep brain stimulation (DBS)": the short form names what the long form names,
+                # and that is no entity, so NER guesses on the short form are dropped -- unless
+                # the long form looks like a chemical name the recognisers missed
+                # ("5-hydroxyindoleacetic acid (5-HIAA)", "2-mercaptoethane sulphonate (MESNA)").
+                if not _CHEMICAL_LOOK.search(abbr.long):
+                    unknown.add(abbr.short)
                 continue
             pattern = re.compile(r"(?<![A-Za-z0-9])" + re.escape(abbr.short) + r"s?(?![A-Za-z0-9])")
             for m in pattern.finditer(doc.text):
@@ -152,6 +187,11 @@ class AbbreviationResolver:
                 new._.concept_id, new._.concept_label, new._.source = sf_id, name or abbr.long, "abbreviation"
                 additions.append(new)
         doc._.abbreviations = table
+        if unknown:
+            kept = [e for e in ents if not (e.text in unknown and e._.source == "ner")]
+            if len(kept) != len(ents):
+                ents = kept
+                doc.ents = kept
         if additions:
             added = {(s.start, s.end) for s in additions}
             longs = [s for s in additions if s._.source == "lexicon"]

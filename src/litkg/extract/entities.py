@@ -14,7 +14,11 @@ How they combine: a vocabulary name that contains an NER span wins (it is more s
 otherwise the NER span wins and is grounded by its exact name, else (diseases only) by its
 head ("acute heart failure" -> heart failure, a broader concept); lexicon names the NER did
 not tag are added, as are single words with a WHO INN drug stem (-mab, -tinib, -pril, ...);
-finally each name gets one reading per document (majority label, repeats added).
+finally each name gets one reading per document (majority label, repeats added).  A vocabulary
+name that holds both a drug and a disease found by the NER ("heparin-induced thrombocytopenia")
+is left as the two entities; a known name crossing an NER span that names nothing known wins
+over it; unlisted salts ground to their parent drug ("amlodipine besylate"); an unknown
+chemical span ending in -ase is an enzyme (TARGET).
 
 Unknown names keep ``concept_id = None``.  Chemical analytes (calcium, phosphate, vitamin D)
 are ANALYTEs unless the context doses them ("oral phosphate", "calcium supplementation",
@@ -66,6 +70,17 @@ _LAB_AFTER = {"level", "concentration", "measurement", "assay"}  # not "value": 
 _LEADING_MODIFIERS = {"past", "previous", "prior", "recent", "known", "suspected", "presumed",
                       "possible", "probable", "new", "history", "ongoing", "underlying", "existing",
                       "preexisting", "pre-existing"}
+# Counter-ions and salt forms (normalised: no plural -s) that do not change the drug named.
+_SALT_WORDS = {"hydrochloride", "dihydrochloride", "hcl", "hydrobromide", "sulfate", "bisulfate",
+               "maleate", "mesylate", "mesilate", "citrate", "tartrate", "bitartrate", "acetate",
+               "besylate", "besilate", "fumarate", "hemifumarate", "succinate", "phosphate",
+               "bromide", "chloride", "monohydrate", "dihydrate", "trihydrate", "hydrate",
+               "hyclate", "gluconate", "lactate", "sodium", "disodium", "potassium", "calcium",
+               "magnesium", "tosylate", "napadisylate", "pamoate", "valerate", "propionate",
+               "dipropionate", "embonate", "nitrate", "salt"}
+_IONS = {"sodium", "potassium", "calcium", "magnesium", "lithium", "ammonium", "zinc", "iron",
+         "ferrous", "ferric", "aluminium", "aluminum", "barium", "silver", "copper", "hydrogen",
+         "disodium", "dipotassium"}
 _NUMBER = re.compile(r"^[<>≤≥~]?\d+([.,]\d+)?$")
 # Dose units ("2 g/day", "0.25 mg/kg", "400 IU"), as opposed to concentrations ("mmol/L").
 _DOSE_UNIT = re.compile(r"^(m|µ|μ|u|mc)?g(/(kg|day|d|week|wk|h|m2|m²))*$|^iu$|^mg/kg(/day)?$", re.I)
@@ -143,11 +158,16 @@ class EntityRecognizer:
                   and (FLAG_LAB not in entry.flags or lab_context(doc, s, e, self.lexicon))
                   and any(s <= n.start and n.end <= e and e - s > n.end - n.start for n in ner_ents)
                   # "nausea and vomiting": a coordination the NER split is two findings
-                  and not any(t.lower_ in ("and", "or") for t in doc[s:e])]
+                  and not any(t.lower_ in ("and", "or") for t in doc[s:e])
+                  # "heparin-induced thrombocytopenia": the NER's drug and disease inside it
+                  # are kept, so the drug and its adverse effect stay separate entities
+                  and len({n.label_ for n in ner_ents if s <= n.start and n.end <= e}) < 2]
         for s, e, entry in longer:
             spans.append(self._make(doc, s, e, entry.label, entry, "lexicon"))
             taken.update(range(s, e))
         ner_ents = [n for n in ner_ents if not taken.intersection(range(n.start, n.end))]
+        if self.lexicon_spans:
+            ner_ents = [n for n in ner_ents if not self._crossed(doc, n, lex, lex_by_span)]
         for ent in ner_ents:
             entry = lex_by_span.get((ent.start, ent.end)) or self._ground_span(ent)
             if entry is None and len(ent) > 1 and ent[0].lower_ in _LEADING_MODIFIERS:
@@ -159,9 +179,25 @@ class EntityRecognizer:
                     entry.label not in _SWITCHABLE or FLAG_SHORT in entry.flags
                     or not entry.source.startswith(_TRUSTED)):
                 entry = None  # the NER's type wins over a homonym (e.g. a gene name)
+            if entry is None and ent.label_ == "DISEASE" and len(ent) > 1:
+                head = norm_token(ent[-1].text)
+                if head in _BIOLOGIC_HEADS:
+                    # "hepatitis B immune globulin": a biologic named after the disease; the
+                    # disease is the words before the head ("immune" too)
+                    k = ent.end - 1
+                    while k > ent.start and norm_token(doc[k - 1].text) in _BIOLOGIC_HEADS | {"immune"}:
+                        k -= 1
+                    if k == ent.start:
+                        continue
+                    ent = Span(doc, ent.start, k, label=ent.label_)
+                    entry = self._ground_span(ent)
+                elif head in _ANATOMY_HEADS:
+                    continue  # "optic nerve", "visual field": a body part, not a finding
             if entry is None and ent.label_ == "DISEASE":
                 entry = self._head_entry(ent, lex)
             label = entry.label if entry is not None else _NER_DEFAULT[ent.label_]
+            if entry is None and ent.label_ == "CHEMICAL" and _is_enzyme(ent[-1].text):
+                label = "TARGET"  # "N-acetyl-beta-D-glucosaminidase": an enzyme, a gene product
             spans.append(self._make(doc, ent.start, ent.end, label, entry, "ner"))
             taken.update(range(ent.start, ent.end))
         if self.lexicon_spans:
@@ -181,6 +217,22 @@ class EntityRecognizer:
         spans = self._propagate(doc, filter_spans(spans), taken)
         doc.ents = sorted(spans, key=lambda s: s.start)
         return doc
+
+    def _crossed(self, doc: Doc, ent: Span, lex: list, lex_by_span: dict) -> bool:
+        """Does a known name cross the boundary of an NER span that names nothing known?
+        ("would decrease renal phosphate wasting": the NER's "decrease renal phosphate"
+        against the phenotype "renal phosphate wasting".)  The name then wins: the NER span
+        is dropped and the lexicon pass adds the name."""
+        if (ent.start, ent.end) in lex_by_span or self._ground_span(ent) is not None:
+            return False
+        family = _NER_FAMILY[ent.label_]
+        for s, e, entry in lex:
+            if s < ent.end and ent.start < e and not (s <= ent.start and ent.end <= e) \
+                    and not (ent.start <= s and e <= ent.end) and e - s > 1 \
+                    and entry.label in family and entry.id and self._admit(doc, s, e, entry) \
+                    and not any(t.lower_ in ("and", "or") for t in doc[s:e]):
+                return True
+        return False
 
     def _propagate(self, doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
         """One name, one reading per document: the NER may tag a name in one sentence and miss
@@ -277,15 +329,40 @@ class EntityRecognizer:
 
     def _ground_span(self, span: Span) -> Entry | None:
         toks = [t.text for t in span if not t.is_space and t.text not in SKIP_TOKENS]
-        entry = self.lexicon.entries.get(" ".join(norm_token(t) for t in toks))
+        norms = [norm_token(t) for t in toks]
+        entry = self.lexicon.entries.get(" ".join(norms))
         if entry is None and len(toks) == 1:
             entry = self.lexicon.entries.get("=" + toks[0])
+        if entry is None and len(norms) > 1:
+            entry = self._ground_salt(norms)
         return entry
+
+    def _ground_salt(self, norms: list[str]) -> Entry | None:
+        """A salt or counter-ion names the same drug: "amlodipine besylate", "dosulepin
+        hydrochloride", "sodium warfarin", "penicillin G potassium" -> the parent drug.  Only
+        when the parent is a known DRUG and is not itself an inorganic ion ("potassium
+        chloride" is not potassium)."""
+        rest = None
+        if norms[-1] in _SALT_WORDS and norms[0] not in _IONS:
+            rest = norms[:-1]
+            if len(rest) > 1 and rest[-1] in _SALT_WORDS:  # "sodium phosphate dihydrate"
+                rest = rest[:-1]
+        elif norms[0] in _IONS and norms[-1] not in _SALT_WORDS:
+            rest = norms[1:]
+        if not rest or rest[0] in _IONS:
+            return None
+        entry = self.lexicon.entries.get(" ".join(rest))
+        if entry is not None and entry.label == "DRUG" and entry.id and FLAG_SHORT not in entry.flags:
+            return entry
+        return None
 
     def _admit(self, doc: Doc, start: int, end: int, entry: Entry) -> bool:
         """May a lexicon match stand as an entity on its own (without the NER)?"""
         if FLAG_SHORT in entry.flags:
             return False
+        if entry.label == "TARGET" and len(entry.name) <= 6 and " " not in entry.name \
+                and not entry.name.islower() and doc[start:end].text.islower():
+            return False  # a gene symbol ("Bad", "CIS") written as a plain word ("bad", "cis")
         if FLAG_LAB in entry.flags:
             return lab_context(doc, start, end, self.lexicon)
         return True
@@ -301,6 +378,21 @@ class EntityRecognizer:
         span._.concept_label = concept.label if concept else span.text
         span._.source = source
         return span
+
+
+# Heads of NER "disease" spans that name something else: biologics named after a disease, and
+# bare body parts (only for spans no vocabulary knows: "fatty liver" is a known name).
+_BIOLOGIC_HEADS = {"vaccine", "globulin", "immunoglobulin", "antiserum", "toxoid"}
+_ANATOMY_HEADS = {"nerve", "field", "artery", "vein", "cortex", "tissue", "cell", "muscle",
+                  "ganglion", "nucleus", "lobe", "membrane", "fiber", "fibre", "neuron"}
+_NOT_ENZYMES = {"release", "increase", "decrease", "disease", "database", "purchase", "phase",
+                "base", "case", "erase", "crease", "lease", "ease"}
+
+
+def _is_enzyme(word: str) -> bool:
+    """An enzyme name ends in -ase ("kinase", "ATPase", "glucosaminidase")."""
+    last = re.split(r"[-/]", word.lower())[-1]
+    return len(last) >= 6 and last.endswith("ase") and last.isalpha() and last not in _NOT_ENZYMES
 
 
 def lab_context(doc: Doc, start: int, end: int, lexicon: Lexicon | None = None) -> bool:

@@ -12,7 +12,8 @@ cached per path.
 Variant normalisation is applied identically to lexicon names and to text, so British/American
 spellings (hypocalcaemia/hypocalcemia, oedema/edema, tumour/tumor, ionised/ionized,
 sulphate/sulfate), case, plural -s, hyphens ("25-hydroxyvitamin" / "25 hydroxyvitamin") and
-possessives ("Crohn's disease" / "Crohn disease") all meet on the same key.
+possessives ("Crohn's disease" / "Crohn disease") and Greek letters ("α-tocopherol" /
+"alpha-tocopherol") all meet on the same key.
 """
 
 from __future__ import annotations
@@ -51,10 +52,19 @@ _VARIANTS = (
 )
 
 
+# Greek letters spelled out (lower case after casefold; "µ" is left alone: it is a unit prefix).
+_GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "κ": "kappa",
+          "λ": "lambda", "ω": "omega", "θ": "theta", "ζ": "zeta", "η": "eta", "σ": "sigma",
+          "τ": "tau", "ϵ": "epsilon", "ς": "sigma"}
+_GREEK_RE = re.compile("[" + "".join(_GREEK) + "]")
+
+
 @lru_cache(maxsize=200_000)
 def norm_token(token: str) -> str:
     """Normalise one token: NFKC, casefold, unified dashes, US spelling, no plural -s."""
     text = _DASHES.sub("-", unicodedata.normalize("NFKC", token)).casefold()
+    if _GREEK_RE.search(text):  # "α-tocopherol" / "alpha-tocopherol", "TNF-β" / "TNF-beta"
+        text = _GREEK_RE.sub(lambda m: _GREEK[m.group()], text)
     if text.isalpha() and len(text) > 3:
         for pattern, repl in _VARIANTS:
             text = pattern.sub(repl, text)
