@@ -17,10 +17,13 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
 from litkg.errors import EvaluationError
+from litkg.extract import pipeline  # noqa: F401 (registers litkg_sentences and litkg_context)
+from litkg.extract.extensions import register_extensions
 from litkg.models import CLAIM_KINDS, Claim, normalise_key
 
 _FILLER = re.compile(r"\b(serum|plasma|levels?|concentrations?|intact|the)\b")
@@ -262,29 +265,17 @@ def _brief(row: dict) -> dict:
 # Helpers shared by the benchmark evaluations (evidence_inference, ade, cdr)
 
 
-
-
-_CONTEXT_NLP = None
-
-
+@lru_cache(maxsize=1)
 def context_nlp():
-    """A blank English pipeline with litkg's sentence splitter (else spaCy's) and context."""
-    global _CONTEXT_NLP
-    if _CONTEXT_NLP is None:
-        import spacy
+    """A blank English pipeline with litkg's sentence splitter and context component only:
+    benchmark entities are given, so the entity stages are left out."""
+    import spacy
 
-        from litkg.extract.context import make_context  # noqa: F401 (registers the factory)
-        from litkg.extract.extensions import register_extensions
-
-        register_extensions()
-        nlp = spacy.blank("en")
-        try:
-            import litkg.extract.pipeline  # noqa: F401 (registers litkg_sentences)
-            nlp.add_pipe("litkg_sentences")
-        except (ImportError, ValueError):
-            nlp.add_pipe("sentencizer")
-        _CONTEXT_NLP = nlp
-    return _CONTEXT_NLP
+    register_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("litkg_sentences")
+    nlp.add_pipe("litkg_context")
+    return nlp
 
 
 def annotated_doc(text: str, spans: Iterable[tuple[int, int, str, str | None]]):

@@ -17,18 +17,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterable, Iterator
+from typing import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from litkg import __version__
 from litkg.errors import ExtractionError, LitkgError
+from litkg.extract.claims import extract_claims
+from litkg.extract.context import make_context  # noqa: F401 (registers litkg_context)
+from litkg.extract.entities import add_entity_pipes, mentions_from_doc
 from litkg.extract.extensions import register_extensions
+from litkg.extract.studytype import classify
+from litkg.extract.tables import computed_outcomes, extract_table_claims
+from litkg.ingest.normalise import NormalisedText, normalise_text
 from litkg.models import Claim, Document, Mention, StudyDesign
-
-EXTRACTOR = f"litkg-rules/{__version__}"
 
 # A sentence also ends at a blank line or before a bullet: lists, headings and table rows in
 # web pages and PDF text carry no final punctuation.
@@ -63,9 +66,6 @@ def make_sentence_splitter(nlp, name):
 def build_nlp() -> Language:
     """A fresh pipeline (a blank English tokenizer plus litkg's components)."""
     register_extensions()
-    from litkg.extract.context import make_context  # noqa: F401 (registers litkg_context)
-    from litkg.extract.entities import add_entity_pipes
-
     nlp = spacy.blank("en")
     nlp.max_length = 20_000_000
     nlp.add_pipe("litkg_sentences")
@@ -109,18 +109,11 @@ def extract_documents(documents: Iterable[Document], nlp: Language | None = None
                                   hint="the document was skipped; please report this with the file")
 
 
-def _normalised(document: Document):
-    from litkg.ingest.normalise import normalise_text
-
+def _normalised(document: Document) -> NormalisedText:
     return normalise_text(document.text)
 
 
-def _claims_for(doc: Doc, document: Document, norm) -> Extraction:
-    from litkg.extract.claims import extract_claims
-    from litkg.extract.entities import mentions_from_doc
-    from litkg.extract.studytype import classify
-    from litkg.extract.tables import computed_outcomes, extract_table_claims
-
+def _claims_for(doc: Doc, document: Document, norm: NormalisedText) -> Extraction:
     doc._.litkg_document = document
     doc._.offset_map = None if norm.text == document.text else norm.to_original
     # mentions_from_doc maps offsets back to document.text itself (via doc._.offset_map).
@@ -129,7 +122,6 @@ def _claims_for(doc: Doc, document: Document, norm) -> Extraction:
     table_claims = extract_table_claims(document)
     claims.extend(table_claims)
     claims.extend(computed_outcomes([c for c in table_claims if c.kind == "measurement"]))
-    claims = [c if c.extractor != "litkg" else c.with_changes(extractor=EXTRACTOR) for c in claims]
     return Extraction(document=document, mentions=mentions, claims=tuple(_unique(claims)),
                       design=classify(document, doc))
 
@@ -141,6 +133,3 @@ def _unique(claims: Iterable[Claim]) -> Iterator[Claim]:
         if claim.iri not in seen:
             seen.add(claim.iri)
             yield claim
-
-
-OffsetMap = Callable[[int], int]
