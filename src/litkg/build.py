@@ -16,8 +16,15 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from litkg import __version__
+from litkg.curate.apply import apply_curations
+from litkg.curate.log import read_log
 from litkg.errors import LitkgError, StoreError, ValidationError
+from litkg.extract.pipeline import extract_documents
+from litkg.ingest import iter_documents
 from litkg.models import Claim, Document
+from litkg.rdf.mapping import document_quads, ontology_quads
+from litkg.rdf.reason import materialise
+from litkg.rdf.validate import validate as shacl_validate
 from litkg.store import StoreWriter
 
 #: Signature of a progress callback: called once per document with its id.
@@ -95,9 +102,6 @@ def build(paths: Sequence[Path | str], store_dir: Path | str, *,
           curation_log: Path | None = None, validate: bool = True, keep_going: bool = False,
           reason: bool = True, progress: Progress | None = None) -> BuildReport:
     """Build the store from ``paths`` and publish it; see the module docstring."""
-    from litkg.extract.pipeline import extract_documents
-    from litkg.ingest import iter_documents
-
     started = time.perf_counter()
     tally = _Tally()
     records_by_doc, log_warnings = _load_curations(curation_log)
@@ -105,8 +109,6 @@ def build(paths: Sequence[Path | str], store_dir: Path | str, *,
     seen_docs: set[str] = set()
 
     with StoreWriter(store_dir) as writer:
-        from litkg.rdf.mapping import document_quads, ontology_quads
-
         writer.store.bulk_extend(ontology_quads())
         claim_lines: list[str] = []
 
@@ -145,7 +147,7 @@ def build(paths: Sequence[Path | str], store_dir: Path | str, *,
                              where=", ".join(str(p) for p in paths),
                              hint="see the warnings above; the previous store is unchanged")
 
-        inferred = _reason(writer.store) if reason else 0
+        inferred = materialise(writer.store) if reason else 0
         violations = _validate(writer.store) if validate else []
         if violations and not keep_going:
             shown = "\n  ".join(violations[:20])
@@ -177,8 +179,6 @@ def _load_curations(path: Path | None) -> tuple[dict[str | None, list], list[str
     """
     if path is None or not Path(path).exists():
         return {}, []
-    from litkg.curate.log import read_log
-
     records, errors = read_log(Path(path))
     grouped: dict[str | None, list] = defaultdict(list)
     for record in records:
@@ -189,8 +189,6 @@ def _load_curations(path: Path | None) -> tuple[dict[str | None, list], list[str
 def _curate(claims: Sequence[Claim], records: list, tally: _Tally) -> tuple[Claim, ...]:
     if not records:
         return tuple(claims)
-    from litkg.curate.apply import apply_curations
-
     result = apply_curations(claims, records)
     tally.warnings.extend(result.warnings)
     for record in result.orphans:
@@ -201,13 +199,5 @@ def _curate(claims: Sequence[Claim], records: list, tally: _Tally) -> tuple[Clai
     return tuple(result.claims)
 
 
-def _reason(store) -> int:
-    from litkg.rdf.reason import materialise
-
-    return materialise(store)
-
-
 def _validate(store) -> list[str]:
-    from litkg.rdf.validate import validate
-
-    return [str(v) for v in validate(store)]
+    return [str(v) for v in shacl_validate(store)]
