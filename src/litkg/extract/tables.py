@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from litkg.errors import LitkgError
+from litkg.extract.lexicon import ground
 from litkg.extract.quantities import find_quantities
 from litkg.extract.table_recovery import RecoveredTable, recover_tables
 from litkg.extract.units import analyte_key, parse_unit
@@ -32,18 +32,14 @@ from litkg.models import Claim, Concept, Document, Evidence, Table, normalise_ke
 NO_INTERVENTION = Concept("no intervention recorded")
 EXTRACTOR = "litkg.tables"
 
-# Fallback ids, used only while litkg.extract.lexicon cannot answer (e.g. its data file is not
-# built).  Every id is from shared/vocab/verified-ids.tsv.
-_FALLBACK_ANALYTES = {
+# A measured value is an observation: for the common analytes, prefer the LOINC observation
+# code (from shared/vocab/verified-ids.tsv) to the protein/chemical id the lexicon gives the
+# substance (PTH -> LOINC:2731-8 rather than a PR id), so table and sentence values meet.
+_OBSERVATION_CODES = {
     "calcium": ("calcium", "LOINC:17861-6"), "phosphate": ("phosphate", "LOINC:2777-1"),
     "pth": ("parathyroid hormone", "LOINC:2731-8"), "alp": ("alkaline phosphatase", "LOINC:6768-6"),
     "25ohd": ("25-hydroxyvitamin D", "LOINC:1989-3"), "125ohd": ("1,25-dihydroxyvitamin D",
                                                                  "LOINC:1649-3"),
-}
-_FALLBACK_DRUGS = {
-    "calcitriol": ("calcitriol", "CHEBI:17823"), "calcium": ("calcium", "CHEBI:29108"),
-    "phosphate": ("phosphate", "CHEBI:26020"), "calcidiol": ("calcidiol", "CHEBI:17933"),
-    "hydrochlorothiazide": ("hydrochlorothiazide", "CHEBI:5778"),
 }
 _DOSE_UNITS = {"mg", "g", "ug", "ng", "[IU]", "mL", "mg/kg", "ug/kg", "mg/m2"}
 _TREATMENT_HEADER = re.compile(r"treat|therap|regimen|drug|medicat|dose|interven|management", re.I)
@@ -57,15 +53,7 @@ _PARENTERAL = re.compile(r"\b(i\.?v\.?|intravenous(ly)?|infusion|s\.?c\.?|subcut
 
 
 def _ground(text: str, label: str) -> Concept | None:
-    try:
-        from litkg.extract.lexicon import ground
-    except ImportError:
-        return None
-    try:
-        return ground(text, labels=(label,))
-    except (LitkgError, OSError, EOFError, ValueError):
-        # lexicon data missing or being rebuilt: fall back to the verified ids below
-        return None
+    return ground(text, labels=(label,))
 
 
 def ground_analyte(name: str, legend: dict[str, str] | None = None) -> Concept:
@@ -77,13 +65,11 @@ def ground_analyte(name: str, legend: dict[str, str] | None = None) -> Concept:
         if text:
             concept = _ground(text, "ANALYTE")
             if concept is not None:
-                if not (concept.id or "").startswith("LOINC:") and key in _FALLBACK_ANALYTES:
-                    # a measured value is an observation: prefer its verified LOINC code to a
-                    # protein/chemical id (PTH -> LOINC:2731-8 rather than a PR id)
-                    return Concept(concept.label, _FALLBACK_ANALYTES[key][1], name.strip())
+                if not (concept.id or "").startswith("LOINC:") and key in _OBSERVATION_CODES:
+                    return Concept(concept.label, _OBSERVATION_CODES[key][1], name.strip())
                 return Concept(concept.label, concept.id, name.strip())
-    if key in _FALLBACK_ANALYTES:
-        label, cid = _FALLBACK_ANALYTES[key]
+    if key in _OBSERVATION_CODES:
+        label, cid = _OBSERVATION_CODES[key]
         return Concept(label, cid, name.strip())
     return Concept(long or name.strip(), None, name.strip())
 
@@ -142,9 +128,8 @@ def _regimen_item(name: str, dose: str | None, legend: dict[str, str]) -> Regime
         return None
     concept = _ground(substance, "DRUG")
     if concept is None:
-        key = analyte_key(substance)  # minerals written as analytes: "Ca", "P"
-        fb = _FALLBACK_DRUGS.get(key or "") or _FALLBACK_DRUGS.get(substance.casefold())
-        concept = Concept(fb[0], fb[1]) if fb else Concept(substance.casefold())
+        key = analyte_key(substance)  # minerals written as lab symbols: "Ca", "P" -> calcium
+        concept = (_ground(key, "DRUG") if key else None) or Concept(substance.casefold())
     concept = Concept(concept.label, concept.id, name)
     return RegimenItem(name, concept, parenteral, dose)
 

@@ -192,7 +192,11 @@ def analyte_key(analyte: str | None) -> str | None:
         return _ANALYTE_NAMES[folded]
     bare = " ".join(_QUALIFIERS.sub(" ", folded).replace("(s)", "").split())
     bare = re.sub(r"\s*\([^)]*\)$", "", bare) if bare not in _ANALYTE_NAMES else bare
-    return _ANALYTE_NAMES.get(bare)
+    if bare in _ANALYTE_NAMES:
+        return _ANALYTE_NAMES[bare]
+    # Plurals as authors write them ("phosphates", "serum calcium levels" is handled above).
+    singular = re.sub(r"(?<=[a-z]{3})s$", "", bare)
+    return _ANALYTE_NAMES.get(singular)
 
 
 def _round_like(value: float, reference: float) -> float:

@@ -22,6 +22,7 @@ from litkg.models import (DATA_IRI, EVIDENCE_LEVELS, Claim, Concept, Document, S
                           content_hash, normalise_key)
 from litkg.paths import ontology_dir
 from litkg.rdf.curies import curie_to_iri
+from litkg.extract.units import analyte_key, normalise_value, parse_unit
 from litkg.rdf.namespaces import (DCTERMS, GRAPH_ONTOLOGY, GRAPH_SHARED, LITKG, OA, OBO, PROV, RDF, RDFS, XSD,
                                   assertions_graph, provenance_graph)
 
@@ -101,68 +102,24 @@ ECO_MANUAL = _q(OBO, "ECO_0007121")
 MANUAL_STATUSES = ("accepted", "edited", "added")
 
 # --------------------------------------------------------------------------------------------
-# Units and normalisation: litkg.extract.units when present (the project's unit lexicon),
-# else this tiny fallback table (UO ids from shared/vocab/verified-ids.tsv).
-
-_FALLBACK_UO = {"mg/dl": "UO:0010067", "mmol/l": "UO:0000063", "pg/ml": "UO:0010070",
-                "u/l": "UO:0000179", "ng/ml": "UO:0000275", "mg/kg/day": "UO:0000311"}
-_FALLBACK_FACTORS = {("calcium", "mmol/l"): 4.008, ("phosphate", "mmol/l"): 3.097}
-_FALLBACK_ANALYTES = {"calcium": "calcium", "ca": "calcium", "loinc:17861-6": "calcium",
-                      "loinc:lp15257-6": "calcium", "chebi:29108": "calcium",
-                      "phosphate": "phosphate", "phosphates": "phosphate", "phosphorus": "phosphate",
-                      "loinc:2777-1": "phosphate", "loinc:14879-1": "phosphate",
-                      "loinc:lp14912-7": "phosphate", "chebi:26020": "phosphate"}
-
-try:  # the unit lexicon is another module's; keep the mapping usable without it
-    from litkg.extract.units import analyte_key as _analyte_key
-    from litkg.extract.units import normalise_value as _normalise_value
-    from litkg.extract.units import parse_unit as _parse_unit
-except ImportError:  # pragma: no cover - depends on the tree
-    _analyte_key = _normalise_value = _parse_unit = None
+# Units and normalisation: one unit lexicon for the whole project (litkg.extract.units).
 
 
 def unit_uo(unit: str) -> str | None:
     """UO CURIE of a written unit, when known."""
-    if _parse_unit is not None:
-        try:
-            parsed = _parse_unit(unit)
-            if parsed is not None:
-                return parsed.uo_id
-        except (LitkgError, OSError):  # lexicon missing or unreadable: use the fallback
-            pass
-    return _FALLBACK_UO.get(unit.replace(" ", "").casefold())
+    parsed = parse_unit(unit)
+    return parsed.uo_id if parsed is not None else None
 
 
 def normalise(value: float, unit: str, analyte: Concept) -> tuple[float, str] | None:
     """``value`` in the analyte's canonical unit (calcium 2.03 mmol/L -> 8.14 mg/dL).
 
-    Order: an analyte the unit lexicon knows (by id, label or surface form; an unknown LOINC id
-    must not hide a known label); else one the fallback table knows ("phosphates", as seed 004
-    writes it); else the lexicon's unit-level equivalences only (ng/L -> pg/mL).
+    The analyte is recognised by id, label or surface form (an unknown LOINC id must not hide
+    a known label); an unknown analyte gets only unit-level equivalences (ng/L -> pg/mL).
     """
     keys = [k for k in (analyte.id, analyte.label, analyte.text) if k]
-    lexicon = _normalise_value is not None
-    if lexicon:
-        try:
-            known = next((k for k in keys if _analyte_key(k) is not None), None)
-            if known is not None:
-                return _normalise_value(value, unit, known)
-        except (LitkgError, KeyError, OSError):
-            lexicon = False
-    for key in keys:
-        name = _FALLBACK_ANALYTES.get(key.casefold().removeprefix("serum ").strip())
-        if name:
-            u = unit.replace(" ", "").casefold()
-            if u == "mg/dl":
-                return value, "mg/dL"
-            factor = _FALLBACK_FACTORS.get((name, u))
-            return (round(value * factor, 2), "mg/dL") if factor else None
-    if lexicon:
-        try:
-            return _normalise_value(value, unit, None)
-        except (LitkgError, KeyError, OSError):
-            return None
-    return None
+    known = next((k for k in keys if analyte_key(k) is not None), None)
+    return normalise_value(value, unit, known)
 
 
 # --------------------------------------------------------------------------------------------
