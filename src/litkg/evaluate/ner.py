@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-from litkg.errors import EvaluationError
+from litkg.errors import EvaluationError, IngestError
 from litkg.evaluate.scores import Prf
+from litkg.ingest.pubtator import read_pubtator
 
 #: PubTator entity types -> scoring type.
 GOLD_TYPES = {
@@ -50,18 +51,12 @@ class GoldDoc:
 
 
 def read_gold(path: Path | str) -> list[GoldDoc]:
-    """Read a PubTator file via :func:`litkg.ingest.pubtator.read_pubtator` when available,
-    else with the small private reader below (same semantics: text = title + " " + abstract)."""
+    """A PubTator file's documents and mentions, read by :func:`litkg.ingest.pubtator.read_pubtator`
+    (text = title + " " + abstract, the offsets' reference)."""
     path = Path(path)
     if not path.exists():
         raise EvaluationError("benchmark file not found", where=str(path),
                               hint="give the path of a PubTator file, e.g. CDR_DevelopmentSet.PubTator.txt")
-    try:
-        from litkg.ingest.pubtator import read_pubtator  # type: ignore
-    except ImportError:
-        return _read_pubtator(path)
-    from litkg.errors import IngestError
-
     docs = []
     try:
         for rec in read_pubtator(path):
@@ -71,42 +66,6 @@ def read_gold(path: Path | str) -> list[GoldDoc]:
     except IngestError as exc:
         raise EvaluationError(exc.message, where=exc.where, hint=exc.hint) from exc
     return docs
-
-
-def _read_pubtator(path: Path) -> list[GoldDoc]:
-    docs: list[GoldDoc] = []
-    title: dict[str, str] = {}
-    abstract: dict[str, str] = {}
-    mentions: dict[str, list[GoldMention]] = defaultdict(list)
-    order: list[str] = []
-    with open(path, encoding="utf-8") as handle:
-        for lineno, line in enumerate(handle, 1):
-            line = line.rstrip("\n")
-            if not line.strip():
-                continue
-            if "|t|" in line[:20] or "|a|" in line[:20]:
-                pmid, kind, rest = line.split("|", 2)
-                if pmid not in title and pmid not in abstract:
-                    order.append(pmid)
-                (title if kind == "t" else abstract)[pmid] = rest
-                continue
-            parts = line.split("\t")
-            if len(parts) >= 5 and parts[1].isdigit() and parts[2].isdigit():
-                ids = tuple(i for i in _split_ids(parts[5] if len(parts) > 5 else "") if i)
-                mentions[parts[0]].append(GoldMention(int(parts[1]), int(parts[2]), parts[3],
-                                                      parts[4], ids))
-            elif len(parts) >= 3:
-                continue  # relation line
-            else:
-                raise EvaluationError("unreadable PubTator line", where=f"{path}:{lineno}")
-    for pmid in order:
-        text = title.get(pmid, "") + " " + abstract.get(pmid, "")
-        docs.append(GoldDoc(pmid, text, tuple(mentions.get(pmid, ()))))
-    return docs
-
-
-def _split_ids(raw: str) -> list[str]:
-    return [p.strip() for chunk in raw.split("|") for p in chunk.split("+") for p in p.split(",")]
 
 
 def norm_gold_id(raw: str, kind: str) -> str | None:

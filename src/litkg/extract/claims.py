@@ -43,6 +43,7 @@ from litkg.extract.claims_relations import (CONDITION_LABELS, DRUG_LABELS, INTER
                                             treatment_pairs)
 from litkg.extract.context import covering, cues
 from litkg.extract.extensions import register_extensions
+from litkg.extract.quantities import find_quantities
 from litkg.models import Claim, Concept, Document, Evidence, is_curie, normalise_key
 
 VERSION = "0.3"
@@ -387,7 +388,7 @@ def _stat_near(doc: Doc, obj: Span, sent: Span, ents: list[Span]) -> dict[str, f
 
 def _quantities(sent: Span):
     base = sent.start_char
-    return [(q, base + q.start, base + q.end) for q in lex.find_quantities(sent.text)]
+    return [(q, base + q.start, base + q.end) for q in find_quantities(sent.text)]
 
 
 def extract_claims(doc: Doc, document: Document) -> list[Claim]:

@@ -8,7 +8,6 @@ lists name general scientific-reporting language, never wording of a particular 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 DIRECTION_PREFIXES = {
     "increased": ("increas", "elevat", "rise", "rose", "risen", "rising", "raise", "higher",
@@ -125,47 +124,6 @@ def statistics(text: str) -> dict[str, float]:
             raw = m.group(1).lower()
             found[name] = float(WORD_NUMBERS.get(raw, raw))
     return found
-
-
-@dataclass(frozen=True)
-class _Quantity:
-    """Same shape as ``litkg.extract.quantities.Quantity`` (used only as a fallback)."""
-
-    start: int
-    end: int
-    text: str
-    value: float
-    low: float | None
-    high: float | None
-    unit: str | None
-    unit_id: str | None = None
-    kind: str | None = None
-
-
-_UNIT = (r"(?:%|[µμumnpkd]?(?:g|mol|l|L|IU|U|Eq|eq|mEq)(?:/(?:[µμumnpkd]?(?:l|L|g|dL|dl)|kg|day|d|h|"
-         r"week|wk|min|m²|m2|1\.73\s?m²))*)")
-_QUANTITY = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)(?:\s*[-–]\s*(\d+(?:\.\d+)?))?\s?(" + _UNIT
-                       + r")?(?![\w])")
-
-
-def _find_quantities_fallback(text: str) -> list[_Quantity]:
-    out = []
-    for m in _QUANTITY.finditer(text):
-        low = float(m.group(1))
-        high = float(m.group(2)) if m.group(2) else None
-        value = low if high is None else (low + high) / 2
-        out.append(_Quantity(m.start(), m.end(), m.group(0), value, low if high else None, high,
-                             m.group(3) or None))
-    return out
-
-
-def find_quantities(text: str) -> list:
-    """Quantities in ``text``: litkg.extract.quantities when installed, else a small regex."""
-    try:
-        from litkg.extract.quantities import find_quantities as shared
-    except ImportError:
-        return _find_quantities_fallback(text)
-    return list(shared(text))
 
 
 # Sentences that state an aim or a hypothesis, not a finding: no outcome, mechanism or harm

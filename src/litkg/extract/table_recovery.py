@@ -27,7 +27,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from litkg.errors import LitkgError
+from litkg.extract.lexicon import ground
 from litkg.extract.units import analyte_key, parse_unit
 
 _CAPTION = re.compile(r"^[ \t]*(Table[ \t]+(?:\d+|[IVXL]+|[A-Z]\d*))[.:][ \t]*(.*)$", re.M)
@@ -209,11 +209,7 @@ def _parse_header(lines: list[_Line], legend: dict[str, str]):
 def _known_analyte(name: str, legend: dict[str, str]) -> bool:
     if name in legend or analyte_key(name) is not None:
         return True
-    try:
-        from litkg.extract.lexicon import ground
-        return ground(name, labels=("ANALYTE",)) is not None
-    except (ImportError, LitkgError, OSError, EOFError, ValueError):
-        return False
+    return ground(name, labels=("ANALYTE",)) is not None
 
 
 def _line_of(lines: list[_Line], tok: Span) -> int:
