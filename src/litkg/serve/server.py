@@ -35,6 +35,7 @@ import pyoxigraph as ox
 
 from litkg.errors import LitkgError, QueryError
 from litkg.paths import corpus_dir as default_corpus_dir
+from litkg.store import live_path, open_store
 
 #: Largest request body accepted (queries and form posts), in bytes.
 MAX_BODY = 2 * 1024 * 1024
@@ -93,9 +94,6 @@ class _StoreHolder:
     """Keeps the store open; in read-only mode follows the ``current`` symlink to new builds."""
 
     def __init__(self, store_path: Path, read_only: bool):
-        from litkg.store import live_path, open_store
-
-        self._live_path, self._open = live_path, open_store
         self.store_path, self.read_only = store_path, read_only
         self._lock = threading.Lock()
         self._opened_from = live_path(store_path)  # StoreError when nothing was built
@@ -105,9 +103,9 @@ class _StoreHolder:
         if not self.read_only:  # the writable store holds the lock: never re-open under it
             return self._store
         with self._lock:
-            live = self._live_path(self.store_path)
+            live = live_path(self.store_path)
             if live != self._opened_from:
-                self._store = self._open(self.store_path, read_only=True)
+                self._store = open_store(self.store_path, read_only=True)
                 self._opened_from = live
             return self._store
 
