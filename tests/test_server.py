@@ -19,6 +19,7 @@ import rdflib
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, JSON, POSTDIRECTLY, TURTLE, XML, SPARQLWrapper
 
+from litkg.errors import QueryError
 from litkg.serve import make_server
 from litkg.serve import pages
 from test_queries_library import ID, build_fixture_store, seed, seed_path
@@ -196,6 +197,32 @@ def test_time_limit_answers_503(fixture_dir):
     finally:
         srv.shutdown()
         srv.server_close()
+
+
+def test_concurrent_query_cap_answers_503_with_retry_after(fixture_dir):
+    srv = start(fixture_dir, max_queries=2)
+    slots = srv.ctx.query_slots
+    try:
+        # two queries still running (e.g. finishing in the background after their time limit)
+        assert slots.acquire(blocking=False) and slots.acquire(blocking=False)
+        status, headers, body = sparql_get(srv, COUNT_ALL)
+        assert status == 503 and headers["Retry-After"] == "5" and "too many queries" in body.decode()
+        slots.release()
+        status, _, _ = sparql_get(srv, COUNT_ALL)
+        assert status == 200
+        # the finished query gave its slot back: one free slot again, not zero
+        assert slots.acquire(blocking=False)
+        assert not slots.acquire(blocking=False)
+        slots.release()
+        slots.release()
+    finally:
+        srv.shutdown()
+        srv.server_close()
+
+
+def test_query_cap_must_be_positive(fixture_dir):
+    with pytest.raises(QueryError, match="concurrent queries"):
+        make_server(fixture_dir, max_queries=0)
 
 
 def test_new_build_is_picked_up(tmp_path):

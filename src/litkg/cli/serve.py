@@ -21,19 +21,21 @@ from litkg.paths import DEFAULT_STORE
               help="Time limit of one query, in seconds.")
 @click.option("--max-rows", type=int, default=10000, show_default=True,
               help="Rows (or triples) returned at most; more are cut and flagged.")
+@click.option("--max-queries", type=int, default=4, show_default=True,
+              help="Queries running at once (timed-out ones count until they stop); more get 503.")
 @click.option("--curation-log", type=click.Path(path_type=Path), default=None,
               help="Curation log the /curate pages append to [default: corpus/curation.jsonl].")
 @click.option("--curator", default=None, help="Name recorded on curations made through the pages "
                                               "(default: each page asks).")
 @click.option("--verbose", is_flag=True, help="Log every request to stderr.")
 def serve(store_dir: Path, host: str, port: int, read_write: bool, timeout_s: float, max_rows: int,
-          curation_log: Path | None, curator: str | None, verbose: bool) -> None:
+          max_queries: int, curation_log: Path | None, curator: str | None, verbose: bool) -> None:
     """Serve the graph: SPARQL endpoint at /sparql, query page at /."""
     from litkg.serve.server import make_server
 
     server = make_server(store_dir, host=host, port=port, read_only=not read_write,
                          timeout_s=timeout_s, max_rows=max_rows, curation_log=curation_log,
-                         curator=curator, verbose=verbose)
+                         curator=curator, verbose=verbose, max_queries=max_queries)
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host}: other machines can reach this server", err=True)
     mode = "read-write" if read_write else "read-only"

@@ -17,6 +17,9 @@ Queries go to pyoxigraph as strings (a pre-parsed rdflib query would fall back t
 the GIL while it evaluates, so each query runs in a worker thread that the request thread waits for
 at most ``timeout_s``; on a timeout the client gets 503 at once and the worker stops at its next
 result row (a long blocking step such as a big ORDER BY still finishes in the background).
+Because such a step keeps its core busy after the client got its 503, at most ``max_queries``
+queries may be running at once, abandoned ones included: a further query gets 503 with
+Retry-After instead of piling more work onto the machine.
 """
 
 from __future__ import annotations
@@ -67,10 +70,11 @@ _FORMAT_ALIASES = {"json": "application/sparql-results+json", "xml": "applicatio
 class HttpError(Exception):
     """An error answer: status code and a plain-text message for the client."""
 
-    def __init__(self, status: int, message: str):
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None):
         super().__init__(message)
         self.status = status
         self.message = message
+        self.headers = headers or {}
 
 
 @dataclass
@@ -88,6 +92,8 @@ class ServeContext:
     curation_log: Path | None = None
     #: who curates through this server; None: the page asks for a name
     curator: str | None = None
+    #: running queries (timed-out ones until they really stop) hold one slot each
+    query_slots: threading.BoundedSemaphore | None = None
 
 
 class _StoreHolder:
@@ -174,8 +180,12 @@ def negotiate(accept: str | None, offered: dict[str, Any], default: str) -> str:
 
 def execute(store: ox.Store, query: str, *, accept: str | None, timeout_s: float, max_rows: int,
             default_graphs: list[str] | None = None,
-            named_graphs: list[str] | None = None) -> Answer:
-    """Run one SPARQL query with the time and size limits, serialised as negotiated."""
+            named_graphs: list[str] | None = None,
+            slots: threading.BoundedSemaphore | None = None) -> Answer:
+    """Run one SPARQL query with the time and size limits, serialised as negotiated.
+
+    ``slots`` caps concurrent queries: the worker holds a slot until it has really finished,
+    also after its client was answered 503 for the time limit."""
     from litkg.query import DEFAULT_PREFIXES
 
     kwargs: dict[str, Any] = {"prefixes": DEFAULT_PREFIXES}
@@ -217,7 +227,14 @@ def execute(store: ox.Store, query: str, *, accept: str | None, timeout_s: float
                 outcome["graph"] = (triples, truncated)
         except BaseException as err:  # handed to the request thread
             outcome["error"] = err
+        finally:
+            if slots is not None:
+                slots.release()
 
+    if slots is not None and not slots.acquire(blocking=False):
+        raise HttpError(503, "too many queries are running (some may be finishing after their time "
+                             "limit); retry in a few seconds, or restart the server with a larger "
+                             "--max-queries", headers={"Retry-After": "5"})
     worker = threading.Thread(target=work, name="litkg-query", daemon=True)
     worker.start()
     worker.join(timeout_s)
@@ -279,7 +296,8 @@ def named_query_answer(ctx: ServeContext, name: str, params: dict[str, str], acc
     from litkg.query import bind_params
 
     text = bind_params(named, params)
-    return execute(ctx.store(), text, accept=accept, timeout_s=ctx.timeout_s, max_rows=ctx.max_rows)
+    return execute(ctx.store(), text, accept=accept, timeout_s=ctx.timeout_s, max_rows=ctx.max_rows,
+                   slots=ctx.query_slots)
 
 
 # --------------------------------------------------------------------------------------------
@@ -323,6 +341,7 @@ class _Handler(BaseHTTPRequestHandler):
             answer = self._route(method)
         except HttpError as err:
             answer = _text(err.status, err.message)
+            answer.headers.update(err.headers)
         except LitkgError as err:
             answer = _text(400 if isinstance(err, QueryError) else 500, str(err))
         except Exception as err:  # last resort: a message, never a stack trace to the client
@@ -411,7 +430,7 @@ class _Handler(BaseHTTPRequestHandler):
             accept = _FORMAT_ALIASES[params["format"][-1]]
         return execute(ctx.store(), text, accept=accept, timeout_s=ctx.timeout_s, max_rows=ctx.max_rows,
                        default_graphs=params.get("default-graph-uri"),
-                       named_graphs=params.get("named-graph-uri"))
+                       named_graphs=params.get("named-graph-uri"), slots=ctx.query_slots)
 
 
 def _text(status: int, message: str) -> Answer:
@@ -446,17 +465,17 @@ def _curation(method: str, path: str, query: dict[str, list[str]], body: bytes, 
 def make_server(store_path: Path, host: str = "127.0.0.1", port: int = 0, read_only: bool = True,
                 timeout_s: float = 30.0, max_rows: int = 10000, *, corpus_dir: Path | None = None,
                 curation_log: Path | None = None, curator: str | None = None,
-                verbose: bool = False) -> LitkgServer:
+                verbose: bool = False, max_queries: int = 4) -> LitkgServer:
     """A server bound to ``host:port`` (0 picks a free port); call ``serve_forever()`` to run it."""
-    if timeout_s <= 0 or max_rows <= 0:
-        raise QueryError("the time limit and the row limit must be positive",
-                         hint="e.g. --timeout 30 --max-rows 10000")
+    if timeout_s <= 0 or max_rows <= 0 or max_queries <= 0:
+        raise QueryError("the time limit, the row limit and the number of concurrent queries "
+                         "must be positive", hint="e.g. --timeout 30 --max-rows 10000 --max-queries 4")
     holder = _StoreHolder(Path(store_path), read_only)
     corpus = Path(corpus_dir) if corpus_dir else default_corpus_dir()
     ctx = ServeContext(store_path=Path(store_path), read_only=read_only, corpus_dir=corpus,
                        timeout_s=timeout_s, max_rows=max_rows, store=holder.get,
                        curation_log=Path(curation_log) if curation_log else corpus / "curation.jsonl",
-                       curator=curator)
+                       curator=curator, query_slots=threading.BoundedSemaphore(max_queries))
     try:
         return LitkgServer((host, port), ctx, verbose=verbose)
     except OSError as err:
