@@ -65,3 +65,28 @@ def test_analyte_names():
     assert analyte_key("parathyroid hormone") == "pth"
     assert analyte_key("LOINC:2731-8") == "pth"
     assert analyte_key("haemoglobin") is None
+
+
+@pytest.mark.parametrize("text,dose", [
+    ("mg", True), ("µg", True), ("IU", True), ("mg/kg/day", True), ("g/d", True), ("mg/m²", True),
+    ("IU per day", True), ("ug/kg/d", True),  # a canonical form is accepted as well
+    ("mg/dL", False), ("IU/L", False), ("mL/min", False), ("mmol/L", False), ("mL", False),
+    ("", False), (None, False),
+])
+def test_is_dose_unit(text, dose):
+    from litkg.extract.units import is_dose_unit
+
+    assert is_dose_unit(text) is dose
+
+
+def test_a_bare_volume_is_a_dose_only_in_a_regimen_list():
+    from litkg.extract.units import is_dose_unit
+
+    assert is_dose_unit("mL", volume=True) and not is_dose_unit("mL/min", volume=True)
+
+
+def test_clearance_is_not_a_dose():
+    from litkg.extract.quantities import find_quantities
+
+    assert [q.kind for q in find_quantities("eGFR was 45 mL/min")] == ["value"]
+    assert [q.kind for q in find_quantities("calcitriol 0.25 µg/kg/day")] == ["dose"]

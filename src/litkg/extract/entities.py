@@ -40,6 +40,7 @@ from spacy.util import filter_spans
 
 from litkg.errors import ExtractionError
 from litkg.extract.extensions import register_extensions
+from litkg.extract.units import is_dose_unit
 from litkg.extract.lexicon import (FLAG_CHEM, FLAG_LAB, FLAG_SHORT, SKIP_TOKENS, Entry, Lexicon,
                                    load_lexicon, norm_token)
 from litkg.models import ENTITY_LABELS, Concept, Mention
@@ -82,8 +83,6 @@ _IONS = {"sodium", "potassium", "calcium", "magnesium", "lithium", "ammonium", "
          "ferrous", "ferric", "aluminium", "aluminum", "barium", "silver", "copper", "hydrogen",
          "disodium", "dipotassium"}
 _NUMBER = re.compile(r"^[<>≤≥~]?\d+([.,]\d+)?$")
-# Dose units ("2 g/day", "0.25 mg/kg", "400 IU"), as opposed to concentrations ("mmol/L").
-_DOSE_UNIT = re.compile(r"^(m|µ|μ|u|mc)?g(/(kg|day|d|week|wk|h|m2|m²))*$|^iu$|^mg/kg(/day)?$", re.I)
 _UNIT = re.compile(r"^(m|µ|μ|u|n|p|d|k)?(mol|g|eq|iu|u|l)(/[a-z0-9.²]+)*$|^%$|^mg/dl$", re.I)
 
 
@@ -429,7 +428,7 @@ def dosing_context(doc: Doc, start: int, end: int) -> bool:
     # "phosphate (1 g/day)", "Ca oral: 2 g/day": an amount with a dose unit follows
     window = [t.text for t in doc[end:end + 6]]
     for i, tok in enumerate(window[:4]):
-        if i + 1 < len(window) and _NUMBER.match(tok) and _DOSE_UNIT.match(window[i + 1]) and all(
+        if i + 1 < len(window) and _NUMBER.match(tok) and is_dose_unit(window[i + 1]) and all(
                 w in ("(", ":", "oral", "i.v.", "iv", "=") for w in window[:i]):
             rest = "".join(window[i + 2:i + 4]).lower()
             return not re.match(r"^/(d?l|ml)\b", rest)  # "7.5 mg/dL" is a concentration

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from litkg.extract.units import parse_unit
+from litkg.extract.units import is_dose_unit, parse_unit
 
 
 @dataclass(frozen=True)
@@ -70,8 +70,6 @@ _IQR = re.compile(r"\s?[(\[,;]?\s*(?:IQR|interquartile range)\s*(?:[,:=]\s*)?", 
 _PVAL = re.compile(r"\b[pP]\s?(?:-?value)?\s?(=|<|>|≤|≥|<=|>=)\s?(" + _N + r")")
 _PM = re.compile(r"\s?(?:±|\+/-|\+-|\+/−)\s?")
 _DIM = re.compile(r"\s?[×xX*]\s?")
-_TIME_DENOM = re.compile(r"/(d|wk|h|mo|a|min)$|/(d|wk)\b")
-_DOSE_DENOM = re.compile(r"/(kg|m2)\b")
 _MASS = {"mg", "g", "ug", "ng", "[IU]", "kg", "mL"}
 
 
@@ -390,8 +388,7 @@ def _pass_singles(text: str, scan: _Scan, out: list[Quantity]) -> None:
         extra: tuple[tuple[str, float], ...] = ()
         if canon == "%":
             kind = "percent"
-        elif canon and (_TIME_DENOM.search(canon) or _DOSE_DENOM.search(canon)) and \
-                canon.split("/")[0] in _MASS:
+        elif canon and "/" in canon and is_dose_unit(canon):
             kind = "dose"
         elif canon in _MASS:
             f = _FREQ.match(text, end)

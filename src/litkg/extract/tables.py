@@ -26,7 +26,7 @@ from typing import Sequence
 from litkg.extract.lexicon import ground
 from litkg.extract.quantities import find_quantities
 from litkg.extract.table_recovery import RecoveredTable, recover_tables
-from litkg.extract.units import analyte_key, parse_unit
+from litkg.extract.units import analyte_key, is_dose_unit, parse_unit
 from litkg.models import Claim, Concept, Document, Evidence, Table, normalise_key
 
 NO_INTERVENTION = Concept("no intervention recorded")
@@ -41,7 +41,6 @@ _OBSERVATION_CODES = {
     "25ohd": ("25-hydroxyvitamin D", "LOINC:1989-3"), "125ohd": ("1,25-dihydroxyvitamin D",
                                                                  "LOINC:1649-3"),
 }
-_DOSE_UNITS = {"mg", "g", "ug", "ng", "[IU]", "mL", "mg/kg", "ug/kg", "mg/m2"}
 _TREATMENT_HEADER = re.compile(r"treat|therap|regimen|drug|medicat|dose|interven|management", re.I)
 # Words that describe how/when a drug is given, not which drug it is.
 _ROUTE_WORDS = re.compile(
@@ -105,8 +104,7 @@ def parse_regimen(text: str | None, legend: dict[str, str] | None = None) -> lis
             name, dose = line.split(":", 1)
         else:
             m = re.search(r"\d", line)
-            if not m or not any(q.kind == "dose" or (q.unit and parse_unit(q.unit) and
-                                parse_unit(q.unit).canonical in _DOSE_UNITS)
+            if not m or not any(q.kind == "dose" or is_dose_unit(q.unit, volume=True)
                                 for q in find_quantities(line)):
                 continue
             name, dose = line[:m.start()], line[m.start():]

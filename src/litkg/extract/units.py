@@ -105,6 +105,29 @@ def parse_unit(text: str | None) -> Unit | None:
     return None
 
 
+#: Amounts a patient is given, and what a dose may be expressed per (body weight, body surface,
+#: time).  A volume is not among them: "45 mL/min" is a clearance, "500 mL/day" a urine output.
+_DOSE_AMOUNTS = frozenset({"mg", "g", "ug", "ng", "[IU]"})
+_DOSE_PER = frozenset({"kg", "m2", "d", "wk", "h", "min", "dose"})
+
+
+def is_dose_unit(text: str | None, *, volume: bool = False) -> bool:
+    """Is ``text`` the unit of an administered amount: a mass or IU, optionally per body weight,
+    body surface or time ("mg", "mg/kg/day", "IU/d", "mg/m2") and never per volume ("mg/dL",
+    "IU/L" are concentrations)?  ``volume=True`` also accepts a bare "mL" (a syrup in a regimen
+    list, where nothing else is measured).  The one definition of a dose unit for litkg's
+    quantity parser, entity typing, claims and table regimens."""
+    if not text:
+        return False
+    unit = parse_unit(text)
+    # a canonical form ("ug/kg/d") is accepted as it is: not every one re-parses as written text
+    canonical = unit.canonical if unit is not None else text.strip()
+    if volume and canonical == "mL":
+        return True
+    head, *per = canonical.split("/")
+    return head in _DOSE_AMOUNTS and all(p in _DOSE_PER for p in per)
+
+
 def is_unit(text: str) -> bool:
     return parse_unit(text) is not None
 
