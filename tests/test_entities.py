@@ -226,12 +226,18 @@ def test_disease_phrase_grounded_to_its_head_only(lex_nlp):
     assert comp._head_entry(Span(doc, 0, 4, label="DISEASE"), comp.lexicon_matches(doc)) is None
 
 
-def test_mesh_names_ground_ner_spans_but_never_find_spans(full_nlp, lex_nlp):
-    # amlodipine is in no training corpus: its id comes from the MeSH descriptor rows
-    found = ents(full_nlp, "Blood pressure was controlled with amlodipine and the oedema resolved.")
+def test_drug_dictionary_names_find_drugs_with_mesh_ids(lex_nlp):
+    # amlodipine and ethambutol are in no training corpus: the drug dictionary finds them (also
+    # without the NER), and the MeSH descriptor of the same name gives the id
+    found = ents(lex_nlp, "Blood pressure was controlled with amlodipine; ethambutol was stopped.")
     assert ("amlodipine", "DRUG", "MESH:D017311") in found
-    entry = lookup("amlodipine")
+    assert any(t == "ethambutol" and i and i.startswith("MESH:") for t, _, i in found)
+    assert lookup("amlodipine").source == "drugs"
+    # a salt or foreign spelling is named like its generic
+    assert lookup("ciprofloxacine").id == lookup("ciprofloxacin").id
+
+
+def test_mesh_names_ground_but_never_find_spans(lex_nlp):
+    entry = lookup("abdominal injuries")
     assert entry.source == "mesh" and "short" in entry.flags
-    # ground-only: a MeSH disease entry term is not found by the lexicon pass on its own
-    assert lookup("abdominal injuries").source == "mesh"
     assert not any("abdominal" in t for t, _, _ in ents(lex_nlp, "She had abdominal injuries after the fall."))
