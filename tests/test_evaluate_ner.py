@@ -99,3 +99,17 @@ def test_protein_analytes_are_not_scored_as_chemicals():
     assert kind("PTH", "ANALYTE", "PR:000013429") == "Gene"
     assert kind("calcium", "ANALYTE", lexicon.lookup("calcium").id) == "Chemical"
     assert kind("warfarin", "DRUG", "MESH:D014859") == "Chemical"
+
+
+def test_analyte_spans_are_scored_from_their_chemical():
+    from litkg.evaluate.ner import chemical_start
+    from litkg.models import Concept, Mention
+
+    def mention(text, label, start=10):
+        return Mention(start=start, end=start + len(text), text=text, label=label,
+                       concept=Concept(label=text))
+
+    assert chemical_start(mention("serum creatinine", "ANALYTE")) == 16
+    assert chemical_start(mention("plasma total calcium", "ANALYTE")) == 23
+    assert chemical_start(mention("serum", "ANALYTE")) == 10  # nothing left: span kept
+    assert chemical_start(mention("serum sickness", "CONDITION")) == 10  # only analytes

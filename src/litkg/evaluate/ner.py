@@ -2,7 +2,9 @@
 
 Two scores, each as precision / recall / F1:
 
-- *mention level*: exact character span and type, per type and micro-averaged overall;
+- *mention level*: exact character span and type, per type and micro-averaged overall (a lab
+  analyte scored as a chemical starts after its specimen words: "serum creatinine" is scored as
+  "creatinine", see :func:`chemical_start`);
 - *document level concept ids*: the set of (type, id) pairs per document, ids compared as MeSH
   (litkg's MONDO / HPO / LOINC ids are mapped back through the lexicon's MeSH cross-references;
   genes as NCBI Gene ids).
@@ -23,6 +25,7 @@ from typing import Any, Iterable
 
 from litkg.errors import EvaluationError, IngestError
 from litkg.evaluate.scores import Prf
+from litkg.extract.lexicon import SPECIMEN_WORDS
 from litkg.ingest.pubtator import read_pubtator
 
 #: PubTator entity types -> scoring type.
@@ -142,6 +145,19 @@ def predicted_type(mention, lexicon) -> str | None:
     return None
 
 
+def chemical_start(mention) -> int:
+    """Where the chemical of a lab-analyte mention starts: litkg's analyte spans name the lab
+    test ("serum creatinine"), a chemical corpus annotates the chemical ("creatinine"), so the
+    specimen words in front are not part of the chemical's span."""
+    if mention.label != "ANALYTE":
+        return mention.start
+    words = mention.text.split(" ")
+    skip = 0
+    while len(words) > 1 and words[0].lower() in SPECIMEN_WORDS:
+        skip += len(words.pop(0)) + 1
+    return mention.start + skip
+
+
 def evaluate_ner(path: Path, nlp=None, *, limit: int | None = None) -> NerReport:
     """Score litkg's entity stage on a PubTator file; ``nlp`` defaults to a blank English
     pipeline with a sentencizer and :func:`litkg.extract.entities.add_entity_pipes`."""
@@ -181,7 +197,7 @@ def evaluate_ner(path: Path, nlp=None, *, limit: int | None = None) -> NerReport
             kind = predicted_type(m, lexicon)
             if kind not in kinds:
                 continue
-            pred_m[kind].add((gold.pmid, m.start, m.end))
+            pred_m[kind].add((gold.pmid, chemical_start(m), m.end))
             cid = m.concept.id
             if kind != "Gene":
                 cid = lexicon.mesh_of(cid)

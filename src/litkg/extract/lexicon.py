@@ -208,7 +208,7 @@ def ground(text: str, labels: Iterable[str] | None = None) -> Concept | None:
     if entry is None:
         # "serum calcium" -> "calcium": a specimen word does not change the analyte.
         parts = key.split(" ")
-        if len(parts) > 1 and parts[0] in _SPECIMENS:
+        if len(parts) > 1 and parts[0] in SPECIMEN_WORDS:
             entry = lexicon.get(" ".join(parts[1:]))
     if entry is None:
         return None
@@ -222,5 +222,6 @@ def ground(text: str, labels: Iterable[str] | None = None) -> Concept | None:
     return None
 
 
-_SPECIMENS = frozenset({"serum", "plasma", "blood", "urine", "urinary", "circulating", "total",
+#: Words before an analyte that name where it is measured, not what: "serum calcium" is calcium.
+SPECIMEN_WORDS = frozenset({"serum", "plasma", "blood", "urine", "urinary", "circulating", "total",
                         "fasting", "whole", "venous", "arterial"})
