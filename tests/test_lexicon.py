@@ -85,3 +85,11 @@ def test_malformed_and_missing_lexicon_raise(tmp_path):
         lx.load_lexicon(bad)
     with pytest.raises(ExtractionError, match="not found"):
         lx.load_lexicon(tmp_path / "missing.tsv.gz")
+
+
+def test_procedures_are_grounded_to_mesh_descriptors():
+    from litkg.extract.lexicon import ground
+
+    assert ground("parathyroidectomy", {"PROCEDURE"}).id == "MESH:D016105"
+    # a curated alias takes the id of the name it stands for
+    assert ground("total parathyroidectomy", {"PROCEDURE"}).id == "MESH:D016105"
