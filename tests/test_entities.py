@@ -241,3 +241,9 @@ def test_mesh_names_ground_but_never_find_spans(lex_nlp):
     entry = lookup("abdominal injuries")
     assert entry.source == "mesh" and "short" in entry.flags
     assert not any("abdominal" in t for t, _, _ in ents(lex_nlp, "She had abdominal injuries after the fall."))
+
+
+def test_vocabulary_name_widens_an_ner_span_of_its_family(full_nlp):
+    # the NER tends to stop at "stress disorder"; the MeSH entry term knows the whole name
+    found = ents(full_nlp, "Patients with posttraumatic stress disorder were enrolled.")
+    assert ("posttraumatic stress disorder", "CONDITION", "MONDO:0005146") in found

@@ -52,6 +52,8 @@ _NER_FAMILY = {"CHEMICAL": ("DRUG", "ANALYTE", "PROCEDURE"), "DISEASE": ("CONDIT
 # disease the model called a chemical is still a disease.
 _SWITCHABLE = ("DRUG", "ANALYTE", "CONDITION", "PHENOTYPE")
 _TRUSTED = ("corpus", "curated", "verified")
+#: Lexicon sources whose rows are complete vocabularies rather than annotated usage (ground-only).
+_VOCABULARY_ONLY = ("mesh", "drugs")
 _NER_DEFAULT = {"CHEMICAL": "DRUG", "DISEASE": "CONDITION"}
 
 # Context words (normalised) that make a chemical analyte an administered DRUG.
@@ -153,7 +155,13 @@ class EntityRecognizer:
         taken = set()
         # A longer vocabulary name around an NER span is more specific ("calcium-sensing
         # receptor" around "calcium", "atrial fibrillation" around "fibrillation"): it wins.
-        longer = [(s, e, entry) for s, e, entry in lex if FLAG_SHORT not in entry.flags
+        # A ground-only vocabulary name (MeSH entry terms) may widen an NER span of its own
+        # family ("posttraumatic stress disorder" around the NER's "stress disorder"): the NER
+        # vouches that an entity is there, the vocabulary knows where its name ends.
+        longer = [(s, e, entry) for s, e, entry in lex
+                  if (FLAG_SHORT not in entry.flags or (entry.source in _VOCABULARY_ONLY and any(
+                      s <= n.start and n.end <= e and entry.label in _NER_FAMILY[n.label_]
+                      for n in ner_ents)))
                   and (FLAG_LAB not in entry.flags or lab_context(doc, s, e, self.lexicon))
                   and any(s <= n.start and n.end <= e and e - s > n.end - n.start for n in ner_ents)
                   # "nausea and vomiting": a coordination the NER split is two findings
