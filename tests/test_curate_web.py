@@ -98,6 +98,47 @@ def test_edit_form_changes_only_what_changed(ctx):
     assert post(ctx, "/curate/edit", **(form | {"object.id": "not a curie"}))[0] == 400
 
 
+def test_add_form_adds_a_claim_on_the_same_sentence(ctx):
+    like = ctx.claims[0]
+    page = get(ctx, "/curate/claim", iri=like.iri)[2].decode()
+    assert 'id="add-form"' in page and 'id="relink-form"' in page
+    assert page.count('id="f-subject.label"') == 1  # the edit form's ids stay unique
+    status, headers, _ = post(ctx, "/curate/add", iri=like.iri, kind="mechanism", curator="ann",
+                              **{"subject.label": "cinacalcet", "subject.id": "CHEBI:48390",
+                                 "object.label": "FGF-23 secretion", "direction": "decreased"})
+    assert status == 303 and "done=Added" in headers["Location"]
+    record = read_log(ctx.curation_log)[0][0]
+    assert record.action == "add" and record.claim_data["evidence"]["start"] == like.evidence.start
+    new_iri = parse_qs(urlsplit(headers["Location"]).query)["iri"][0]
+    assert new_iri != like.iri
+    page = get(ctx, "/curate/claim", iri=new_iri)[2].decode()  # the added claim is live at once
+    assert "FGF-23 secretion" in page and "status-added" in page
+    # the same claim twice, an unknown kind, a missing object: clear 400s, nothing appended
+    again = post(ctx, "/curate/add", iri=like.iri, kind="mechanism", curator="ann",
+                 **{"subject.label": "cinacalcet", "subject.id": "CHEBI:48390",
+                    "object.label": "FGF-23 secretion", "direction": "decreased"})
+    assert again[0] == 400 and b"already exists" in again[2]
+    assert post(ctx, "/curate/add", iri=like.iri, kind="rumour", curator="ann",
+                **{"subject.label": "x", "object.label": "y"})[0] == 400
+    assert post(ctx, "/curate/add", iri=like.iri, kind="outcome", curator="ann",
+                **{"subject.label": "x"})[0] == 400
+    assert len(read_log(ctx.curation_log)[0]) == 1
+
+
+def test_relink_form_relinks_the_name_in_the_document(ctx):
+    claim = ctx.claims[1]
+    status, headers, _ = post(ctx, "/curate/relink", iri=claim.iri, match="phosphate", label="phosphate",
+                              id="LOINC:2777-1", scope="document", curator="ann")
+    assert status == 303 and "done=Relinked" in headers["Location"]
+    record = read_log(ctx.curation_log)[0][0]
+    assert record.action == "relink" and record.doc == "d1"
+    assert record.entity == {"match": "phosphate", "label": "phosphate", "id": "LOINC:2777-1"}
+    page = get(ctx, "/curate/claim", iri=claim.iri)[2].decode()
+    assert "LOINC:2777-1" in page
+    assert post(ctx, "/curate/relink", iri=claim.iri, match="phosphate", label="p", id="not a curie",
+                curator="ann")[0] == 400
+
+
 def test_read_only_refuses_posts(ctx):
     ctx.read_only = True
     status, _, body = post(ctx, "/curate/accept", iri=ctx.claims[0].iri, curator="x")

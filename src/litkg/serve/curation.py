@@ -4,9 +4,11 @@ The server (:mod:`litkg.serve.server`) calls :func:`handle` and sends back what 
 this module has no HTTP machinery of its own and can be tested with any tiny server.
 
 Pages: ``/curate`` (claims, filterable by doc/kind/status), ``/curate/claim?iri=`` (document
-text with the evidence highlighted, an edit form, accept/reject/save, the history from the
-log), ``/curate/orphans``.  POST ``/curate/accept|reject|edit`` append one record to the log
-and redirect back (303), or answer 403 when the server is read-only.
+text with the evidence highlighted, an edit form, accept/reject/save, a form to add a claim the
+machine missed in the same sentence, a form to relink a wrongly grounded entity in the document
+or corpus, the history from the log), ``/curate/orphans``.  POST
+``/curate/accept|reject|edit|add|relink`` append one record to the log and redirect (303), or
+answer 403 when the server is read-only.
 
 Everything that came from a curator or a document is HTML-escaped; the one inline script
 carries a per-response nonce and the Content-Security-Policy allows nothing else.
@@ -24,7 +26,7 @@ from litkg.curate import actions, find_claim, live_claims, short_iri
 from litkg.curate.apply import concept_matches
 from litkg.curate.log import REJECT_REASON_LABELS, REJECT_REASONS, CurationRecord, append
 from litkg.errors import CurationError, LitkgError, StoreError
-from litkg.models import CLAIM_KINDS, DIRECTIONS, STATUSES, Claim
+from litkg.models import CLAIM_KINDS, DIRECTIONS, STATUSES, Claim, Concept
 
 Response = tuple[int, dict[str, str], bytes]
 
@@ -94,6 +96,9 @@ def _first(query: dict[str, list[str]], name: str, default: str = "") -> str:
     return values[0]
 
 
+_POST_ROUTES = ("/curate/accept", "/curate/reject", "/curate/edit", "/curate/add", "/curate/relink")
+
+
 def handle(method: str, path: str, query: dict[str, list[str]], body: bytes, ctx) -> Response:
     """Answer one request under ``/curate``: ``(status, headers, body)``."""
     route = path.rstrip("/") or "/"
@@ -105,14 +110,13 @@ def handle(method: str, path: str, query: dict[str, list[str]], body: bytes, ctx
                 return _claim_page(query, ctx)
             if route == "/curate/orphans":
                 return _orphans_page(ctx)
-        elif method == "POST" and route in ("/curate/accept", "/curate/reject", "/curate/edit"):
+        elif method == "POST" and route in _POST_ROUTES:
             if getattr(ctx, "read_only", False):
                 return _error(403, "This server is read-only: curation is switched off. "
                                    "Start it with `litkg serve --read-write` to curate.")
             form = parse_qs(body.decode("utf-8", errors="replace"), keep_blank_values=True)
             return _post(route.rsplit("/", 1)[-1], form, ctx)
-        if route in ("/curate", "/curate/claim", "/curate/orphans", "/curate/accept", "/curate/reject",
-                     "/curate/edit"):
+        if route in ("/curate", "/curate/claim", "/curate/orphans") + _POST_ROUTES:
             return _error(405, f"{method} is not allowed on {path}")
         return _error(404, f"no curation page at {path}")
     except LitkgError as err:
@@ -135,13 +139,14 @@ def _concept(concept) -> str:
     return _e(concept.label) + (f" <small>({_e(concept.id)})</small>" if concept.id else "")
 
 
-def _select(name: str, options, selected: str, *, blank: str | None = "any", attrs: str = "") -> str:
+def _select(name: str, options, selected: str, *, blank: str | None = "any", attrs: str = "",
+            id_: str | None = None) -> str:
     opts = [f'<option value="">{_e(blank)}</option>'] if blank is not None else []
     for value in options:
         label = REJECT_REASON_LABELS.get(value, value) if name == "reason" else value
         sel = " selected" if value == selected else ""
         opts.append(f'<option value="{_e(value)}"{sel}>{_e(label)}</option>')
-    return f'<select name="{_e(name)}" id="{_e(name)}"{attrs}>{"".join(opts)}</select>'
+    return f'<select name="{_e(name)}" id="{_e(id_ or name)}"{attrs}>{"".join(opts)}</select>'
 
 
 def _list_page(query, ctx) -> Response:
@@ -198,8 +203,9 @@ def _document_html(claim: Claim, corpus_dir: Path | None) -> str:
             f'<div class="doctext"><mark id="evidence">{_e(ev.sentence)}</mark></div>')
 
 
-def _field(label: str, name: str, value: Any, *, attrs: str = "") -> str:
-    return (f'<label for="f-{_e(name)}">{_e(label)}</label><input id="f-{_e(name)}" name="{_e(name)}" '
+def _field(label: str, name: str, value: Any, *, attrs: str = "", id_: str | None = None) -> str:
+    id_ = id_ or f"f-{name}"  # two forms on one page each need their own ids
+    return (f'<label for="{_e(id_)}">{_e(label)}</label><input id="{_e(id_)}" name="{_e(name)}" '
             f'value="{_e("" if value is None else value)}"{attrs}>')
 
 
@@ -312,8 +318,39 @@ def _claim_page(query, ctx) -> Response:
             + ' <input name="note" id="reject-note" placeholder="note (optional)"> '
               '<button type="submit" accesskey="r" id="reject">Reject</button> <kbd>r</kbd></form>'
               '<h2>Edit</h2>' + _edit_form(claim, curator_field)
+            + '<h2>Add a claim from this sentence</h2>' + _add_form(claim, curator_field)
+            + '<h2>Relink an entity</h2>' + _relink_form(claim, curator_field)
             + '<h2>History</h2>' + _history(claim, records))
     return _page(f"Claim {short_iri(claim.iri)}", body, script=_KEYS_JS)
+
+
+def _add_form(claim: Claim, curator_field: str) -> str:
+    """A claim the machine missed in this claim's sentence: same document and evidence span."""
+    return (f'<form method="post" action="/curate/add" id="add-form" class="grid">'
+            f'<input type="hidden" name="iri" value="{_e(claim.iri)}">'
+            f'<label for="a-kind">kind</label>{_select("kind", CLAIM_KINDS, "", blank=None, id_="a-kind")}'
+            + _field("subject", "subject.label", "", attrs=' required', id_="a-subject")
+            + _field("subject id", "subject.id", "", attrs=' placeholder="CURIE, optional"', id_="a-subject-id")
+            + _field("object", "object.label", "", attrs=' required', id_="a-object")
+            + _field("object id", "object.id", "", attrs=' placeholder="CURIE, optional"', id_="a-object-id")
+            + f'<label for="a-direction">direction</label>'
+              f'{_select("direction", DIRECTIONS, "", blank="(none)", id_="a-direction")}'
+            + _field("note", "note", "", attrs='', id_="a-note")
+            + f'{curator_field}<span></span><button type="submit" id="add">Add claim</button></form>')
+
+
+def _relink_form(claim: Claim, curator_field: str) -> str:
+    """Every mention of a name gets another concept (a wrong or missing id)."""
+    match = claim.subject.text or claim.subject.label
+    return (f'<form method="post" action="/curate/relink" id="relink-form" class="grid">'
+            f'<input type="hidden" name="iri" value="{_e(claim.iri)}">'
+            + _field("name in the text", "match", match, attrs=' required', id_="r-match")
+            + _field("right label", "label", "", attrs=' required', id_="r-label")
+            + _field("right id", "id", "", attrs=' placeholder="CURIE, or empty if unknown"', id_="r-id")
+            + f'<label for="r-scope">where</label>'
+              f'{_select("scope", ("document", "corpus"), "document", blank=None, id_="r-scope")}'
+            + _field("note", "note", "", attrs='', id_="r-note")
+            + f'{curator_field}<span></span><button type="submit" id="relink">Relink</button></form>')
 
 
 def _orphans_page(ctx) -> Response:
@@ -342,16 +379,51 @@ def _post(action: str, form: dict[str, list[str]], ctx) -> Response:
     result, _, _ = live_claims(ctx.store_path, ctx.curation_log)
     claim = find_claim(result.claims, _first(form, "iri"))
     note = _first(form, "note").strip() or None
-    if action == "accept":
+    target = claim
+    if action == "add":
+        record, target = _added(claim, form, curator, note, result.claims)
+        done = "Added"
+    elif action == "relink":
+        record, done = _relinked(claim, form, curator, note), "Relinked"
+    elif action == "accept":
         record, done = actions.accept(claim, curator, note=note), "Accepted"
     elif action == "reject":
         record, done = actions.reject(claim, curator, _first(form, "reason"), note=note), "Rejected"
     else:
         record, done = actions.edit(claim, curator, _form_changes(claim, form, ctx), note=note), "Saved"
     append(ctx.curation_log, record)
-    location = "/curate/claim?" + urlencode({"iri": claim.iri, "done": done})
+    location = "/curate/claim?" + urlencode({"iri": target.iri, "done": done})
     return 303, {"Location": location, "Content-Type": "text/plain; charset=utf-8",
                  "Cache-Control": "no-store"}, f"{done}; see {location}\n".encode("utf-8")
+
+
+def _form_concept(form: dict[str, list[str]], name: str) -> Concept:
+    label = _first(form, f"{name}.label").strip()
+    if not label:
+        raise CurationError(f"the new claim needs a {name}", hint="type its name as the text says it")
+    return Concept(label, _first(form, f"{name}.id").strip() or None)
+
+
+def _added(like: Claim, form: dict[str, list[str]], curator: str, note: str | None, claims):
+    """The add record for a new claim on ``like``'s sentence, and the new claim."""
+    direction = _first(form, "direction").strip() or None
+    try:
+        claim = Claim(doc=like.doc, kind=_first(form, "kind"), subject=_form_concept(form, "subject"),
+                      object=_form_concept(form, "object"), evidence=like.evidence,
+                      direction=direction, extractor="curator")
+    except ValueError as err:  # unknown kind or direction, a malformed CURIE
+        raise CurationError(str(err), hint="pick the kind and direction from the lists; ids are CURIEs") from None
+    if any(c.iri == claim.iri for c in claims):
+        raise CurationError("this claim already exists", where=claim.iri, hint="accept or edit it instead")
+    return actions.add(claim, curator, note=note), claim
+
+
+def _relinked(claim: Claim, form: dict[str, list[str]], curator: str, note: str | None):
+    match, label = _first(form, "match").strip(), _first(form, "label").strip()
+    if not match or not label:
+        raise CurationError("relink needs the name as written and the right label")
+    doc = claim.doc if _first(form, "scope", "document") == "document" else None
+    return actions.relink(match, label, _first(form, "id").strip() or None, curator, doc=doc, note=note)
 
 
 def _form_changes(claim: Claim, form: dict[str, list[str]], ctx) -> dict[str, Any]:
