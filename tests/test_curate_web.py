@@ -236,10 +236,21 @@ def test_curation_in_the_browser(ctx):
             page.wait_for_url("**done=Saved**")
             assert "edited" in page.locator("#status").inner_text()
             assert "direction: increased \u2192 decreased" in page.locator("#history").inner_text()
+
+            # a claim the machine missed, on the same sentence
+            page.select_option("#a-kind", "mechanism")
+            page.fill("#a-subject", "cinacalcet")
+            page.fill("#a-object", "FGF-23 secretion")
+            page.select_option("#a-direction", "decreased")
+            page.click("#add")
+            page.wait_for_url("**done=Added**")
+            assert "added" in page.locator("#status").inner_text()
+            assert page.locator("mark#evidence").inner_text() == S1
             browser.close()
     finally:
         server.shutdown()
     assert dialogs == []
     records = read_log(ctx.curation_log)[0]
-    assert [(r.action, r.curator) for r in records] == [("reject", "eve"), ("accept", "eve"), ("edit", "eve")]
+    assert [(r.action, r.curator) for r in records] == [("reject", "eve"), ("accept", "eve"), ("edit", "eve"),
+                                                        ("add", "eve")]
     assert records[0].note == XSS
