@@ -158,3 +158,16 @@ def test_offset_errors():
         norm.span_to_original(2, 1)
     assert norm.span_to_original(1, 1) == (1, 1)
     assert normalise_text("").text == "" and normalise_text("").to_original(0) == 0
+
+
+def test_word_split_over_lines_without_hyphen_is_joined_only_when_the_document_says_so():
+    line = "The treatment produced a measurable clinical improvement in the serum phosphate of both"
+    text = (f"{line}\nadults; after six months the bone pain and the gait showed a further improve\n"
+            f"ment, and the physicians who followed them closely over these months wrote it may\n"
+            f"be that the dose mattered more than the timing. It may be relevant to a much longer trial\n"
+            f"follow-up of patients who are treated with the same drug over several long years.\n")
+    assert looks_hard_wrapped(text)
+    norm = normalise_text(text)
+    assert "further improvement, and" in norm.text  # "improvement" is written elsewhere
+    assert "it may be that" in norm.text  # "be" is a word of its own in this document
+    _assert_tokens_map_back(norm)

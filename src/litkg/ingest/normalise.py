@@ -17,7 +17,9 @@ What is normalised:
   sentence becomes a space.  Blank lines, lines ending a sentence, short lines (headings, table
   cells), list items and table-like rows (runs of numbers, column gaps) keep their newline, so
   tables recovered from the original text are not merged into prose.  Texts that do not look
-  hard-wrapped are left alone.
+  hard-wrapped are left alone.  A word the PDF split over two lines *without* a hyphen
+  ("improve\nment") is joined without a space when the document writes the whole word elsewhere
+  and the second part never stands alone in it (so "may\nbe" stays two words).
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ _LIST_ITEM = re.compile(r"^(?:[•●▪◦■□\-*–—]\s|\(?\d{1,2}[.)]\s|\
 _COLUMN_GAP = re.compile(r"\t|\S {3,}\S")  # tab-separated cells or aligned columns
 _HYPHEN_FRAGMENT = re.compile(r"([^\W_]+)-$")
 _LEADING_WORD = re.compile(r"^([^\W_]+)")
+_TRAILING_WORD = re.compile(r"(?<![\w-])([^\W\d_]+)$")
 # "Calcitriol: 2 µg/day" - a label followed by a value: a table cell or a list entry.
 _LABEL_VALUE = re.compile(r"^[A-Z][\w .,()/%-]{0,30}:\s*\S")
 
@@ -232,11 +235,32 @@ class _Vocabulary:
         self.text = text
         self._compounds: set[str] | None = None
         self._words: set[str] | None = None
+        self._counts: dict[str, int] = {}
+        self._line_starts: dict[str, int] = {}
 
     def _build(self) -> None:
         lower = self.text.lower()
         self._compounds = set(re.findall(r"[^\W\d_]+-[^\W\d_]+", lower))
-        self._words = set(re.findall(r"[^\W\d_]+", lower))
+        words = re.findall(r"[^\W\d_]+", lower)
+        self._words = set(words)
+        for w in words:
+            self._counts[w] = self._counts.get(w, 0) + 1
+        for w in re.findall(r"\n[ \t]*([^\W\d_]+)", lower):
+            self._line_starts[w] = self._line_starts.get(w, 0) + 1
+
+    def split_word(self, first: str, second: str) -> bool:
+        """Is ``first``/``second`` at a line break one word split without a hyphen?  Yes when
+        the document writes the whole word elsewhere, the second part occurs only at line
+        starts (it is no word of its own here), and "first second" never occurs with a space."""
+        if self._words is None:
+            self._build()
+        if not (first.isalpha() and second.isalpha() and second.islower() and len(first) >= 2
+                and len(second) >= 2):
+            return False
+        first, second = first.lower(), second.lower()
+        return (first + second in self._words
+                and self._counts.get(second, 0) <= self._line_starts.get(second, 0)
+                and f"{first} {second}" not in self.text.lower())
 
     def prefers_hyphen(self, first: str, second: str) -> bool:
         if self._compounds is None:
@@ -309,7 +333,12 @@ def _line_edits(text: str, hard_wrapped: bool) -> list[tuple[int, int, str]]:
             edit = _hyphen_edit(vocabulary, lines[i], lines[j])
         if edit is None and hard_wrapped and _should_join(lines, table_rows, i, j):
             a, b = lines[i], lines[j]
-            edit = (a.start + len(a.text.rstrip()), b.start + len(b.text) - len(b.text.lstrip()), " ")
+            a_text, b_text = a.text.rstrip(), b.text.lstrip()
+            last, first = _TRAILING_WORD.search(a_text), _LEADING_WORD.match(b_text)
+            joiner = " "
+            if j == i + 1 and last and first and vocabulary.split_word(last.group(1), first.group(1)):
+                joiner = ""  # "improve\nment" -> "improvement"
+            edit = (a.start + len(a_text), b.start + len(b.text) - len(b_text), joiner)
         if edit is not None:
             edits.append(edit)
         i = j
