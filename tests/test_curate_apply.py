@@ -1,7 +1,8 @@
 """apply_curations: curated values win, IRIs stay stable, orphans are never dropped silently."""
 
 from litkg.curate import actions
-from litkg.curate.apply import apply_curations, orphan_report
+from litkg.build import Orphan
+from litkg.curate.apply import apply_curations
 from litkg.curate.gold import gold_to_records
 from litkg.models import Claim, Concept, Evidence
 
@@ -122,8 +123,8 @@ def test_orphans_are_reported_then_reattached_or_retired():
     orphan = result.orphans[0]
     assert orphan.doc == "d1" and orphan.evidence["sentence"] == SENT1 and orphan.evidence["start"] == 100
     assert by_iri(result)[c1.iri].curation.status == "machine"
-    report = orphan_report(result)
-    assert len(report) == 1 and old.iri in report[0] and SENT1 in report[0] and "[100:" in report[0]
+    line = Orphan.from_record(orphan).describe()
+    assert old.iri in line and SENT1 in line and "d1[100:" in line and "litkg curate orphans" in line
 
     reattached = apply_curations([c1, c2, c3], [edit, rej, actions.reattach(orphan, c1, "carol", at="t3")])
     assert reattached.orphans == ()

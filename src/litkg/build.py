@@ -41,6 +41,20 @@ class Orphan:
     text: str | None
     span: tuple[int, int] | None
 
+    @classmethod
+    def from_record(cls, record) -> "Orphan":
+        """The orphan of a curation record whose claim is no longer extracted."""
+        evidence = record.evidence or {}
+        span = (evidence["start"], evidence["end"]) if "start" in evidence and "end" in evidence else None
+        return cls(claim=record.claim, doc=record.doc, action=record.action,
+                   text=evidence.get("sentence"), span=span)
+
+    def describe(self) -> str:
+        """One line for the curator: what was curated, where, the sentence, what to do."""
+        where = f"{self.doc}[{self.span[0]}:{self.span[1]}]" if self.span else str(self.doc)
+        return (f"orphaned curation: {self.action} {self.claim} at {where}: {self.text or ''!r} "
+                f"(re-attach or retire it: litkg curate orphans)")
+
 
 @dataclass(frozen=True)
 class BuildReport:
@@ -191,11 +205,7 @@ def _curate(claims: Sequence[Claim], records: list, tally: _Tally) -> tuple[Clai
         return tuple(claims)
     result = apply_curations(claims, records)
     tally.warnings.extend(result.warnings)
-    for record in result.orphans:
-        evidence = record.evidence or {}
-        span = (evidence["start"], evidence["end"]) if "start" in evidence and "end" in evidence else None
-        tally.orphans.append(Orphan(claim=record.claim, doc=record.doc, action=record.action,
-                                    text=evidence.get("sentence"), span=span))
+    tally.orphans.extend(Orphan.from_record(record) for record in result.orphans)
     return tuple(result.claims)
 
 

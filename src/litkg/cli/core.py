@@ -41,9 +41,7 @@ def build(paths, store_dir, curation_log, no_validate, keep_going, quiet):
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     for orphan in report.orphans:
-        where = f"{orphan.doc}[{orphan.span[0]}:{orphan.span[1]}]" if orphan.span else orphan.doc
-        click.echo(f"orphaned curation: {orphan.action} {orphan.claim} at {where}: "
-                   f"{orphan.text or ''!r}", err=True)
+        click.echo(orphan.describe(), err=True)
     click.echo(report.summary_text())
 
 

@@ -240,15 +240,3 @@ def _relink(record: CurationRecord, order: list[str], slots: dict[str, Claim]) -
                                                                 note=record.note))
         slots[key] = pin(claim, key)
     return hits
-
-
-def orphan_report(result: CurationResult) -> list[str]:
-    """Human-readable lines about orphaned curations, for the build to print."""
-    lines = []
-    for iri, records in result.orphan_claims().items():
-        last = records[-1]
-        ev = last.evidence or {}
-        lines.append(f"orphaned curation of {iri} ({', '.join(r.action + ' by ' + r.curator for r in records)}) "
-                     f"in {last.doc} [{ev.get('start')}:{ev.get('end')}]: \"{ev.get('sentence', '')}\" "
-                     f"(re-attach or retire it: litkg curate orphans)")
-    return lines
