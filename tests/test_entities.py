@@ -247,3 +247,15 @@ def test_vocabulary_name_widens_an_ner_span_of_its_family(full_nlp):
     # the NER tends to stop at "stress disorder"; the MeSH entry term knows the whole name
     found = ents(full_nlp, "Patients with posttraumatic stress disorder were enrolled.")
     assert ("posttraumatic stress disorder", "CONDITION", "MONDO:0005146") in found
+
+
+def test_lone_everyday_words_the_ner_tags_are_dropped(full_nlp):
+    from litkg.extract.entities import _word_shaped_like
+
+    doc = full_nlp.make_doc("ever combine April lysogen DEN 7931 dysosmia")
+    kept = [t.text for t in doc if _word_shaped_like(t, "CHEMICAL")]
+    assert kept == ["lysogen", "DEN", "dysosmia"]
+    # end to end: a known drug stays, whatever the frequency of its name
+    found = ents(full_nlp, "Patients who had ever used aspirin were excluded in April.")
+    assert any(t == "aspirin" for t, _, _ in found)
+    assert not any(t in ("ever", "April") for t, _, _ in found)

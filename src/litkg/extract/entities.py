@@ -29,6 +29,7 @@ or in a legend "Ca: calcium").
 
 # (no "from __future__ import annotations": spaCy factories need real type objects)
 
+import gzip
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -202,6 +203,8 @@ class EntityRecognizer:
                     continue  # "optic nerve", "visual field": a body part, not a finding
             if entry is None and ent.label_ == "DISEASE":
                 entry = self._head_entry(ent, lex)
+            if entry is None and len(ent) == 1 and not _word_shaped_like(ent[0], ent.label_):
+                continue
             label = entry.label if entry is not None else _NER_DEFAULT[ent.label_]
             if entry is None and ent.label_ == "CHEMICAL" and _is_enzyme(ent[-1].text):
                 label = "TARGET"  # "N-acetyl-beta-D-glucosaminidase": an enzyme, a gene product
@@ -394,6 +397,31 @@ _ANATOMY_HEADS = {"nerve", "field", "artery", "vein", "cortex", "tissue", "cell"
                   "ganglion", "nucleus", "lobe", "membrane", "fiber", "fibre", "neuron"}
 _NOT_ENZYMES = {"release", "increase", "decrease", "disease", "database", "purchase", "phase",
                 "base", "case", "erase", "crease", "lease", "ease"}
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Everyday English words (data/common_words.txt.gz, see scripts/build_common_words.py)."""
+    path = data_dir() / "common_words.txt.gz"
+    if not path.exists():
+        raise ExtractionError("common-word list not found", where=str(path),
+                              hint="run scripts/build_common_words.py or reinstall litkg")
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return frozenset(line.strip() for line in handle if line.strip() and not line.startswith("#"))
+
+
+def _word_shaped_like(token, ner_label: str) -> bool:
+    """May a lone word the NER tagged, which no vocabulary knows, stand as an entity?  The NER
+    was trained on biomedical abstracts; in other prose (full texts, other fields) it also tags
+    everyday words ("ever", "combine", "April", "plates").  Such a word is dropped when it is a
+    stop word or one of the ~8k most frequent English words (unless written as an acronym); rarer
+    words ("lysogen", "dysosmia", "SM-5887") are the NER's to call.  Known names never reach this test."""
+    text = token.text
+    if not any(c.isalpha() for c in text):
+        return False
+    if len(text) > 1 and text.isupper():
+        return True  # an acronym ("DEN" for diethylnitrosamine) is not the word "den"
+    return not token.is_stop and text.lower() not in _common_words()
 
 
 def _is_enzyme(word: str) -> bool:
