@@ -207,6 +207,17 @@ def test_jats_crafted(tmp_path):
     assert "0\t1194\t7.2" in doc.text[table.start:table.end]
 
 
+def test_jats_sections_about_the_paper_are_left_out(tmp_path):
+    extra = ('<sec sec-type="funding"><title>Funding</title><p>Supported by an award to GL.</p></sec>'
+             '<sec><title>Conflicts of interest</title><p>AB consults for Pharma.</p></sec>'
+             '<sec><title>Acknowledgements</title><p>We thank CD.</p></sec></body>')
+    path = tmp_path / "case.nxml"
+    path.write_text(JATS.format(ids="").replace("</body>", extra, 1))
+    (doc,) = list(iter_documents([path]))
+    assert "Patients were treated." in doc.text and "PTH fell" in doc.text
+    assert "GL" not in doc.text and "Pharma" not in doc.text and "thank" not in doc.text
+
+
 def test_jats_id_falls_back_to_pmid_then_stem(tmp_path):
     path = tmp_path / "a.nxml"
     path.write_text(JATS.format(ids='<article-id pub-id-type="pmid">42</article-id>'))

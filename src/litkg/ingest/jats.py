@@ -17,6 +17,8 @@ the body, in document order, rather than in the middle of a paragraph.
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 from typing import Iterable
 
@@ -94,8 +96,22 @@ def _block_paragraphs(node: etree._Element) -> list[str]:
     return [p for p in out if p]
 
 
+#: Sections about the paper rather than its findings (sec-type values and heading words): their
+#: names and acronyms ("award to GL") are no evidence, and an initials-only author reads as a drug.
+_NOT_CONTENT_TYPES = frozenset({"funding", "funding-information", "acknowledgment", "acknowledgement",
+                                "acknowledgments", "acknowledgements", "coi-statement", "conflict",
+                                "competing-interests", "author-contributions", "contributions",
+                                "data-availability", "supplementary-material", "abbreviations"})
+_NOT_CONTENT_HEADING = re.compile(
+    r"^(funding|financial (support|disclosure)|acknowledge?ments?|disclosures?|conflicts? of interest|"
+    r"competing interests?|declaration of interests?|author(s'|s’)? contributions?|contributors|"
+    r"data availability|abbreviations)\b", re.I)
+
+
 def _write_sections(writer: _Writer, node: etree._Element, path: tuple[str, ...], kind: str) -> None:
     heading = _text(_first(node, "title")).rstrip(":").strip()
+    if (node.get("sec-type") or "").lower() in _NOT_CONTENT_TYPES or _NOT_CONTENT_HEADING.match(heading):
+        return
     label_path = path + (heading,) if heading else path
     label = " / ".join(label_path) or ("Abstract" if kind == "abstract" else "Main text")
     paragraphs = _block_paragraphs(node)
