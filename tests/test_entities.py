@@ -259,3 +259,11 @@ def test_lone_everyday_words_the_ner_tags_are_dropped(full_nlp):
     found = ents(full_nlp, "Patients who had ever used aspirin were excluded in April.")
     assert any(t == "aspirin" for t, _, _ in found)
     assert not any(t in ("ever", "April") for t, _, _ in found)
+
+
+def test_names_in_references_are_people_not_entities(full_nlp):
+    found = ents(full_nlp, "Oestrogen lowers bile acid production (McMichael and Potter, 1980; "
+                           "Gerhardsson de Verdier and London, 1992; Lin et al, 2007).")
+    assert [t for t, _, _ in found if t[0].isupper()] == ["Oestrogen"]
+    found = ents(full_nlp, "Nichols et al. found that aspirin (300 mg, 2 doses) lowered the risk.")
+    assert [t for t, _, _ in found] == ["aspirin"]

@@ -224,7 +224,9 @@ class EntityRecognizer:
                     if entry is None or entry.label == "DRUG":
                         spans.append(self._make(doc, i, i + 1, "DRUG", entry, "lexicon"))
                         taken.add(i)
-        spans = self._propagate(doc, filter_spans(spans), taken)
+        cited = _citation_ranges(doc.text)
+        spans = [sp for sp in filter_spans(spans) if not _names_an_author(doc, sp, cited)]
+        spans = self._propagate(doc, spans, taken)
         doc.ents = sorted(spans, key=lambda s: s.start)
         return doc
 
@@ -422,6 +424,32 @@ def _word_shaped_like(token, ner_label: str) -> bool:
     if len(text) > 1 and text.isupper():
         return True  # an acronym ("DEN" for diethylnitrosamine) is not the word "den"
     return not token.is_stop and text.lower() not in _common_words()
+
+
+_NAME = r"[A-Z][\w'\u2019-]+(?:\s+(?:de|van|von|der|den|la|le|da|di|du|dos|del)?\s*[A-Z][\w'\u2019-]+)*"
+#: One author-year reference: "McMichael and Potter, 1980", "Lin et al, 2007", "Smith 1999a".
+_CITATION_ITEM = re.compile(rf"^\s*(?:see |e\.g\.,? |cf\.? )?{_NAME}(?:\s+(?:et al\.?|and|&)\s*(?:{_NAME})?)?"
+                            r",?\s+(?:19|20)\d\d[a-z]?\s*$")
+_PARENTHESIS = re.compile(r"\(([^()]{4,600})\)")
+
+
+def _citation_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of parentheses that hold author-year references (most of their
+    ';'-separated items look like "Name [et al|and Name], Year")."""
+    out = []
+    for m in _PARENTHESIS.finditer(text):
+        items = m.group(1).split(";")
+        if sum(1 for item in items if _CITATION_ITEM.match(item)) * 2 >= len(items):
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _names_an_author(doc: Doc, span: Span, cited: list[tuple[int, int]]) -> bool:
+    """A name in a reference is a person, not an entity: "Nichols et al. (2005)", or anything
+    inside "(McMichael and Potter, 1980; Lin et al, 2007)"."""
+    if span.end + 1 < len(doc) and doc[span.end].lower_ == "et" and doc[span.end + 1].lower_.startswith("al"):
+        return True
+    return any(a <= span.start_char and span.end_char <= b for a, b in cited)
 
 
 def _is_enzyme(word: str) -> bool:
