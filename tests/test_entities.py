@@ -267,3 +267,10 @@ def test_names_in_references_are_people_not_entities(full_nlp):
     assert [t for t, _, _ in found if t[0].isupper()] == ["Oestrogen"]
     found = ents(full_nlp, "Nichols et al. found that aspirin (300 mg, 2 doses) lowered the risk.")
     assert [t for t, _, _ in found] == ["aspirin"]
+
+
+def test_procedure_names_find_spans_but_everyday_words_do_not(lex_nlp):
+    found = ents(lex_nlp, "After hemodiafiltration and exercise therapy, surgery and treatment continued.")
+    assert ("hemodiafiltration", "PROCEDURE", "MESH:D017583") in found
+    assert ("exercise therapy", "PROCEDURE", "MESH:D005081") in found
+    assert not any(t in ("surgery", "treatment") for t, _, _ in found)
