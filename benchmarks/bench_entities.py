@@ -12,9 +12,12 @@ exclude tokenization (docs are made first), so they measure the stage alone.
 from __future__ import annotations
 
 import argparse
+import shutil
 import statistics
+import tempfile
 import sys
 import time
+import tracemalloc
 from pathlib import Path
 
 import spacy
@@ -72,6 +75,24 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'stage':<28} {'seconds':>8} {'words/s':>10}")
     for name, secs in rows:
         print(f"{name:<28} {secs:8.2f} {words / secs:10,.0f}")
+    # The one-off cost of the lexicon (paid once per process, not per word).
+    from litkg.extract.lexicon import default_lexicon_path, load_lexicon
+
+    with tempfile.TemporaryDirectory() as tmp:
+        copies = []
+        for i in range(args.repeat):  # a fresh path each time: load_lexicon caches per path
+            copies.append(Path(tmp) / f"lexicon{i}.tsv.gz")
+            shutil.copy(default_lexicon_path(), copies[-1])
+        loads = []
+        for copy in copies:
+            tracemalloc.start()
+            start = time.perf_counter()
+            lexicon = load_lexicon(copy)
+            loads.append(time.perf_counter() - start)
+            peak = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+    print(f"lexicon load: {len(lexicon):,} names, {statistics.median(loads):.2f} s, "
+          f"{peak / 2**20:.0f} MB (once per process)")
     return 0
 
 

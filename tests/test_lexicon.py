@@ -1,7 +1,6 @@
 """The shipped lexicon: variant normalisation, grounding, loading speed, errors."""
 
 import gzip
-import time
 
 import pytest
 
@@ -67,14 +66,14 @@ def test_mesh_cross_references():
     assert lexicon.mesh_of(None) is None
 
 
-def test_loading_is_fast(tmp_path):
+def test_loading_is_cached_per_path(tmp_path):
+    # Load time is measured by benchmarks/bench_entities.py, not asserted here.
     src = lx.default_lexicon_path()
     copy = tmp_path / "lexicon.tsv.gz"
     copy.write_bytes(src.read_bytes())
-    start = time.perf_counter()
     lexicon = lx.load_lexicon(copy)
-    assert time.perf_counter() - start < 2.0
-    assert lx.load_lexicon(copy) is lexicon  # cached
+    assert len(lexicon) > 100_000
+    assert lx.load_lexicon(copy) is lexicon
 
 
 def test_malformed_and_missing_lexicon_raise(tmp_path):
