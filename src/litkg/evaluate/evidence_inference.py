@@ -2,15 +2,21 @@
 
 For each article the extractor runs on ``abstracts/PMC<id>.abst``.  An ``outcome`` claim
 matches a prompt when its subject overlaps the prompt's intervention and its object overlaps
-the prompt's outcome (content-word overlap).  Labels map to directions: *significantly
-increased* -> increased, *significantly decreased* -> decreased, *no significant difference*
--> unchanged; the prompt's label is the majority across annotators.  Reported: prompt recall
-(share of prompts with a matching claim) and direction accuracy on matched prompts.
+the prompt's outcome (content-word overlap), and its subject is not only the comparator (arms
+that share words, "X plus Y" vs "Y alone": a subject with the comparator's own words and none
+of the intervention's is the comparator).  Labels map to directions: *significantly increased*
+-> increased, *significantly decreased* -> decreased, *no significant difference* ->
+unchanged; the prompt's label is the majority across annotators.  Of the matching claims, those
+whose object is most like the prompt's outcome (Jaccard on content words) give the direction,
+then results sentences with a significance statement, then the majority (:func:`select_direction`).
+Reported: prompt recall (share of prompts with a matching claim) and direction accuracy on
+matched prompts.
 
 Entity modes:
 - ``entities="prompt"`` (default): the prompt's intervention, comparator and outcome strings
-  are located in the abstract (exact, else the longest run of their content words) and become
-  DRUG / ANALYTE entities; this measures the claim stage (direction reading) in isolation.
+  are located in the abstract (:func:`_locate`: exact, else runs of their content words that
+  tell the two arms apart, the arm's abbreviation or letter label) and become DRUG / ANALYTE
+  entities; this measures the claim stage (direction reading) in isolation.
 - ``entities="pipeline"``: litkg's own entity recogniser.
 """
 
@@ -109,9 +115,21 @@ def read_prompts(folder: Path, split: str | None = None) -> list[Prompt]:
     return prompts
 
 
-def _locate(text: str, phrase: str) -> list[tuple[int, int]]:
+#: the letter or number label of an arm: "Group B", "(M group)", "arm 2"
+_ARM_LABEL = re.compile(r"\b(?i:group|arm)\s+([A-Z0-9]{1,3})\b|"
+                        r"\b([A-Z0-9]{1,3})[- ](?i:group|arm)\b")
+
+
+def _abbreviations(phrase: str) -> set[str]:
+    return {w for a in re.findall(r"\(([^()]{1,15})\)", phrase) for w in content_words(a)}
+
+
+def _locate(text: str, phrase: str, other: str = "") -> list[tuple[int, int]]:
     """Where ``phrase`` occurs in ``text``: exact (case-insensitive) matches, else runs of
-    consecutive content words of the phrase (the longest runs)."""
+    consecutive content words of the phrase (the longest runs).  With ``other`` (the other arm)
+    a run must hold a word the other arm lacks, so "double dose of MTX" and "single dose of MTX"
+    are told apart; a letter label the phrase gives its arm ("group A", "M group") is found too.
+    """
     phrase = phrase.strip()
     if not phrase:
         return []
@@ -119,8 +137,10 @@ def _locate(text: str, phrase: str) -> list[tuple[int, int]]:
     if exact:
         return exact
     words = content_words(phrase)
+    # the arm's own abbreviation, "(ARB)", names it even when the other arm says "non-ARB"
+    distinct = (words - content_words(other)) | (_abbreviations(phrase) - _abbreviations(other))
     runs, cur = [], []
-    for m in re.finditer(r"[A-Za-z0-9][A-Za-z0-9-]*", text):
+    for m in re.finditer(r"[A-Za-z0-9]+", text):  # "non-ARB", "six-minute": the parts count
         if m.group(0).lower() in words:
             cur.append(m)
         else:
@@ -129,11 +149,18 @@ def _locate(text: str, phrase: str) -> list[tuple[int, int]]:
             cur = []
     if cur:
         runs.append(cur)
-    if not runs:
-        return []
-    best = max(len(r) for r in runs)
-    need = max(1, min(best, (len(words) + 1) // 2))
-    return [(r[0].start(), r[-1].end()) for r in runs if len(r) >= need]
+    if other and distinct:
+        runs = [r for r in runs if any(m.group(0).lower() in distinct for m in r)]
+    found = []
+    if runs:
+        best = max(len(r) for r in runs)
+        need = max(1, min(best, (len(words) + 1) // 2))
+        found = [(r[0].start(), r[-1].end()) for r in runs if len(r) >= need]
+    for m in _ARM_LABEL.finditer(phrase):
+        name = re.escape(m.group(1) or m.group(2))
+        found += [(a.start(), a.end()) for a in re.finditer(
+            rf"\b(?i:group|arm)\s+{name}\b|\b{name}[- ](?i:group|arm)\b", text)]
+    return found
 
 
 _SIGNIF = re.compile(r"significan|\bp\s*[<=>≤]|\bdiffer|compared|versus|\bvs\b|\bthan\b", re.I)
@@ -148,6 +175,39 @@ def _weight(claim) -> int:
 def _overlap(a: str, b: str) -> bool:
     wa, wb = content_words(a), content_words(b)
     return bool(wa & wb)
+
+
+def _similarity(a: str, b: str) -> float:
+    """Jaccard overlap of content words: "diastolic blood pressure" is nearer to "diastolic
+    blood pressure" than "systolic blood pressure" is, though both overlap."""
+    wa, wb = content_words(a), content_words(b)
+    return len(wa & wb) / len(wa | wb) if wa | wb else 0.0
+
+
+def _about_intervention(subject: str, p: Prompt) -> bool:
+    """The claim's subject names the prompt's intervention, not only its comparator: when the
+    two arms share words ("NHS Health Check only" vs "NHS Health Check plus support"), a
+    subject with comparator-only words and none of the intervention's own is the comparator."""
+    ws, wi, wc = content_words(subject), content_words(p.intervention), content_words(p.comparator)
+    if not ws & wi:
+        return False
+    return not ((wi - wc) and ws & (wc - wi) and not ws & (wi - wc))
+
+
+def select_direction(hits, p: Prompt) -> str:
+    """The direction the matching claims give the prompt: claims whose object is most like the
+    prompt's outcome, then results sentences with a significance statement (background and
+    methods sentences only name the outcome), then the most frequent direction."""
+    chosen = _chosen(hits, p)
+    return Counter(c.direction for c in chosen).most_common(1)[0][0]
+
+
+def _chosen(hits, p: Prompt) -> list:
+    sim = {id(c): round(_similarity(c.object.text or c.object.label, p.outcome), 3) for c in hits}
+    top = max(sim.values())
+    hits = [c for c in hits if sim[id(c)] == top]
+    best = max(_weight(c) for c in hits)
+    return [c for c in hits if _weight(c) == best]
 
 
 def evaluate_evidence_inference(folder: Path | str, *, limit: int | None = None,
@@ -177,8 +237,8 @@ def evaluate_evidence_inference(folder: Path | str, *, limit: int | None = None,
         if entities == "prompt":
             spans = []
             for p in by_article[pmcid]:
-                spans += [(s, e, "DRUG", None) for s, e in _locate(text, p.intervention)]
-                spans += [(s, e, "DRUG", None) for s, e in _locate(text, p.comparator)]
+                for arm, other in ((p.intervention, p.comparator), (p.comparator, p.intervention)):
+                    spans += [(s, e, "DRUG", None) for s, e in _locate(text, arm, other)]
                 spans += [(s, e, "ANALYTE", None) for s, e in _locate(text, p.outcome)]
             claims = extract_claims(annotated_doc(text, spans), document)
         else:
@@ -187,21 +247,21 @@ def evaluate_evidence_inference(folder: Path | str, *, limit: int | None = None,
         for p in by_article[pmcid]:
             report.prompts += 1
             hits = [c for c in outcomes
-                    if _overlap(c.subject.text or c.subject.label, p.intervention)
+                    if _about_intervention(c.subject.text or c.subject.label, p)
                     and _overlap(c.object.text or c.object.label, p.outcome)]
             if not hits:
                 continue
             report.matched += 1
-            # results sentences with a significance statement say it best; background and
-            # methods sentences only name the outcome.  Then the most frequent direction.
-            best = max(_weight(c) for c in hits)
-            direction = Counter(c.direction for c in hits if _weight(c) == best).most_common(1)[0][0]
+            direction = select_direction(hits, p)
             confusion[p.label][direction] += 1
             if direction == p.label:
                 report.correct += 1
             elif len(report.examples) < 15:
+                claim = next(c for c in _chosen(hits, p) if c.direction == direction)
                 report.examples.append({"prompt": p.prompt_id, "gold": p.label,
                                         "predicted": direction,
-                                        "sentence": hits[0].evidence.sentence[:200]})
+                                        "subject": claim.subject.text or claim.subject.label,
+                                        "object": claim.object.text or claim.object.label,
+                                        "sentence": claim.evidence.sentence[:200]})
     report.confusion = {k: dict(v) for k, v in confusion.items()}
     return report

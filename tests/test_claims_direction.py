@@ -1,0 +1,153 @@
+"""The masked direction classifier (litkg.extract.claims_direction) and the Evidence Inference
+matching it is measured with (litkg.evaluate.evidence_inference).  Texts are new sentences
+written for these tests, not benchmark wording; Docs are built by hand."""
+
+import pytest
+import spacy
+
+from litkg.evaluate import evidence_inference as ei
+from litkg.extract import claims_direction as cd
+from litkg.extract.claims import extract_claims
+from litkg.extract.context import make_context  # noqa: F401 (registers litkg_context)
+from litkg.extract.extensions import register_extensions
+from litkg.models import Document
+
+needs_model = pytest.mark.skipif(cd.load_model() is None,
+                                 reason="direction model not installed (scripts/train_direction_model.py)")
+
+
+def _claims(text, ents):
+    register_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("litkg_context")
+    doc = nlp.get_pipe("sentencizer")(nlp.make_doc(text))
+    doc.ents = [doc.char_span(text.index(p), text.index(p) + len(p), label=lab) for p, lab in ents]
+    for e in doc.ents:
+        e._.concept_label = e.text.lower()
+    doc = nlp.get_pipe("litkg_context")(doc)
+    return extract_claims(doc, Document(id="d", text=text))
+
+
+def _direction(claims, obj, subject):
+    found = [c.direction for c in claims if c.kind == "outcome" and c.object.label == obj
+             and c.subject.label == subject]
+    assert found, [(c.kind, c.subject.label, c.object.label, c.direction) for c in claims]
+    return found[0]
+
+
+def test_mask_replaces_arms_and_outcome_and_generic_comparators():
+    text = "Itch was milder with lotion A than with vehicle."
+    at = text.index("lotion A")
+    masked = cd.mask(text, [(0, 4, cd.OUT), (at, at + 8, cd.INT)])
+    assert masked.split() == ["zzout", "was", "milder", "with", "zzint", "than", "with", "zzcmp", "."]
+    # the longer span wins an overlap ("non-ARB" over its "ARB"), the outcome wins any; a
+    # named comparator keeps generic words as they are
+    text = "ACR fell with non-ARB drugs and placebo"
+    at = text.index("non-ARB")
+    masked = cd.mask(text, [(at + 4, at + 7, cd.INT), (at, at + 7, cd.CMP), (0, 3, cd.OUT)])
+    assert masked.split() == ["zzout", "fell", "with", "zzcmp", "drugs", "and", "placebo"]
+    masked = cd.mask("rash rate", [(0, 9, cd.INT), (0, 4, cd.OUT)])
+    assert masked.split() == ["zzout", "rate"]
+
+
+def test_skeleton_keeps_the_order_of_the_arms():
+    a = cd.features("zzout was lower in zzint than in zzcmp")
+    b = cd.features("zzout was lower in zzcmp than in zzint")
+    assert "sk:down_int_than_cmp" in a and "sk:down_int_than_cmp" not in b
+    assert "sk:down_cmp_than_int" in b
+
+
+def test_p_value_classes():
+    assert cd.p_classes("p < 0.001") == {"p_sig"}
+    assert cd.p_classes("(p = 0.21)") == {"p_ns"}
+    assert cd.p_classes("P=0.05") == {"p_ns"}
+    assert cd.p_classes("p = 0.03 and p > 0.5") == {"p_sig", "p_ns"}
+    assert cd.p_classes("no p-value here") == set()
+
+
+def test_number_pair_read_in_the_order_the_arms_are_named():
+    assert "numpair:int_lower" in cd.features("zzout was 12 in zzint vs 20 in zzcmp")
+    assert "numpair:int_higher" in cd.features("zzout was 12 in zzcmp vs 20 in zzint")
+    assert not [f for f in cd.features("zzout was 12 vs 20 in zzint") if f.startswith("numpair")]
+
+
+@needs_model
+def test_classifier_reads_the_sign_from_the_order_of_the_arms():
+    text = "Wheeze scores were significantly lower in the {} group than in the {} group (p < 0.01)."
+    first = text.format("montelukast", "placebo")
+    second = text.format("placebo", "montelukast")
+    out = (0, len("Wheeze scores"), cd.OUT)
+    drug = lambda t: (t.index("montelukast"), t.index("montelukast") + 11, cd.INT)  # noqa: E731
+    assert cd.predict(first, [out, drug(first)])[0] == "decreased"
+    assert cd.predict(second, [out, drug(second)])[0] == "increased"
+    same = "Wheeze scores did not differ between montelukast and placebo (p = 0.48)."
+    assert cd.predict(same, [out, drug(same)])[0] == "unchanged"
+
+
+@needs_model
+def test_classified_direction_is_not_flipped_twice_by_arm_order():
+    # the masked classifier already reads "lower in placebo than in X" for X
+    text = ("Nausea scores were significantly lower in the placebo group than in the "
+            "ondansetron group (p < 0.01).")
+    claims = _claims(text, [("Nausea scores", "ANALYTE"), ("placebo", "DRUG"),
+                            ("ondansetron", "DRUG")])
+    assert _direction(claims, "nausea scores", "ondansetron") == "increased"
+    text = "Ondansetron significantly lowered nausea scores compared with placebo (p < 0.01)."
+    claims = _claims(text, [("Ondansetron", "DRUG"), ("nausea scores", "ANALYTE"),
+                            ("placebo", "DRUG")])
+    assert _direction(claims, "nausea scores", "ondansetron") == "decreased"
+
+
+def test_arm_order_defers_to_a_recorded_orientation():
+    nlp = spacy.blank("en")
+    doc = nlp("Y was lower with placebo than with X .")
+    sent, drug = doc[:], doc[7:8]
+    # no record: the comparator is named first, so X's sign flips
+    assert cd.arm_order("decreased", sent, 0, drug, [doc[4:5], drug]) == "increased"
+    cd.oriented(doc)[(0, 7, "decreased")] = "int"
+    assert cd.arm_order("decreased", sent, 0, drug, [doc[4:5], drug]) == "decreased"
+
+
+def test_locate_tells_arms_apart_and_finds_letter_labels():
+    text = "Ileus was shorter after double dose MTX than single dose MTX, and in group B than group A."
+    found = [text[s:e] for s, e in ei._locate(text, "double dose of MTX", "single dose of MTX")]
+    assert found == ["double dose MTX"]
+    found = [text[s:e] for s, e in ei._locate(text, "Group B: early feeding", "Group A: late feeding")]
+    assert found == ["group B"]
+
+
+def _prompt(intervention, comparator, outcome):
+    return ei.Prompt("p", "1", outcome, intervention, comparator, "decreased")
+
+
+def test_subject_naming_only_the_comparator_is_not_the_intervention():
+    p = _prompt("health check plus lifestyle coaching", "health check only", "weight")
+    assert ei._about_intervention("health check plus coaching", p)
+    assert not ei._about_intervention("health check only", p)
+    assert ei._about_intervention("nebivolol", _prompt("nebivolol 5 mg", "placebo", "heart rate"))
+
+
+def test_select_direction_prefers_the_claim_on_the_prompt_outcome():
+    from litkg.models import Claim, Concept, Evidence
+
+    def claim(obj, direction):
+        sentence = "Diastolic and systolic blood pressure differed between groups (p < 0.05)."
+        return Claim(doc="d", kind="outcome", subject=Concept(label="nebivolol"),
+                     object=Concept(label=obj), direction=direction,
+                     evidence=Evidence(sentence=sentence, start=0, end=len(sentence)))
+
+    hits = [claim("systolic blood pressure", "increased"), claim("heart rate", "increased"),
+            claim("diastolic blood pressure", "decreased")]
+    p = _prompt("nebivolol", "placebo", "diastolic blood pressure")
+    assert ei.select_direction(hits, p) == "decreased"
+
+
+@needs_model
+def test_improved_between_arms_gets_a_sign_but_narration_keeps_improved():
+    ents = [("Walking distance", "ANALYTE"), ("cilostazol", "DRUG"), ("placebo", "DRUG")]
+    text = "Walking distance improved significantly more with cilostazol than with placebo (p < 0.01)."
+    assert _direction(_claims(text, ents), "walking distance", "cilostazol") == "increased"
+    text = "After cilostazol her walking distance improved."
+    claims = _claims(text, [("cilostazol", "DRUG"), ("walking distance", "ANALYTE")])
+    assert _direction(claims, "walking distance", "cilostazol") == "improved"
