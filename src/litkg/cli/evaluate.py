@@ -69,11 +69,13 @@ def evidence_inference(folder: Path, as_json: bool, limit: int | None, entities:
 @_limit_option
 @click.option("--entities", type=click.Choice(["lexicon", "pipeline"]), default="lexicon",
               show_default=True, help="Train-part term lexicon, or litkg's recogniser.")
-def ade(folder: Path, as_json: bool, limit: int | None, entities: str) -> None:
+@click.option("--part", type=click.Choice(["test", "dev"]), default="test", show_default=True,
+              help="Held-out test part (PMID divisible by 5), or the dev part used to set thresholds.")
+def ade(folder: Path, as_json: bool, limit: int | None, entities: str, part: str) -> None:
     """(drug, adverse effect) pairs on the ADE corpus."""
     from litkg.evaluate.ade import evaluate_ade
 
-    _emit(evaluate_ade(folder, limit=limit, entities=entities), as_json)
+    _emit(evaluate_ade(folder, limit=limit, entities=entities, part=part), as_json)
 
 
 @evaluate.command("cdr")

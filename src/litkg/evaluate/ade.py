@@ -1,15 +1,30 @@
 """ADE corpus v2: (drug, adverse effect) pairs per sentence.
 
-A predicted pair is a non-negated ``adverse_effect`` claim on a sentence; it matches a gold
-pair when drug and effect overlap the gold strings (case-insensitive, one contained in the
-other).  Every adverse-effect claim on an ``ADE-NEG.txt`` sentence is a false positive.
+A predicted pair is a non-negated ``adverse_effect`` claim on a sentence.  Every adverse-effect
+claim on an ``ADE-NEG.txt`` sentence is a false positive.
+
+Matching (what a reader would accept, no more): drug and effect each equal a gold string, or one
+contains the other on word boundaries (at least 3 characters), compared case-insensitively with
+surrounding punctuation and repeated spaces ignored ("acute renal failure" ~ "renal failure",
+"lopinavir/ritonavir" ~ "lopinavir", but "ria" !~ "bacteria").  The corpus annotates each
+*mention*, so one sentence can list the same fact twice ("Infliximab ... infliximab", "MTX-induced
+liver cirrhosis ... this cirrhosis"); gold pairs that match each other that way are one fact,
+found once; a string and the name or abbreviation it defines in parentheses ("methotrexate
+(MTX)") are one entity.  A prediction takes an unmatched fact when it matches several; a second
+correct prediction of an already found fact ("swelling" and "facial swelling") counts neither
+as found again nor as an error.
+
+Parts: the *test* part is PMIDs divisible by 5, the rest is training data.  ``part="dev"``
+evaluates PMIDs with residue 4 and takes the lexicon from residues 1-3 only: the split on which
+``scripts/train_adverse_model.py`` calibrates its thresholds (with a model trained on 1-3).
 
 Entity modes:
-- ``entities="lexicon"`` (default): drug and effect strings are collected from the *train*
-  part of the corpus (PMIDs whose number is not divisible by 5) and matched in the *test* part
-  (PMIDs divisible by 5), positive and negative sentences alike.  This gives the claim stage
-  realistic entities, including on sentences without any adverse effect, without peeking at
-  the test annotations.
+- ``entities="lexicon"`` (default): drug and effect strings are collected from the training
+  part of the corpus and matched in the evaluated part, positive and negative sentences alike.
+  This gives the claim stage realistic entities, including on sentences without any adverse
+  effect, without peeking at the evaluated annotations; entities never seen in training are
+  missed, which caps recall (``entity_ceiling`` reports the share of gold pairs whose drug and
+  effect were both recognised).
 - ``entities="pipeline"``: litkg's own entity recogniser.
 """
 
@@ -18,7 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from litkg.errors import EvaluationError
 from litkg.evaluate.claims import annotated_doc
@@ -34,24 +49,41 @@ class AdeReport:
     pairs: Prf
     negative_sentences_with_claim: int = 0
     examples: list = field(default_factory=list)
+    #: gold facts whose drug and effect both appear among the entities (recall ceiling)
+    entity_ceiling: float | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {"sentences": self.sentences, "negative_sentences": self.negative_sentences,
                 "entities": self.entities, "pairs": self.pairs.as_dict(),
                 "negative_sentences_with_claim": self.negative_sentences_with_claim,
-                "examples": self.examples}
+                "entity_ceiling": self.entity_ceiling, "examples": self.examples}
 
     def as_table(self) -> str:
         p = self.pairs
+        ceiling = f"; entity recall ceiling {self.entity_ceiling:.3f}" \
+            if self.entity_ceiling is not None else ""
         return (f"ADE ({self.sentences} sentences, {self.negative_sentences} negative, "
                 f"{self.entities} entities)\n"
                 f"pairs  tp={p.tp} fp={p.fp} fn={p.fn}  P={p.precision:.3f} R={p.recall:.3f} "
                 f"F1={p.f1:.3f}; negative sentences with an AE claim: "
-                f"{self.negative_sentences_with_claim}")
+                f"{self.negative_sentences_with_claim}{ceiling}")
 
 
 def _is_test(pmid: str) -> bool:
     return pmid.isdigit() and int(pmid) % 5 == 0
+
+
+def _residue(pmid: str) -> int | None:
+    return int(pmid) % 5 if pmid.isdigit() else None
+
+
+def split(part: str) -> tuple[Callable[[str], bool], Callable[[str], bool]]:
+    """(is evaluated, feeds the lexicon) predicates on PMIDs for ``part`` "test" or "dev"."""
+    if part == "test":
+        return _is_test, lambda p: not _is_test(p)
+    if part == "dev":
+        return (lambda p: _residue(p) == 4), (lambda p: _residue(p) in (1, 2, 3))
+    raise EvaluationError(f"unknown part {part!r}", hint="use 'test' or 'dev'")
 
 
 def read_ade(folder: Path) -> tuple[dict[tuple[str, str], set], list[tuple[str, str]]]:
@@ -74,6 +106,18 @@ def read_ade(folder: Path) -> tuple[dict[tuple[str, str], set], list[tuple[str, 
     return positives, negatives
 
 
+def lexicon_terms(positives: dict, use: Callable[[str], bool]) -> dict[str, set[str]]:
+    """DRUG / CONDITION strings of the gold pairs of the PMIDs ``use`` accepts (>= 3 chars)."""
+    drugs, effects = set(), set()
+    for (pmid, _), pairs in positives.items():
+        if use(pmid):
+            for d, e in pairs:
+                drugs.add(d.lower())
+                effects.add(e.lower())
+    return {"DRUG": {d for d in drugs if len(d) >= 3},
+            "CONDITION": {e for e in effects if len(e) >= 3}}
+
+
 class _TermMatcher:
     """Case-insensitive phrase matching of many terms (spaCy PhraseMatcher on LOWER)."""
 
@@ -93,65 +137,119 @@ class _TermMatcher:
                 for mid, s, e in self.matcher(doc)]
 
 
+#: a string and the abbreviation it defines in parentheses are one entity (see module doc)
+APPOSITION = True
+_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+def _norm(s: str) -> str:
+    return _EDGE.sub("", " ".join(s.lower().split()))
+
+
 def _same(a: str, b: str) -> bool:
-    a, b = a.lower().strip(), b.lower().strip()
-    return a == b or (min(len(a), len(b)) >= 3 and (a in b or b in a))
+    """Equal, or one contains the other on word boundaries (see the module docstring)."""
+    a, b = _norm(a), _norm(b)
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 3 and re.search(r"(?<!\w)" + re.escape(short) + r"(?!\w)", long) is not None
+
+
+def _apposed(sentence: str, a: str, b: str) -> bool:
+    """The sentence defines one as the other: "methotrexate (MTX)", "sulindac (Clinoril)"."""
+    text = " ".join(sentence.lower().split())
+    a, b = " ".join(a.lower().split()), " ".join(b.lower().split())
+    return min(len(a), len(b)) >= 2 and (f"{a} ({b})" in text or f"{b} ({a})" in text)
+
+
+def same_in(sentence: str | None, a: str, b: str) -> bool:
+    """:func:`_same`, or the two strings are an explicit "long (short)" pair of ``sentence``."""
+    return _same(a, b) or (sentence is not None and _apposed(sentence, a, b))
+
+
+def gold_facts(pairs: set[tuple[str, str]], sentence: str | None = None) -> list[list[tuple[str, str]]]:
+    """Group gold pairs that name the same fact (drug and effect each :func:`same_in`)."""
+    facts: list[list[tuple[str, str]]] = []
+    for pair in sorted(pairs):
+        joined = [f for f in facts if any(same_in(sentence, pair[0], d) and
+                                          same_in(sentence, pair[1], e) for d, e in f)]
+        merged = [pair] + [p for f in joined for p in f]
+        facts = [f for f in facts if f not in joined] + [merged]
+    return facts
+
+
+def match_pairs(predicted: set[tuple[str, str]], truth: set[tuple[str, str]],
+                sentence: str | None = None) -> tuple[int, int, int, list]:
+    """(tp, fp, fn, unmatched predictions) of one sentence; with ``sentence``, a string and
+    the abbreviation or name it defines in parentheses are one entity."""
+    facts = gold_facts(truth, sentence)
+    found: set[int] = set()
+    wrong = []
+    hits_of = {(d, e): [k for k, f in enumerate(facts) if any(
+        same_in(sentence, d, fd) and same_in(sentence, e, fe) for fd, fe in f)] for d, e in predicted}
+    # the most constrained predictions choose first, so one matching two facts takes the free one
+    for (d, e), hits in sorted(hits_of.items(), key=lambda kv: (len(kv[1]) or 99, kv[0])):
+        free = [k for k in hits if k not in found]
+        if free:
+            found.add(free[0])
+        elif not hits:
+            wrong.append((d, e))  # a second, correct reading of a found fact is no error
+    return len(found), len(wrong), len(facts) - len(found), wrong
+
+
+def _items(positives: dict, negatives: list, evaluated: Callable[[str], bool],
+           limit: int | None) -> list:
+    items = [(k, v) for k, v in positives.items() if evaluated(k[0])]
+    neg = [(k, set()) for k in negatives if evaluated(k[0])]
+    # interleave positives and negatives so that --limit keeps the mix; the negatives left
+    # after the last positive follow (dropping them would hide false positives)
+    ratio = max(1, len(neg) // max(1, len(items)))
+    mixed = []
+    for n, p in enumerate(items):
+        mixed.append(p)
+        mixed += neg[n * ratio:(n + 1) * ratio]
+    mixed += neg[len(items) * ratio:]
+    return mixed[:limit] if limit else mixed
 
 
 def evaluate_ade(folder: Path | str, *, entities: str = "lexicon",
-                 limit: int | None = None) -> AdeReport:
+                 limit: int | None = None, part: str = "test") -> AdeReport:
     """Pair P/R/F1 of adverse-effect claims on the ADE corpus (test part, see module doc)."""
     folder = Path(folder)
     if entities not in ("lexicon", "pipeline"):
         raise EvaluationError(f"unknown entity mode {entities!r}", hint="use 'lexicon' or 'pipeline'")
+    evaluated, lexicon_part = split(part)
     positives, negatives = read_ade(folder)
-    drugs, effects = set(), set()
-    for (pmid, _), pairs in positives.items():
-        if not _is_test(pmid):
-            for d, e in pairs:
-                drugs.add(d.lower())
-                effects.add(e.lower())
     # annotated_doc keeps the longest of overlapping matches ("acute renal failure")
-    matcher = _TermMatcher({"DRUG": {d for d in drugs if len(d) >= 3},
-                            "CONDITION": {e for e in effects if len(e) >= 3}})
-    items = [(k, v) for k, v in positives.items() if _is_test(k[0])] + \
-            [(k, set()) for k in negatives if _is_test(k[0])]
-    # interleave positives and negatives so that --limit keeps the mix
-    pos = [i for i in items if i[1]]
-    neg = [i for i in items if not i[1]]
-    ratio = max(1, len(neg) // max(1, len(pos)))
-    mixed = []
-    for n, p in enumerate(pos):
-        mixed.append(p)
-        mixed += neg[n * ratio:(n + 1) * ratio]
-    items = mixed[:limit] if limit else mixed
+    matcher = _TermMatcher(lexicon_terms(positives, lexicon_part)) if entities == "lexicon" else None
+    items = _items(positives, negatives, evaluated, limit)
     if entities == "pipeline":
         from litkg.extract.pipeline import extract_document, shared_nlp
         nlp = shared_nlp()
     from litkg.extract.claims import extract_claims
 
     score, neg_hit, examples = Prf(), 0, []
+    facts_total = facts_seen = 0
     for (pmid, sentence), truth in items:
         document = Document(id=pmid, text=sentence)
-        if entities == "lexicon":
+        if matcher is not None:
             doc = annotated_doc(sentence, matcher.spans(sentence))
-            claims = extract_claims(doc, document)
+            claims, ents = extract_claims(doc, document), [e.text for e in doc.ents]
         else:
-            claims = list(extract_document(document, nlp).claims)
+            extraction = extract_document(document, nlp)
+            claims, ents = extraction.claims, [m.text for m in extraction.mentions]
         predicted = {((c.subject.text or c.subject.label), (c.object.text or c.object.label))
                      for c in claims if c.kind == "adverse_effect" and not c.negated}
         if not truth and predicted:
             neg_hit += 1
-        matched_truth = set()
-        for d, e in predicted:
-            hit = next((t for t in truth if _same(d, t[0]) and _same(e, t[1])), None)
-            if hit is not None and hit not in matched_truth:
-                matched_truth.add(hit)
-                score.tp += 1
-            else:
-                score.fp += 1
-                if len(examples) < 15:
-                    examples.append({"sentence": sentence[:160], "predicted": [d, e],
-                                     "gold": sorted(truth)})
-        score.fn += len(truth - matched_truth)
-    return AdeReport(len(items), sum(1 for _, t in items if not t), entities, score, neg_hit, examples)
+        tp, fp, fn, wrong = match_pairs(predicted, truth, sentence if APPOSITION else None)
+        score.tp, score.fp, score.fn = score.tp + tp, score.fp + fp, score.fn + fn
+        for fact in gold_facts(truth, sentence if APPOSITION else None):
+            facts_total += 1
+            facts_seen += any(any(_same(x, d) for x in ents) and any(_same(x, e) for x in ents)
+                              for d, e in fact)
+        for d, e in wrong[:max(0, 15 - len(examples))]:
+            examples.append({"sentence": sentence[:160], "predicted": [d, e],
+                             "gold": sorted(truth)})
+    return AdeReport(len(items), sum(1 for _, t in items if not t), entities, score, neg_hit,
+                     examples, entity_ceiling=facts_seen / facts_total if facts_total else None)

@@ -1,0 +1,166 @@
+"""Adverse-effect pairs: the pair classifier's features and decision (litkg.extract.
+claims_adverse_model, claims_relations.adverse_pairs) and the ADE benchmark scorer
+(litkg.evaluate.ade).  Docs are built by hand with new sentences, so nothing here depends on
+the entity recogniser or on benchmark wording."""
+
+import spacy
+
+from litkg.evaluate import ade
+from litkg.extract import claims_adverse_model as model_mod
+from litkg.extract import claims_relations as rel
+from litkg.extract.context import make_context  # noqa: F401 (registers litkg_context)
+from litkg.extract.extensions import register_extensions
+
+
+def _doc(text, ents):
+    """A one-sentence Doc with ``ents`` ((phrase, label) in order of appearance) and context."""
+    register_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("litkg_context")
+    doc = nlp.make_doc(text)
+    spans, at = [], 0
+    for phrase, label in ents:
+        start = text.index(phrase, at)
+        spans.append(doc.char_span(start, start + len(phrase), label=label))
+        at = start + len(phrase)
+    doc.ents = spans
+    return nlp.get_pipe("litkg_context")(doc)
+
+
+def _pairs(doc):
+    found = rel.adverse_pairs(doc[:], list(doc.ents), lambda c: None)
+    return {(d.text, c.text) for d, c in found}
+
+
+def _with_model(monkeypatch, weights, thresholds=None):
+    model = {"version": model_mod.FEATURES_VERSION, "weights": weights,
+             "thresholds": thresholds or {"with_rule": 0.5, "alone": 0.5}}
+    monkeypatch.setattr(model_mod, "load_model", lambda: model)
+
+
+# -- features -------------------------------------------------------------------------------
+
+def test_words_between_are_masked_so_patterns_generalise():
+    doc = _doc("Rash and fever appeared after starting lamotrigine.",
+               [("Rash", "CONDITION"), ("fever", "CONDITION"), ("lamotrigine", "DRUG")])
+    drug, rash, fever = doc.ents[2], doc.ents[0], doc.ents[1]
+    feats = model_mod.pair_features(doc[:], drug, fever, list(doc.ents))
+    assert "BS:C>D_appeared_after_starting" in feats
+    # the rash pair sees the other condition as <COND>, not as the word "fever"
+    rash_feats = model_mod.pair_features(doc[:], drug, rash, list(doc.ents))
+    assert "BS:C>D_and_<COND>_appeared_after_starting" in rash_feats
+    assert not any(f.startswith("B:") and "fever" in f for f in rash_feats)
+
+
+def test_list_member_inherits_the_link_of_the_list_head():
+    doc = _doc("Ticlopidine caused neutropenia, jaundice and pruritus.",
+               [("Ticlopidine", "DRUG"), ("neutropenia", "CONDITION"), ("jaundice", "CONDITION"),
+                ("pruritus", "CONDITION")])
+    drug, head, last = doc.ents[0], doc.ents[1], doc.ents[3]
+    assert model_mod._chain_head(doc, last, drug, list(doc.ents)) == head
+    feats = model_mod.pair_features(doc[:], drug, last, list(doc.ents))
+    assert "CHAIN" in feats and "HBS:D>C_caused" in feats
+    assert "CHAIN" not in model_mod.pair_features(doc[:], drug, head, list(doc.ents))
+
+
+def test_drug_shape_tells_a_class_noun_from_a_name():
+    doc = _doc("NSAIDs, antibiotics, beta blockers, ibuprofen, amoxicillin and Clinoril.",
+               [("NSAIDs", "DRUG"), ("antibiotics", "DRUG"), ("beta blockers", "DRUG"),
+                ("ibuprofen", "DRUG"), ("amoxicillin", "DRUG"), ("Clinoril", "DRUG")])
+    shapes = [model_mod._drug_shape(e) for e in doc.ents]
+    assert shapes == ["upper", "class", "class", "name", "name", "name"]
+
+
+def test_model_of_other_features_is_not_used(monkeypatch):
+    model_mod.load_model.cache_clear()
+    monkeypatch.setattr(model_mod, "read_data_json", lambda name: {"weights": {"BIAS": 9.0}})
+    try:
+        assert model_mod.load_model() is None  # no version: trained on older features
+    finally:
+        model_mod.load_model.cache_clear()
+
+
+# -- decision -------------------------------------------------------------------------------
+
+def test_classifier_decides_pairs_without_a_rule_cue(monkeypatch):
+    doc = _doc("Ototoxicity in a child given amikacin.",
+               [("Ototoxicity", "CONDITION"), ("amikacin", "DRUG")])
+    _with_model(monkeypatch, {"BIAS": -5.0})
+    assert _pairs(doc) == set()
+    _with_model(monkeypatch, {"BIAS": -5.0, "BS:C>D_in_a_child_given": 8.0})
+    assert _pairs(doc) == {("amikacin", "Ototoxicity")}
+
+
+def test_rule_cue_lowers_the_threshold(monkeypatch):
+    doc = _doc("Hyponatraemia developed after oxcarbazepine.",
+               [("Hyponatraemia", "CONDITION"), ("oxcarbazepine", "DRUG")])
+    # p = 0.5 exactly: enough with a rule cue ("Y ... after X"), not alone
+    _with_model(monkeypatch, {"BIAS": 0.0}, {"with_rule": 0.4, "alone": 0.6})
+    assert _pairs(doc) == {("oxcarbazepine", "Hyponatraemia")}
+    _with_model(monkeypatch, {"BIAS": 0.0}, {"with_rule": 0.6, "alone": 0.6})
+    assert _pairs(doc) == set()
+
+
+def test_indication_and_healing_stay_out_whatever_the_model_says(monkeypatch):
+    _with_model(monkeypatch, {"BIAS": 10.0})
+    doc = _doc("Bosentan was given for pulmonary hypertension.",
+               [("Bosentan", "DRUG"), ("pulmonary hypertension", "CONDITION")])
+    assert _pairs(doc) == set()
+    doc = _doc("Complete healing of the ulcer followed topical timolol.",
+               [("ulcer", "CONDITION"), ("timolol", "DRUG")])
+    assert _pairs(doc) == set()
+    # ... while "X-induced Y" always holds
+    doc = _doc("Lithium-induced tremor was seen.", [("Lithium", "DRUG"), ("tremor", "CONDITION")])
+    _with_model(monkeypatch, {"BIAS": -10.0})
+    assert _pairs(doc) == {("Lithium", "tremor")}
+
+
+def test_shipped_model_reads_a_list_of_effects_and_skips_the_indication():
+    model_mod.load_model.cache_clear()
+    if model_mod.load_model() is None:
+        import pytest
+        pytest.skip("no adverse_model.json.gz of the current feature version")
+    doc = _doc("Two weeks after starting minocycline for acne, she developed fever, "
+               "eosinophilia and hepatitis.",
+               [("minocycline", "DRUG"), ("acne", "CONDITION"), ("fever", "CONDITION"),
+                ("eosinophilia", "CONDITION"), ("hepatitis", "CONDITION")])
+    pairs = _pairs(doc)
+    assert {("minocycline", c) for c in ("fever", "eosinophilia", "hepatitis")} <= pairs
+    assert ("minocycline", "acne") not in pairs
+
+
+# -- scorer ---------------------------------------------------------------------------------
+
+def test_scorer_containment_is_on_word_boundaries_and_ignores_case_and_edges():
+    assert ade._same("Acute renal failure", "renal failure")
+    assert ade._same("lopinavir/ritonavir", "lopinavir")
+    assert ade._same("rash.", "RASH")
+    assert not ade._same("ria", "bacteria")
+    assert not ade._same("hepatitis", "hepatotoxicity")
+
+
+def test_scorer_groups_gold_mentions_of_one_fact():
+    sentence = "Methotrexate (MTX) caused pneumonitis; MTX pneumonitis resolved."
+    truth = {("Methotrexate", "pneumonitis"), ("MTX", "pneumonitis"), ("MTX", "MTX pneumonitis")}
+    assert len(ade.gold_facts(truth, sentence)) == 1
+    assert len(ade.gold_facts(truth)) == 2  # without the sentence, MTX is not methotrexate
+    tp, fp, fn, wrong = ade.match_pairs({("MTX", "pneumonitis"), ("methotrexate", "pneumonitis")},
+                                        truth, sentence)
+    assert (tp, fp, fn) == (1, 0, 0)  # the second correct reading is no error
+
+
+def test_scorer_gives_each_prediction_a_free_fact_and_counts_wrong_ones():
+    truth = {("cisplatin", "renal failure"), ("cisplatin", "anuria"), ("cisplatin", "ototoxicity")}
+    # the long effect contains both gold effects: it must take the one "anuria" leaves free
+    tp, fp, fn, wrong = ade.match_pairs(
+        {("cisplatin", "acute renal failure with anuria"), ("cisplatin", "anuria"),
+         ("cisplatin", "nausea")}, truth)
+    assert (tp, fp, fn) == (2, 1, 1) and wrong == [("cisplatin", "nausea")]
+
+
+def test_limit_interleaving_keeps_every_negative_sentence():
+    positives = {("10", "a"): {("x", "y")}, ("20", "b"): {("x", "z")}}
+    negatives = [(str(n * 5), f"n{n}") for n in range(1, 8)]  # 7 negatives, ratio 3
+    items = ade._items(positives, negatives, ade._is_test, None)
+    assert len(items) == 9 and sum(1 for _, t in items if not t) == 7
+    assert items[0][1] and items[4][1]  # the mix starts with a positive, then 3 negatives
