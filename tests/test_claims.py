@@ -6,10 +6,10 @@ import spacy
 from litkg.extract.claims import EXTRACTOR, extract_claims
 from litkg.extract.context import make_context  # noqa: F401 (registers litkg_context)
 from litkg.extract.extensions import register_extensions
-from litkg.models import Document
+from litkg.models import Document, DocumentMetadata
 
 
-def _claims(text, ents, doc_id="t1", offset_map=None, original=None):
+def _claims(text, ents, doc_id="t1", offset_map=None, original=None, title=None):
     """Run extract_claims on ``text`` with ``ents``: (phrase, label[, occurrence]) tuples."""
     register_extensions()
     nlp = spacy.blank("en")
@@ -27,7 +27,8 @@ def _claims(text, ents, doc_id="t1", offset_map=None, original=None):
         e._.concept_label = e.text.lower()
     doc = nlp.get_pipe("litkg_context")(doc)
     doc._.offset_map = offset_map
-    return extract_claims(doc, Document(id=doc_id, text=original or text))
+    return extract_claims(doc, Document(id=doc_id, text=original or text,
+                                        metadata=DocumentMetadata(title=title)))
 
 
 def _find(claims, kind, obj, subject=None):
@@ -264,3 +265,214 @@ def test_nonsignificant_p_value_or_difference_makes_the_change_unchanged():
     claims = _claims("Ferritin was higher with deferiprone than with placebo (p < 0.01).",
                      [("Ferritin", "ANALYTE"), ("deferiprone", "DRUG"), ("placebo", "DRUG")])
     assert _find(claims, "outcome", "ferritin", "deferiprone").direction == "increased"
+
+
+# --- scope rules (litkg.extract.claims_scope); every sentence is new, not seed wording
+
+
+def _kinds(claims, kind):
+    return {(c.subject.label, c.object.label) for c in claims if c.kind == kind and not c.negated}
+
+
+def test_title_drug_is_credited_for_a_combination_and_a_regimen_names_its_head():
+    text = ("Prednisone was tapered. Prednisone was stopped. Prednisone was restarted. "
+            "The patient received prednisone, mycophenolate and belimumab. Proteinuria decreased.")
+    ents = [("Prednisone", "DRUG", 0), ("Prednisone", "DRUG", 1), ("Prednisone", "DRUG", 2),
+            ("prednisone", "DRUG"), ("mycophenolate", "DRUG"), ("belimumab", "DRUG"),
+            ("Proteinuria", "PHENOTYPE")]
+    with_title = _claims(text, ents, title="Belimumab as add-on therapy in lupus nephritis")
+    assert _kinds(with_title, "outcome") == {("belimumab", "proteinuria")}
+    # without a title naming it, the list's first drug heads the regimen (not its last)
+    text2 = "Belimumab was delayed. Oral prednisone and azathioprine were restarted. CRP increased."
+    ents2 = [("Belimumab", "DRUG"), ("prednisone", "DRUG"), ("azathioprine", "DRUG"), ("CRP", "ANALYTE")]
+    assert _kinds(_claims(text2, ents2, title="Belimumab in lupus"), "outcome") == {("prednisone", "crp")}
+    # in the same sentence: the drug listed with the title drug is its background regimen
+    text3 = "A regimen of belimumab, prednisone and mycophenolate lowered her proteinuria."
+    ents3 = [("prednisone", "DRUG"), ("mycophenolate", "DRUG"), ("belimumab", "DRUG"),
+             ("proteinuria", "PHENOTYPE")]
+    assert _kinds(_claims(text3, ents3, title="Belimumab in lupus"), "outcome") == \
+        {("belimumab", "proteinuria")}
+
+
+def test_same_substance_given_and_measured_is_not_its_own_outcome():
+    from litkg.extract.claims_scope import same_concept
+    from litkg.models import Concept
+
+    assert same_concept(Concept(label="magnesium", text="oral magnesium"),
+                        Concept(label="magnesium", text="Mg"))
+    assert same_concept(Concept(label="a", id="CHEBI:1"), Concept(label="b", id="CHEBI:1"))
+    assert not same_concept(Concept(label="magnesium"), Concept(label="potassium"))
+
+
+def test_reference_list_gives_no_claims():
+    text = ("Dapagliflozin is used for the treatment of heart failure.\n\nReferences\n\n"
+            "Empagliflozin for the treatment of chronic kidney disease.")
+    claims = _claims(text, [("Dapagliflozin", "DRUG"), ("heart failure", "CONDITION"),
+                            ("Empagliflozin", "DRUG"), ("chronic kidney disease", "CONDITION")])
+    assert _kinds(claims, "treatment") == {("dapagliflozin", "heart failure")}
+
+
+def test_population_and_cause_entities_are_not_outcomes():
+    text = ("Two brothers who had a mutation in the CFTR gene were successfully treated with "
+            "ivacaftor. After tolvaptan, hyponatremia secondary to heart failure improved.")
+    claims = _claims(text, [("CFTR", "TARGET"), ("ivacaftor", "DRUG"), ("tolvaptan", "DRUG"),
+                            ("hyponatremia", "PHENOTYPE"), ("heart failure", "CONDITION")])
+    assert _kinds(claims, "outcome") == {("tolvaptan", "hyponatremia")}
+
+
+def test_agent_of_a_transitive_change_verb_is_not_an_outcome():
+    text = "The patient received methotrexate. Persistent synovitis prolongs the recovery of function."
+    claims = _claims(text, [("methotrexate", "DRUG"), ("synovitis", "CONDITION")])
+    assert not _kinds(claims, "outcome")
+
+
+def test_bare_state_needs_a_link_to_the_drug():
+    ents = [("sitagliptin", "DRUG"), ("ferritin", "ANALYTE")]
+    bare = _claims("Patients were given sitagliptin. Serum ferritin levels were within normal limits.", ents)
+    assert not _kinds(bare, "outcome")
+    linked = _claims("Patients were given sitagliptin. After 6 months, serum ferritin levels remained "
+                     "within normal limits.", ents)
+    assert _find(linked, "outcome", "ferritin", "sitagliptin").direction == "unchanged"
+
+
+def test_intervention_ruled_out_is_credited_with_no_change():
+    claims = _claims("Nephrectomy was ruled out because of the mild increase in creatinine.",
+                     [("Nephrectomy", "PROCEDURE"), ("creatinine", "ANALYTE")])
+    assert not _kinds(claims, "outcome")
+
+
+def test_neither_nor_credits_every_arm():
+    text = "Neither metformin nor combined metformin and pioglitazone had an effect on serum adiponectin."
+    claims = _claims(text, [("metformin", "DRUG", 0), ("metformin", "DRUG", 1), ("pioglitazone", "DRUG"),
+                            ("adiponectin", "ANALYTE")])
+    outs = {(c.subject.label, c.direction) for c in claims if c.kind == "outcome"}
+    assert outs == {("metformin", "unchanged"), ("pioglitazone", "unchanged")}
+
+
+def test_class_apposition_states_a_mechanism():
+    claims = _claims("We gave the GLP-1 receptor agonist, liraglutide, to all patients.",
+                     [("GLP-1 receptor", "TARGET"), ("liraglutide", "DRUG")])
+    assert _find(claims, "mechanism", "glp-1 receptor", "liraglutide").direction == "increased"
+    claims = _claims("Losartan, an angiotensin receptor antagonist, was continued.",
+                     [("Losartan", "DRUG"), ("angiotensin receptor", "TARGET")])
+    assert _find(claims, "mechanism", "angiotensin receptor", "losartan").direction == "decreased"
+
+
+def test_counted_procedure_is_an_outcome():
+    claims = _claims("Finerenone lowered the rate of dialysis (HR 0.80).",
+                     [("Finerenone", "DRUG"), ("dialysis", "PROCEDURE")])
+    assert _find(claims, "outcome", "dialysis", "finerenone").direction == "decreased"
+
+
+def test_failure_despite_a_drug_and_relapse_after_stopping_are_not_harms():
+    despite = _claims("Hepatitis occurred during follow-up despite ribavirin.",
+                      [("Hepatitis", "CONDITION"), ("ribavirin", "DRUG")])
+    assert not _kinds(despite, "adverse_effect")
+    relapse = _claims("Colitis recurred after infliximab was discontinued.",
+                      [("Colitis", "CONDITION"), ("infliximab", "DRUG")])
+    assert not _kinds(relapse, "adverse_effect")
+    # the cues alone still read a harm: "during X" without the concession
+    assert _kinds(_claims("Hepatitis occurred during ribavirin therapy.",
+                          [("Hepatitis", "CONDITION"), ("ribavirin", "DRUG")]), "adverse_effect")
+
+
+def test_treatment_cue_owned_by_another_entity():
+    # "therapy" belongs to prednisone, not to the transplantation that followed
+    claims = _claims("Myocarditis progressed despite prednisone therapy, eventually requiring "
+                     "transplantation.", [("Myocarditis", "CONDITION"), ("prednisone", "DRUG"),
+                                          ("transplantation", "PROCEDURE")])
+    assert ("transplantation", "myocarditis") not in _kinds(claims, "treatment")
+    # "recommended for" is the indication of vasculitis only, lupus is named for another reason
+    claims = _claims("While rituximab is recommended for vasculitis, its role in routine lupus "
+                     "management is limited.", [("rituximab", "DRUG"), ("vasculitis", "CONDITION"),
+                                                ("lupus", "CONDITION")])
+    assert _kinds(claims, "treatment") == {("rituximab", "vasculitis")}
+
+
+def test_treatment_of_a_cause_modified_condition_and_anaphoric_subject():
+    claims = _claims("This supports first-line treatment of diabetes-related gastroparesis with "
+                     "domperidone.", [("diabetes", "CONDITION"), ("gastroparesis", "CONDITION"),
+                                      ("domperidone", "DRUG")])
+    assert _kinds(claims, "treatment") == {("domperidone", "gastroparesis")}
+    claims = _claims("Rituximab depletes B cells. Additionally, it was used successfully as a "
+                     "first-line treatment in two patients with pemphigus.",
+                     [("Rituximab", "DRUG"), ("pemphigus", "CONDITION")])
+    assert ("rituximab", "pemphigus") in _kinds(claims, "treatment")
+    generic = _claims("Plasmapheresis may be considered as a first-line treatment of extensive disease.",
+                      [("Plasmapheresis", "PROCEDURE"), ("extensive disease", "CONDITION")])
+    assert not _kinds(generic, "treatment")
+
+
+def test_dose_is_not_a_measurement_and_risk_rise_is_a_harm():
+    dose = _claims("Her daily magnesium (400 mg) was continued.", [("magnesium", "ANALYTE")])
+    assert not [c for c in dose if c.kind == "measurement"]
+    risk = _claims("Watch for hyperkalemia (3-fold increased risk with spironolactone).",
+                   [("hyperkalemia", "PHENOTYPE"), ("spironolactone", "DRUG")])
+    assert _kinds(risk, "adverse_effect") == {("spironolactone", "hyperkalemia")}
+    assert not _kinds(risk, "outcome")
+
+
+def test_aims_possibility_and_normal_states_give_no_outcome():
+    ents = [("insulin", "DRUG"), ("HbA1c", "ANALYTE")]
+    assert not _kinds(_claims("Standard therapy with insulin aims to lower HbA1c.", ents), "outcome")
+    assert not _kinds(_claims("It is possible to lower HbA1c with insulin.", ents), "outcome")
+    normal = _claims("After levothyroxine, euthyroidism was achieved and TSH decreased.",
+                     [("levothyroxine", "DRUG"), ("euthyroidism", "CONDITION"), ("TSH", "ANALYTE")])
+    assert _kinds(normal, "outcome") == {("levothyroxine", "tsh")}
+
+
+def test_concomitant_care_and_other_means_are_not_credited():
+    text = ("Omalizumab was started at 300 mg. This treatment, associated with local care using "
+            "emollient creams, was followed by a decrease in pruritus.")
+    claims = _claims(text, [("Omalizumab", "DRUG"), ("emollient", "DRUG"), ("pruritus", "PHENOTYPE")])
+    assert _kinds(claims, "outcome") == {("omalizumab", "pruritus")}
+    means = _claims("Octreotide was started. In these patients surgical cure of acromegaly was not "
+                    "considered a valid option.", [("Octreotide", "DRUG"), ("acromegaly", "CONDITION")])
+    assert not _kinds(means, "outcome")
+
+
+def test_dose_change_and_purpose_are_not_outcomes_and_generic_therapy_is_no_subject():
+    dose = _claims("We started lithium and the lithium dose was gradually increased based on serum "
+                   "sodium levels.", [("lithium", "DRUG", 0), ("lithium", "DRUG", 1), ("sodium", "ANALYTE")])
+    assert not _kinds(dose, "outcome")
+    purpose = _claims("Bisoprolol was given. Other approaches have been tried to lower heart rate.",
+                      [("Bisoprolol", "DRUG"), ("heart rate", "PHENOTYPE")])
+    assert not _kinds(purpose, "outcome")
+    finding = _claims("Bisoprolol was shown to lower heart rate.",
+                      [("Bisoprolol", "DRUG"), ("heart rate", "PHENOTYPE")])
+    assert _kinds(finding, "outcome") == {("bisoprolol", "heart rate")}
+    generic = _claims("Dupilumab is a therapeutic option for atopic dermatitis.",
+                      [("Dupilumab", "DRUG"), ("therapeutic", "PROCEDURE"),
+                       ("atopic dermatitis", "CONDITION")])
+    assert _kinds(generic, "treatment") == {("dupilumab", "atopic dermatitis")}
+
+
+def test_population_clause_ends_at_a_verb():
+    claims = _claims("Patients with diabetes had a decrease in HbA1c after metformin.",
+                     [("diabetes", "CONDITION"), ("HbA1c", "ANALYTE"), ("metformin", "DRUG")])
+    assert _kinds(claims, "outcome") == {("metformin", "hba1c")}
+
+
+def test_scope_rules_keep_their_limits():
+    # "dose-dependent" qualifies a finding; only a dose as the subject of the verb is a regimen
+    dd = _claims("Atorvastatin produced a dose-dependent decrease in LDL.",
+                 [("Atorvastatin", "DRUG"), ("LDL", "ANALYTE")])
+    assert _kinds(dd, "outcome") == {("atorvastatin", "ldl")}
+    # a comparison names arms, not one regimen: the title drug is not credited for the other arm
+    arms = _claims("Compared with metformin, sitagliptin lowered HbA1c.",
+                   [("metformin", "DRUG"), ("sitagliptin", "DRUG"), ("HbA1c", "ANALYTE")], title="Metformin")
+    assert ("metformin", "hba1c") not in _kinds(arms, "outcome")
+    # a recurrence on rechallenge is the proof of a harm, not a relapse
+    re_ = _claims("Colitis recurred after infliximab was discontinued and reintroduced.",
+                  [("Colitis", "CONDITION"), ("infliximab", "DRUG")])
+    assert _kinds(re_, "adverse_effect")
+    # "It" of a disease is no drug anaphor
+    dis = _claims("Etanercept was started. It is a rare disorder for which few options exist.",
+                  [("Etanercept", "DRUG"), ("disorder", "CONDITION")])
+    assert not _kinds(dis, "treatment")
+
+
+def test_risk_of_another_condition_makes_a_risk_factor_not_a_harm():
+    claims = _claims("Obesity was associated with an increased risk of gout with thiazides.",
+                     [("Obesity", "CONDITION"), ("gout", "CONDITION"), ("thiazides", "DRUG")])
+    assert ("thiazides", "obesity") not in _kinds(claims, "adverse_effect")

@@ -146,3 +146,12 @@ def test_evidence_inference_sample():
     assert report.prompts > 0 and report.matched > 0
     assert 0.0 <= report.direction_accuracy <= 1.0
     assert report.as_dict()["articles"] == 40
+
+
+def test_containment_takes_acronyms_but_not_hyphenated_modifiers():
+    # a 3-letter acronym inside a longer name is the same analyte ("TSH release")
+    assert concepts_match({"label": "thyrotropin", "aliases": ["TSH"]}, {"label": "TSH release"})
+    # "sodium" is a modifier of the transporter, not the analyte itself
+    assert not concepts_match({"label": "sodium"}, {"label": "sodium-glucose cotransporter 2"})
+    assert concepts_match({"label": "sodium glucose cotransporter"},
+                          {"label": "sodium-glucose cotransporter"})  # equal up to hyphens

@@ -29,30 +29,34 @@ from litkg.models import CLAIM_KINDS, Claim, normalise_key
 _FILLER = re.compile(r"\b(serum|plasma|levels?|concentrations?|intact|the)\b")
 
 
-def _name(text: str) -> str:
-    text = normalise_key(text).replace("-", " ")
+def _name(text: str, hyphens: bool = False) -> str:
+    text = normalise_key(text)
+    text = text if hyphens else text.replace("-", " ")
     return " ".join(_FILLER.sub(" ", text).split()) or normalise_key(text)
 
 
-def _names(concept: dict[str, Any] | None) -> tuple[set[str], str | None]:
+def _names(concept: dict[str, Any] | None, hyphens: bool = False) -> tuple[set[str], str | None]:
     if not concept:
         return set(), None
     names = {concept.get("label") or "", concept.get("text") or ""} | set(concept.get("aliases") or ())
-    return {_name(n) for n in names if n}, concept.get("id")
+    return {_name(n, hyphens) for n in names if n}, concept.get("id")
 
 
 def concepts_match(gold: dict[str, Any] | None, pred: dict[str, Any] | None) -> bool:
-    """Lenient concept equality (ids, aliases, whole-word containment for names >= 4 chars)."""
+    """Lenient concept equality: ids, equal names or aliases (hyphens ignored), or one name
+    contained as whole words in the other.  Containment needs >= 3 characters (an acronym such
+    as "TSH" in "TSH release"), and a hyphen is part of a word there: "sodium" is a
+    modifier inside "sodium-glucose cotransporter", not that transporter."""
     gnames, gid = _names(gold)
     pnames, pid = _names(pred)
     if gid and pid and gid == pid:
         return True
-    for g in gnames:
-        for p in pnames:
-            if g == p:
-                return True
+    if gnames & pnames:
+        return True
+    for g in _names(gold, hyphens=True)[0]:
+        for p in _names(pred, hyphens=True)[0]:
             short, long_ = (g, p) if len(g) <= len(p) else (p, g)
-            if len(short) >= 4 and re.search(rf"(?<!\w){re.escape(short)}(?!\w)", long_):
+            if len(short) >= 3 and re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", long_):
                 return True
     return False
 

@@ -129,14 +129,16 @@ def statistics(text: str) -> dict[str, float]:
 # Sentences that state an aim or a hypothesis, not a finding: no outcome, mechanism or harm
 # claim is read from them (the indication they name still is: "we treated X with Y to test").
 NOT_FINDING = re.compile(
-    r"\b(our aims?|the aims? of|aimed|objectives?|purpose of|we (postulated|hypothesi[sz]ed|"
-    r"sought|speculated?)|hypothes[ie]s|to (test|investigate|determine|examine|evaluate|assess) "
-    r"(whether|if|the hypothesis))\b", re.I)
+    r"\b(our aims?|the aims? of|aimed|aims? to|intended to|objectives?|purpose of|"
+    r"we (postulated|hypothesi[sz]ed|sought|speculated?)|hypothes[ie]s|"
+    r"to (test|investigate|determine|examine|evaluate|assess) (whether|if|the hypothesis))\b", re.I)
 # A negative instruction ("Do not discontinue X once Y has resolved") reports no finding.
 NOT_FINDING_IMPERATIVE = re.compile(r"^\W*(do not|don't|never|avoid)\b", re.I)
-# A recommendation or proposal names an indication but observes no change.
-RECOMMENDATION = re.compile(r"\b(proposed|recommend\w*|(can|may|might|should|could) be "
-                            r"(considered|used|given|tried|offered))\b", re.I)
+# A recommendation, proposal or possibility ("it is possible to lower Y with X") names an
+# indication but observes no change.
+RECOMMENDATION = re.compile(r"\b(proposed|recommend\w*|it(?: i|')s possible to|"
+                            r"(can|may|might|should|could) be (considered|used|given|tried|offered))\b",
+                            re.I)
 # "X is effective in normalizing Y": an efficacy statement names the indication Y.
 EFFICACY = re.compile(r"\b(is|are|was|were|be|been)( \w+ly)? (effective|efficacious|successful|useful)\b",
                       re.I)

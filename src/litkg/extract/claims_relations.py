@@ -13,14 +13,17 @@ from spacy.tokens import Doc, Span
 
 from litkg.extract import claims_adverse_model
 from litkg.extract import claims_lexicon as lex
+from litkg.extract import claims_scope
 
 DRUG_LABELS = {"DRUG"}
 INTERVENTION_LABELS = {"DRUG", "PROCEDURE"}
 CONDITION_LABELS = {"CONDITION", "PHENOTYPE"}
 AE_REACH = 30  # tokens between a drug and its adverse effect (lists of effects are long)
-#: pair-classifier thresholds: with a rule cue in the right order, and on its own
-MODEL_WITH_RULE = 0.4
-MODEL_ALONE = 0.9
+#: pair-classifier thresholds: with a rule cue in the right order, and on its own.  The model
+#: file carries the ones calibrated with its weights (scripts/train_adverse_model.py); these
+#: are the fallback for a model file without them.
+MODEL_WITH_RULE = 0.25
+MODEL_ALONE = 0.4
 
 
 _MEASURED_BEFORE = {"serum", "plasma", "blood", "urine", "urinary", "ionized", "ionised", "total",
@@ -53,12 +56,6 @@ def _is_indication(doc: Doc, sent: Span, cond: Span) -> bool:
     # "calciphylaxis patients", "CKD populations": the condition names the population
     return bool(_INDICATION.search(prev)) or bool(_PATIENT_NOUN.match(nxt)) or \
         nxt.lower() in ("population", "populations", "cohort")
-
-
-def names_population(doc: Doc, sent: Span, cond: Span) -> bool:
-    """'calciphylaxis patients', 'CKD populations': the condition names who was studied."""
-    nxt = doc[cond.end].text if cond.end < sent.end else ""
-    return bool(_PATIENT_NOUN.match(nxt)) or nxt.lower() in ("population", "populations", "cohort")
 
 
 def _ae_cue_ok(doc: Doc, d: Span, c: Span, i: int) -> bool:
@@ -115,26 +112,53 @@ def _compound_cause(doc: Doc, d: Span, c: Span) -> bool:
                                              "precipitat", "triggered"))
 
 
-def adverse_pairs(sent: Span, ents: list[Span],
-                  fallback: Callable[[Span], Span | None]) -> list[tuple[Span, Span]]:
-    """(drug, condition) pairs read as harm: a causal/temporal/associative cue in the right
-    word order between them (see :func:`_ae_cue_ok`), or a harm noun ("side effects",
-    "toxicity", "risk") next to the condition; the condition is not the indication nor the
-    object of an improvement ("healing of rickets"); the nearest such drug wins."""
+def _ae_entities(sent: Span, ents: list[Span]) -> tuple[list[Span], list[Span]]:
+    """(conditions, drugs) a harm pair can be made of: a class noun restating a named drug and
+    a chemical named as the body's process ("inadequate calcium absorption") are no drugs."""
     doc = sent.doc
     conds = [e for e in ents if e.label_ in CONDITION_LABELS]
     drugs = [e for e in ents if e.label_ in DRUG_LABELS]
+    drugs = [d for d in drugs if not class_apposition(doc, d, drugs)
+             and not (d.end < len(doc) and doc[d.end].lower_ in _PROCESS_AFTER)]
+    return conds, drugs
+
+
+def adverse_candidates(sent: Span, ents: list[Span]) -> list[tuple[Span, Span]]:
+    """Every (drug, condition) pair within reach: what the pair classifier scores (and what
+    ``scripts/train_adverse_model.py`` trains it on)."""
+    conds, drugs = _ae_entities(sent, ents)
+    out = []
+    for c in conds:
+        for d in drugs:
+            lo, hi = (d.end, c.start) if d.start < c.start else (c.end, d.start)
+            if hi - lo <= AE_REACH and d.start != c.start:
+                out.append((d, c))
+    return out
+
+
+def adverse_pairs(sent: Span, ents: list[Span],
+                  fallback: Callable[[Span], Span | None]) -> list[tuple[Span, Span]]:
+    """(drug, condition) pairs read as harm.
+
+    Rules: a causal/temporal/associative cue in the right word order between them (see
+    :func:`_ae_cue_ok`), or a harm noun ("side effects", "toxicity", "risk") next to the
+    condition; the condition is not the indication nor the object of an improvement ("healing
+    of rickets"); the nearest such drug wins.  With the pair classifier installed, it decides
+    every other pair within reach instead (the rules' verdicts are among its features), with a
+    lower threshold where a rule fired; "X-induced Y" always holds."""
+    doc = sent.doc
+    conds, drugs = _ae_entities(sent, ents)
     if not conds:
         return []
+    model = claims_adverse_model.load_model()
+    with_rule, alone = (model or {}).get("thresholds", {}).get("with_rule", MODEL_WITH_RULE), \
+        (model or {}).get("thresholds", {}).get("alone", MODEL_ALONE)
     ent_tokens = {i for e in ents for i in range(e.start, e.end)}
     triggers = [t.i for t in sent if t.lower_.startswith(lex.ADVERSE_CUES)
                 and (t.i not in ent_tokens or doc[t.i - 1].text == "-")]
     strong_at = [t.i for t in sent if (t.lower_.startswith(lex.STRONG_ADVERSE) or "toxic" in t.lower_)
                  and not (t.lower_ == "risk" and t.i + 1 < len(doc)
                           and doc[t.i + 1].lower_.startswith("factor"))]
-    # "inadequate calcium absorption": the body's handling of a chemical, not a drug given
-    drugs = [d for d in drugs if not class_apposition(doc, d, drugs)
-             and not (d.end < len(doc) and doc[d.end].lower_ in _PROCESS_AFTER)]
     improving = [t.i for t in sent if t.lower_.startswith(lex.DIRECTION_PREFIXES["improved"])
                  or t.lower_.startswith(("suppress", "prevent", "correct", "control"))]
     pairs = []
@@ -144,6 +168,8 @@ def adverse_pairs(sent: Span, ents: list[Span],
         if compound and not c._.negated:
             pairs += [(d, c) for d in compound]
             continue
+        # the indication or the object of an improvement: corpora of case reports rarely say
+        # so, but papers at large do ("effective in normalizing Y", "healing of Y")
         if _is_indication(doc, sent, c) or any(0 < c.start - i <= 4 or 0 <= i - c.end <= 1
                                                for i in improving):
             continue
@@ -151,17 +177,17 @@ def adverse_pairs(sent: Span, ents: list[Span],
         chosen: list[Span] = []
         for d in drugs:
             lo, hi = (d.end, c.start) if d.start < c.start else (c.end, d.start)
-            if hi - lo > AE_REACH:
+            if hi - lo > AE_REACH or d.start == c.start:
                 continue
             ruled = any(_ae_cue_ok(doc, d, c, i) for i in triggers if lo - 1 <= i <= hi) \
                 or _case_framing(doc, sent, c, d) or (strong and hi - lo <= 12)
-            p = claims_adverse_model.probability(sent, d, c, ents)
-            if p is None:
+            if model is None:
                 if ruled:
                     chosen.append(d)
-            elif (ruled and p >= MODEL_WITH_RULE) or p >= MODEL_ALONE:
+            elif claims_adverse_model.probability(sent, d, c, ents) >= (
+                    with_rule if ruled else alone):
                 chosen.append(d)
-        if chosen and claims_adverse_model.load_model() is None:
+        if chosen and model is None:
             chosen = [min(chosen, key=lambda d: abs(d.start - c.start))]  # rules: nearest drug
         # "infection risk related to catheter use": a cause other than a drug is named
         other_cause = _OTHER_CAUSE.match(doc.text[c.end_char:sent.end_char])
@@ -183,26 +209,60 @@ _CAUSE_AFTER = re.compile(r"^\s*-?\s*(related|associated|induced|mediated|risk)\
 def _not_indication(doc: Doc, sent: Span, c: Span) -> bool:
     before = doc[max(sent.start, c.start - 3):c.start].text
     after = doc.text[c.end_char:min(sent.end_char, c.end_char + 15)]
-    return bool(_RISK_BEFORE.search(before) or _CAUSE_AFTER.match(after))
+    return bool(_RISK_BEFORE.search(before) or _CAUSE_AFTER.match(after)) or \
+        claims_scope.names_cause(doc, sent, c)
 
 
-def treatment_pairs(sent: Span, ents: list[Span], taken: set) -> list[tuple[Span, Span]]:
+def _is_cue(word: str) -> bool:
+    return word.startswith(_TREATMENT_PREFIXES) or word == "for"
+
+
+def _cue_taken(sent: Span, i: int, ds: int, de: int, c: Span, ents: list[Span]) -> bool:
+    """The cue at token ``i`` belongs to another entity of the window between the drug (tokens
+    ``ds:de``) and condition ``c``: "despite X therapy ... requiring surgery" (X's therapy),
+    "X is recommended for Y, ... Z" (Y's indication, unless Z is coordinated with Y)."""
+    doc = sent.doc
+    for e in ents:
+        if e.start <= ds < e.end or e.start <= c.start < e.end or (
+                e.end <= c.start and c.start - e.end <= 3 and claims_scope.names_cause(doc, sent, e)):
+            continue  # "used to alleviate diabetes-related Y": the cause modifies Y
+        if e.label_ in INTERVENTION_LABELS and (i == e.end or i + 1 == e.start):
+            return True  # "X therapy", "therapy X": the word names X's use
+        if e.label_ in CONDITION_LABELS and i < e.start and min(de, c.end) <= e.start \
+                and e.end <= max(ds, c.start) and \
+                not {t.lower_ for t in doc[e.end:max(ds, c.start)]} <= {",", "and", "or"}:
+            return True  # the cue precedes a nearer, uncoordinated condition: it is that one's
+    return False
+
+
+def treatment_pairs(sent: Span, ents: list[Span], taken: set,
+                    implicit: tuple[Span, int] | None = None) -> list[tuple[Span, Span]]:
+    """(intervention, condition) pairs of indication: a treatment cue ("treatment of", "used
+    in", "X for Y", "first-line") in the window joining them, not owned by another entity.
+
+    ``implicit`` is (drug, token) for a sentence whose subject is an anaphor or elided ("It was
+    used in Y", "Reserved for Y"): the drug of an earlier sentence, placed at that token."""
     doc = sent.doc
     conds = [e for e in ents if e.label_ in CONDITION_LABELS and (e.start, e.end) not in taken]
-    drugs = [e for e in ents if e.label_ in INTERVENTION_LABELS]
+    drugs = [(e, e.start, e.end) for e in ents if e.label_ in INTERVENTION_LABELS]
+    if not drugs and implicit is not None:
+        drugs = [(implicit[0], implicit[1], implicit[1] + 1)]
     pairs = []
     for c in conds:
-        if c._.negated or _not_indication(doc, sent, c):
+        if c._.negated or _not_indication(doc, sent, c) or claims_scope.generic_condition(c):
             continue  # "no recovery in alopecia": an outcome, not the drug's indication
+        # "treatment of diabetes-related Y": the cue precedes Y's cause modifier
+        head = max((e.start for e in conds if e.end <= c.start and c.start - e.end <= 3
+                    and claims_scope.names_cause(doc, sent, e)), default=c.start)
         cands = []
-        for d in drugs:
-            lo, hi = min(d.start, c.start), max(d.end, c.end)
-            window = [t.lower_ for t in doc[max(sent.start, lo - 3):hi]]
-            gap = c.start - d.end if d.start < c.start else d.start - c.end
-            if gap <= 35 and any(w.startswith(_TREATMENT_PREFIXES) or w == "for"
-                                     for w in window) \
-                    and not is_measured(d) and not d._.negated:
-                cands.append(d)
+        for d, ds, de in drugs:
+            lo, hi = min(ds, head), max(de, c.end)
+            start = max(sent.start, lo - 3)
+            cue = any(_is_cue(doc[i].lower_) and not _cue_taken(sent, i, ds, de, c, ents)
+                      for i in range(start, hi))
+            gap = head - de if ds < head else ds - c.end
+            if gap <= 35 and cue and not is_measured(d) and not d._.negated:
+                cands.append((d, ds))
         if cands:
-            pairs.append((min(cands, key=lambda d: abs(d.start - c.start)), c))
+            pairs.append((min(cands, key=lambda x: abs(x[1] - c.start))[0], c))
     return pairs

@@ -1,0 +1,442 @@
+"""Scope of a claim: which sentences, entities and interventions a finding may be read from.
+
+Split from :mod:`litkg.extract.claims` (which calls these helpers).  Without a trained parser
+the rules read token windows around typed entities; each is a general pattern of how
+scientific and clinical prose is written, never wording of one document:
+
+- the *main intervention* of a document is the drug its title names (the title states what
+  was studied), else the most frequent drug of the opening text;
+- the reference list cites other works: its titles are not claims of this text;
+- an entity that describes *who* was studied ("children with Y", "siblings who had a
+  mutation in G") or *what caused* another condition ("Y-related Z", "Z secondary to Y") is
+  not an outcome;
+- a change of a drug given together with the study drug ("receiving A, B and X") is credited
+  to the study drug X, as an add-on design reports X's effect;
+- "neither A nor B had an effect on Y" states the null finding of each arm;
+- "the Y agonist X" / "X, a Y inhibitor" states X's mechanism on Y;
+- a procedure becomes an outcome when its risk, rate or need is counted ("surgery risk");
+- "Y despite X" is a treatment failure and "Y developed again when X was stopped" a relapse:
+  neither is a harm of X (a recurrence on rechallenge still is);
+- an intervention not given ("X was ruled out"), a change of a dose ("the dose was
+  increased"), a purpose ("tried to lower Y"), a bare state with no link to a drug ("Y was
+  within normal limits"), an agent ("Y prolongs the healing") and the same substance given
+  and measured are not outcomes of a drug; a rise in the *risk* of a condition is a harm;
+- an anaphoric or elided subject ("It was used in Y", "This molecule ...", "Reserved for Y")
+  stands for the drug of the preceding sentences; care that only accompanies the
+  intervention ("along with local care using X") is not credited; a word for treatment in
+  general ("therapeutic", "drug therapy") is no intervention;
+- a treatment cue belongs to the entity it is attached to ("X therapy", "recommended for Y,
+  ... Z": Y's, not Z's).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Callable
+
+from spacy.tokens import Doc, Span
+
+from litkg.extract.context import cues
+
+DRUG_LABELS = {"DRUG"}
+
+# --------------------------------------------------------------------------------------------
+# document level
+
+
+def main_drug(doc: Doc, title: str | None, key: Callable[[Span], str]) -> Span | None:
+    """The study's intervention: the drug named in the title, else the most frequent drug of
+    the opening text (title and abstract), else of the whole document."""
+    drugs = [e for e in doc.ents if e.label_ in DRUG_LABELS]
+    if not drugs:
+        return None
+    low = (title or "").lower()
+    named = [e for e in drugs
+             if low and re.search(rf"(?<![\w-]){re.escape(e.text.lower())}(?![\w-])", low)]
+    pool = named or [e for e in drugs if e.start_char < 2500] or drugs
+    # among title drugs, the one the text itself mentions most is the one studied
+    counts = Counter(key(e) for e in (drugs if named else pool) if key(e) in {key(p) for p in pool})
+    best = counts.most_common(1)[0][0]
+    return next(e for e in pool if key(e) == best)
+
+
+# a heading line of the bibliography; what follows are citations of other works
+_REFERENCES = re.compile(r"^[ \t]*(references|bibliography|literature cited|works cited|"
+                         r"reference list)[ \t]*:?[ \t]*$", re.I | re.M)
+
+
+def references_start(text: str) -> int | None:
+    """Character offset of the last reference-list heading (None without one).  The last one
+    is taken because a table of contents may name the heading earlier."""
+    found = list(_REFERENCES.finditer(text))
+    return found[-1].start() if found else None
+
+
+# --------------------------------------------------------------------------------------------
+# entity roles
+
+
+_PERSON = (r"(patients?|subjects?|participants?|individuals?|people|persons?|men|women|man|woman|"
+           r"children|child|infants?|neonates?|adolescents?|adults?|boys?|girls?|siblings?|"
+           r"sisters?|brothers?|twins?|recipients?|users?|cases?|volunteers?)")
+# "children with Y", "siblings who had a mutation in G": up to six words of a stative relative
+# clause; a verb or change word ends it ("patients with diabetes had a fall in HbA1c": HbA1c
+# is the finding), as does a clause with a change verb ("in whom lesions improved")
+_NP_WORD = (r"(?!(?:had|has|have|was|were|is|are|showed?|developed|received|treated|after|during|"
+            r"when|while|then|decreas|increas|improv|reduc|normali[sz]|respond|fell|rose|declin)"
+            r"\w*\b)[^\s,;:()]+")
+_POPULATION = re.compile(rf"\b{_PERSON}\s+(with|having|suffering from|who (had|have|has|carry|"
+                         rf"carried|harbou?r(ed)?)|whose)\b(\s+{_NP_WORD}){{0,6}}\s*$", re.I)
+_POPULATION_NOUN = re.compile(rf"^{_PERSON}$|^(population|populations|cohorts?)$", re.I)
+
+
+def names_population(doc: Doc, sent: Span, ent: Span) -> bool:
+    """'psoriasis patients', 'children with asthma', 'siblings who had mutations in the
+    CFTR gene': the entity says who was studied, not what changed."""
+    nxt = doc[ent.end].text if ent.end < sent.end else ""
+    before = doc[max(sent.start, ent.start - 9):ent.start].text
+    return bool(_POPULATION_NOUN.match(nxt) or _POPULATION.search(before))
+
+
+# "failureassociated": a PDF line-break hyphen the normaliser joined is still a compound
+_CAUSE_AFTER = re.compile(r"^\s*-?\s*[a-z]*?(related|associated|induced|mediated|dependent|driven)\b",
+                          re.I)
+# "due to activation of Y", "secondary to untreated Y", "the natriuretic effect of Y"
+_CAUSE_BEFORE = re.compile(r"\b((secondary|due|owing|attributable) to|caused by)(\s+[\w-]+){0,3}\s*$|"
+                           r"\b(effects?|actions?|role) of\s*$", re.I)
+
+
+def names_cause(doc: Doc, sent: Span, ent: Span) -> bool:
+    """'diabetes-related gastroparesis', 'hyponatremia secondary to heart failure':
+    the entity is the cause of another condition, not the thing that changed."""
+    after = doc.text[ent.end_char:min(sent.end_char, ent.end_char + 30)]
+    before = doc[max(sent.start, ent.start - 5):ent.start].text
+    return bool(_CAUSE_AFTER.match(after) or _CAUSE_BEFORE.search(before))
+
+
+_GENERIC_HEAD = re.compile(r"^((this|the|that|extensive|severe|mild|advanced|limited|such|"
+                           r"underlying|primary|rare)\s+)*(disease|disorder|condition|illness|"
+                           r"syndrome|pathology)s?$", re.I)
+
+
+def generic_condition(ent: Span) -> bool:
+    """'extensive disease', 'this condition': an anaphor, not a named condition."""
+    return bool(_GENERIC_HEAD.match(ent.text.strip()))
+
+
+_RISK_NOUN = {"risk", "risks", "rate", "rates", "incidence", "need", "requirement"}
+
+
+def counted_procedure(doc: Doc, sent: Span, ent: Span) -> bool:
+    """'transplantation risk', 'the need for ventilation', 'rate of surgery': a procedure
+    counted as an event is an outcome of the drug."""
+    nxt = doc[ent.end].lower_ if ent.end < sent.end else ""
+    before = [t.lower_ for t in doc[max(sent.start, ent.start - 2):ent.start]]
+    return nxt in _RISK_NOUN or (len(before) == 2 and before[0] in _RISK_NOUN
+                                 and before[1] in ("of", "for"))
+
+
+# --------------------------------------------------------------------------------------------
+# attribution
+
+
+# a state: where a value lies, not how it moved
+_STATE = re.compile(r"\bwithin (the )?normal|\bin the normal range|\b(upper|lower) limits? of (the )?"
+                    r"normal|\b(was|were) normal\b", re.I)
+# words of change, time or comparison: with one of them a state is a finding ("remained
+# normal", "after 6 months", "similar in both groups")
+_STATE_ONLY_CHANGE = re.compile(r"chang|effect|differ|remain|sustain|stable|maintain|persist|"
+                                r"still|continu|longer|improv|recover|respon|after|during|"
+                                r"following|since|achiev|reach|similar|compar|both|group|arm|"
+                                r"between|versus|\bvs\b|than|placebo|control|alter|reduc|"
+                                r"decreas|increas|lower|higher|signific|affect", re.I)
+
+
+def state_without_link(sent: Span, drug: Span) -> bool:
+    """'Y levels were within normal limits' with no intervention in the sentence and no word of
+    change, time or comparison: a description of the patient, not an unchanged outcome."""
+    return not (sent.start <= drug.start < sent.end) and bool(_STATE.search(sent.text)) and \
+        not _STATE_ONLY_CHANGE.search(sent.text)
+
+
+_OBJECT_START = {"the", "a", "an", "its", "their", "his", "her", "bone", "both"}
+
+
+def agent_of_verb(doc: Doc, obj: Span, cue_i: int) -> bool:
+    """'Sustained Y prolongs the healing process': Y is the subject of a transitive change verb
+    that has its own object, so Y is the agent and not what changed."""
+    if cue_i < obj.end or cue_i + 1 >= len(doc) or cue_i - obj.end > 3:
+        return False
+    verb = doc[cue_i].lower_
+    return verb.endswith("s") and not verb.endswith("ss") and doc[cue_i + 1].lower_ in _OBJECT_START
+
+
+_COORDINATORS = {"and", "or", "plus", "with", "along", "together", "combination", "combined"}
+_COMPARISON = re.compile(r"\b(compared|comparison|versus|vs\.?|than (with|in|on|those)|placebo|"
+                         r"control group)\b", re.I)
+_LIST_GLUE = {",", "and", "or", "plus", "with", "along", "combined", "together", "in",
+              "combination", "high", "dose", "high-dose", "low-dose", "oral", "i.v.", "iv",
+              "intravenous", "-", "low"}
+
+
+def coordinated_main(doc: Doc, drug: Span, ents: list[Span], main: Span | None,
+                     key: Callable[[Span], str]) -> Span:
+    """'receiving A, B and X' / 'with A, B and X': when the chosen drug is listed together with
+    the study's main drug, the main drug is credited (the others are its background regimen)."""
+    if main is None or key(drug) == key(main) or _COMPARISON.search(drug.sent.text):
+        return drug  # "compared with A, B lowered Y": arms, not one regimen
+    drugs = sorted((e for e in ents if e.label_ in DRUG_LABELS), key=lambda e: e.start)
+    i = next((n for n, e in enumerate(drugs) if e.start == drug.start), None)
+    if i is None:
+        return drug
+    group, j = [drug], i  # the list around the chosen drug
+    while j + 1 < len(drugs) and {t.lower_ for t in doc[drugs[j].end:drugs[j + 1].start]} <= _LIST_GLUE:
+        j += 1
+        group.append(drugs[j])
+    j = i
+    while j > 0 and {t.lower_ for t in doc[drugs[j - 1].end:drugs[j].start]} <= _LIST_GLUE:
+        j -= 1
+        group.append(drugs[j])
+    words = {t.lower_ for t in doc[min(e.start for e in group):max(e.end for e in group)]}
+    if not words & _COORDINATORS:
+        return drug  # "After A, B was started": a comma alone joins clauses, not a list
+    # the main drug if listed, else the list's first drug (a list names its principal first)
+    return next((e for e in group if key(e) == key(main)), min(group, key=lambda e: e.start))
+
+
+def neither_nor_arms(sent: Span, ents: list[Span], drug: Span, labels: set[str]) -> list[Span]:
+    """'Neither A nor (B and C) had an effect on Y': every negated arm drug states the null
+    finding; otherwise only ``drug``."""
+    if not re.search(r"\bneither\b[^.;]*\bnor\b", sent.text, re.I) or not drug._.negated:
+        return [drug]
+    arms = [e for e in ents if e.label_ in labels and e._.negated]
+    return arms or [drug]
+
+
+# --------------------------------------------------------------------------------------------
+# mechanism by apposition
+
+
+_AGONIST = {"agonist": "increased", "agonists": "increased", "activator": "increased",
+            "activators": "increased", "opener": "increased", "antagonist": "decreased",
+            "antagonists": "decreased", "inhibitor": "decreased", "inhibitors": "decreased",
+            "blocker": "decreased", "blockers": "decreased"}
+
+
+def apposition_mechanisms(sent: Span, ents: list[Span]) -> list[tuple[Span, Span, str, int]]:
+    """(drug, target, direction, token) for 'the Y agonist, X' and 'X, a Y inhibitor': the
+    class name of a drug states what it does to its target."""
+    doc, out = sent.doc, []
+    targets = [e for e in ents if e.label_ in ("TARGET", "ANALYTE")]
+    drugs = [e for e in ents if e.label_ in DRUG_LABELS]
+    for t in targets:
+        if t.end >= sent.end or doc[t.end].lower_ not in _AGONIST:
+            continue
+        direction, noun = _AGONIST[doc[t.end].lower_], t.end
+        # "the Y agonist, X" (drug right after) or "X, a/an/the Y agonist" (drug right before)
+        after = [d for d in drugs if 0 <= d.start - (noun + 1) <= 1]
+        before = [d for d in drugs if 0 < t.start - d.end <= 3
+                  and doc[d.end].text == "," and doc[t.start - 1].lower_ in ("a", "an", "the")]
+        for d in after or before:
+            out.append((d, t, direction, noun))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# adverse-effect scope
+
+
+_CONCESSIVE = re.compile(r"\b(despite|in spite of|notwithstanding)(\s+\S+){0,2}\s*$", re.I)
+_STOPPED = re.compile(r"\b(stopped|discontinued|withdrawn|ceased|interrupted|tapered|"
+                      r"halted)\b", re.I)
+_RECHALLENGE = re.compile(r"\b(rechalleng\w*|re-?introduc\w*|re-?exposure|restart\w*|resum\w*|"
+                          r"re-?administ\w*)", re.I)
+_RELAPSE = re.compile(r"\b(again|recurred|recurrence|relapsed|returned|reappeared|re-?emerged)\b",
+                      re.I)
+
+
+def not_a_harm(doc: Doc, sent: Span, drug: Span, cond: Span) -> bool:
+    """'Y developed despite X therapy' (treatment failure) and 'when X was stopped, Y developed
+    again' (relapse of the treated disease): the drug did not cause Y."""
+    if _CONCESSIVE.search(doc[max(sent.start, drug.start - 4):drug.start].text):
+        return True
+    # ... but a recurrence on re-exposure is the classic proof of a harm
+    return bool(_STOPPED.search(sent.text) and _RELAPSE.search(sent.text)
+                and not _RECHALLENGE.search(sent.text))
+
+
+# "normoglycemia", "euthyroidism": the normal state a therapy aims at, not a disease that can
+# rise or fall (its analyte is the outcome: "serum glucose was normal")
+_NORMAL_STATE = re.compile(r"^(normo|eu)[a-z]{5,}$", re.I)
+
+
+def not_an_outcome(doc: Doc, sent: Span, ent: Span) -> bool:
+    """The entity names the population, a cause, an anaphoric 'disease' or a normal state."""
+    return names_population(doc, sent, ent) or names_cause(doc, sent, ent) or \
+        generic_condition(ent) or (ent.label_ in ("CONDITION", "PHENOTYPE")
+                                   and bool(_NORMAL_STATE.match(ent.text)))
+
+
+def same_concept(a, b) -> bool:
+    """Two claim concepts are one substance ('oral magnesium' given, 'serum Mg' measured)."""
+    return a.key == b.key or (a.id is not None and a.id == b.id) or \
+        a.label.lower() == b.label.lower()
+
+
+# (mass and international units only: a volume or a molar amount may be a measured output)
+_BARE_AMOUNT = re.compile(r"^(mg|g|µg|μg|ug|mcg|IU|units?)$")
+
+
+def dose_amount(unit: str | None) -> bool:
+    """'cholecalciferol (800 IU)', 'magnesium 2 g': an amount without a per-volume or per-time
+    denominator is a dose given, not a level measured."""
+    return bool(unit and _BARE_AMOUNT.match(unit.strip()))
+
+
+def risk_change(doc: Doc, sent: Span, cue_i: int) -> bool:
+    """'Y (7-fold increased risk with X)': the change is in the risk of the condition, so a
+    rise is a harm of the drug and not a level that went up.  A risk *of* something else
+    ('Y was associated with an increased risk of Z') makes Y a risk factor, not a harm."""
+    for t in doc[cue_i + 1:min(sent.end, cue_i + 3)]:
+        if t.lower_ in ("risk", "risks", "incidence", "odds", "hazard"):
+            return not (t.i + 1 < sent.end and doc[t.i + 1].lower_ in ("of", "for"))
+    return False
+
+
+def regimen_head(doc: Doc, drugs: list[Span]) -> Span:
+    """The drug a regimen named in an earlier sentence stands for: the first drug of the last
+    coordinated list ("Z was stopped and oral A and B were given" -> A), since a list names its
+    principal drug first and a later clause supersedes an earlier one."""
+    drugs = sorted(drugs, key=lambda e: e.start)
+    head = drugs[-1]
+    for prev in reversed(drugs[:-1]):
+        if not {t.lower_ for t in doc[prev.end:head.start]} <= _LIST_GLUE:
+            break
+        head = prev
+    return head
+
+
+# "Additionally, it was used ...", "This molecule is ...", "• Reserved for ...": the subject is
+# an anaphor of, or elided for, the drug of the preceding sentences
+_ANAPHOR = re.compile(r"^[\W\d]*(?:\w+ly,?\s+|however,?\s+|moreover,?\s+|also,?\s+)?"
+                      r"(it|its|this|these|such|should|must|reserved|used|indicated|recommended|"
+                      r"approved|given)\b(?:\s+(drug|drugs|molecule|agent|agents|compound|"
+                      r"medication|medicine|treatment|therapy|regimen|procedure|intervention))?",
+                      re.I)
+# "it" is the drug only when it is used or judged as one ("It is characterized by ..." is a
+# disease): "it was (successfully) used/given", "its efficacy/use/safety"
+_IT_AS_DRUG = re.compile(r"^(it (is|was|has been|had been|can be|may be|could be|should be)"
+                         r"( \w+ly)? (used|given|administered|prescribed|started|effective|"
+                         r"successful|approved|indicated|recommended|tolerated)|its (use|efficacy|"
+                         r"efficiency|safety|effectiveness|role|benefit))\b", re.I)
+
+
+def implicit_subject(sent: Span) -> int | None:
+    """Token index of an anaphoric or elided drug subject opening the sentence (or None).
+    'this'/'these'/'such' count only with a drug noun ('this molecule', not 'this study')."""
+    m = _ANAPHOR.match(sent.text)
+    if not m or (m.group(1).lower() in ("this", "these", "such") and not m.group(2)) or (
+            m.group(1).lower() in ("it", "its") and not _IT_AS_DRUG.match(sent.text[m.start(1):])):
+        return None
+    span = sent.doc.char_span(sent.start_char + m.start(1), sent.start_char + m.end(1),
+                              alignment_mode="expand")
+    return span.start if span is not None else None
+
+
+_MEANS = {"surgical", "operative", "surgery", "postoperative", "post-operative"}
+
+
+def other_means(doc: Doc, cue_i: int, drug: Span) -> bool:
+    """'surgical cure of Y': the adjective names the means of the change, so a drug found
+    elsewhere is not credited with it."""
+    return cue_i > 0 and doc[cue_i - 1].lower_ in _MEANS and drug.label_ in DRUG_LABELS
+
+
+_CONCOMITANT = re.compile(r"\b(along with|together with|in addition to|as well as|plus|adjunctive|"
+                          r"(local|supportive|standard|usual|wound) care)\b[^,;:()]*$", re.I)
+
+
+def concomitant(doc: Doc, sent: Span, drug: Span) -> bool:
+    """'..., associated with local care using X', 'along with X': X accompanies the
+    intervention whose effect is reported; it is not that intervention."""
+    return bool(_CONCOMITANT.search(doc[max(sent.start, drug.start - 6):drug.start].text))
+
+
+def not_credited(sent: Span, obj: Span, drug: Span, cue: tuple[int, str] | None,
+                 direction: str | None, generic: bool, concept: Callable) -> bool:
+    """Reasons a change of ``obj`` is not the outcome of ``drug`` (the chosen intervention):
+    the drug is the object itself or the same substance ('oral magnesium' and 'serum Mg');
+    the change has another means ('surgical cure'); present-tense background credits no drug
+    of another sentence; a bare state needs a link (see :func:`state_without_link`); and a
+    drug not given ('X was ruled out due to the increase in Y') changes nothing, though a
+    null finding of a negated arm ('neither X nor Y had an effect') stands."""
+    inside = sent.start <= drug.start < sent.end
+    return drug.start == obj.start or same_concept(concept(drug), concept(obj)) or \
+        bool(cue and other_means(sent.doc, cue[0], drug)) or (generic and not inside) or \
+        (direction == "unchanged" and state_without_link(sent, drug)) or \
+        (direction != "unchanged" and not_given(drug))
+
+
+def not_given(drug: Span) -> bool:
+    """'X was ruled out', 'X was not given': a negation cue *after* the intervention (a NegEx
+    post-cue) says it was not administered.  A contrast ("increased with Y but not with X") is
+    a pre-cue and stays a finding about X."""
+    return any(c.kind == "negation" and c.start >= drug.end and c.covers(drug.start)
+               for c in cues(drug.doc))
+
+
+# --------------------------------------------------------------------------------------------
+# sentences that are not prose
+
+
+def table_like(sent: Span) -> bool:
+    """Rows of a table flattened into text: mostly numbers, no verbs to read a claim from."""
+    run = 0
+    for t in sent:
+        if t.is_space:
+            continue
+        run = run + 1 if t.like_num else 0
+        if run >= 3:  # "7.9 2.7 1335 503": prose never lists bare numbers in a row
+            return True
+    return False
+
+
+def in_table(sent: Span, document, offset: Callable[[int], int | None]) -> bool:
+    """Sentences inside a recognised table belong to litkg.extract.tables."""
+    start = offset(sent.start_char)
+    return start is not None and any(
+        t.start is not None and t.end is not None and t.start <= start < t.end
+        for t in document.tables)
+
+
+_DOSE_NOUN = {"dose", "doses", "dosage", "dosages", "dosing"}
+# what may stand between a subject "dose" and its verb ("the dose was gradually increased")
+_AUX = {"was", "were", "is", "are", "been", "has", "have", "had", "then", "further", "subsequently"}
+_PURPOSE = {"tried", "attempted", "used", "given", "administered", "designed", "intended", "aimed",
+            "aims", "order", "required", "needed", "added", "started", "initiated", "titrated"}
+
+
+def cue_not_a_finding(doc: Doc, sent: Span, cue_i: int) -> bool:
+    """The change word does not report an observed change of the object: 'the X dose was
+    increased based on Y' changes a regimen, and 'X was tried to suppress Y' states a purpose
+    (unlike 'X was shown to suppress Y', a finding)."""
+    before = [t.lower_ for t in doc[max(sent.start, cue_i - 4):cue_i]]
+    for n, word in enumerate(before):  # "the dose was increased", not "a dose-dependent fall"
+        if word in _DOSE_NOUN and all(w in _AUX or w.endswith("ly") for w in before[n + 1:]):
+            return True
+    return len(before) >= 2 and before[-1] == "to" and before[-2] in _PURPOSE
+
+
+# ("intervention" is left out: a trial's arm may be called just that)
+_GENERIC_INTERVENTION = re.compile(r"^(drug |medical |combination |combined )?(therap(y|ies|eutic|"
+                                   r"eutics)|treatments?|medications?|drugs?|pharmacotherapy)$",
+                                   re.I)
+
+
+def generic_intervention(ent: Span) -> bool:
+    """'therapeutic option', 'drug therapy': a word for treatment in general names no
+    intervention a claim could be about (the drug it refers to is named elsewhere)."""
+    return ent.label_ in ("DRUG", "PROCEDURE") and bool(
+        _GENERIC_INTERVENTION.match(ent.text.strip()) or
+        _GENERIC_INTERVENTION.match((ent._.concept_label or "").strip()))
