@@ -476,3 +476,19 @@ def test_risk_of_another_condition_makes_a_risk_factor_not_a_harm():
     claims = _claims("Obesity was associated with an increased risk of gout with thiazides.",
                      [("Obesity", "CONDITION"), ("gout", "CONDITION"), ("thiazides", "DRUG")])
     assert ("thiazides", "obesity") not in _kinds(claims, "adverse_effect")
+
+
+def test_keyword_lines_state_nothing():
+    text = "Keywords: warfarin, skin necrosis, heparin. Warfarin caused skin necrosis in one patient."
+    claims = _claims(text, [("warfarin", "DRUG"), ("skin necrosis", "CONDITION"), ("heparin", "DRUG"),
+                            ("Warfarin", "DRUG"), ("skin necrosis", "CONDITION", 1)])
+    sentences = {c.evidence.sentence for c in claims}
+    assert sentences and all(not s.startswith("Keywords") for s in sentences)
+
+
+def test_a_drug_first_named_late_in_a_full_text_is_not_the_study_intervention():
+    # no drug in the title or the opening: nothing to attribute a later change to
+    opening = "Socio-demographic factors and stage at diagnosis. " + "We studied registry data. " * 120
+    text = opening + "Stage at diagnosis decreased in older women. The work was funded by an award to GL."
+    claims = _claims(text, [("Stage at diagnosis", "PHENOTYPE"), ("GL", "DRUG")])
+    assert not any(c.subject.label == "gl" for c in claims)

@@ -43,6 +43,7 @@ from litkg.extract.claims_relations import (CONDITION_LABELS, DRUG_LABELS, INTER
 from litkg.extract.context import covering, cues
 from litkg.extract.extensions import register_extensions
 from litkg.extract.quantities import find_quantities
+from litkg.extract.units import is_dose_unit
 from litkg.models import Claim, Concept, Document, Evidence, is_curie, normalise_key
 
 VERSION = "0.3"
@@ -156,7 +157,6 @@ def _resolve_direction(doc: Doc, sent: Span, cue_i: int | None, direction: str |
     return direction
 
 
-_DOSE_UNIT = re.compile(r"/\s*(day|d|kg|week|wk|h|dose)\b|^(mg|g|µg|μg|ug|IU)$", re.I)
 _BREAKS = {",", ";", ":", "(", ")", "but", "whereas", "while", "however"}
 # between an object and its verb a parenthesis is usually a statistic: "Y was lower (p<0.05)"
 _CUE_BREAKS = _BREAKS - {"(", ")"}
@@ -388,7 +388,8 @@ def extract_claims(doc: Doc, document: Document) -> list[Claim]:
     for k, sent in enumerate(sents):
         ents = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end
                 and not scope.generic_intervention(e)]
-        if not ents or scope.table_like(sent) or scope.in_table(sent, document, ctx.offset) or (
+        if not ents or scope.table_like(sent) or scope.name_list(sent) or \
+                scope.in_table(sent, document, ctx.offset) or (
                 refs_at is not None and sent.end_char > refs_at):
             continue
         try:
@@ -533,7 +534,7 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
                     break
                 if prev == "from":
                     before, unit = q.value, q.unit or _unit_after(doc.text, qe)
-            if unit and _DOSE_UNIT.search(unit):
+            if unit and is_dose_unit(unit):
                 continue  # "increased to 4 g/day": a dose change is a regimen, not an outcome
             if unit is None:
                 before = after = None  # values without a unit are not comparable

@@ -47,14 +47,18 @@ DRUG_LABELS = {"DRUG"}
 
 def main_drug(doc: Doc, title: str | None, key: Callable[[Span], str]) -> Span | None:
     """The study's intervention: the drug named in the title, else the most frequent drug of
-    the opening text (title and abstract), else of the whole document."""
+    the opening text (title and abstract), else none."""
     drugs = [e for e in doc.ents if e.label_ in DRUG_LABELS]
     if not drugs:
         return None
     low = (title or "").lower()
     named = [e for e in drugs
              if low and re.search(rf"(?<![\w-]){re.escape(e.text.lower())}(?![\w-])", low)]
-    pool = named or [e for e in drugs if e.start_char < 2500] or drugs
+    # A drug first named deep in a full text (a reagent in the methods, a co-medication in the
+    # discussion, an author's initials the NER took for a drug) is not the study's intervention.
+    pool = named or [e for e in drugs if e.start_char < 2500]
+    if not pool:
+        return None
     # among title drugs, the one the text itself mentions most is the one studied
     counts = Counter(key(e) for e in (drugs if named else pool) if key(e) in {key(p) for p in pool})
     best = counts.most_common(1)[0][0]
@@ -388,6 +392,16 @@ def not_given(drug: Span) -> bool:
 
 # --------------------------------------------------------------------------------------------
 # sentences that are not prose
+
+
+# "Keywords: cinacalcet; calciphylaxis" and "Abbreviations: PTH, parathyroid hormone" list
+# names, they do not state anything about them
+_NAME_LIST = re.compile(r"^\W*(key ?words?|index terms|abbreviations|mesh terms)\s*[:.\-]", re.I)
+
+
+def name_list(sent: Span) -> bool:
+    """Is the sentence a keyword or abbreviation list?"""
+    return bool(_NAME_LIST.match(sent.text))
 
 
 def table_like(sent: Span) -> bool:
