@@ -492,3 +492,27 @@ def test_a_drug_first_named_late_in_a_full_text_is_not_the_study_intervention():
     text = opening + "Stage at diagnosis decreased in older women. The work was funded by an award to GL."
     claims = _claims(text, [("Stage at diagnosis", "PHENOTYPE"), ("GL", "DRUG")])
     assert not any(c.subject.label == "gl" for c in claims)
+
+
+def test_the_second_arm_of_a_comparison_is_not_the_intervention():
+    text = "Pain scores were lower with ketorolac than with morphine at 24 hours (p = 0.01)."
+    claims = _claims(text, [("ketorolac", "DRUG"), ("morphine", "DRUG"), ("Pain scores", "PHENOTYPE")])
+    pain = [c for c in claims if c.kind == "outcome" and c.object.label == "pain scores"]
+    assert pain and all(c.subject.label == "ketorolac" for c in pain)
+    text = "Compared with placebo-treated patients, those given losartan had lower proteinuria."
+    claims = _claims(text, [("losartan", "DRUG"), ("proteinuria", "PHENOTYPE")])
+    assert all(c.subject.label == "losartan" for c in claims if c.kind == "outcome")
+
+
+def test_a_finding_that_went_down_under_the_drug_is_a_benefit_not_a_harm():
+    for text, ents in (("While receiving enalapril, her proteinuria decreased.",
+                        [("enalapril", "DRUG"), ("proteinuria", "PHENOTYPE")]),
+                       ("Those given losartan had lower proteinuria than before.",
+                        [("losartan", "DRUG"), ("proteinuria", "PHENOTYPE")])):
+        claims = _claims(text, ents)
+        assert not [c for c in claims if c.kind == "adverse_effect"]
+        assert _find(claims, "outcome", "proteinuria").direction == "decreased"
+    # a finding named with the participle ("decreased appetite") is still a harm
+    claims = _claims("She developed decreased appetite and nausea on metformin.",
+                     [("metformin", "DRUG"), ("appetite", "PHENOTYPE"), ("nausea", "PHENOTYPE")])
+    assert {c.object.label for c in claims if c.kind == "adverse_effect"} == {"appetite", "nausea"}

@@ -237,6 +237,7 @@ def _drug_for(sent: Span, ents: list[Span], i: int, ctx: _DocContext,
     drugs = [e for e in drugs if not class_apposition(doc, e, drugs)] or drugs
     # the comparator arm is not the intervention whose effect is reported
     drugs = [e for e in drugs if not _COMPARATOR.search(e.text)] or drugs
+    drugs = [e for e in drugs if not scope.second_arm(doc, e)] or drugs
     # "This procedure, associated with local care using X, ...": X only accompanies it
     main = [e for e in drugs if not scope.concomitant(doc, sent, e)]
     drugs = main or ([] if scope.implicit_subject(sent) is not None else drugs)

@@ -136,6 +136,11 @@ def adverse_candidates(sent: Span, ents: list[Span]) -> list[tuple[Span, Span]]:
     return out
 
 
+#: comparatives that, right before a finding, say it went down ("had lower proteinuria", "less
+#: pain"); participles such as "decreased" also form names of findings ("decreased appetite")
+_COMPARATIVES = frozenset({"lower", "less", "fewer", "smaller", "milder", "shorter"})
+
+
 def adverse_pairs(sent: Span, ents: list[Span],
                   fallback: Callable[[Span], Span | None]) -> list[tuple[Span, Span]]:
     """(drug, condition) pairs read as harm.
@@ -161,6 +166,9 @@ def adverse_pairs(sent: Span, ents: list[Span],
                           and doc[t.i + 1].lower_.startswith("factor"))]
     improving = [t.i for t in sent if t.lower_.startswith(lex.DIRECTION_PREFIXES["improved"])
                  or t.lower_.startswith(("suppress", "prevent", "correct", "control"))]
+    lowering = [t.i for t in sent if (t.lower_.startswith(lex.DIRECTION_PREFIXES["decreased"])
+                                      and not t.lower_.startswith(("inhibit", "block", "impair", "depress"))
+                                      or t.lower_ in _COMPARATIVES) and t.i + 1 < len(doc)]
     pairs = []
     for c in conds:
         # "X-induced Y" names its cause even inside an indication ("Z for X-induced Y")
@@ -172,6 +180,11 @@ def adverse_pairs(sent: Span, ents: list[Span],
         # so, but papers at large do ("effective in normalizing Y", "healing of Y")
         if _is_indication(doc, sent, c) or any(0 < c.start - i <= 4 or 0 <= i - c.end <= 1
                                                for i in improving):
+            continue
+        # "Y decreased", "Y was lower with X", "a reduction in Y": a finding that went down under
+        # the drug is its benefit ("decreased appetite" names the finding, it is not a cue here)
+        if any(0 <= i - c.end <= 2 or (0 < c.start - i <= 3 and doc[i + 1].lower_ in ("in", "of"))
+               or (c.start - i == 1 and doc[i].lower_ in _COMPARATIVES) for i in lowering):
             continue
         strong = any(-4 <= c.start - i <= 12 or 0 <= i - c.end <= 4 for i in strong_at)
         chosen: list[Span] = []

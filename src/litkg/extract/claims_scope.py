@@ -45,6 +45,18 @@ DRUG_LABELS = {"DRUG"}
 # document level
 
 
+# "lower with X than with Y", "X versus Y", "compared with those on Y": Y is the comparison arm
+_SECOND_ARM = re.compile(r"\b(than|versus|vs\.?|compared (with|to)|relative to|in comparison (with|to))"
+                         r"(\s+(with|those|patients|subjects|participants|the|a|an|on|receiving|taking|"
+                         r"given|group|arm|in|treated))*\s*$", re.I)
+
+
+def second_arm(doc: Doc, ent: Span) -> bool:
+    """Is ``ent`` the second arm of a comparison, the one the reported effect is measured
+    against?  A change then belongs to the other, first-named intervention."""
+    return bool(_SECOND_ARM.search(doc[max(0, ent.start - 6):ent.start].text))
+
+
 def main_drug(doc: Doc, title: str | None, key: Callable[[Span], str]) -> Span | None:
     """The study's intervention: the drug named in the title, else the most frequent drug of
     the opening text (title and abstract), else none."""
