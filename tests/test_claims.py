@@ -516,3 +516,15 @@ def test_a_finding_that_went_down_under_the_drug_is_a_benefit_not_a_harm():
     claims = _claims("She developed decreased appetite and nausea on metformin.",
                      [("metformin", "DRUG"), ("appetite", "PHENOTYPE"), ("nausea", "PHENOTYPE")])
     assert {c.object.label for c in claims if c.kind == "adverse_effect"} == {"appetite", "nausea"}
+
+
+def test_a_relative_clause_adds_a_further_indication_of_the_same_patients():
+    text = ("Some authors recommend parathyroidectomy in patients with rickets who have "
+            "unsuppressed secondary hyperparathyroidism.")
+    claims = _claims(text, [("parathyroidectomy", "PROCEDURE"), ("rickets", "CONDITION"),
+                            ("secondary hyperparathyroidism", "CONDITION")])
+    _find(claims, "treatment", "secondary hyperparathyroidism", "parathyroidectomy")
+    # without the relative clause the nearer condition keeps the cue to itself
+    text = "Metformin is used in patients with obesity, whereas insulin resistance was not studied."
+    claims = _claims(text, [("Metformin", "DRUG"), ("obesity", "CONDITION"), ("insulin resistance", "CONDITION")])
+    assert {c.object.label for c in claims if c.kind == "treatment"} == {"obesity"}

@@ -230,6 +230,12 @@ def _is_cue(word: str) -> bool:
     return word.startswith(_TREATMENT_PREFIXES) or word == "for"
 
 
+# "X in patients with A who have (unsuppressed) B": a relative clause adds a further condition
+# of the same patients, which the cue before A also names
+_FURTHER_CONDITION = re.compile(r"^\s*(who|that)\s+(also\s+)?(have|has|had|develop(ed|s)?|"
+                                r"present(ed|s)?\s+with|suffer(ed|s)?\s+from)(\s+[a-z-]+){0,2}\s*$", re.I)
+
+
 def _cue_taken(sent: Span, i: int, ds: int, de: int, c: Span, ents: list[Span]) -> bool:
     """The cue at token ``i`` belongs to another entity of the window between the drug (tokens
     ``ds:de``) and condition ``c``: "despite X therapy ... requiring surgery" (X's therapy),
@@ -243,7 +249,8 @@ def _cue_taken(sent: Span, i: int, ds: int, de: int, c: Span, ents: list[Span]) 
             return True  # "X therapy", "therapy X": the word names X's use
         if e.label_ in CONDITION_LABELS and i < e.start and min(de, c.end) <= e.start \
                 and e.end <= max(ds, c.start) and \
-                not {t.lower_ for t in doc[e.end:max(ds, c.start)]} <= {",", "and", "or"}:
+                not {t.lower_ for t in doc[e.end:max(ds, c.start)]} <= {",", "and", "or"} and \
+                not _FURTHER_CONDITION.match(doc[e.end:max(ds, c.start)].text):
             return True  # the cue precedes a nearer, uncoordinated condition: it is that one's
     return False
 
