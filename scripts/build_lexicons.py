@@ -110,7 +110,8 @@ def mesh_category(trees: list[str]) -> str | None:
         return "CONDITION"
     if any(t.startswith(DRUG_TREES) for t in trees):
         return "DRUG"
-    if any(t.startswith(("E02", "E04")) for t in trees):  # therapeutics, surgical procedures
+    # therapeutics and surgical procedures; not diagnostic ones (E01: "biopsy" is both)
+    if any(t.startswith(("E02", "E04")) for t in trees) and not any(t.startswith("E01") for t in trees):
         return "PROCEDURE"
     return None
 
@@ -133,7 +134,9 @@ def read_mesh(res: Path):
         if category is None:
             continue
         names = [parts[1]] + [t for t in parts[2].split("|") if t]
-        yield "MESH:" + parts[0], parts[1], [uninvert(n) for n in names], category
+        # the preferred name is shown as the concept's label: "Radial Keratotomy", not
+        # "Keratotomy, Radial"
+        yield "MESH:" + parts[0], uninvert(parts[1]), [uninvert(n) for n in names], category
 
 
 def ontology_mesh_xrefs(res: Path) -> dict[str, str]:
