@@ -528,3 +528,11 @@ def test_a_relative_clause_adds_a_further_indication_of_the_same_patients():
     text = "Metformin is used in patients with obesity, whereas insulin resistance was not studied."
     claims = _claims(text, [("Metformin", "DRUG"), ("obesity", "CONDITION"), ("insulin resistance", "CONDITION")])
     assert {c.object.label for c in claims if c.kind == "treatment"} == {"obesity"}
+
+
+def test_a_parenthesised_restatement_makes_no_claims_of_its_own():
+    text = ("Two patients with Crohn's disease (CD) developed lymphoma after treatment with "
+            "infliximab.")
+    claims = _claims(text, [("Crohn's disease", "CONDITION"), ("CD", "CONDITION"),
+                            ("lymphoma", "CONDITION"), ("infliximab", "DRUG")])
+    assert not any(c.object.label == "cd" for c in claims)

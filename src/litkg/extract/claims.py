@@ -389,6 +389,7 @@ def extract_claims(doc: Doc, document: Document) -> list[Claim]:
     for k, sent in enumerate(sents):
         ents = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end
                 and not scope.generic_intervention(e)]
+        ents = [e for e in ents if not scope.restatement(doc, e, ents)]
         if not ents or scope.table_like(sent) or scope.name_list(sent) or \
                 scope.in_table(sent, document, ctx.offset) or (
                 refs_at is not None and sent.end_char > refs_at):

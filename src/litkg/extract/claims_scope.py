@@ -57,6 +57,16 @@ def second_arm(doc: Doc, ent: Span) -> bool:
     return bool(_SECOND_ARM.search(doc[max(0, ent.start - 6):ent.start].text))
 
 
+def restatement(doc: Doc, ent: Span, ents: list[Span]) -> bool:
+    """Is ``ent`` a parenthesised restatement of the entity just before it ("Crohn's disease
+    (CD)", "methotrexate (MTX)")?  The long form carries the claims; pairing the short form as
+    well would make a second, partly wrong claim (the short form also sits outside the long
+    form's clause)."""
+    if ent.start < 2 or ent.end >= len(doc) or doc[ent.start - 1].text != "(" or doc[ent.end].text != ")":
+        return False
+    return any(e.end == ent.start - 1 and e.label_ == ent.label_ for e in ents)
+
+
 def main_drug(doc: Doc, title: str | None, key: Callable[[Span], str]) -> Span | None:
     """The study's intervention: the drug named in the title, else the most frequent drug of
     the opening text (title and abstract), else none."""
