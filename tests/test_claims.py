@@ -536,3 +536,10 @@ def test_a_parenthesised_restatement_makes_no_claims_of_its_own():
     claims = _claims(text, [("Crohn's disease", "CONDITION"), ("CD", "CONDITION"),
                             ("lymphoma", "CONDITION"), ("infliximab", "DRUG")])
     assert not any(c.object.label == "cd" for c in claims)
+
+
+def test_placebo_is_no_treatment_of_the_condition():
+    text = "Adults with asthma received azithromycin or placebo for the treatment of asthma."
+    claims = _claims(text, [("asthma", "CONDITION"), ("azithromycin", "DRUG"), ("placebo", "DRUG"),
+                            ("asthma", "CONDITION", 1)])
+    assert {c.subject.label for c in claims if c.kind == "treatment"} == {"azithromycin"}

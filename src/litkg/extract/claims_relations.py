@@ -255,6 +255,9 @@ def _cue_taken(sent: Span, i: int, ds: int, de: int, c: Span, ents: list[Span]) 
     return False
 
 
+_CONTROL_ARM = re.compile(r"\b(placebo|sham|vehicle)\b", re.I)
+
+
 def treatment_pairs(sent: Span, ents: list[Span], taken: set,
                     implicit: tuple[Span, int] | None = None) -> list[tuple[Span, Span]]:
     """(intervention, condition) pairs of indication: a treatment cue ("treatment of", "used
@@ -264,7 +267,9 @@ def treatment_pairs(sent: Span, ents: list[Span], taken: set,
     used in Y", "Reserved for Y"): the drug of an earlier sentence, placed at that token."""
     doc = sent.doc
     conds = [e for e in ents if e.label_ in CONDITION_LABELS and (e.start, e.end) not in taken]
-    drugs = [(e, e.start, e.end) for e in ents if e.label_ in INTERVENTION_LABELS]
+    # a placebo, sham or vehicle is the comparison, not a treatment of the condition
+    drugs = [(e, e.start, e.end) for e in ents if e.label_ in INTERVENTION_LABELS
+             and not _CONTROL_ARM.search(e.text)]
     if not drugs and implicit is not None:
         drugs = [(implicit[0], implicit[1], implicit[1] + 1)]
     pairs = []
