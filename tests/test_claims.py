@@ -543,3 +543,9 @@ def test_placebo_is_no_treatment_of_the_condition():
     claims = _claims(text, [("asthma", "CONDITION"), ("azithromycin", "DRUG"), ("placebo", "DRUG"),
                             ("asthma", "CONDITION", 1)])
     assert {c.subject.label for c in claims if c.kind == "treatment"} == {"azithromycin"}
+
+
+def test_a_parenthesis_saying_non_significant_makes_the_change_unchanged():
+    text = "There was a slight (although non-significant) increase in the delivery rate with follitropin."
+    claims = _claims(text, [("delivery rate", "PHENOTYPE"), ("follitropin", "DRUG")])
+    assert _find(claims, "outcome", "delivery rate").direction == "unchanged"

@@ -130,6 +130,9 @@ def _resolve_direction(doc: Doc, sent: Span, cue_i: int | None, direction: str |
     clause = _clause_text(sent, anchor, obj.start)
     # "decreased, but not significantly": the qualifier follows the cue across a comma
     tail = sent.doc[anchor:min(sent.end, anchor + 8)].text
+    # "a slight (although non-significant) increase": the qualifier is a parenthesis before it
+    if anchor - 1 > sent.start and doc[anchor - 1].text == ")":
+        tail += " " + doc[max(sent.start, anchor - 10):anchor].text.rsplit("(", 1)[-1]
     if lex.SIGNIFICANT_NEGATED.search(clause) or lex.SIGNIFICANT_NEGATED.search(tail):
         return "unchanged"
     # the p-value reported for this outcome, or a later "the difference was not significant"
