@@ -13,9 +13,7 @@ from litkg.curate.log import read_log
 from litkg.errors import CurationError
 from litkg.models import Claim, Concept, Evidence
 
-TEXT = "Title.\nCinacalcet decreased FGF-23 in TIO. Phosphate rose after surgery.\n"
-S1 = "Cinacalcet decreased FGF-23 in TIO."
-S2 = "Phosphate rose after surgery."
+from curation_world import S1, S2, TEXT, write_world
 
 
 @pytest.fixture()
@@ -30,13 +28,7 @@ def world(tmp_path):
         Claim(doc="d2", kind="outcome", subject=Concept("surgery"), object=Concept("phosphate"),
               evidence=Evidence(S2, s2, s2 + len(S2)), direction="increased"),
     ]
-    store = tmp_path / "store"
-    (store / "current").mkdir(parents=True)
-    (store / "current" / "claims.jsonl").write_text(
-        "".join(json.dumps(c.as_dict()) + "\n" for c in claims), encoding="utf-8")
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "d1.txt").write_text(TEXT, encoding="utf-8")
+    store, corpus = write_world(tmp_path, claims)
     return {"claims": claims, "store": store, "log": tmp_path / "curation.jsonl", "corpus": corpus}
 
 

@@ -1,6 +1,5 @@
 """The /curate pages: handle() directly, then in headless Chromium behind a tiny http.server."""
 
-import json
 import os
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -14,9 +13,7 @@ from litkg.models import Claim, Concept, Evidence
 from litkg.serve.curation import handle
 
 CHROMIUM = "/usr/bin/chromium"
-TEXT = "Title.\nCinacalcet decreased FGF-23 in TIO. Phosphate rose after surgery.\n"
-S1 = "Cinacalcet decreased FGF-23 in TIO."
-S2 = "Phosphate rose after surgery."
+from curation_world import S1, S2, TEXT, write_world
 XSS = "<script>alert(1)</script>"
 
 
@@ -32,12 +29,7 @@ def ctx(tmp_path):
         Claim(doc="d2", kind="treatment", subject=Concept("cinacalcet"), object=Concept("TIO"),
               evidence=Evidence("Cinacalcet for TIO.", 0, 19)),
     ]
-    store = tmp_path / "store"
-    (store / "current").mkdir(parents=True)
-    (store / "current" / "claims.jsonl").write_text("".join(json.dumps(c.as_dict()) + "\n" for c in claims))
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "d1.txt").write_text(TEXT, encoding="utf-8")
+    store, corpus = write_world(tmp_path, claims)
     return SimpleNamespace(store_path=store, read_only=False, corpus_dir=corpus,
                            curation_log=tmp_path / "curation.jsonl", curator=None, claims=claims)
 
