@@ -178,6 +178,19 @@ def negotiate(accept: str | None, offered: dict[str, Any], default: str) -> str:
     return best
 
 
+def _take(results, max_rows: int, cancelled: threading.Event) -> tuple[list, bool] | None:
+    """Up to ``max_rows`` solutions or triples and whether more were cut; ``None`` when the
+    query was cancelled meanwhile (checked per row: Oxigraph evaluates lazily)."""
+    items = []
+    for item in results:
+        if cancelled.is_set():
+            return None
+        if len(items) == max_rows:
+            return items, True
+        items.append(item)
+    return items, False
+
+
 def execute(store: ox.Store, query: str, *, accept: str | None, timeout_s: float, max_rows: int,
             default_graphs: list[str] | None = None,
             named_graphs: list[str] | None = None,
@@ -202,29 +215,19 @@ def execute(store: ox.Store, query: str, *, accept: str | None, timeout_s: float
     def work() -> None:
         try:
             result = store.query(query, **kwargs)
+            if isinstance(result, ox.QueryBoolean):
+                outcome["ask"] = bool(result)
+                return
+            taken = _take(result, max_rows, cancelled)
+            if taken is None:
+                return  # the client already got its 503
+            items, truncated = taken
             if isinstance(result, ox.QuerySolutions):
                 variables = [v.value for v in result.variables]
-                rows, truncated = [], False
-                for solution in result:
-                    if cancelled.is_set():
-                        return
-                    if len(rows) == max_rows:
-                        truncated = True
-                        break
-                    rows.append({v: _term_json(solution[v]) for v in variables if solution[v] is not None})
+                rows = [{v: _term_json(s[v]) for v in variables if s[v] is not None} for s in items]
                 outcome["select"] = ({"head": {"vars": variables}, "results": {"bindings": rows}}, truncated)
-            elif isinstance(result, ox.QueryBoolean):
-                outcome["ask"] = bool(result)
             else:
-                triples, truncated = [], False
-                for triple in result:
-                    if cancelled.is_set():
-                        return
-                    if len(triples) == max_rows:
-                        truncated = True
-                        break
-                    triples.append(triple)
-                outcome["graph"] = (triples, truncated)
+                outcome["graph"] = (items, truncated)
         except BaseException as err:  # handed to the request thread
             outcome["error"] = err
         finally:
