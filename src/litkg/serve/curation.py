@@ -223,8 +223,7 @@ def _edit_form(claim: Claim, curator_field: str) -> str:
         rows.append(_field(f"{name} label", f"{name}.label", concept.get("label")))
         rows.append(_field(f"{name} id (CURIE)", f"{name}.id", concept.get("id")))
         rows.append(_field(f"{name} text as written", f"{name}.text", concept.get("text")))
-    direction = _select("direction", DIRECTIONS, claim.direction or "", blank="(none)").replace(
-        'id="direction"', 'id="f-direction"')
+    direction = _select("direction", DIRECTIONS, claim.direction or "", blank="(none)", id_="f-direction")
     rows.append(f'<label for="f-direction">direction</label>{direction}')
     for name in ("negated", "hedged"):
         checked = " checked" if getattr(claim, name) else ""
@@ -239,9 +238,15 @@ def _edit_form(claim: Claim, curator_field: str) -> str:
     rows.append(_field("evidence start", "evidence.start", claim.evidence.start))
     rows.append(_field("evidence end", "evidence.end", claim.evidence.end))
     rows.append(_field("note", "note", ""))
-    return (f'<form method="post" action="/curate/edit" id="edit-form"><input type="hidden" name="iri" '
-            f'value="{_e(claim.iri)}">{curator_field}<div class="grid">{"".join(rows)}</div>'
-            f'<p><button type="submit" accesskey="e" id="save">Save edit</button> <kbd>e</kbd> jumps here</p></form>')
+    return _claim_form("edit", claim, curator_field, rows,
+                       '<button type="submit" accesskey="e" id="save">Save edit</button> <kbd>e</kbd> jumps here')
+
+
+def _claim_form(action: str, claim: Claim, curator_field: str, rows: list[str], button: str) -> str:
+    """A POST form about ``claim``: its IRI, the curator, the labelled fields in a grid."""
+    return (f'<form method="post" action="/curate/{action}" id="{action}-form"><input type="hidden" '
+            f'name="iri" value="{_e(claim.iri)}">{curator_field}<div class="grid">{"".join(rows)}</div>'
+            f'<p>{button}</p></form>')
 
 
 def _curator_field(ctx) -> str:
@@ -326,31 +331,27 @@ def _claim_page(query, ctx) -> Response:
 
 def _add_form(claim: Claim, curator_field: str) -> str:
     """A claim the machine missed in this claim's sentence: same document and evidence span."""
-    return (f'<form method="post" action="/curate/add" id="add-form" class="grid">'
-            f'<input type="hidden" name="iri" value="{_e(claim.iri)}">'
-            f'<label for="a-kind">kind</label>{_select("kind", CLAIM_KINDS, "", blank=None, id_="a-kind")}'
-            + _field("subject", "subject.label", "", attrs=' required', id_="a-subject")
-            + _field("subject id", "subject.id", "", attrs=' placeholder="CURIE, optional"', id_="a-subject-id")
-            + _field("object", "object.label", "", attrs=' required', id_="a-object")
-            + _field("object id", "object.id", "", attrs=' placeholder="CURIE, optional"', id_="a-object-id")
-            + f'<label for="a-direction">direction</label>'
-              f'{_select("direction", DIRECTIONS, "", blank="(none)", id_="a-direction")}'
-            + _field("note", "note", "", attrs='', id_="a-note")
-            + f'{curator_field}<span></span><button type="submit" id="add">Add claim</button></form>')
+    rows = [f'<label for="a-kind">kind</label>{_select("kind", CLAIM_KINDS, "", blank=None, id_="a-kind")}',
+            _field("subject", "subject.label", "", attrs=" required", id_="a-subject"),
+            _field("subject id", "subject.id", "", attrs=' placeholder="CURIE, optional"', id_="a-subject-id"),
+            _field("object", "object.label", "", attrs=" required", id_="a-object"),
+            _field("object id", "object.id", "", attrs=' placeholder="CURIE, optional"', id_="a-object-id"),
+            f'<label for="a-direction">direction</label>'
+            f'{_select("direction", DIRECTIONS, "", blank="(none)", id_="a-direction")}',
+            _field("note", "note", "", id_="a-note")]
+    return _claim_form("add", claim, curator_field, rows, '<button type="submit" id="add">Add claim</button>')
 
 
 def _relink_form(claim: Claim, curator_field: str) -> str:
     """Every mention of a name gets another concept (a wrong or missing id)."""
     match = claim.subject.text or claim.subject.label
-    return (f'<form method="post" action="/curate/relink" id="relink-form" class="grid">'
-            f'<input type="hidden" name="iri" value="{_e(claim.iri)}">'
-            + _field("name in the text", "match", match, attrs=' required', id_="r-match")
-            + _field("right label", "label", "", attrs=' required', id_="r-label")
-            + _field("right id", "id", "", attrs=' placeholder="CURIE, or empty if unknown"', id_="r-id")
-            + f'<label for="r-scope">where</label>'
-              f'{_select("scope", ("document", "corpus"), "document", blank=None, id_="r-scope")}'
-            + _field("note", "note", "", attrs='', id_="r-note")
-            + f'{curator_field}<span></span><button type="submit" id="relink">Relink</button></form>')
+    rows = [_field("name in the text", "match", match, attrs=" required", id_="r-match"),
+            _field("right label", "label", "", attrs=" required", id_="r-label"),
+            _field("right id", "id", "", attrs=' placeholder="CURIE, or empty if unknown"', id_="r-id"),
+            f'<label for="r-scope">where</label>'
+            f'{_select("scope", ("document", "corpus"), "document", blank=None, id_="r-scope")}',
+            _field("note", "note", "", id_="r-note")]
+    return _claim_form("relink", claim, curator_field, rows, '<button type="submit" id="relink">Relink</button>')
 
 
 def _orphans_page(ctx) -> Response:
