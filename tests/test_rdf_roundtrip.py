@@ -8,34 +8,21 @@ import io
 import pyoxigraph as ox
 import pytest
 import rdflib
-from rdflib.namespace import XSD
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from litkg.errors import LitkgError
 from litkg.rdf.dump import dump, dumps
 from litkg.rdf.namespaces import GRAPH_INFERRED, GRAPH_SHARED, GRAPH_ONTOLOGY
-from litkg.rdf.reason import materialise
+from litkg.rdf.reason import materialise, rdflib_term
 from test_rdf_mapping import loaded_store, world
-
-
-def _term(t):
-    if isinstance(t, ox.NamedNode):
-        return rdflib.URIRef(t.value)
-    if isinstance(t, ox.BlankNode):
-        return rdflib.BNode(t.value)
-    if t.language:
-        return rdflib.Literal(t.value, lang=t.language)
-    if t.datatype.value == str(XSD.string):  # RDF 1.1: a simple literal *is* an xsd:string
-        return rdflib.Literal(t.value)
-    return rdflib.Literal(t.value, datatype=rdflib.URIRef(t.datatype.value))
 
 
 def _store_graphs(store: ox.Store) -> dict[str, rdflib.Graph]:
     graphs: dict[str, rdflib.Graph] = {}
     for q in store.quads_for_pattern(None, None, None, None):
         name = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else ""
-        graphs.setdefault(name, rdflib.Graph()).add((_term(q.subject), _term(q.predicate),
-                                                     _term(q.object)))
+        graphs.setdefault(name, rdflib.Graph()).add((rdflib_term(q.subject), rdflib_term(q.predicate),
+                                                     rdflib_term(q.object)))
     return graphs
 
 

@@ -86,7 +86,7 @@ def _owlrl_types(store: ox.Store) -> set[tuple]:
         if q.graph_name == _INFERRED:
             continue
         target = onto if q.graph_name == ox.NamedNode(GRAPH_ONTOLOGY) else data
-        target.add(tuple(_to_rdflib(t) for t in (q.subject, q.predicate, q.object)))
+        target.add(tuple(rdflib_term(t) for t in (q.subject, q.predicate, q.object)))
     asserted = set(data.triples((None, rdflib.RDF.type, None)))
     closed = rdflib.Graph()
     for t in data:
@@ -104,7 +104,8 @@ def _owlrl_types(store: ox.Store) -> set[tuple]:
     return out
 
 
-def _to_rdflib(term):
+def rdflib_term(term):
+    """An Oxigraph term as the equal rdflib term (a plain literal stays a simple literal)."""
     import rdflib
 
     if isinstance(term, ox.NamedNode):
