@@ -87,11 +87,9 @@ def test_defined_chemical_symbol_is_a_drug_when_dosed():
 
 
 def test_induced_disease_long_form_takes_its_head_id():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    from litkg.extract.entities import add_entity_pipes
+    from litkg.extract.entities import entity_nlp
 
-    add_entity_pipes(nlp, use_ner=False)
+    nlp = entity_nlp(use_ner=False)
     doc = nlp("Ribavirin-induced hemolytic anemia (RIHA) was costly. RIHA recurred.")
     anemia = [e for e in doc.ents if e.text == "hemolytic anemia"]
     assert anemia and anemia[0]._.concept_id

@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from litkg.extract.entities import add_entity_pipes, default_ner_path, mentions_from_doc
+from litkg.extract.entities import default_ner_path, entity_nlp, mentions_from_doc
 from litkg.extract.lexicon import key_of, lookup
 from litkg.models import ENTITY_LABELS
 from litkg.paths import corpus_dir
@@ -16,20 +16,14 @@ HAS_NER = (default_ner_path() / "meta.json").exists()
 
 @pytest.fixture(scope="module")
 def lex_nlp():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    add_entity_pipes(nlp, use_ner=False)
-    return nlp
+    return entity_nlp(use_ner=False)
 
 
 @pytest.fixture(scope="module")
 def full_nlp():
     if not HAS_NER:
         pytest.skip("no trained NER model in src/litkg/data/ner (run scripts/train_ner.py)")
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    add_entity_pipes(nlp)
-    return nlp
+    return entity_nlp()
 
 
 def ents(nlp, text):

@@ -1,11 +1,10 @@
 """evaluate_ner: mention- and concept-level scores against PubTator files."""
 
 import pytest
-import spacy
 
 from litkg.errors import EvaluationError
 from litkg.evaluate.ner import NerReport, Score, evaluate_ner, norm_gold_id, read_gold
-from litkg.extract.entities import add_entity_pipes
+from litkg.extract.entities import entity_nlp
 from litkg.paths import benchmarks_dir
 
 TEXT_T = "Cinacalcet caused hypocalcemia."
@@ -14,10 +13,7 @@ TEXT_A = "Warfarin was given to a patient with calciphylaxis and nausea."
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    add_entity_pipes(nlp, use_ner=False)
-    return nlp
+    return entity_nlp(use_ner=False)
 
 
 def write_pubtator(path):

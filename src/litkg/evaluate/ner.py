@@ -159,9 +159,9 @@ def chemical_start(mention) -> int:
 
 
 def evaluate_ner(path: Path, nlp=None, *, limit: int | None = None) -> NerReport:
-    """Score litkg's entity stage on a PubTator file; ``nlp`` defaults to a blank English
-    pipeline with a sentencizer and :func:`litkg.extract.entities.add_entity_pipes`."""
-    from litkg.extract.entities import add_entity_pipes, mentions_from_doc
+    """Score litkg's entity stage on a PubTator file; ``nlp`` defaults to
+    :func:`litkg.extract.entities.entity_nlp`."""
+    from litkg.extract.entities import entity_nlp, mentions_from_doc
     from litkg.extract.lexicon import load_lexicon
 
     docs = read_gold(path)
@@ -170,11 +170,7 @@ def evaluate_ner(path: Path, nlp=None, *, limit: int | None = None) -> NerReport
     if not docs:
         raise EvaluationError("no documents in benchmark file", where=str(path))
     if nlp is None:
-        import spacy
-
-        nlp = spacy.blank("en")
-        nlp.add_pipe("sentencizer")
-        add_entity_pipes(nlp)
+        nlp = entity_nlp()
     lexicon = load_lexicon()
     gold_m: dict[str, set] = defaultdict(set)
     gold_c: dict[str, set] = defaultdict(set)

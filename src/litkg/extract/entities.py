@@ -522,6 +522,17 @@ def add_entity_pipes(nlp: Language, *, use_ner: bool = True) -> None:
         nlp.add_pipe("litkg_abbreviations", after="litkg_entities")
 
 
+def entity_nlp(*, use_ner: bool = True) -> Language:
+    """A blank English pipeline with a sentencizer and the entity components: the entity stage
+    alone, as the NER evaluation and the tests run it."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    add_entity_pipes(nlp, use_ner=use_ner)
+    return nlp
+
+
 def mentions_from_doc(doc: Doc) -> list[Mention]:
     """The doc's entities as :class:`Mention` objects, offsets in the original document text
     when the doc carries an offset map (``Doc._.offset_map``) and the document."""
