@@ -207,21 +207,26 @@ def test_parse_regimen():
     assert items[0].dose == "150 mg/kg/day"
 
 
-def _jats_doc():
-    rows = [["Visit", "Calcium (mg/dL)", "PTH, pg/mL", "Treatment"],
-            ["Baseline", "7.5", "1194", "-"],
-            ["Month 3", "9.1 ± 0.4", "64", "Cinacalcet: 30 mg/day"]]
-    lines = ["\t".join(r) for r in rows]
-    head = "Table 1. Biochemistry in patient 2\n"
-    text = head + "\n".join(lines) + "\n"
-    cells, offset = [], len(head)
+def _tab_table(label: str, caption: str, rows: list[list[str]]) -> tuple[str, Table]:
+    """Document text ("<label>. <caption>" then one tab-separated line per row) and its Table,
+    cell offsets pointing into that text, as the JATS reader writes them."""
+    head = f"{label}. {caption}\n"
+    text, cells, offset = head, [], len(head)
     for r, row in enumerate(rows):
         out = []
         for c, cell in enumerate(row):
             out.append(TableCell(r, c, cell, offset, offset + len(cell)))
             offset += len(cell) + 1
         cells.append(tuple(out))
-    table = Table("Table 1", "Biochemistry in patient 2", tuple(cells), 0, len(text))
+        text += "\t".join(row) + "\n"
+    return text, Table(label, caption, tuple(cells), 0, len(text))
+
+
+def _jats_doc():
+    rows = [["Visit", "Calcium (mg/dL)", "PTH, pg/mL", "Treatment"],
+            ["Baseline", "7.5", "1194", "-"],
+            ["Month 3", "9.1 ± 0.4", "64", "Cinacalcet: 30 mg/day"]]
+    text, table = _tab_table("Table 1", "Biochemistry in patient 2", rows)
     return Document(id="jats", text=text, tables=(table,), format="jats")
 
 
@@ -246,16 +251,8 @@ def test_jats_table_claims():
 def test_transposed_jats_table():
     rows = [["Parameter", "Baseline", "Week 4"], ["Creatinine (mg/dL)", "1.2", "1.0"],
             ["Age group", "adult", "adult"]]
-    head = "Table 2. Labs\n"
-    text, cells, offset = head, [], len(head)
-    for r, row in enumerate(rows):
-        out = []
-        for c, cell in enumerate(row):
-            out.append(TableCell(r, c, cell, offset, offset + len(cell)))
-            offset += len(cell) + 1
-        cells.append(tuple(out))
-        text += "\t".join(row) + "\n"
-    doc = Document(id="t", text=text, tables=(Table("Table 2", "Labs", tuple(cells), 0, len(text)),))
+    text, table = _tab_table("Table 2", "Labs", rows)
+    doc = Document(id="t", text=text, tables=(table,))
     claims = extract_table_claims(doc)
     assert [(c.object.text, c.value, c.unit, c.timepoint) for c in claims] == [
         ("Creatinine", 1.2, "mg/dL", "Baseline"), ("Creatinine", 1.0, "mg/dL", "Week 4")]
@@ -293,14 +290,6 @@ def test_header_right_under_caption_and_missing_cells():
 def test_p_value_column_is_not_phosphate():
     rows = [["", "Adjusted odds ratio", "P"], ["Men", "Reference", "0.003"],
             ["Women", "0.93 (0.89, 0.98)", "<0.001"]]
-    head = "Table 2. Associations\n"
-    text, cells, offset = head, [], len(head)
-    for r, row in enumerate(rows):
-        cells.append(tuple(TableCell(r, c, cell, offset + sum(len(x) + 1 for x in row[:c]),
-                                     offset + sum(len(x) + 1 for x in row[:c]) + len(cell))
-                           for c, cell in enumerate(row)))
-        text += "\t".join(row) + "\n"
-        offset = len(text)
-    doc = Document(id="p", text=text, tables=(Table("Table 2", "Associations", tuple(cells), 0,
-                                                    len(text)),))
+    text, table = _tab_table("Table 2", "Associations", rows)
+    doc = Document(id="p", text=text, tables=(table,))
     assert extract_table_claims(doc) == []
