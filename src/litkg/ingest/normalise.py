@@ -25,6 +25,7 @@ What is normalised:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -234,33 +235,29 @@ class _Vocabulary:
     def __init__(self, text: str):
         self.text = text
         self._compounds: set[str] | None = None
-        self._words: set[str] | None = None
-        self._counts: dict[str, int] = {}
-        self._line_starts: dict[str, int] = {}
+        self._words: Counter[str] = Counter()  # word -> occurrences
+        self._line_starts: Counter[str] = Counter()  # word -> occurrences at a line start
+        self._lower = ""
 
     def _build(self) -> None:
-        lower = self.text.lower()
+        lower = self._lower = self.text.lower()
         self._compounds = set(re.findall(r"[^\W\d_]+-[^\W\d_]+", lower))
-        words = re.findall(r"[^\W\d_]+", lower)
-        self._words = set(words)
-        for w in words:
-            self._counts[w] = self._counts.get(w, 0) + 1
-        for w in re.findall(r"\n[ \t]*([^\W\d_]+)", lower):
-            self._line_starts[w] = self._line_starts.get(w, 0) + 1
+        self._words = Counter(re.findall(r"[^\W\d_]+", lower))
+        self._line_starts = Counter(re.findall(r"\n[ \t]*([^\W\d_]+)", lower))
 
     def split_word(self, first: str, second: str) -> bool:
         """Is ``first``/``second`` at a line break one word split without a hyphen?  Yes when
         the document writes the whole word elsewhere, the second part occurs only at line
         starts (it is no word of its own here), and "first second" never occurs with a space."""
-        if self._words is None:
+        if self._compounds is None:
             self._build()
         if not (first.isalpha() and second.isalpha() and second.islower() and len(first) >= 2
                 and len(second) >= 2):
             return False
         first, second = first.lower(), second.lower()
         return (first + second in self._words
-                and self._counts.get(second, 0) <= self._line_starts.get(second, 0)
-                and f"{first} {second}" not in self.text.lower())
+                and self._words[second] <= self._line_starts[second]
+                and f"{first} {second}" not in self._lower)
 
     def prefers_hyphen(self, first: str, second: str) -> bool:
         if self._compounds is None:
