@@ -203,7 +203,7 @@ class EntityRecognizer:
                     continue  # "optic nerve", "visual field": a body part, not a finding
             if entry is None and ent.label_ == "DISEASE":
                 entry = self._head_entry(ent, lex)
-            if entry is None and len(ent) == 1 and not _word_shaped_like(ent[0], ent.label_):
+            if entry is None and len(ent) == 1 and not _lone_word_may_stand(ent[0]):
                 continue
             label = entry.label if entry is not None else _NER_DEFAULT[ent.label_]
             if entry is None and ent.label_ == "CHEMICAL" and _is_enzyme(ent[-1].text):
@@ -412,7 +412,7 @@ def _common_words() -> frozenset[str]:
         return frozenset(line.strip() for line in handle if line.strip() and not line.startswith("#"))
 
 
-def _word_shaped_like(token, ner_label: str) -> bool:
+def _lone_word_may_stand(token) -> bool:
     """May a lone word the NER tagged, which no vocabulary knows, stand as an entity?  The NER
     was trained on biomedical abstracts; in other prose (full texts, other fields) it also tags
     everyday words ("ever", "combine", "April", "plates").  Such a word is dropped when it is a
