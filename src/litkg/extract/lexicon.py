@@ -225,3 +225,14 @@ def ground(text: str, labels: Iterable[str] | None = None) -> Concept | None:
 #: Words before an analyte that name where it is measured, not what: "serum calcium" is calcium.
 SPECIMEN_WORDS = frozenset({"serum", "plasma", "blood", "urine", "urinary", "circulating", "total",
                         "fasting", "whole", "venous", "arterial"})
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Everyday English words (data/common_words.txt.gz, see scripts/build_common_words.py)."""
+    path = data_dir() / "common_words.txt.gz"
+    if not path.exists():
+        raise ExtractionError("common-word list not found", where=str(path),
+                              hint="run scripts/build_common_words.py or reinstall litkg")
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return frozenset(line.strip() for line in handle if line.strip() and not line.startswith("#"))
