@@ -36,14 +36,14 @@ from collections import Counter
 from pathlib import Path
 
 from litkg.evaluate import ade
+from litkg.evaluate.ade import DEV_RESIDUE, TRAIN_RESIDUES
 from litkg.evaluate.claims import annotated_doc
+from litkg.evaluate.scores import Prf
 from litkg.extract import claims_adverse_model
 from litkg.extract.claims_adverse_model import FEATURES_VERSION, MODEL_FILE, pair_features
 from litkg.extract.claims_relations import adverse_candidates
+from litkg.extract.logistic import sigmoid
 from litkg.paths import benchmarks_dir, data_dir
-
-TRAIN_RESIDUES = (1, 2, 3, 4)
-DEV_RESIDUE = 4
 
 
 def load(folder: Path):
@@ -99,7 +99,7 @@ def train(data, epochs, l2, lr, min_count, seed=13):
         loss = 0.0
         for feats, y in data:
             z = sum(w.get(f, 0.0) for f in feats)
-            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            p = sigmoid(z)
             loss -= math.log(max(1e-12, p if y else 1 - p))
             g = p - y
             for f in feats:
@@ -111,25 +111,19 @@ def train(data, epochs, l2, lr, min_count, seed=13):
     return {f: round(v, 4) for f, v in w.items() if abs(v) >= 1e-3}
 
 
-def score(model, items, docs, idx, mode):
-    """End-to-end pair (tp, fp, fn) of ``model`` on the items ``idx`` in entity ``mode``."""
+def score(model, items, docs, idx, mode) -> Prf:
+    """End-to-end pair counts of ``model`` on the items ``idx`` in entity ``mode``."""
     from litkg.extract.claims import extract_claims
     from litkg.models import Document
 
     claims_adverse_model.load_model = lambda: model  # what adverse_pairs and probability read
-    tp = fp = fn = 0
+    total = Prf()
     for i in idx:
         pmid, sentence, truth = items[i]
         claims = extract_claims(docs[(mode, i)], Document(id=pmid, text=sentence))
-        predicted = {((c.subject.text or c.subject.label), (c.object.text or c.object.label))
-                     for c in claims if c.kind == "adverse_effect" and not c.negated}
-        a, b, c, _ = ade.match_pairs(predicted, truth, sentence if ade.APPOSITION else None)
-        tp, fp, fn = tp + a, fp + b, fn + c
-    return tp, fp, fn
-
-
-def f1(tp, fp, fn):
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        tp, fp, fn, _ = ade.match_pairs(ade.predicted_pairs(claims), truth, sentence)
+        total.tp, total.fp, total.fn = total.tp + tp, total.fp + fp, total.fn + fn
+    return total
 
 
 def main():
@@ -160,9 +154,9 @@ def main():
             model = {"version": FEATURES_VERSION, "weights": weights,
                      "thresholds": {"with_rule": wr, "alone": al}}
             res = {m: score(model, items, docs, dev, m) for m in ("lexicon", "pipeline")}
-            mean = sum(f1(*v) for v in res.values()) / 2
+            mean = sum(v.f1 for v in res.values()) / 2
             report.append({"with_rule": wr, "alone": al, "mean_f1": round(mean, 4),
-                           **{m: dict(zip(("tp", "fp", "fn"), v), f1=round(f1(*v), 4))
+                           **{m: {"tp": v.tp, "fp": v.fp, "fn": v.fn, "f1": round(v.f1, 4)}
                               for m, v in res.items()}})
             print(json.dumps(report[-1]), file=sys.stderr)
             if best is None or mean > best[0]:

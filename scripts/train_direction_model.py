@@ -31,43 +31,36 @@ from collections import Counter, defaultdict
 
 import numpy as np
 
-from litkg.evaluate.evidence_inference import LABELS
+from litkg.evaluate.evidence_inference import LABELS, read_prompts
 from litkg.evaluate.evidence_inference import _locate as locate
 from litkg.extract.claims_direction import CLASSES, CMP, INT, MODEL_FILE, OUT, features, mask
 from litkg.paths import benchmarks_dir, data_dir
 
+
 def examples(folder, split):
-    """(masked text, label index, article id) per evidence span, plus the arm-swapped copy."""
-    ids = set((folder / "splits" / f"{split}_article_ids.txt").read_text().split())
-    prompts = {}
-    with open(folder / "prompts_merged.csv", encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            prompts[row["PromptID"]] = row
-    votes, spans = defaultdict(Counter), defaultdict(set)
+    """(masked text, label index, article id, swapped) per evidence span, plus the arm-swapped
+    copy.  Prompts and their majority labels are read as the benchmark evaluator reads them."""
+    spans = defaultdict(set)
     with open(folder / "v2_annotations.csv", encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
-            label = LABELS.get(row["Label"].strip())
-            if label and row["PMCID"] in ids and row["PromptID"] in prompts:
-                votes[row["PromptID"]][label] += 1
-                if row["Annotations"].strip():
-                    spans[row["PromptID"]].add(row["Annotations"].strip())
+            if LABELS.get(row["Label"].strip()) and row["Annotations"].strip():
+                spans[row["PromptID"]].add(row["Annotations"].strip())
     out = []
-    for pid, counter in votes.items():
-        label = CLASSES.index(counter.most_common(1)[0][0])
-        p = prompts[pid]
-        for text in spans[pid]:
-            marks = [(s, e, OUT) for s, e in locate(text, p["Outcome"])]
-            i_spans = locate(text, p["Intervention"], p["Comparator"])
-            c_spans = locate(text, p["Comparator"], p["Intervention"])
+    for p in read_prompts(folder, split):
+        label = CLASSES.index(p.label)
+        for text in sorted(spans[p.prompt_id]):  # sorted: the same order in every run
+            marks = [(s, e, OUT) for s, e in locate(text, p.outcome)]
+            i_spans = locate(text, p.intervention, p.comparator)
+            c_spans = locate(text, p.comparator, p.intervention)
             plain = marks + [(s, e, INT) for s, e in i_spans] + [(s, e, CMP) for s, e in c_spans]
-            out.append((mask(text, plain), label, p["PMCID"], False))
+            out.append((mask(text, plain), label, p.pmcid, False))
             # the swap is a faithful relabelling only when both arms are named: it teaches
             # that the order of the arms carries the sign (CV: swapping spans with one arm
             # only cost 1.5 points of span accuracy)
             if i_spans and c_spans:
                 swapped = marks + [(s, e, CMP) for s, e in i_spans] + [(s, e, INT) for s, e in c_spans]
                 flip = {0: 1, 1: 0, 2: 2}[label]
-                out.append((mask(text, swapped), flip, p["PMCID"], True))
+                out.append((mask(text, swapped), flip, p.pmcid, True))
     return out
 
 

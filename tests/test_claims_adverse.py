@@ -164,3 +164,19 @@ def test_limit_interleaving_keeps_every_negative_sentence():
     items = ade._items(positives, negatives, ade._is_test, None)
     assert len(items) == 9 and sum(1 for _, t in items if not t) == 7
     assert items[0][1] and items[4][1]  # the mix starts with a positive, then 3 negatives
+
+
+def test_model_squashes_with_the_shared_clipped_logistic(monkeypatch):
+    from litkg.extract.logistic import sigmoid
+
+    assert sigmoid(0.0) == 0.5 and sigmoid(1e6) == sigmoid(30.0) < 1.0  # no overflow
+    doc = _doc("Rash after amoxicillin.", [("Rash", "CONDITION"), ("amoxicillin", "DRUG")])
+    _with_model(monkeypatch, {"BIAS": 1e6})
+    assert model_mod.probability(doc[:], doc.ents[1], doc.ents[0], list(doc.ents)) == sigmoid(30.0)
+
+
+def test_dev_part_keeps_its_residue_out_of_the_lexicon():
+    evaluated, lexicon = ade.split("dev")
+    assert evaluated(str(10 + ade.DEV_RESIDUE)) and not lexicon(str(10 + ade.DEV_RESIDUE))
+    assert all(lexicon(str(10 + r)) for r in ade.TRAIN_RESIDUES if r != ade.DEV_RESIDUE)
+    assert not evaluated("10") and not lexicon("10")  # the test part feeds neither

@@ -151,3 +151,11 @@ def test_improved_between_arms_gets_a_sign_but_narration_keeps_improved():
     text = "After cilostazol her walking distance improved."
     claims = _claims(text, [("cilostazol", "DRUG"), ("walking distance", "ANALYTE")])
     assert _direction(claims, "walking distance", "cilostazol") == "improved"
+
+
+def test_softmax_gives_probabilities_and_survives_large_scores():
+    from litkg.extract.logistic import softmax
+
+    probs = softmax([1000.0, 999.0, -5.0])
+    assert abs(sum(probs) - 1.0) < 1e-12 and probs[0] > probs[1] > probs[2]
+    assert softmax([0.0, 0.0]) == [0.5, 0.5]

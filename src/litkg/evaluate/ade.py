@@ -69,6 +69,13 @@ class AdeReport:
                 f"{self.negative_sentences_with_claim}{ceiling}")
 
 
+#: the dev part (see the module docstring): PMIDs of this residue mod 5 are evaluated, the
+#: lexicon comes from the other training residues
+DEV_RESIDUE = 4
+#: residues mod 5 of the training part (0 is the test part)
+TRAIN_RESIDUES = (1, 2, 3, 4)
+
+
 def _is_test(pmid: str) -> bool:
     return pmid.isdigit() and int(pmid) % 5 == 0
 
@@ -82,7 +89,8 @@ def split(part: str) -> tuple[Callable[[str], bool], Callable[[str], bool]]:
     if part == "test":
         return _is_test, lambda p: not _is_test(p)
     if part == "dev":
-        return (lambda p: _residue(p) == 4), (lambda p: _residue(p) in (1, 2, 3))
+        lexicon = tuple(r for r in TRAIN_RESIDUES if r != DEV_RESIDUE)
+        return (lambda p: _residue(p) == DEV_RESIDUE), (lambda p: _residue(p) in lexicon)
     raise EvaluationError(f"unknown part {part!r}", hint="use 'test' or 'dev'")
 
 
@@ -137,8 +145,6 @@ class _TermMatcher:
                 for mid, s, e in self.matcher(doc)]
 
 
-#: a string and the abbreviation it defines in parentheses are one entity (see module doc)
-APPOSITION = True
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 
 
@@ -197,6 +203,12 @@ def match_pairs(predicted: set[tuple[str, str]], truth: set[tuple[str, str]],
     return len(found), len(wrong), len(facts) - len(found), wrong
 
 
+def predicted_pairs(claims) -> set[tuple[str, str]]:
+    """(drug, effect) strings of the non-negated adverse-effect claims: what is scored."""
+    return {((c.subject.text or c.subject.label), (c.object.text or c.object.label))
+            for c in claims if c.kind == "adverse_effect" and not c.negated}
+
+
 def _items(positives: dict, negatives: list, evaluated: Callable[[str], bool],
            limit: int | None) -> list:
     items = [(k, v) for k, v in positives.items() if evaluated(k[0])]
@@ -238,13 +250,12 @@ def evaluate_ade(folder: Path | str, *, entities: str = "lexicon",
         else:
             extraction = extract_document(document, nlp)
             claims, ents = extraction.claims, [m.text for m in extraction.mentions]
-        predicted = {((c.subject.text or c.subject.label), (c.object.text or c.object.label))
-                     for c in claims if c.kind == "adverse_effect" and not c.negated}
+        predicted = predicted_pairs(claims)
         if not truth and predicted:
             neg_hit += 1
-        tp, fp, fn, wrong = match_pairs(predicted, truth, sentence if APPOSITION else None)
+        tp, fp, fn, wrong = match_pairs(predicted, truth, sentence)
         score.tp, score.fp, score.fn = score.tp + tp, score.fp + fp, score.fn + fn
-        for fact in gold_facts(truth, sentence if APPOSITION else None):
+        for fact in gold_facts(truth, sentence):
             facts_total += 1
             facts_seen += any(any(_same(x, d) for x in ents) and any(_same(x, e) for x in ents)
                               for d, e in fact)

@@ -221,11 +221,10 @@ def evaluate_claims(gold_path: Path | str, predicted: Iterable[Claim] | None = N
         p_kind = _unique([p for p in preds if p["kind"] == kind and not p.get("negated")])
         score = per_kind[kind]
         score.gold, score.predicted = len(g_kind), len(p_kind)
-        score.gold_matched = sum(any(_matches(g, p) for p in p_kind) for g in g_kind)
+        found = [any(_matches(g, p) for p in p_kind) for g in g_kind]
+        score.gold_matched = sum(found)
         score.predicted_matched = sum(any(_matches(g, p) for g in g_kind) for p in p_kind)
-        for g in g_kind:
-            if not any(_matches(g, p) for p in p_kind):
-                report.missed.append(_brief(g))
+        report.missed += [_brief(g) for g, hit in zip(g_kind, found) if not hit]
     # direction accuracy per gold claim (all occurrences)
     for g in gold:
         if not g.get("direction"):

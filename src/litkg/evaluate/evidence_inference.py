@@ -164,17 +164,17 @@ def _locate(text: str, phrase: str, other: str = "") -> list[tuple[int, int]]:
 
 
 _SIGNIF = re.compile(r"significan|\bp\s*[<=>≤]|\bdiffer|compared|versus|\bvs\b|\bthan\b", re.I)
+#: section headings of the benchmark's abstract files that are not results
+_NOT_RESULTS = re.compile(r"TITLE|BACKGROUND|METHODS|OBJECTIVE")
 
 
 def _weight(claim) -> int:
     sentence = claim.evidence.sentence
-    return 2 * bool(_SIGNIF.search(sentence)) + (not re.search(r"TITLE|BACKGROUND|METHODS|OBJECTIVE",
-                                                                sentence[:40]))
+    return 2 * bool(_SIGNIF.search(sentence)) + (not _NOT_RESULTS.search(sentence[:40]))
 
 
 def _overlap(a: str, b: str) -> bool:
-    wa, wb = content_words(a), content_words(b)
-    return bool(wa & wb)
+    return bool(content_words(a) & content_words(b))
 
 
 def _similarity(a: str, b: str) -> float:

@@ -32,13 +32,13 @@ The classifier never overrides two rule decisions (see ``adverse_pairs``): a con
 the indication or as the object of an improvement is no harm, and "X-induced Y" always is.
 """
 
-import math
 import re
 from functools import lru_cache
 
 from spacy.tokens import Span
 
 from litkg.extract import claims_lexicon as lex
+from litkg.extract.logistic import sigmoid
 from litkg.paths import read_data_json
 
 MODEL_FILE = "adverse_model.json.gz"
@@ -121,7 +121,7 @@ def _chain_head(doc, cond: Span, drug: Span, ents: list[Span]) -> Span:
         head = nxt
 
 
-def _pair_core(doc, sent: Span, drug: Span, cond: Span, ents: list[Span], tag: str) -> list[str]:
+def _pair_core(doc, drug: Span, cond: Span, ents: list[Span], tag: str) -> list[str]:
     """Order, distance and the masked words between ``drug`` and ``cond`` (prefixed ``tag``)."""
     first, second = (drug, cond) if drug.start < cond.start else (cond, drug)
     order = "D>C" if first is drug else "C>D"
@@ -133,7 +133,7 @@ def _pair_core(doc, sent: Span, drug: Span, cond: Span, ents: list[Span], tag: s
     ends = between if len(between) <= 8 else between[:4] + between[-4:]
     feats += [f"{tag}B:{w}" for w in ends]
     feats += [f"{tag}BB:{a}_{b}" for a, b in zip(ends, ends[1:])]
-    classes = {c for c in map(_cue_class, between) if c}
+    classes = dict.fromkeys(c for c in map(_cue_class, between) if c)
     feats += [f"{tag}CUE:{order}_{c}" for c in classes]
     if between:
         feats.append(f"{tag}FIRST:{order}_{between[0]}")
@@ -149,11 +149,11 @@ def pair_features(sent: Span, drug: Span, cond: Span, ents: list[Span]) -> list[
     doc = sent.doc
     first, second = (drug, cond) if drug.start < cond.start else (cond, drug)
     order = "D>C" if first is drug else "C>D"
-    feats = _pair_core(doc, sent, drug, cond, ents, "")
+    feats = _pair_core(doc, drug, cond, ents, "")
     head = _chain_head(doc, cond, drug, ents)
     if head is not cond:  # the list member inherits the head's link
         feats.append("CHAIN")
-        feats += _pair_core(doc, sent, drug, head, ents, "H")
+        feats += _pair_core(doc, drug, head, ents, "H")
     between = doc[first.end:second.start]
     low = [t.lower_ for t in between]
     feats.append(f"NBREAK:{min(3, sum(w in _BREAK for w in low))}")
@@ -206,7 +206,8 @@ def pair_features(sent: Span, drug: Span, cond: Span, ents: list[Span]) -> list[
     if cond.start == sent.start or drug.start == sent.start:
         feats.append(f"START:{'drug' if drug.start == sent.start else 'cond'}")
     # the sentence's other words, entities masked: drug names would be memorised otherwise
-    feats += [f"S:{w}" for w in set(_masked(doc, sent.start, sent.end, ents)) if len(w) > 2]
+    feats += [f"S:{w}" for w in dict.fromkeys(_masked(doc, sent.start, sent.end, ents))
+              if len(w) > 2]
     feats += [f"C:{w}" for w in _words(cond)[-2:]]
     return feats + ["BIAS"]
 
@@ -226,5 +227,4 @@ def probability(sent: Span, drug: Span, cond: Span, ents: list[Span]) -> float |
     if model is None:
         return None
     weights = model["weights"]
-    z = sum(weights.get(f, 0.0) for f in pair_features(sent, drug, cond, ents))
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return sigmoid(sum(weights.get(f, 0.0) for f in pair_features(sent, drug, cond, ents)))

@@ -37,10 +37,10 @@ arms are added again with the arms swapped and increased/decreased flipped.  Spa
 used (rules only).
 """
 
-import math
 import re
 from functools import lru_cache
 
+from litkg.extract.logistic import softmax
 from litkg.paths import read_data_json
 
 MODEL_FILE = "direction_model.json.gz"
@@ -85,17 +85,18 @@ def mask(text: str, spans) -> str:
     outcome wins overlaps, then the longer span ("non-ARB" over its "ARB").  Generic comparator
     words left unmasked become the comparator."""
     taken: list[tuple[int, int, str]] = []
-    for s, e, tag in sorted(spans, key=lambda x: (x[2] != OUT, x[0] - x[1])):
-        if s < e and not any(s < te and ts < e for ts, te, _ in taken):
+
+    def take(s: int, e: int, tag: str) -> None:
+        if not any(s < te and ts < e for ts, te, _ in taken):
             taken.append((s, e, tag))
-    if not any(t == CMP for _, _, t in taken):
-        for m in GENERIC_COMPARATOR.finditer(text):
-            if not any(m.start() < te and ts < m.end() for ts, te, _ in taken):
-                taken.append((m.start(), m.end(), CMP))
-    if not any(t == INT for _, _, t in taken):
-        for m in _GENERIC_INTERVENTION.finditer(text):
-            if not any(m.start() < te and ts < m.end() for ts, te, _ in taken):
-                taken.append((m.start(), m.end(), INT))
+
+    for s, e, tag in sorted(spans, key=lambda x: (x[2] != OUT, x[0] - x[1])):
+        if s < e:
+            take(s, e, tag)
+    for tag, generic in ((CMP, GENERIC_COMPARATOR), (INT, _GENERIC_INTERVENTION)):
+        if not any(t == tag for _, _, t in taken):
+            for m in generic.finditer(text):
+                take(m.start(), m.end(), tag)
     out, pos = [], 0
     for s, e, tag in sorted(taken):
         out += [text[pos:s], f" {tag} "]
@@ -196,15 +197,13 @@ def predict(text: str, spans=()) -> tuple[str, float] | None:
         return None
     index, weights, bias = model["index"], model["weights"], model["bias"]
     scores = list(bias)
-    for f in set(features(mask(text, spans))):
+    for f in dict.fromkeys(features(mask(text, spans))):  # each once, in a fixed order
         i = index.get(f)
         if i is not None:
             for c in range(len(CLASSES)):
                 scores[c] += weights[c][i]
-    top = max(scores)
-    exp = [math.exp(s - top) for s in scores]
-    best = max(range(len(CLASSES)), key=lambda c: exp[c])
-    return CLASSES[best], exp[best] / sum(exp)
+    best = max(range(len(CLASSES)), key=scores.__getitem__)
+    return CLASSES[best], softmax(scores)[best]
 
 
 def predict_claim(sent, obj, drug, comparators, same=()) -> tuple[str, float] | None:
@@ -237,7 +236,7 @@ def classify(sent, obj, drug, ents, direction, arm_labels, new: float,
     (``arm_labels``) except other mentions of ``drug``.  A direction it gives is relative to
     ``drug``, so it is recorded for :func:`arm_order` not to flip again."""
     key = drug.text.lower() if drug is not None else None
-    same = [e for e in ents if drug is not None and e is not drug and e.text.lower() == key]
+    same = [] if drug is None else [e for e in ents if e is not drug and e.text.lower() == key]
     comparators = [e for e in ents if e.label_ in arm_labels and e is not drug and e is not obj
                    and e.text.lower() != key and not (e.start < obj.end and obj.start < e.end)]
     pred = predict_claim(sent, obj, drug, comparators, same)
@@ -262,6 +261,9 @@ def classify(sent, obj, drug, ents, direction, arm_labels, new: float,
 _FLIP = {"increased": "decreased", "decreased": "increased"}
 _COMPARATOR_WORDS = re.compile(r"\b(placebo|control|sham|vehicle|usual care|standard care|"
                                r"comparator)\b", re.I)
+#: the comparative of "Y was lower in <first arm> than in <second arm>"
+_COMPARATIVE_WORD = re.compile(r"^(higher|lower|greater|smaller|more|less|fewer|larger|longer|"
+                               r"shorter|faster|slower|increased|decreased|reduced|elevated)$")
 
 
 def oriented(doc) -> dict:
@@ -295,6 +297,3 @@ def arm_order(direction: str | None, sent, start: int, drug, ents) -> str | None
         return _FLIP[direction]
     return direction
 
-
-_COMPARATIVE_WORD = re.compile(r"^(higher|lower|greater|smaller|more|less|fewer|larger|longer|"
-                               r"shorter|faster|slower|increased|decreased|reduced|elevated)$")
