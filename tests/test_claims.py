@@ -549,3 +549,36 @@ def test_a_parenthesis_saying_non_significant_makes_the_change_unchanged():
     text = "There was a slight (although non-significant) increase in the delivery rate with follitropin."
     claims = _claims(text, [("delivery rate", "PHENOTYPE"), ("follitropin", "DRUG")])
     assert _find(claims, "outcome", "delivery rate").direction == "unchanged"
+
+
+def test_any_comparator_arm_is_no_treatment_of_the_condition():
+    # one list of comparator words for attribution and for indications: usual care, sham, ...
+    for arm in ("usual care", "sham stimulation"):
+        text = f"Adults with migraine received erenumab or {arm} for the prevention of migraine."
+        claims = _claims(text, [("migraine", "CONDITION"), ("erenumab", "DRUG"), (arm, "PROCEDURE"),
+                                ("migraine", "CONDITION", 1)])
+        assert {c.subject.label for c in claims if c.kind == "treatment"} == {"erenumab"}, arm
+
+
+def test_a_mimetic_drug_class_marks_a_mechanism_statement():
+    # "calcimimetic", "sympathomimetic": a class named for what it mimics states a mechanism
+    text = "Midodrine is a sympathomimetic agent with stimulation of vascular receptor activity."
+    claims = _claims(text, [("Midodrine", "DRUG")])
+    mech = _find(claims, "mechanism", "vascular receptor activity", "midodrine")
+    assert mech.direction == "increased"
+
+
+def test_a_condition_acting_on_a_bare_process_noun_phrase_is_the_agent():
+    # "Y impairs fracture healing": Y acts on healing; it is not what changed
+    text = "Patients received burosumab. Persistent hypophosphatemia impairs fracture healing."
+    claims = _claims(text, [("burosumab", "DRUG"), ("hypophosphatemia", "CONDITION")])
+    assert not [c for c in claims if c.object.label == "hypophosphatemia"]
+
+
+def test_an_intransitive_change_verb_has_no_mechanism_object():
+    # "Y increases during ...", "Y increases markedly ...": an outcome, not a mechanism on a phrase
+    for tail in ("during the first month.", "markedly thereafter."):
+        text = f"Patients received burosumab. Serum phosphate increases {tail}"
+        claims = _claims(text, [("burosumab", "DRUG"), ("Serum phosphate", "ANALYTE")])
+        assert not [c for c in claims if c.kind == "mechanism"], tail
+        assert _find(claims, "outcome", "serum phosphate", "burosumab").direction == "increased"

@@ -59,6 +59,9 @@ _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "of", "in", 
 _PHRASE_STOP = {",", ".", ";", ":", "(", ")", "through", "via", "by", "in", "and", "or", "which",
                 "that", "resulting", "with", "to", "when", "while", "but", "as", "from", "is",
                 "are", "was", "were"}
+# prepositions and adverbs after a verb: it is intransitive ("increases during", "rises again")
+_NOT_A_PHRASE = {"during", "after", "before", "over", "within", "until", "at", "on", "for", "from",
+                 "following", "despite", "again", "further", "thereafter", "up", "down", "back"}
 
 
 def concept_of(span: Span) -> Concept:
@@ -207,19 +210,6 @@ def _classified(doc: Doc, sent: Span, obj: Span, direction: str | None) -> tuple
 
 _LIST_UNCHANGED = re.compile(r"\bno (statistically )?significant (difference|change|effect)s?\b"
                              r"[^.;]*\b(in|on|for|of|regarding)\b", re.I)
-# a comparison between arms: "improved" must then be read as a difference with a sign
-_ARMS = re.compile(r"\b(placebo|control group|compared (with|to)|versus|vs\.?|than)\b|\bp\s*[<=]", re.I)
-_COMPARATOR = re.compile(r"\b(placebo|control|sham|vehicle|usual care|standard care)\b", re.I)
-
-
-def _nearest(items, i: int, limit: int):
-    best, dist = None, limit + 1
-    for item in items:
-        pos = item[0] if isinstance(item, tuple) else item.start
-        d = abs(pos - i)
-        if d < dist:
-            best, dist = item, d
-    return best
 
 
 def _same_clause(doc: Doc, a: int, b: int) -> bool:
@@ -239,7 +229,7 @@ def _drug_for(sent: Span, ents: list[Span], i: int, ctx: _DocContext,
     # "X, a calcimimetic agent that ...": the class noun restates X
     drugs = [e for e in drugs if not class_apposition(doc, e, drugs)] or drugs
     # the comparator arm is not the intervention whose effect is reported
-    drugs = [e for e in drugs if not _COMPARATOR.search(e.text)] or drugs
+    drugs = [e for e in drugs if not claims_direction.GENERIC_COMPARATOR.search(e.text)] or drugs
     drugs = [e for e in drugs if not scope.second_arm(doc, e)] or drugs
     # "This procedure, associated with local care using X, ...": X only accompanies it
     main = [e for e in drugs if not scope.concomitant(doc, sent, e)]
@@ -294,6 +284,8 @@ def _phrase_after(doc: Doc, i: int, sent_end: int, ents: list[Span]) -> tuple[Co
                 words = doc[e.start:end + 1].text
                 return Concept(label=words), e.start
             return concept_of(e), e.start
+    if j < sent_end and (doc[j].lower_ in _NOT_A_PHRASE or doc[j].lower_.endswith("ly")):
+        return None  # "Y increases during the first month", "... markedly": no object follows
     k = j
     while k < sent_end and k - j < 5 and doc[k].lower_ not in _PHRASE_STOP and not doc[k].is_punct:
         k += 1
@@ -378,6 +370,17 @@ def _quantities(sent: Span):
     return [(q, base + q.start, base + q.end) for q in find_quantities(sent.text)]
 
 
+def _ents_by_sentence(doc: Doc, sents: list[Span]) -> list[list[Span]]:
+    """The entities inside each sentence, in one pass over ``doc.ents`` (both are in order)."""
+    starts = [s.start for s in sents]
+    out: list[list[Span]] = [[] for _ in sents]
+    for e in doc.ents:
+        k = bisect.bisect_right(starts, e.start) - 1
+        if k >= 0 and e.end <= sents[k].end:
+            out[k].append(e)
+    return out
+
+
 def extract_claims(doc: Doc, document: Document) -> list[Claim]:
     """All sentence claims of one processed document (see the module docstring)."""
     register_extensions()
@@ -389,9 +392,9 @@ def extract_claims(doc: Doc, document: Document) -> list[Claim]:
     sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     claims: dict[str, Claim] = {}
     refs_at = scope.references_start(doc.text)  # the bibliography cites, it does not claim
+    by_sent = _ents_by_sentence(doc, sents)
     for k, sent in enumerate(sents):
-        ents = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end
-                and not scope.generic_intervention(e)]
+        ents = [e for e in by_sent[k] if not scope.generic_intervention(e)]
         ents = [e for e in ents if not scope.restatement(doc, e, ents)]
         if not ents or scope.table_like(sent) or scope.name_list(sent) or \
                 scope.in_table(sent, document, ctx.offset) or (
@@ -508,10 +511,10 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         cue = _cue_for(doc, obj, dir_cues)
         direction = _resolve_direction(doc, sent, cue[0] if cue else None,
                                        cue[1] if cue else None, obj)
-        rule = None
-        if comparative and (direction in (None, "increased", "decreased", "unchanged")
-                            or _ARMS.search(sent.text)):
-            direction, rule = _classified(doc, sent, obj, direction)
+        # ("improved"/"worsened" between arms was already put to the classifier by
+        # _resolve_direction: what it left unsigned stays so)
+        if comparative and direction in (None, "increased", "decreased", "unchanged"):
+            direction = _classified(doc, sent, obj, direction)[0]
         if direction is None or ((obj.start, obj.end) in indications and (
                 (cue and cue[0] < obj.start) or lex.EFFICACY.search(sent.text))):
             continue  # "effective in normalizing Y": the indication, read as a treatment

@@ -91,7 +91,8 @@ MECHANISM_VERB_STEMS = {"inhibit": "decreased", "suppress": "decreased", "decrea
                         "enhance": "increased", "induce": "increased",
                         "upregulate": "increased", "sensitize": "increased"}
 MECHANISM_MARKERS = ("through", "via", "by", "mechanism", "agonist", "antagonist", "inhibitor",
-                     "enables", "resulting", "acts", "acting", "mediat", "calcimimetic")
+                     "enables", "resulting", "acts", "acting", "mediat",
+                     "mimetic")  # a drug class named for what it mimics: "calcimimetic"
 
 SECTION_RESET = re.compile(r"^\s*(discussion|conclusions?|references|introduction|abstract|"
                            r"background|methods|materials and methods|results|summary)\s*:?\s*$",

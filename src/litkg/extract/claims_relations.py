@@ -14,8 +14,9 @@ from spacy.tokens import Doc, Span
 from litkg.extract import claims_adverse_model
 from litkg.extract import claims_lexicon as lex
 from litkg.extract import claims_scope
+from litkg.extract.claims_direction import GENERIC_COMPARATOR
+from litkg.extract.claims_scope import DRUG_LABELS, POPULATION_NOUN
 
-DRUG_LABELS = {"DRUG"}
 INTERVENTION_LABELS = {"DRUG", "PROCEDURE"}
 CONDITION_LABELS = {"CONDITION", "PHENOTYPE"}
 AE_REACH = 30  # tokens between a drug and its adverse effect (lists of effects are long)
@@ -44,8 +45,7 @@ def is_measured(span: Span) -> bool:
 
 
 _INDICATION = re.compile(r"(\bfor|\b(treatment|management|therapy|treating|treated|prophylaxis|"
-                         r"prevention) (of|for|in)|\b(patients?|man|woman|men|women|children|"
-                         r"child|boy|girl|subjects?|cases?|infants?|adults?) (with|having|suffering "
+                         rf"prevention) (of|for|in)|\b{claims_scope.PERSON} (with|having|suffering "
                          r"from))(\s+\S+){0,2}\s*$", re.I)
 
 
@@ -54,8 +54,7 @@ def _is_indication(doc: Doc, sent: Span, cond: Span) -> bool:
     prev = doc[max(sent.start, cond.start - 5):cond.start].text
     nxt = doc[cond.end].text if cond.end < sent.end else ""
     # "calciphylaxis patients", "CKD populations": the condition names the population
-    return bool(_INDICATION.search(prev)) or bool(_PATIENT_NOUN.match(nxt)) or \
-        nxt.lower() in ("population", "populations", "cohort")
+    return bool(_INDICATION.search(prev) or POPULATION_NOUN.match(nxt))
 
 
 def _ae_cue_ok(doc: Doc, d: Span, c: Span, i: int) -> bool:
@@ -80,16 +79,12 @@ def _ae_cue_ok(doc: Doc, d: Span, c: Span, i: int) -> bool:
     return False
 
 
-_PATIENT_NOUN = re.compile(r"^(patients?|man|men|woman|women|child|children|boy|girl|infant|"
-                           r"subjects?|cases?|recipients?|adults?|user|users)$", re.I)
-
-
 def _case_framing(doc: Doc, sent: Span, c: Span, d: Span) -> bool:
     """"Y in a patient (with Z) treated with/receiving/on X": the case-report title shape."""
     if not (c.end < d.start) or doc[c.end].lower_ != "in":
         return False
     between = doc[c.end:d.start]
-    return any(_PATIENT_NOUN.match(t.text) for t in between[:8]) and any(
+    return any(POPULATION_NOUN.match(t.text) for t in between[:8]) and any(
         t.lower_.startswith(("treat", "receiv", "taking", "on", "under", "given", "using"))
         for t in between)
 
@@ -212,17 +207,18 @@ def adverse_pairs(sent: Span, ents: list[Span],
 
 
 _TREATMENT_PREFIXES = tuple(c for c in lex.TREATMENT_CUES if c != "for")
-# a condition named as a risk ("risk of infection") or as the cause of another condition
-# ("renal failure-related hyperparathyroidism", "hPTH due to renal disease") is not treated
-_RISK_BEFORE = re.compile(r"\b(risks?|incidence|rates?)( of| for)?\s*$|\b(due|secondary) to\s*$|"
+# a condition named as a risk ("risk of infection", "infection risk") or as the cause of
+# another condition (:func:`claims_scope.names_cause`: "renal failure-related Y", "Y due to
+# renal disease") is not treated
+_RISK_BEFORE = re.compile(r"\b(risks?|incidence|rates?)( of| for)?\s*$|"
                           r"\bmaintain\s*$|\bwatch for\s*$", re.I)
-_CAUSE_AFTER = re.compile(r"^\s*-?\s*(related|associated|induced|mediated|risk)\b", re.I)
+_RISK_AFTER = re.compile(r"^\s*-?\s*risk\b", re.I)
 
 
 def _not_indication(doc: Doc, sent: Span, c: Span) -> bool:
     before = doc[max(sent.start, c.start - 3):c.start].text
-    after = doc.text[c.end_char:min(sent.end_char, c.end_char + 15)]
-    return bool(_RISK_BEFORE.search(before) or _CAUSE_AFTER.match(after)) or \
+    after = doc.text[c.end_char:sent.end_char]
+    return bool(_RISK_BEFORE.search(before) or _RISK_AFTER.match(after)) or \
         claims_scope.names_cause(doc, sent, c)
 
 
@@ -255,9 +251,6 @@ def _cue_taken(sent: Span, i: int, ds: int, de: int, c: Span, ents: list[Span]) 
     return False
 
 
-_CONTROL_ARM = re.compile(r"\b(placebo|sham|vehicle)\b", re.I)
-
-
 def treatment_pairs(sent: Span, ents: list[Span], taken: set,
                     implicit: tuple[Span, int] | None = None) -> list[tuple[Span, Span]]:
     """(intervention, condition) pairs of indication: a treatment cue ("treatment of", "used
@@ -267,9 +260,9 @@ def treatment_pairs(sent: Span, ents: list[Span], taken: set,
     used in Y", "Reserved for Y"): the drug of an earlier sentence, placed at that token."""
     doc = sent.doc
     conds = [e for e in ents if e.label_ in CONDITION_LABELS and (e.start, e.end) not in taken]
-    # a placebo, sham or vehicle is the comparison, not a treatment of the condition
+    # a placebo, sham, vehicle or control arm is the comparison, not a treatment of the condition
     drugs = [(e, e.start, e.end) for e in ents if e.label_ in INTERVENTION_LABELS
-             and not _CONTROL_ARM.search(e.text)]
+             and not GENERIC_COMPARATOR.search(e.text)]
     if not drugs and implicit is not None:
         drugs = [(implicit[0], implicit[1], implicit[1] + 1)]
     pairs = []

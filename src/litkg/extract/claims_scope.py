@@ -103,7 +103,8 @@ def references_start(text: str) -> int | None:
 # entity roles
 
 
-_PERSON = (r"(patients?|subjects?|participants?|individuals?|people|persons?|men|women|man|woman|"
+#: words for people studied, as a regex group
+PERSON = (r"(patients?|subjects?|participants?|individuals?|people|persons?|men|women|man|woman|"
            r"children|child|infants?|neonates?|adolescents?|adults?|boys?|girls?|siblings?|"
            r"sisters?|brothers?|twins?|recipients?|users?|cases?|volunteers?)")
 # "children with Y", "siblings who had a mutation in G": up to six words of a stative relative
@@ -112,9 +113,10 @@ _PERSON = (r"(patients?|subjects?|participants?|individuals?|people|persons?|men
 _NP_WORD = (r"(?!(?:had|has|have|was|were|is|are|showed?|developed|received|treated|after|during|"
             r"when|while|then|decreas|increas|improv|reduc|normali[sz]|respond|fell|rose|declin)"
             r"\w*\b)[^\s,;:()]+")
-_POPULATION = re.compile(rf"\b{_PERSON}\s+(with|having|suffering from|who (had|have|has|carry|"
+_POPULATION = re.compile(rf"\b{PERSON}\s+(with|having|suffering from|who (had|have|has|carry|"
                          rf"carried|harbou?r(ed)?)|whose)\b(\s+{_NP_WORD}){{0,6}}\s*$", re.I)
-_POPULATION_NOUN = re.compile(rf"^{_PERSON}$|^(population|populations|cohorts?)$", re.I)
+#: a word for the people studied ("patients", "children", "cohort")
+POPULATION_NOUN = re.compile(rf"^{PERSON}$|^(population|populations|cohorts?)$", re.I)
 
 
 def names_population(doc: Doc, sent: Span, ent: Span) -> bool:
@@ -122,7 +124,7 @@ def names_population(doc: Doc, sent: Span, ent: Span) -> bool:
     CFTR gene': the entity says who was studied, not what changed."""
     nxt = doc[ent.end].text if ent.end < sent.end else ""
     before = doc[max(sent.start, ent.start - 9):ent.start].text
-    return bool(_POPULATION_NOUN.match(nxt) or _POPULATION.search(before))
+    return bool(POPULATION_NOUN.match(nxt) or _POPULATION.search(before))
 
 
 # "failureassociated": a PDF line-break hyphen the normaliser joined is still a compound
@@ -186,16 +188,30 @@ def state_without_link(sent: Span, drug: Span) -> bool:
         not _STATE_ONLY_CHANGE.search(sent.text)
 
 
-_OBJECT_START = {"the", "a", "an", "its", "their", "his", "her", "bone", "both"}
+_OBJECT_START = {"the", "a", "an", "its", "their", "his", "her", "both"}
+# words that follow an intransitive change verb ("Y increases during ...", "Y falls to ...")
+_NOT_OBJECT = {"in", "to", "by", "with", "from", "after", "before", "during", "over", "at", "on",
+               "for", "of", "than", "and", "or", "but", "when", "while", "as", "within", "until",
+               "under", "into", "following", "despite", "again", "further", "thereafter", "more",
+               "less", "up", "down", "back"}
+# a nominalised process that heads a bare object noun phrase ("bone healing", "gut absorption")
+_PROCESS_SUFFIX = ("ing", "tion", "sion", "ment", "sis", "ance", "ence")
 
 
 def agent_of_verb(doc: Doc, obj: Span, cue_i: int) -> bool:
-    """'Sustained Y prolongs the healing process': Y is the subject of a transitive change verb
-    that has its own object, so Y is the agent and not what changed."""
+    """'Sustained Y prolongs the healing process', 'Y prolongs bone healing': Y is the subject
+    of a transitive change verb that has its own object (a determiner, an entity or a bare
+    'noun process' phrase), so Y is the agent and not what changed."""
     if cue_i < obj.end or cue_i + 1 >= len(doc) or cue_i - obj.end > 3:
         return False
     verb = doc[cue_i].lower_
-    return verb.endswith("s") and not verb.endswith("ss") and doc[cue_i + 1].lower_ in _OBJECT_START
+    if not verb.endswith("s") or verb.endswith("ss"):
+        return False
+    nxt = doc[cue_i + 1]
+    if nxt.lower_ in _OBJECT_START or any(e.start == nxt.i for e in doc.ents):
+        return True
+    return nxt.is_alpha and nxt.lower_ not in _NOT_OBJECT and not nxt.lower_.endswith("ly") and \
+        cue_i + 2 < len(doc) and doc[cue_i + 2].lower_.endswith(_PROCESS_SUFFIX)
 
 
 _COORDINATORS = {"and", "or", "plus", "with", "along", "together", "combination", "combined"}
