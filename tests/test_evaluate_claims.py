@@ -1,6 +1,7 @@
 """Claim evaluation against gold (litkg.evaluate.claims) and the benchmark evaluations."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -155,3 +156,41 @@ def test_containment_takes_acronyms_but_not_hyphenated_modifiers():
     assert not concepts_match({"label": "sodium"}, {"label": "sodium-glucose cotransporter 2"})
     assert concepts_match({"label": "sodium glucose cotransporter"},
                           {"label": "sodium-glucose cotransporter"})  # equal up to hyphens
+
+
+
+PUBMED_GOLD = Path(__file__).parent / "gold" / "pubmed_claims.jsonl"
+
+
+def test_pubmed_gold_points_into_the_medline_sample():
+    """The second gold: PubMed abstracts outside the seeds' field (see tests/gold/README.md)."""
+    from litkg.ingest import iter_documents
+
+    medline = _bench("pubmed-samples") / "medline16n0902.xml.gz"
+    rows = read_gold(PUBMED_GOLD)
+    assert len(rows) >= 40
+    texts = {d.id: d.text for d in iter_documents([medline]) if not isinstance(d, Exception)}
+    for r in rows:
+        ev = r["evidence"]
+        assert texts[r["doc"]][ev["start"]:ev["end"]] == ev["sentence"]
+
+
+def test_corpus_may_be_one_input_file(tmp_path):
+    """``--corpus medline16n0902.xml.gz``: the gold's documents come out of one PubMed XML."""
+    medline = _bench("pubmed-samples") / "medline16n0902.xml.gz"
+    row = next(json.loads(line) for line in PUBMED_GOLD.read_text().splitlines()
+               if '"26702342"' in line and '"creatinine"' in line)
+    gold = tmp_path / "one.jsonl"
+    gold.write_text(json.dumps(row) + "\n")
+    report = evaluate_claims(gold, corpus=medline)
+    assert report.overall.gold == 1
+    assert report.per_kind["outcome"].predicted >= 1  # the pipeline ran on that abstract
+
+
+def test_missing_corpus_is_named(tmp_path):
+    gold = tmp_path / "g.jsonl"
+    gold.write_text(json.dumps({"doc": "x", "kind": "treatment", "subject": {"label": "a"},
+                                "object": {"label": "b"}}) + "\n")
+    with pytest.raises(EvaluationError) as err:
+        evaluate_claims(gold, corpus=tmp_path / "nowhere")
+    assert "nowhere" in str(err.value)

@@ -39,12 +39,15 @@ def ner(path: Path, as_json: bool) -> None:
 
 @evaluate.command("claims")
 @click.argument("gold", type=click.Path(path_type=Path))
+@click.option("--corpus", type=click.Path(path_type=Path), default=None,
+              help="Documents the gold refers to: a folder or an input file "
+                   "[default: the gold file's parent's parent, i.e. corpus/].")
 @_json_option
-def claims(gold: Path, as_json: bool) -> None:
+def claims(gold: Path, corpus: Path | None, as_json: bool) -> None:
     """Sentence claims against a gold claims.jsonl (e.g. corpus/gold/claims.jsonl)."""
     from litkg.evaluate.claims import evaluate_claims
 
-    _emit(evaluate_claims(gold), as_json)
+    _emit(evaluate_claims(gold, corpus=corpus), as_json)
 
 
 @evaluate.command("evidence-inference")

@@ -183,10 +183,16 @@ def sentence_claims(document) -> list[Claim]:
 
 
 def _predict(gold_docs: set[str], corpus: Path) -> list[Claim]:
-    """Run the pipeline over the gold's documents found in ``corpus``."""
+    """Run the pipeline over the gold's documents found in ``corpus`` (a folder or one file)."""
     from litkg.ingest import iter_documents
 
-    files = [p for p in sorted(corpus.iterdir()) if p.is_file() and not p.name.endswith(".json")]
+    if not corpus.exists():
+        raise EvaluationError("corpus not found", where=str(corpus),
+                              hint="give the folder or file holding the gold's documents")
+    if corpus.is_file():
+        files = [corpus]
+    else:
+        files = [p for p in sorted(corpus.iterdir()) if p.is_file() and not p.name.endswith(".json")]
     documents = [d for d in iter_documents(files) if not isinstance(d, Exception) and d.id in gold_docs]
     missing = gold_docs - {d.id for d in documents}
     if missing:
@@ -202,8 +208,9 @@ def evaluate_claims(gold_path: Path | str, predicted: Iterable[Claim] | None = N
                     corpus: Path | str | None = None) -> ClaimsReport:
     """Per-kind precision/recall/F1 and direction accuracy of ``predicted`` against the gold.
 
-    With ``predicted=None`` the pipeline is run over the gold's documents found in ``corpus``
-    (default: the gold file's parent's parent, i.e. ``corpus/``).
+    With ``predicted=None`` the pipeline is run over the gold's documents found in ``corpus``, a
+    folder or an input file such as a PubMed XML (default: the gold file's parent's parent, i.e.
+    ``corpus/``).
     """
     gold = read_gold(gold_path)
     gold_docs = {g["doc"] for g in gold}
