@@ -33,6 +33,14 @@ def test_without_negates_the_following_entity_only():
     assert not _ent(doc, "Cinacalcet")._.negated
 
 
+def test_with_and_without_names_both_arms_and_denies_nothing():
+    doc = _doc("A trial of metformin with and without sitagliptin in patients with obesity.",
+               [("metformin", "DRUG"), ("sitagliptin", "DRUG"), ("obesity", "CONDITION")])
+    assert not any(e._.negated for e in doc.ents)
+    doc = _doc("Patients with or without diabetes were enrolled.", [("diabetes", "CONDITION")])
+    assert not _ent(doc, "diabetes")._.negated
+
+
 def test_neither_nor_scope_covers_both_drugs():
     doc = _doc("Neither phosphorus nor calcitriol had an effect on FGF-23.",
                [("phosphorus", "DRUG"), ("calcitriol", "DRUG")])

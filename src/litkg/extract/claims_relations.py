@@ -222,8 +222,13 @@ def _not_indication(doc: Doc, sent: Span, c: Span) -> bool:
         claims_scope.names_cause(doc, sent, c)
 
 
+# "Y responded (poorly) to X", "Y resistant / refractory to X", "non-responders to X": X was
+# given for Y, whether or not it worked
+_RESPONSE_PREFIXES = ("respon", "nonrespon", "unrespon", "resistant", "refractory")
+
+
 def _is_cue(word: str) -> bool:
-    return word.startswith(_TREATMENT_PREFIXES) or word == "for"
+    return word.startswith(_TREATMENT_PREFIXES + _RESPONSE_PREFIXES) or word == "for"
 
 
 # "X in patients with A who have (unsuppressed) B": a relative clause adds a further condition
@@ -251,18 +256,74 @@ def _cue_taken(sent: Span, i: int, ds: int, de: int, c: Span, ents: list[Span]) 
     return False
 
 
+# "X-induced Y", "X-associated Y": the drug right before the condition names its cause
+_CAUSE_MODIFIER = re.compile(r"^\s*-?\s*(induced|associated|related|mediated|caused|triggered|"
+                             r"dependent)\s*$", re.I)
+# "X in patients with Y", "X in children with Y": the drug given to (studied in) people who
+# have Y; the population noun comes within three words of the cue "with"
+_POPULATION_WITH = re.compile(rf"\b{claims_scope.PERSON}\s+with\s*$", re.I)
+# drugs coordinated in one phrase share its indication: "X and Y for Z", "X with and without Y
+# in patients with Z", "X versus Y in Z", "X plus Y"
+_COORDINATION = re.compile(r"^[\s,]*(and|or|and/or|plus|with(\s+and)?(\s+without)?|without|"
+                           r"versus|vs\.?|compared\s+with|combined\s+with|,)?[\s,]*$", re.I)
+
+
+# a word that ends the drug's own phrase before "patients with": the drug is then given to the
+# patients, not part of their description ("a pre-dialysis patient with Y", "dialysis-dependent
+# patients with Y" describe the patients)
+_PHRASE_BREAK = frozenset({"in", "to", "for", "among", "of", "on", "at", "by", "from", "was",
+                           "were", "is", "are", "be", "been", "given", "received", "receiving",
+                           "administered", "treated", "trial", "study", ",", ":", ";", "(", ")"})
+
+
+def _population_cue(doc: Doc, i: int, sent: Span, drug_end: int) -> bool:
+    """Token ``i`` is the "with" of "patients with", and the drug (ending at token
+    ``drug_end``) stands outside the population phrase."""
+    if i + 1 < sent.end and doc[i + 1].lower_ in ("or", "and"):
+        return False  # "patients with or without Y": a subgroup, not the indication
+    return doc[i].lower_ == "with" and bool(
+        _POPULATION_WITH.search(doc[max(sent.start, i - 3):i + 1].text)) and \
+        any(t.lower_ in _PHRASE_BREAK for t in doc[drug_end:i - 1])
+
+
+def _causes(doc: Doc, d: Span, c: Span) -> bool:
+    """The drug names the cause of the condition: "clozapine-induced sialorrhea"."""
+    return d.end <= c.start and c.start - d.end <= 3 and bool(
+        _CAUSE_MODIFIER.match(doc.text[d.end_char:c.start_char]))
+
+
+def _same_drug_key(d: Span) -> str:
+    """The concept a drug mention names (its id when grounded, else its lower-cased text)."""
+    return d._.concept_id or d.text.lower()
+
+
+def _coordinated(doc: Doc, a: tuple, b: tuple) -> bool:
+    """Drugs ``a`` and ``b`` ((span, start, end)) stand in one coordination."""
+    (_, a_start, a_end), (_, b_start, b_end) = sorted((a, b), key=lambda x: x[1])
+    if b_start - a_end > 4:
+        return False
+    between = doc[a_end:b_start].text
+    # "X 400 μg, Y 30 mg": doses and article words may stand between listed drugs
+    between = re.sub(r"\b(the|a|an|\d[\d.,]*\s*\S*)\b", " ", between)
+    return bool(_COORDINATION.match(between))
+
+
 def treatment_pairs(sent: Span, ents: list[Span], taken: set,
                     implicit: tuple[Span, int] | None = None) -> list[tuple[Span, Span]]:
     """(intervention, condition) pairs of indication: a treatment cue ("treatment of", "used
-    in", "X for Y", "first-line") in the window joining them, not owned by another entity.
+    in", "X for Y", "first-line") or a population ("X in patients with Y") in the window
+    joining them, not owned by another entity.  Drugs coordinated with the chosen one share
+    the condition ("X and Y for Z").  A condition already read as a drug's harm is open only to
+    another drug when the harm's cause is named inside it ("A for B-induced Y").
 
     ``implicit`` is (drug, token) for a sentence whose subject is an anaphor or elided ("It was
     used in Y", "Reserved for Y"): the drug of an earlier sentence, placed at that token."""
     doc = sent.doc
-    conds = [e for e in ents if e.label_ in CONDITION_LABELS and (e.start, e.end) not in taken]
     # a placebo, sham, vehicle or control arm is the comparison, not a treatment of the condition
     drugs = [(e, e.start, e.end) for e in ents if e.label_ in INTERVENTION_LABELS
              and not GENERIC_COMPARATOR.search(e.text)]
+    conds = [e for e in ents if e.label_ in CONDITION_LABELS and (
+        (e.start, e.end) not in taken or any(_causes(doc, d, e) for d, _, _ in drugs))]
     if not drugs and implicit is not None:
         drugs = [(implicit[0], implicit[1], implicit[1] + 1)]
     pairs = []
@@ -272,15 +333,25 @@ def treatment_pairs(sent: Span, ents: list[Span], taken: set,
         # "treatment of diabetes-related Y": the cue precedes Y's cause modifier
         head = max((e.start for e in conds if e.end <= c.start and c.start - e.end <= 3
                     and claims_scope.names_cause(doc, sent, e)), default=c.start)
+        # "A for clozapine-induced Y ... patients treated with clozapine": Y's cause is not
+        # its treatment, wherever else in the sentence it is named
+        causes = {_same_drug_key(d) for d, _, _ in drugs if _causes(doc, d, c)}
         cands = []
         for d, ds, de in drugs:
+            if _same_drug_key(d) in causes:
+                continue
             lo, hi = min(ds, head), max(de, c.end)
             start = max(sent.start, lo - 3)
-            cue = any(_is_cue(doc[i].lower_) and not _cue_taken(sent, i, ds, de, c, ents)
-                      for i in range(start, hi))
+            cue = any((_is_cue(doc[i].lower_) or (ds < head and _population_cue(doc, i, sent, de)))
+                      and not _cue_taken(sent, i, ds, de, c, ents) for i in range(start, hi))
             gap = head - de if ds < head else ds - c.end
             if gap <= 35 and cue and not is_measured(d) and not d._.negated:
-                cands.append((d, ds))
+                cands.append((d, ds, de))
         if cands:
-            pairs.append((min(cands, key=lambda x: abs(x[1] - c.start))[0], c))
+            best = min(cands, key=lambda x: abs(x[1] - c.start))
+            group = [best]
+            for cand in sorted(cands, key=lambda x: abs(x[1] - best[1])):
+                if cand not in group and any(_coordinated(doc, cand, g) for g in group):
+                    group.append(cand)
+            pairs += [(d, c) for d, _, _ in sorted(group, key=lambda x: x[1])]
     return pairs

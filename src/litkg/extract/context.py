@@ -45,6 +45,8 @@ NEG_POST = [
 PSEUDO = [
     ("not", "only"), ("no", "doubt"), ("not", "necessarily"), ("no", "longer"),
     ("not", "certain", "whether"), ("without", "doubt"), ("not", "all"),
+    # "X with and without Y", "patients with or without diabetes": both arms, nothing denied
+    ("with", "and", "without"), ("with", "or", "without"),
 ]
 HEDGE_PRE = [
     ("may",), ("might",), ("could",), ("can", "be", "considered"), ("possible",), ("possibly",),

@@ -1,0 +1,57 @@
+"""Treatment (indication) claims: drug given for, or studied in, a condition.
+
+Documents are built by hand with their entities (``annotated_doc``), so these tests read the
+claim rules alone, not the entity recogniser.
+"""
+
+from litkg.evaluate.claims import annotated_doc
+from litkg.extract.claims import extract_claims
+from litkg.models import Document
+
+
+def _claims(text, ents, kind="treatment"):
+    spans = []
+    for phrase, label in ents:
+        start = text.index(phrase)
+        spans.append((start, start + len(phrase), label, None))
+    doc = annotated_doc(text, spans)
+    return sorted((c.subject.label, c.object.label) for c in extract_claims(doc, Document(id="t", text=text))
+                  if c.kind == kind and not c.negated)
+
+
+def test_drugs_studied_in_patients_with_a_condition():
+    text = "Randomized trial of metformin with and without sitagliptin in patients with obesity."
+    got = _claims(text, [("metformin", "DRUG"), ("sitagliptin", "DRUG"), ("obesity", "CONDITION")])
+    assert got == [("metformin", "obesity"), ("sitagliptin", "obesity")]
+
+
+def test_coordinated_drugs_share_the_indication():
+    text = "Guidelines recommend lisinopril and amlodipine for hypertension."
+    got = _claims(text, [("lisinopril", "DRUG"), ("amlodipine", "DRUG"), ("hypertension", "CONDITION")])
+    assert got == [("amlodipine", "hypertension"), ("lisinopril", "hypertension")]
+
+
+def test_the_cause_named_in_a_condition_is_not_its_treatment():
+    text = "Glycopyrrolate for olanzapine-induced drooling in patients treated with olanzapine."
+    ents = [("Glycopyrrolate", "DRUG"), ("olanzapine", "DRUG"), ("drooling", "PHENOTYPE")]
+    assert _claims(text, ents) == [("Glycopyrrolate", "drooling")]
+    assert ("olanzapine", "drooling") in _claims(text, ents, kind="adverse_effect")
+
+
+def test_a_procedure_describing_the_patients_is_not_given_for_the_condition():
+    text = "Sevelamer was started in a pre-dialysis patient with hyperphosphatemia."
+    got = _claims(text, [("Sevelamer", "DRUG"), ("dialysis", "PROCEDURE"),
+                         ("hyperphosphatemia", "CONDITION")])
+    assert got == [("Sevelamer", "hyperphosphatemia")]
+
+
+def test_patients_with_or_without_a_condition_is_a_subgroup():
+    text = "Iron infusions corrected anemia in patients with or without heart failure."
+    got = _claims(text, [("Iron", "DRUG"), ("anemia", "CONDITION"), ("heart failure", "CONDITION")])
+    assert ("Iron", "heart failure") not in got
+
+
+def test_a_condition_that_responded_to_a_drug_was_treated_with_it():
+    text = "Her chronic psychosis responded well to haloperidol."
+    got = _claims(text, [("chronic psychosis", "CONDITION"), ("haloperidol", "DRUG")])
+    assert got == [("haloperidol", "chronic psychosis")]
