@@ -55,3 +55,10 @@ def test_a_condition_that_responded_to_a_drug_was_treated_with_it():
     text = "Her chronic psychosis responded well to haloperidol."
     got = _claims(text, [("chronic psychosis", "CONDITION"), ("haloperidol", "DRUG")])
     assert got == [("haloperidol", "chronic psychosis")]
+
+
+def test_commonly_used_ranks_a_drug_and_names_no_use():
+    text = "Propofol, the most commonly used anesthetic agent, is associated with hypotension."
+    assert _claims(text, [("Propofol", "DRUG"), ("hypotension", "CONDITION")]) == []
+    text = "Propofol is widely used in sedation of patients with delirium."
+    assert _claims(text, [("Propofol", "DRUG"), ("delirium", "CONDITION")]) == [("Propofol", "delirium")]

@@ -231,6 +231,21 @@ def _is_cue(word: str) -> bool:
     return word.startswith(_TREATMENT_PREFIXES + _RESPONSE_PREFIXES) or word == "for"
 
 
+_USE_OBJECT = frozenset({"in", "for", "to", "as", "against", "with"})
+
+
+def _cue_at(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a treatment cue.  "used" must name a use ("used in / for / to treat Y",
+    "used successfully for Y"): in "the most commonly used anesthetic agent" it only ranks the
+    drug, and the condition that follows can be its harm."""
+    word = doc[i].lower_
+    if not _is_cue(word):
+        return False
+    if word == "used":
+        return any(t.lower_ in _USE_OBJECT for t in doc[i + 1:min(i + 3, len(doc))])
+    return True
+
+
 # "X in patients with A who have (unsuppressed) B": a relative clause adds a further condition
 # of the same patients, which the cue before A also names
 _FURTHER_CONDITION = re.compile(r"^\s*(who|that)\s+(also\s+)?(have|has|had|develop(ed|s)?|"
@@ -342,7 +357,7 @@ def treatment_pairs(sent: Span, ents: list[Span], taken: set,
                 continue
             lo, hi = min(ds, head), max(de, c.end)
             start = max(sent.start, lo - 3)
-            cue = any((_is_cue(doc[i].lower_) or (ds < head and _population_cue(doc, i, sent, de)))
+            cue = any((_cue_at(doc, i) or (ds < head and _population_cue(doc, i, sent, de)))
                       and not _cue_taken(sent, i, ds, de, c, ents) for i in range(start, hi))
             gap = head - de if ds < head else ds - c.end
             if gap <= 35 and cue and not is_measured(d) and not d._.negated:
