@@ -24,7 +24,7 @@ DIRECTIONS = ("increased", "decreased", "unchanged", "improved", "worsened")
 #: Curation status of a claim (``machine`` until a curator acts on it).
 STATUSES = ("machine", "accepted", "edited", "rejected", "added")
 #: Entity labels used on spaCy spans (``doc.ents``) and on :class:`Mention`.
-ENTITY_LABELS = ("DRUG", "PROCEDURE", "CONDITION", "PHENOTYPE", "ANALYTE", "TARGET")
+ENTITY_LABELS = ("DRUG", "PROCEDURE", "CONDITION", "PHENOTYPE", "ANALYTE", "TARGET", "ENDPOINT")
 
 #: Base IRI of litkg instance data; the ontology lives under ``ONTOLOGY_IRI``.
 DATA_IRI = "https://w3id.org/litkg/id/"

@@ -26,12 +26,12 @@ LITKG = "https://w3id.org/litkg/ontology#"
 #: Claim kinds that make edges (measurements are values, not relations).
 EDGE_KINDS = {"treatment": "TreatmentClaim", "outcome": "OutcomeClaim", "mechanism": "MechanismClaim",
               "adverse_effect": "AdverseEffectClaim"}
-ENTITY_TYPES = ("Drug", "Procedure", "Condition", "Phenotype", "Analyte", "Target")
+ENTITY_TYPES = ("Drug", "Procedure", "Condition", "Phenotype", "Analyte", "Target", "Endpoint")
 CURATED = {"Accepted", "Edited", "Added"}
 FORMATS = ("graphml", "gexf", "cytoscape", "html", "png", "dot")
 #: Node colours by entity type (HTML, PNG and DOT share them).
 COLOURS = {"Drug": "#1f77b4", "Procedure": "#9467bd", "Condition": "#d62728", "Phenotype": "#ff7f0e",
-           "Analyte": "#2ca02c", "Target": "#8c564b", "Entity": "#7f7f7f"}
+           "Analyte": "#2ca02c", "Target": "#8c564b", "Endpoint": "#17becf", "Entity": "#7f7f7f"}
 
 _PREFIXES = ("PREFIX litkg: <https://w3id.org/litkg/ontology#>\n"
              "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"

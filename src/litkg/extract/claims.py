@@ -49,7 +49,7 @@ from litkg.models import Claim, Concept, Document, Evidence, is_curie, normalise
 VERSION = "0.3"
 EXTRACTOR = f"litkg-rules/{VERSION}"
 
-OUTCOME_LABELS = {"ANALYTE", "PHENOTYPE", "CONDITION", "TARGET"}
+OUTCOME_LABELS = {"ANALYTE", "PHENOTYPE", "CONDITION", "TARGET", "ENDPOINT"}
 AGENT_LABELS = {"DRUG", "ANALYTE", "TARGET"}
 #: subject of a measurement when no drug is in reach (baseline values are not the drug's).
 NO_REGIMEN = Concept(label="regimen not stated")

@@ -66,7 +66,9 @@ def _bucket(n: int) -> str:
 def _masked(doc, start: int, end: int, ents: list[Span]) -> list[str]:
     """Lower-cased words of ``doc[start:end]`` with each entity replaced by its type."""
     out, i = [], start
-    by_start = {e.start: e for e in ents}
+    # an endpoint ("serious adverse events", "overall survival") is neither a drug nor an
+    # effect: its words stay words, as they were when the model was trained
+    by_start = {e.start: e for e in ents if e.label_ != "ENDPOINT"}
     while i < end:
         e = by_start.get(i)
         if e is not None and e.end <= end:

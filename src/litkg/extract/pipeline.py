@@ -4,6 +4,7 @@ Components, in order (see each factory for its ``requires``/``assigns``)::
 
     litkg_sentences      sentence boundaries: punctuation, blank lines, bullets, table rows
     litkg_entities       doc.ents: DRUG PROCEDURE CONDITION PHENOTYPE ANALYTE TARGET (+ ids)
+    litkg_endpoints      doc.ents: ENDPOINT ("overall survival", "time to relapse") where free
     litkg_abbreviations  "tumor-induced osteomalacia (TIO)" -> TIO grounded document-wide
     litkg_context        negation / hedging cues with scope
 
@@ -26,6 +27,7 @@ from spacy.tokens import Doc
 from litkg.errors import ExtractionError, LitkgError
 from litkg.extract.claims import extract_claims
 from litkg.extract.context import make_context  # noqa: F401 (registers litkg_context)
+from litkg.extract.endpoints import make_endpoints  # noqa: F401 (registers litkg_endpoints)
 from litkg.extract.entities import add_entity_pipes, mentions_from_doc
 from litkg.extract.extensions import register_extensions
 from litkg.extract.studytype import classify
@@ -70,6 +72,8 @@ def build_nlp() -> Language:
     nlp.max_length = 20_000_000
     nlp.add_pipe("litkg_sentences")
     add_entity_pipes(nlp)
+    # before the abbreviations: "progression-free survival (PFS)" makes PFS an endpoint too
+    nlp.add_pipe("litkg_endpoints", after="litkg_entities")
     nlp.add_pipe("litkg_context")
     return nlp
 

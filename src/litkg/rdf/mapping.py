@@ -22,6 +22,7 @@ from litkg.models import (DATA_IRI, EVIDENCE_LEVELS, Claim, Concept, Document, S
                           content_hash, normalise_key)
 from litkg.paths import ontology_dir
 from litkg.rdf.curies import curie_to_iri
+from litkg.extract.endpoints import names_endpoint
 from litkg.extract.units import analyte_key, normalise_value, parse_unit
 from litkg.rdf.namespaces import (DCTERMS, GRAPH_ONTOLOGY, GRAPH_SHARED, LITKG, OA, OBO, PROV, RDF, RDFS, XSD,
                                   assertions_graph, provenance_graph)
@@ -173,6 +174,8 @@ def entity_type(claim: Claim, role: str) -> str:
         return "Phenotype"
     if prefix in ("MONDO", "ORPHANET", "OMIM", "NCIT"):
         return "Condition"
+    if not prefix and names_endpoint(concept.label):
+        return "Endpoint"  # "overall survival", "sedation scores": no vocabulary grounds these
     return "Analyte" if _has_quantity(claim) else "Phenotype"
 
 

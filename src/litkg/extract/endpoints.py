@@ -1,0 +1,263 @@
+"""Clinical endpoints: what a trial or case measured that is not a lab analyte or a disease.
+
+"overall survival", "4-month progression-free survival rate", "time of onset of sensory block",
+"tear breakup time", "sedation scores", "length of hospital stay", "need for further
+intervention", "body weight": outcome claims are about these as often as about analytes, yet no
+chemical or disease vocabulary names them.  The ``litkg_endpoints`` component (after
+``litkg_entities``, before ``litkg_abbreviations`` so "progression-free survival (PFS)" makes PFS
+an endpoint document-wide) labels them ``ENDPOINT``.
+
+The method is a noun-phrase pattern over the tokens the entity stage left free:
+- a *head* from :data:`HEADS`: the last words of outcome strings in the Evidence Inference 2.0
+  *train* prompts (rate, score, time, survival, mortality, ...; the list keeps the heads of at
+  least three outcome strings that name a clinical measure, without the lab-value heads "level",
+  "concentration", whose analyte the entity stage already names);
+- up to four *modifier* words before it (content words: not a determiner, preposition, number,
+  statistic word or change word, not part of another entity);
+- for heads that take a complement ("time to", "duration of", "need for", "incidence of"), up
+  to five words of "of/to/for ..." after it.
+A head that says nothing alone ("rate", "score", "time") needs a modifier or a complement;
+one that is an endpoint by itself ("survival", "mortality", "remission") does not.
+
+ENDPOINT entities are outcome objects only: treatment and adverse-effect relations read
+conditions and phenotypes, so "hospitalization" or "mortality" never become an indication or a
+drug's harm here.  Endpoints have no identifiers (no public vocabulary grounds "sedation score";
+unknown stays unknown).
+"""
+
+# (no "from __future__ import annotations": spaCy factories need real type objects)
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from litkg.extract.extensions import register_extensions
+
+#: endpoint heads that name a clinical measure by themselves
+STANDALONE_HEADS = frozenset({
+    "survival", "mortality", "remission", "relapse", "relapses", "recurrence", "recurrences",
+    "hospitalization", "hospitalisation", "hospitalizations", "hospitalisations", "readmission",
+    "readmissions", "analgesia", "healing", "cure", "adherence", "compliance", "progression",
+    "satisfaction", "survivals",
+})
+#: endpoint heads that need a modifier or a complement ("response rate", "time to relapse")
+MODIFIED_HEADS = frozenset({
+    "rate", "rates", "score", "scores", "time", "times", "scale", "index", "events", "loss",
+    "test", "complications", "volume", "symptoms", "costs", "cost", "size", "stay", "weight",
+    "gain", "toxicity", "episodes", "questionnaire", "frequency",
+    "consumption", "ratings", "rating", "intensity", "severity", "duration", "count", "counts",
+    "saturation", "temperature", "thickness", "function", "status", "quality", "incidence",
+    "onset", "need", "requirement", "requirements", "length", "response", "responses", "success",
+    "failure", "use", "velocity", "distance", "capacity", "density",
+    "clearance", "output", "fraction", "block", "recovery",
+})
+HEADS = STANDALONE_HEADS | MODIFIED_HEADS
+#: heads that take an "of/to/for ..." complement naming what was timed, counted or needed
+_COMPLEMENT_HEADS = frozenset({"time", "times", "duration", "onset", "need", "requirement",
+                               "requirements", "length", "incidence", "rate", "rates", "quality",
+                               "frequency", "number", "risk", "severity", "intensity", "loss",
+                               "recovery", "use", "consumption"})
+_COMPLEMENT_PREPS = frozenset({"of", "to", "for"})
+#: words that never stand inside an endpoint name
+_STOP = frozenset({
+    "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+    "of", "in", "on", "at", "by", "for", "to", "from", "with", "without", "and", "or", "but",
+    "vs", "versus", "than", "as", "into", "between", "among", "after", "before", "during",
+    "was", "were", "is", "are", "be", "been", "had", "has", "have", "did", "does", "not", "no",
+    "mean", "median", "average", "baseline", "group", "groups", "arm", "arms",
+    "patients", "patient", "subjects", "participants", "higher", "lower", "greater", "less",
+    "more", "fewer", "increased", "decreased", "reduced", "improved", "significantly",
+    "significant", "similar", "comparable", "statistically", "both", "all", "each", "which",
+    "who", "whose", "study", "control", "placebo", "we", "it", "there",
+    "also", "only", "however", "respectively", "p", "ci", "vs.", "e.g.", "i.e.", "per",
+    "primary", "secondary", "end", "point", "measures", "measure", "outcome", "outcomes",
+    "including", "included", "such", "other", "any", "some", "same", "different", "changes",
+    "change", "one", "two", "three", "long", "longer", "short", "shorter", "first", "last",
+    "next", "prolonged", "extended", "brief", "whole", "entire", "given", "certain",
+    # verbs that follow an endpoint in a results sentence end it ("time to relapse indicates")
+    "indicate", "indicates", "indicated", "suggest", "suggests", "suggested", "show", "shows",
+    "showed", "shown", "demonstrate", "demonstrates", "demonstrated", "remain", "remains",
+    "remained", "differ", "differs", "differed", "occur", "occurs", "occurred", "appear",
+    "appears", "appeared", "seem", "seems", "tend", "tended", "reach", "reached", "exceed",
+    "exceeded", "correlate", "correlated", "compared", "according", "using", "used",
+    "associated", "related", "observed", "found", "reported", "measured", "assessed",
+    "evaluated", "recorded", "improve", "improves", "decrease", "decreases", "increase",
+    "increases", "reduce", "reduces", "drastic", "marked", "slight", "modest",
+})
+_HARM_WORDS = frozenset({"adverse", "side", "undesirable", "unwanted", "untoward"})
+#: "time of diagnosis", "time of admission": a time point, not something measured
+_TIME_POINTS = frozenset({"diagnosis", "admission", "discharge", "randomization", "randomisation",
+                          "enrollment", "enrolment", "inclusion", "birth", "delivery",
+                          "presentation", "assessment", "evaluation", "follow-up", "entry",
+                          "screening", "injection", "infusion", "dosing", "sampling"})
+_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9'’-]*$|^\d+[-–](?:month|week|day|year|h|hour|min)s?$|"
+                   r"^[A-Za-z0-9]+[-–][A-Za-z0-9-]+$", re.I)
+MAX_MODIFIERS = 4
+MAX_COMPLEMENT = 5
+
+
+#: participles that do stand in endpoint names ("adjusted mortality", "patient-reported pain")
+_NAME_PARTICIPLES = frozenset({"adjusted", "estimated", "corrected", "standardized",
+                               "standardised", "weighted", "combined", "reported", "related",
+                               "assisted", "based", "limited", "free"})
+#: irregular past forms of change verbs ("the need for dialysis fell")
+_IRREGULAR_VERBS = frozenset({"fell", "fallen", "rose", "risen", "grew", "grown", "went", "gone",
+                              "became", "led", "made", "got", "kept", "held", "left"})
+
+
+def _verb_like(word: str) -> bool:
+    """A past verb or participle ends a noun phrase here: there is no tagger in the pipeline,
+    and results sentences put one right after the endpoint ("PFS improved")."""
+    return word in _IRREGULAR_VERBS or (
+        len(word) > 4 and word.endswith("ed") and word not in _NAME_PARTICIPLES)
+
+
+def _content_word(token, taken: set[int]) -> bool:
+    return (token.i not in taken and not token.is_punct and not token.like_num
+            and token.lower_ not in _STOP and not _verb_like(token.lower_)
+            and bool(_WORD.match(token.text)))
+
+
+def _glued_hyphen(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a hyphen written inside a word ("progression-free", "4-month")."""
+    return doc[i].text in ("-", "–") and i > 0 and i + 1 < len(doc) and \
+        not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+
+def _modifier(doc: Doc, k: int, taken: set[int]) -> bool:
+    """Token ``k`` may stand in front of an endpoint head: a content word, or a piece of a
+    hyphenated word ("4-month", "progression-free")."""
+    tok = doc[k]
+    if k in taken:
+        return False
+    if _glued_hyphen(doc, k):
+        return True
+    if (tok.like_num or tok.is_alpha) and k + 1 < len(doc) and _glued_hyphen(doc, k + 1):
+        return True  # "4-month", "all-cause"
+    return _content_word(tok, taken)
+
+
+_TIME_WINDOW = re.compile(r"^\d+(\.\d+)?\s*[-–]\s*(months?|weeks?|days?|years?|yr|h|hours?)$", re.I)
+
+
+def _skip_time_window(doc: Doc, start: int, head: int) -> int:
+    """"4-month progression-free survival", "1-year overall survival": the window is when the
+    endpoint was read (a time point), not its name; the name is what the text abbreviates."""
+    if start + 2 < head and _TIME_WINDOW.match(doc[start:start + 3].text):
+        return start + 3
+    return start
+
+
+def _complement_end(doc: Doc, head: int, end: int, taken: set[int]) -> int:
+    """End of an "of/to/for ..." complement after ``head`` (exclusive), or ``head + 1``.
+
+    Another entity ends the complement, and then there is none: "incidence of hypotension" is
+    about hypotension, which is already an entity and the outcome's object."""
+    i = head + 1
+    if i >= end or doc[i].lower_ not in _COMPLEMENT_PREPS:
+        return head + 1
+    j, last = i + 1, head + 1
+    words = 0
+    while j < end and words < MAX_COMPLEMENT:
+        tok = doc[j]
+        if j in taken:
+            return head + 1
+        if tok.lower_ in _COMPLEMENT_PREPS and words:
+            j += 1  # "time of onset of sensory block": a chained complement
+            continue
+        if not _content_word(tok, taken):
+            break
+        words += 1
+        last = j + 1
+        j += 1
+    return last
+
+
+def find_endpoints(doc: Doc, sent: Span, taken: set[int]) -> list[tuple[int, int]]:
+    """(start, end) token spans of endpoint phrases in ``sent``, avoiding ``taken`` tokens."""
+    spans: list[tuple[int, int]] = []
+    taken = set(taken)  # the endpoints found so far are taken too
+    i = sent.start
+    while i < sent.end:
+        tok = doc[i]
+        word = tok.lower_
+        if word not in HEADS or i in taken or (i + 1 < sent.end and _glued_hyphen(doc, i + 1)):
+            i += 1  # "progression-free survival": "progression" modifies the head that follows
+            continue
+        # "survival rate", "pain score": the last of adjacent head words is the head
+        last = i
+        while last + 1 < sent.end and doc[last + 1].lower_ in HEADS and last + 1 not in taken:
+            last += 1
+        start = i
+        words = 0
+        while start - 1 >= sent.start and _modifier(doc, start - 1, taken):
+            glued = _glued_hyphen(doc, start - 1) or (start < len(doc) and _glued_hyphen(doc, start))
+            if not glued:
+                words += 1
+                if words > MAX_MODIFIERS:
+                    break
+            start -= 1
+        while start < i and (_glued_hyphen(doc, start) or doc[start].like_num and
+                             not _glued_hyphen(doc, start + 1)):
+            start += 1  # never start on a hyphen or a bare number
+        start = _skip_time_window(doc, start, i)
+        end = last + 1
+        head_word = doc[last].lower_
+        if head_word in _COMPLEMENT_HEADS:
+            end = _complement_end(doc, last, sent.end, taken)
+        if any(doc[k].lower_ in _HARM_WORDS for k in range(start, end)):
+            i = end  # "serious adverse events": the harm cue of the adverse-effect rules
+            continue
+        if head_word in ("time", "times") and end > last + 2 and \
+                doc[last + 2].lower_ in _TIME_POINTS:
+            end = last + 1  # "at the time of diagnosis": when, not what
+        alone = start == i and last == i and end == i + 1
+        if alone and word not in STANDALONE_HEADS:
+            i += 1
+            continue
+        spans.append((start, end))
+        taken.update(range(start, end))
+        i = end
+    return spans
+
+
+class EndpointRecognizer:
+    """Adds ``ENDPOINT`` spans to ``doc.ents`` where no other entity stands."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        taken = {i for e in doc.ents for i in range(e.start, e.end)}
+        new = []
+        for sent in doc.sents:
+            for start, end in find_endpoints(doc, sent, taken):
+                span = Span(doc, start, end, label="ENDPOINT")
+                span._.source = "endpoint"
+                new.append(span)
+        if new:
+            doc.ents = sorted(list(doc.ents) + new, key=lambda s: s.start)
+        return doc
+
+
+@Language.factory("litkg_endpoints", requires=["doc.ents", "token.is_sent_start"],
+                  assigns=["doc.ents"])
+def make_endpoints(nlp: Language, name: str) -> EndpointRecognizer:
+    return EndpointRecognizer(nlp, name)
+
+
+_HEAD_OF_NAME = re.compile(r"([a-z][a-z0-9-]*)\s*$")
+
+
+def names_endpoint(label: str) -> bool:
+    """A concept label that reads as an endpoint phrase ("overall survival", "sedation
+    scores"): used to type outcome objects in RDF."""
+    text = label.lower().strip()
+    head = text.split(" of ")[0].split(" to ")[0].split(" for ")[0]
+    m = _HEAD_OF_NAME.search(head)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word in STANDALONE_HEADS or (word in MODIFIED_HEADS and (" " in head or head != text))

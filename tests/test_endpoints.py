@@ -1,0 +1,63 @@
+"""Clinical endpoints (litkg.extract.endpoints): phrases outcome claims are about that no
+chemical or disease vocabulary names."""
+
+import spacy
+from spacy.tokens import Span
+
+from litkg.extract.endpoints import make_endpoints, names_endpoint  # noqa: F401 (registers)
+from litkg.extract.extensions import register_extensions
+from litkg.models import Claim, Concept, Evidence
+from litkg.rdf.mapping import entity_type
+
+
+def _endpoints(text, ents=()):
+    """The ENDPOINT spans of ``text`` with ``ents`` (phrase, label) set beforehand."""
+    register_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("litkg_endpoints")
+    doc = nlp.get_pipe("sentencizer")(nlp.make_doc(text))
+    spans = []
+    for phrase, label in ents:
+        start = text.index(phrase)
+        spans.append(doc.char_span(start, start + len(phrase), label=label))
+    doc.ents = spans
+    doc = nlp.get_pipe("litkg_endpoints")(doc)
+    return [e.text for e in doc.ents if e.label_ == "ENDPOINT"]
+
+
+def test_survival_endpoints_without_their_time_window():
+    text = ("The primary end point was 4-month progression-free survival rate; 1-year overall "
+            "survival and all-cause mortality were secondary.")
+    assert _endpoints(text) == ["progression-free survival rate", "overall survival",
+                                "all-cause mortality"]
+
+
+def test_complements_name_what_was_timed_or_needed():
+    text = "Time of onset of sensory block was shorter, and the need for further intervention fell."
+    assert _endpoints(text) == ["Time of onset of sensory block", "need for further intervention"]
+
+
+def test_a_bare_generic_head_is_not_an_endpoint():
+    assert _endpoints("The rate was high and the time was short; scores differed.") == []
+
+
+def test_other_entities_are_kept_and_end_the_phrase():
+    text = "Pain scores and the incidence of hypotension were lower; sedation scores rose."
+    got = _endpoints(text, [("Pain", "PHENOTYPE"), ("hypotension", "CONDITION")])
+    assert got == ["sedation scores"]
+
+
+def test_time_points_statistics_and_harm_cues_are_not_endpoints():
+    text = ("Levels at the time of diagnosis predicted response; the hazard ratio was 0.35 and "
+            "serious adverse events were rare.")
+    assert _endpoints(text) == []
+
+
+def test_outcome_objects_that_read_as_endpoints_are_typed_endpoint_in_rdf():
+    ev = Evidence(sentence="OS was longer with X.", start=0, end=21)
+    claim = Claim(doc="d", kind="outcome", subject=Concept("X"), object=Concept("overall survival"),
+                  direction="increased", evidence=ev)
+    assert entity_type(claim, "object") == "Endpoint"
+    assert names_endpoint("time to relapse") and names_endpoint("sedation scores")
+    assert not names_endpoint("score") and not names_endpoint("calcium")
