@@ -8,12 +8,17 @@ chemical or disease vocabulary names them.  The ``litkg_endpoints`` component (a
 an endpoint document-wide) labels them ``ENDPOINT``.
 
 The method is a noun-phrase pattern over the tokens the entity stage left free:
-- a *head* from :data:`HEADS`: the last words of outcome strings in the Evidence Inference 2.0
-  *train* prompts (rate, score, time, survival, mortality, ...; the list keeps the heads of at
-  least three outcome strings that name a clinical measure, without the lab-value heads "level",
-  "concentration", whose analyte the entity stage already names);
+- a *head* from :data:`HEADS`.  Most are the frequent last words of the outcome strings in the
+  Evidence Inference 2.0 *train* prompts (rate 49, score 45, scores 37, time 35, survival 18,
+  mortality 14, ...: the heads of at least three strings that name a measure, leaving out time
+  words, units, analytes and diseases, which other stages name); the
+  rest are spelling and number variants of those (hospitalisation, relapses, times) and endpoint
+  nouns of the same kind that the prompts use less often (healing, readmission, need, onset,
+  incidence, recurrence).  The lab-value heads "level" and "concentration" are left out: the
+  entity stage already names their analyte;
 - up to four *modifier* words before it (content words: not a determiner, preposition, number,
-  statistic word or change word, not part of another entity);
+  statistic word, change word or past verb form, not part of another entity; hyphenated words
+  such as "progression-free" count as one), without a leading time window ("4-month");
 - for heads that take a complement ("time to", "duration of", "need for", "incidence of"), up
   to five words of "of/to/for ..." after it.
 A head that says nothing alone ("rate", "score", "time") needs a modifier or a complement;
