@@ -27,3 +27,11 @@ def test_bullets_start_sentences():
 def test_single_newline_inside_a_sentence_does_not_split():
     assert _sents("PTH concentration slightly\ndecreased to 225 pg/ml.") == [
         "PTH concentration slightly\ndecreased to 225 pg/ml."]
+
+
+def test_a_mixed_case_abbreviation_ends_before_the_final_period():
+    from litkg.extract.pipeline import build_nlp
+
+    nlp = build_nlp()
+    assert [t.text for t in nlp.make_doc("The treatment of MetS.")][-2:] == ["MetS", "."]
+    assert "U.S." in [t.text for t in nlp.make_doc("We used U.S. data.")]

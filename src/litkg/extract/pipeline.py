@@ -65,11 +65,18 @@ def make_sentence_splitter(nlp, name):
     return split
 
 
+# spaCy keeps a period after a capital letter on the word ("U.S."); a mixed-case abbreviation
+# at the end of a sentence ("treatment of MetS.") then never matches its definition
+_MIXED_CASE_PERIOD = (r"(?<=[a-z][A-Z])\.$", r"(?<=[a-z][A-Z][A-Z])\.$")
+
+
 def build_nlp() -> Language:
     """A fresh pipeline (a blank English tokenizer plus litkg's components)."""
     register_extensions()
     nlp = spacy.blank("en")
     nlp.max_length = 20_000_000
+    suffixes = list(nlp.Defaults.suffixes) + list(_MIXED_CASE_PERIOD)
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     nlp.add_pipe("litkg_sentences")
     add_entity_pipes(nlp)
     # before the abbreviations: "progression-free survival (PFS)" makes PFS an endpoint too
