@@ -336,7 +336,8 @@ def treatment_pairs(sent: Span, ents: list[Span], taken: set,
     doc = sent.doc
     # a placebo, sham, vehicle or control arm is the comparison, not a treatment of the condition
     drugs = [(e, e.start, e.end) for e in ents if e.label_ in INTERVENTION_LABELS
-             and not GENERIC_COMPARATOR.search(e.text)]
+             and not GENERIC_COMPARATOR.search(e.text)
+             and not GENERIC_COMPARATOR.search(e._.concept_label or "")]  # "group BS": control
     conds = [e for e in ents if e.label_ in CONDITION_LABELS and (
         (e.start, e.end) not in taken or any(_causes(doc, d, e) for d, _, _ in drugs))]
     if not drugs and implicit is not None:

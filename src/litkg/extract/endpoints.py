@@ -89,6 +89,7 @@ _STOP = frozenset({
     "associated", "related", "observed", "found", "reported", "measured", "assessed",
     "evaluated", "recorded", "improve", "improves", "decrease", "decreases", "increase",
     "increases", "reduce", "reduces", "drastic", "marked", "slight", "modest",
+    "thus", "then", "therefore", "hence", "similarly", "likewise",
 })
 _HARM_WORDS = frozenset({"adverse", "side", "undesirable", "unwanted", "untoward"})
 #: "time of diagnosis", "time of admission": a time point, not something measured
@@ -162,6 +163,8 @@ def _complement_end(doc: Doc, head: int, end: int, taken: set[int]) -> int:
     i = head + 1
     if i >= end or doc[i].lower_ not in _COMPLEMENT_PREPS:
         return head + 1
+    if i + 1 < end and i + 1 in taken:
+        return -1  # "incidence of hypotension": the entity is what was counted
     j, last = i + 1, head + 1
     words = 0
     while j < end and words < MAX_COMPLEMENT:
@@ -211,6 +214,9 @@ def find_endpoints(doc: Doc, sent: Span, taken: set[int]) -> list[tuple[int, int
         head_word = doc[last].lower_
         if head_word in _COMPLEMENT_HEADS:
             end = _complement_end(doc, last, sent.end, taken)
+            if end < 0:
+                i = last + 1
+                continue
         if any(doc[k].lower_ in _HARM_WORDS for k in range(start, end)):
             i = end  # "serious adverse events": the harm cue of the adverse-effect rules
             continue

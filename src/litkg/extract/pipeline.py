@@ -6,6 +6,7 @@ Components, in order (see each factory for its ``requires``/``assigns``)::
     litkg_entities       doc.ents: DRUG PROCEDURE CONDITION PHENOTYPE ANALYTE TARGET (+ ids)
     litkg_endpoints      doc.ents: ENDPOINT ("overall survival", "time to relapse") where free
     litkg_abbreviations  "tumor-induced osteomalacia (TIO)" -> TIO grounded document-wide
+    litkg_arms           trial arm codes ("group BC") -> the arm's own drug, or the control
     litkg_context        negation / hedging cues with scope
 
 Claims are then read from the Doc (:func:`litkg.extract.claims.extract_claims`) and from tables
@@ -26,6 +27,7 @@ from spacy.tokens import Doc
 
 from litkg.errors import ExtractionError, LitkgError
 from litkg.extract.claims import extract_claims
+from litkg.extract.arms import make_arms  # noqa: F401 (registers litkg_arms)
 from litkg.extract.context import make_context  # noqa: F401 (registers litkg_context)
 from litkg.extract.endpoints import make_endpoints  # noqa: F401 (registers litkg_endpoints)
 from litkg.extract.entities import add_entity_pipes, mentions_from_doc
@@ -81,6 +83,7 @@ def build_nlp() -> Language:
     add_entity_pipes(nlp)
     # before the abbreviations: "progression-free survival (PFS)" makes PFS an endpoint too
     nlp.add_pipe("litkg_endpoints", after="litkg_entities")
+    nlp.add_pipe("litkg_arms", after="litkg_abbreviations")
     nlp.add_pipe("litkg_context")
     return nlp
 

@@ -1,0 +1,158 @@
+"""Trial arms named by a code: "(group BC)", "(EE)", "the PP group".
+
+Randomised trials define their arms once ("to receive bupivacaine 7.5 mg plus normal saline
+(group BS), bupivacaine 7.5 mg and clonidine 75 μg (group BC), ...") and then report results by
+code ("Sedation scores were significantly higher in group BC").  Without the definitions a
+result names no drug, or credits the drug all arms share.  The ``litkg_arms`` component (after
+``litkg_abbreviations``) reads the definitions and labels every later use of a code:
+
+- a *definition* is a parenthesis holding a code, alone or with "group"/"arm" ("(EE)",
+  "(group BC)", "(BC group)", "(n = 25, group A)"), after a description: the words since the
+  previous parenthesis, colon, semicolon or sentence start (at most :data:`MAX_DESCRIPTION`
+  tokens), without a leading "or";
+- a sentence must define at least two arms, each describing at least one drug: that is what
+  tells an arm list from an ordinary abbreviation ("methotrexate (MTX)");
+- an arm's *own* drugs are those the other arms of its list do not all share: bupivacaine is in
+  every arm of the example, clonidine only in BC and BCF.  A code whose arm has own drugs becomes
+  a DRUG entity named after them ("clonidine", "clonidine + fentanyl", grounded when there is one
+  drug); an arm without own drugs, or whose own agent is a placebo, saline or vehicle, is the
+  control: a PROCEDURE entity named "control".
+"""
+
+# (no "from __future__ import annotations": spaCy factories need real type objects)
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from litkg.extract.extensions import register_extensions
+
+MAX_DESCRIPTION = 40
+_CODE = r"[A-Z][A-Za-z0-9]{0,4}"
+_LABEL_IN_PARENS = (
+    re.compile(rf"^\s*({_CODE})\s*$"),
+    re.compile(rf"(?:^|[,;]\s*)(?:group|arm)\s+({_CODE})\s*$", re.I),
+    re.compile(rf"^\s*({_CODE})\s+(?:group|arm)\s*$", re.I),
+)
+_CONTROL_AGENT = re.compile(r"\b(placebo|saline|vehicle|sham|control|normal saline|dextrose)\b",
+                            re.I)
+_BOUNDARY = frozenset({")", ":", ";"})
+_ARM_LABELS = ("DRUG", "PROCEDURE")
+
+
+@dataclass(frozen=True)
+class Arm:
+    code: str
+    drugs: tuple[Span, ...]  # the drug entities of the arm's description
+    paren_start: int  # token index of "("
+    paren_end: int  # token index after ")"
+
+
+def _code_in(text: str) -> str | None:
+    for pattern in _LABEL_IN_PARENS:
+        m = pattern.search(text)
+        if m:
+            code = m.group(1)
+            # a lower-case word is not a code ("(daily)"); "n" is a count ("(n = 25)")
+            if code.lower() != code and code.lower() not in ("n", "i", "ii", "iii", "iv"):
+                return code
+    return None
+
+
+def _parentheses(sent: Span) -> list[tuple[int, int]]:
+    """(index of "(", index after the matching ")") of the sentence's flat parentheses."""
+    out, open_at = [], None
+    for tok in sent:
+        if tok.text == "(":
+            open_at = tok.i
+        elif tok.text == ")" and open_at is not None:
+            out.append((open_at, tok.i + 1))
+            open_at = None
+    return out
+
+
+def arms_of_sentence(sent: Span, drugs: list[Span]) -> list[Arm]:
+    """The arms the sentence defines (empty unless it defines at least two)."""
+    doc = sent.doc
+    arms = []
+    for start, end in _parentheses(sent):
+        code = _code_in(doc[start + 1:end - 1].text)
+        if code is None:
+            continue
+        lo = start
+        while lo - 1 >= sent.start and start - (lo - 1) <= MAX_DESCRIPTION and \
+                doc[lo - 1].text not in _BOUNDARY:
+            lo -= 1
+        if doc[lo].lower_ in (",", "or", "and"):
+            lo += 1
+        own = tuple(d for d in drugs if lo <= d.start and d.end <= start)
+        if own:
+            arms.append(Arm(code, own, start, end))
+    return arms if len(arms) >= 2 else []
+
+
+def _name(span: Span) -> str:
+    return (span._.concept_label or span.text).lower()
+
+
+def own_drugs(arm: Arm, arms: list[Arm]) -> list[Span]:
+    """The arm's drugs that not every arm of the list has."""
+    shared = set.intersection(*({_name(d) for d in a.drugs} for a in arms))
+    seen, out = set(), []
+    for d in arm.drugs:
+        if _name(d) not in shared and _name(d) not in seen:
+            seen.add(_name(d))
+            out.append(d)
+    return out
+
+
+class ArmResolver:
+    """Labels the uses of arm codes with the arm's own drugs (or as the control)."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        codes: dict[str, tuple[str, str, str | None]] = {}  # code -> (label, name, id)
+        defined: set[int] = set()
+        for sent in doc.sents:
+            drugs = [e for e in sent.ents if e.label_ in _ARM_LABELS]
+            arms = arms_of_sentence(sent, drugs)
+            for arm in arms:
+                own = own_drugs(arm, arms)
+                active = [d for d in own if not _CONTROL_AGENT.search(d.text)]
+                if active:
+                    name = " + ".join(_name(d) for d in active)
+                    cid = active[0]._.concept_id if len(active) == 1 else None
+                    codes[arm.code] = ("DRUG", name, cid)
+                else:
+                    codes[arm.code] = ("PROCEDURE", "control", None)
+                defined.update(range(arm.paren_start, arm.paren_end))
+        if not codes:
+            return doc
+        ents = [e for e in doc.ents]
+        new = []
+        for tok in doc:
+            if tok.text not in codes or tok.i in defined:
+                continue
+            label, name, cid = codes[tok.text]
+            covering = [e for e in ents if e.start <= tok.i < e.end]
+            if covering and not (len(covering) == 1 and covering[0].start == tok.i
+                                 and covering[0].end == tok.i + 1):
+                continue  # part of a longer entity: leave it
+            ents = [e for e in ents if e not in covering]
+            span = Span(doc, tok.i, tok.i + 1, label=label)
+            span._.concept_id, span._.concept_label, span._.source = cid, name, "arm"
+            new.append(span)
+        if new:
+            doc.ents = sorted(ents + new, key=lambda s: s.start)
+        return doc
+
+
+@Language.factory("litkg_arms", requires=["doc.ents", "token.is_sent_start"],
+                  assigns=["doc.ents"])
+def make_arms(nlp: Language, name: str) -> ArmResolver:
+    return ArmResolver(nlp, name)

@@ -1,0 +1,47 @@
+"""Trial arm codes (litkg.extract.arms): "(group BC)" defined once, used in results."""
+
+import spacy
+
+from litkg.extract.arms import make_arms  # noqa: F401 (registers litkg_arms)
+from litkg.extract.extensions import register_extensions
+
+
+def _arms(text, drugs):
+    """Entities after ``litkg_arms`` on ``text`` whose ``drugs`` (phrases) are DRUG entities."""
+    register_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("litkg_arms")
+    doc = nlp.get_pipe("sentencizer")(nlp.make_doc(text))
+    spans, pos = [], 0
+    for phrase in drugs:
+        start = text.index(phrase, pos)
+        pos = start + len(phrase)
+        span = doc.char_span(start, pos, label="DRUG")
+        span._.concept_label = phrase.lower()
+        spans.append(span)
+    doc.ents = spans
+    doc = nlp.get_pipe("litkg_arms")(doc)
+    return [(e.text, e.label_, e._.concept_label) for e in doc.ents if e._.source == "arm"]
+
+
+TRIAL = ("Patients were allocated to receive bupivacaine plus saline (group BS), bupivacaine and "
+         "clonidine (group BC), or bupivacaine, clonidine and fentanyl (BCF group). "
+         "Sedation was higher in group BC and BCF than in BS.")
+
+
+def test_codes_take_the_drugs_their_arm_does_not_share():
+    got = _arms(TRIAL, ["bupivacaine", "saline", "bupivacaine", "clonidine", "bupivacaine",
+                        "clonidine", "fentanyl"])
+    assert got == [("BC", "DRUG", "clonidine"), ("BCF", "DRUG", "clonidine + fentanyl"),
+                   ("BS", "PROCEDURE", "control")]
+
+
+def test_one_code_is_an_abbreviation_not_an_arm_list():
+    text = "Methotrexate (MTX) was given weekly. MTX was stopped."
+    assert _arms(text, ["Methotrexate"]) == []
+
+
+def test_a_count_in_parentheses_is_not_a_code():
+    text = "Drug A (n = 20) or drug B (n = 22) was given. Both (n) arms improved."
+    assert _arms(text, ["Drug A", "drug B"]) == []
