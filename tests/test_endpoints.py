@@ -61,3 +61,8 @@ def test_outcome_objects_that_read_as_endpoints_are_typed_endpoint_in_rdf():
     assert entity_type(claim, "object") == "Endpoint"
     assert names_endpoint("time to relapse") and names_endpoint("sedation scores")
     assert not names_endpoint("score") and not names_endpoint("calcium")
+
+
+def test_verbs_and_judgements_are_not_part_of_an_endpoint():
+    text = "It was an efficient test while measuring functional output; walking distance rose."
+    assert _endpoints(text) == ["functional output", "walking distance"]

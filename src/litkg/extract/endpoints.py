@@ -49,7 +49,7 @@ STANDALONE_HEADS = frozenset({
 #: endpoint heads that need a modifier or a complement ("response rate", "time to relapse")
 MODIFIED_HEADS = frozenset({
     "rate", "rates", "score", "scores", "time", "times", "scale", "index", "events", "loss",
-    "test", "complications", "volume", "symptoms", "costs", "cost", "size", "stay", "weight",
+    "complications", "volume", "symptoms", "costs", "cost", "size", "stay", "weight",
     "gain", "toxicity", "episodes", "questionnaire", "frequency",
     "consumption", "ratings", "rating", "intensity", "severity", "duration", "count", "counts",
     "saturation", "temperature", "thickness", "function", "status", "quality", "incidence",
@@ -89,8 +89,15 @@ _STOP = frozenset({
     "associated", "related", "observed", "found", "reported", "measured", "assessed",
     "evaluated", "recorded", "improve", "improves", "decrease", "decreases", "increase",
     "increases", "reduce", "reduces", "drastic", "marked", "slight", "modest",
-    "thus", "then", "therefore", "hence", "similarly", "likewise",
+    "thus", "then", "therefore", "hence", "similarly", "likewise", "while", "whereas",
+    "when", "efficient", "effective", "valid", "reliable", "good", "poor", "novel", "useful",
+    "simple", "new", "best", "optimal",
 })
+#: gerunds that name a function measured ("walking distance", "sleeping time"); any other -ing
+#: word is a verb ("while measuring functional output", "by accelerating healing")
+_FUNCTION_GERUNDS = frozenset({"walking", "sleeping", "swallowing", "breathing", "hearing",
+                               "bleeding", "functioning", "healing", "voiding", "fasting",
+                               "reading", "eating", "drinking", "smoking", "running"})
 _HARM_WORDS = frozenset({"adverse", "side", "undesirable", "unwanted", "untoward"})
 #: "time of diagnosis", "time of admission": a time point, not something measured
 _TIME_POINTS = frozenset({"diagnosis", "admission", "discharge", "randomization", "randomisation",
@@ -116,7 +123,8 @@ def _verb_like(word: str) -> bool:
     """A past verb or participle ends a noun phrase here: there is no tagger in the pipeline,
     and results sentences put one right after the endpoint ("PFS improved")."""
     return word in _IRREGULAR_VERBS or (
-        len(word) > 4 and word.endswith("ed") and word not in _NAME_PARTICIPLES)
+        len(word) > 4 and word.endswith("ed") and word not in _NAME_PARTICIPLES) or (
+        len(word) > 5 and word.endswith("ing") and word not in _FUNCTION_GERUNDS)
 
 
 def _content_word(token, taken: set[int]) -> bool:
