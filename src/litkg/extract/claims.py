@@ -41,6 +41,7 @@ from litkg.extract.claims_relations import (CONDITION_LABELS, DRUG_LABELS, INTER
                                             adverse_pairs, class_apposition, is_measured,
                                             treatment_pairs)
 from litkg.extract.context import covering, cues
+from litkg.extract.drug_classes import class_mechanisms
 from litkg.extract.extensions import register_extensions
 from litkg.extract.quantities import find_quantities
 from litkg.extract.units import is_dose_unit
@@ -431,7 +432,7 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
     # -- mechanisms first: their objects are not also outcomes
     used_cues: set[int] = set()
     for subj, objc, direction, i in _mechanisms(sent, ents, ctx, sents, k) + \
-            scope.apposition_mechanisms(sent, ents):
+            scope.apposition_mechanisms(sent, ents) + class_mechanisms(sent, ents):
         if aim and {t.lower_ for t in doc[max(sent.start, i - 2):i]} & {"would", "will", "to"}:
             continue  # the predicted effect of a hypothesis ("X would decrease Y")
         neg = bool(covering(doc, i, "negation"))

@@ -1,0 +1,139 @@
+"""Mechanisms stated by a drug's class name: "the ALK tyrosine-kinase inhibitor crizotinib",
+"entinostat, an isoform-selective HDACi", "sitagliptin, a DPP-4 inhibitor".
+
+A class name says what the drug does to its target: an inhibitor, antagonist or blocker lowers
+the target's activity, an agonist or activator raises it.  When such a name stands in
+apposition to a drug (right before it, at most a parenthesis or a comma between; or after it as
+", a/an/the <class>"), the sentence states a mechanism claim (drug -> target) even without a
+verb.  The target is the TARGET/ANALYTE entity inside the class name when there is one ("ALK"),
+else the class name's own words without the class noun and qualifiers ("histone deacetylase"
+from "HDACi", whose definition is "histone deacetylase inhibitors").
+
+:func:`litkg.extract.claims_scope.apposition_mechanisms` reads the simplest form (a target entity
+right before the class noun); this module reads the rest, and duplicates merge by claim IRI.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from litkg.models import Concept
+
+_CLASS_NOUNS = {"inhibitor": "decreased", "inhibitors": "decreased", "antagonist": "decreased",
+                "antagonists": "decreased", "blocker": "decreased", "blockers": "decreased",
+                "agonist": "increased", "agonists": "increased", "activator": "increased",
+                "activators": "increased"}
+# an abbreviated class: "HDACi", "TKIs", "SGLT2i" (its definition names the class)
+_ABBREVIATED = re.compile(r"^[A-Z][A-Za-z0-9-]*[A-Z0-9]is?$")
+#: words in a class name that qualify the drug, not the target
+_QUALIFIERS = frozenset({"selective", "isoform", "isoform-selective", "potent", "novel", "oral",
+                         "first-generation", "second-generation", "third-generation",
+                         "irreversible", "reversible", "specific", "dual", "new", "partial",
+                         "full", "competitive", "noncompetitive", "non-competitive", "highly",
+                         "small-molecule", "small", "molecule", "the", "a", "an", "pan",
+                         "potential", "investigational", "oral", "long-acting", "short-acting"})
+_DRUG_LABELS = ("DRUG",)
+#: words that end a class name on its left
+_BEFORE_CLASS = frozenset({"a", "an", "the", "and", "or", "of", "with", "in", "for", "to", "by",
+                           "as", "is", "was", "are", "were", "this", "these", "its"})
+_TARGET_LABELS = ("TARGET", "ANALYTE")
+MAX_CLASS_WORDS = 5
+
+
+def _class_direction(text: str) -> str | None:
+    last = text.lower().split()[-1] if text.split() else ""
+    return _CLASS_NOUNS.get(last)
+
+
+def _class_phrases(sent: Span, ents: list[Span]) -> list[tuple[int, int, str, object]]:
+    """(start, end, direction, target) for each class name in the sentence; the target is a
+    Span (an entity inside the name) or a :class:`Concept`."""
+    doc = sent.doc
+    out = []
+    for tok in sent:
+        direction = _CLASS_NOUNS.get(tok.lower_)
+        if direction is None:
+            continue
+        start = tok.i
+        while start - 1 >= sent.start and tok.i - (start - 1) <= MAX_CLASS_WORDS:
+            prev = doc[start - 1]
+            glued = prev.text in ("-", "–") and not prev.whitespace_ and \
+                start - 2 >= sent.start and not doc[start - 2].whitespace_
+            if prev.lower_ in _BEFORE_CLASS or (prev.is_punct and not glued) or \
+                    any(e.start <= prev.i < e.end and e.label_ in _DRUG_LABELS and e.end <= tok.i
+                        for e in ents):
+                break
+            start -= 1
+        inner = [e for e in ents if e.label_ in _TARGET_LABELS and start <= e.start and e.end <= tok.i]
+        if inner:
+            out.append((start, tok.i + 1, direction, inner[-1]))
+            continue
+        name = _target_name(doc[start:tok.i])
+        if name:
+            out.append((start, tok.i + 1, direction, Concept(label=name)))
+    # an abbreviated class: "HDACi" where the text defines "histone deacetylase inhibitors
+    # (HDACis)" (singular and plural short forms name the same class)
+    defined = doc._.abbreviations or {}
+    for tok in sent:
+        if not _ABBREVIATED.match(tok.text):
+            continue
+        entry = defined.get(tok.text) or defined.get(tok.text + "s") or defined.get(tok.text[:-1])
+        long_form = entry[0] if entry else ""
+        direction = _class_direction(long_form)
+        if direction:
+            name = " ".join(w for w in long_form.split()[:-1] if w.lower() not in _QUALIFIERS)
+            if name:
+                out.append((tok.i, tok.i + 1, direction, Concept(label=name)))
+    return out
+
+
+def _target_name(words: Span) -> str | None:
+    """The target named by the words before a class noun, or ``None`` when they name none
+    ("beta" of "beta-blocker" is a receptor family's letter, not its name)."""
+    merged: list[str] = []  # hyphenated words as one: "long-acting", "PPAR-gamma"
+    for t in words:
+        if merged and (t.text in ("-", "–") or merged[-1].endswith(("-", "–"))) and \
+                not t.doc[t.i - 1].whitespace_:
+            merged[-1] += t.text
+        else:
+            merged.append(t.text)
+    name = " ".join(w for w in merged if w.lower() not in _QUALIFIERS).strip(" -–")
+    if len(name) < 3 or not any(c.isalpha() for c in name):
+        return None
+    if " " not in name and "-" not in name and name.islower() and len(name) <= 5:
+        return None
+    return name
+
+
+def class_mechanisms(sent: Span, ents: list[Span]) -> list[tuple[Span, object, str, int]]:
+    """(drug, target, direction, token) for class names in apposition to a drug."""
+    doc = sent.doc
+    drugs = [e for e in ents if e.label_ in _DRUG_LABELS]
+    out = []
+    for start, end, direction, target in _class_phrases(sent, ents):
+        chosen = None
+        # "the <class> (TKI) crizotinib", "the isoform selective HDACi, entinostat"
+        j = end
+        if j < sent.end and doc[j].text == "(":
+            close = next((t.i for t in doc[j:min(sent.end, j + 8)] if t.text == ")"), None)
+            j = close + 1 if close is not None else j
+        if j < sent.end and doc[j].text == ",":
+            j += 1
+        chosen = next((d for d in drugs if d.start == j and not _overlaps(d, start, end)), None)
+        if chosen is None:
+            # "entinostat, an HDAC inhibitor": the drug, a comma and an article before the class
+            art = start - 1
+            while art >= sent.start and doc[art].lower_ in _QUALIFIERS - {"a", "an", "the"}:
+                art -= 1
+            if art - 1 >= sent.start and doc[art].lower_ in ("a", "an", "the") and \
+                    doc[art - 1].text == ",":
+                chosen = next((d for d in drugs if d.end == art - 1), None)
+        if chosen is not None and not (isinstance(target, Span) and target is chosen):
+            out.append((chosen, target, direction, start))
+    return out
+
+
+def _overlaps(span: Span, start: int, end: int) -> bool:
+    return span.start < end and start < span.end

@@ -1,0 +1,45 @@
+"""Mechanisms stated by a drug's class name (litkg.extract.drug_classes)."""
+
+from litkg.evaluate.claims import annotated_doc
+from litkg.extract.drug_classes import class_mechanisms
+
+
+def _mechanisms(text, ents, abbreviations=None):
+    spans = []
+    for phrase, label in ents:
+        start = text.index(phrase)
+        spans.append((start, start + len(phrase), label, None))
+    doc = annotated_doc(text, spans)
+    if abbreviations:
+        doc._.abbreviations = abbreviations
+    sent = doc[:]
+    return [(d.text, getattr(t, "text", None) or t.label, direction)
+            for d, t, direction, _ in class_mechanisms(sent, list(doc.ents))]
+
+
+def test_class_before_the_drug_with_a_target_entity_and_a_parenthesis():
+    text = "The ALK tyrosine-kinase inhibitor (TKI) crizotinib prolonged survival."
+    got = _mechanisms(text, [("ALK", "TARGET"), ("crizotinib", "DRUG")])
+    assert got == [("crizotinib", "ALK", "decreased")]
+
+
+def test_class_after_the_drug_names_its_target_in_words():
+    text = "Amlodipine, a long-acting calcium channel blocker, lowered blood pressure."
+    got = _mechanisms(text, [("Amlodipine", "DRUG"), ("blood pressure", "ANALYTE")])
+    assert got == [("Amlodipine", "calcium channel", "decreased")]
+    text = "The PPAR-gamma agonist pioglitazone was added."
+    assert _mechanisms(text, [("pioglitazone", "DRUG")]) == [("pioglitazone", "PPAR-gamma", "increased")]
+
+
+def test_an_abbreviated_class_takes_its_definition():
+    text = "The trial tested the isoform selective HDACi, entinostat."
+    got = _mechanisms(text, [("entinostat", "DRUG")],
+                      {"HDACis": ("histone deacetylase inhibitors", None, "DRUG")})
+    assert got == [("entinostat", "histone deacetylase", "decreased")]
+
+
+def test_no_apposition_no_mechanism():
+    text = "Inhibitors of the pump were avoided, and omeprazole was stopped."
+    assert _mechanisms(text, [("omeprazole", "DRUG")]) == []
+    text = "Metoprolol, a beta-blocker, was given."  # "beta" names no target
+    assert _mechanisms(text, [("Metoprolol", "DRUG")]) == []
