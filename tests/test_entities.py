@@ -268,3 +268,30 @@ def test_procedure_names_find_spans_but_everyday_words_do_not(lex_nlp):
     assert ("hemodiafiltration", "PROCEDURE", "MESH:D017583") in found
     assert ("exercise therapy", "PROCEDURE", "MESH:D005081") in found
     assert not any(t in ("surgery", "treatment") for t, _, _ in found)
+
+
+def test_condition_words_formed_from_known_names():
+    from litkg.extract.derived_names import derived_condition
+    from litkg.extract.lexicon import Entry, Lexicon
+
+    lexicon = Lexicon({"thrombosis": Entry("CONDITION", "MONDO:1", None, "thrombosis", "test"),
+                       "ulcer": Entry("CONDITION", "MONDO:2", None, "ulcer", "test"),
+                       "hernia": Entry("CONDITION", "MONDO:3", None, "hernia", "test"),
+                       "polythrombosis": Entry("CONDITION", "MONDO:4", None, "polythrombosis", "test"),
+                       "allergic": Entry("CONDITION", "MONDO:5", None, "allergic", "test")})
+    # a prefix or the -ation noun on a known condition: a condition, id unknown (never a guess)
+    assert derived_condition(lexicon, "microthrombosis") == ("CONDITION", None)
+    assert derived_condition(lexicon, "ulceration") == ("CONDITION", None)
+    assert derived_condition(lexicon, "herniation") == ("CONDITION", None)
+    # the whole word's own id when a vocabulary lists it
+    assert derived_condition(lexicon, "polythrombosis")[1].id == "MONDO:4"
+    # adjectives and words from unknown bases are not conditions
+    assert derived_condition(lexicon, "pseudoallergic") is None
+    assert derived_condition(lexicon, "microphone") is None
+    assert derived_condition(lexicon, "antithrombosis") is None  # "anti-" makes something else
+
+
+def test_derived_condition_words_in_text(lex_nlp):
+    found = ents(lex_nlp, "The biopsy of the ulceration revealed microthrombosis.")
+    assert ("ulceration", "CONDITION", None) in found
+    assert ("microthrombosis", "CONDITION", None) in found

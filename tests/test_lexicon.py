@@ -92,3 +92,14 @@ def test_procedures_are_grounded_to_mesh_descriptors():
     assert ground("parathyroidectomy", {"PROCEDURE"}).id == "MESH:D016105"
     # a curated alias takes the id of the name it stands for
     assert ground("total parathyroidectomy", {"PROCEDURE"}).id == "MESH:D016105"
+
+
+def test_one_word_hpo_findings_find_spans_but_not_modifiers():
+    # rarer one-word findings under "Phenotypic abnormality" find spans ...
+    for word, cid in (("livedo", "HP:0033832"), ("pallor", "HP:0000980"), ("stridor", "HP:0010307")):
+        entry = lx.lookup(word)
+        assert entry.id == cid and entry.label == "PHENOTYPE" and "short" not in entry.flags
+    # ... unless the training texts mostly leave them unannotated (then they only ground)
+    assert "short" in lx.lookup("restlessness").flags
+    # adjective-shaped labels and modifier terms ("Lateral", "Heterogeneous") name nothing
+    assert lx.lookup("lateral") is None and lx.lookup("heterogeneous") is None

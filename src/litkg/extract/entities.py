@@ -18,7 +18,10 @@ finally each name gets one reading per document (majority label, repeats added).
 name that holds both a drug and a disease found by the NER ("heparin-induced thrombocytopenia")
 is left as the two entities; a known name crossing an NER span that names nothing known wins
 over it; unlisted salts ground to their parent drug ("amlodipine besylate"); an unknown
-chemical span ending in -ase is an enzyme (TARGET).
+chemical span ending in -ase is an enzyme (TARGET).  Word formation ("microthrombosis",
+"ulceration": :mod:`~litkg.extract.derived_names`), coordination ellipsis ("protein C and S
+deficiency": :mod:`~litkg.extract.coordination`) and name-forming modifiers ("adynamic bone
+disease": :mod:`~litkg.extract.modifiers`) add or widen condition names.
 
 Unknown names keep ``concept_id = None``.  Chemical analytes (calcium, phosphate, vitamin D)
 are ANALYTEs unless the context doses them ("oral phosphate", "calcium supplementation",
@@ -39,7 +42,10 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from litkg.errors import ExtractionError
+from litkg.extract.coordination import find_coordinations
+from litkg.extract.derived_names import derived_conditions
 from litkg.extract.extensions import register_extensions
+from litkg.extract.modifiers import QUALIFIERS, modified_vocabulary_names, name_start
 from litkg.extract.units import is_dose_unit
 from litkg.extract.lexicon import (FLAG_CHEM, FLAG_LAB, FLAG_SHORT, SKIP_TOKENS, Entry, Lexicon,
                                    common_words,
@@ -69,11 +75,6 @@ _SPECIMEN = {"serum", "plasma", "blood", "urine", "urinary", "ionized", "total",
 _LAB_BEFORE = {"elevated", "increased", "decreased", "raised", "low", "high", "normal", "abnormal",
                "reduced", "measured", "baseline"}
 _LAB_AFTER = {"level", "concentration", "measurement", "assay"}  # not "value": "P value"
-# Words before a condition that date or qualify the finding, not name it ("past atrial
-# fibrillation"): trimmed from an NER span when the rest is a known name.
-_LEADING_MODIFIERS = {"past", "previous", "prior", "recent", "known", "suspected", "presumed",
-                      "possible", "probable", "new", "history", "ongoing", "underlying", "existing",
-                      "preexisting", "pre-existing"}
 # Counter-ions and salt forms (normalised: no plural -s) that do not change the drug named.
 _SALT_WORDS = {"hydrochloride", "dihydrochloride", "hcl", "hydrobromide", "sulfate", "bisulfate",
                "maleate", "mesylate", "mesilate", "citrate", "tartrate", "bitartrate", "acetate",
@@ -85,6 +86,9 @@ _SALT_WORDS = {"hydrochloride", "dihydrochloride", "hcl", "hydrobromide", "sulfa
 _IONS = {"sodium", "potassium", "calcium", "magnesium", "lithium", "ammonium", "zinc", "iron",
          "ferrous", "ferric", "aluminium", "aluminum", "barium", "silver", "copper", "hydrogen",
          "disodium", "dipotassium"}
+#: ``doc.user_data`` key prefix: (prefix, start char, end char) -> ((id, name), ...) of the other
+#: concepts a composite mention names.
+_CONJUNCTS = "litkg_conjuncts"
 _NUMBER = re.compile(r"^[<>≤≥~]?\d+([.,]\d+)?$")
 _UNIT = re.compile(r"^(m|µ|μ|u|n|p|d|k)?(mol|g|eq|iu|u|l)(/[a-z0-9.²]+)*$|^%$|^mg/dl$", re.I)
 
@@ -178,7 +182,7 @@ class EntityRecognizer:
             ner_ents = [n for n in ner_ents if not self._crossed(doc, n, lex, lex_by_span)]
         for ent in ner_ents:
             entry = lex_by_span.get((ent.start, ent.end)) or self._ground_span(ent)
-            if entry is None and len(ent) > 1 and ent[0].lower_ in _LEADING_MODIFIERS:
+            if entry is None and len(ent) > 1 and ent[0].lower_ in QUALIFIERS:
                 trimmed = self._ground_span(ent[1:])
                 if trimmed is not None:
                     ent, entry = Span(doc, ent.start + 1, ent.end, label=ent.label_), trimmed
@@ -224,11 +228,55 @@ class EntityRecognizer:
                     if entry is None or entry.label == "DRUG":
                         spans.append(self._make(doc, i, i + 1, "DRUG", entry, "lexicon"))
                         taken.add(i)
+            for i, label, entry in derived_conditions(doc, self.lexicon, taken):
+                spans.append(self._make(doc, i, i + 1, label, entry, "lexicon"))  # "ulceration"
+        spans = self._add_coordinations(doc, spans, taken)
+        spans = self._add_modifiers(doc, spans, taken)
         cited = _citation_ranges(doc.text)
         spans = [sp for sp in filter_spans(spans) if not _names_an_author(doc, sp, cited)]
         spans = self._propagate(doc, spans, taken)
         doc.ents = sorted(spans, key=lambda s: s.start)
         return doc
+
+    def _add_coordinations(self, doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
+        """Names shortened by coordination (:mod:`litkg.extract.coordination`): a composite
+        condition ("protein C and S deficiency") replaces the pieces found inside it (unless a
+        longer name is around it or across its edge) and names every expanded concept (the
+        others in ``doc.user_data``, read by :func:`mentions_from_doc`); a lone conjunct
+        ("hemo-" in "hemo- and peritoneal dialysis") is added where nothing was found."""
+        for co in find_coordinations(doc, self.lexicon):
+            inside = [s for s in spans if co.start <= s.start and s.end <= co.end]
+            overlapping = [s for s in spans if s.start < co.end and co.start < s.end]
+            if len(overlapping) > (len(inside) if co.composite else 0):
+                continue
+            spans = [s for s in spans if s not in inside]
+            span = self._make(doc, co.start, co.end, co.entries[0].label, co.entries[0], "lexicon")
+            spans.append(span)
+            taken.update(range(co.start, co.end))
+            if len(co.entries) > 1:
+                doc.user_data[(_CONJUNCTS, span.start_char, span.end_char)] = tuple(
+                    (e.id, e.name) for e in co.entries[1:])
+        return spans
+
+    def _add_modifiers(self, doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
+        """A word before a condition that belongs to its name (:mod:`litkg.extract.modifiers`:
+        "necrotizing livedo", "adynamic bone disease") joins the span; the concept stays the
+        one found (a broader one) unless the longer name is itself known."""
+        out = []
+        for span in spans:
+            start = name_start(doc, span, taken)
+            if start < span.start:
+                entry = self._ground_span(doc[start:span.end])
+                if entry is not None and entry.label in ("CONDITION", "PHENOTYPE"):
+                    span = self._make(doc, start, span.end, entry.label, entry, span._.source)
+                else:
+                    span = self._copy(doc, start, span.end, span)
+                taken.update(range(start, span.end))
+            out.append(span)
+        for start, end, entry in modified_vocabulary_names(doc, self.lexicon, taken, _ANATOMY_HEADS):
+            out.append(self._make(doc, start, end, entry.label, entry, "lexicon"))  # "dermal cysts"
+            taken.update(range(start, end))
+        return out
 
     def _crossed(self, doc: Doc, ent: Span, lex: list, lex_by_span: dict) -> bool:
         """Does a known name cross the boundary of an NER span that names nothing known?
@@ -542,4 +590,9 @@ def mentions_from_doc(doc: Doc) -> list[Mention]:
         concept = Concept(label=label, id=cid, text=ent.text if ent.text != label else None)
         out.append(Mention(start=start, end=end, text=text, label=ent.label_, concept=concept,
                            source=ent._.source or "lexicon"))
+        # a composite mention ("protein C and S deficiency") also names its other conjuncts
+        for other_id, other_label in doc.user_data.get((_CONJUNCTS, ent.start_char, ent.end_char), ()):
+            concept = Concept(label=other_label, id=other_id, text=ent.text)
+            out.append(Mention(start=start, end=end, text=text, label=ent.label_, concept=concept,
+                               source=ent._.source or "lexicon"))
     return out
