@@ -214,6 +214,18 @@ def write_modifiers(path: Path, stats: dict[str, list[int]]) -> None:
                 handle.write(f"{word}\t{vocab}\t{first}\t{before}\n")
 
 
+# Wiki markup and cut-off names in scraped synonym lists: "<ref name=...>", "{{cite", and
+# "Alcohol," (the first half of the inverted "Alcohol, Benzyl", which would make every
+# "alcohol" benzyl alcohol)
+_MARKUP = re.compile(r"&(lt|gt|quot|amp);|[<>{}=|]|\bref name\b", re.I)
+
+
+def clean_name(name: str) -> bool:
+    """A synonym worth a lexicon row: no markup, not cut off after a comma."""
+    name = name.strip()
+    return bool(name) and not _MARKUP.search(name) and not name.endswith((",", "(", "-"))
+
+
 def read_drugs(path: Path):
     """(name, canonical name, DrugBank CURIE or "", findable) for the dictionary's drug names.
 
@@ -228,6 +240,8 @@ def read_drugs(path: Path):
         data = pickle.load(handle)  # the package's own data file, a plain dict of dicts
     canonical = data["drug_canonical_to_data"]
     for variant, cans in data["drug_variant_to_canonical"].items():
+        if not clean_name(variant):
+            continue
         info = canonical.get(cans[0], {})
         drugbank = "DrugBank:" + info["drugbank_id"] if info.get("drugbank_id") else ""
         findable = variant == cans[0] and bool(
@@ -277,6 +291,9 @@ def main(argv: list[str] | None = None) -> int:
         return top if top.startswith("MESH:") else ""
 
     def add(k, label, cid, xref, name, source, flags=""):
+        # a stray final comma or semicolon in a source label ("TGF-beta,") is not part of it
+        while k.endswith((" ,", " ;")):
+            k = k[:-2]
         # A MeSH cross-reference from the corpora when the source gave none (HPO terms), else
         # the ontology's own cross-reference, else a MeSH descriptor of the same name.
         if not cid and label == "PROCEDURE":  # "parathyroidectomy" -> its MeSH descriptor

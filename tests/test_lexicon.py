@@ -103,3 +103,12 @@ def test_one_word_hpo_findings_find_spans_but_not_modifiers():
     assert "short" in lx.lookup("restlessness").flags
     # adjective-shaped labels and modifier terms ("Lateral", "Heterogeneous") name nothing
     assert lx.lookup("lateral") is None and lx.lookup("heterogeneous") is None
+
+
+def test_no_markup_or_cut_off_names():
+    """Scraped synonym lists hold wiki markup and names cut at a comma ("Alcohol," of "Alcohol,
+    Benzyl"), which would ground every "alcohol" to benzyl alcohol."""
+    bad = [k for k in lx.load_lexicon().entries
+           if k.endswith(" ,") or "&lt" in k or "ref name" in k or "{" in k]
+    assert bad == []
+    assert lx.ground("alcohol").id == "MESH:D000431"
