@@ -62,3 +62,10 @@ def test_in_the_entity_component():
         entity_nlp(use_ner=False)("It led to a necrotizing livedo and dermal cysts."))]
     assert ("necrotizing livedo", "HP:0033832") in found  # the broader finding's id
     assert any(text == "dermal cysts" for text, _ in found)
+
+
+def test_the_course_of_a_condition_is_not_a_condition():
+    from litkg.extract.entities import entity_nlp, mentions_from_doc
+
+    doc = entity_nlp()("Postoperative recurrence was rare; dermal cysts were seen.")
+    assert [m.text for m in mentions_from_doc(doc)] == ["dermal cysts"]

@@ -41,6 +41,11 @@ _CONDITION = ("CONDITION", "PHENOTYPE")
 _PARTICIPLE = re.compile(r"[a-z]{4}(ing|ed)$")
 _ADJECTIVE = re.compile(r"[a-z]{3}(ic|al|ar|ous|ive|ary|oid|ile|ant|ent)$")
 _BROAD_HEADS = {"disease", "disorder"}
+#: MeSH "disease attributes": the course of a condition, not a condition ("postoperative
+#: recurrence" names no disease)
+_COURSE_WORDS = frozenset({"recurrence", "recurrences", "remission", "remissions", "relapse",
+                           "relapses", "progression", "exacerbation", "exacerbations",
+                           "convalescence", "chronicity", "emergencies", "emergency"})
 _MIN_VOCABULARY_NAMES = 3
 _MIN_EVIDENCE = 3  # annotated mentions: fewer say little about a convention
 
@@ -111,7 +116,8 @@ def modified_vocabulary_names(doc: Doc, lexicon: Lexicon, taken: set[int],
         head = norm_token(doc[i].text)
         entry = lexicon.entries.get(head)
         if entry is None or entry.label not in _CONDITION or FLAG_SHORT not in entry.flags \
-                or entry.source != "mesh" or head in not_heads or not entry.id:
+                or entry.source != "mesh" or head in not_heads or head in _COURSE_WORDS \
+                or not entry.id:
             continue
         if _starts_names(norm_token(doc[i - 1].text)):
             out.append((i - 1, i + 1, entry))
