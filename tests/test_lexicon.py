@@ -112,3 +112,10 @@ def test_no_markup_or_cut_off_names():
            if k.endswith(" ,") or "&lt" in k or "ref name" in k or "{" in k]
     assert bad == []
     assert lx.ground("alcohol").id == "MESH:D000431"
+
+
+@pytest.mark.parametrize("british, american", [("ureteric colic", "ureteral colic"),
+                                                ("anaesthesia", "anesthesia"),
+                                                ("coeliac disease", "celiac disease")])
+def test_british_spellings_share_a_key(british, american):
+    assert lx.key_of(british) == lx.key_of(american)

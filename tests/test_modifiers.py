@@ -69,3 +69,10 @@ def test_the_course_of_a_condition_is_not_a_condition():
 
     doc = entity_nlp()("Postoperative recurrence was rare; dermal cysts were seen.")
     assert [m.text for m in mentions_from_doc(doc)] == ["dermal cysts"]
+
+
+def test_a_phrase_with_its_own_name_takes_that_name():
+    from litkg.extract.entities import entity_nlp, mentions_from_doc
+
+    doc = entity_nlp()("Adults with ureteric colic were enrolled.")
+    assert [(m.text, m.concept.id) for m in mentions_from_doc(doc)] == [("ureteric colic", "MESH:D056844")]

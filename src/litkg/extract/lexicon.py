@@ -49,6 +49,10 @@ _VARIANTS = (
     (re.compile(r"(?<=[a-z]{3})our$"), "or"), (re.compile(r"isation"), "ization"),
     (re.compile(r"(?<=[a-z]{3})is(ed|ing|e)$"), r"iz\1"), (re.compile(r"sulph"), "sulf"),
     (re.compile(r"(?<=[a-z]{2})tre$"), "ter"), (re.compile(r"phosphorem"), "phosphatem"),
+    # more British spellings: anaesthesia, foetal, gynaecology, caesarean, coeliac, ureteric
+    (re.compile(r"naesth"), "nesth"), (re.compile(r"^foet"), "fet"), (re.compile(r"gynaec"), "gynec"),
+    (re.compile(r"^caesar"), "cesar"), (re.compile(r"^coeli"), "celi"),
+    (re.compile(r"^ureteric$"), "ureteral"),
 )
 
 

@@ -120,5 +120,9 @@ def modified_vocabulary_names(doc: Doc, lexicon: Lexicon, taken: set[int],
                 or not entry.id:
             continue
         if _starts_names(norm_token(doc[i - 1].text)):
-            out.append((i - 1, i + 1, entry))
+            # the whole phrase may be a (ground-only) name of its own: "ureteric colic" is renal
+            # colic, not colic
+            whole = lexicon.entries.get(norm_token(doc[i - 1].text) + " " + head)
+            out.append((i - 1, i + 1, whole if whole is not None and whole.label in _CONDITION
+                        else entry))
     return out
