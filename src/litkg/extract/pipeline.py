@@ -4,6 +4,7 @@ Components, in order (see each factory for its ``requires``/``assigns``)::
 
     litkg_sentences      sentence boundaries: punctuation, blank lines, bullets, table rows
     litkg_entities       doc.ents: DRUG PROCEDURE CONDITION PHENOTYPE ANALYTE TARGET (+ ids)
+    litkg_products       doc.ents: DRUG for product forms ("artificial tears", "nicotine patch")
     litkg_endpoints      doc.ents: ENDPOINT ("overall survival", "time to relapse") where free
     litkg_abbreviations  "tumor-induced osteomalacia (TIO)" -> TIO grounded document-wide
     litkg_arms           trial arm codes ("group BC") -> the arm's own drug, or the control
@@ -30,6 +31,7 @@ from litkg.extract.claims import extract_claims
 from litkg.extract.arms import make_arms  # noqa: F401 (registers litkg_arms)
 from litkg.extract.context import make_context  # noqa: F401 (registers litkg_context)
 from litkg.extract.endpoints import make_endpoints  # noqa: F401 (registers litkg_endpoints)
+from litkg.extract.products import make_products  # noqa: F401 (registers litkg_products)
 from litkg.extract.entities import add_entity_pipes, mentions_from_doc
 from litkg.extract.extensions import register_extensions
 from litkg.extract.studytype import classify
@@ -82,7 +84,8 @@ def build_nlp() -> Language:
     nlp.add_pipe("litkg_sentences")
     add_entity_pipes(nlp)
     # before the abbreviations: "progression-free survival (PFS)" makes PFS an endpoint too
-    nlp.add_pipe("litkg_endpoints", after="litkg_entities")
+    nlp.add_pipe("litkg_products", after="litkg_entities")
+    nlp.add_pipe("litkg_endpoints", after="litkg_products")
     nlp.add_pipe("litkg_arms", after="litkg_abbreviations")
     nlp.add_pipe("litkg_context")
     return nlp

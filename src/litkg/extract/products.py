@@ -1,0 +1,104 @@
+"""Interventions named by their form: "artificial tears", "lubricant eye drops", "vitamin D
+supplementation", "ginger extract", "zinc oxide ointment", "nicotine patch".
+
+Drug vocabularies list substances; a trial often names what patients used by its product form,
+which no vocabulary lists.  The ``litkg_products`` component (after ``litkg_entities``) labels a
+phrase ending in a product-form noun (:data:`FORMS`) as a DRUG (id unknown), when one to three
+modifier words stand before the noun on tokens no other entity holds.  A phrase whose modifier
+is a drug entity ("nicotine patch") widens that entity instead of adding one, so the drug keeps
+its id and the claim names what was given.
+
+An operation named after the condition it treats ("cataract surgery", "hernia repair", "tumour
+resection") is a PROCEDURE, not a mention of the condition: "tears for dry eye after cataract
+surgery" does not treat cataract.
+
+Solutions and infusions are left out ("saline solution", "buffer solution" are vehicles and
+reagents); so are modifiers that are function words, numbers or verbs.
+"""
+
+# (no "from __future__ import annotations": spaCy factories need real type objects)
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from litkg.extract.extensions import register_extensions
+
+FORMS = frozenset({"tears", "drops", "eyedrops", "ointment", "ointments", "cream", "creams",
+                   "gel", "gels", "spray", "sprays", "patch", "patches", "lozenge", "lozenges",
+                   "mouthwash", "supplement", "supplements", "supplementation", "extract",
+                   "extracts", "vaccine", "vaccines", "lotion", "shampoo", "suppository",
+                   "suppositories", "inhaler", "inhalers", "tablets", "capsules", "emollient",
+                   "emollients", "dressing", "dressings"})
+_STOP = frozenset({"a", "an", "the", "of", "in", "on", "with", "and", "or", "to", "for", "by",
+                   "this", "that", "these", "those", "its", "their", "his", "her", "our", "each",
+                   "was", "were", "is", "are", "no", "not", "any", "all", "both", "other", "same",
+                   "daily", "twice", "once", "study", "control", "placebo", "vehicle", "new",
+                   "mg", "ml", "g", "dose", "doses"})
+#: nouns that make "<condition> <noun>" an operation on it
+OPERATIONS = frozenset({"surgery", "surgeries", "operation", "operations", "repair", "repairs",
+                        "resection", "resections", "extraction", "excision", "removal",
+                        "replacement", "reconstruction", "ablation", "correction", "release",
+                        "drainage", "debridement"})
+_CONDITIONS = ("CONDITION", "PHENOTYPE")
+_WORD = re.compile(r"^[A-Za-z][A-Za-z'’-]*$")
+MAX_MODIFIERS = 3
+_DRUG = "DRUG"
+
+
+def _modifier(tok, taken: set[int]) -> bool:
+    return (tok.i not in taken and _WORD.match(tok.text) is not None
+            and tok.lower_ not in _STOP and not tok.lower_.endswith("ed"))
+
+
+class ProductRecognizer:
+    """Adds DRUG spans for product-form phrases (see the module doc)."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        by_token = {i: e for e in ents for i in range(e.start, e.end)}
+        changed = False
+        for tok in doc:
+            if tok.lower_ not in FORMS or tok.i in by_token:
+                continue
+            start = tok.i
+            while start - 1 >= 0 and tok.i - (start - 1) <= MAX_MODIFIERS and \
+                    not doc[start].is_sent_start and _modifier(doc[start - 1], by_token):
+                start -= 1
+            before = by_token.get(tok.i - 1)
+            if before is not None and before.label_ == _DRUG and before.end == tok.i:
+                # "nicotine patch", "vitamin D supplementation": the drug, in its form
+                wider = Span(doc, before.start, tok.i + 1, label=_DRUG)
+                wider._.concept_id, wider._.concept_label = before._.concept_id, before._.concept_label
+                wider._.source = before._.source
+                ents = [e for e in ents if e is not before] + [wider]
+                by_token.update({i: wider for i in range(wider.start, wider.end)})
+                changed = True
+                continue
+            if start == tok.i:
+                continue  # "drops", "tears" alone say nothing
+            span = Span(doc, start, tok.i + 1, label=_DRUG)
+            span._.source = "product"
+            ents.append(span)
+            by_token.update({i: span for i in range(span.start, span.end)})
+            changed = True
+        for e in list(ents):
+            if e.label_ in _CONDITIONS and e.end < len(doc) and doc[e.end].lower_ in OPERATIONS \
+                    and e.end not in by_token:
+                op = Span(doc, e.start, e.end + 1, label="PROCEDURE")
+                op._.source = "product"
+                ents = [x for x in ents if x is not e] + [op]
+                changed = True
+        if changed:
+            doc.ents = sorted(ents, key=lambda s: s.start)
+        return doc
+
+
+@Language.factory("litkg_products", requires=["doc.ents"], assigns=["doc.ents"])
+def make_products(nlp: Language, name: str) -> ProductRecognizer:
+    return ProductRecognizer(nlp, name)

@@ -1,0 +1,40 @@
+"""Interventions named by product form, and operations named after a condition
+(litkg.extract.products)."""
+
+import spacy
+
+from litkg.extract.extensions import register_extensions
+from litkg.extract.products import make_products  # noqa: F401 (registers litkg_products)
+
+
+def _ents(text, ents=()):
+    register_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("litkg_products")
+    doc = nlp.get_pipe("sentencizer")(nlp.make_doc(text))
+    spans = []
+    for phrase, label, cid in ents:
+        start = text.index(phrase)
+        span = doc.char_span(start, start + len(phrase), label=label)
+        span._.concept_id = cid
+        spans.append(span)
+    doc.ents = spans
+    doc = nlp.get_pipe("litkg_products")(doc)
+    return [(e.text, e.label_, e._.concept_id) for e in doc.ents]
+
+
+def test_product_forms_are_interventions():
+    assert _ents("Patients used artificial tears four times a day.") == \
+        [("artificial tears", "DRUG", None)]
+    assert _ents("Drops were instilled.") == []  # the form alone names nothing
+
+
+def test_a_drug_in_its_form_keeps_its_id():
+    got = _ents("A nicotine patch was applied.", [("nicotine", "DRUG", "MESH:D009538")])
+    assert got == [("nicotine patch", "DRUG", "MESH:D009538")]
+
+
+def test_an_operation_named_after_a_condition_is_a_procedure():
+    got = _ents("Tears were used after cataract surgery.", [("cataract", "CONDITION", "MONDO:0005129")])
+    assert got == [("cataract surgery", "PROCEDURE", None)]
