@@ -116,6 +116,7 @@ def test_no_markup_or_cut_off_names():
 
 @pytest.mark.parametrize("british, american", [("ureteric colic", "ureteral colic"),
                                                 ("anaesthesia", "anesthesia"),
-                                                ("coeliac disease", "celiac disease")])
+                                                ("coeliac disease", "celiac disease"),
+                                                ("nonsteroidal drugs", "non-steroid drugs")])
 def test_british_spellings_share_a_key(british, american):
     assert lx.key_of(british) == lx.key_of(american)

@@ -52,8 +52,9 @@ _VARIANTS = (
     # more British spellings: anaesthesia, foetal, gynaecology, caesarean, coeliac, ureteric
     (re.compile(r"naesth"), "nesth"), (re.compile(r"^foet"), "fet"), (re.compile(r"gynaec"), "gynec"),
     (re.compile(r"^caesar"), "cesar"), (re.compile(r"^coeli"), "celi"),
-    (re.compile(r"^ureteric$"), "ureteral"),
+    (re.compile(r"^ureteric$"), "ureteral"), (re.compile(r"^steroidal$"), "steroid"),
 )
+_NON_PREFIX = re.compile(r"^non([a-z]{5,})$")
 
 
 # Greek letters spelled out (lower case after casefold; "µ" is left alone: it is a unit prefix).
@@ -69,6 +70,9 @@ def norm_token(token: str) -> str:
     text = _DASHES.sub("-", unicodedata.normalize("NFKC", token)).casefold()
     if _GREEK_RE.search(text):  # "α-tocopherol" / "alpha-tocopherol", "TNF-β" / "TNF-beta"
         text = _GREEK_RE.sub(lambda m: _GREEK[m.group()], text)
+    m = _NON_PREFIX.match(text)
+    if m:  # "nonsteroidal" = "non-steroidal" = "non-steroid"
+        return "non " + norm_token(m.group(1))
     if text.isalpha() and len(text) > 3:
         for pattern, repl in _VARIANTS:
             text = pattern.sub(repl, text)
