@@ -66,3 +66,9 @@ def test_outcome_objects_that_read_as_endpoints_are_typed_endpoint_in_rdf():
 def test_verbs_and_judgements_are_not_part_of_an_endpoint():
     text = "It was an efficient test while measuring functional output; walking distance rose."
     assert _endpoints(text) == ["functional output", "walking distance"]
+
+
+def test_aims_modals_and_judgements_end_an_endpoint():
+    text = ("We aimed to assess closure rate and the services they need; the rate of falls should "
+            "drop, with limited success and high cost over time.")
+    assert _endpoints(text) == ["closure rate", "rate of falls"]

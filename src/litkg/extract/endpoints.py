@@ -91,8 +91,20 @@ _STOP = frozenset({
     "increases", "reduce", "reduces", "drastic", "marked", "slight", "modest",
     "thus", "then", "therefore", "hence", "similarly", "likewise", "while", "whereas",
     "when", "efficient", "effective", "valid", "reliable", "good", "poor", "novel", "useful",
-    "simple", "new", "best", "optimal",
+    "simple", "new", "best", "optimal", "over", "real", "high", "low", "highest", "lowest",
+    "limited", "considerable", "substantial", "poorer", "better", "worse", "normal",
+    "excellent", "should", "would", "could", "may", "might", "must", "can", "will", "shall",
+    "they", "we", "you", "he", "she", "them", "us",
+    # infinitives of aims ("to assess closure rate") and vague quantities
+    "assess", "compare", "evaluate", "determine", "examine", "investigate", "explore", "measure",
+    "estimate", "predict", "explain", "counteract", "prevent", "maintain", "achieve", "enhance",
+    "promote", "test", "analyse", "analyze", "describe", "identify", "report", "monitor",
+    "record", "calculate", "quantify", "influence", "affect", "modify", "likely", "unlikely",
+    "distinct", "customary", "many", "several", "various", "few", "much",
 })
+#: heads that name a measure only with their complement: "need for dialysis", not "services
+#: they need"
+_COMPLEMENT_REQUIRED = frozenset({"need", "requirement", "requirements"})
 #: gerunds that name a function measured ("walking distance", "sleeping time"); any other -ing
 #: word is a verb ("while measuring functional output", "by accelerating healing")
 _FUNCTION_GERUNDS = frozenset({"walking", "sleeping", "swallowing", "breathing", "hearing",
@@ -147,8 +159,9 @@ def _modifier(doc: Doc, k: int, taken: set[int]) -> bool:
         return False
     if _glued_hyphen(doc, k):
         return True
-    if (tok.like_num or tok.is_alpha) and k + 1 < len(doc) and _glued_hyphen(doc, k + 1):
-        return True  # "4-month", "all-cause"
+    if (tok.like_num or (tok.is_alpha and (tok.lower_ not in _STOP or tok.lower_ == "all"))) \
+            and k + 1 < len(doc) and _glued_hyphen(doc, k + 1):
+        return True  # "4-month", "all-cause" (but not "long-distance")
     return _content_word(tok, taken)
 
 
@@ -231,6 +244,9 @@ def find_endpoints(doc: Doc, sent: Span, taken: set[int]) -> list[tuple[int, int
         if head_word in ("time", "times") and end > last + 2 and \
                 doc[last + 2].lower_ in _TIME_POINTS:
             end = last + 1  # "at the time of diagnosis": when, not what
+        if head_word in _COMPLEMENT_REQUIRED and end == last + 1:
+            i = last + 1
+            continue
         alone = start == i and last == i and end == i + 1
         if alone and word not in STANDALONE_HEADS:
             i += 1
