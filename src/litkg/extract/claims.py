@@ -44,6 +44,7 @@ from litkg.extract.context import covering, cues
 from litkg.extract.drug_classes import class_mechanisms
 from litkg.extract.extensions import register_extensions
 from litkg.extract.quantities import find_quantities
+from litkg.extract.respectively import respective_statistic
 from litkg.extract.units import is_dose_unit
 from litkg.models import Claim, Concept, Document, Evidence, is_curie, normalise_key
 
@@ -359,6 +360,9 @@ def _mechanisms(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -> lis
 
 
 def _stat_near(doc: Doc, obj: Span, sent: Span, ents: list[Span]) -> dict[str, float]:
+    listed = respective_statistic(sent, obj, ents, OUTCOME_LABELS)
+    if listed is not None:
+        return listed  # "A, B and C fell by 5%, 7% and 9%, respectively"
     nxt = [e.start_char for e in ents if e.start >= obj.end] + [sent.end_char]
     window = doc.text[obj.start_char:min(nxt)]
     if not lex.statistics(window):
