@@ -45,3 +45,10 @@ def test_one_code_is_an_abbreviation_not_an_arm_list():
 def test_a_count_in_parentheses_is_not_a_code():
     text = "Drug A (n = 20) or drug B (n = 22) was given. Both (n) arms improved."
     assert _arms(text, ["Drug A", "drug B"]) == []
+
+
+def test_a_one_letter_code_needs_its_group_word():
+    text = ("Patients received ropivacaine (Group R) or bupivacaine (Group B). Block lasted longer "
+            "in Group B; hepatitis B status was recorded.")
+    got = _arms(text, ["ropivacaine", "bupivacaine"])
+    assert got == [("B", "DRUG", "bupivacaine")]

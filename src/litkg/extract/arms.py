@@ -138,6 +138,8 @@ class ArmResolver:
         for tok in doc:
             if tok.text not in codes or tok.i in defined:
                 continue
+            if len(tok.text) == 1 and not _beside_group_word(doc, tok.i):
+                continue  # a one-letter code is "group B", not every "B" (hepatitis B)
             label, name, cid = codes[tok.text]
             covering = [e for e in ents if e.start <= tok.i < e.end]
             if covering and not (len(covering) == 1 and covering[0].start == tok.i
@@ -150,6 +152,11 @@ class ArmResolver:
         if new:
             doc.ents = sorted(ents + new, key=lambda s: s.start)
         return doc
+
+
+def _beside_group_word(doc: Doc, i: int) -> bool:
+    words = {"group", "groups", "arm", "arms"}
+    return (i > 0 and doc[i - 1].lower_ in words) or (i + 1 < len(doc) and doc[i + 1].lower_ in words)
 
 
 @Language.factory("litkg_arms", requires=["doc.ents", "token.is_sent_start"],
