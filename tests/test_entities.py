@@ -295,3 +295,11 @@ def test_derived_condition_words_in_text(lex_nlp):
     found = ents(lex_nlp, "The biopsy of the ulceration revealed microthrombosis.")
     assert ("ulceration", "CONDITION", None) in found
     assert ("microthrombosis", "CONDITION", None) in found
+
+
+def test_spinal_levels_in_a_range_are_not_hormones():
+    from litkg.extract.entities import entity_nlp, mentions_from_doc
+
+    nlp = entity_nlp()
+    assert mentions_from_doc(nlp("The block height was T7 (T4-T9) in group R.")) == []
+    assert [m.text for m in mentions_from_doc(nlp("Free T4 and T3 fell."))] == ["T4", "T3"]

@@ -46,6 +46,7 @@ from litkg.extract.coordination import find_coordinations
 from litkg.extract.derived_names import derived_conditions
 from litkg.extract.extensions import register_extensions
 from litkg.extract.modifiers import QUALIFIERS, modified_vocabulary_names, name_start
+from litkg.extract.span_filters import citation_ranges, names_an_author, spinal_level
 from litkg.extract.units import is_dose_unit
 from litkg.extract.lexicon import (FLAG_CHEM, FLAG_LAB, FLAG_SHORT, SKIP_TOKENS, Entry, Lexicon,
                                    common_words,
@@ -232,8 +233,9 @@ class EntityRecognizer:
                 spans.append(self._make(doc, i, i + 1, label, entry, "lexicon"))  # "ulceration"
         spans = self._add_coordinations(doc, spans, taken)
         spans = self._add_modifiers(doc, spans, taken)
-        cited = _citation_ranges(doc.text)
-        spans = [sp for sp in filter_spans(spans) if not _names_an_author(doc, sp, cited)]
+        cited = citation_ranges(doc.text)
+        spans = [sp for sp in filter_spans(spans)
+                 if not names_an_author(doc, sp, cited) and not spinal_level(doc, sp)]
         spans = self._propagate(doc, spans, taken)
         doc.ents = sorted(spans, key=lambda s: s.start)
         return doc
@@ -461,32 +463,6 @@ def _lone_word_may_stand(token) -> bool:
     if len(text) > 1 and text.isupper():
         return True  # an acronym ("DEN" for diethylnitrosamine) is not the word "den"
     return not token.is_stop and text.lower() not in common_words()
-
-
-_NAME = r"[A-Z][\w'\u2019-]+(?:\s+(?:de|van|von|der|den|la|le|da|di|du|dos|del)?\s*[A-Z][\w'\u2019-]+)*"
-#: One author-year reference: "McMichael and Potter, 1980", "Lin et al, 2007", "Smith 1999a".
-_CITATION_ITEM = re.compile(rf"^\s*(?:see |e\.g\.,? |cf\.? )?{_NAME}(?:\s+(?:et al\.?|and|&)\s*(?:{_NAME})?)?"
-                            r",?\s+(?:19|20)\d\d[a-z]?\s*$")
-_PARENTHESIS = re.compile(r"\(([^()]{4,600})\)")
-
-
-def _citation_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges of parentheses that hold author-year references (most of their
-    ';'-separated items look like "Name [et al|and Name], Year")."""
-    out = []
-    for m in _PARENTHESIS.finditer(text):
-        items = m.group(1).split(";")
-        if sum(1 for item in items if _CITATION_ITEM.match(item)) * 2 >= len(items):
-            out.append((m.start(), m.end()))
-    return out
-
-
-def _names_an_author(doc: Doc, span: Span, cited: list[tuple[int, int]]) -> bool:
-    """A name in a reference is a person, not an entity: "Nichols et al. (2005)", or anything
-    inside "(McMichael and Potter, 1980; Lin et al, 2007)"."""
-    if span.end + 1 < len(doc) and doc[span.end].lower_ == "et" and doc[span.end + 1].lower_.startswith("al"):
-        return True
-    return any(a <= span.start_char and span.end_char <= b for a, b in cited)
 
 
 def _is_enzyme(word: str) -> bool:
