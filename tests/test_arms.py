@@ -52,3 +52,10 @@ def test_a_one_letter_code_needs_its_group_word():
             "in Group B; hepatitis B status was recorded.")
     got = _arms(text, ["ropivacaine", "bupivacaine"])
     assert got == [("B", "DRUG", "bupivacaine")]
+
+
+def test_arms_named_by_role():
+    text = ("Patients received artificial tears and a steroid (study group) or a steroid alone "
+            "(control group). TBUT was higher in the study group than in the control group.")
+    got = _arms(text, ["artificial tears", "steroid", "steroid"])
+    assert got == [("study group", "DRUG", "artificial tears"), ("control group", "PROCEDURE", "control")]

@@ -7,7 +7,8 @@ result names no drug, or credits the drug all arms share.  The ``litkg_arms`` co
 ``litkg_abbreviations``) reads the definitions and labels every later use of a code:
 
 - a *definition* is a parenthesis holding a code, alone or with "group"/"arm" ("(EE)",
-  "(group BC)", "(BC group)", "(n = 25, group A)"), after a description: the words since the
+  "(group BC)", "(BC group)", "(n = 25, group A)"), or an arm's role ("(study group)",
+  "(control group)"), after a description: the words since the
   previous parenthesis, colon, semicolon or sentence start (at most :data:`MAX_DESCRIPTION`
   tokens), without a leading "or";
 - a sentence must define at least two arms, each describing at least one drug: that is what
@@ -50,7 +51,15 @@ class Arm:
     paren_end: int  # token index after ")"
 
 
+#: arms named by role: "(study group)", "(control arm)"; their code is the lower-cased name
+_NAMED_ARM = re.compile(r"^\s*(?:the\s+)?((?:study|intervention|treatment|treated|experimental|"
+                        r"active|control|placebo|comparison|reference)\s+(?:group|arm))\s*$", re.I)
+
+
 def _code_in(text: str) -> str | None:
+    named = _NAMED_ARM.match(text)
+    if named:
+        return " ".join(named.group(1).lower().split())
     for pattern in _LABEL_IN_PARENS:
         m = pattern.search(text)
         if m:
@@ -135,6 +144,17 @@ class ArmResolver:
             return doc
         ents = [e for e in doc.ents]
         new = []
+        named = {c: v for c, v in codes.items() if " " in c}
+        for tok in doc[:-1]:
+            pair = f"{tok.lower_} {doc[tok.i + 1].lower_}"
+            if pair not in named or tok.i in defined:
+                continue
+            if any(e.start < tok.i + 2 and tok.i < e.end for e in ents + new):
+                continue
+            label, name, cid = named[pair]
+            span = Span(doc, tok.i, tok.i + 2, label=label)
+            span._.concept_id, span._.concept_label, span._.source = cid, name, "arm"
+            new.append(span)
         for tok in doc:
             if tok.text not in codes or tok.i in defined:
                 continue
@@ -145,6 +165,8 @@ class ArmResolver:
             if covering and not (len(covering) == 1 and covering[0].start == tok.i
                                  and covering[0].end == tok.i + 1):
                 continue  # part of a longer entity: leave it
+            if any(n.start <= tok.i < n.end for n in new):
+                continue
             ents = [e for e in ents if e not in covering]
             span = Span(doc, tok.i, tok.i + 1, label=label)
             span._.concept_id, span._.concept_label, span._.source = cid, name, "arm"
