@@ -528,7 +528,10 @@ def main(argv: list[str] | None = None) -> int:
                 # Procedures have no NER to find them, so their names find spans themselves
                 # ("peritoneal dialysis", "acupuncture") unless they are everyday words
                 # ("surgery", "treatment") that would make every sentence an intervention.
-                findable = category == "PROCEDURE" and (" " in k or (len(k) >= 6 and k not in common_words()))
+                # A name that starts with a time preposition ("after treatment", "after care":
+                # entry terms of Aftercare) is a phrase of every results section.
+                findable = category == "PROCEDURE" and (" " in k or (len(k) >= 6 and k not in common_words())) \
+                    and k.split(" ")[0] not in ("after", "before", "during", "with", "without")
                 add(k, category, cid, mesh if category != "PROCEDURE" else "", pref, "mesh",
                     "" if findable else "short")
 

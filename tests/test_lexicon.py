@@ -120,3 +120,10 @@ def test_no_markup_or_cut_off_names():
                                                 ("nonsteroidal drugs", "non-steroid drugs")])
 def test_british_spellings_share_a_key(british, american):
     assert lx.key_of(british) == lx.key_of(american)
+
+
+def test_a_time_phrase_is_no_procedure():
+    from litkg.extract.entities import entity_nlp, mentions_from_doc
+
+    doc = entity_nlp()("Walk time improved after treatment in both groups.")
+    assert [m.text for m in mentions_from_doc(doc) if m.label == "PROCEDURE"] == []
