@@ -38,3 +38,14 @@ def test_a_drug_in_its_form_keeps_its_id():
 def test_an_operation_named_after_a_condition_is_a_procedure():
     got = _ents("Tears were used after cataract surgery.", [("cataract", "CONDITION", "MONDO:0005129")])
     assert got == [("cataract surgery", "PROCEDURE", None)]
+
+
+def test_behavioural_and_physical_interventions_are_procedures():
+    got = _ents("A mindfulness based stress reduction program and hydrotherapy were compared.")
+    assert got == [("mindfulness based stress reduction program", "PROCEDURE", None),
+                   ("hydrotherapy", "PROCEDURE", None)]
+
+
+def test_roles_comparisons_and_judgements_are_not_named_interventions():
+    text = "Standard therapy, a good intervention and therapy with calcium were used."
+    assert _ents(text, [("calcium", "DRUG", "CHEBI:22984")]) == [("calcium", "DRUG", "CHEBI:22984")]

@@ -8,6 +8,12 @@ modifier words stand before the noun on tokens no other entity holds.  A phrase 
 is a drug entity ("nicotine patch") widens that entity instead of adding one, so the drug keeps
 its id and the claim names what was given.
 
+Behavioural and physical interventions are named by a head noun too ("mindfulness meditation",
+"cognitive behavioural therapy", "home exercise programme", "transcranial direct current
+stimulation", "hydrotherapy"): a phrase ending in :data:`PROCEDURE_HEADS` with one to three
+modifiers (or one of :data:`PROCEDURE_WORDS` alone) is a PROCEDURE, unless a modifier says it is
+the comparison ("standard therapy", "usual care") or a stage of treatment ("initial therapy").
+
 An operation named after the condition it treats ("cataract surgery", "hernia repair", "tumour
 resection") is a PROCEDURE, not a mention of the condition: "tears for dry eye after cataract
 surgery" does not treat cataract.
@@ -36,20 +42,49 @@ _STOP = frozenset({"a", "an", "the", "of", "in", "on", "with", "and", "or", "to"
                    "was", "were", "is", "are", "no", "not", "any", "all", "both", "other", "same",
                    "daily", "twice", "once", "study", "control", "placebo", "vehicle", "new",
                    "mg", "ml", "g", "dose", "doses"})
+PROCEDURE_HEADS = frozenset({"therapy", "therapies", "training", "program", "programme",
+                             "programs", "programmes", "counselling", "counseling", "education",
+                             "meditation", "massage", "rehabilitation", "stimulation",
+                             "psychotherapy", "intervention", "interventions"})
+#: interventions named by one word
+PROCEDURE_WORDS = frozenset({"hydrotherapy", "physiotherapy", "psychotherapy", "acupuncture",
+                             "meditation", "mindfulness", "hypnotherapy", "phototherapy",
+                             "kinesiotherapy", "balneotherapy"})
+#: modifiers that make a therapy phrase a comparison or a stage, not a named intervention
+_NOT_NAMED = frozenset({"standard", "usual", "conventional", "initial", "current", "previous",
+                        "prior", "further", "additional", "subsequent", "concomitant", "same",
+                        "such", "other", "any", "no", "optimal", "appropriate", "supportive",
+                        "medical", "drug", "pharmacological", "specific", "different", "active",
+                        "control", "sham", "placebo", "routine", "regular", "usual-care",
+                        "treatment", "therapeutic", "effective", "successful", "long-term",
+                        "short-term", "first-line", "second-line", "study", "trial",
+                        # roles a drug plays ("as an adjunctive therapy", "combination therapy")
+                        "adjunctive", "adjuvant", "traditional", "combined", "combination",
+                        "add-on", "maintenance", "rescue", "salvage", "alternative", "novel",
+                        "new", "targeted", "systemic", "topical", "oral", "intravenous", "local",
+                        "empirical", "empiric", "replacement", "substitution", "triple", "dual",
+                        "double", "single", "immediate", "early", "late", "prophylactic",
+                        # judgements ("a good intervention", "a safe therapy")
+                        "good", "better", "best", "safe", "safer", "suitable", "useful",
+                        "promising", "simple", "feasible", "possible", "potential", "ideal",
+                        "efficient", "efficacious", "successful", "beneficial", "important"})
 #: nouns that make "<condition> <noun>" an operation on it
 OPERATIONS = frozenset({"surgery", "surgeries", "operation", "operations", "repair", "repairs",
                         "resection", "resections", "extraction", "excision", "removal",
                         "replacement", "reconstruction", "ablation", "correction", "release",
                         "drainage", "debridement"})
 _CONDITIONS = ("CONDITION", "PHENOTYPE")
+_MEASURE_AFTER = frozenset({"time", "duration", "load", "capacity", "adherence", "attendance",
+                            "score", "scores", "group", "groups", "arm", "sessions"})
 _WORD = re.compile(r"^[A-Za-z][A-Za-z'’-]*$")
 MAX_MODIFIERS = 3
+MAX_PROCEDURE_MODIFIERS = 4  # "mindfulness based stress reduction program"
 _DRUG = "DRUG"
 
 
 def _modifier(tok, taken: set[int]) -> bool:
-    return (tok.i not in taken and _WORD.match(tok.text) is not None
-            and tok.lower_ not in _STOP and not tok.lower_.endswith("ed"))
+    return (tok.i not in taken and _WORD.match(tok.text) is not None and tok.lower_ not in _STOP
+            and (not tok.lower_.endswith("ed") or tok.lower_ == "based"))
 
 
 class ProductRecognizer:
@@ -83,6 +118,30 @@ class ProductRecognizer:
             if start == tok.i:
                 continue  # "drops", "tears" alone say nothing
             span = Span(doc, start, tok.i + 1, label=_DRUG)
+            span._.source = "product"
+            ents.append(span)
+            by_token.update({i: span for i in range(span.start, span.end)})
+            changed = True
+        # heads first, so "mindfulness meditation" is one phrase, then lone intervention words
+        order = [t for t in doc if t.lower_ in PROCEDURE_HEADS] + \
+            [t for t in doc if t.lower_ in PROCEDURE_WORDS and t.lower_ not in PROCEDURE_HEADS]
+        for tok in order:
+            word = tok.lower_
+            if tok.i in by_token:
+                continue
+            start = tok.i
+            while start - 1 >= 0 and tok.i - (start - 1) <= MAX_PROCEDURE_MODIFIERS and \
+                    not doc[start].is_sent_start and _modifier(doc[start - 1], by_token):
+                start -= 1
+            modifiers = {t.lower_ for t in doc[start:tok.i]}
+            if modifiers & _NOT_NAMED or (start == tok.i and word not in PROCEDURE_WORDS):
+                continue
+            if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _MEASURE_AFTER:
+                continue  # "meditation time", "training load": a measure of it
+            if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in ("with", "of") and \
+                    by_token.get(tok.i + 2) is not None:
+                continue  # "therapy with calcium": the drug is the intervention
+            span = Span(doc, start, tok.i + 1, label="PROCEDURE")
             span._.source = "product"
             ents.append(span)
             by_token.update({i: span for i in range(span.start, span.end)})
