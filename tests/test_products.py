@@ -49,3 +49,9 @@ def test_behavioural_and_physical_interventions_are_procedures():
 def test_roles_comparisons_and_judgements_are_not_named_interventions():
     text = "Standard therapy, a good intervention and therapy with calcium were used."
     assert _ents(text, [("calcium", "DRUG", "CHEBI:22984")]) == [("calcium", "DRUG", "CHEBI:22984")]
+
+
+def test_a_phrase_never_starts_inside_a_hyphenated_word():
+    got = _ents("A home-based HIIT program and a 12-month lifestyle intervention over the long-term "
+                "interventions.")
+    assert got == [("HIIT program", "PROCEDURE", None), ("lifestyle intervention", "PROCEDURE", None)]

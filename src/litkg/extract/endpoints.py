@@ -65,7 +65,7 @@ _COMPLEMENT_HEADS = frozenset({"time", "times", "duration", "onset", "need", "re
                                "recovery", "use", "consumption"})
 _COMPLEMENT_PREPS = frozenset({"of", "to", "for"})
 #: words that never stand inside an endpoint name
-_STOP = frozenset({
+STOP_WORDS = frozenset({
     "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
     "of", "in", "on", "at", "by", "for", "to", "from", "with", "without", "and", "or", "but",
     "vs", "versus", "than", "as", "into", "between", "among", "after", "before", "during",
@@ -131,7 +131,7 @@ _IRREGULAR_VERBS = frozenset({"fell", "fallen", "rose", "risen", "grew", "grown"
                               "became", "led", "made", "got", "kept", "held", "left"})
 
 
-def _verb_like(word: str) -> bool:
+def verb_like(word: str) -> bool:
     """A past verb or participle ends a noun phrase here: there is no tagger in the pipeline,
     and results sentences put one right after the endpoint ("PFS improved")."""
     return word in _IRREGULAR_VERBS or (
@@ -141,11 +141,11 @@ def _verb_like(word: str) -> bool:
 
 def _content_word(token, taken: set[int]) -> bool:
     return (token.i not in taken and not token.is_punct and not token.like_num
-            and token.lower_ not in _STOP and not _verb_like(token.lower_)
+            and token.lower_ not in STOP_WORDS and not verb_like(token.lower_)
             and bool(_WORD.match(token.text)))
 
 
-def _glued_hyphen(doc: Doc, i: int) -> bool:
+def glued_hyphen(doc: Doc, i: int) -> bool:
     """Token ``i`` is a hyphen written inside a word ("progression-free", "4-month")."""
     return doc[i].text in ("-", "–") and i > 0 and i + 1 < len(doc) and \
         not doc[i - 1].whitespace_ and not doc[i].whitespace_
@@ -157,10 +157,10 @@ def _modifier(doc: Doc, k: int, taken: set[int]) -> bool:
     tok = doc[k]
     if k in taken:
         return False
-    if _glued_hyphen(doc, k):
+    if glued_hyphen(doc, k):
         return True
-    if (tok.like_num or (tok.is_alpha and (tok.lower_ not in _STOP or tok.lower_ == "all"))) \
-            and k + 1 < len(doc) and _glued_hyphen(doc, k + 1):
+    if (tok.like_num or (tok.is_alpha and (tok.lower_ not in STOP_WORDS or tok.lower_ == "all"))) \
+            and k + 1 < len(doc) and glued_hyphen(doc, k + 1):
         return True  # "4-month", "all-cause" (but not "long-distance")
     return _content_word(tok, taken)
 
@@ -211,7 +211,7 @@ def find_endpoints(doc: Doc, sent: Span, taken: set[int]) -> list[tuple[int, int
     while i < sent.end:
         tok = doc[i]
         word = tok.lower_
-        if word not in HEADS or i in taken or (i + 1 < sent.end and _glued_hyphen(doc, i + 1)):
+        if word not in HEADS or i in taken or (i + 1 < sent.end and glued_hyphen(doc, i + 1)):
             i += 1  # "progression-free survival": "progression" modifies the head that follows
             continue
         # "survival rate", "pain score": the last of adjacent head words is the head
@@ -221,14 +221,14 @@ def find_endpoints(doc: Doc, sent: Span, taken: set[int]) -> list[tuple[int, int
         start = i
         words = 0
         while start - 1 >= sent.start and _modifier(doc, start - 1, taken):
-            glued = _glued_hyphen(doc, start - 1) or (start < len(doc) and _glued_hyphen(doc, start))
+            glued = glued_hyphen(doc, start - 1) or (start < len(doc) and glued_hyphen(doc, start))
             if not glued:
                 words += 1
                 if words > MAX_MODIFIERS:
                     break
             start -= 1
-        while start < i and (_glued_hyphen(doc, start) or doc[start].like_num and
-                             not _glued_hyphen(doc, start + 1)):
+        while start < i and (glued_hyphen(doc, start) or doc[start].like_num and
+                             not glued_hyphen(doc, start + 1)):
             start += 1  # never start on a hyphen or a bare number
         start = _skip_time_window(doc, start, i)
         end = last + 1

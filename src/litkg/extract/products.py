@@ -29,6 +29,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from litkg.extract.endpoints import STOP_WORDS, glued_hyphen, verb_like
 from litkg.extract.extensions import register_extensions
 
 FORMS = frozenset({"tears", "drops", "eyedrops", "ointment", "ointments", "cream", "creams",
@@ -59,7 +60,7 @@ _NOT_NAMED = frozenset({"standard", "usual", "conventional", "initial", "current
                         "treatment", "therapeutic", "effective", "successful", "long-term",
                         "short-term", "first-line", "second-line", "study", "trial",
                         # roles a drug plays ("as an adjunctive therapy", "combination therapy")
-                        "adjunctive", "adjuvant", "traditional", "combined", "combination",
+                        "adjunctive", "adjunct", "adjuvant", "traditional", "combined", "combination",
                         "add-on", "maintenance", "rescue", "salvage", "alternative", "novel",
                         "new", "targeted", "systemic", "topical", "oral", "intravenous", "local",
                         "empirical", "empiric", "replacement", "substitution", "triple", "dual",
@@ -74,6 +75,10 @@ OPERATIONS = frozenset({"surgery", "surgeries", "operation", "operations", "repa
                         "replacement", "reconstruction", "ablation", "correction", "release",
                         "drainage", "debridement"})
 _CONDITIONS = ("CONDITION", "PHENOTYPE")
+#: words of funders' and health systems' programmes, not of a patient's intervention
+_NOT_PROGRAMME = frozenset({"research", "assessment", "national", "sector", "public",
+                            "government", "funding", "grant", "institute", "council",
+                            "existing", "viable", "unclear", "plus", "if"})
 _MEASURE_AFTER = frozenset({"time", "duration", "load", "capacity", "adherence", "attendance",
                             "score", "scores", "group", "groups", "arm", "sessions"})
 _WORD = re.compile(r"^[A-Za-z][A-Za-z'’-]*$")
@@ -83,8 +88,19 @@ _DRUG = "DRUG"
 
 
 def _modifier(tok, taken: set[int]) -> bool:
-    return (tok.i not in taken and _WORD.match(tok.text) is not None and tok.lower_ not in _STOP
-            and (not tok.lower_.endswith("ed") or tok.lower_ == "based"))
+    word = tok.lower_
+    return (tok.i not in taken and len(word) > 1 and _WORD.match(tok.text) is not None
+            and word not in _STOP
+            and word not in STOP_WORDS and word not in _NOT_PROGRAMME
+            and (not verb_like(word) or word == "based"))
+
+
+def _phrase_start(doc: Doc, start: int, head: int) -> int:
+    """Never start inside a hyphenated word: "home-based HIIT program" keeps "HIIT program",
+    "12-month lifestyle intervention" keeps "lifestyle intervention"."""
+    while start < head and start > 0 and glued_hyphen(doc, start - 1):
+        start += 1
+    return start
 
 
 class ProductRecognizer:
@@ -115,6 +131,7 @@ class ProductRecognizer:
                 by_token.update({i: wider for i in range(wider.start, wider.end)})
                 changed = True
                 continue
+            start = _phrase_start(doc, start, tok.i)
             if start == tok.i:
                 continue  # "drops", "tears" alone say nothing
             span = Span(doc, start, tok.i + 1, label=_DRUG)
@@ -133,6 +150,7 @@ class ProductRecognizer:
             while start - 1 >= 0 and tok.i - (start - 1) <= MAX_PROCEDURE_MODIFIERS and \
                     not doc[start].is_sent_start and _modifier(doc[start - 1], by_token):
                 start -= 1
+            start = _phrase_start(doc, start, tok.i)
             modifiers = {t.lower_ for t in doc[start:tok.i]}
             if modifiers & _NOT_NAMED or (start == tok.i and word not in PROCEDURE_WORDS):
                 continue
