@@ -303,3 +303,11 @@ def test_spinal_levels_in_a_range_are_not_hormones():
     nlp = entity_nlp()
     assert mentions_from_doc(nlp("The block height was T7 (T4-T9) in group R.")) == []
     assert [m.text for m in mentions_from_doc(nlp("Free T4 and T3 fell."))] == ["T4", "T3"]
+
+
+def test_the_condition_a_drug_induced_is_found_even_when_it_is_an_everyday_word():
+    from litkg.extract.entities import entity_nlp, mentions_from_doc
+
+    doc = entity_nlp()("Fentanyl-induced cough was seen; levetiracetam induced psoriasiform drug eruption.")
+    got = [(m.text, m.label) for m in mentions_from_doc(doc) if m.label != "DRUG"]
+    assert got == [("cough", "CONDITION"), ("psoriasiform drug eruption", "CONDITION")]

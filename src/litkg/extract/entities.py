@@ -45,6 +45,7 @@ from litkg.errors import ExtractionError
 from litkg.extract.coordination import find_coordinations
 from litkg.extract.derived_names import derived_conditions
 from litkg.extract.extensions import register_extensions
+from litkg.extract.induced import induced_conditions
 from litkg.extract.modifiers import QUALIFIERS, modified_vocabulary_names, name_start
 from litkg.extract.span_filters import citation_ranges, names_an_author, spinal_level
 from litkg.extract.units import is_dose_unit
@@ -231,6 +232,9 @@ class EntityRecognizer:
                         taken.add(i)
             for i, label, entry in derived_conditions(doc, self.lexicon, taken):
                 spans.append(self._make(doc, i, i + 1, label, entry, "lexicon"))  # "ulceration"
+            drugs = [sp for sp in spans if sp.label_ == "DRUG"]
+            for start, end, entry in induced_conditions(doc, self.lexicon, drugs, taken):
+                spans.append(self._make(doc, start, end, entry.label, entry, "lexicon"))  # "X-induced cough"
         spans = self._add_coordinations(doc, spans, taken)
         spans = self._add_modifiers(doc, spans, taken)
         cited = citation_ranges(doc.text)
