@@ -59,3 +59,10 @@ def test_arms_named_by_role():
             "(control group). TBUT was higher in the study group than in the control group.")
     got = _arms(text, ["artificial tears", "steroid", "steroid"])
     assert got == [("study group", "DRUG", "artificial tears"), ("control group", "PROCEDURE", "control")]
+
+
+def test_arms_written_code_first():
+    text = ("Cough occurred in 9% and 41% in Group A (propofol) and Group B (placebo), "
+            "respectively. Cough was rarer in Group A than in Group B.")
+    got = _arms(text, ["propofol", "placebo"])
+    assert got == [("A", "DRUG", "propofol"), ("B", "PROCEDURE", "control")]

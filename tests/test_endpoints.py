@@ -72,3 +72,8 @@ def test_aims_modals_and_judgements_end_an_endpoint():
     text = ("We aimed to assess closure rate and the services they need; the rate of falls should "
             "drop, with limited success and high cost over time.")
     assert _endpoints(text) == ["closure rate", "rate of falls"]
+
+
+def test_a_measured_gas_is_not_a_drug():
+    text = "Heart rate and saturation of oxygen were similar; oxygen was given."
+    assert _endpoints(text, [("oxygen", "DRUG")]) == ["Heart rate", "saturation of oxygen"]

@@ -99,7 +99,51 @@ def arms_of_sentence(sent: Span, drugs: list[Span]) -> list[Arm]:
         own = tuple(d for d in drugs if lo <= d.start and d.end <= start)
         if own:
             arms.append(Arm(code, own, start, end))
+    arms += _code_first_arms(sent, drugs, {a.code for a in arms})
     return arms if len(arms) >= 2 else []
+
+
+_GROUP_WORDS = ("group", "arm")
+_GIVEN = frozenset({"received", "receiving", "given", "got", "took", "were", "was"})
+
+
+def _code_first_arms(sent: Span, drugs: list[Span], known: set[str]) -> list[Arm]:
+    """Arms written code first: "Group A (propofol) and Group B (placebo)", "patients in group A
+    received propofol and those in group B saline".  The description is the parenthesis right
+    after the code, or the words after "received/given" up to the next comma, semicolon,
+    parenthesis or "and"."""
+    doc = sent.doc
+    out = []
+    for tok in sent:
+        code = None
+        if tok.lower_ in _GROUP_WORDS and tok.i + 1 < sent.end and \
+                re.fullmatch(_CODE, doc[tok.i + 1].text):
+            code, after = doc[tok.i + 1].text, tok.i + 2
+        elif re.fullmatch(_CODE, tok.text) and tok.i + 1 < sent.end and \
+                doc[tok.i + 1].lower_ in _GROUP_WORDS and tok.text.lower() != tok.text:
+            code, after = tok.text, tok.i + 2
+        if code is None or code in known or code.lower() in ("n", "i", "ii", "iii", "iv"):
+            continue
+        if after < sent.end and doc[after].text == "(":
+            close = next((t.i for t in doc[after:min(sent.end, after + 12)] if t.text == ")"), None)
+            if close is None:
+                continue
+            lo, hi = after + 1, close
+        else:
+            k = after
+            while k < sent.end and k - after < 3 and doc[k].lower_ not in _GIVEN:
+                k += 1
+            if k >= sent.end or doc[k].lower_ not in _GIVEN:
+                continue
+            lo = hi = k + 1
+            while hi < sent.end and hi - lo < 12 and doc[hi].text not in (",", ";", "(") \
+                    and doc[hi].lower_ != "and":
+                hi += 1
+        own = tuple(d for d in drugs if lo <= d.start and d.end <= hi)
+        if own:
+            out.append(Arm(code, own, tok.i, hi + 1))  # the code and its description
+            known.add(code)
+    return out
 
 
 def _name(span: Span) -> str:

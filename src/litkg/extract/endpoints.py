@@ -52,7 +52,7 @@ MODIFIED_HEADS = frozenset({
     "complications", "volume", "symptoms", "costs", "cost", "size", "stay", "weight",
     "gain", "toxicity", "episodes", "questionnaire", "frequency",
     "consumption", "ratings", "rating", "intensity", "severity", "duration", "count", "counts",
-    "saturation", "temperature", "thickness", "function", "status", "quality", "incidence",
+    "saturation", "saturations", "temperature", "thickness", "function", "status", "quality", "incidence",
     "onset", "need", "requirement", "requirements", "length", "response", "responses", "success",
     "failure", "use", "velocity", "distance", "capacity", "density",
     "clearance", "output", "fraction", "block", "recovery",
@@ -62,7 +62,7 @@ HEADS = STANDALONE_HEADS | MODIFIED_HEADS
 _COMPLEMENT_HEADS = frozenset({"time", "times", "duration", "onset", "need", "requirement",
                                "requirements", "length", "incidence", "rate", "rates", "quality",
                                "frequency", "number", "risk", "severity", "intensity", "loss",
-                               "recovery", "use", "consumption"})
+                               "recovery", "use", "consumption", "saturation"})
 _COMPLEMENT_PREPS = frozenset({"of", "to", "for"})
 #: words that never stand inside an endpoint name
 STOP_WORDS = frozenset({
@@ -265,16 +265,31 @@ class EndpointRecognizer:
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        taken = {i for e in doc.ents for i in range(e.start, e.end)}
+        ents = [e for e in doc.ents if not _measured_gas(doc, e)]
+        taken = {i for e in ents for i in range(e.start, e.end)}
         new = []
         for sent in doc.sents:
             for start, end in find_endpoints(doc, sent, taken):
                 span = Span(doc, start, end, label="ENDPOINT")
                 span._.source = "endpoint"
                 new.append(span)
-        if new:
-            doc.ents = sorted(list(doc.ents) + new, key=lambda s: s.start)
+        if new or len(ents) != len(doc.ents):
+            doc.ents = sorted(ents + new, key=lambda s: s.start)
         return doc
+
+
+_MEASURED_BY = frozenset({"saturation", "saturations", "tension", "partial"})
+
+
+def _measured_gas(doc: Doc, e: Span) -> bool:
+    """"saturation of oxygen", "oxygen saturation": the gas names what is measured, it is not a
+    drug given; the phrase becomes an endpoint."""
+    if e.label_ != "DRUG" or e.end - e.start != 1:
+        return False
+    before = doc[e.start - 2:e.start] if e.start >= 2 else None
+    after = doc[e.end] if e.end < len(doc) else None
+    return bool((before is not None and before[0].lower_ in _MEASURED_BY and before[1].lower_ == "of")
+                or (after is not None and after.lower_ in _MEASURED_BY))
 
 
 @Language.factory("litkg_endpoints", requires=["doc.ents", "token.is_sent_start"],
