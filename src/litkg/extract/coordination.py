@@ -83,19 +83,28 @@ def _expand(doc: Doc, i: int, left: int, lexicon: Lexicon):
     if i + 1 >= len(doc) or not _is_word(doc[left]) or not _is_word(doc[i + 1]):
         return None
     x1, x2 = doc[left], doc[i + 1]
-    for n_suffix in range(_MAX_SHARED, -1, -1):
-        suffix = list(doc[i + 2:i + 2 + n_suffix])
-        if len(suffix) < n_suffix or not all(_is_word(t) for t in suffix):
-            continue
-        for n_prefix in range(_MAX_SHARED, -1, -1):
-            if n_prefix + n_suffix == 0 or left - n_prefix < 0:
+    # the shared words on each side, as far as they are words (computed once, sliced below)
+    after = []
+    for t in doc[i + 2:min(len(doc), i + 2 + _MAX_SHARED)]:
+        if not _is_word(t):
+            break
+        after.append(t)
+    before = []
+    for t in reversed(doc[max(0, left - _MAX_SHARED):left]):
+        if not _is_word(t):
+            break
+        before.insert(0, t)
+    for n_suffix in range(len(after), -1, -1):
+        suffix = after[:n_suffix]
+        for n_prefix in range(len(before), -1, -1):
+            if n_prefix + n_suffix == 0:
                 continue
-            prefix = list(doc[left - n_prefix:left])
-            if not all(_is_word(t) for t in prefix):
-                continue
+            prefix = before[len(before) - n_prefix:]
             e1 = _known(lexicon, _name(prefix, x1, suffix))
+            if e1 is None:
+                continue  # most tries end here: one key probe, not two
             e2 = _known(lexicon, _name(prefix, x2, suffix))
-            if e1 is None or e2 is None or not _same_kind([e1, e2]) or e1.id == e2.id:
+            if e2 is None or not _same_kind([e1, e2]) or e1.id == e2.id:
                 continue
             whole = _known(lexicon, _key([t.text for t in doc[left - n_prefix:i + 2 + n_suffix]]))
             if whole is not None and _same_kind([whole, e1]):
