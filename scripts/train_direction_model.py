@@ -17,9 +17,9 @@ split is only scored, never trained on.
 Model: multinomial logistic regression (numpy at training time only, full-batch Adam, L2 0.01
 chosen by 5-fold article-level CV on train, features seen in >= 2 spans); weights rounded to 3
 decimals to keep the file small (~130 kB).  Runtime needs no numpy: claims_direction.predict
-sums the weights in pure Python.  Shipped model (2026-11-22): 4,426 training examples (3,096
-spans + 1,330 swapped copies), 18,339 features; span accuracy CV 0.784, validation 0.774
-(372 spans).
+sums the weights in pure Python.  Shipped model (2026-11-22, with the arm-value and
+confidence-interval features): 4,426 training examples (3,096 spans + 1,330 swapped copies),
+18,347 features; span accuracy CV 0.788, validation 0.780 (372 spans).
 """
 
 import argparse

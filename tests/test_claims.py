@@ -582,3 +582,62 @@ def test_an_intransitive_change_verb_has_no_mechanism_object():
         claims = _claims(text, [("burosumab", "DRUG"), ("Serum phosphate", "ANALYTE")])
         assert not [c for c in claims if c.kind == "mechanism"], tail
         assert _find(claims, "outcome", "serum phosphate", "burosumab").direction == "increased"
+
+
+def test_background_and_methods_sections_report_no_finding_of_the_study():
+    ents = [("Tafenolide", "DRUG"), ("serum urate", "ANALYTE")]
+    sentence = "Tafenolide lowered serum urate in a pilot study."
+    for heading, reported in (("BACKGROUND:", False), ("Materials and methods", False),
+                              ("RESULTS:", True), ("Methods and results:", True)):
+        claims = _claims(f"{heading}\n{sentence}", ents)
+        outcomes = [c for c in claims if c.kind == "outcome"]
+        assert bool(outcomes) == reported, heading
+    # a heading with other words is a topic title, not a methods section
+    claims = _claims(f"Clinical context: a note\n{sentence}", ents)
+    assert [c for c in claims if c.kind == "outcome"]
+
+
+def test_a_comparative_sizing_a_change_noun_takes_the_noun_sign():
+    claims = _claims("After orlistrel there was a greater reduction in serum urate.",
+                     [("orlistrel", "DRUG"), ("serum urate", "ANALYTE")])
+    assert _find(claims, "outcome", "serum urate").direction == "decreased"
+    claims = _claims("After orlistrel there was less reduction in serum urate.",
+                     [("orlistrel", "DRUG"), ("serum urate", "ANALYTE")])
+    assert _find(claims, "outcome", "serum urate").direction == "increased"
+
+
+def test_a_cue_inside_an_aside_is_not_the_verb_of_the_object():
+    claims = _claims("Itch intensity (rated where it was higher) decreased after bexoderm.",
+                     [("Itch intensity", "ANALYTE"), ("bexoderm", "DRUG")])
+    assert _find(claims, "outcome", "itch intensity").direction == "decreased"
+
+
+def test_a_change_against_the_comparator_belongs_to_the_other_arm():
+    text = ("Adults received valomistat or placebo for twelve weeks. "
+            "Fasting glucose was significantly lower than with placebo (p < 0.01).")
+    claims = _claims(text, [("valomistat", "DRUG"), ("placebo", "DRUG"), ("Fasting glucose", "ANALYTE"),
+                            ("placebo", "DRUG", 1)])
+    outcome = _find(claims, "outcome", "fasting glucose")
+    assert outcome.subject.label == "valomistat"
+
+
+def test_the_main_intervention_is_not_the_comparator():
+    from litkg.extract import claims_scope as scope
+
+    nlp = spacy.blank("en")
+    doc = nlp("Placebo or lumitrane was given . Placebo tablets looked identical . Many stopped placebo .")
+    doc.ents = [doc.char_span(s, e, label="DRUG") for s, e in ((0, 7), (11, 20), (33, 48), (81, 88))]
+    assert scope.main_drug(doc, None, lambda e: e.text.lower()).text == "lumitrane"
+
+
+def test_section_headings_are_told_apart():
+    from litkg.extract import claims_scope as scope
+
+    assert scope._heading_class("Main outcome measures") == "design"
+    assert scope._heading_class("Methods and findings") == "results"
+    assert scope._heading_class("Case presentation") == "results"
+    assert scope._heading_class("Increase") is None  # no "case" inside a word
+    nlp = spacy.blank("en")
+    # a wrapped line of prose ("and methods") is no heading; "ABSTRACT.RESULTS:" is one
+    doc = nlp("Title\nBACKGROUND:\nPrior work.\nwe compared two\nand methods\nABSTRACT.RESULTS:\nY fell.")
+    assert [kind for _, kind in scope._section_marks(doc)] == ["design", "results"]

@@ -159,3 +159,46 @@ def test_softmax_gives_probabilities_and_survives_large_scores():
     probs = softmax([1000.0, 999.0, -5.0])
     assert abs(sum(probs) - 1.0) < 1e-12 and probs[0] > probs[1] > probs[2]
     assert softmax([0.0, 0.0]) == [0.5, 0.5]
+
+
+def test_confidence_intervals_are_read_against_their_null_value():
+    assert cd.ci_classes("or 0.51 (95% ci 0.36-0.74)") == ["ci:ratio_below"]
+    assert cd.ci_classes("hazard ratio 1.10 (95% ci 0.90 to 1.34)") == ["ci:ratio_ns"]
+    assert cd.ci_classes("mean difference -3.1 (95% confidence interval; −5.2, −1.0)") == ["ci:diff_below"]
+    assert cd.ci_classes("difference 2 (95% ci -0.3 to 0.8)") == ["ci:diff_ns"]
+
+
+def test_each_arm_value_is_compared():
+    feats = cd.features("zzout was 36 % in zzint vs 20 % in zzcmp")
+    assert "armval:int_higher" in feats
+    feats = cd.features("zzout : zzcmp ( 14.2 ± 3 ) and zzint ( 9.8 ± 2 )")
+    assert "armval:int_lower" in feats
+
+
+def test_a_double_dummy_arm_is_not_a_generic_comparator():
+    from litkg.extract import claims_scope as scope
+
+    nlp = spacy.blank("en")
+    doc = nlp("Patients got valomistat plus placebo tablets or placebo tablets alone .")
+    assert not scope.generic_comparator(doc[2:6])
+    assert scope.generic_comparator(doc[7:9])
+
+
+def _claim(subject, obj, direction, sentence="Y differed between the groups (p < 0.05)."):
+    from litkg.models import Claim, Concept, Evidence
+
+    return Claim(doc="d", kind="outcome", subject=Concept(label=subject), object=Concept(label=obj),
+                 direction=direction, evidence=Evidence(sentence=sentence, start=0, end=len(sentence)))
+
+
+def test_prompt_hits_take_a_null_difference_credited_to_the_comparator():
+    p = _prompt("nebivolol", "atenolol", "heart rate")
+    # no difference between the arms holds whichever arm it is credited to ...
+    assert [c.direction for c in ei.prompt_hits([_claim("atenolol", "heart rate", "unchanged")], p)] \
+        == ["unchanged"]
+    # ... but the comparator's own change may be from baseline: it answers nothing
+    assert ei.prompt_hits([_claim("atenolol", "heart rate", "decreased")], p) == []
+    # "improved" is no direction of the quantity
+    assert ei.prompt_hits([_claim("nebivolol", "heart rate", "improved")], p) == []
+    own = _claim("nebivolol", "heart rate", "decreased")
+    assert ei.prompt_hits([own, _claim("atenolol", "heart rate", "unchanged")], p) == [own]

@@ -1,16 +1,21 @@
 """Evidence Inference 2.0: direction of an intervention's effect on an outcome (RCT abstracts).
 
 For each article the extractor runs on ``abstracts/PMC<id>.abst``.  An ``outcome`` claim
-matches a prompt when its subject overlaps the prompt's intervention and its object overlaps
-the prompt's outcome (content-word overlap), and its subject is not only the comparator (arms
-that share words, "X plus Y" vs "Y alone": a subject with the comparator's own words and none
-of the intervention's is the comparator).  Labels map to directions: *significantly increased*
--> increased, *significantly decreased* -> decreased, *no significant difference* ->
-unchanged; the prompt's label is the majority across annotators.  Of the matching claims, those
-whose object is most like the prompt's outcome (Jaccard on content words) give the direction,
-then results sentences with a significance statement, then the majority (:func:`select_direction`).
-Reported: prompt recall (share of prompts with a matching claim) and direction accuracy on
-matched prompts.
+matches a prompt (:func:`prompt_hits`) when its direction is one a label can take (increased,
+decreased, unchanged: "improved" says nothing of which way the quantity moved), its subject
+overlaps the prompt's intervention and its object overlaps the prompt's outcome (content-word
+overlap), and its subject is not only the comparator (arms that share words, "X plus Y" vs "Y
+alone": a subject with the comparator's own words and none of the intervention's is the
+comparator).  Without such a claim, an *unchanged* claim
+credited to the comparator answers the prompt: no difference between two arms holds whichever
+arm it is credited to (a rise or fall credited to the comparator may be that arm's own change
+from baseline, so it is not turned into the intervention's).  Labels map to directions:
+*significantly increased* -> increased, *significantly decreased* -> decreased, *no
+significant difference* -> unchanged; the prompt's label is the majority across annotators.  Of
+the matching claims, those whose object is most like the prompt's outcome (Jaccard on content
+words) give the direction, then results sentences with a significance statement, then the
+majority (:func:`select_direction`).  Reported: prompt recall (share of prompts with a matching
+claim) and direction accuracy on matched prompts.
 
 Entity modes:
 - ``entities="prompt"`` (default): the prompt's intervention, comparator and outcome strings
@@ -25,7 +30,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -194,6 +199,28 @@ def _about_intervention(subject: str, p: Prompt) -> bool:
     return not ((wi - wc) and ws & (wc - wi) and not ws & (wi - wc))
 
 
+#: the directions a prompt's label can take ("improved" says nothing of which way Y moved)
+_DIRECTIONS = ("increased", "decreased", "unchanged")
+
+
+def prompt_hits(outcomes, p: Prompt) -> list:
+    """The outcome claims that answer ``p``: those about its intervention and outcome with a
+    direction in the labels' terms, else a "no difference" claim credited to the comparator
+    arm (a null difference between two arms holds whichever arm it is credited to; a change
+    credited to the comparator may be that arm's own change from baseline, so it is not
+    turned into the intervention's)."""
+    def about(c, prompt):
+        return c.direction in _DIRECTIONS and \
+            _about_intervention(c.subject.text or c.subject.label, prompt) and \
+            _overlap(c.object.text or c.object.label, prompt.outcome)
+
+    own = [c for c in outcomes if about(c, p)]
+    if own or not p.comparator.strip():
+        return own
+    swapped = replace(p, intervention=p.comparator, comparator=p.intervention)
+    return [c for c in outcomes if c.direction == "unchanged" and about(c, swapped)]
+
+
 def select_direction(hits, p: Prompt) -> str:
     """The direction the matching claims give the prompt: claims whose object is most like the
     prompt's outcome, then results sentences with a significance statement (background and
@@ -246,9 +273,7 @@ def evaluate_evidence_inference(folder: Path | str, *, limit: int | None = None,
         outcomes = [c for c in claims if c.kind == "outcome" and c.direction]
         for p in by_article[pmcid]:
             report.prompts += 1
-            hits = [c for c in outcomes
-                    if _about_intervention(c.subject.text or c.subject.label, p)
-                    and _overlap(c.object.text or c.object.label, p.outcome)]
+            hits = prompt_hits(outcomes, p)
             if not hits:
                 continue
             report.matched += 1

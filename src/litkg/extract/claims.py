@@ -15,8 +15,10 @@ Design decisions, with the reason:
   entity is paired with the nearest cue independently.
 - Attribution: the drug of a change is the nearest drug in the sentence, else one named in the
   two sentences before, else the document's main intervention (most frequent drug in the title
-  and opening text).  The patient is the "case N"/"patient N" named in the sentence or most
-  recently before it, reset at section headings, so case 2's values never feed case 1.
+  and opening text).  A comparator is not credited: when the only arm a comparison names is
+  the one measured against ("Y was lower than with placebo"), the change is the other arm's.
+  The patient is the "case N"/"patient N" named in the sentence or most recently before it,
+  reset at section headings, so case 2's values never feed case 1.
 - ``before`` comes from the most recent earlier measurement of the same analyte for the same
   patient, which is how case reports narrate follow-up ("decreased to 225 pg/ml").
 - Two small trained models help where cue rules are weak, each optional (absent file = rules
@@ -114,7 +116,7 @@ def _direction_cues(sent: Span) -> list[tuple[int, str]]:
             if low.startswith(prefixes):
                 found.append((tok.i, direction))
                 break
-    return found
+    return lex.sized_changes(sent.doc, found)
 
 
 def _clause_text(sent: Span, i: int, j: int) -> str:
@@ -177,6 +179,9 @@ def _cue_for(doc: Doc, obj: Span, cues: list[tuple[int, str]]) -> tuple[int, str
     after = [c for c in cues if obj.end <= c[0] < obj.end + WINDOW
              and not _CUE_BREAKS & {t.lower_ for t in doc[obj.end:c[0]]}
              and not (c[0] + 1 < len(doc) and doc[c[0] + 1].lower_ in ("of", "in"))]
+    # ... and a cue inside an aside opened after the object is not its verb when one follows
+    # the aside ("Y (whichever was higher) was lower with X"; but "Y (3-fold increased risk)")
+    after = [c for c in after if not scope.in_aside(doc, obj.end, c[0])] or after
     before = [c for c in cues if obj.start - 6 <= c[0] < obj.start
               and not _BREAKS & {t.lower_ for t in doc[c[0] + 1:obj.start]}]
     # "a decrease in local pain": a nominal cue governing this very noun phrase wins
@@ -231,8 +236,7 @@ def _drug_for(sent: Span, ents: list[Span], i: int, ctx: _DocContext,
     # "X, a calcimimetic agent that ...": the class noun restates X
     drugs = [e for e in drugs if not class_apposition(doc, e, drugs)] or drugs
     # the comparator arm is not the intervention whose effect is reported
-    drugs = [e for e in drugs if not claims_direction.GENERIC_COMPARATOR.search(e.text)] or drugs
-    drugs = [e for e in drugs if not scope.second_arm(doc, e)] or drugs
+    drugs = scope.credited_arms(doc, drugs)
     # "This procedure, associated with local care using X, ...": X only accompanies it
     main = [e for e in drugs if not scope.concomitant(doc, sent, e)]
     drugs = main or ([] if scope.implicit_subject(sent) is not None else drugs)
@@ -253,12 +257,14 @@ def _drug_for(sent: Span, ents: list[Span], i: int, ctx: _DocContext,
         if lex.SECTION_RESET.search(prev.text):
             break
         prev_drugs = [e for e in prev.ents if e.label_ in DRUG_LABELS and not e._.negated
-                      and not is_measured(e) and not scope.concomitant(doc, prev, e)]
+                      and not is_measured(e) and not scope.concomitant(doc, prev, e)
+                      and not scope.comparator_arm(doc, e)]
         if prev_drugs:
             # a combination named before: the study's main intervention is the one meant
             main = [e for e in prev_drugs if concept_of(e).key == main_key]
             return main[0] if main else scope.regimen_head(doc, prev_drugs)
-    return ctx.main_drug if fallback else None
+    main = ctx.main_drug
+    return main if fallback and (main is None or not scope.comparator_arm(doc, main)) else None
 
 
 def _evidence(sent: Span, ctx: _DocContext) -> Evidence:
@@ -505,7 +511,8 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
     outcome_after: dict[str, tuple] = {}
     # background in the present tense credits nothing to a drug named in another sentence
     generic = lex.generic_statement(sent.text)
-    for obj in ([] if aim or lex.RECOMMENDATION.search(sent.text) else ents):
+    reported = not (aim or lex.RECOMMENDATION.search(sent.text) or scope.in_design_section(sent))
+    for obj in (ents if reported else []):
         if (obj.label_ not in OUTCOME_LABELS and not (obj.label_ in DRUG_LABELS and is_measured(obj))
                 and not (obj.label_ == "PROCEDURE" and scope.counted_procedure(doc, sent, obj))) \
                 or (obj.start, obj.end) in taken or scope.not_an_outcome(doc, sent, obj):

@@ -23,6 +23,11 @@ DIRECTION_PREFIXES = {
     "worsened": ("worsen", "deteriorat", "exacerbat", "aggravat", "recur", "relaps", "worse",
                  "poorer", "progress"),
 }
+# Comparatives that size a following change noun ("greater reductions", "a smaller rise"),
+# with the sign they give it: a bigger change keeps the noun's sign, a smaller one turns it.
+MAGNITUDE_WORDS = {"greater": "increased", "larger": "increased", "bigger": "increased",
+                   "higher": "increased", "more": "increased", "smaller": "decreased",
+                   "less": "decreased", "lower": "decreased", "lesser": "decreased"}
 # Words that look like cues but are anatomy/qualifiers in clinical text ("lower limb").
 DIRECTION_STOP = {"lower limb", "lower limbs", "lower extremities", "lower extremity",
                   "lower leg", "lower legs", "upper", "less than", "greater than",
@@ -177,3 +182,26 @@ def first_p_nonsignificant(text: str) -> bool | None:
     if op in ("<", "≤", "<="):
         return False
     return value >= 0.05
+
+
+_FLIP_SIGN = {"increased": "decreased", "decreased": "increased"}
+
+
+def sized_changes(doc, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The (token index, direction) cues ``found`` in a spaCy ``doc`` with comparatives that
+    size a change noun read as one cue: "greater reductions in Y", "a smaller increase in Y"
+    state no change of their own; the noun gives the sign, turned over by a smaller size
+    ("less reduction" leaves Y relatively higher)."""
+    # a change noun inside an entity names the outcome ("greater [improvement in MADRS]"):
+    # the comparative is then the cue
+    nouns = {i: d for i, d in found if not doc[i].ent_type_}
+    out = []
+    for i, direction in found:
+        low = doc[i].lower_
+        if low in MAGNITUDE_WORDS and (i + 1) in nouns:
+            continue
+        prev = doc[i - 1].lower_ if i in nouns and (i - 1) in nouns else None
+        if prev is not None and MAGNITUDE_WORDS.get(prev) == "decreased":
+            direction = _FLIP_SIGN.get(direction, direction)
+        out.append((i, direction))
+    return out

@@ -26,7 +26,11 @@ scientific and clinical prose is written, never wording of one document:
   intervention ("along with local care using X") is not credited; a word for treatment in
   general ("therapeutic", "drug therapy") is no intervention;
 - a treatment cue belongs to the entity it is attached to ("X therapy", "recommended for Y,
-  ... Z": Y's, not Z's).
+  ... Z": Y's, not Z's);
+- background, aims and methods sections (by their headings) name the outcomes a study measured
+  and what it expected, they report no finding of it;
+- the comparator arm ("placebo", "usual care", the second arm of "than / versus X") is not the
+  study's intervention; "X plus placebo" (a double-dummy arm) is no comparator.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ from typing import Callable
 
 from spacy.tokens import Doc, Span
 
+from litkg.extract.claims_direction import GENERIC_COMPARATOR
 from litkg.extract.context import cues
 
 DRUG_LABELS = {"DRUG"}
@@ -49,6 +54,39 @@ DRUG_LABELS = {"DRUG"}
 _SECOND_ARM = re.compile(r"\b(than|versus|vs\.?|compared (with|to)|relative to|in comparison (with|to))"
                          r"(\s+(with|those|patients|subjects|participants|the|a|an|on|receiving|taking|"
                          r"given|group|arm|in|treated))*\s*$", re.I)
+
+
+def generic_comparator(ent: Span) -> bool:
+    """"placebo", "the control group", "usual care": an arm named for being the comparator.  A
+    generic word added to a drug ("X plus placebo tablets", a double-dummy arm) is not one."""
+    m = GENERIC_COMPARATOR.search(ent.text)
+    return m is not None and not re.search(r"\b(plus|with|and)\b|\+", ent.text[:m.start()])
+
+
+def comparator_arm(doc: Doc, ent: Span) -> bool:
+    """A comparator arm: a generic one or the second arm of "than / versus X"."""
+    return generic_comparator(ent) or second_arm(doc, ent)
+
+
+def credited_arms(doc: Doc, drugs: list[Span]) -> list[Span]:
+    """The interventions of a sentence a reported change may be credited to: not a generic
+    comparator ("placebo", "control"), nor the second arm of "than / versus X" unless the first
+    is such a generic one ("lower with placebo than with X").  When every arm named is the one
+    measured against ("Y was higher than with placebo") none is: the change is the other arm's,
+    named in an earlier sentence or the study's main intervention.  A generic comparator that is
+    itself the subject ("Y fell in the placebo group") keeps its own change."""
+    named = [e for e in drugs if not generic_comparator(e)]
+    arms = [e for e in named if not second_arm(doc, e)] or (named if len(named) < len(drugs) else [])
+    against = bool(drugs) and all(second_arm(doc, e) for e in drugs)
+    return arms or ([] if against else drugs)
+
+
+def in_aside(doc: Doc, start: int, i: int) -> bool:
+    """Is token ``i`` inside a parenthesis opened at or after token ``start``?"""
+    depth = 0
+    for t in doc[start:i]:
+        depth += (t.text == "(") - (t.text == ")")
+    return depth > 0
 
 
 def second_arm(doc: Doc, ent: Span) -> bool:
@@ -71,6 +109,8 @@ def main_drug(doc: Doc, title: str | None, key: Callable[[Span], str]) -> Span |
     """The study's intervention: the drug named in the title, else the most frequent drug of
     the opening text (title and abstract), else none."""
     drugs = [e for e in doc.ents if e.label_ in DRUG_LABELS]
+    # the comparator ("placebo", "usual care") is named often but is not what was studied
+    drugs = [e for e in drugs if not generic_comparator(e)] or drugs
     if not drugs:
         return None
     low = (title or "").lower()
@@ -492,3 +532,73 @@ def generic_intervention(ent: Span) -> bool:
     return ent.label_ in ("DRUG", "PROCEDURE") and bool(
         _GENERIC_INTERVENTION.match(ent.text.strip()) or
         _GENERIC_INTERVENTION.match((ent._.concept_label or "").strip()))
+
+
+# --------------------------------------------------------------------------------------------
+# sections that describe the study rather than report its results
+
+
+# A heading: a short phrase opening a line, either run in with a colon ("METHODS: In a
+# randomised ...", "ABSTRACT.RESULTS:", "2. Methods:") or alone on its line ("Methods").
+_HEADING = re.compile(r"^[ \t]*(?:\d+(?:\.\d+)*\.?[ \t]*|[A-Za-z]+\.)?[ \t]*"
+                      r"([A-Za-z][A-Za-z &/,-]{2,60}?)[ \t]*(:|$)", re.M)
+_DESIGN_HEADING = re.compile(r"background|introduction|objectives?|aims?\b|purpose|methods?|"
+                             r"design|setting|participants?|interventions?|rationale|context|"
+                             r"hypothes|\bmeasures?\b|\b(primary|secondary|main)\s+(outcomes?|"
+                             r"end ?points?)\b", re.I)
+# the other words a design heading may have ("Materials and methods", "Study design and
+# setting"): a heading with any other word ("Clinical context: limits of X") is a topic title
+_DESIGN_HEADING_WORDS = {"and", "of", "the", "study", "materials", "patients", "subjects",
+                         "main", "primary", "secondary", "outcome", "outcomes", "measures",
+                         "measure", "research", "experimental", "statistical", "analysis",
+                         "analyses", "trial", "abstract", "&", "/", "aim", "aims", "objective",
+                         "objectives", "methods", "method", "design", "setting", "settings",
+                         "participants", "intervention", "interventions", "background",
+                         "introduction", "purpose", "rationale", "context", "hypothesis",
+                         "hypotheses", "methodology", "endpoint", "endpoints", "end",
+                         "point", "points"}
+_RESULT_HEADING = re.compile(r"\b(results?|findings?|conclusions?|interpretation|discussion|"
+                             r"summary|case)\b", re.I)
+
+
+def _heading_class(phrase: str) -> str | None:
+    """'design' for a section describing the study (background, aims, methods, outcome
+    measures), 'results' for one reporting or discussing findings, None for any other."""
+    words = set(re.findall(r"[a-z&/]+", phrase.lower()))
+    design = bool(_DESIGN_HEADING.search(phrase)) and words <= _DESIGN_HEADING_WORDS
+    if design and words & {"measure", "measures"}:
+        return "design"  # "Main outcome measures" names outcomes, it does not report them
+    if _RESULT_HEADING.search(phrase):
+        return "results"  # "Methods and results" reports results too
+    return "design" if design else None
+
+
+def _section_marks(doc: Doc) -> list[tuple[int, str | None]]:
+    marks = []
+    for m in _HEADING.finditer(doc.text):
+        phrase = m.group(1)
+        # a heading is a few words; alone on its line it must also be a known one and open
+        # with a capital (a wrapped line of prose, "and methods", is no heading)
+        if len(phrase.split()) > 6 or (m.group(2) != ":" and (len(phrase.split()) > 4
+                                                               or not phrase[0].isupper())):
+            continue
+        kind = _heading_class(phrase)
+        if kind is not None or m.group(2) == ":":
+            marks.append((m.start(), kind))
+    return marks
+
+
+def in_design_section(sent: Span) -> bool:
+    """Is ``sent`` under a background, aims or methods heading?  Those sections name the
+    outcomes a study measured ("the primary end point was clinical deterioration") and what it
+    expected, so a change word there reports no finding."""
+    doc = sent.doc
+    marks = doc.user_data.get("litkg_section_marks")
+    if marks is None:
+        marks = doc.user_data["litkg_section_marks"] = _section_marks(doc)
+    kind = None
+    for start, k in marks:  # the last heading at or before the sentence (a run-in one included)
+        if start > sent.start_char + 1:
+            break
+        kind = k
+    return kind == "design"
