@@ -198,7 +198,8 @@ def test_prompt_hits_take_a_null_difference_credited_to_the_comparator():
         == ["unchanged"]
     # ... but the comparator's own change may be from baseline: it answers nothing
     assert ei.prompt_hits([_claim("atenolol", "heart rate", "decreased")], p) == []
-    # "improved" is no direction of the quantity
-    assert ei.prompt_hits([_claim("nebivolol", "heart rate", "improved")], p) == []
+    # "improved" matches (and can only score as wrong: the labels name the way it moved)
+    assert [c.direction for c in ei.prompt_hits([_claim("nebivolol", "heart rate", "improved")], p)] \
+        == ["improved"]
     own = _claim("nebivolol", "heart rate", "decreased")
     assert ei.prompt_hits([own, _claim("atenolol", "heart rate", "unchanged")], p) == [own]

@@ -1,21 +1,21 @@
 """Evidence Inference 2.0: direction of an intervention's effect on an outcome (RCT abstracts).
 
 For each article the extractor runs on ``abstracts/PMC<id>.abst``.  An ``outcome`` claim
-matches a prompt (:func:`prompt_hits`) when its direction is one a label can take (increased,
-decreased, unchanged: "improved" says nothing of which way the quantity moved), its subject
-overlaps the prompt's intervention and its object overlaps the prompt's outcome (content-word
-overlap), and its subject is not only the comparator (arms that share words, "X plus Y" vs "Y
-alone": a subject with the comparator's own words and none of the intervention's is the
-comparator).  Without such a claim, an *unchanged* claim
-credited to the comparator answers the prompt: no difference between two arms holds whichever
-arm it is credited to (a rise or fall credited to the comparator may be that arm's own change
-from baseline, so it is not turned into the intervention's).  Labels map to directions:
-*significantly increased* -> increased, *significantly decreased* -> decreased, *no
-significant difference* -> unchanged; the prompt's label is the majority across annotators.  Of
-the matching claims, those whose object is most like the prompt's outcome (Jaccard on content
-words) give the direction, then results sentences with a significance statement, then the
-majority (:func:`select_direction`).  Reported: prompt recall (share of prompts with a matching
-claim) and direction accuracy on matched prompts.
+matches a prompt (:func:`prompt_hits`) when its subject (as written or as grounded) overlaps
+the prompt's intervention, its object overlaps the prompt's outcome (content-word overlap), and
+its subject is not only the comparator (arms that share words, "X plus Y" vs "Y alone": a
+subject with the comparator's own words and none of the intervention's is the comparator).  An
+"improved"/"worsened" claim matches too and can only score as wrong: the labels name which way
+the quantity moved.  Without such a claim, an *unchanged* claim credited to the comparator
+answers the prompt: no difference between two arms holds whichever arm it is credited to (a rise
+or fall credited to the comparator may be that arm's own change from baseline, so it is not
+turned into the intervention's).  Labels map to directions: *significantly increased* ->
+increased, *significantly decreased* -> decreased, *no significant difference* -> unchanged;
+the prompt's label is the majority across annotators.  Of the matching claims, those whose
+object is most like the prompt's outcome (Jaccard on content words) give the direction, then
+results sentences with a significance statement, then the majority (:func:`select_direction`).
+Reported: prompt recall (share of prompts with a matching claim) and direction accuracy on
+matched prompts.
 
 Entity modes:
 - ``entities="prompt"`` (default): the prompt's intervention, comparator and outcome strings
@@ -199,19 +199,18 @@ def _about_intervention(subject: str, p: Prompt) -> bool:
     return not ((wi - wc) and ws & (wc - wi) and not ws & (wi - wc))
 
 
-#: the directions a prompt's label can take ("improved" says nothing of which way Y moved)
-_DIRECTIONS = ("increased", "decreased", "unchanged")
-
-
 def prompt_hits(outcomes, p: Prompt) -> list:
-    """The outcome claims that answer ``p``: those about its intervention and outcome with a
-    direction in the labels' terms, else a "no difference" claim credited to the comparator
+    """The outcome claims that answer ``p``: those about its intervention and outcome (an
+    "improved"/"worsened" claim counts, and can only be wrong: the labels name the way the
+    quantity moved), else a "no difference" claim credited to the comparator
     arm (a null difference between two arms holds whichever arm it is credited to; a change
     credited to the comparator may be that arm's own change from baseline, so it is not
     turned into the intervention's)."""
     def about(c, prompt):
-        return c.direction in _DIRECTIONS and \
-            _about_intervention(c.subject.text or c.subject.label, prompt) and \
+        # the subject as written or as grounded: a trial-arm code ("group BC") names its drug
+        # only through its label
+        return (_about_intervention(c.subject.text or c.subject.label, prompt)
+                or _about_intervention(c.subject.label, prompt)) and \
             _overlap(c.object.text or c.object.label, prompt.outcome)
 
     own = [c for c in outcomes if about(c, p)]
