@@ -442,7 +442,7 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
     # -- mechanisms first: their objects are not also outcomes
     used_cues: set[int] = set()
     for subj, objc, direction, i in _mechanisms(sent, ents, ctx, sents, k) + \
-            scope.apposition_mechanisms(sent, ents) + class_mechanisms(sent, ents):
+            class_mechanisms(sent, ents):
         if aim and {t.lower_ for t in doc[max(sent.start, i - 2):i]} & {"would", "will", "to"}:
             continue  # the predicted effect of a hypothesis ("X would decrease Y")
         neg = bool(covering(doc, i, "negation"))

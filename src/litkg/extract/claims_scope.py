@@ -297,35 +297,6 @@ def neither_nor_arms(sent: Span, ents: list[Span], drug: Span, labels: set[str])
 
 
 # --------------------------------------------------------------------------------------------
-# mechanism by apposition
-
-
-_AGONIST = {"agonist": "increased", "agonists": "increased", "activator": "increased",
-            "activators": "increased", "opener": "increased", "antagonist": "decreased",
-            "antagonists": "decreased", "inhibitor": "decreased", "inhibitors": "decreased",
-            "blocker": "decreased", "blockers": "decreased"}
-
-
-def apposition_mechanisms(sent: Span, ents: list[Span]) -> list[tuple[Span, Span, str, int]]:
-    """(drug, target, direction, token) for 'the Y agonist, X' and 'X, a Y inhibitor': the
-    class name of a drug states what it does to its target."""
-    doc, out = sent.doc, []
-    targets = [e for e in ents if e.label_ in ("TARGET", "ANALYTE")]
-    drugs = [e for e in ents if e.label_ in DRUG_LABELS]
-    for t in targets:
-        if t.end >= sent.end or doc[t.end].lower_ not in _AGONIST:
-            continue
-        direction, noun = _AGONIST[doc[t.end].lower_], t.end
-        # "the Y agonist, X" (drug right after) or "X, a/an/the Y agonist" (drug right before)
-        after = [d for d in drugs if 0 <= d.start - (noun + 1) <= 1]
-        before = [d for d in drugs if 0 < t.start - d.end <= 3
-                  and doc[d.end].text == "," and doc[t.start - 1].lower_ in ("a", "an", "the")]
-        for d in after or before:
-            out.append((d, t, direction, noun))
-    return out
-
-
-# --------------------------------------------------------------------------------------------
 # adverse-effect scope
 
 

@@ -9,8 +9,8 @@ verb.  The target is the TARGET/ANALYTE entity inside the class name when there 
 else the class name's own words without the class noun and qualifiers ("histone deacetylase"
 from "HDACi", whose definition is "histone deacetylase inhibitors").
 
-:func:`litkg.extract.claims_scope.apposition_mechanisms` reads the simplest form (a target entity
-right before the class noun); this module reads the rest, and duplicates merge by claim IRI.
+This is the one reader of class names: "the Y agonist, X" and "X, a Y inhibitor" with a target
+entity Y are its simplest cases.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from litkg.models import Concept
 _CLASS_NOUNS = {"inhibitor": "decreased", "inhibitors": "decreased", "antagonist": "decreased",
                 "antagonists": "decreased", "blocker": "decreased", "blockers": "decreased",
                 "agonist": "increased", "agonists": "increased", "activator": "increased",
-                "activators": "increased"}
+                "activators": "increased", "opener": "increased", "openers": "increased"}
 # an abbreviated class: "HDACi", "TKIs", "SGLT2i" (its definition names the class)
 _ABBREVIATED = re.compile(r"^[A-Z][A-Za-z0-9-]*[A-Z0-9]is?$")
 #: words in a class name that qualify the drug, not the target
