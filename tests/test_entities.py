@@ -184,13 +184,13 @@ def seed_recall(nlp):
 def test_seed_recall_against_gold(lex_nlp):
     recall, misses = seed_recall(lex_nlp)
     print(f"seed recall {recall:.3f}; missed: {misses}")
-    assert recall >= 0.85, misses
+    assert recall >= 0.93, misses  # measured 0.968 (2026-11-22)
 
 
 def test_seed_recall_with_ner(full_nlp):
     recall, misses = seed_recall(full_nlp)
     print(f"seed recall with NER {recall:.3f}; missed: {misses}")
-    assert recall >= 0.85, misses
+    assert recall >= 0.97, misses  # measured 1.000 (2026-11-22): every seed entity a reader names
 
 
 def test_lab_symbols_with_level_words(lex_nlp):
