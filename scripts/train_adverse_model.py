@@ -21,7 +21,8 @@ Procedure: (1) train on residues 1-3, score end to end on residue 4 (the dev par
 1-3) over a grid of the two thresholds (pair with a rule cue / pair alone) and keep the pair
 with the best mean pair F1 of the two entity modes; (2) retrain on residues 1-4 with the same
 settings and write the weights plus the thresholds.  Logistic regression, AdaGrad with L2,
-features seen at least ``--min-count`` times; pure Python, a few minutes on one core.
+features seen at least ``--min-count`` times, weights averaged over three example orders; pure
+Python, a few minutes on one core.
 
     nice python scripts/train_adverse_model.py [--epochs 3] [--l2 0.01] [--min-count 2]
 """
@@ -41,7 +42,7 @@ from litkg.evaluate.claims import annotated_doc
 from litkg.evaluate.scores import Prf
 from litkg.extract import claims_adverse_model
 from litkg.extract.claims_adverse_model import FEATURES_VERSION, MODEL_FILE, pair_features
-from litkg.extract.claims_relations import adverse_candidates
+from litkg.extract.claims_relations import adverse_candidates, with_untyped
 from litkg.extract.logistic import sigmoid
 from litkg.paths import benchmarks_dir, data_dir
 
@@ -79,18 +80,29 @@ def candidates(doc, truth):
     out = []
     for sent in (doc.sents if doc.has_annotation("SENT_START") else [doc[:]]):
         ents = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end]
+        context = with_untyped(sent, ents)  # as adverse_pairs reads them
         for d, c in adverse_candidates(sent, ents):
             label = any(ade.same_in(doc.text, d.text, t[0]) and ade.same_in(doc.text, c.text, t[1])
                         for t in truth)
-            out.append((pair_features(sent, d, c, ents), int(label)))
+            out.append((pair_features(sent, d, c, context), int(label)))
     return out
 
 
-def train(data, epochs, l2, lr, min_count, seed=13):
-    """Logistic regression by AdaGrad; returns {feature: weight}."""
+def train(data, epochs, l2, lr, min_count, seeds=(13, 14, 15)):
+    """Logistic regression by AdaGrad, the weights averaged over runs with different example
+    orders (``seeds``): one order's weights swing with the last examples seen, the average
+    does not; returns {feature: weight}."""
     counts = Counter(f for feats, _ in data for f in set(feats))
     keep = {f for f, n in counts.items() if n >= min_count}
     data = [([f for f in set(feats) if f in keep], y) for feats, y in data]
+    total: dict[str, float] = {}
+    for seed in seeds:
+        for f, v in _train_once(list(data), epochs, l2, lr, seed).items():
+            total[f] = total.get(f, 0.0) + v / len(seeds)
+    return {f: round(v, 4) for f, v in sorted(total.items()) if abs(v) >= 1e-3}
+
+
+def _train_once(data, epochs, l2, lr, seed):
     w: dict[str, float] = {}
     g2: dict[str, float] = {}
     rng = random.Random(seed)
@@ -107,8 +119,8 @@ def train(data, epochs, l2, lr, min_count, seed=13):
                 acc = g2.get(f, 0.0) + grad * grad
                 g2[f] = acc
                 w[f] = w.get(f, 0.0) - lr * grad / math.sqrt(acc + 1e-8)
-        print(f"  epoch {epoch + 1}: mean loss {loss / len(data):.4f}", file=sys.stderr)
-    return {f: round(v, 4) for f, v in w.items() if abs(v) >= 1e-3}
+        print(f"  seed {seed} epoch {epoch + 1}: mean loss {loss / len(data):.4f}", file=sys.stderr)
+    return w
 
 
 def score(model, items, docs, idx, mode) -> Prf:

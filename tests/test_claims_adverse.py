@@ -180,3 +180,61 @@ def test_dev_part_keeps_its_residue_out_of_the_lexicon():
     assert evaluated(str(10 + ade.DEV_RESIDUE)) and not lexicon(str(10 + ade.DEV_RESIDUE))
     assert all(lexicon(str(10 + r)) for r in ade.TRAIN_RESIDUES if r != ade.DEV_RESIDUE)
     assert not evaluated("10") and not lexicon("10")  # the test part feeds neither
+
+
+# -- candidates -----------------------------------------------------------------------------
+
+def test_a_name_written_as_given_is_a_drug_whatever_its_type():
+    doc = _doc("Oedema developed soon after velorin therapy in a patient treated with KZT.",
+               [("Oedema", "PHENOTYPE"), ("velorin", "TARGET"), ("KZT", "CONDITION")])
+    cands = {(d.text, c.text) for d, c in rel.adverse_candidates(doc[:], list(doc.ents))}
+    assert {("velorin", "Oedema"), ("KZT", "Oedema")} <= cands
+    # a disease-typed name counts only after a giving word; the target of an inhibitor is no drug
+    doc = _doc("Hepatitis treatment and velorin inhibitor use preceded the rash.",
+               [("Hepatitis", "CONDITION"), ("velorin", "TARGET"), ("rash", "CONDITION")])
+    assert not any(rel.administered(doc, e) for e in doc.ents)
+
+
+def test_finding_phrases_are_candidates_and_flagged_for_the_classifier():
+    doc = _doc("Cutaneous eruptions appeared after zorbamide.", [("zorbamide", "DRUG")])
+    cands = rel.adverse_candidates(doc[:], list(doc.ents))
+    assert [(d.text, c.text) for d, c in cands] == [("zorbamide", "Cutaneous eruptions")]
+    feats = model_mod.pair_features(doc[:], cands[0][0], cands[0][1], list(doc.ents))
+    assert "FINDING:eruptions" in feats
+    doc = _doc("Rash after zorbamide.", [("Rash", "CONDITION"), ("zorbamide", "DRUG")])
+    feats = model_mod.pair_features(doc[:], doc.ents[1], doc.ents[0], list(doc.ents))
+    assert not any(f.startswith("FINDING") for f in feats)
+
+
+def test_a_cause_after_the_condition_overrides_the_patients_with_frame(monkeypatch):
+    _with_model(monkeypatch, {"BIAS": 10.0})
+    doc = _doc("We saw two patients with pancreatitis induced by zorbamide.",
+               [("pancreatitis", "CONDITION"), ("zorbamide", "DRUG")])
+    assert _pairs(doc) == {("zorbamide", "pancreatitis")}
+    doc = _doc("We saw two patients with pancreatitis receiving zorbamide.",
+               [("pancreatitis", "CONDITION"), ("zorbamide", "DRUG")])
+    assert _pairs(doc) == set()  # a temporal word does not name a cause: still the indication
+    # a cue glued to the condition modifies the next one: "treatment of Y-related Z with X"
+    doc = _doc("Treatment of patients with uraemia-related pruritus with zorbamide.",
+               [("uraemia", "CONDITION"), ("pruritus", "CONDITION"), ("zorbamide", "DRUG")])
+    assert not rel._cause_follows(doc, doc.ents[0], [doc.ents[2]])
+
+
+def test_without_a_model_the_rules_keep_to_recognised_entities(monkeypatch):
+    doc = _doc("Zorbamide caused cutaneous eruptions.", [("Zorbamide", "DRUG")])
+    monkeypatch.setattr(model_mod, "load_model", lambda: None)
+    assert _pairs(doc) == set()
+    _with_model(monkeypatch, {"BIAS": 10.0})
+    assert _pairs(doc) == {("Zorbamide", "cutaneous eruptions")}
+
+
+def test_list_members_share_a_confident_link(monkeypatch):
+    doc = _doc("Zorbamide was followed by rash and fever.",
+               [("Zorbamide", "DRUG"), ("rash", "CONDITION"), ("fever", "CONDITION")])
+    thresholds = {"with_rule": 0.3, "alone": 0.3}
+    # rash: p = sigmoid(3) > SHARE_MIN, fever: p = sigmoid(-2): fever joins through "and"
+    _with_model(monkeypatch, {"BIAS": -2.0, "C:rash": 5.0}, thresholds)
+    assert _pairs(doc) == {("Zorbamide", "rash"), ("Zorbamide", "fever")}
+    # rash: p = sigmoid(-0.2), enough for rash itself but too unsure to pass on
+    _with_model(monkeypatch, {"BIAS": -2.0, "C:rash": 1.8}, thresholds)
+    assert _pairs(doc) == {("Zorbamide", "rash")}

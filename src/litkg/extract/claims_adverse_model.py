@@ -9,7 +9,10 @@ every drug and effect, which is what lets the model generalise to unseen ones.  
 the few words either side, order and distance, the cue classes of the rules and their verdicts,
 whether another drug or condition competes for the pair (closer, in between), clause breaks,
 coordination chains ("X induced A, B and C": C inherits the link through the list), negation,
-the indication / case-report framing, and the sentence's words.
+the indication / case-report framing, and the sentence's words.  Candidates the recogniser did
+not type (:mod:`litkg.extract.findings`: a finding phrase such as "cutaneous eruptions", a
+name written as given such as "treated with IL-2") carry a flag (``FINDING:<head>``,
+``GIVEN_NAME``), so the model learns how far to trust each head and the giving grammar.
 
 Provenance: trained by ``scripts/train_adverse_model.py`` on the ADE corpus v2 (Gurulingappa
 et al. 2012; DRUG-AE.rel and ADE-NEG.txt, copy from github trunghlt/AdverseDrugReaction)
@@ -21,10 +24,13 @@ at test time) and litkg's own entity recogniser; a pair is positive when it matc
 the way the benchmark scorer matches.  Thresholds were calibrated end to end on PMIDs with
 residue 4 (model trained on residues 1-3) and ship in the model file (``thresholds``, with the
 whole calibration grid under ``calibration``); the shipped weights are then retrained on
-residues 1-4.  Held-out test part (2026-11-22): pair F1 0.535 with the train-lexicon entities
-(recall ceiling of those entities 0.496) and 0.650 with litkg's recogniser, against 0.491 and
-0.606 for the previous model.  Weights ship as ``litkg/data/adverse_model.json.gz`` (model
-``version`` must equal :data:`FEATURES_VERSION`); without a usable file only the rules are used.
+residues 1-4.  Held-out test part (2026-11-22, features version 3: finding phrases and given
+names as candidates, weights averaged over three example orders, list members sharing a sure
+link): pair F1 0.569 with the train-lexicon entities (recall ceiling of those entities 0.496)
+and 0.660 with litkg's recogniser, against 0.536 and 0.656 for version 2; dev part (residue 4,
+model trained on 1-3) 0.592 and 0.677 against 0.542 and 0.652.  Weights ship as ``litkg/data/adverse_model.json.gz``
+(model ``version`` must equal :data:`FEATURES_VERSION`); without a usable file only the rules are
+used.
 Retrain after changing these features or the entity recogniser:
 ``nice python scripts/train_adverse_model.py`` (about 4 minutes).
 
@@ -43,14 +49,15 @@ from litkg.paths import read_data_json
 
 MODEL_FILE = "adverse_model.json.gz"
 #: bump when pair_features changes: a model trained on other features is not used
-FEATURES_VERSION = 2
+FEATURES_VERSION = 3
 _WORD = re.compile(r"[a-z]+|\d+|[-,;:()\[\]/]")
 _LIST_GLUE = {",", "and", "or", "/", "as", "well", "including", "such", "with", "both", "either"}
 _BREAK = {";", ":", ".", "but", "whereas", "however", "although", "while", "which", "who"}
 _CUE_CLASSES = (("causal", lex.AE_CAUSAL), ("temporal", lex.AE_TEMPORAL),
                 ("because", lex.AE_BECAUSE), ("assoc", lex.AE_ASSOCIATION),
                 ("onset", lex.AE_ONSET), ("harm", lex.STRONG_ADVERSE),
-                ("treat", ("treat", "therap", "for", "manag", "prophyla", "prevent")))
+                ("treat", ("treat", "therap", "for", "manag", "prophyla", "prevent", "efficac",
+                            "effective", "indicat", "first-line")))
 _LABEL = {"DRUG": "<DRUG>", "CONDITION": "<COND>", "PHENOTYPE": "<COND>"}
 
 
@@ -187,6 +194,10 @@ def pair_features(sent: Span, drug: Span, cond: Span, ents: list[Span]) -> list[
     feats.append(f"DRUGSBETWEEN:{order}_{min(inside_d, 2)}")
     shape = _drug_shape(drug)
     feats += [f"DL:{drug.label_}", f"CL:{cond.label_}", f"DSHAPE:{shape}"]
+    if cond._.source == "finding":
+        feats.append(f"FINDING:{cond[-1].lower_}")  # a finding phrase, not a recognised entity
+    if drug._.source == "given":
+        feats.append("GIVEN_NAME")  # a name found by the grammar of giving only
     if shape == "class" and any(_drug_shape(e) != "class" for e in drugs):
         feats.append("CLASS_BESIDE_NAMED")  # "X, a tetracyclic antidepressant": X is meant
     if cond._.negated or any(t._.negated for t in cond):

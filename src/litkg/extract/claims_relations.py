@@ -16,6 +16,7 @@ from litkg.extract import claims_lexicon as lex
 from litkg.extract import claims_scope
 from litkg.extract.claims_direction import GENERIC_COMPARATOR
 from litkg.extract.claims_scope import DRUG_LABELS, POPULATION_NOUN
+from litkg.extract.findings import GIVEN_AFTER, GIVEN_BEFORE, finding_spans, given_names
 
 INTERVENTION_LABELS = {"DRUG", "PROCEDURE"}
 CONDITION_LABELS = {"CONDITION", "PHENOTYPE"}
@@ -25,6 +26,8 @@ AE_REACH = 30  # tokens between a drug and its adverse effect (lists of effects 
 #: are the fallback for a model file without them.
 MODEL_WITH_RULE = 0.25
 MODEL_ALONE = 0.4
+#: a link the classifier holds more likely than not passes to the other members of its list
+SHARE_MIN = 0.5
 
 
 _MEASURED_BEFORE = {"serum", "plasma", "blood", "urine", "urinary", "ionized", "ionised", "total",
@@ -107,15 +110,51 @@ def _compound_cause(doc: Doc, d: Span, c: Span) -> bool:
                                              "precipitat", "triggered"))
 
 
+#: joined to a drug named before: "insulin together with metformin"
+_GIVEN_WITH = re.compile(r"\b(combined|combination|together|along|coadministered) with\s*$", re.I)
+#: a name followed by these is the target of the drug, not the drug ("TNF-alpha inhibitor")
+_TARGET_OF = ("inhibitor", "antagonist", "agonist", "blocker", "antibod", "analog", "receptor")
+
+
+def administered(doc: Doc, e: Span) -> bool:
+    """Is a name outside the drug labels written as something given to a patient?  The
+    recogniser types some drugs by their other readings (a protein or gene: "insulin",
+    "G-CSF"; an analyte; an unknown abbreviation typed as a disease): the grammar of giving
+    ("X therapy", "treated with X", "receiving X") shows the role whatever the type.  A
+    disease-typed name counts only after a giving verb or noun ("diabetes treatment" is an
+    indication, "numbness combined with Y" a second finding)."""
+    nxt = doc[e.end].lower_ if e.end < len(doc) else ""
+    if nxt.startswith(_TARGET_OF):
+        return False
+    before = doc[max(0, e.start - 3):e.start].text
+    if GIVEN_BEFORE.search(before):
+        return True
+    return e.label_ in ("TARGET", "ANALYTE") and (nxt in GIVEN_AFTER
+                                                  or bool(_GIVEN_WITH.search(before)))
+
+
 def _ae_entities(sent: Span, ents: list[Span]) -> tuple[list[Span], list[Span]]:
     """(conditions, drugs) a harm pair can be made of: a class noun restating a named drug and
-    a chemical named as the body's process ("inadequate calcium absorption") are no drugs."""
+    a chemical named as the body's process ("inadequate calcium absorption") are no drugs; a
+    protein, analyte or unknown name written as given (:func:`administered`) is one."""
     doc = sent.doc
-    conds = [e for e in ents if e.label_ in CONDITION_LABELS]
-    drugs = [e for e in ents if e.label_ in DRUG_LABELS]
+    given = [e for e in ents if e.label_ in ("TARGET", "ANALYTE", "CONDITION")
+             and administered(doc, e)]
+    conds = [e for e in ents if e.label_ in CONDITION_LABELS and e not in given]
+    conds += finding_spans(sent, ents)  # "cutaneous eruptions": findings the recogniser left
+    drugs = [e for e in ents if e.label_ in DRUG_LABELS or e in given]
+    drugs += given_names(sent, ents)  # "treated with Budefat": a drug the recogniser missed
     drugs = [d for d in drugs if not class_apposition(doc, d, drugs)
              and not (d.end < len(doc) and doc[d.end].lower_ in _PROCESS_AFTER)]
     return conds, drugs
+
+
+def with_untyped(sent: Span, ents: list[Span]) -> list[Span]:
+    """``ents`` plus the finding phrases and given names of ``sent``
+    (:mod:`litkg.extract.findings`): the entities the pair classifier sees, so a list of effects
+    that mixes both reads as one list ("X led to A, B and toxic effects")."""
+    extra = finding_spans(sent, ents) + given_names(sent, ents)
+    return sorted(list(ents) + extra, key=lambda e: e.start)
 
 
 def adverse_candidates(sent: Span, ents: list[Span]) -> list[tuple[Span, Span]]:
@@ -129,6 +168,20 @@ def adverse_candidates(sent: Span, ents: list[Span]) -> list[tuple[Span, Span]]:
             if hi - lo <= AE_REACH and d.start != c.start:
                 out.append((d, c))
     return out
+
+
+def _cause_follows(doc: Doc, c: Span, drugs: list[Span]) -> bool:
+    """"patients with Y induced by X", "a case of Y due to X": a cause phrase right after the
+    condition names a drug as its cause, whatever the words before it ("patients with").  The
+    cue must open a phrase ("induced by", "related to"): glued to a word it modifies what
+    follows ("renal failure-related calciphylaxis")."""
+    for i in range(c.end, min(len(doc) - 1, c.end + 3)):
+        word, nxt = doc[i].lower_, doc[i + 1].lower_
+        if word.startswith(lex.AE_CAUSAL + lex.AE_BECAUSE) and nxt in ("by", "to") and \
+                doc[i - 1].whitespace_ and any(d.start > i and _ae_cue_ok(doc, d, c, i)
+                                               for d in drugs):
+            return True
+    return False
 
 
 #: comparatives that, right before a finding, say it went down ("had lower proteinuria", "less
@@ -151,8 +204,12 @@ def adverse_pairs(sent: Span, ents: list[Span],
     if not conds:
         return []
     model = claims_adverse_model.load_model()
+    if model is None:  # untyped candidates are the classifier's to judge; the rules never saw them
+        conds = [c for c in conds if c._.source != "finding"]
+        drugs = [d for d in drugs if d._.source != "given"]
     with_rule, alone = (model or {}).get("thresholds", {}).get("with_rule", MODEL_WITH_RULE), \
         (model or {}).get("thresholds", {}).get("alone", MODEL_ALONE)
+    context = with_untyped(sent, ents)  # what the classifier reads (and was trained on)
     ent_tokens = {i for e in ents for i in range(e.start, e.end)}
     triggers = [t.i for t in sent if t.lower_.startswith(lex.ADVERSE_CUES)
                 and (t.i not in ent_tokens or doc[t.i - 1].text == "-")]
@@ -165,6 +222,8 @@ def adverse_pairs(sent: Span, ents: list[Span],
                                       and not t.lower_.startswith(("inhibit", "block", "impair", "depress"))
                                       or t.lower_ in _COMPARATIVES) and t.i + 1 < len(doc)]
     pairs = []
+    eligible: list[Span] = []  # conditions past the indication / benefit filters
+    sure: list[tuple[Span, Span]] = []  # pairs the classifier holds more likely than not
     for c in conds:
         # "X-induced Y" names its cause even inside an indication ("Z for X-induced Y")
         compound = [d for d in drugs if _compound_cause(doc, d, c)]
@@ -173,8 +232,8 @@ def adverse_pairs(sent: Span, ents: list[Span],
             continue
         # the indication or the object of an improvement: corpora of case reports rarely say
         # so, but papers at large do ("effective in normalizing Y", "healing of Y")
-        if _is_indication(doc, sent, c) or any(0 < c.start - i <= 4 or 0 <= i - c.end <= 1
-                                               for i in improving):
+        if (_is_indication(doc, sent, c) and not _cause_follows(doc, c, drugs)) or any(
+                0 < c.start - i <= 4 or 0 <= i - c.end <= 1 for i in improving):
             continue
         # "Y decreased", "Y was lower with X", "a reduction in Y": a finding that went down under
         # the drug is its benefit ("decreased appetite" names the finding, it is not a cue here)
@@ -182,6 +241,7 @@ def adverse_pairs(sent: Span, ents: list[Span],
                or (c.start - i == 1 and doc[i].lower_ in _COMPARATIVES) for i in lowering):
             continue
         strong = any(-4 <= c.start - i <= 12 or 0 <= i - c.end <= 4 for i in strong_at)
+        eligible.append(c)
         chosen: list[Span] = []
         for d in drugs:
             lo, hi = (d.end, c.start) if d.start < c.start else (c.end, d.start)
@@ -192,9 +252,12 @@ def adverse_pairs(sent: Span, ents: list[Span],
             if model is None:
                 if ruled:
                     chosen.append(d)
-            elif claims_adverse_model.probability(sent, d, c, ents) >= (
-                    with_rule if ruled else alone):
-                chosen.append(d)
+            else:
+                p = claims_adverse_model.probability(sent, d, c, context)
+                if p >= (with_rule if ruled else alone):
+                    chosen.append(d)
+                    if p >= SHARE_MIN:
+                        sure.append((d, c))
         if chosen and model is None:
             chosen = [min(chosen, key=lambda d: abs(d.start - c.start))]  # rules: nearest drug
         # "infection risk related to catheter use": a cause other than a drug is named
@@ -203,7 +266,37 @@ def adverse_pairs(sent: Span, ents: list[Span],
             drug = fallback(c)  # "side effects (nausea)": the drug named before / the study drug
             chosen = [drug] if drug is not None else []
         pairs += [(d, c) for d in chosen]
-    return pairs
+    return pairs if model is None else pairs + _shared_by_list(doc, eligible, sure, pairs)
+
+
+_LIST_GLUE = {",", "and", "or", "/"}
+
+
+def _shared_by_list(doc: Doc, conds: list[Span], sure: list,
+                    pairs: list) -> list[tuple[Span, Span]]:
+    """"developed A and B on X": members of one list of conditions share the drug the
+    classifier linked to any of them with some confidence (``sure``; it scores each member
+    alone and may miss one); ``pairs`` are the links already made."""
+    conds = sorted(conds, key=lambda c: c.start)
+    made = {(d.start, d.end, c.start) for d, c in pairs}
+    linked = {(d.start, d.end, c.start): (d, c) for d, c in sure}
+    added: list[tuple[Span, Span]] = []
+    changed = True
+    while changed:
+        changed = False
+        for a, b in zip(conds, conds[1:]):
+            gap = doc[a.end:b.start]
+            if len(gap) == 0 or len(gap) > 2 or any(t.lower_ not in _LIST_GLUE for t in gap):
+                continue
+            for x, y in ((a, b), (b, a)):
+                for d, _ in [v for v in linked.values() if v[1] is x]:
+                    key = (d.start, d.end, y.start)
+                    if key not in linked and not (d.start < y.end and y.start < d.end):
+                        linked[key] = (d, y)
+                        if key not in made:
+                            added.append((d, y))
+                        changed = True
+    return added
 
 
 _TREATMENT_PREFIXES = tuple(c for c in lex.TREATMENT_CUES if c != "for")

@@ -1,0 +1,153 @@
+"""Phrases the entity recogniser leaves untyped that an adverse-effect pair can be made of:
+findings (candidate effects) and names written as given (candidate drugs).
+
+Case reports name many harms as a clinical *finding* rather than a disease: "cutaneous
+eruptions", "neurological signs", "anaphylactic reaction", "liver enzyme elevation", "toxic
+effects".  Disease vocabularies and a disease NER miss most of them, since
+their head is a generic finding noun and their meaning comes from the modifiers.  English noun
+phrases are head-final, so such a phrase is found from its head: a noun from the closed list
+:data:`FINDING_HEADS`, extended leftwards over the modifier words before it (stopping at function
+words, verbs of the harm cues, numbers, punctuation and other entities).  Heads that more
+often name a wanted effect ("PTH suppression", "viral suppression") are left out.
+
+Drugs the recogniser does not know ("IL-2", "Budefat", "senna") are found by the grammar of
+giving instead: the name right after "treated with", "receiving", "administration of", or an
+abbreviation or brand right before "therapy", "injection", "dose" (:func:`given_names`).
+
+The spans are *candidates* for the adverse-effect relation only (see
+:func:`litkg.extract.claims_relations.adverse_candidates`): they do not become entities of the
+document, so entity figures (NER, grounding) are untouched, and the pair classifier decides,
+with the span's head among its features, whether a finding is a drug's harm.
+"""
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Span
+
+from litkg.extract import claims_lexicon as lex
+from litkg.extract.extensions import register_extensions
+from litkg.extract.lexicon import common_words
+
+#: label given to the spans; the relation stage treats it as a condition
+FINDING_LABEL = "PHENOTYPE"
+
+#: generic heads of finding phrases (singular and plural)
+FINDING_HEADS = frozenset("""
+eruption eruptions rash rashes reaction reactions effect effects abnormality abnormalities
+manifestation manifestations sign signs symptom symptoms complication complications lesion
+lesions damage injury injuries degeneration detachment perforation discoloration dermatosis
+dermatoses nodule nodules crisis elevation elevations toxicity toxicities disorder disorders
+insult intoxication poisoning overdose death deaths mortality changes dysfunction
+impairment deterioration syndrome
+""".split())
+
+#: words that end a modifier run: function words, auxiliaries and common clause verbs
+_STOP = frozenset("""
+a an the this that these those his her its their our your my of in on at to for from by with
+without and or but nor as than then so such no not any all some other both each either neither
+is are was were be been being has have had having do does did will would can could may might
+should must shall who which whose whom what when where while after before during since until
+upon following developed develop develops developing showed shows show had experienced
+presented present reported report describe described observed noted found occurred occur
+occurs including include includes also very most more less rare rarely common commonly
+patient patients case cases man woman boy girl child children infant adult we it they he she
+there here one two three four five six first second third new known possible potential
+""".split())
+
+_WORD = re.compile(r"^[A-Za-z][A-Za-z'-]*$")
+_MAX_MODIFIERS = 3
+
+
+def _modifier(token, sent_start: int) -> bool:
+    """May ``token`` stand in front of a finding head as one of its modifiers?"""
+    low = token.lower_
+    if not _WORD.match(token.text) or low in _STOP or low.startswith(lex.ADVERSE_CUES):
+        return False
+    if low.endswith("ly") and not low.endswith(("ily", "ply")):
+        return False  # an adverb belongs to the verb ("rarely causes")
+    # a capitalised word inside the sentence is a name (of a drug, place, author), not a modifier
+    return token.i == sent_start or not token.text[0].isupper() or token.text.isupper()
+
+
+def finding_spans(sent: Span, ents: list[Span]) -> list[Span]:
+    """Finding phrases of ``sent`` that overlap none of ``ents`` (see the module docstring)."""
+    register_extensions()
+    doc = sent.doc
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for tok in sent:
+        if tok.lower_ not in FINDING_HEADS or tok.i in covered:
+            continue
+        if tok.i + 1 < sent.end and doc[tok.i + 1].lower_ in FINDING_HEADS:
+            continue  # "drug reaction syndrome": the last head is the phrase's head
+        start = tok.i
+        while start > sent.start and tok.i - start < _MAX_MODIFIERS and \
+                start - 1 not in covered and _modifier(doc[start - 1], sent.start):
+            start -= 1
+        span = Span(doc, start, tok.i + 1, label=FINDING_LABEL)
+        span._.source = "finding"  # tells the pair classifier it is no recognised entity
+        out.append(span)
+    return out
+
+
+#: words after a name that say it was given: "insulin therapy", "G-CSF injection"
+GIVEN_AFTER = frozenset({"therapy", "treatment", "treatments", "administration", "infusion",
+                         "infusions", "injection", "injections", "dose", "doses", "dosage",
+                         "monotherapy", "regimen", "overdose", "ingestion", "prophylaxis",
+                         "tablets", "capsules"})
+#: words before a name that say it was given: "treated with SASP", "receiving G-CSF"
+GIVEN_BEFORE = re.compile(r"\b((treated|treatment|therapy) with|receiv(ing|ed|es)|taking|took|"
+                          r"(administration|injection|infusion|doses?|ingestion|overdose|use|"
+                          r"courses?) of|given|administered)\s*$", re.I)
+_NAME_END = {",", ".", ";", ":", "(", ")", "[", "]", "/"}
+
+
+@lru_cache(maxsize=1)
+def _everyday() -> frozenset[str]:
+    return common_words()
+
+
+def _glued_run(sent: Span, start: int, covered: set[int]) -> int:
+    """End of the token run from ``start`` written without spaces ("IL-2", "IFN-alpha")."""
+    doc = sent.doc
+    end = start + 1
+    while end < sent.end and end not in covered and doc[end - 1].whitespace_ == "" and \
+            doc[end].text not in _NAME_END:
+        end += 1
+    return end
+
+
+def _may_name_a_drug(span: Span, abbreviation_only: bool) -> bool:
+    text = span.text
+    if not text[0].isalnum() or len(text) < 2 or text.lower() in _STOP or \
+            text.lower().startswith(lex.ADVERSE_CUES):
+        return False
+    coined = any(ch.isupper() or ch.isdigit() for ch in text[1:])  # "IL-2", "AZA", "KW-2149"
+    if abbreviation_only:
+        return coined
+    return coined or text.lower() not in _everyday()
+
+
+def given_names(sent: Span, ents: list[Span]) -> list[Span]:
+    """Unrecognised names written as given: after a giving phrase ("treated with Budefat"),
+    or an abbreviation before a giving noun ("IL-2 therapy"); typed DRUG."""
+    register_extensions()
+    doc = sent.doc
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    out: list[Span] = []
+    taken: set[int] = set()
+    for tok in sent:
+        i = tok.i
+        if i in covered or i in taken:
+            continue
+        end = _glued_run(sent, i, covered)
+        span = Span(doc, i, end, label="DRUG")
+        after = doc[end].lower_ if end < sent.end else ""
+        before = doc[max(sent.start, i - 3):i].text
+        if (GIVEN_BEFORE.search(before) and _may_name_a_drug(span, False)) or \
+                (after in GIVEN_AFTER and _may_name_a_drug(span, True)):
+            span._.source = "given"  # tells the pair classifier it is no recognised entity
+            out.append(span)
+            taken.update(range(i, end))
+    return out

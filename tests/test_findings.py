@@ -1,0 +1,63 @@
+"""Finding phrases as adverse-effect candidates (litkg.extract.findings): found from a generic
+finding head and its modifiers, never across an entity, a function word or a harm cue."""
+
+import spacy
+
+from litkg.extract import findings
+
+
+def _doc(text, ents=()):
+    nlp = spacy.blank("en")
+    doc = nlp.make_doc(text)
+    spans, at = [], 0
+    for phrase, label in ents:
+        start = text.index(phrase, at)
+        spans.append(doc.char_span(start, start + len(phrase), label=label))
+        at = start + len(phrase)
+    doc.ents = spans
+    return doc
+
+
+def _found(doc):
+    return [s.text for s in findings.finding_spans(doc[:], list(doc.ents))]
+
+
+def test_head_noun_takes_its_modifiers():
+    doc = _doc("She developed generalized maculopapular eruptions and neurological signs.")
+    assert _found(doc) == ["generalized maculopapular eruptions", "neurological signs"]
+
+
+def test_modifier_run_stops_at_cues_function_words_and_names():
+    doc = _doc("Zorbamide-induced skin lesions were seen in the Tokyo cohort with toxic effects.",
+               [("Zorbamide", "DRUG")])
+    assert _found(doc) == ["skin lesions", "toxic effects"]
+    # a capitalised name inside the sentence is no modifier; at the start it may be
+    assert _found(_doc("Cutaneous rashes followed Velbaxin reactions.")) == \
+        ["Cutaneous rashes", "reactions"]
+
+
+def test_recognised_entities_are_not_found_again():
+    doc = _doc("Anaphylactic reaction after the first dose.",
+               [("Anaphylactic reaction", "CONDITION")])
+    assert _found(doc) == []
+    # a modifier that belongs to an entity stays with it
+    doc = _doc("Asthma symptoms worsened.", [("Asthma", "CONDITION")])
+    assert _found(doc) == ["symptoms"]
+
+
+def test_of_two_heads_in_a_row_the_last_heads_the_phrase():
+    assert _found(_doc("A drug reaction syndrome occurred.")) == ["drug reaction syndrome"]
+
+
+def test_spans_are_typed_as_findings():
+    spans = findings.finding_spans(_doc("Severe toxicity.")[:], [])
+    assert [(s.label_, s._.source) for s in spans] == [(findings.FINDING_LABEL, "finding")]
+
+
+def test_names_written_as_given_are_drug_candidates():
+    doc = _doc("Rash followed treatment with Budefat and IL-2 therapy; surgery was given.")
+    found = findings.given_names(doc[:], [])
+    assert [(s.text, s.label_, s._.source) for s in found] == \
+        [("Budefat", "DRUG", "given"), ("IL-2", "DRUG", "given")]
+    # an everyday word after a giving phrase ("treated with surgery") is no drug name
+    assert findings.given_names(_doc("She was treated with surgery.")[:], []) == []
