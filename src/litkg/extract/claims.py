@@ -104,14 +104,23 @@ def _patient_marks(text: str) -> list[tuple[int, str | None]]:
     return sorted(marks, key=lambda m: m[0])
 
 
+#: words that introduce a finding a patient had ("developed decreased appetite")
+_ONSET_WORDS = frozenset({"developed", "develop", "develops", "had", "has", "have", "presented",
+                          "experienced", "reported", "showed", "with", "noted"})
+
+
 def _direction_cues(sent: Span) -> list[tuple[int, str]]:
     """(token index, direction) for every direction word of the sentence."""
     found = []
+    finding_starts = {e.start for e in sent.ents if e.label_ in CONDITION_LABELS}
     for tok in sent:
         low = tok.lower_
         nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
         if low in lex.DIRECTION_STOP or f"{low} {nxt}" in lex.DIRECTION_STOP:
             continue
+        if tok.i + 1 in finding_starts and low.endswith("ed") and \
+                {t.lower_ for t in tok.doc[max(sent.start, tok.i - 3):tok.i]} & _ONSET_WORDS:
+            continue  # "developed decreased appetite": the participle names the finding
         for direction, prefixes in lex.DIRECTION_PREFIXES.items():
             if low.startswith(prefixes):
                 found.append((tok.i, direction))
