@@ -1,27 +1,14 @@
 """Trial arm codes (litkg.extract.arms): "(group BC)" defined once, used in results."""
 
-import spacy
+from handmade import doc_with_ents
 
 from litkg.extract.arms import make_arms  # noqa: F401 (registers litkg_arms)
-from litkg.extract.extensions import register_extensions
 
 
 def _arms(text, drugs):
     """Entities after ``litkg_arms`` on ``text`` whose ``drugs`` (phrases) are DRUG entities."""
-    register_extensions()
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("litkg_arms")
-    doc = nlp.get_pipe("sentencizer")(nlp.make_doc(text))
-    spans, pos = [], 0
-    for phrase in drugs:
-        start = text.index(phrase, pos)
-        pos = start + len(phrase)
-        span = doc.char_span(start, pos, label="DRUG")
-        span._.concept_label = phrase.lower()
-        spans.append(span)
-    doc.ents = spans
-    doc = nlp.get_pipe("litkg_arms")(doc)
+    doc = doc_with_ents(text, [(d, "DRUG") for d in drugs], pipes=("sentencizer", "litkg_arms"),
+                        concept_labels=True)
     return [(e.text, e.label_, e._.concept_label) for e in doc.ents if e._.source == "arm"]
 
 

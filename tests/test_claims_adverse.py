@@ -3,28 +3,17 @@ claims_adverse_model, claims_relations.adverse_pairs) and the ADE benchmark scor
 (litkg.evaluate.ade).  Docs are built by hand with new sentences, so nothing here depends on
 the entity recogniser or on benchmark wording."""
 
-import spacy
+from handmade import doc_with_ents
 
 from litkg.evaluate import ade
 from litkg.extract import claims_adverse_model as model_mod
 from litkg.extract import claims_relations as rel
 from litkg.extract.context import make_context  # noqa: F401 (registers litkg_context)
-from litkg.extract.extensions import register_extensions
 
 
 def _doc(text, ents):
     """A one-sentence Doc with ``ents`` ((phrase, label) in order of appearance) and context."""
-    register_extensions()
-    nlp = spacy.blank("en")
-    nlp.add_pipe("litkg_context")
-    doc = nlp.make_doc(text)
-    spans, at = [], 0
-    for phrase, label in ents:
-        start = text.index(phrase, at)
-        spans.append(doc.char_span(start, start + len(phrase), label=label))
-        at = start + len(phrase)
-    doc.ents = spans
-    return nlp.get_pipe("litkg_context")(doc)
+    return doc_with_ents(text, ents, pipes=("litkg_context",))
 
 
 def _pairs(doc):

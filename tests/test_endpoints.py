@@ -1,28 +1,16 @@
 """Clinical endpoints (litkg.extract.endpoints): phrases outcome claims are about that no
 chemical or disease vocabulary names."""
 
-import spacy
-from spacy.tokens import Span
+from handmade import doc_with_ents
 
 from litkg.extract.endpoints import make_endpoints, names_endpoint  # noqa: F401 (registers)
-from litkg.extract.extensions import register_extensions
 from litkg.models import Claim, Concept, Evidence
 from litkg.rdf.mapping import entity_type
 
 
 def _endpoints(text, ents=()):
     """The ENDPOINT spans of ``text`` with ``ents`` (phrase, label) set beforehand."""
-    register_extensions()
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("litkg_endpoints")
-    doc = nlp.get_pipe("sentencizer")(nlp.make_doc(text))
-    spans = []
-    for phrase, label in ents:
-        start = text.index(phrase)
-        spans.append(doc.char_span(start, start + len(phrase), label=label))
-    doc.ents = spans
-    doc = nlp.get_pipe("litkg_endpoints")(doc)
+    doc = doc_with_ents(text, ents, pipes=("sentencizer", "litkg_endpoints"))
     return [e.text for e in doc.ents if e.label_ == "ENDPOINT"]
 
 

@@ -1,21 +1,13 @@
 """Finding phrases as adverse-effect candidates (litkg.extract.findings): found from a generic
 finding head and its modifiers, never across an entity, a function word or a harm cue."""
 
-import spacy
+from handmade import doc_with_ents
 
 from litkg.extract import findings
 
 
 def _doc(text, ents=()):
-    nlp = spacy.blank("en")
-    doc = nlp.make_doc(text)
-    spans, at = [], 0
-    for phrase, label in ents:
-        start = text.index(phrase, at)
-        spans.append(doc.char_span(start, start + len(phrase), label=label))
-        at = start + len(phrase)
-    doc.ents = spans
-    return doc
+    return doc_with_ents(text, ents, pipes=())
 
 
 def _found(doc):

@@ -1,26 +1,13 @@
 """Interventions named by product form, and operations named after a condition
 (litkg.extract.products)."""
 
-import spacy
+from handmade import doc_with_ents
 
-from litkg.extract.extensions import register_extensions
 from litkg.extract.products import make_products  # noqa: F401 (registers litkg_products)
 
 
 def _ents(text, ents=()):
-    register_extensions()
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("litkg_products")
-    doc = nlp.get_pipe("sentencizer")(nlp.make_doc(text))
-    spans = []
-    for phrase, label, cid in ents:
-        start = text.index(phrase)
-        span = doc.char_span(start, start + len(phrase), label=label)
-        span._.concept_id = cid
-        spans.append(span)
-    doc.ents = spans
-    doc = nlp.get_pipe("litkg_products")(doc)
+    doc = doc_with_ents(text, ents, pipes=("sentencizer", "litkg_products"))
     return [(e.text, e.label_, e._.concept_id) for e in doc.ents]
 
 

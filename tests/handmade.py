@@ -1,0 +1,35 @@
+"""Docs built by hand for component tests, as spaCy's own tests do: a blank English pipeline,
+sentence boundaries, and the entities the test names, so a test reads one component alone."""
+
+from __future__ import annotations
+
+import spacy
+
+from litkg.extract.extensions import register_extensions
+
+
+def doc_with_ents(text: str, ents=(), *, pipes=("sentencizer",), concept_labels: bool = False):
+    """``text`` as a Doc through ``pipes`` (factory names, run in order) with ``ents`` set:
+    (phrase, label) or (phrase, label, concept id) in order of appearance.  With
+    ``concept_labels`` each entity's concept label is its lower-cased phrase."""
+    register_extensions()
+    nlp = spacy.blank("en")
+    for name in pipes:
+        nlp.add_pipe(name)
+    doc = nlp.make_doc(text)
+    if "sentencizer" in pipes:
+        doc = nlp.get_pipe("sentencizer")(doc)
+    spans, at = [], 0
+    for phrase, label, *cid in ents:
+        start = text.index(phrase, at)
+        at = start + len(phrase)
+        span = doc.char_span(start, at, label=label)
+        span._.concept_id = cid[0] if cid else None
+        if concept_labels:
+            span._.concept_label = phrase.lower()
+        spans.append(span)
+    doc.ents = spans
+    for name in pipes:
+        if name != "sentencizer":
+            doc = nlp.get_pipe(name)(doc)
+    return doc
