@@ -45,15 +45,14 @@ from litkg.extract.claims_relations import (CONDITION_LABELS, DRUG_LABELS, INTER
 from litkg.extract.context import covering, cues
 from litkg.extract.drug_classes import class_mechanisms
 from litkg.extract.extensions import register_extensions
-from litkg.extract.quantities import find_quantities
-from litkg.extract.respectively import respective_statistic
+from litkg.extract.claims_values import (OUTCOME_LABELS, sentence_quantities, stat_near,
+                                         unit_after, value_after)
 from litkg.extract.units import is_dose_unit
 from litkg.models import Claim, Concept, Document, Evidence, is_curie, normalise_key
 
 VERSION = "0.3"
 EXTRACTOR = f"litkg-rules/{VERSION}"
 
-OUTCOME_LABELS = {"ANALYTE", "PHENOTYPE", "CONDITION", "TARGET", "ENDPOINT"}
 AGENT_LABELS = {"DRUG", "ANALYTE", "TARGET"}
 #: subject of a measurement when no drug is in reach (baseline values are not the drug's).
 NO_REGIMEN = Concept(label="regimen not stated")
@@ -374,22 +373,6 @@ def _mechanisms(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -> lis
     return out
 
 
-def _stat_near(doc: Doc, obj: Span, sent: Span, ents: list[Span]) -> dict[str, float]:
-    listed = respective_statistic(sent, obj, ents, OUTCOME_LABELS)
-    if listed is not None:
-        return listed  # "A, B and C fell by 5%, 7% and 9%, respectively"
-    nxt = [e.start_char for e in ents if e.start >= obj.end] + [sent.end_char]
-    window = doc.text[obj.start_char:min(nxt)]
-    if not lex.statistics(window):
-        window = sent.text
-    return lex.statistics(window)
-
-
-def _quantities(sent: Span):
-    base = sent.start_char
-    return [(q, base + q.start, base + q.end) for q in find_quantities(sent.text)]
-
-
 def _ents_by_sentence(doc: Doc, sents: list[Span]) -> list[list[Span]]:
     """The entities inside each sentence, in one pass over ``doc.ents`` (both are in order)."""
     starts = [s.start for s in sents]
@@ -475,7 +458,7 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         neg = bool(cond._.negated or covering(doc, cond.start, "negation"))
         hedged = bool(cond._.hedged or covering(doc, cond.start, "hedge"))
         out.append(make("adverse_effect", drug, cond, negated=neg, hedged=hedged,
-                        statistic_items=tuple(sorted(_stat_near(doc, cond, sent, ents).items()))))
+                        statistic_items=tuple(sorted(stat_near(doc, cond, sent, ents).items()))))
         taken.add((cond.start, cond.end))
     treated: set[tuple[int, int]] = set()
     indications: set[tuple[int, int]] = set()  # "X is effective in normalizing Y": not an outcome
@@ -489,13 +472,13 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         hedged = bool(drug._.hedged or cond._.hedged)
         out.append(make("treatment", drug, cond, negated=neg, hedged=hedged))
 
-    quants = _quantities(sent)
+    quants = sentence_quantities(sent)
     # -- measurements: an analyte followed closely by a value ("PTH 269 pg/ml", "Ca: 7.5 mg/dL")
     measured: dict[str, tuple] = {}
     for obj in ents:
         if obj.label_ != "ANALYTE":
             continue
-        hit = _value_after(doc, obj, ents, quants)
+        hit = value_after(doc, obj, ents, quants)
         if hit is None:
             continue
         q, unit, gap = hit
@@ -559,10 +542,10 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
                     continue
                 prev = doc[span.start - 1].lower_ if span.start > 0 else ""
                 if prev == "to" and span.start - cue[0] <= 4:
-                    after, unit = q.value, q.unit or _unit_after(doc.text, qe)
+                    after, unit = q.value, q.unit or unit_after(doc.text, qe)
                     break
                 if prev == "from":
-                    before, unit = q.value, q.unit or _unit_after(doc.text, qe)
+                    before, unit = q.value, q.unit or unit_after(doc.text, qe)
             if unit and is_dose_unit(unit):
                 continue  # "increased to 4 g/day": a dose change is a regimen, not an outcome
             if unit is None:
@@ -574,7 +557,7 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
                     before = earlier[0]
             if after is not None:
                 outcome_after[key] = (after, unit)
-        stats = _stat_near(doc, obj, sent, ents)
+        stats = stat_near(doc, obj, sent, ents)
         hedged = bool(covering(doc, cue_i, "hedge") or obj._.hedged)
         if obj.label_ in CONDITION_LABELS and direction == "increased" and cue and \
                 scope.risk_change(doc, sent, cue_i):  # "increased risk of Y with X": a harm
@@ -588,30 +571,3 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
     for key, value_unit in list(measured.items()) + list(outcome_after.items()):
         ctx.last_value[(key, patient)] = value_unit
     return out
-
-
-_UNIT_AFTER = re.compile(r"\s*(%|[µμumnpkd]?(?:g|mol|l|L|IU|U|Eq|mEq)(?:/[\w.²]+)*)(?![\w])")
-
-
-def _unit_after(text: str, end: int) -> str | None:
-    """A unit written right after a number the quantity reader left without one."""
-    m = _UNIT_AFTER.match(text, end)
-    return m.group(1).rstrip(".") if m else None
-
-
-def _value_after(doc: Doc, obj: Span, ents: list[Span], quants) -> tuple | None:
-    """The first value after ``obj`` before the next other analyte: (quantity, unit, gap text)."""
-    later = [e.start_char for e in ents if e.start_char >= obj.end_char and e.label_ == "ANALYTE"
-             and concept_of(e).key != concept_of(obj).key]
-    limit = min(later + [obj.end_char + 40])
-    for q, qs, qe in quants:
-        if qs < obj.end_char or qs > limit or q.value is None:
-            continue
-        if getattr(q, "kind", "value") not in ("value", "range", "mean_sd", "median_iqr", None):
-            return None
-        gap = doc.text[obj.end_char:qs]
-        unit = q.unit or _unit_after(doc.text, qe)
-        if not unit or unit == "%":
-            return None  # a value without its unit cannot be compared (and fails SHACL)
-        return q, unit, gap
-    return None

@@ -1,0 +1,67 @@
+"""Numbers next to claim objects: the value and unit after an analyte, the statistics near an
+outcome or harm.  Split from :mod:`litkg.extract.claims`, which reads these for measurement,
+outcome and adverse-effect claims."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from litkg.extract import claims_lexicon as lex
+from litkg.extract.quantities import find_quantities
+from litkg.extract.respectively import respective_statistic
+from litkg.models import normalise_key
+
+#: entity labels an outcome (or harm) can be about
+OUTCOME_LABELS = frozenset({"ANALYTE", "PHENOTYPE", "CONDITION", "TARGET", "ENDPOINT"})
+
+
+def _key(span: Span) -> str:
+    return normalise_key(span.text)  # as claims.concept_of(span).key
+
+
+def stat_near(doc: Doc, obj: Span, sent: Span, ents: list[Span]) -> dict[str, float]:
+    """Statistics written about ``obj``: between it and the next entity, else in its sentence
+    ("RR 2.05", "83.4%"); a "respectively" list pairs them by order."""
+    listed = respective_statistic(sent, obj, ents, OUTCOME_LABELS)
+    if listed is not None:
+        return listed  # "A, B and C fell by 5%, 7% and 9%, respectively"
+    nxt = [e.start_char for e in ents if e.start >= obj.end] + [sent.end_char]
+    window = doc.text[obj.start_char:min(nxt)]
+    if not lex.statistics(window):
+        window = sent.text
+    return lex.statistics(window)
+
+
+def sentence_quantities(sent: Span):
+    """(quantity, start, end) of the sentence's numbers, offsets in the doc text."""
+    base = sent.start_char
+    return [(q, base + q.start, base + q.end) for q in find_quantities(sent.text)]
+
+
+_UNIT_AFTER = re.compile(r"\s*(%|[µμumnpkd]?(?:g|mol|l|L|IU|U|Eq|mEq)(?:/[\w.²]+)*)(?![\w])")
+
+
+def unit_after(text: str, end: int) -> str | None:
+    """A unit written right after a number the quantity reader left without one."""
+    m = _UNIT_AFTER.match(text, end)
+    return m.group(1).rstrip(".") if m else None
+
+
+def value_after(doc: Doc, obj: Span, ents: list[Span], quants) -> tuple | None:
+    """The first value after ``obj`` before the next other analyte: (quantity, unit, gap text)."""
+    later = [e.start_char for e in ents if e.start_char >= obj.end_char and e.label_ == "ANALYTE"
+             and _key(e) != _key(obj)]
+    limit = min(later + [obj.end_char + 40])
+    for q, qs, qe in quants:
+        if qs < obj.end_char or qs > limit or q.value is None:
+            continue
+        if getattr(q, "kind", "value") not in ("value", "range", "mean_sd", "median_iqr", None):
+            return None
+        gap = doc.text[obj.end_char:qs]
+        unit = q.unit or unit_after(doc.text, qe)
+        if not unit or unit == "%":
+            return None  # a value without its unit cannot be compared (and fails SHACL)
+        return q, unit, gap
+    return None
