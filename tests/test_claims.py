@@ -644,3 +644,13 @@ def test_section_headings_are_told_apart():
     # a wrapped line of prose ("and methods") is no heading; "ABSTRACT.RESULTS:" is one
     doc = nlp("Title\nBACKGROUND:\nPrior work.\nwe compared two\nand methods\nABSTRACT.RESULTS:\nY fell.")
     assert [kind for _, kind in scope._section_marks(doc)] == ["design", "results"]
+
+
+def test_the_drug_added_is_credited_not_the_one_it_was_added_to():
+    for text, ents in (
+            ("The addition of clonidine to low-dose bupivacaine prolongs the sensory block.",
+             [("clonidine", "DRUG"), ("bupivacaine", "DRUG"), ("sensory block", "ENDPOINT")]),
+            ("Dexmedetomidine added to ropivacaine prolonged analgesia.",
+             [("Dexmedetomidine", "DRUG"), ("ropivacaine", "DRUG"), ("analgesia", "ENDPOINT")])):
+        claims = _claims(text, ents)
+        assert {c.subject.label.lower() for c in claims if c.kind == "outcome"} == {ents[0][0].lower()}

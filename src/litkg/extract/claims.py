@@ -245,6 +245,9 @@ def _drug_for(sent: Span, ents: list[Span], i: int, ctx: _DocContext,
     drugs = [e for e in drugs if not class_apposition(doc, e, drugs)] or drugs
     # the comparator arm is not the intervention whose effect is reported
     drugs = scope.credited_arms(doc, drugs)
+    # "the addition of X to Y prolongs ...": Y is the shared background, X the intervention
+    bases = scope.addition_bases(doc, sent, drugs)
+    drugs = [e for e in drugs if e not in bases] or drugs
     # "This procedure, associated with local care using X, ...": X only accompanies it
     main = [e for e in drugs if not scope.concomitant(doc, sent, e)]
     drugs = main or ([] if scope.implicit_subject(sent) is not None else drugs)

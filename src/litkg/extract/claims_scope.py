@@ -416,6 +416,31 @@ def concomitant(doc: Doc, sent: Span, drug: Span) -> bool:
     return bool(_CONCOMITANT.search(doc[max(sent.start, drug.start - 6):drug.start].text))
 
 
+_ADDITION_BEFORE = re.compile(r"\b(addition of|adding|add-on of|supplementation with)\s*"
+                              r"([^\s,;()]+\s*){0,3}$", re.I)
+_ADDED_TO = re.compile(r"^\s*(\([^)]*\)\s*)?([^\s,;]+\s+){0,6}?((was|were|is|are|been)\s+)?"
+                       r"(added (on )?to|in addition to|as add-on to)\b", re.I)
+
+
+def addition_bases(doc: Doc, sent: Span, drugs: list[Span]) -> list[Span]:
+    """The drugs something was added to: in "the addition of X to Y prolongs the block",
+    "X added to Y", "X in addition to Y", Y is the background both arms share and X the
+    intervention whose effect is reported."""
+    bases = []
+    for x in drugs:
+        before = doc.text[max(sent.start_char, x.start_char - 40):x.start_char]
+        for y in drugs:
+            if y.start <= x.end:
+                continue
+            between = doc.text[x.end_char:y.start_char]
+            if len(between) > 80:
+                continue
+            if (_ADDITION_BEFORE.search(before) and re.search(r"\bto\b", between)) or \
+                    _ADDED_TO.match(between):
+                bases.append(y)
+    return bases
+
+
 def not_credited(sent: Span, obj: Span, drug: Span, cue: tuple[int, str] | None,
                  direction: str | None, generic: bool, concept: Callable) -> bool:
     """Reasons a change of ``obj`` is not the outcome of ``drug`` (the chosen intervention):
