@@ -38,11 +38,8 @@ FORMS = frozenset({"tears", "drops", "eyedrops", "ointment", "ointments", "cream
                    "extracts", "vaccine", "vaccines", "lotion", "shampoo", "suppository",
                    "suppositories", "inhaler", "inhalers", "tablets", "capsules", "emollient",
                    "emollients", "dressing", "dressings"})
-_STOP = frozenset({"a", "an", "the", "of", "in", "on", "with", "and", "or", "to", "for", "by",
-                   "this", "that", "these", "those", "its", "their", "his", "her", "our", "each",
-                   "was", "were", "is", "are", "no", "not", "any", "all", "both", "other", "same",
-                   "daily", "twice", "once", "study", "control", "placebo", "vehicle", "new",
-                   "mg", "ml", "g", "dose", "doses"})
+#: dosing words (the endpoint module's stop words cover function words and judgements)
+_STOP = frozenset({"daily", "twice", "once", "mg", "ml", "g", "dose", "doses", "vehicle"})
 PROCEDURE_HEADS = frozenset({"therapy", "therapies", "training", "program", "programme",
                              "programs", "programmes", "counselling", "counseling", "education",
                              "meditation", "massage", "rehabilitation", "stimulation",
@@ -51,24 +48,22 @@ PROCEDURE_HEADS = frozenset({"therapy", "therapies", "training", "program", "pro
 PROCEDURE_WORDS = frozenset({"hydrotherapy", "physiotherapy", "psychotherapy", "acupuncture",
                              "meditation", "mindfulness", "hypnotherapy", "phototherapy",
                              "kinesiotherapy", "balneotherapy"})
-#: modifiers that make a therapy phrase a comparison or a stage, not a named intervention
-_NOT_NAMED = frozenset({"standard", "usual", "conventional", "initial", "current", "previous",
-                        "prior", "further", "additional", "subsequent", "concomitant", "same",
-                        "such", "other", "any", "no", "optimal", "appropriate", "supportive",
-                        "medical", "drug", "pharmacological", "specific", "different", "active",
-                        "control", "sham", "placebo", "routine", "regular", "usual-care",
-                        "treatment", "therapeutic", "effective", "successful", "long-term",
-                        "short-term", "first-line", "second-line", "study", "trial",
-                        # roles a drug plays ("as an adjunctive therapy", "combination therapy")
-                        "adjunctive", "adjunct", "adjuvant", "traditional", "combined", "combination",
-                        "add-on", "maintenance", "rescue", "salvage", "alternative", "novel",
-                        "new", "targeted", "systemic", "topical", "oral", "intravenous", "local",
-                        "empirical", "empiric", "replacement", "substitution", "triple", "dual",
-                        "double", "single", "immediate", "early", "late", "prophylactic",
-                        # judgements ("a good intervention", "a safe therapy")
-                        "good", "better", "best", "safe", "safer", "suitable", "useful",
-                        "promising", "simple", "feasible", "possible", "potential", "ideal",
-                        "efficient", "efficacious", "successful", "beneficial", "important"})
+#: modifiers that make a therapy phrase a comparison, a stage, a drug's role ("adjunctive") or a
+#: judgement ("safe"), not a named intervention (function words and the commonest judgements
+#: are the endpoint module's stop words, which end a phrase before it gets here)
+_NOT_NAMED = frozenset({"active", "add-on", "additional", "adjunct", "adjunctive", "adjuvant",
+                        "alternative", "appropriate", "beneficial", "combination", "combined",
+                        "concomitant", "conventional", "current", "double", "drug", "dual",
+                        "early", "efficacious", "empiric", "empirical", "feasible",
+                        "first-line", "further", "ideal", "immediate", "important", "initial",
+                        "intravenous", "late", "local", "long-term", "maintenance", "medical",
+                        "oral", "pharmacological", "possible", "potential", "previous",
+                        "prior", "promising", "prophylactic", "regular", "replacement",
+                        "rescue", "routine", "safe", "safer", "salvage", "second-line", "sham",
+                        "short-term", "single", "specific", "standard", "subsequent",
+                        "substitution", "successful", "suitable", "supportive", "systemic",
+                        "targeted", "therapeutic", "topical", "traditional", "treatment",
+                        "trial", "triple", "usual", "usual-care"})
 #: nouns that make "<condition> <noun>" an operation on it
 OPERATIONS = frozenset({"surgery", "surgeries", "operation", "operations", "repair", "repairs",
                         "resection", "resections", "extraction", "excision", "removal",
