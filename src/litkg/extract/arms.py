@@ -161,65 +161,67 @@ def own_drugs(arm: Arm, arms: list[Arm]) -> list[Span]:
     return out
 
 
-class ArmResolver:
-    """Labels the uses of arm codes with the arm's own drugs (or as the control)."""
+def _arm_codes(doc: Doc) -> tuple[dict[str, tuple[str, str, str | None]], set[int]]:
+    """code -> (label, concept name, id) for every arm list of the doc, and the tokens of the
+    definitions themselves (which are not uses)."""
+    codes: dict[str, tuple[str, str, str | None]] = {}
+    defined: set[int] = set()
+    for sent in doc.sents:
+        drugs = [e for e in sent.ents if e.label_ in _ARM_LABELS]
+        arms = arms_of_sentence(sent, drugs)
+        for arm in arms:
+            own = own_drugs(arm, arms)
+            active = [d for d in own if not _CONTROL_AGENT.search(d.text)]
+            if active:
+                name = " + ".join(_name(d) for d in active)
+                cid = active[0]._.concept_id if len(active) == 1 else None
+                codes[arm.code] = ("DRUG", name, cid)
+            else:
+                codes[arm.code] = ("PROCEDURE", "control", None)
+            defined.update(range(arm.paren_start, arm.paren_end))
+    return codes, defined
 
-    def __init__(self, nlp: Language, name: str):
-        self.name = name
-        register_extensions()
 
-    def __call__(self, doc: Doc) -> Doc:
-        codes: dict[str, tuple[str, str, str | None]] = {}  # code -> (label, name, id)
-        defined: set[int] = set()
-        for sent in doc.sents:
-            drugs = [e for e in sent.ents if e.label_ in _ARM_LABELS]
-            arms = arms_of_sentence(sent, drugs)
-            for arm in arms:
-                own = own_drugs(arm, arms)
-                active = [d for d in own if not _CONTROL_AGENT.search(d.text)]
-                if active:
-                    name = " + ".join(_name(d) for d in active)
-                    cid = active[0]._.concept_id if len(active) == 1 else None
-                    codes[arm.code] = ("DRUG", name, cid)
-                else:
-                    codes[arm.code] = ("PROCEDURE", "control", None)
-                defined.update(range(arm.paren_start, arm.paren_end))
-        if not codes:
-            return doc
-        ents = [e for e in doc.ents]
-        new = []
-        named = {c: v for c, v in codes.items() if " " in c}
-        for tok in doc[:-1]:
-            pair = f"{tok.lower_} {doc[tok.i + 1].lower_}"
-            if pair not in named or tok.i in defined:
-                continue
-            if any(e.start < tok.i + 2 and tok.i < e.end for e in ents + new):
-                continue
-            label, name, cid = named[pair]
-            span = Span(doc, tok.i, tok.i + 2, label=label)
-            span._.concept_id, span._.concept_label, span._.source = cid, name, "arm"
-            new.append(span)
-        for tok in doc:
-            # spaCy keeps a sentence-final period on a lone capital ("in group B.")
-            text = tok.text[:-1] if len(tok.text) == 2 and tok.text.endswith(".") else tok.text
-            if text not in codes or tok.i in defined:
-                continue
-            if len(text) == 1 and not _beside_group_word(doc, tok.i):
-                continue  # a one-letter code is "group B", not every "B" (hepatitis B)
-            label, name, cid = codes[text]
-            covering = [e for e in ents if e.start <= tok.i < e.end]
-            if covering and not (len(covering) == 1 and covering[0].start == tok.i
-                                 and covering[0].end == tok.i + 1):
-                continue  # part of a longer entity: leave it
-            if any(n.start <= tok.i < n.end for n in new):
-                continue
-            ents = [e for e in ents if e not in covering]
-            span = Span(doc, tok.i, tok.i + 1, label=label)
-            span._.concept_id, span._.concept_label, span._.source = cid, name, "arm"
-            new.append(span)
-        if new:
-            doc.ents = sorted(ents + new, key=lambda s: s.start)
+def _arm_span(doc: Doc, start: int, end: int, value: tuple[str, str, str | None]) -> Span:
+    label, name, cid = value
+    span = Span(doc, start, end, label=label)
+    span._.concept_id, span._.concept_label, span._.source = cid, name, "arm"
+    return span
+
+
+def resolve_arms(doc: Doc) -> Doc:
+    """Label the uses of arm codes with the arm's own drugs (or as the control)."""
+    codes, defined = _arm_codes(doc)
+    if not codes:
         return doc
+    ents = list(doc.ents)
+    new = []
+    named = {c: v for c, v in codes.items() if " " in c}
+    for tok in doc[:-1]:
+        pair = f"{tok.lower_} {doc[tok.i + 1].lower_}"
+        if pair not in named or tok.i in defined:
+            continue
+        if any(e.start < tok.i + 2 and tok.i < e.end for e in ents + new):
+            continue
+        new.append(_arm_span(doc, tok.i, tok.i + 2, named[pair]))
+    for tok in doc:
+        # spaCy keeps a sentence-final period on a lone capital ("in group B.")
+        text = tok.text[:-1] if len(tok.text) == 2 and tok.text.endswith(".") else tok.text
+        if text not in codes or tok.i in defined:
+            continue
+        if len(text) == 1 and not _beside_group_word(doc, tok.i):
+            continue  # a one-letter code is "group B", not every "B" (hepatitis B)
+        covering = [e for e in ents if e.start <= tok.i < e.end]
+        if covering and not (len(covering) == 1 and covering[0].start == tok.i
+                             and covering[0].end == tok.i + 1):
+            continue  # part of a longer entity: leave it
+        if any(n.start <= tok.i < n.end for n in new):
+            continue
+        ents = [e for e in ents if e not in covering]
+        new.append(_arm_span(doc, tok.i, tok.i + 1, codes[text]))
+    if new:
+        doc.ents = sorted(ents + new, key=lambda s: s.start)
+    return doc
 
 
 def _beside_group_word(doc: Doc, i: int) -> bool:
@@ -229,5 +231,6 @@ def _beside_group_word(doc: Doc, i: int) -> bool:
 
 @Language.factory("litkg_arms", requires=["doc.ents", "token.is_sent_start"],
                   assigns=["doc.ents"])
-def make_arms(nlp: Language, name: str) -> ArmResolver:
-    return ArmResolver(nlp, name)
+def make_arms(nlp: Language, name: str):
+    register_extensions()
+    return resolve_arms

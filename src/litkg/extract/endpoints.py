@@ -257,25 +257,19 @@ def find_endpoints(doc: Doc, sent: Span, taken: set[int]) -> list[tuple[int, int
     return spans
 
 
-class EndpointRecognizer:
-    """Adds ``ENDPOINT`` spans to ``doc.ents`` where no other entity stands."""
-
-    def __init__(self, nlp: Language, name: str):
-        self.name = name
-        register_extensions()
-
-    def __call__(self, doc: Doc) -> Doc:
-        ents = [e for e in doc.ents if not _measured_gas(doc, e)]
-        taken = {i for e in ents for i in range(e.start, e.end)}
-        new = []
-        for sent in doc.sents:
-            for start, end in find_endpoints(doc, sent, taken):
-                span = Span(doc, start, end, label="ENDPOINT")
-                span._.source = "endpoint"
-                new.append(span)
-        if new or len(ents) != len(doc.ents):
-            doc.ents = sorted(ents + new, key=lambda s: s.start)
-        return doc
+def add_endpoints(doc: Doc) -> Doc:
+    """Add ``ENDPOINT`` spans to ``doc.ents`` where no other entity stands."""
+    ents = [e for e in doc.ents if not _measured_gas(doc, e)]
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    new = []
+    for sent in doc.sents:
+        for start, end in find_endpoints(doc, sent, taken):
+            span = Span(doc, start, end, label="ENDPOINT")
+            span._.source = "endpoint"
+            new.append(span)
+    if new or len(ents) != len(doc.ents):
+        doc.ents = sorted(ents + new, key=lambda s: s.start)
+    return doc
 
 
 _MEASURED_BY = frozenset({"saturation", "saturations", "tension", "partial"})
@@ -294,8 +288,9 @@ def _measured_gas(doc: Doc, e: Span) -> bool:
 
 @Language.factory("litkg_endpoints", requires=["doc.ents", "token.is_sent_start"],
                   assigns=["doc.ents"])
-def make_endpoints(nlp: Language, name: str) -> EndpointRecognizer:
-    return EndpointRecognizer(nlp, name)
+def make_endpoints(nlp: Language, name: str):
+    register_extensions()
+    return add_endpoints
 
 
 _HEAD_OF_NAME = re.compile(r"([a-z][a-z0-9-]*)\s*$")

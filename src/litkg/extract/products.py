@@ -98,79 +98,74 @@ def _phrase_start(doc: Doc, start: int, head: int) -> int:
     return start
 
 
-class ProductRecognizer:
-    """Adds DRUG spans for product-form phrases (see the module doc)."""
-
-    def __init__(self, nlp: Language, name: str):
-        self.name = name
-        register_extensions()
-
-    def __call__(self, doc: Doc) -> Doc:
-        ents = list(doc.ents)
-        by_token = {i: e for e in ents for i in range(e.start, e.end)}
-        changed = False
-        for tok in doc:
-            if tok.lower_ not in FORMS or tok.i in by_token:
-                continue
-            start = tok.i
-            while start - 1 >= 0 and tok.i - (start - 1) <= MAX_MODIFIERS and \
-                    not doc[start].is_sent_start and _modifier(doc[start - 1], by_token):
-                start -= 1
-            before = by_token.get(tok.i - 1)
-            if before is not None and before.label_ == _DRUG and before.end == tok.i:
-                # "nicotine patch", "vitamin D supplementation": the drug, in its form
-                wider = Span(doc, before.start, tok.i + 1, label=_DRUG)
-                wider._.concept_id, wider._.concept_label = before._.concept_id, before._.concept_label
-                wider._.source = before._.source
-                ents = [e for e in ents if e is not before] + [wider]
-                by_token.update({i: wider for i in range(wider.start, wider.end)})
-                changed = True
-                continue
-            start = _phrase_start(doc, start, tok.i)
-            if start == tok.i:
-                continue  # "drops", "tears" alone say nothing
-            span = Span(doc, start, tok.i + 1, label=_DRUG)
-            span._.source = "product"
-            ents.append(span)
-            by_token.update({i: span for i in range(span.start, span.end)})
+def add_products(doc: Doc) -> Doc:
+    """Add DRUG and PROCEDURE spans for interventions named by form (see the module doc)."""
+    ents = list(doc.ents)
+    by_token = {i: e for e in ents for i in range(e.start, e.end)}
+    changed = False
+    for tok in doc:
+        if tok.lower_ not in FORMS or tok.i in by_token:
+            continue
+        start = tok.i
+        while start - 1 >= 0 and tok.i - (start - 1) <= MAX_MODIFIERS and \
+                not doc[start].is_sent_start and _modifier(doc[start - 1], by_token):
+            start -= 1
+        before = by_token.get(tok.i - 1)
+        if before is not None and before.label_ == _DRUG and before.end == tok.i:
+            # "nicotine patch", "vitamin D supplementation": the drug, in its form
+            wider = Span(doc, before.start, tok.i + 1, label=_DRUG)
+            wider._.concept_id, wider._.concept_label = before._.concept_id, before._.concept_label
+            wider._.source = before._.source
+            ents = [e for e in ents if e is not before] + [wider]
+            by_token.update({i: wider for i in range(wider.start, wider.end)})
             changed = True
-        # heads first, so "mindfulness meditation" is one phrase, then lone intervention words
-        order = [t for t in doc if t.lower_ in PROCEDURE_HEADS] + \
-            [t for t in doc if t.lower_ in PROCEDURE_WORDS and t.lower_ not in PROCEDURE_HEADS]
-        for tok in order:
-            word = tok.lower_
-            if tok.i in by_token:
-                continue
-            start = tok.i
-            while start - 1 >= 0 and tok.i - (start - 1) <= MAX_PROCEDURE_MODIFIERS and \
-                    not doc[start].is_sent_start and _modifier(doc[start - 1], by_token):
-                start -= 1
-            start = _phrase_start(doc, start, tok.i)
-            modifiers = {t.lower_ for t in doc[start:tok.i]}
-            if modifiers & _NOT_NAMED or (start == tok.i and word not in PROCEDURE_WORDS):
-                continue
-            if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _MEASURE_AFTER:
-                continue  # "meditation time", "training load": a measure of it
-            if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in ("with", "of") and \
-                    by_token.get(tok.i + 2) is not None:
-                continue  # "therapy with calcium": the drug is the intervention
-            span = Span(doc, start, tok.i + 1, label="PROCEDURE")
-            span._.source = "product"
-            ents.append(span)
-            by_token.update({i: span for i in range(span.start, span.end)})
+            continue
+        start = _phrase_start(doc, start, tok.i)
+        if start == tok.i:
+            continue  # "drops", "tears" alone say nothing
+        span = Span(doc, start, tok.i + 1, label=_DRUG)
+        span._.source = "product"
+        ents.append(span)
+        by_token.update({i: span for i in range(span.start, span.end)})
+        changed = True
+    # heads first, so "mindfulness meditation" is one phrase, then lone intervention words
+    order = [t for t in doc if t.lower_ in PROCEDURE_HEADS] + \
+        [t for t in doc if t.lower_ in PROCEDURE_WORDS and t.lower_ not in PROCEDURE_HEADS]
+    for tok in order:
+        word = tok.lower_
+        if tok.i in by_token:
+            continue
+        start = tok.i
+        while start - 1 >= 0 and tok.i - (start - 1) <= MAX_PROCEDURE_MODIFIERS and \
+                not doc[start].is_sent_start and _modifier(doc[start - 1], by_token):
+            start -= 1
+        start = _phrase_start(doc, start, tok.i)
+        modifiers = {t.lower_ for t in doc[start:tok.i]}
+        if modifiers & _NOT_NAMED or (start == tok.i and word not in PROCEDURE_WORDS):
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _MEASURE_AFTER:
+            continue  # "meditation time", "training load": a measure of it
+        if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in ("with", "of") and \
+                by_token.get(tok.i + 2) is not None:
+            continue  # "therapy with calcium": the drug is the intervention
+        span = Span(doc, start, tok.i + 1, label="PROCEDURE")
+        span._.source = "product"
+        ents.append(span)
+        by_token.update({i: span for i in range(span.start, span.end)})
+        changed = True
+    for e in list(ents):
+        if e.label_ in _CONDITIONS and e.end < len(doc) and doc[e.end].lower_ in OPERATIONS \
+                and e.end not in by_token:
+            op = Span(doc, e.start, e.end + 1, label="PROCEDURE")
+            op._.source = "product"
+            ents = [x for x in ents if x is not e] + [op]
             changed = True
-        for e in list(ents):
-            if e.label_ in _CONDITIONS and e.end < len(doc) and doc[e.end].lower_ in OPERATIONS \
-                    and e.end not in by_token:
-                op = Span(doc, e.start, e.end + 1, label="PROCEDURE")
-                op._.source = "product"
-                ents = [x for x in ents if x is not e] + [op]
-                changed = True
-        if changed:
-            doc.ents = sorted(ents, key=lambda s: s.start)
-        return doc
+    if changed:
+        doc.ents = sorted(ents, key=lambda s: s.start)
+    return doc
 
 
 @Language.factory("litkg_products", requires=["doc.ents"], assigns=["doc.ents"])
-def make_products(nlp: Language, name: str) -> ProductRecognizer:
-    return ProductRecognizer(nlp, name)
+def make_products(nlp: Language, name: str):
+    register_extensions()
+    return add_products
