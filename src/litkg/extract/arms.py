@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from litkg.extract.claims_direction import GENERIC_COMPARATOR
 from litkg.extract.extensions import register_extensions
 
 MAX_DESCRIPTION = 40
@@ -37,8 +38,8 @@ _LABEL_IN_PARENS = (
     re.compile(rf"(?:^|[,;]\s*)(?:group|arm)\s+({_CODE})\s*$", re.I),
     re.compile(rf"^\s*({_CODE})\s+(?:group|arm)\s*$", re.I),
 )
-_CONTROL_AGENT = re.compile(r"\b(placebo|saline|vehicle|sham|control|normal saline|dextrose)\b",
-                            re.I)
+# a control arm's own agent: a generic comparator ("placebo", "sham") or a vehicle
+_VEHICLE = re.compile(r"\b(saline|dextrose)\b", re.I)
 _BOUNDARY = frozenset({")", ":", ";"})
 _ARM_LABELS = ("DRUG", "PROCEDURE")
 
@@ -171,7 +172,8 @@ def _arm_codes(doc: Doc) -> tuple[dict[str, tuple[str, str, str | None]], set[in
         arms = arms_of_sentence(sent, drugs)
         for arm in arms:
             own = own_drugs(arm, arms)
-            active = [d for d in own if not _CONTROL_AGENT.search(d.text)]
+            active = [d for d in own
+                      if not (GENERIC_COMPARATOR.search(d.text) or _VEHICLE.search(d.text))]
             if active:
                 name = " + ".join(_name(d) for d in active)
                 cid = active[0]._.concept_id if len(active) == 1 else None

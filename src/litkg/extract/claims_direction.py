@@ -319,8 +319,6 @@ def classify(sent, obj, drug, ents, direction, arm_labels, new: float,
 
 
 _FLIP = {"increased": "decreased", "decreased": "increased"}
-_COMPARATOR_WORDS = re.compile(r"\b(placebo|control|sham|vehicle|usual care|standard care|"
-                               r"comparator)\b", re.I)
 #: the comparative of "Y was lower in <first arm> than in <second arm>"
 _COMPARATIVE_WORD = re.compile(r"^(higher|lower|greater|smaller|more|less|fewer|larger|longer|"
                                r"shorter|faster|slower|increased|decreased|reduced|elevated)$")
@@ -353,7 +351,7 @@ def arm_order(direction: str | None, sent, start: int, drug, ents) -> str | None
     first_arm = doc[comp + 1:than]
     other = any(e is not drug and e.label_ in ("DRUG", "PROCEDURE")
                 and first_arm.start <= e.start < than for e in ents)
-    if other or _COMPARATOR_WORDS.search(first_arm.text):
+    if other or GENERIC_COMPARATOR.search(first_arm.text) or "comparator" in first_arm.text.lower():
         return _FLIP[direction]
     return direction
 
