@@ -204,9 +204,10 @@ def _complement_end(doc: Doc, head: int, end: int, taken: set[int]) -> int:
 
 
 def find_endpoints(doc: Doc, sent: Span, taken: set[int]) -> list[tuple[int, int]]:
-    """(start, end) token spans of endpoint phrases in ``sent``, avoiding ``taken`` tokens."""
+    """(start, end) token spans of endpoint phrases in ``sent``, avoiding ``taken`` tokens
+    (which is updated with the endpoints found: a copy per sentence would cost a full text
+    its square)."""
     spans: list[tuple[int, int]] = []
-    taken = set(taken)  # the endpoints found so far are taken too
     i = sent.start
     while i < sent.end:
         tok = doc[i]
