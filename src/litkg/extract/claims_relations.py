@@ -17,6 +17,7 @@ from litkg.extract import claims_scope
 from litkg.extract.claims_direction import GENERIC_COMPARATOR
 from litkg.extract.claims_scope import DRUG_LABELS, POPULATION_NOUN
 from litkg.extract.findings import GIVEN_AFTER, GIVEN_BEFORE, finding_spans, given_names
+from litkg.extract.induced import CAUSE_WORDS
 
 INTERVENTION_LABELS = {"DRUG", "PROCEDURE"}
 CONDITION_LABELS = {"CONDITION", "PHENOTYPE"}
@@ -365,8 +366,8 @@ def _cue_taken(sent: Span, i: int, ds: int, de: int, c: Span, ents: list[Span]) 
 
 
 # "X-induced Y", "X-associated Y": the drug right before the condition names its cause
-_CAUSE_MODIFIER = re.compile(r"^\s*-?\s*(induced|associated|related|mediated|caused|triggered|"
-                             r"dependent)\s*$", re.I)
+_CAUSE_MODIFIER = re.compile(r"^\s*-?\s*(" + "|".join(sorted(CAUSE_WORDS | {"dependent"})) + r")\s*$",
+                             re.I)
 # "X in patients with Y", "X in children with Y": the drug given to (studied in) people who
 # have Y; the population noun comes within three words of the cue "with"
 _POPULATION_WITH = re.compile(rf"\b{claims_scope.PERSON}\s+with\s*$", re.I)

@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span
 
 from litkg.extract.lexicon import Entry, Lexicon, key_of
 
-_CAUSE_WORDS = frozenset({"induced", "associated", "related", "mediated", "triggered", "caused"})
+#: words that join a cause to the condition it names ("X-induced Y")
+CAUSE_WORDS = frozenset({"induced", "associated", "related", "mediated", "triggered", "caused"})
 _CONDITIONS = ("CONDITION", "PHENOTYPE")
 _MODIFIER = re.compile(r"^[a-z][a-z-]{3,}$")
 MAX_MODIFIERS = 2
@@ -33,7 +34,7 @@ def induced_conditions(doc: Doc, lexicon: Lexicon, drugs: list[Span],
         j = d.end
         if j < len(doc) and doc[j].text in ("-", "–"):
             j += 1
-        if j >= len(doc) or doc[j].lower_ not in _CAUSE_WORDS:
+        if j >= len(doc) or doc[j].lower_ not in CAUSE_WORDS:
             continue
         j += 1
         found = _name_after(doc, lexicon, j, taken)
