@@ -19,6 +19,7 @@ import re
 
 from spacy.tokens import Span
 
+from litkg.extract.claims_scope import DRUG_LABELS
 from litkg.models import Concept
 
 _CLASS_NOUNS = {"inhibitor": "decreased", "inhibitors": "decreased", "antagonist": "decreased",
@@ -33,8 +34,7 @@ _QUALIFIERS = frozenset({"selective", "isoform", "isoform-selective", "potent", 
                          "irreversible", "reversible", "specific", "dual", "new", "partial",
                          "full", "competitive", "noncompetitive", "non-competitive", "highly",
                          "small-molecule", "small", "molecule", "the", "a", "an", "pan",
-                         "potential", "investigational", "oral", "long-acting", "short-acting"})
-_DRUG_LABELS = ("DRUG",)
+                         "potential", "investigational", "long-acting", "short-acting"})
 #: words that end a class name on its left
 _BEFORE_CLASS = frozenset({"a", "an", "the", "and", "or", "of", "with", "in", "for", "to", "by",
                            "as", "is", "was", "are", "were", "this", "these", "its"})
@@ -62,7 +62,7 @@ def _class_phrases(sent: Span, ents: list[Span]) -> list[tuple[int, int, str, ob
             glued = prev.text in ("-", "–") and not prev.whitespace_ and \
                 start - 2 >= sent.start and not doc[start - 2].whitespace_
             if prev.lower_ in _BEFORE_CLASS or (prev.is_punct and not glued) or \
-                    any(e.start <= prev.i < e.end and e.label_ in _DRUG_LABELS and e.end <= tok.i
+                    any(e.start <= prev.i < e.end and e.label_ in DRUG_LABELS and e.end <= tok.i
                         for e in ents):
                 break
             start -= 1
@@ -110,7 +110,7 @@ def _target_name(words: Span) -> str | None:
 def class_mechanisms(sent: Span, ents: list[Span]) -> list[tuple[Span, object, str, int]]:
     """(drug, target, direction, token) for class names in apposition to a drug."""
     doc = sent.doc
-    drugs = [e for e in ents if e.label_ in _DRUG_LABELS]
+    drugs = [e for e in ents if e.label_ in DRUG_LABELS]
     out = []
     for start, end, direction, target in _class_phrases(sent, ents):
         chosen = None
