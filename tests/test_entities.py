@@ -305,6 +305,36 @@ def test_spinal_levels_in_a_range_are_not_hormones():
     assert [m.text for m in mentions_from_doc(nlp("Free T4 and T3 fell."))] == ["T4", "T3"]
 
 
+def test_time_points_named_t_number_are_not_hormones():
+    from litkg.extract.entities import entity_nlp, mentions_from_doc
+
+    nlp = entity_nlp()
+    assert mentions_from_doc(nlp("VAS was lower on T1 h and on T4 h (P < 0.05).")) == []
+    assert mentions_from_doc(nlp("Scores were recorded at T0, T2 and T4.")) == []
+
+
+def test_an_ner_span_loses_the_function_words_it_ran_into():
+    from litkg.extract.span_filters import trim_edges
+    from handmade import doc_with_ents
+
+    doc = doc_with_ents("Drops for dry eye in patients with glaucoma.", [("dry eye in patients with", "CONDITION")])
+    assert trim_edges(doc.ents[0]).text == "dry eye"
+    doc = doc_with_ents("Patients with Crohn's were enrolled.", [("Crohn's were enrolled", "CONDITION")])
+    assert trim_edges(doc.ents[0]).text == "Crohn's"
+    doc = doc_with_ents("It was given in and with it.", [("in and with", "CONDITION")])
+    assert trim_edges(doc.ents[0]) is None
+
+
+def test_a_disease_written_without_its_head_noun_is_grounded_to_the_full_name():
+    from litkg.extract.entities import entity_nlp
+
+    nlp = entity_nlp()
+    found = {(e.text, e._.concept_id) for e in nlp("Patients with dry eye were treated.").ents}
+    assert ("dry eye", "MONDO:0006733") in found
+    found = {(e.text, e._.concept_id) for e in nlp("Patients with Crohn's were enrolled.").ents}
+    assert ("Crohn's", "MONDO:0005011") in found
+
+
 def test_the_condition_a_drug_induced_is_found_even_when_it_is_an_everyday_word():
     from litkg.extract.entities import entity_nlp, mentions_from_doc
 

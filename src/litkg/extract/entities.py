@@ -47,7 +47,7 @@ from litkg.extract.derived_names import derived_conditions
 from litkg.extract.extensions import register_extensions
 from litkg.extract.induced import induced_conditions
 from litkg.extract.modifiers import QUALIFIERS, modified_vocabulary_names, name_start
-from litkg.extract.span_filters import citation_ranges, names_an_author, spinal_level
+from litkg.extract.span_filters import citation_ranges, names_an_author, level_or_time_point, trim_edges
 from litkg.extract.units import is_dose_unit
 from litkg.extract.lexicon import (FLAG_CHEM, FLAG_LAB, FLAG_SHORT, SKIP_TOKENS, Entry, Lexicon,
                                    common_words,
@@ -156,6 +156,7 @@ class EntityRecognizer:
     # -- recognition
     def _combine(self, doc: Doc) -> Doc:
         ner_ents = [e for e in doc.ents if e.label_ in _NER_FAMILY] if self.ner is not None else []
+        ner_ents = [t for t in map(trim_edges, ner_ents) if t is not None]
         lex = self.lexicon_matches(doc)
         lex_by_span = {(s, e): entry for s, e, entry in lex}
         spans: list[Span] = []
@@ -208,7 +209,7 @@ class EntityRecognizer:
                 elif head in _ANATOMY_HEADS:
                     continue  # "optic nerve", "visual field": a body part, not a finding
             if entry is None and ent.label_ == "DISEASE":
-                entry = self._head_entry(ent, lex)
+                entry = self._head_entry(ent, lex) or self._ground_without_head_noun(ent)
             if entry is None and len(ent) == 1 and not _lone_word_may_stand(ent[0]):
                 continue
             label = entry.label if entry is not None else _NER_DEFAULT[ent.label_]
@@ -239,7 +240,7 @@ class EntityRecognizer:
         spans = self._add_modifiers(doc, spans, taken)
         cited = citation_ranges(doc.text)
         spans = [sp for sp in filter_spans(spans)
-                 if not names_an_author(doc, sp, cited) and not spinal_level(doc, sp)]
+                 if not names_an_author(doc, sp, cited) and not level_or_time_point(doc, sp)]
         spans = self._propagate(doc, spans, taken)
         doc.ents = sorted(spans, key=lambda s: s.start)
         return doc
@@ -393,6 +394,16 @@ class EntityRecognizer:
                 return entry
         return None
 
+    def _ground_without_head_noun(self, ent: Span) -> Entry | None:
+        """A disease written without its head noun: "dry eye" for "dry eye disease", "Crohn's"
+        for "Crohn's disease" (the vocabulary has the full name only)."""
+        key = " ".join(norm_token(t.text) for t in ent if not t.is_space and t.text not in SKIP_TOKENS)
+        for head in _DISEASE_HEAD_NOUNS:
+            entry = self.lexicon.entries.get(f"{key} {head}")
+            if entry is not None and entry.label in ("CONDITION", "PHENOTYPE"):
+                return entry
+        return None
+
     def _ground_span(self, span: Span) -> Entry | None:
         toks = [t.text for t in span if not t.is_space and t.text not in SKIP_TOKENS]
         norms = [norm_token(t) for t in toks]
@@ -449,6 +460,7 @@ class EntityRecognizer:
 # Heads of NER "disease" spans that name something else: biologics named after a disease, and
 # bare body parts (only for spans no vocabulary knows: "fatty liver" is a known name).
 _BIOLOGIC_HEADS = {"vaccine", "globulin", "immunoglobulin", "antiserum", "toxoid"}
+_DISEASE_HEAD_NOUNS = ("disease", "syndrome", "disorder")
 _ANATOMY_HEADS = {"nerve", "field", "artery", "vein", "cortex", "tissue", "cell", "muscle",
                   "ganglion", "nucleus", "lobe", "membrane", "fiber", "fibre", "neuron"}
 _NOT_ENZYMES = {"release", "increase", "decrease", "disease", "database", "purchase", "phase",

@@ -1,4 +1,5 @@
-"""Spans that look like entities and are not: names in references, spinal levels.
+"""Spans that look like entities and are not: names in references, spinal levels and time
+points ("T4"); the edges of an NER span that ran into the phrase around it.
 
 Split from :mod:`litkg.extract.entities` (these filters run on its candidate spans).
 """
@@ -30,12 +31,20 @@ def citation_ranges(text: str) -> list[tuple[int, int]]:
 _LEVEL = re.compile(r"^[TCLS]\d{1,2}$")
 
 
-def spinal_level(doc: Doc, span: Span) -> bool:
+_TIME_UNIT = {"h", "hr", "hrs", "hour", "hours", "min", "mins", "minute", "minutes", "d", "day",
+              "days", "wk", "wks", "week", "weeks", "mo", "month", "months"}
+
+
+def level_or_time_point(doc: Doc, span: Span) -> bool:
     """"T4" in "T7 (T4-T9)" is a dermatome or vertebra, not thyroxine: a level in a range of
-    levels of the same letter."""
+    levels of the same letter.  Nor is it in "on T4 h" or in a text that counts its time points
+    from "T0": a time point."""
     if span.end - span.start != 1 or not _LEVEL.match(span.text):
         return False
     i = span.start
+    if span.text[0] == "T" and ((i + 1 < len(doc) and doc[i + 1].lower_ in _TIME_UNIT)
+                                or re.search(r"(?<![\w-])T0(?![\w-])", doc.text)):
+        return True
     for a, b in ((i - 2, i - 1), (i + 2, i + 1)):
         if 0 <= a < len(doc) and 0 <= b < len(doc) and doc[b].text in ("-", "–", "to") and \
                 _LEVEL.match(doc[a].text) and doc[a].text[0] == span.text[0] and doc[a].text != span.text:
@@ -49,3 +58,31 @@ def names_an_author(doc: Doc, span: Span, cited: list[tuple[int, int]]) -> bool:
     if span.end + 1 < len(doc) and doc[span.end].lower_ == "et" and doc[span.end + 1].lower_.startswith("al"):
         return True
     return any(a <= span.start_char and span.end_char <= b for a, b in cited)
+
+
+#: Words no entity name starts or ends with.  The statistical NER sometimes runs a name into the
+#: words around it ("dry eye in patients with", "the anemia"); a name never ends on a preposition,
+#: an article, a conjunction or the population noun.
+_EDGE_WORDS = {"in", "with", "without", "of", "for", "to", "by", "on", "at", "from", "as", "and",
+               "or", "the", "a", "an", "patients", "patient", "who", "which", "that", ",", ";"}
+
+
+#: finite verbs no name holds: the span ran into the clause ("Crohn's were enrolled")
+_FINITE = {"was", "were", "is", "are", "has", "have", "had", "did", "does"}
+
+
+def trim_edges(ent: Span) -> Span | None:
+    """``ent`` without function words at either edge and without the clause after a finite
+    verb in it (None when nothing is left)."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    end = next((i for i in range(start + 1, end) if doc[i].lower_ in _FINITE), end)
+    while start < end and doc[start].lower_ in _EDGE_WORDS:
+        start += 1
+    while end > start and doc[end - 1].lower_ in _EDGE_WORDS:
+        end -= 1
+    if start == end:
+        return None
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(doc, start, end, label=ent.label_)
