@@ -78,6 +78,15 @@ def test_unknown_long_form_gives_no_spans():
     assert list(doc.ents) == []
 
 
+def test_a_known_name_inside_an_unknown_short_form_is_no_entity():
+    from litkg.extract.pipeline import shared_nlp
+
+    nlp = shared_nlp()  # the entity stage finds "ATP" (adenosine triphosphate) on its own
+    assert [e.text for e in nlp("ATP levels fell.").ents] == ["ATP"]
+    doc = nlp("It was defined by the Adult Treatment Panel III (ATP-III). ATP-III criteria were met.")
+    assert not [e for e in doc.ents if e.text == "ATP"]
+
+
 def test_defined_chemical_symbol_is_a_drug_when_dosed():
     nlp = _nlp()
     doc = nlp("Serum calcium (Ca) was 7.5 mg/dL. Elemental Ca oral: 2 g/day was given. Ca rose.")

@@ -188,7 +188,14 @@ class AbbreviationResolver:
                 additions.append(new)
         doc._.abbreviations = table
         if unknown:
-            kept = [e for e in ents if not (e.text in unknown and e._.source == "ner")]
+            # a part of an unknown short form is no entity either: "ATP" in "Adult Treatment
+            # Panel III (ATP-III)" is not adenosine triphosphate
+            inside = [(m.start(), m.end()) for short in unknown
+                      for m in re.finditer(r"(?<![A-Za-z0-9])" + re.escape(short) + r"(?![A-Za-z0-9])",
+                                           doc.text)]
+            kept = [e for e in ents if not (e.text in unknown and e._.source == "ner")
+                    and not any(a <= e.start_char and e.end_char <= b and e.end_char - e.start_char < b - a
+                                for a, b in inside)]
             if len(kept) != len(ents):
                 ents = kept
                 doc.ents = kept
