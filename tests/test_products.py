@@ -42,3 +42,11 @@ def test_a_phrase_never_starts_inside_a_hyphenated_word():
     got = _ents("A home-based HIIT program and a 12-month lifestyle intervention over the long-term "
                 "interventions.")
     assert got == [("HIIT program", "PROCEDURE", None), ("lifestyle intervention", "PROCEDURE", None)]
+
+
+def test_the_end_of_an_institutions_name_is_no_intervention():
+    got = _ents("MS was defined by the National Cholesterol Education Program criteria.",
+                [("Cholesterol", "ANALYTE", "LOINC:2093-3")])
+    assert got == [("Cholesterol", "ANALYTE", "LOINC:2093-3")]
+    assert _ents("Patients received Cognitive Behavioural Therapy weekly.") == \
+        [("Cognitive Behavioural Therapy", "PROCEDURE", None)]

@@ -143,6 +143,9 @@ def add_products(doc: Doc) -> Doc:
         modifiers = {t.lower_ for t in doc[start:tok.i]}
         if modifiers & _NOT_NAMED or (start == tok.i and word not in PROCEDURE_WORDS):
             continue
+        if start > 0 and not doc[start].is_sent_start and doc[start].text[:1].isupper() \
+                and doc[start - 1].text[:1].isupper():
+            continue  # "National Cholesterol Education Program": the end of an institution's name
         if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _MEASURE_AFTER:
             continue  # "meditation time", "training load": a measure of it
         if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in ("with", "of") and \
