@@ -1,6 +1,8 @@
 """Sentence claims (litkg.extract.claims) on hand-built Docs: entities are set by hand so these
 tests do not depend on the entity recogniser; the texts are new sentences, not seed wording."""
 
+import re
+
 import spacy
 
 from litkg.extract.claims import EXTRACTOR, extract_claims
@@ -494,6 +496,24 @@ def test_a_drug_first_named_late_in_a_full_text_is_not_the_study_intervention():
     assert not any(c.subject.label == "gl" for c in claims)
 
 
+def test_a_drug_named_once_outside_the_title_is_not_the_study_intervention():
+    # a covariate named once is not what the study gave: nothing to credit the risk to
+    text = ("Sleep duration and hypertension. We adjusted for age, caffeine and obesity. "
+            "The risk of hypertension was significantly increased in short sleepers.")
+    claims = _claims(text, [("hypertension", "CONDITION"), ("caffeine", "DRUG"),
+                            ("hypertension", "CONDITION", 1)], title="Sleep duration and hypertension.")
+    assert not any(c.subject.label == "caffeine" for c in claims)
+
+
+def test_a_title_or_an_aim_credits_a_harm_to_no_drug_it_does_not_name():
+    title = "Early-life factors and endometriosis risk."
+    text = (title + " OBJECTIVE: To study early-life factors in relation to endometriosis risk. "
+            "RESULTS: Exposure to DES was common. DES use was reported by 20 mothers.")
+    claims = _claims(text, [("endometriosis", "CONDITION"), ("endometriosis", "CONDITION", 1),
+                            ("DES", "DRUG"), ("DES", "DRUG", 1)], title=title)
+    assert not [c for c in claims if c.kind == "adverse_effect"]
+
+
 def test_the_second_arm_of_a_comparison_is_not_the_intervention():
     text = "Pain scores were lower with ketorolac than with morphine at 24 hours (p = 0.01)."
     claims = _claims(text, [("ketorolac", "DRUG"), ("morphine", "DRUG"), ("Pain scores", "PHENOTYPE")])
@@ -628,8 +648,10 @@ def test_the_main_intervention_is_not_the_comparator():
     from litkg.extract import claims_scope as scope
 
     nlp = spacy.blank("en")
-    doc = nlp("Placebo or lumitrane was given . Placebo tablets looked identical . Many stopped placebo .")
-    doc.ents = [doc.char_span(s, e, label="DRUG") for s, e in ((0, 7), (11, 20), (33, 48), (81, 88))]
+    text = "Placebo or lumitrane was given . Placebo tablets looked like lumitrane . Many stopped placebo ."
+    doc = nlp(text)
+    doc.ents = [doc.char_span(m.start(), m.end(), label="DRUG")
+                for m in re.finditer(r"(?i)placebo tablets|placebo|lumitrane", text)]
     assert scope.main_drug(doc, None, lambda e: e.text.lower()).text == "lumitrane"
 
 

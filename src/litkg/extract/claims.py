@@ -232,6 +232,11 @@ def _same_clause(doc: Doc, a: int, b: int) -> bool:
     return not _BREAKS & {t.lower_ for t in doc[lo:hi]}
 
 
+#: a sentence that lists the covariates of an analysis
+_COVARIATES = re.compile(r"\b(adjust(ed|ing|ment)\s+for|controll?(ed|ing)\s+for|covariates?|"
+                         r"confound(er|ers|ing))\b", re.I)
+
+
 def _drug_for(sent: Span, ents: list[Span], i: int, ctx: _DocContext,
               sents: list[Span], k: int, fallback: bool = True,
               exclude: Span | None = None) -> Span | None:
@@ -267,6 +272,8 @@ def _drug_for(sent: Span, ents: list[Span], i: int, ctx: _DocContext,
         prev = sents[k - back]
         if lex.SECTION_RESET.search(prev.text):
             break
+        if _COVARIATES.search(prev.text):
+            continue  # "we adjusted for age, caffeine and alcohol": named, not given
         prev_drugs = [e for e in prev.ents if e.label_ in DRUG_LABELS and not e._.negated
                       and not is_measured(e) and not scope.concomitant(doc, prev, e)
                       and not scope.comparator_arm(doc, e)]
@@ -447,8 +454,14 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
 
     # -- adverse effects, then treatments on the conditions not already taken
     taken: set[tuple[int, int]] = set()
+    # A title, an aim or a design sentence names what was studied, not what a drug did: a harm
+    # it names ("Early-life factors and endometriosis risk") is credited to no drug it does not
+    # name itself.
+    states_topic = aim or scope.in_design_section(sent) or \
+        sent.text.strip() == (ctx.document.metadata.title or "").strip()
+
     def harm_fallback(cond: Span) -> Span | None:
-        drug = _drug_for(sent, ents, cond.start, ctx, sents, k)
+        drug = _drug_for(sent, ents, cond.start, ctx, sents, k, fallback=not states_topic)
         # the harm of "this treatment" is the study drug's, not a procedure's
         return drug if drug is None or drug.label_ in DRUG_LABELS else ctx.main_drug
 

@@ -107,7 +107,7 @@ def restatement(doc: Doc, ent: Span, ents: list[Span]) -> bool:
 
 def main_drug(doc: Doc, title: str | None, key: Callable[[Span], str]) -> Span | None:
     """The study's intervention: the drug named in the title, else the most frequent drug of
-    the opening text (title and abstract), else none."""
+    the opening text (title and abstract) when it is named at least twice, else none."""
     drugs = [e for e in doc.ents if e.label_ in DRUG_LABELS]
     # the comparator ("placebo", "usual care") is named often but is not what was studied
     drugs = [e for e in drugs if not generic_comparator(e)] or drugs
@@ -123,7 +123,9 @@ def main_drug(doc: Doc, title: str | None, key: Callable[[Span], str]) -> Span |
         return None
     # among title drugs, the one the text itself mentions most is the one studied
     counts = Counter(key(e) for e in (drugs if named else pool) if key(e) in {key(p) for p in pool})
-    best = counts.most_common(1)[0][0]
+    best, n = counts.most_common(1)[0]
+    if not named and n < 2:
+        return None  # named once, outside the title: a covariate or co-medication, not the study's
     return next(e for e in pool if key(e) == best)
 
 

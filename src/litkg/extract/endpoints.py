@@ -93,6 +93,7 @@ STOP_WORDS = frozenset({
     "when", "efficient", "effective", "valid", "reliable", "good", "poor", "novel", "useful",
     "simple", "new", "best", "optimal", "over", "real", "high", "low", "highest", "lowest",
     "limited", "considerable", "substantial", "poorer", "better", "worse", "normal",
+    "faster", "slower", "quicker", "earlier", "later", "larger", "smaller", "bigger",
     "excellent", "should", "would", "could", "may", "might", "must", "can", "will", "shall",
     "they", "we", "you", "he", "she", "them", "us",
     # infinitives of aims ("to assess closure rate") and vague quantities
