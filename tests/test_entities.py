@@ -321,6 +321,8 @@ def test_an_ner_span_loses_the_function_words_it_ran_into():
     assert trim_edges(doc.ents[0]).text == "dry eye"
     doc = doc_with_ents("Patients with Crohn's were enrolled.", [("Crohn's were enrolled", "CONDITION")])
     assert trim_edges(doc.ents[0]).text == "Crohn's"
+    doc = doc_with_ents("Until March 2013, it ran.", [("March 2013", "DRUG")])
+    assert trim_edges(doc.ents[0]) is None  # a date
     doc = doc_with_ents("It was given in and with it.", [("in and with", "CONDITION")])
     assert trim_edges(doc.ents[0]) is None
 

@@ -71,6 +71,16 @@ _EDGE_WORDS = {"in", "with", "without", "of", "for", "to", "by", "on", "at", "fr
 _FINITE = {"was", "were", "is", "are", "has", "have", "had", "did", "does"}
 
 
+_DATE = re.compile(r"^(?:\d{1,2}\s+)?(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|Jun(?:e)?|"
+                   r"Jul(?:y)?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|"
+                   r"Dec(?:ember)?)\.?(?:\s+\d{1,2},?)?\s+(?:19|20)\d\d$")
+
+
+def is_date(span: Span) -> bool:
+    """"March 2013", "12 Jan 2020": a date the NER took for a name."""
+    return bool(_DATE.match(span.text))
+
+
 def trim_edges(ent: Span) -> Span | None:
     """``ent`` without function words at either edge and without the clause after a finite
     verb in it (None when nothing is left)."""
@@ -81,7 +91,7 @@ def trim_edges(ent: Span) -> Span | None:
         start += 1
     while end > start and doc[end - 1].lower_ in _EDGE_WORDS:
         end -= 1
-    if start == end:
+    if start == end or is_date(doc[start:end]):
         return None
     if (start, end) == (ent.start, ent.end):
         return ent
