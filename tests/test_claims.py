@@ -514,6 +514,20 @@ def test_a_title_or_an_aim_credits_a_harm_to_no_drug_it_does_not_name():
     assert not [c for c in claims if c.kind == "adverse_effect"]
 
 
+def test_a_drug_glued_to_a_condition_modifier_treats_nothing():
+    text = "Antagonists may be useful in the treatment of steroid-dependent diseases and metastatic cancers."
+    claims = _claims(text, [("steroid", "DRUG"), ("cancers", "CONDITION")])
+    assert not [c for c in claims if c.kind == "treatment"]
+
+
+def test_disclosure_and_funding_sections_state_no_findings():
+    text = ("RESULTS: Warfarin caused skin necrosis in one patient.\n"
+            "FINANCIAL DISCLOSURE: Dr. Lee was paid by the makers of heparin for thrombosis trials.")
+    claims = _claims(text, [("Warfarin", "DRUG"), ("skin necrosis", "CONDITION"),
+                            ("heparin", "DRUG"), ("thrombosis", "CONDITION")])
+    assert {c.object.label for c in claims} == {"skin necrosis"}
+
+
 def test_the_second_arm_of_a_comparison_is_not_the_intervention():
     text = "Pain scores were lower with ketorolac than with morphine at 24 hours (p = 0.01)."
     claims = _claims(text, [("ketorolac", "DRUG"), ("morphine", "DRUG"), ("Pain scores", "PHENOTYPE")])

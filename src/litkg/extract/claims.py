@@ -411,7 +411,8 @@ def extract_claims(doc: Doc, document: Document) -> list[Claim]:
         ents = [e for e in ents if not scope.restatement(doc, e, ents)]
         if not ents or scope.table_like(sent) or scope.name_list(sent) or \
                 scope.in_table(sent, document, ctx.offset) or (
-                refs_at is not None and sent.end_char > refs_at):
+                refs_at is not None and sent.end_char > refs_at) or \
+                scope.section_kind(sent) == "declaration":  # disclosures, funding: no findings
             continue
         try:
             found = _sentence_claims(sent, ents, ctx, sents, k)

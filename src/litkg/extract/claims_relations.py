@@ -395,6 +395,10 @@ def _population_cue(doc: Doc, i: int, sent: Span, drug_end: int) -> bool:
         any(t.lower_ in _PHRASE_BREAK for t in doc[drug_end:i - 1])
 
 
+_MODIFIES_CONDITION = re.compile(r"-(" + "|".join(sorted(CAUSE_WORDS | {
+    "dependent", "sensitive", "resistant", "refractory", "responsive", "exposed"})) + r")\b", re.I)
+
+
 def _causes(doc: Doc, d: Span, c: Span) -> bool:
     """The drug names the cause of the condition: "clozapine-induced sialorrhea"."""
     return d.end <= c.start and c.start - d.end <= 3 and bool(
@@ -434,6 +438,9 @@ def treatment_pairs(sent: Span, ents: list[Span], taken: set,
              and not GENERIC_COMPARATOR.search(e._.concept_label or "")]  # "group BS": control
     conds = [e for e in ents if e.label_ in CONDITION_LABELS and (
         (e.start, e.end) not in taken or any(_causes(doc, d, e) for d, _, _ in drugs))]
+    # "steroid-dependent diseases", "insulin-resistant": the drug glued to such a word modifies
+    # a condition; it treats nothing in the sentence
+    drugs = [x for x in drugs if not _MODIFIES_CONDITION.match(doc.text, x[0].end_char)]
     if not drugs and implicit is not None:
         drugs = [(implicit[0], implicit[1], implicit[1] + 1)]
     pairs = []

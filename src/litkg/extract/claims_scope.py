@@ -559,9 +559,18 @@ _RESULT_HEADING = re.compile(r"\b(results?|findings?|conclusions?|interpretation
                              r"summary|case)\b", re.I)
 
 
+#: sections about the authors and the paper, not the study: disclosures, funding, thanks
+_DECLARATION_HEADING = re.compile(r"disclosures?|conflicts?\s+of\s+interests?|competing\s+interests?|"
+                                  r"declarations?|funding|acknowledge?ments?|author\s+contributions?|"
+                                  r"trial\s+registration|registration", re.I)
+
+
 def _heading_class(phrase: str) -> str | None:
     """'design' for a section describing the study (background, aims, methods, outcome
-    measures), 'results' for one reporting or discussing findings, None for any other."""
+    measures), 'results' for one reporting or discussing findings, 'declaration' for one about
+    the authors (disclosures, funding), None for any other."""
+    if _DECLARATION_HEADING.search(phrase):
+        return "declaration"
     words = set(re.findall(r"[a-z&/]+", phrase.lower()))
     design = bool(_DESIGN_HEADING.search(phrase)) and words <= _DESIGN_HEADING_WORDS
     if design and words & {"measure", "measures"}:
@@ -590,6 +599,11 @@ def in_design_section(sent: Span) -> bool:
     """Is ``sent`` under a background, aims or methods heading?  Those sections name the
     outcomes a study measured ("the primary end point was clinical deterioration") and what it
     expected, so a change word there reports no finding."""
+    return section_kind(sent) == "design"
+
+
+def section_kind(sent: Span) -> str | None:
+    """The class of the last heading at or before ``sent`` (see :func:`_heading_class`)."""
     doc = sent.doc
     marks = doc.user_data.get("litkg_section_marks")
     if marks is None:
@@ -599,4 +613,4 @@ def in_design_section(sent: Span) -> bool:
         if start > sent.start_char + 1:
             break
         kind = k
-    return kind == "design"
+    return kind

@@ -52,9 +52,9 @@ PROCEDURE_WORDS = frozenset({"hydrotherapy", "physiotherapy", "psychotherapy", "
 #: judgement ("safe"), not a named intervention (function words and the commonest judgements
 #: are the endpoint module's stop words, which end a phrase before it gets here)
 _NOT_NAMED = frozenset({"active", "add-on", "additional", "adjunct", "adjunctive", "adjuvant",
-                        "alternative", "appropriate", "beneficial", "combination", "combined",
-                        "concomitant", "conventional", "current", "double", "drug", "dual",
-                        "early", "efficacious", "empiric", "empirical", "feasible",
+                        "alternative", "appropriate", "beneficial", "clinical", "combination",
+                        "combined", "concomitant", "conventional", "current", "double", "drug",
+                        "dual", "early", "efficacious", "empiric", "empirical", "feasible",
                         "first-line", "further", "ideal", "immediate", "important", "initial",
                         "intravenous", "late", "local", "long-term", "maintenance", "medical",
                         "oral", "pharmacological", "possible", "potential", "previous",
