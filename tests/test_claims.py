@@ -520,6 +520,22 @@ def test_a_drug_glued_to_a_condition_modifier_treats_nothing():
     assert not [c for c in claims if c.kind == "treatment"]
 
 
+def test_a_methods_section_lists_harms_it_measured_and_asserts_none():
+    text = ("METHODS: Nausea and headache after ropivacaine were recorded.\n"
+            "RESULTS: Ropivacaine caused nausea in four patients.")
+    claims = _claims(text, [("Nausea", "CONDITION"), ("headache", "CONDITION"),
+                            ("ropivacaine", "DRUG"), ("Ropivacaine", "DRUG"), ("nausea", "CONDITION")])
+    harms = [c for c in claims if c.kind == "adverse_effect"]
+    assert harms and all(c.evidence.sentence.startswith("RESULTS") for c in harms)
+
+
+def test_an_experimental_manipulation_is_the_agent_of_the_change_it_names():
+    text = ("Deletion sensitized cells to vemurafenib-induced apoptosis. "
+            "In mice Sesn2 knockdown suppressed tumor growth.")
+    claims = _claims(text, [("vemurafenib", "DRUG"), ("tumor growth", "PHENOTYPE")])
+    assert not [c for c in claims if c.kind == "outcome"]
+
+
 def test_disclosure_and_funding_sections_state_no_findings():
     text = ("RESULTS: Warfarin caused skin necrosis in one patient.\n"
             "FINANCIAL DISCLOSURE: Dr. Lee was paid by the makers of heparin for thrombosis trials.")
@@ -672,7 +688,10 @@ def test_the_main_intervention_is_not_the_comparator():
 def test_section_headings_are_told_apart():
     from litkg.extract import claims_scope as scope
 
-    assert scope._heading_class("Main outcome measures") == "design"
+    assert scope._heading_class("Main outcome measures") == "methods"
+    assert scope._heading_class("Patients and methods") == "methods"
+    assert scope._heading_class("Background and aims") == "design"
+    assert scope._heading_class("Financial disclosure") == "declaration"
     assert scope._heading_class("Methods and findings") == "results"
     assert scope._heading_class("Case presentation") == "results"
     assert scope._heading_class("Increase") is None  # no "case" inside a word

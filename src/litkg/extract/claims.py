@@ -237,6 +237,13 @@ _COVARIATES = re.compile(r"\b(adjust(ed|ing|ment)\s+for|controll?(ed|ing)\s+for|
                          r"confound(er|ers|ing))\b", re.I)
 
 
+#: an experimental manipulation named as the agent of a change (basic science): the change is
+#: the manipulation's, not a drug's from an earlier sentence
+_MANIPULATION = re.compile(r"\b(knock-?downs?|knock-?outs?|deletions?|silencing|over-?expression|"
+                           r"depletion|si-?RNAs?|sh-?RNAs?|transfection|mutants?|-deficient|"
+                           r"-null)\b", re.I)
+
+
 def _drug_for(sent: Span, ents: list[Span], i: int, ctx: _DocContext,
               sents: list[Span], k: int, fallback: bool = True,
               exclude: Span | None = None) -> Span | None:
@@ -265,6 +272,8 @@ def _drug_for(sent: Span, ents: list[Span], i: int, ctx: _DocContext,
         pool = [e for e in pool if e.label_ in DRUG_LABELS] or \
             [e for e in drugs if e.label_ in DRUG_LABELS] or pool
         return min(pool, key=lambda e: abs(e.start - i))
+    if _MANIPULATION.search(doc[sent.start:i].text):
+        return None  # "Sesn2 knockdown suppresses tumour growth": the experiment is the agent
     main_key = concept_of(ctx.main_drug).key if ctx.main_drug is not None else None
     for back in (1, 2, 3):  # a drug introduced just before ("We started X ... PTH decreased")
         if k - back < 0:
@@ -466,7 +475,10 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         # the harm of "this treatment" is the study drug's, not a procedure's
         return drug if drug is None or drug.label_ in DRUG_LABELS else ctx.main_drug
 
-    for drug, cond in adverse_pairs(sent, ents, harm_fallback):
+    # a methods section lists the harms it recorded ("nausea after X was recorded"), it
+    # reports none (a background may state a known one)
+    methods = scope.section_kind(sent) == "methods"
+    for drug, cond in [] if methods else adverse_pairs(sent, ents, harm_fallback):
         if aim_at is not None and min(drug.end_char, cond.end_char) <= aim_at < max(
                 drug.start_char, cond.start_char):
             continue  # "we gave X to test the hypothesis that Y ...": Y is not asserted of X

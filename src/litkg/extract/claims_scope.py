@@ -565,18 +565,28 @@ _DECLARATION_HEADING = re.compile(r"disclosures?|conflicts?\s+of\s+interests?|co
                                   r"trial\s+registration|registration", re.I)
 
 
+#: design headings that describe what was done (a background states what was known)
+_METHODS_HEADING = re.compile(r"methods?|methodology|design|setting|participants?|subjects|"
+                              r"interventions?|materials", re.I)
+_BACKGROUND_HEADING = re.compile(r"background|introduction|objectives?|aims?\b|purpose|rationale|"
+                                 r"context|hypothes", re.I)
+
+
 def _heading_class(phrase: str) -> str | None:
-    """'design' for a section describing the study (background, aims, methods, outcome
-    measures), 'results' for one reporting or discussing findings, 'declaration' for one about
-    the authors (disclosures, funding), None for any other."""
+    """'design' for a section introducing the study (background, aims), 'methods' for one
+    describing what was done (methods, setting, outcome measures), 'results' for one reporting
+    or discussing findings, 'declaration' for one about the authors (disclosures, funding), None
+    for any other."""
     if _DECLARATION_HEADING.search(phrase):
         return "declaration"
     words = set(re.findall(r"[a-z&/]+", phrase.lower()))
     design = bool(_DESIGN_HEADING.search(phrase)) and words <= _DESIGN_HEADING_WORDS
     if design and words & {"measure", "measures"}:
-        return "design"  # "Main outcome measures" names outcomes, it does not report them
+        return "methods"  # "Main outcome measures" names outcomes, it does not report them
     if _RESULT_HEADING.search(phrase):
         return "results"  # "Methods and results" reports results too
+    if design and _METHODS_HEADING.search(phrase) and not _BACKGROUND_HEADING.search(phrase):
+        return "methods"
     return "design" if design else None
 
 
@@ -599,7 +609,7 @@ def in_design_section(sent: Span) -> bool:
     """Is ``sent`` under a background, aims or methods heading?  Those sections name the
     outcomes a study measured ("the primary end point was clinical deterioration") and what it
     expected, so a change word there reports no finding."""
-    return section_kind(sent) == "design"
+    return section_kind(sent) in ("design", "methods")
 
 
 def section_kind(sent: Span) -> str | None:
