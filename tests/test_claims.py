@@ -536,6 +536,12 @@ def test_an_experimental_manipulation_is_the_agent_of_the_change_it_names():
     assert not [c for c in claims if c.kind == "outcome"]
 
 
+def test_the_variable_an_effect_was_compared_across_is_no_outcome():
+    text = "The association of oral contraceptive use with cancer risk did not differ by BMI."
+    claims = _claims(text, [("oral contraceptive", "DRUG"), ("cancer", "CONDITION"), ("BMI", "ANALYTE")])
+    assert not [c for c in claims if c.object.label == "bmi"]
+
+
 def test_disclosure_and_funding_sections_state_no_findings():
     text = ("RESULTS: Warfarin caused skin necrosis in one patient.\n"
             "FINANCIAL DISCLOSURE: Dr. Lee was paid by the makers of heparin for thrombosis trials.")

@@ -557,6 +557,8 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         cue_i = cue[0] if cue else obj.start
         if cue and (scope.agent_of_verb(doc, obj, cue_i) or scope.cue_not_a_finding(doc, sent, cue_i)):
             continue  # "Y prolongs the healing": Y acts; "dose was increased", "tried to lower Y"
+        if scope.subgroup_variable(doc, sent, obj):
+            continue  # "did not differ by BMI": the subgroups, not an outcome
         drug = _drug_for(sent, ents, cue_i, ctx, sents, k, fallback=comparative, exclude=obj)
         drug = drug and scope.coordinated_main(doc, drug, ents, ctx.main_drug, _key)
         if drug is None or scope.not_credited(sent, obj, drug, cue, direction, generic, concept_of):

@@ -518,6 +518,16 @@ def cue_not_a_finding(doc: Doc, sent: Span, cue_i: int) -> bool:
     return len(before) >= 2 and before[-1] == "to" and before[-2] in _PURPOSE
 
 
+_BY_SUBGROUP = re.compile(r"\b(differ\w*|var(y|ies|ied)|modif\w*|interactions?|stratif\w*|"
+                          r"heterogeneity)\b[^.;]*\b(by|across|according\s+to)\s+$", re.I)
+
+
+def subgroup_variable(doc: Doc, sent: Span, obj: Span) -> bool:
+    """"the association did not differ by menopausal status": the object names the subgroups
+    an effect was compared across, not an outcome of the drug."""
+    return bool(_BY_SUBGROUP.search(doc[sent.start:obj.start].text + " "))
+
+
 # ("intervention" is left out: a trial's arm may be called just that)
 _GENERIC_INTERVENTION = re.compile(r"^(drug |medical |combination |combined )?(therap(y|ies|eutic|"
                                    r"eutics)|treatments?|medications?|drugs?|pharmacotherapy)$",
