@@ -321,6 +321,8 @@ def test_an_ner_span_loses_the_function_words_it_ran_into():
     assert trim_edges(doc.ents[0]).text == "dry eye"
     doc = doc_with_ents("Patients with Crohn's were enrolled.", [("Crohn's were enrolled", "CONDITION")])
     assert trim_edges(doc.ents[0]).text == "Crohn's"
+    doc = doc_with_ents("Children with A-T were seen.", [("A-T", "CONDITION")])
+    assert trim_edges(doc.ents[0]).text == "A-T"  # ataxia-telangiectasia, no article
     doc = doc_with_ents("Until March 2013, it ran.", [("March 2013", "DRUG")])
     assert trim_edges(doc.ents[0]) is None  # a date
     doc = doc_with_ents("It was given in and with it.", [("in and with", "CONDITION")])
@@ -343,3 +345,16 @@ def test_the_condition_a_drug_induced_is_found_even_when_it_is_an_everyday_word(
     doc = entity_nlp()("Fentanyl-induced cough was seen; levetiracetam induced psoriasiform drug eruption.")
     got = [(m.text, m.label) for m in mentions_from_doc(doc) if m.label != "DRUG"]
     assert got == [("cough", "CONDITION"), ("psoriasiform drug eruption", "CONDITION")]
+
+
+def test_organism_names_are_neither_drugs_nor_diseases():
+    from litkg.extract.span_filters import without_organism_names
+    from handmade import doc_with_ents
+
+    doc = doc_with_ents("Mycobacterium tuberculosis and M. bovis grew; tuberculosis spread.",
+                        [("Mycobacterium", "DRUG"), ("tuberculosis", "CONDITION"),
+                         ("bovis", "CONDITION"), ("tuberculosis", "CONDITION")])
+    for e in doc.ents:
+        e._.source = "ner"
+    kept = without_organism_names(doc, list(doc.ents))
+    assert [(e.text, e.start_char) for e in kept] == [("tuberculosis", 46)]  # the disease

@@ -47,7 +47,8 @@ from litkg.extract.derived_names import derived_conditions
 from litkg.extract.extensions import register_extensions
 from litkg.extract.induced import induced_conditions
 from litkg.extract.modifiers import QUALIFIERS, modified_vocabulary_names, name_start
-from litkg.extract.span_filters import citation_ranges, names_an_author, level_or_time_point, trim_edges
+from litkg.extract.span_filters import (citation_ranges, level_or_time_point, names_an_author,
+                                        trim_edges, without_organism_names)
 from litkg.extract.units import is_dose_unit
 from litkg.extract.lexicon import (FLAG_CHEM, FLAG_LAB, FLAG_SHORT, SKIP_TOKENS, Entry, Lexicon,
                                    common_words,
@@ -241,6 +242,7 @@ class EntityRecognizer:
         cited = citation_ranges(doc.text)
         spans = [sp for sp in filter_spans(spans)
                  if not names_an_author(doc, sp, cited) and not level_or_time_point(doc, sp)]
+        spans = without_organism_names(doc, spans)
         spans = self._propagate(doc, spans, taken)
         doc.ents = sorted(spans, key=lambda s: s.start)
         return doc
@@ -397,6 +399,9 @@ class EntityRecognizer:
     def _ground_without_head_noun(self, ent: Span) -> Entry | None:
         """A disease written without its head noun: "dry eye" for "dry eye disease", "Crohn's"
         for "Crohn's disease" (the vocabulary has the full name only)."""
+        last = ent.text.split()[-1]
+        if not last.replace("'s", "").isalpha() or last.isupper() or _ADJECTIVE_END.search(last):
+            return None  # "MEN1" is a gene symbol, "prostatic" a modifier cut from its noun
         key = " ".join(norm_token(t.text) for t in ent if not t.is_space and t.text not in SKIP_TOKENS)
         for head in _DISEASE_HEAD_NOUNS:
             entry = self.lexicon.entries.get(f"{key} {head}")
@@ -461,6 +466,7 @@ class EntityRecognizer:
 # bare body parts (only for spans no vocabulary knows: "fatty liver" is a known name).
 _BIOLOGIC_HEADS = {"vaccine", "globulin", "immunoglobulin", "antiserum", "toxoid"}
 _DISEASE_HEAD_NOUNS = ("disease", "syndrome", "disorder")
+_ADJECTIVE_END = re.compile(r"(ic|al|ous|ive|ary|oid)$")
 _ANATOMY_HEADS = {"nerve", "field", "artery", "vein", "cortex", "tissue", "cell", "muscle",
                   "ganglion", "nucleus", "lobe", "membrane", "fiber", "fibre", "neuron"}
 _NOT_ENZYMES = {"release", "increase", "decrease", "disease", "database", "purchase", "phase",

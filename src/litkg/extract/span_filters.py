@@ -1,5 +1,6 @@
 """Spans that look like entities and are not: names in references, spinal levels and time
-points ("T4"); the edges of an NER span that ran into the phrase around it.
+points ("T4"), organism names ("Mycobacterium tuberculosis", "M. bovis"), dates; the edges of an
+NER span that ran into the phrase around it.
 
 Split from :mod:`litkg.extract.entities` (these filters run on its candidate spans).
 """
@@ -87,12 +88,36 @@ def trim_edges(ent: Span) -> Span | None:
     start, end = ent.start, ent.end
     doc = ent.doc
     end = next((i for i in range(start + 1, end) if doc[i].lower_ in _FINITE), end)
-    while start < end and doc[start].lower_ in _EDGE_WORDS:
+    # a word stands apart from the name ("A-T", ataxia-telangiectasia, starts with no article)
+    while start < end and doc[start].lower_ in _EDGE_WORDS and doc[start].whitespace_:
         start += 1
-    while end > start and doc[end - 1].lower_ in _EDGE_WORDS:
+    while end > start and doc[end - 1].lower_ in _EDGE_WORDS and (
+            end - 2 < start or doc[end - 2].whitespace_):
         end -= 1
     if start == end or is_date(doc[start:end]):
         return None
     if (start, end) == (ent.start, ent.end):
         return ent
     return Span(doc, start, end, label=ent.label_)
+
+
+_GENUS_ABBREVIATION = re.compile(r"^[A-Z]\.$")
+
+
+def without_organism_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """``spans`` without the parts of binomial organism names: the epithet after an abbreviated
+    genus ("M. tuberculosis" is the bacterium, not the disease) and a genus the NER took for an
+    unknown chemical right before a one-word disease name ("Mycobacterium tuberculosis")."""
+    by_start = {sp.start: sp for sp in spans}
+    drop = set()
+    for sp in spans:
+        if len(sp) == 1 and sp.start > 0 and _GENUS_ABBREVIATION.match(doc[sp.start - 1].text) \
+                and sp.text.islower():
+            drop.add(sp.start)
+        nxt = by_start.get(sp.end)
+        if sp.label_ == "DRUG" and len(sp) == 1 and sp._.concept_id is None and sp.text.istitle() \
+                and sp._.source == "ner" and nxt is not None and len(nxt) == 1 \
+                and nxt.label_ in ("CONDITION", "PHENOTYPE") and nxt.text.islower() \
+                and doc[sp.start].whitespace_:
+            drop.update((sp.start, nxt.start))
+    return [sp for sp in spans if sp.start not in drop]
