@@ -358,3 +358,20 @@ def test_organism_names_are_neither_drugs_nor_diseases():
         e._.source = "ner"
     kept = without_organism_names(doc, list(doc.ents))
     assert [(e.text, e.start_char) for e in kept] == [("tuberculosis", 46)]  # the disease
+
+
+def test_depressed_meaning_lowered_is_not_depression():
+    from litkg.extract.span_filters import without_lowered_meaning
+    from handmade import doc_with_ents
+
+    doc = doc_with_ents("Fish had depressed plasma thyroxine; depressed patients were sad.",
+                        [("depressed", "CONDITION"), ("thyroxine", "ANALYTE"), ("depressed", "CONDITION")])
+    kept = without_lowered_meaning(doc, list(doc.ents))
+    assert [(e.text, e.start_char) for e in kept] == [("thyroxine", 26), ("depressed", 37)]
+
+
+def test_a_condition_after_x_induced_does_not_end_on_a_verb():
+    from litkg.extract.entities import entity_nlp
+
+    doc = entity_nlp()("The KCN-induced premature lysis is thought to be mediated by PMF.")
+    assert not [e for e in doc.ents if e.text.endswith(" is")]

@@ -121,3 +121,25 @@ def without_organism_names(doc: Doc, spans: list[Span]) -> list[Span]:
                 and doc[sp.start].whitespace_:
             drop.update((sp.start, nxt.start))
     return [sp for sp in spans if sp.start not in drop]
+
+
+#: what "depressed" describes when it means lowered, not low in mood
+_MEASURED_AFTER = frozenset({"serum", "plasma", "blood", "urine", "urinary", "circulating",
+                             "brain", "hepatic", "renal", "level", "levels", "expression",
+                             "activity", "function", "concentration", "concentrations", "mrna",
+                             "transcript", "transcripts", "synthesis", "secretion", "production"})
+_MEASURED_LABELS = ("ANALYTE", "TARGET", "DRUG")
+
+
+def without_lowered_meaning(doc: Doc, spans: list[Span]) -> list[Span]:
+    """``spans`` without "depressed" where it means lowered ("depressed plasma thyroxine",
+    "depressed TRβ mRNA levels"), which the NER takes for depression."""
+    starts = {sp.start: sp for sp in spans}
+
+    def lowered(sp: Span) -> bool:
+        if sp.text.lower() != "depressed" or sp.end >= len(doc):
+            return False
+        nxt = starts.get(sp.end)
+        return doc[sp.end].lower_ in _MEASURED_AFTER or (
+            nxt is not None and nxt.label_ in _MEASURED_LABELS)
+    return [sp for sp in spans if not lowered(sp)]
