@@ -140,3 +140,10 @@ def test_unlabelled_ci_after_ratio_and_n_counts():
     assert q.text.endswith(")")
     found = find_quantities("n = 45 (32%)")
     assert [(q.kind, q.value) for q in found] == [("count", 45.0), ("percent", 32.0)]
+
+
+def test_cell_counts_with_powers_of_ten_are_values_not_sizes():
+    got = [(q.value, q.unit) for q in find_quantities("Platelets were 45 × 10⁹/L and WBC 12.3 x 10^9/l.")]
+    assert got == [(45.0, "× 10⁹/L"), (12.3, "x 10^9/l")]
+    sizes = find_quantities("A 3 x 4 cm mass.")
+    assert sizes[0].value is None and sizes[0].get("dim2") == 4.0

@@ -90,3 +90,9 @@ def test_clearance_is_not_a_dose():
 
     assert [q.kind for q in find_quantities("eGFR was 45 mL/min")] == ["value"]
     assert [q.kind for q in find_quantities("calcitriol 0.25 µg/kg/day")] == ["dose"]
+
+
+def test_cell_count_and_osmolality_units():
+    assert parse_unit("×10⁹/L").canonical == parse_unit("x 10^9/l").canonical == "10*9/L"
+    assert parse_unit("cells/µL").canonical == "/uL"
+    assert parse_unit("mOsm/kg").canonical == "mosm/kg"

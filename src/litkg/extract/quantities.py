@@ -51,7 +51,7 @@ _N = (r"(?<![\w.,/])(?:\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?"
 _NUM = re.compile(_N)
 _DASH = r"\s?(?:-|–|—|‒|to)\s?"
 _UNIT_CAND = re.compile(
-    r"\s?(%|‰|[A-Za-zµμ°\[][A-Za-zµμ°²³0-9\[\]]*(?:\s?/\s?[A-Za-zµμ0-9.²³\[\]]+(?:\s(?:m²|m2))?)*"
+    r"\s?(%|‰|[x×X]\s?10\s?(?:\^|\*\*?)?\s?[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}\s?/\s?[µμu]?[lL]|[A-Za-zµμ°\[][A-Za-zµμ°²³0-9\[\]]*(?:\s?/\s?[A-Za-zµμ0-9.²³\[\]]+(?:\s(?:m²|m2))?)*"
     r"(?:\s(?:Hg|per\s+[a-z]+))?)")
 _FREQ = re.compile(
     r"\s?(?:(?:once|twice|thrice|three times|four times|[1-4] times)\s+(?:a\s+|per\s+|)(?:day|daily|week|weekly)"
@@ -359,8 +359,8 @@ def _ref_context(text: str, s: int) -> bool:
 def _pass_dimensions(text: str, scan: _Scan, out: list[Quantity]) -> None:
     for s, e, val in _numbers(text):
         x = _DIM.match(text, e)
-        if not x or not scan.free(s, e):
-            continue
+        if not x or not scan.free(s, e) or _unit_at(text, e) is not None:
+            continue  # "45 × 10⁹/L" is a cell count with its unit, not a size
         b = _number_at(text, x.end())
         if not b:
             continue

@@ -31,6 +31,9 @@ class Unit:
 # Lexicon
 
 
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
 def _fold(text: str) -> str:
     """Key that merges typographic variants of one unit but keeps case where case matters.
 
@@ -40,6 +43,9 @@ def _fold(text: str) -> str:
     """
     s = unicodedata.normalize("NFKC", text).replace("\u03bc", "\u00b5")
     s = s.replace("²", "2").replace("³", "3")
+    # powers of ten in cell counts: "× 10⁹/L", "x10^9/l", "X 10*9/L" -> "x10^9/L"
+    s = s.translate(_SUPERSCRIPT_DIGITS)
+    s = re.sub(r"^[x×X*]?\s*10\s*(?:\^|\*\*?)?\s*(\d+)", r"x10^\1", s)
     s = re.sub(r"\s+per\s+", "/", s)
     s = re.sub(r"\s+", "", s)
     s = re.sub(r"^mc(?=g|mol|L|l|IU)", "µ", s)
