@@ -542,6 +542,22 @@ def test_the_variable_an_effect_was_compared_across_is_no_outcome():
     assert not [c for c in claims if c.object.label == "bmi"]
 
 
+def test_a_change_from_one_value_to_another_gives_both():
+    text = "After starting tolvaptan, urine osmolality decreased from 610 to 180 mOsm/kg."
+    claims = _claims(text, [("tolvaptan", "DRUG"), ("urine osmolality", "ANALYTE")])
+    out = [c for c in claims if c.kind == "outcome"]
+    assert [(c.direction, c.before, c.after, c.unit) for c in out] == [("decreased", 610.0, 180.0, "mOsm/kg")]
+
+
+def test_a_difference_between_arms_is_an_outcome_statistic_not_a_level():
+    text = ("Tolvaptan increased serum sodium compared with placebo "
+            "(mean difference 4.0 mmol/L; 95% CI 3.1-4.9).")
+    claims = _claims(text, [("Tolvaptan", "DRUG"), ("sodium", "ANALYTE")])
+    assert not [c for c in claims if c.kind == "measurement"]
+    out = [c for c in claims if c.kind == "outcome"]
+    assert [(c.direction, c.statistic) for c in out] == [("increased", {"md": 4.0})]
+
+
 def test_disclosure_and_funding_sections_state_no_findings():
     text = ("RESULTS: Warfarin caused skin necrosis in one patient.\n"
             "FINANCIAL DISCLOSURE: Dr. Lee was paid by the makers of heparin for thrombosis trials.")

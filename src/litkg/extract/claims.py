@@ -511,9 +511,10 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         if hit is None:
             continue
         q, unit, gap = hit
-        if any(w in gap.lower() for w in (" to ", " from ", "decreas", "increas", "reduc")) or \
-                scope.dose_amount(unit):
-            continue  # "decreased to 225": an outcome's after-value; "(400 IU)": a dose
+        if any(w in gap.lower() for w in (" to ", " from ", "decreas", "increas", "reduc", "differ",
+                                          "change", " by ")) or scope.dose_amount(unit):
+            continue  # "decreased to 225": an outcome's value; "(mean difference 4.0 mmol/L)": a
+            # change, not a level; "(400 IU)": a dose
         key = concept_of(obj).key
         if key in measured and measured[key][0] == q.value:
             continue  # "serum calcium (Ca): 7.5": the abbreviation points at the same value
@@ -569,9 +570,15 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         if cue and direction in ("increased", "decreased"):
             for q, qs, qe in quants:
                 span = doc.char_span(qs, qe, alignment_mode="expand")
-                if span is None or span.start <= cue[0] or q.value is None:
+                if span is None or span.start <= cue[0]:
                     continue
                 prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+                if q.kind == "range" and prev == "from" and span.start - cue[0] <= 4:
+                    # "decreased from 610 to 180 mOsm/kg": one quantity holds both values
+                    before, after, unit = q.low, q.high, q.unit or unit_after(doc.text, qe)
+                    break
+                if q.value is None:
+                    continue
                 if prev == "to" and span.start - cue[0] <= 4:
                     after, unit = q.value, q.unit or unit_after(doc.text, qe)
                     break

@@ -115,14 +115,17 @@ STATISTIC = [
     ("hr", re.compile(r"\b(?:a?HR|hazard ratio)\s*(?:of|was|=|:)?\s*(\d+(?:\.\d+)?)", re.I)),
     ("p", re.compile(r"\b[Pp]\s*[=<]\s*(0?\.\d+)")),
     ("fold", re.compile(r"\b(\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)-fold", re.I)),
-    ("percent", re.compile(r"(\d+(?:\.\d+)?)\s?%")),
+    ("md", re.compile(r"\b(?:mean difference|MD)\s*(?:of|was|=|:)?\s*(-?\d+(?:\.\d+)?)")),
+    # "95% CI" is the interval's level, not an effect
+    ("percent", re.compile(r"(\d+(?:\.\d+)?)\s?%(?!\s*(?:CI|confidence|credible|UI|PI)\b)")),
 ]
 WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10}
 
 
 def statistics(text: str) -> dict[str, float]:
-    """Effect statistics named in ``text`` (first of each kind): rr, or, hr, p, fold, percent."""
+    """Effect statistics named in ``text`` (first of each kind): rr, or, hr, p, fold, md (mean
+    difference), percent."""
     found: dict[str, float] = {}
     for name, pattern in STATISTIC:
         m = pattern.search(text)

@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 
 from litkg.errors import ExtractionError, LitkgError
 from litkg.extract.claims import extract_claims
+from litkg.extract.analytes import make_analytes  # noqa: F401 (registers litkg_analytes)
 from litkg.extract.arms import make_arms  # noqa: F401 (registers litkg_arms)
 from litkg.extract.context import make_context  # noqa: F401 (registers litkg_context)
 from litkg.extract.endpoints import make_endpoints  # noqa: F401 (registers litkg_endpoints)
@@ -86,6 +87,7 @@ def build_nlp() -> Language:
     # before the abbreviations: "progression-free survival (PFS)" makes PFS an endpoint too
     nlp.add_pipe("litkg_products", after="litkg_entities")
     nlp.add_pipe("litkg_endpoints", after="litkg_products")
+    nlp.add_pipe("litkg_analytes", after="litkg_endpoints")
     nlp.add_pipe("litkg_arms", after="litkg_abbreviations")
     nlp.add_pipe("litkg_context")
     return nlp

@@ -1,0 +1,134 @@
+"""Lab analytes named by how they are measured: "urine osmolality", "plasma renin activity",
+"serum bicarbonate", "Liver enzymes were 310 U/L".
+
+The lexicon names the common lab tests; a case report measures whatever its case needs, and an
+unrecognised analyte costs every outcome and measurement claim about it.  Two cues say that a
+noun phrase is a measured quantity whatever it is called:
+
+- a *specimen* word in front of it ("serum", "plasma", "urine", "urinary", "CSF", ...): "urine
+  osmolality", "plasma renin activity" (the specimen word is part of the name);
+- a *lab value* right after it: the phrase is the subject of "was / of / : / =" or of a change
+  verb ("decreased from", "rose to") whose number carries a lab unit (:func:`lab_unit`: not a
+  dose, a time, a length or a body mass): "Urine osmolality decreased from 610 to 180 mOsm/kg".
+
+The ``litkg_analytes`` component (after ``litkg_endpoints``) labels such phrases ANALYTE, without
+an identifier (no vocabulary grounds them; unknown stays unknown), on tokens no other entity
+holds: one to three content words (the endpoint module's notion: no function word, number,
+change word or past verb form), the last one not a word for a sample, test or procedure
+("blood samples", "blood transfusion").  A phrase right before an entity is left alone: "serum
+sodium" is the lexicon's sodium.
+"""
+
+# (no "from __future__ import annotations": spaCy factories need real type objects)
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from litkg.extract.endpoints import STOP_WORDS, verb_like
+from litkg.extract.extensions import register_extensions
+from litkg.extract.quantities import find_quantities
+from litkg.extract.units import is_dose_unit, parse_unit
+
+SPECIMENS = frozenset({"serum", "plasma", "urine", "urinary", "csf", "salivary", "faecal",
+                       "fecal", "sweat", "capillary"})
+#: last words that name a sample, a test or a procedure on the specimen, not what it contains
+NOT_ANALYTE = frozenset({"sample", "samples", "specimen", "specimens", "test", "tests", "testing",
+                         "culture", "cultures", "transfusion", "transfusions", "collection",
+                         "collections", "donor", "donors", "bank", "product", "products",
+                         "vessel", "vessels", "group", "groups", "type", "draw", "smear",
+                         "analysis", "analyses", "study", "studies", "examination", "dipstick",
+                         "proportion", "percentage", "percent", "majority", "number", "total",
+                         "dose", "doses", "dosage", "age", "duration", "time", "period",
+                         "weeks", "days", "months", "years", "patients", "patient", "cases",
+                         "range", "normal", "reference", "limit", "limits", "value", "values",
+                         "level", "levels", "ratio", "increase", "decrease", "change"})
+#: what stands between the phrase and its value
+_VALUE_CUE = re.compile(
+    r"\s*(?:\([^()]{1,12}\)\s*)?(?:(?:levels?|concentrations?|values?)\s+)?"
+    r"(?:was|were|is|are|of|:|=|(?:had\s+)?(?:decreased|increased|fell|rose|dropped|declined|"
+    r"normali[sz]ed|remained|reached|returned|improved|worsened|peaked)"
+    r"(?:\s+(?:from|to|at))?)\s+(?:(?:from|approximately|about|only|still|then)\s+)*(?=\d)", re.I)
+_AMOUNTS = frozenset({"mg", "g", "ug", "ng", "[IU]"})
+_PER_DOSE = frozenset({"kg", "d", "wk", "m2", "dose"})
+MAX_WORDS = 3
+_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9'’-]*$")
+
+
+def _free_word(tok, taken: set[int]) -> bool:
+    return (tok.i not in taken and not tok.like_num and _WORD.match(tok.text) is not None
+            and tok.lower_ not in STOP_WORDS and not verb_like(tok.lower_)
+            and tok.lower_ not in SPECIMENS)
+
+
+def lab_unit(text: str | None) -> bool:
+    """A unit a lab value is given in: a known concentration, count, activity or rate ("mmol/L",
+    "U/L", "x10^9/L", "mOsm/kg", "mL/min") or a percentage; not a dose ("mg/kg/day"), a time, a
+    length or a body mass ("83 cm", "10.7 kg": anthropometry and sizes)."""
+    unit = parse_unit(text) if text else None
+    if unit is None or is_dose_unit(text):
+        return False
+    head, *per = unit.canonical.split("/")
+    if head in _AMOUNTS and set(per) & _PER_DOSE:
+        return False  # "0.4 mg/kg/mg/day": a dose the dose parser did not untangle
+    return bool(per) or unit.canonical == "%"
+
+
+def _specimen_phrases(doc: Doc, sent: Span, taken: set[int]) -> list[tuple[int, int]]:
+    out = []
+    for tok in sent:
+        if tok.lower_ not in SPECIMENS or tok.i in taken or tok.i + 1 >= sent.end:
+            continue
+        end = tok.i + 1
+        while end < sent.end and end - tok.i <= MAX_WORDS and _free_word(doc[end], taken):
+            end += 1
+        if end > tok.i + 1 and not (end < sent.end and end in taken) \
+                and doc[end - 1].lower_ not in NOT_ANALYTE:
+            out.append((tok.i, end))
+            taken.update(range(tok.i, end))
+    return out
+
+
+def _valued_phrases(doc: Doc, sent: Span, taken: set[int]) -> list[tuple[int, int]]:
+    out = []
+    for tok in sent:
+        if tok.i + 1 >= sent.end or not _free_word(tok, taken) or _free_word(doc[tok.i + 1], taken):
+            continue  # the phrase ends on ``tok``: the next token is no word of it
+        m = _VALUE_CUE.match(doc.text, tok.idx + len(tok.text))
+        if m is None or m.end() >= sent.end_char:
+            continue
+        found = find_quantities(doc.text[m.end():min(sent.end_char, m.end() + 40)])
+        if not found or found[0].start != 0 or not lab_unit(found[0].unit):
+            continue
+        start = tok.i
+        while start - 1 >= sent.start and tok.i - start + 1 < MAX_WORDS and \
+                _free_word(doc[start - 1], taken):
+            start -= 1
+        if tok.lower_ in NOT_ANALYTE or (start - 1 >= sent.start and start - 1 in taken):
+            continue  # "the serum sodium level was": the entity before it is the analyte
+        out.append((start, tok.i + 1))
+        taken.update(range(start, tok.i + 1))
+    return out
+
+
+def add_analytes(doc: Doc) -> Doc:
+    """Add ANALYTE spans for analytes named by specimen or by value (see the module doc)."""
+    ents = list(doc.ents)
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    new = []
+    for sent in doc.sents:
+        for start, end in _specimen_phrases(doc, sent, taken) + _valued_phrases(doc, sent, taken):
+            span = Span(doc, start, end, label="ANALYTE")
+            span._.source = "analyte"
+            new.append(span)
+    if new:
+        doc.ents = sorted(ents + new, key=lambda s: s.start)
+    return doc
+
+
+@Language.factory("litkg_analytes", requires=["doc.ents", "token.is_sent_start"],
+                  assigns=["doc.ents"])
+def make_analytes(nlp: Language, name: str):
+    register_extensions()
+    return add_analytes

@@ -1,0 +1,35 @@
+"""Analytes named by specimen or by value (litkg.extract.analytes)."""
+
+from handmade import doc_with_ents
+
+from litkg.extract.analytes import lab_unit, make_analytes  # noqa: F401 (registers litkg_analytes)
+
+
+def _ents(text, ents=()):
+    doc = doc_with_ents(text, ents, pipes=("sentencizer", "litkg_analytes"))
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_specimen_word_names_an_analyte():
+    assert _ents("Urine osmolality was high.") == [("Urine osmolality", "ANALYTE")]
+    assert _ents("Plasma renin activity fell.") == [("Plasma renin activity", "ANALYTE")]
+
+
+def test_a_lab_value_names_its_analyte():
+    assert _ents("Liver enzymes were 310 U/L on day 3.") == [("Liver enzymes", "ANALYTE")]
+    assert _ents("Anion gap decreased from 24 to 12 mmol/L.") == [("Anion gap", "ANALYTE")]
+
+
+def test_doses_times_samples_and_known_analytes_are_left_alone():
+    assert _ents("Tolvaptan 15 mg was started; the dose was 7.5 mg.") == []
+    assert _ents("The duration was 3 days.") == []
+    assert _ents("Her height was 83 cm and the normal range: 10-55 pg/ml.") == []
+    assert _ents("Blood samples were drawn and urine cultures were negative.") == []
+    # the entity stage already named it: "serum" is its specimen, not a new analyte
+    assert _ents("Serum sodium was 131 mmol/L.", [("sodium", "ANALYTE")]) == [("sodium", "ANALYTE")]
+
+
+def test_lab_units_exclude_doses_and_times():
+    assert lab_unit("mOsm/kg") and lab_unit("x10^9/L") and lab_unit("U/L")
+    assert not lab_unit("mg") and not lab_unit("days") and not lab_unit(None)
+    assert not lab_unit("cm") and not lab_unit("kg") and not lab_unit("mg/kg/mg/day")
