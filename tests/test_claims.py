@@ -558,6 +558,20 @@ def test_a_difference_between_arms_is_an_outcome_statistic_not_a_level():
     assert [(c.direction, c.statistic) for c in out] == [("increased", {"md": 4.0})]
 
 
+def test_a_condition_more_frequent_under_a_drug_is_its_harm():
+    text = ("Genital mycotic infections were more frequent with empagliflozin than with placebo "
+            "(4.0% vs 0.7%).")
+    claims = _claims(text, [("Genital mycotic infections", "CONDITION"), ("empagliflozin", "DRUG"),
+                            ("placebo", "DRUG")])
+    assert [(c.kind, c.subject.label) for c in claims] == [("adverse_effect", "empagliflozin")]
+
+
+def test_an_object_named_as_a_reason_is_no_outcome():
+    text = "Intravenous calcium is difficult in infants because of prolonged hospitalization."
+    claims = _claims(text, [("calcium", "DRUG"), ("hospitalization", "ENDPOINT")])
+    assert not [c for c in claims if c.kind == "outcome"]
+
+
 def test_disclosure_and_funding_sections_state_no_findings():
     text = ("RESULTS: Warfarin caused skin necrosis in one patient.\n"
             "FINANCIAL DISCLOSURE: Dr. Lee was paid by the makers of heparin for thrombosis trials.")

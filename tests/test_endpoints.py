@@ -65,3 +65,13 @@ def test_aims_modals_and_judgements_end_an_endpoint():
 def test_a_measured_gas_is_not_a_drug():
     text = "Heart rate and saturation of oxygen were similar; oxygen was given."
     assert _endpoints(text, [("oxygen", "DRUG")]) == ["Heart rate", "saturation of oxygen"]
+
+
+def test_a_care_event_filed_as_a_procedure_is_an_endpoint():
+    from handmade import doc_with_ents
+
+    doc = doc_with_ents("Hospitalization for heart failure occurred in 6 patients.",
+                        [("Hospitalization", "PROCEDURE"), ("heart failure", "CONDITION")],
+                        pipes=("sentencizer", "litkg_endpoints"))
+    assert [(e.text, e.label_) for e in doc.ents] == [("Hospitalization", "ENDPOINT"),
+                                                      ("heart failure", "CONDITION")]

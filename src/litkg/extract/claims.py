@@ -558,8 +558,8 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         cue_i = cue[0] if cue else obj.start
         if cue and (scope.agent_of_verb(doc, obj, cue_i) or scope.cue_not_a_finding(doc, sent, cue_i)):
             continue  # "Y prolongs the healing": Y acts; "dose was increased", "tried to lower Y"
-        if scope.subgroup_variable(doc, sent, obj):
-            continue  # "did not differ by BMI": the subgroups, not an outcome
+        if scope.subgroup_variable(doc, sent, obj) or scope.reason_given(doc, sent, obj):
+            continue  # "did not differ by BMI": the subgroups; "because of Y": a reason
         drug = _drug_for(sent, ents, cue_i, ctx, sents, k, fallback=comparative, exclude=obj)
         drug = drug and scope.coordinated_main(doc, drug, ents, ctx.main_drug, _key)
         if drug is None or scope.not_credited(sent, obj, drug, cue, direction, generic, concept_of):
@@ -597,8 +597,10 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
                 outcome_after[key] = (after, unit)
         stats = stat_near(doc, obj, sent, ents)
         hedged = bool(covering(doc, cue_i, "hedge") or obj._.hedged)
-        if obj.label_ in CONDITION_LABELS and direction == "increased" and cue and \
-                scope.risk_change(doc, sent, cue_i):  # "increased risk of Y with X": a harm
+        if obj.label_ in CONDITION_LABELS and direction == "increased" and (
+                (cue and scope.risk_change(doc, sent, cue_i))
+                or scope.more_frequent(doc, sent, obj)):
+            # "increased risk of Y with X", "Y was more frequent with X": a harm
             out.append(make("adverse_effect", drug, obj, hedged=hedged,
                             statistic_items=tuple(sorted(stats.items()))))
             continue

@@ -359,6 +359,17 @@ def risk_change(doc: Doc, sent: Span, cue_i: int) -> bool:
     return False
 
 
+_FREQUENCY = frozenset({"frequent", "frequently", "common", "commonly", "often", "prevalent"})
+
+
+def more_frequent(doc: Doc, sent: Span, obj: Span) -> bool:
+    """'Y was more frequent with X', 'a more common Y': a condition that became more frequent
+    under a drug is its harm, not a level that went up."""
+    near = doc[max(sent.start, obj.start - 3):obj.start].text + " " + \
+        doc[obj.end:min(sent.end, obj.end + 4)].text
+    return any(w in _FREQUENCY for w in near.lower().split())
+
+
 def regimen_head(doc: Doc, drugs: list[Span]) -> Span:
     """The drug a regimen named in an earlier sentence stands for: the first drug of the last
     coordinated list ("Z was stopped and oral A and B were given" -> A), since a list names its
@@ -520,6 +531,15 @@ def cue_not_a_finding(doc: Doc, sent: Span, cue_i: int) -> bool:
 
 _BY_SUBGROUP = re.compile(r"\b(differ\w*|var(y|ies|ied)|modif\w*|interactions?|stratif\w*|"
                           r"heterogeneity)\b[^.;]*\b(by|across|according\s+to)\s+$", re.I)
+
+
+_REASON = re.compile(r"\b(because\s+of|due\s+to|owing\s+to)\s+(\w+\s+){0,2}$", re.I)
+
+
+def reason_given(doc: Doc, sent: Span, obj: Span) -> bool:
+    """"X is difficult because of prolonged hospitalization": the object names why something
+    else holds, it is no finding of the sentence."""
+    return bool(_REASON.search(doc[max(sent.start, obj.start - 5):obj.start].text + " "))
 
 
 def subgroup_variable(doc: Doc, sent: Span, obj: Span) -> bool:

@@ -259,9 +259,26 @@ def find_endpoints(doc: Doc, sent: Span, taken: set[int]) -> list[tuple[int, int
     return spans
 
 
+#: care events the vocabulary files as procedures that trials count as endpoints
+#: ("hospitalization for heart failure occurred in 6 patients"), never a treatment given
+_COUNTED_EVENTS = frozenset({"hospitalization", "hospitalisation", "hospitalizations",
+                             "hospitalisations", "rehospitalization", "rehospitalisation",
+                             "readmission", "readmissions", "hospital admission",
+                             "hospital admissions"})
+
+
 def add_endpoints(doc: Doc) -> Doc:
-    """Add ``ENDPOINT`` spans to ``doc.ents`` where no other entity stands."""
-    ents = [e for e in doc.ents if not _measured_gas(doc, e)]
+    """Add ``ENDPOINT`` spans to ``doc.ents`` where no other entity stands; a care event the
+    vocabulary calls a procedure ("hospitalization") becomes an endpoint."""
+    ents, changed = [], False
+    for e in doc.ents:
+        if e.label_ == "PROCEDURE" and e.text.lower() in _COUNTED_EVENTS:
+            event = Span(doc, e.start, e.end, label="ENDPOINT")
+            event._.source = "endpoint"
+            ents.append(event)
+            changed = True
+        elif not _measured_gas(doc, e):
+            ents.append(e)
     taken = {i for e in ents for i in range(e.start, e.end)}
     new = []
     for sent in doc.sents:
@@ -269,7 +286,7 @@ def add_endpoints(doc: Doc) -> Doc:
             span = Span(doc, start, end, label="ENDPOINT")
             span._.source = "endpoint"
             new.append(span)
-    if new or len(ents) != len(doc.ents):
+    if new or changed or len(ents) != len(doc.ents):
         doc.ents = sorted(ents + new, key=lambda s: s.start)
     return doc
 
