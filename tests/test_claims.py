@@ -572,6 +572,18 @@ def test_an_object_named_as_a_reason_is_no_outcome():
     assert not [c for c in claims if c.kind == "outcome"]
 
 
+def test_a_drugs_own_level_is_a_measurement_and_the_before_value_of_its_rise():
+    text = ("She took lithium carbonate daily; her serum lithium level was 0.8 mmol/L at baseline. "
+            "After ibuprofen was started, serum lithium increased to 2.1 mmol/L.")
+    claims = _claims(text, [("lithium carbonate", "DRUG"), ("lithium", "DRUG", 1), ("ibuprofen", "DRUG"),
+                            ("lithium", "DRUG", 2)])
+    assert [(c.subject.label, c.object.label, c.value) for c in claims if c.kind == "measurement"] == \
+        [("lithium carbonate", "lithium", 0.8)]
+    rise = [c for c in claims if c.kind == "outcome"]
+    assert [(c.subject.label, c.direction, c.before, c.after) for c in rise] == \
+        [("ibuprofen", "increased", 0.8, 2.1)]
+
+
 def test_disclosure_and_funding_sections_state_no_findings():
     text = ("RESULTS: Warfarin caused skin necrosis in one patient.\n"
             "FINANCIAL DISCLOSURE: Dr. Lee was paid by the makers of heparin for thrombosis trials.")

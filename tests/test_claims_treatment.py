@@ -51,6 +51,12 @@ def test_patients_with_or_without_a_condition_is_a_subgroup():
     assert ("Iron", "heart failure") not in got
 
 
+def test_the_patients_condition_in_a_harms_story_is_no_indication():
+    text = "Lithium toxicity after initiation of ibuprofen in a patient with bipolar disorder."
+    got = _claims(text, [("Lithium", "DRUG"), ("ibuprofen", "DRUG"), ("bipolar disorder", "CONDITION")])
+    assert got == []
+
+
 def test_a_condition_that_responded_to_a_drug_was_treated_with_it():
     text = "Her chronic psychosis responded well to haloperidol."
     got = _claims(text, [("chronic psychosis", "CONDITION"), ("haloperidol", "DRUG")])

@@ -35,3 +35,12 @@ def test_a_mixed_case_abbreviation_ends_before_the_final_period():
     nlp = build_nlp()
     assert [t.text for t in nlp.make_doc("The treatment of MetS.")][-2:] == ["MetS", "."]
     assert "U.S." in [t.text for t in nlp.make_doc("We used U.S. data.")]
+
+
+def test_a_unit_with_a_one_letter_denominator_ends_a_sentence():
+    from litkg.extract.pipeline import build_nlp
+
+    doc = build_nlp().make_doc("It was 0.8 mmol/L. Ibuprofen was started. Sodium was 131 mmol/l. It fell after 24 h. Then.")
+    doc = build_nlp().get_pipe("litkg_sentences")(doc)
+    assert [s.text for s in doc.sents] == ["It was 0.8 mmol/L.", "Ibuprofen was started.",
+                                           "Sodium was 131 mmol/l.", "It fell after 24 h.", "Then."]

@@ -505,8 +505,8 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
     # -- measurements: an analyte followed closely by a value ("PTH 269 pg/ml", "Ca: 7.5 mg/dL")
     measured: dict[str, tuple] = {}
     for obj in ents:
-        if obj.label_ != "ANALYTE":
-            continue
+        if obj.label_ != "ANALYTE" and not (obj.label_ in DRUG_LABELS and is_measured(obj)):
+            continue  # a drug's own level ("serum lithium level was 0.8 mmol/L") is measured too
         hit = value_after(doc, obj, ents, quants)
         if hit is None:
             continue

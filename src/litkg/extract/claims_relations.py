@@ -385,11 +385,16 @@ _PHRASE_BREAK = frozenset({"in", "to", "for", "among", "of", "on", "at", "by", "
                            "administered", "treated", "trial", "study", ",", ":", ";", "(", ")"})
 
 
+_HARM_STEMS = ("toxicit", "intoxicat", "adverse", "overdos", "poisoning")
+
+
 def _population_cue(doc: Doc, i: int, sent: Span, drug_end: int) -> bool:
     """Token ``i`` is the "with" of "patients with", and the drug (ending at token
     ``drug_end``) stands outside the population phrase."""
     if i + 1 < sent.end and doc[i + 1].lower_ in ("or", "and"):
         return False  # "patients with or without Y": a subgroup, not the indication
+    if any(t.lower_.startswith(_HARM_STEMS) or t.lower_ in CAUSE_WORDS for t in doc[sent.start:i]):
+        return False  # "X toxicity after Z in a patient with Y": the harm's story, Y the background
     return doc[i].lower_ == "with" and bool(
         _POPULATION_WITH.search(doc[max(sent.start, i - 3):i + 1].text)) and \
         any(t.lower_ in _PHRASE_BREAK for t in doc[drug_end:i - 1])

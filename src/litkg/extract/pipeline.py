@@ -73,6 +73,10 @@ def make_sentence_splitter(nlp, name):
 # spaCy keeps a period after a capital letter on the word ("U.S."); a mixed-case abbreviation
 # at the end of a sentence ("treatment of MetS.") then never matches its definition
 _MIXED_CASE_PERIOD = (r"(?<=[a-z][A-Z])\.$", r"(?<=[a-z][A-Z][A-Z])\.$")
+# nor after a unit's one-letter denominator: "0.8 mmol/L. Ibuprofen was started" would stay one
+# sentence, "L." read as an initial
+_UNIT_PERIOD = (r"(?<=/[A-Za-z])\.$",)
+_UNIT_LETTERS = frozenset({"d.", "g.", "h.", "l.", "m.", "s."})
 
 
 def build_nlp() -> Language:
@@ -80,8 +84,11 @@ def build_nlp() -> Language:
     register_extensions()
     nlp = spacy.blank("en")
     nlp.max_length = 20_000_000
-    suffixes = list(nlp.Defaults.suffixes) + list(_MIXED_CASE_PERIOD)
+    suffixes = list(nlp.Defaults.suffixes) + list(_MIXED_CASE_PERIOD) + list(_UNIT_PERIOD)
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    # spaCy keeps "l.", "g.", "h.", "d." whole (list items, initials); in clinical text they end
+    # a sentence on a unit ("131 mmol/l. Then", "24 h. The", "2 g. She")
+    nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k not in _UNIT_LETTERS}
     nlp.add_pipe("litkg_sentences")
     add_entity_pipes(nlp)
     # before the abbreviations: "progression-free survival (PFS)" makes PFS an endpoint too
