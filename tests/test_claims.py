@@ -549,6 +549,13 @@ def test_a_change_from_one_value_to_another_gives_both():
     assert [(c.direction, c.before, c.after, c.unit) for c in out] == [("decreased", 610.0, 180.0, "mOsm/kg")]
 
 
+def test_a_normalised_value_keeps_its_from_and_to():
+    text = "Levothyroxine normalized TSH (from 12.4 to 2.1 mIU/L) after 8 weeks."
+    claims = _claims(text, [("Levothyroxine", "DRUG"), ("TSH", "ANALYTE")])
+    assert [(c.direction, c.before, c.after, c.unit) for c in claims if c.kind == "outcome"] == \
+        [("improved", 12.4, 2.1, "mIU/L")]
+
+
 def test_a_difference_between_arms_is_an_outcome_statistic_not_a_level():
     text = ("Tolvaptan increased serum sodium compared with placebo "
             "(mean difference 4.0 mmol/L; 95% CI 3.1-4.9).")
@@ -582,6 +589,14 @@ def test_a_drugs_own_level_is_a_measurement_and_the_before_value_of_its_rise():
     rise = [c for c in claims if c.kind == "outcome"]
     assert [(c.subject.label, c.direction, c.before, c.after) for c in rise] == \
         [("ibuprofen", "increased", 0.8, 2.1)]
+
+
+def test_a_lowered_risk_of_a_condition_is_a_benefit_not_a_harm():
+    text = "Compared with placebo, dapagliflozin reduced the risk of worsening heart failure (HR 0.74)."
+    claims = _claims(text, [("placebo", "DRUG"), ("dapagliflozin", "DRUG"), ("heart failure", "CONDITION")])
+    assert not [c for c in claims if c.kind == "adverse_effect"]
+    assert [(c.subject.label, c.direction) for c in claims if c.kind == "outcome"] == \
+        [("dapagliflozin", "decreased")]
 
 
 def test_disclosure_and_funding_sections_state_no_findings():

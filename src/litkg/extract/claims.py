@@ -567,14 +567,15 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         if sent.start <= drug.start < sent.end:  # "lower in placebo than in X": X's sign flips
             direction = claims_direction.arm_order(direction, sent, min(cue_i, obj.start), drug, ents)
         before = after = unit = None
-        if cue and direction in ("increased", "decreased"):
+        if cue and direction in ("increased", "decreased", "improved", "worsened"):
             for q, qs, qe in quants:
                 span = doc.char_span(qs, qe, alignment_mode="expand")
                 if span is None or span.start <= cue[0]:
                     continue
                 prev = doc[span.start - 1].lower_ if span.start > 0 else ""
-                if q.kind == "range" and prev == "from" and span.start - cue[0] <= 4:
-                    # "decreased from 610 to 180 mOsm/kg": one quantity holds both values
+                if q.kind == "range" and prev == "from" and span.start - cue[0] <= 6:
+                    # "decreased from 610 to 180 mOsm/kg", "normalized TSH (from 12.4 to 2.1
+                    # mIU/L)": one quantity holds both values
                     before, after, unit = q.low, q.high, q.unit or unit_after(doc.text, qe)
                     break
                 if q.value is None:

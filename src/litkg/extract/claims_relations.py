@@ -239,7 +239,8 @@ def adverse_pairs(sent: Span, ents: list[Span],
         # "Y decreased", "Y was lower with X", "a reduction in Y": a finding that went down under
         # the drug is its benefit ("decreased appetite" names the finding, it is not a cue here)
         if any(0 <= i - c.end <= 2 or (0 < c.start - i <= 3 and doc[i + 1].lower_ in ("in", "of"))
-               or (c.start - i == 1 and doc[i].lower_ in _COMPARATIVES) for i in lowering):
+               or (c.start - i == 1 and doc[i].lower_ in _COMPARATIVES)
+               or _lowered_risk_of(doc, i, c) for i in lowering):
             continue
         strong = any(-4 <= c.start - i <= 12 or 0 <= i - c.end <= 4 for i in strong_at)
         eligible.append(c)
@@ -271,6 +272,14 @@ def adverse_pairs(sent: Span, ents: list[Span],
 
 
 _LIST_GLUE = {",", "and", "or", "/"}
+_RATE_WORDS = frozenset({"risk", "risks", "incidence", "odds", "rate", "rates", "hazard",
+                         "frequency", "occurrence", "number", "likelihood"})
+
+
+def _lowered_risk_of(doc: Doc, i: int, c: Span) -> bool:
+    """"reduced the risk of worsening heart failure": the lowered rate of Y is a benefit."""
+    between = [t.lower_ for t in doc[i + 1:c.start]]
+    return 0 < len(between) <= 6 and "of" in between and bool(_RATE_WORDS & set(between))
 
 
 def _shared_by_list(doc: Doc, conds: list[Span], sure: list,
