@@ -44,3 +44,13 @@ def test_a_unit_with_a_one_letter_denominator_ends_a_sentence():
     doc = build_nlp().get_pipe("litkg_sentences")(doc)
     assert [s.text for s in doc.sents] == ["It was 0.8 mmol/L.", "Ibuprofen was started.",
                                            "Sodium was 131 mmol/l.", "It fell after 24 h.", "Then."]
+
+
+def test_a_capital_letter_ending_a_sentence_ends_it_but_an_initial_before_lower_case_does_not():
+    from litkg.extract.pipeline import build_nlp
+
+    nlp = build_nlp()
+    doc = nlp.get_pipe("litkg_sentences")(nlp.make_doc(
+        "She took vitamin D. Then it was 3 in group B. Smith et al. reported it."))
+    assert [s.text for s in doc.sents] == ["She took vitamin D.", "Then it was 3 in group B.",
+                                           "Smith et al. reported it."]

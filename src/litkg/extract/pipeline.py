@@ -40,6 +40,7 @@ from litkg.extract.tables import computed_outcomes, extract_table_claims
 from litkg.ingest.normalise import NormalisedText, normalise_text
 from litkg.models import Claim, Document, Mention, StudyDesign
 
+_INITIAL = re.compile(r"^(?:[A-Z]|al)$")
 # A sentence also ends at a blank line or before a bullet: lists, headings and table rows in
 # web pages and PDF text carry no final punctuation.
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=[ \t]*[•●▪◦*-]\s)")
@@ -65,6 +66,12 @@ def make_sentence_splitter(nlp, name):
                     token = doc[token.i + 1]
                 if token.i > 0:
                     token.is_sent_start = True
+        # "J. Smith wrote", "Smith et al. reported": a period after an initial or "et al" ends
+        # no sentence when a lower-case word follows
+        for token in doc[2:]:
+            if token.is_sent_start and doc[token.i - 1].text == "." and token.text[:1].islower() \
+                    and _INITIAL.match(doc[token.i - 2].text):
+                token.is_sent_start = False
         return doc
 
     return split
@@ -76,6 +83,9 @@ _MIXED_CASE_PERIOD = (r"(?<=[a-z][A-Z])\.$", r"(?<=[a-z][A-Z][A-Z])\.$")
 # nor after a unit's one-letter denominator: "0.8 mmol/L. Ibuprofen was started" would stay one
 # sentence, "L." read as an initial
 _UNIT_PERIOD = (r"(?<=/[A-Za-z])\.$",)
+# nor after a capital letter ending a name at a sentence end: "vitamin D. Then", "in group B.
+# Time to ..." (spaCy keeps "D." whole as an initial; initials are rare in clinical prose)
+_LETTER_PERIOD = (r"(?<=^[A-Z])\.$",)
 _UNIT_LETTERS = frozenset({"d.", "g.", "h.", "l.", "m.", "s."})
 
 
@@ -84,7 +94,8 @@ def build_nlp() -> Language:
     register_extensions()
     nlp = spacy.blank("en")
     nlp.max_length = 20_000_000
-    suffixes = list(nlp.Defaults.suffixes) + list(_MIXED_CASE_PERIOD) + list(_UNIT_PERIOD)
+    suffixes = list(nlp.Defaults.suffixes) + list(_MIXED_CASE_PERIOD) + list(_UNIT_PERIOD) + \
+        list(_LETTER_PERIOD)
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     # spaCy keeps "l.", "g.", "h.", "d." whole (list items, initials); in clinical text they end
     # a sentence on a unit ("131 mmol/l. Then", "24 h. The", "2 g. She")
