@@ -599,6 +599,25 @@ def test_a_lowered_risk_of_a_condition_is_a_benefit_not_a_harm():
         [("dapagliflozin", "decreased")]
 
 
+def test_findings_narrated_after_a_drug_was_started_are_its_harms():
+    text = ("Ibuprofen was started for knee pain. Her lithium level was high. "
+            "Ten days later she presented with tremor, ataxia and confusion. "
+            "Ibuprofen was withheld. She did not develop arrhythmia.")
+    claims = _claims(text, [("Ibuprofen", "DRUG"), ("knee pain", "CONDITION"), ("lithium", "DRUG"),
+                            ("tremor", "CONDITION"), ("ataxia", "CONDITION"), ("confusion", "CONDITION"),
+                            ("Ibuprofen", "DRUG", 1), ("arrhythmia", "CONDITION")])
+    harms = [(c.subject.label, c.object.label, c.negated) for c in claims if c.kind == "adverse_effect"]
+    assert harms == [("ibuprofen", "tremor", False), ("ibuprofen", "ataxia", False),
+                     ("ibuprofen", "confusion", False)]
+
+
+def test_a_finding_before_any_drug_was_started_is_no_harm():
+    text = "She presented with fever and cough. Amoxicillin was started for pneumonia."
+    claims = _claims(text, [("fever", "CONDITION"), ("cough", "CONDITION"), ("Amoxicillin", "DRUG"),
+                            ("pneumonia", "CONDITION")])
+    assert not [c for c in claims if c.kind == "adverse_effect"]
+
+
 def test_disclosure_and_funding_sections_state_no_findings():
     text = ("RESULTS: Warfarin caused skin necrosis in one patient.\n"
             "FINANCIAL DISCLOSURE: Dr. Lee was paid by the makers of heparin for thrombosis trials.")

@@ -47,6 +47,7 @@ from litkg.extract.drug_classes import class_mechanisms
 from litkg.extract.extensions import register_extensions
 from litkg.extract.claims_values import (OUTCOME_LABELS, sentence_quantities, stat_near,
                                          unit_after, value_after)
+from litkg.extract.onset import onset_harms
 from litkg.extract.units import is_dose_unit
 from litkg.models import Claim, Concept, Document, Evidence, is_curie, normalise_key
 
@@ -488,6 +489,15 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         hedged = bool(cond._.hedged or covering(doc, cond.start, "hedge"))
         out.append(make("adverse_effect", drug, cond, negated=neg, hedged=hedged,
                         statistic_items=tuple(sorted(stat_near(doc, cond, sent, ents).items()))))
+        taken.add((cond.start, cond.end))
+    # "X was started. Ten days later she presented with Y": the story's harm (see onset.py)
+    for drug, cond in [] if methods or aim else onset_harms(sent, ents, sents, k, DRUG_LABELS,
+                                                           CONDITION_LABELS):
+        if (cond.start, cond.end) in taken:
+            continue
+        neg = bool(cond._.negated or covering(doc, cond.start, "negation"))
+        out.append(make("adverse_effect", drug, cond, negated=neg,
+                        hedged=bool(cond._.hedged or covering(doc, cond.start, "hedge"))))
         taken.add((cond.start, cond.end))
     treated: set[tuple[int, int]] = set()
     indications: set[tuple[int, int]] = set()  # "X is effective in normalizing Y": not an outcome

@@ -1,0 +1,114 @@
+"""Harms narrated after a drug was started: "Ibuprofen was started for knee pain. Ten days later
+she presented with coarse tremor, ataxia and confusion."
+
+A case report tells an adverse reaction as a story: one sentence starts a drug, a later one says
+what the patient *developed* or *presented with*, without naming the drug again.  The pair rules
+and classifier of :mod:`litkg.extract.claims_relations` read one sentence, so they see a finding
+without a drug.  :func:`onset_harms` links such findings to the drug the story started just
+before, under conditions that keep the reading a reader would make:
+
+- the sentence narrates an onset in the past ("developed", "experienced", "presented with",
+  "complained of", "suffered from") and names no drug of its own;
+- the findings follow the onset verb in the same clause (a list: "tremor, ataxia and confusion");
+- one of the five sentences before (not across a section heading, nor back past a sentence
+  that stops a drug) *starts* a drug ("X was started / initiated / given / added", "treated
+  with X", "received X") -- the nearest one wins;
+- a finding that sentence names as the drug's indication ("started for knee pain") is no harm.
+
+"did not develop arrhythmia" gives a negated harm: the story says the drug did not cause it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from litkg.extract import claims_lexicon as lex
+
+_ONSET = re.compile(r"^(developed|experienced|presented|complained|suffered|manifested|"
+                    r"develop|experience|present|complain|suffer)$", re.I)
+_ONSET_PREP = {"presented": "with", "present": "with", "complained": "of", "complain": "of",
+               "suffered": "from", "suffer": "from"}
+#: a sentence that starts a drug
+_STARTED = re.compile(r"\b(start(ed|ing)?|initiat(ed|ing)|commenc(ed|ing)|began|begun|given|"
+                      r"administered|received|receiving|prescribed|treated with|switched to|"
+                      r"added|introduced)\b", re.I)
+_STOPPED = re.compile(r"\b(withheld|stopped|discontinued|withdrawn|ceased|tapered|held)\b", re.I)
+_CLAUSE_BREAK = {";", ":", ".", "but", "whereas", "however", "although", "while", "which", "who",
+                 "after", "before", "because", "despite"}
+_LIST = {",", "and", "or", "/"}
+MAX_REACH = 12
+LOOKBACK = 5  # case reports put lab values between the start and the onset
+
+
+def onset_harms(sent: Span, ents: list[Span], sents: list[Span], k: int,
+                drug_labels, condition_labels) -> list[tuple[Span, Span]]:
+    """(drug, condition) pairs for the findings ``sent`` narrates after a drug an earlier
+    sentence started (see the module doc)."""
+    if any(e.label_ in drug_labels for e in ents) or lex.BACKGROUND_LIST.search(sent.text):
+        return []
+    doc = sent.doc
+    onset = next((t for t in sent if _ONSET.match(t.text) and _onset_at(doc, t, sent)), None)
+    if onset is None:
+        return []
+    conds = _findings_after(doc, onset.i, sent, ents, condition_labels)
+    if not conds:
+        return []
+    drug, indications = _started_drug(sents, k, drug_labels, condition_labels)
+    if drug is None:
+        return []
+    return [(drug, c) for c in conds if (c._.concept_id or c.text.lower()) not in indications]
+
+
+def _onset_at(doc, tok, sent: Span) -> bool:
+    """The onset verb as a verb: past tense, or after "did not" ("did not develop")."""
+    word = tok.lower_
+    prep = _ONSET_PREP.get(word)
+    if prep is not None and not (tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == prep):
+        return False  # "presented" alone ("the case presented here")
+    if word.endswith("ed"):
+        return True
+    before = [t.lower_ for t in doc[max(sent.start, tok.i - 3):tok.i]]
+    return "did" in before or "didn't" in before
+
+
+def _findings_after(doc, i: int, sent: Span, ents: list[Span], condition_labels) -> list[Span]:
+    out = []
+    conds = sorted((e for e in ents if e.label_ in condition_labels and e.start > i), key=lambda e: e.start)
+    last = i
+    for c in conds:
+        gap = [t.lower_ for t in doc[last + 1:c.start]]
+        if c.start - i > MAX_REACH or _CLAUSE_BREAK & set(gap):
+            break
+        # the first finding may follow a few words ("developed a severe rash"), the next ones
+        # only list glue ("tremor, ataxia and confusion")
+        if out and not set(gap) <= _LIST | {"a", "an", "severe", "mild", "marked", "new"}:
+            break
+        out.append(c)
+        last = c.end - 1
+    return out
+
+
+def _started_drug(sents: list[Span], k: int, drug_labels, condition_labels):
+    """The drug the nearest of the previous sentences started, and the indications it named."""
+    for back in range(1, LOOKBACK + 1):
+        if k - back < 0:
+            break
+        prev = sents[k - back]
+        if lex.SECTION_RESET.search(prev.text):
+            break
+        if _STOPPED.search(prev.text):
+            break  # "X was withheld": what follows is recovery, not onset
+        m = _STARTED.search(prev.text)
+        if m is None:
+            continue
+        at = prev.start_char + m.start()
+        drugs = [e for e in prev.ents if e.label_ in drug_labels and not e._.negated]
+        if not drugs:
+            continue
+        drug = min(drugs, key=lambda e: abs(e.start_char - at))
+        indications = {(e._.concept_id or e.text.lower()) for e in prev.ents
+                       if e.label_ in condition_labels and e.start > drug.start}
+        return drug, indications
+    return None, set()
