@@ -618,6 +618,12 @@ def test_a_finding_before_any_drug_was_started_is_no_harm():
     assert not [c for c in claims if c.kind == "adverse_effect"]
 
 
+def test_no_named_benefit_is_no_change_in_that_measure():
+    text = "Cinacalcet showed no mortality benefit in general CKD populations (RR 0.97)."
+    claims = _claims(text, [("Cinacalcet", "DRUG"), ("mortality", "ENDPOINT"), ("CKD", "CONDITION")])
+    assert [(c.object.label, c.direction) for c in claims if c.kind == "outcome"] == [("mortality", "unchanged")]
+
+
 def test_disclosure_and_funding_sections_state_no_findings():
     text = ("RESULTS: Warfarin caused skin necrosis in one patient.\n"
             "FINANCIAL DISCLOSURE: Dr. Lee was paid by the makers of heparin for thrombosis trials.")

@@ -166,7 +166,7 @@ def _resolve_direction(doc: Doc, sent: Span, cue_i: int | None, direction: str |
     if cue_i is None and _LIST_UNCHANGED.search(sent.doc[sent.start:obj.start].text):
         return "unchanged"  # "no significant difference between groups in A, B and C"
     if cue_i is None or direction is None:
-        if any(p in clause for p in lex.UNCHANGED_ALONE):
+        if any(p in clause for p in lex.UNCHANGED_ALONE) or lex.NO_NAMED_BENEFIT.search(clause):
             return "unchanged"
     elif covering(doc, obj.start, "negation") and any(p in clause for p in lex.UNCHANGED_PHRASES):
         return "unchanged"

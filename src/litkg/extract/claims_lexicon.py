@@ -46,6 +46,8 @@ UNCHANGED_PHRASES = (
     "no increase", "no decrease", "no reduction", "not affect", "not alter", "not improve",
     "stable", "no apparent", "did not reach", "not reach", "neither",
 )
+# "no mortality benefit", "no survival advantage": no change in the named measure
+NO_NAMED_BENEFIT = re.compile(r"\bno ([\w-]+ ){1,2}(benefit|advantage)s?\b", re.I)
 # Phrases that state "no change" on their own, without a change word next to the object
 # ("comparable", "similar", "stable" describe groups or designs too often to count alone).
 UNCHANGED_ALONE = tuple(p for p in UNCHANGED_PHRASES
