@@ -6,7 +6,8 @@ never copied into the repository.  Training examples are the annotators' evidenc
 *train* split articles with the prompt's majority label.  In each span the prompt's
 intervention, comparator and outcome are located as the benchmark evaluator locates them
 (litkg.evaluate.evidence_inference._locate: exact string, else runs of content words that tell
-the two arms apart, the arm's own abbreviation, or its letter label such as "group A") and
+the two arms apart, a word that names the arm alone, the arm's own abbreviation, or its letter
+label such as "group A"; the outcome without an opening change word, measured_outcome) and
 masked as placeholder tokens (see litkg.extract.claims_direction); each span naming both arms
 is added a second time with the arms swapped and increased/decreased flipped.  The validation
 split is only scored, never trained on.
@@ -17,9 +18,9 @@ split is only scored, never trained on.
 Model: multinomial logistic regression (numpy at training time only, full-batch Adam, L2 0.01
 chosen by 5-fold article-level CV on train, features seen in >= 2 spans); weights rounded to 3
 decimals to keep the file small (~130 kB).  Runtime needs no numpy: claims_direction.predict
-sums the weights in pure Python.  Shipped model (2026-11-22, with the arm-value and
-confidence-interval features): 4,426 training examples (3,096 spans + 1,330 swapped copies),
-18,347 features; span accuracy CV 0.788, validation 0.780 (372 spans).
+sums the weights in pure Python.  Shipped model (2026-11-23, with the outcome-polarity and
+better/worse features): 4,426 training examples (3,096 spans + 1,330 swapped copies), 19,189
+features; span accuracy CV 0.795, validation 0.785 (372 spans).
 """
 
 import argparse
@@ -31,7 +32,7 @@ from collections import Counter, defaultdict
 
 import numpy as np
 
-from litkg.evaluate.evidence_inference import LABELS, read_prompts
+from litkg.evaluate.evidence_inference import LABELS, measured_outcome, read_prompts
 from litkg.evaluate.evidence_inference import _locate as locate
 from litkg.extract.claims_direction import CLASSES, CMP, INT, MODEL_FILE, OUT, features, mask
 from litkg.paths import benchmarks_dir, data_dir
@@ -49,7 +50,7 @@ def examples(folder, split):
     for p in read_prompts(folder, split):
         label = CLASSES.index(p.label)
         for text in sorted(spans[p.prompt_id]):  # sorted: the same order in every run
-            marks = [(s, e, OUT) for s, e in locate(text, p.outcome)]
+            marks = [(s, e, OUT) for s, e in locate(text, measured_outcome(p.outcome))]
             i_spans = locate(text, p.intervention, p.comparator)
             c_spans = locate(text, p.comparator, p.intervention)
             plain = marks + [(s, e, INT) for s, e in i_spans] + [(s, e, CMP) for s, e in c_spans]

@@ -797,3 +797,12 @@ def test_the_drug_added_is_credited_not_the_one_it_was_added_to():
              [("Dexmedetomidine", "DRUG"), ("ropivacaine", "DRUG"), ("analgesia", "ENDPOINT")])):
         claims = _claims(text, ents)
         assert {c.subject.label.lower() for c in claims if c.kind == "outcome"} == {ents[0][0].lower()}
+
+
+def test_a_time_after_a_preposition_is_a_timepoint_not_a_measured_value():
+    from litkg.extract.claims import _timepoint
+
+    assert _timepoint(" and at ", "h")
+    assert _timepoint(" measured after ", "weeks")
+    assert not _timepoint(" was ", "min")  # "onset time was 5 min": the value itself
+    assert not _timepoint(" at ", "mg/dL")

@@ -40,7 +40,9 @@ def test_mask_replaces_arms_and_outcome_and_generic_comparators():
     text = "Itch was milder with lotion A than with vehicle."
     at = text.index("lotion A")
     masked = cd.mask(text, [(0, 4, cd.OUT), (at, at + 8, cd.INT)])
-    assert masked.split() == ["zzout", "was", "milder", "with", "zzint", "than", "with", "zzcmp", "."]
+    # (itch is an adverse outcome: its polarity token follows the placeholder)
+    assert masked.split() == ["zzout", cd.ADV, "was", "milder", "with", "zzint", "than", "with",
+                              "zzcmp", "."]
     # the longer span wins an overlap ("non-ARB" over its "ARB"), the outcome wins any; a
     # named comparator keeps generic words as they are
     text = "ACR fell with non-ARB drugs and placebo"
@@ -48,7 +50,7 @@ def test_mask_replaces_arms_and_outcome_and_generic_comparators():
     masked = cd.mask(text, [(at + 4, at + 7, cd.INT), (at, at + 7, cd.CMP), (0, 3, cd.OUT)])
     assert masked.split() == ["zzout", "fell", "with", "zzcmp", "drugs", "and", "placebo"]
     masked = cd.mask("rash rate", [(0, 9, cd.INT), (0, 4, cd.OUT)])
-    assert masked.split() == ["zzout", "rate"]
+    assert masked.split() == ["zzout", cd.ADV, "rate"]
 
 
 def test_skeleton_keeps_the_order_of_the_arms():
@@ -203,3 +205,59 @@ def test_prompt_hits_take_a_null_difference_credited_to_the_comparator():
         == ["improved"]
     own = _claim("nebivolol", "heart rate", "decreased")
     assert ei.prompt_hits([own, _claim("atenolol", "heart rate", "unchanged")], p) == [own]
+
+
+def test_the_outcome_is_the_quantity_without_its_change_word():
+    assert ei.measured_outcome("reduction in nocturnal cramps") == "nocturnal cramps"
+    assert ei.measured_outcome("the mean decrease of serum urate") == "serum urate"
+    assert ei.measured_outcome("improved grip strength") == "grip strength"
+    # a change that is the quantity itself stays, and so does a phrase with nothing after it
+    assert ei.measured_outcome("change in grip strength") == "change in grip strength"
+    assert ei.measured_outcome("weight gain") == "weight gain"
+    assert ei.measured_outcome("improvement") == "improvement"
+
+
+def test_an_arm_is_found_by_the_drug_it_is_later_called_by():
+    text = ("Tolvexin plus rest versus rest alone. Cramps were fewer with tolvexin, "
+            "and 3 days of rest gave none.")
+    found = [text[s:e] for s, e in ei._locate(text, "tolvexin plus rest", "rest alone")]
+    assert found == ["Tolvexin plus rest", "tolvexin"]
+    # dosing, schedule and participle words do not name an arm on their own
+    text = "Kelmarin 20 mg given once daily was compared; those given saline daily fared worse."
+    found = [text[s:e] for s, e in ei._locate(text, "Kelmarin 20 mg given once daily",
+                                                "saline given once daily")]
+    assert found == ["Kelmarin 20 mg given once daily"]
+    assert ei._name_words("ointment prescribed twice daily", "placebo") == {"ointment"}
+
+
+def test_select_direction_prefers_a_signed_claim_and_splits_ties_to_unchanged():
+    p = _prompt("nebivolol", "placebo", "heart rate")
+    hits = [_claim("nebivolol", "heart rate", d) for d in ("improved", "decreased")]
+    assert ei.select_direction(hits, p) == "decreased"
+    hits = [_claim("nebivolol", "heart rate", d) for d in ("decreased", "unchanged")]
+    assert ei.select_direction(hits, p) == "unchanged"
+    hits.append(_claim("nebivolol", "heart rate", "decreased"))
+    assert ei.select_direction(hits, p) == "decreased"
+
+
+def test_an_adverse_outcome_keeps_its_polarity_through_the_mask():
+    text = "Joint pain improved more with balm than with vehicle."
+    masked = cd.mask(text, [(0, 10, cd.OUT)])
+    assert masked.split()[:2] == [cd.OUT, cd.ADV]
+    feats = cd.features(masked)
+    assert cd.ADV not in feats and "adverse|sk:out_good" in feats
+    # a plain outcome gets the same wording under the other polarity
+    feats = cd.features(cd.mask("Grip strength improved more with balm.", [(0, 13, cd.OUT)]))
+    assert "plain|sk:out_good" in feats and not any(f.startswith("adverse|") for f in feats)
+
+
+def test_valence_and_time_words_have_their_own_skeleton_classes():
+    feats = cd.features("zzout was better with zzint")
+    assert "sk:out_good_int" in feats
+    feats = cd.features("zzout came earlier with zzint than with zzcmp")
+    assert "sk:down_int_than_cmp" in feats
+
+
+def test_an_arm_value_is_read_across_the_article():
+    feats = cd.features("zzout occurred in 27 % in the zzint group vs 1 % in the zzcmp group")
+    assert "armval:int_higher" in feats

@@ -295,6 +295,18 @@ def _drug_for(sent: Span, ents: list[Span], i: int, ctx: _DocContext,
     return main if fallback and (main is None or not scope.comparator_arm(doc, main)) else None
 
 
+_TIME_UNIT = re.compile(r"^(s|sec|min|mins|minutes?|h|hrs?|hours?|d|days?|wk|weeks?|months?|"
+                        r"years?)$", re.I)
+_TIME_PREPOSITION = re.compile(r"\b(at|after|within|during|for|over|until|by|postoperatively)\b",
+                               re.I)
+
+
+def _timepoint(gap: str, unit: str) -> bool:
+    """"Incidence of coughing at 1 h and 24 h": a time after a preposition is when the analyte
+    was measured, not its value ("onset time 5 min" keeps its value)."""
+    return bool(_TIME_UNIT.match(unit.strip()) and _TIME_PREPOSITION.search(gap))
+
+
 def _evidence(sent: Span, ctx: _DocContext) -> Evidence:
     text = sent.text
     lead = len(text) - len(text.lstrip())
@@ -522,9 +534,10 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
             continue
         q, unit, gap = hit
         if any(w in gap.lower() for w in (" to ", " from ", "decreas", "increas", "reduc", "differ",
-                                          "change", " by ")) or scope.dose_amount(unit):
+                                          "change", " by ")) or scope.dose_amount(unit) or \
+                _timepoint(gap, unit):
             continue  # "decreased to 225": an outcome's value; "(mean difference 4.0 mmol/L)": a
-            # change, not a level; "(400 IU)": a dose
+            # change, not a level; "(400 IU)": a dose; "at 24 h": when, not what
         key = concept_of(obj).key
         if key in measured and measured[key][0] == q.value:
             continue  # "serum calcium (Ca): 7.5": the abbreviation points at the same value

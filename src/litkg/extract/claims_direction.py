@@ -11,23 +11,27 @@ the outcome are replaced by placeholder tokens (``zzint``, ``zzcmp``, ``zzout``)
 lower than ... zzcmp" and "zzcmp ... lower than ... zzint" are different features whatever the
 drugs are called, and no drug or outcome name can carry a label.  Features: word unigrams and
 bigrams (numbers folded to ``<num>``); a *skeleton* (the text reduced to placeholders, up/down
-words, negations, than/versus/favour, significance) as 2-4-grams, plus the skeleton of the
-outcome's own clause; words next to the outcome; p-value classes (any p < 0.05, any p >= 0.05,
-and the first p after the outcome); which arm has the lower number in "12 vs 20" and which arm's
-own value ("zzint (12.1) ... zzcmp (20.4)", "36% in zzint") is the lower; and where each
-confidence interval lies against its null value (1 for a ratio, 0 for a difference).  At
-prediction time (:func:`classify`) the intervention is the drug the claim is credited to, the
-comparators are the sentence's other intervention entities (else generic "placebo", "control",
-"usual care" words) and the outcome is the claim's object; the whole sentence is read.  A
-direction the classifier gives is recorded as already oriented so :func:`arm_order` (the rule
-for "lower in <comparator> than in X") does not flip it a second time.  Between arms (:data:`ARMS`)
-a rule "improved"/"worsened" gets its sign from the classifier; narration keeps "improved".
+words, better/worse words, negations, than/versus/favour, significance) as 2-4-grams, plus the
+skeleton of the outcome's own clause; the same clause skeleton and skeleton bigrams marked with
+the outcome's polarity (adverse, :data:`ADVERSE`, or plain: "improved" is a fall on pain and a
+rise on strength, and the outcome's name is masked); words next to the outcome; p-value classes
+(any p < 0.05, any p >= 0.05, and the first p after the outcome); which arm has the lower number
+in "12 vs 20" and which arm's own value ("zzint (12.1) ... zzcmp (20.4)", "36% in zzint") is the
+lower; and where each confidence interval lies against its null value (1 for a ratio, 0 for a
+difference).  At prediction time (:func:`classify`) the intervention is the drug the claim is
+credited to, the comparators are the sentence's other intervention entities (else generic
+"placebo", "control", "usual care" words) and the outcome is the claim's object; the whole
+sentence is read.  A direction the classifier gives is recorded as already oriented so
+:func:`arm_order` (the rule for "lower in <comparator> than in X") does not flip it a second
+time.  Between arms (:data:`ARMS`) a rule "improved"/"worsened" gets its sign from the
+classifier; narration keeps "improved".
 
 End to end (``litkg evaluate evidence-inference``, prompt entities, 5-fold article-level CV on
-the train split with the CV-trained model): direction accuracy 0.712 on 841 matched prompts,
-higher in each of the five folds than before the results-section, attribution and matching
-fixes of 2026-11-22 (0.675 on 646); the earlier unmasked model read on a 15-token window: 0.610
-on 692.
+the train split with the CV-trained model): direction accuracy 0.694 on 995 matched prompts of
+1,944 (2026-11-23: outcome polarity, the outcome without its change word, arms found by the drug
+they are later called by); before, 0.699 on 855 (the same code measured 0.712 on 841 on
+2026-11-22; 0.675 on 646 before that day's results-section, attribution and matching fixes); the
+earlier unmasked model read on a 15-token window: 0.610 on 692.
 
 Provenance and retraining: ``python scripts/train_direction_model.py --l2 0.01`` (numpy at
 training time only) on the annotators' evidence spans of the Evidence Inference 2.0 *train*
@@ -35,9 +39,10 @@ split (github jayded/evidence-inference, MIT; read from the shared benchmark fol
 copied), with the prompt's majority label.  In each span the prompt's intervention, comparator
 and outcome are located as the benchmark evaluator locates them and masked; spans naming both
 arms are added again with the arms swapped and increased/decreased flipped.  Span accuracy:
-5-fold article-level CV on train 0.788 (without the arm-value and interval features 0.784; the
-earlier unmasked model 0.722), validation split 0.780 on 372 spans (0.774; earlier model
-0.718); the validation split is only measured.  Weights ship as
+5-fold article-level CV on train 0.795 (0.790 without the polarity and better/worse features,
+0.784 also without the arm-value and interval features; the earlier unmasked model 0.722),
+validation split 0.785 on 372 spans (0.780; 0.774; earlier model 0.718); the validation split
+is only measured.  Weights ship as
 ``litkg/data/direction_model.json.gz`` (about 130 kB); without the file the classifier is not
 used (rules only).
 """
@@ -64,9 +69,30 @@ _GENERIC_INTERVENTION = re.compile(r"\b(intervention|experimental)\b", re.I)
 
 # Skeleton classes: the words that carry sign, negation and comparison in reporting language.
 _UP = re.compile(r"^(increas|elevat|higher|greater|more$|larger|longer|rais|rose|rise|gain|"
-                 r"improv|better|enhanc|exceed|superior|faster|prolong|boost|augment)")
+                 r"enhanc|exceed|faster|prolong|boost|augment|later$|delay)")
 _DOWN = re.compile(r"^(decreas|reduc|lower|less$|fewer|smaller|shorter|declin|drop|fell|fall|"
-                   r"diminish|attenuat|inferior|slower|worse|poor|suppress|inhibit|lessen|shorten)")
+                   r"diminish|attenuat|slower|suppress|inhibit|lessen|shorten|earlier$|sooner$)")
+# Valence words say which way is better, not which way the number moved: "improvement in pain"
+# is a fall, "improvement in function" a rise.  They get classes of their own, read together
+# with the outcome's polarity (:data:`ADVERSE`).
+_GOOD = re.compile(r"^(improv|better|superior|benefi|ameliorat|reliev|relief)")
+_BAD = re.compile(r"^(worse|inferior|poor|deteriorat|aggravat)")
+#: Outcomes where less is better (symptoms, harms, risks): a general vocabulary of adverse
+#: quantities, so "improved" / "better" can be read as a fall on them.
+ADVERSE = re.compile(
+    r"\b(pain\w*|ache|aches|mortality|deaths?|risk|incidence|adverse|side[- ]effects?|"
+    r"complications?|infections?|nausea|vomiting|emesis|symptoms?|depress\w*|anxiety|"
+    r"stress|fatigue|disabilit\w*|severity|recurrences?|relapses?|failures?|toxicit\w*|"
+    r"bleeding|blood loss|ha?emorrhag\w*|length of (hospital )?stay|hospitali[sz]ations?|"
+    r"readmissions?|prurit\w*|itch\w*|dyspn\w*|cough\w*|fever|inflammation|o?edema|"
+    r"swelling|exacerbations?|morbidity|craving|insomnia|hypotension|hypertension|"
+    r"hypoglyc\w*|rash|diarrho?ea|constipation|headaches?|dizziness|delirium|agitation|"
+    r"aggressi\w*|errors?|injur\w*|fractures?|falls|lesions?|discomfort|distress|burden|"
+    r"dysfunction|impairment|costs?|shivering|sore throat|apno?ea|desaturation|hypox\w*|"
+    r"spasms?|stiffness|tenderness|ulcers?|loneliness|suicid\w*|smoking|viral load|"
+    r"parasit\w*|gametocyt\w*|plaque|caries|gingivitis|disease activity)\b", re.I)
+#: token added after the outcome placeholder when the outcome is adverse (see :func:`mask`)
+ADV = "zzadverse"
 _NEG = re.compile(r"^(no|not|nor|neither|without|similar|comparable|nonsignificant|"
                   r"insignificant|ns|unchanged|unaffected|equivalent|differ|difference|"
                   r"differences|trend|tended)$")
@@ -88,7 +114,8 @@ def p_classes(text: str) -> set[str]:
 def mask(text: str, spans) -> str:
     """``text`` with each ``(start, end, tag)`` char span replaced by its placeholder tag; the
     outcome wins overlaps, then the longer span ("non-ARB" over its "ARB").  Generic comparator
-    words left unmasked become the comparator."""
+    words left unmasked become the comparator.  An adverse outcome (:data:`ADVERSE`) is
+    followed by the :data:`ADV` token: its name is hidden, its polarity is kept."""
     taken: list[tuple[int, int, str]] = []
 
     def take(s: int, e: int, tag: str) -> None:
@@ -104,7 +131,8 @@ def mask(text: str, spans) -> str:
                 take(m.start(), m.end(), tag)
     out, pos = [], 0
     for s, e, tag in sorted(taken):
-        out += [text[pos:s], f" {tag} "]
+        adverse = tag == OUT and ADVERSE.search(text[s:e])
+        out += [text[pos:s], f" {tag} {ADV} " if adverse else f" {tag} "]
         pos = e
     out.append(text[pos:])
     return "".join(out)
@@ -125,6 +153,10 @@ def _skeleton(words: list[str]) -> list[str]:
             c = "sig"
         elif _NEG.match(w):
             c = "neg"
+        elif _GOOD.match(w):
+            c = "good"
+        elif _BAD.match(w):
+            c = "bad"
         elif _UP.match(w):
             c = "up"
         elif _DOWN.match(w):
@@ -193,7 +225,8 @@ def _arm_values(raw: list[str]) -> list[str]:
                 break
             if w[0].isdigit():
                 return float(w)
-        before = raw[max(0, i - 3):i]  # ... else "36 % in zzint"
+        j = i - 1 if i > 0 and raw[i - 1] in ("the", "a", "an", "this") else i
+        before = raw[max(0, j - 3):j]  # ... else "36 % in zzint", "(1%) in the zzint group"
         if before and before[-1] in ("in", "with", "for", "on") and \
                 any(w[0].isdigit() for w in before[:-1]):
             return float([w for w in before[:-1] if w[0].isdigit()][-1])
@@ -216,6 +249,8 @@ def features(text: str) -> list[str]:
     for w in _TOKEN.findall(low):
         if not (raw and w == raw[-1] and w in (INT, CMP, OUT)):
             raw.append(w)
+    adverse = ADV in raw
+    raw = [w for w in raw if w != ADV]
     words = ["<num>" if w[0].isdigit() else w for w in raw]
     feats = words + [f"{a}_{b}" for a, b in zip(words, words[1:])]
     sk = _skeleton(words)
@@ -227,7 +262,12 @@ def features(text: str) -> list[str]:
         # the skeleton of the outcome's own clause: sentences often report several outcomes
         lo = max([j + 1 for j in range(i) if words[j] in _CLAUSE_BREAKS] or [0])
         hi = min([j for j in range(i, len(words)) if words[j] in _CLAUSE_BREAKS] or [len(words)])
-        feats.append("clause:" + "_".join(_skeleton(words[lo:hi])))
+        clause = "_".join(_skeleton(words[lo:hi]))
+        feats.append("clause:" + clause)
+        # the same wording means the opposite change on an adverse outcome ("improved pain")
+        polarity = "adverse" if adverse else "plain"
+        feats += [f"{polarity}|clause:{clause}"]
+        feats += [f"{polarity}|sk:{a}_{b}" for a, b in zip(sk, sk[1:])]
     feats += sorted(p_classes(low)) or ["p_none"]
     feats += _number_order(raw)
     feats += _arm_values(raw)
