@@ -774,19 +774,19 @@ def test_the_main_intervention_is_not_the_comparator():
 
 
 def test_section_headings_are_told_apart():
-    from litkg.extract import claims_scope as scope
+    from litkg.extract import sections
 
-    assert scope._heading_class("Main outcome measures") == "methods"
-    assert scope._heading_class("Patients and methods") == "methods"
-    assert scope._heading_class("Background and aims") == "design"
-    assert scope._heading_class("Financial disclosure") == "declaration"
-    assert scope._heading_class("Methods and findings") == "results"
-    assert scope._heading_class("Case presentation") == "results"
-    assert scope._heading_class("Increase") is None  # no "case" inside a word
+    assert sections._heading_class("Main outcome measures") == "methods"
+    assert sections._heading_class("Patients and methods") == "methods"
+    assert sections._heading_class("Background and aims") == "design"
+    assert sections._heading_class("Financial disclosure") == "declaration"
+    assert sections._heading_class("Methods and findings") == "results"
+    assert sections._heading_class("Case presentation") == "results"
+    assert sections._heading_class("Increase") is None  # no "case" inside a word
     nlp = spacy.blank("en")
     # a wrapped line of prose ("and methods") is no heading; "ABSTRACT.RESULTS:" is one
     doc = nlp("Title\nBACKGROUND:\nPrior work.\nwe compared two\nand methods\nABSTRACT.RESULTS:\nY fell.")
-    assert [kind for _, kind in scope._section_marks(doc)] == ["design", "results"]
+    assert [kind for _, kind in sections._section_marks(doc)] == ["design", "results"]
 
 
 def test_the_drug_added_is_credited_not_the_one_it_was_added_to():

@@ -261,3 +261,13 @@ def test_valence_and_time_words_have_their_own_skeleton_classes():
 def test_an_arm_value_is_read_across_the_article():
     feats = cd.features("zzout occurred in 27 % in the zzint group vs 1 % in the zzcmp group")
     assert "armval:int_higher" in feats
+
+
+def test_the_classifier_turns_no_rise_or_fall_into_no_change_without_a_word_for_it():
+    from litkg.extract.claims_direction import null_evidence
+
+    assert not null_evidence("Dapagliflozin reduced the risk of heart failure compared with placebo.")
+    assert null_evidence("Pain was similar in both groups.")
+    assert null_evidence("Pain did not differ (p = 0.41).")
+    assert null_evidence("Mortality was lower with X (HR 0.91, 95% CI 0.80-1.04).")
+    assert not null_evidence("Knowledge of the annotation improved.")  # "no" inside words

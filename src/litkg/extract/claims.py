@@ -47,6 +47,7 @@ from litkg.extract.drug_classes import class_mechanisms
 from litkg.extract.extensions import register_extensions
 from litkg.extract.claims_values import (OUTCOME_LABELS, sentence_quantities, stat_near,
                                          unit_after, value_after)
+from litkg.extract import sections
 from litkg.extract.onset import onset_harms
 from litkg.extract.units import is_dose_unit
 from litkg.models import Claim, Concept, Document, Evidence, is_curie, normalise_key
@@ -193,6 +194,12 @@ def _cue_for(doc: Doc, obj: Span, cues: list[tuple[int, str]]) -> tuple[int, str
     after = [c for c in after if not scope.in_aside(doc, obj.end, c[0])] or after
     before = [c for c in cues if obj.start - 6 <= c[0] < obj.start
               and not _BREAKS & {t.lower_ for t in doc[c[0] + 1:obj.start]}]
+    # "reduced the risk of worsening heart failure": a participle right before the object names
+    # a kind of it; the cue governing the phrase is the one before
+    last = before[-1][0] if before else None
+    if len(before) > 1 and last == obj.start - 1 and doc[last].lower_.endswith("ing") and \
+            doc[last - 1].lower_ in ("of", "with", "the", "a", "an"):
+        before = before[:-1]  # (but "limited to reducing Y risk": a verb governing Y)
     # "a decrease in local pain": a nominal cue governing this very noun phrase wins
     if before and doc[before[-1][0] + 1].lower_ in ("in", "of") and obj.start - before[-1][0] <= 4:
         return before[-1]
@@ -426,7 +433,7 @@ def extract_claims(doc: Doc, document: Document) -> list[Claim]:
                       main_drug=scope.main_drug(doc, document.metadata.title, _key))
     sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     claims: dict[str, Claim] = {}
-    refs_at = scope.references_start(doc.text)  # the bibliography cites, it does not claim
+    refs_at = sections.references_start(doc.text)  # the bibliography cites, it does not claim
     by_sent = _ents_by_sentence(doc, sents)
     for k, sent in enumerate(sents):
         ents = [e for e in by_sent[k] if not scope.generic_intervention(e)]
@@ -434,7 +441,7 @@ def extract_claims(doc: Doc, document: Document) -> list[Claim]:
         if not ents or scope.table_like(sent) or scope.name_list(sent) or \
                 scope.in_table(sent, document, ctx.offset) or (
                 refs_at is not None and sent.end_char > refs_at) or \
-                scope.section_kind(sent) == "declaration":  # disclosures, funding: no findings
+                sections.section_kind(sent) == "declaration":  # disclosures, funding: no findings
             continue
         try:
             found = _sentence_claims(sent, ents, ctx, sents, k)
@@ -480,7 +487,7 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
     # A title, an aim or a design sentence names what was studied, not what a drug did: a harm
     # it names ("Early-life factors and endometriosis risk") is credited to no drug it does not
     # name itself.
-    states_topic = aim or scope.in_design_section(sent) or \
+    states_topic = aim or sections.in_design_section(sent) or \
         sent.text.strip() == (ctx.document.metadata.title or "").strip()
 
     def harm_fallback(cond: Span) -> Span | None:
@@ -490,7 +497,7 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
 
     # a methods section lists the harms it recorded ("nausea after X was recorded"), it
     # reports none (a background may state a known one)
-    methods = scope.section_kind(sent) == "methods"
+    methods = sections.section_kind(sent) == "methods"
     for drug, cond in [] if methods else adverse_pairs(sent, ents, harm_fallback):
         if aim_at is not None and min(drug.end_char, cond.end_char) <= aim_at < max(
                 drug.start_char, cond.start_char):
@@ -556,7 +563,7 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
     outcome_after: dict[str, tuple] = {}
     # background in the present tense credits nothing to a drug named in another sentence
     generic = lex.generic_statement(sent.text)
-    reported = not (aim or lex.RECOMMENDATION.search(sent.text) or scope.in_design_section(sent))
+    reported = not (aim or lex.RECOMMENDATION.search(sent.text) or sections.in_design_section(sent))
     for obj in (ents if reported else []):
         if (obj.label_ not in OUTCOME_LABELS and not (obj.label_ in DRUG_LABELS and is_measured(obj))
                 and not (obj.label_ == "PROCEDURE" and scope.counted_procedure(doc, sent, obj))) \

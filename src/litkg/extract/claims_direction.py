@@ -50,6 +50,7 @@ used (rules only).
 import re
 from functools import lru_cache
 
+from litkg.extract import claims_lexicon as lex
 from litkg.extract.logistic import softmax
 from litkg.paths import read_data_json
 
@@ -349,6 +350,8 @@ def classify(sent, obj, drug, ents, direction, arm_labels, new: float,
         chosen = label if prob >= new or ARMS.search(sent.text) else None
     else:
         chosen = label if label == direction or prob >= overrule else None
+        if chosen == "unchanged" and chosen != direction and not null_evidence(sent.text):
+            chosen = None  # "X reduced Y compared with placebo": nothing says the change was null
     if chosen is not None and drug is not None:
         record = oriented(sent.doc)
         for d in [drug] + same:
@@ -356,6 +359,19 @@ def classify(sent, obj, drug, ents, direction, arm_labels, new: float,
         for c in comparators:
             record[(sent.start, c.start, chosen)] = "cmp"
     return chosen
+
+
+def null_evidence(text: str) -> bool:
+    """Does the sentence say anything is null: a negation or "not significant", a null phrase
+    ("similar", "no difference"), a p-value >= 0.05 or a confidence interval holding the null?
+    Without one, the classifier may not turn a rule's rise or fall into "unchanged"."""
+    low = text.lower()
+    return bool(lex.SIGNIFICANT_NEGATED.search(text) or _NEGATION_WORD.search(low)
+                or any(p in low for p in lex.UNCHANGED_PHRASES) or lex.first_p_nonsignificant(text)
+                or any(c.endswith("_ns") for c in ci_classes(low)))
+
+
+_NEGATION_WORD = re.compile(r"\b(not|no|neither|nor|failed)\b")
 
 
 _FLIP = {"increased": "decreased", "decreased": "increased"}

@@ -1,12 +1,13 @@
 """Scope of a claim: which sentences, entities and interventions a finding may be read from.
 
-Split from :mod:`litkg.extract.claims` (which calls these helpers).  Without a trained parser
-the rules read token windows around typed entities; each is a general pattern of how
-scientific and clinical prose is written, never wording of one document:
+Split from :mod:`litkg.extract.claims` (which calls these helpers); what sections say
+(background, methods, declarations, references) is in :mod:`litkg.extract.sections`.
+Without a trained parser the rules read token windows around typed entities; each is a
+general pattern of how scientific and clinical prose is written, never wording of one
+document:
 
 - the *main intervention* of a document is the drug its title names (the title states what
-  was studied), else the most frequent drug of the opening text;
-- the reference list cites other works: its titles are not claims of this text;
+  was studied), else the most frequent drug of the opening text, when named twice;
 - an entity that describes *who* was studied ("children with Y", "siblings who had a
   mutation in G") or *what caused* another condition ("Y-related Z", "Z secondary to Y") is
   not an outcome;
@@ -27,8 +28,9 @@ scientific and clinical prose is written, never wording of one document:
   general ("therapeutic", "drug therapy") is no intervention;
 - a treatment cue belongs to the entity it is attached to ("X therapy", "recommended for Y,
   ... Z": Y's, not Z's);
-- background, aims and methods sections (by their headings) name the outcomes a study measured
-  and what it expected, they report no finding of it;
+- an object that names a reason ("because of Y") or the subgroups an effect was compared
+  across ("did not differ by BMI") is no outcome; a condition more frequent under a drug is
+  its harm;
 - the comparator arm ("placebo", "usual care", the second arm of "than / versus X") is not the
   study's intervention; "X plus placebo" (a double-dummy arm) is no comparator.
 """
@@ -127,18 +129,6 @@ def main_drug(doc: Doc, title: str | None, key: Callable[[Span], str]) -> Span |
     if not named and n < 2:
         return None  # named once, outside the title: a covariate or co-medication, not the study's
     return next(e for e in pool if key(e) == best)
-
-
-# a heading line of the bibliography; what follows are citations of other works
-_REFERENCES = re.compile(r"^[ \t]*(references|bibliography|literature cited|works cited|"
-                         r"reference list)[ \t]*:?[ \t]*$", re.I | re.M)
-
-
-def references_start(text: str) -> int | None:
-    """Character offset of the last reference-list heading (None without one).  The last one
-    is taken because a table of contents may name the heading earlier."""
-    found = list(_REFERENCES.finditer(text))
-    return found[-1].start() if found else None
 
 
 # --------------------------------------------------------------------------------------------
@@ -560,97 +550,3 @@ def generic_intervention(ent: Span) -> bool:
     return ent.label_ in ("DRUG", "PROCEDURE") and bool(
         _GENERIC_INTERVENTION.match(ent.text.strip()) or
         _GENERIC_INTERVENTION.match((ent._.concept_label or "").strip()))
-
-
-# --------------------------------------------------------------------------------------------
-# sections that describe the study rather than report its results
-
-
-# A heading: a short phrase opening a line, either run in with a colon ("METHODS: In a
-# randomised ...", "ABSTRACT.RESULTS:", "2. Methods:") or alone on its line ("Methods").
-_HEADING = re.compile(r"^[ \t]*(?:\d+(?:\.\d+)*\.?[ \t]*|[A-Za-z]+\.)?[ \t]*"
-                      r"([A-Za-z][A-Za-z &/,-]{2,60}?)[ \t]*(:|$)", re.M)
-_DESIGN_HEADING = re.compile(r"background|introduction|objectives?|aims?\b|purpose|methods?|"
-                             r"design|setting|participants?|interventions?|rationale|context|"
-                             r"hypothes|\bmeasures?\b|\b(primary|secondary|main)\s+(outcomes?|"
-                             r"end ?points?)\b", re.I)
-# the other words a design heading may have ("Materials and methods", "Study design and
-# setting"): a heading with any other word ("Clinical context: limits of X") is a topic title
-_DESIGN_HEADING_WORDS = {"and", "of", "the", "study", "materials", "patients", "subjects",
-                         "main", "primary", "secondary", "outcome", "outcomes", "measures",
-                         "measure", "research", "experimental", "statistical", "analysis",
-                         "analyses", "trial", "abstract", "&", "/", "aim", "aims", "objective",
-                         "objectives", "methods", "method", "design", "setting", "settings",
-                         "participants", "intervention", "interventions", "background",
-                         "introduction", "purpose", "rationale", "context", "hypothesis",
-                         "hypotheses", "methodology", "endpoint", "endpoints", "end",
-                         "point", "points"}
-_RESULT_HEADING = re.compile(r"\b(results?|findings?|conclusions?|interpretation|discussion|"
-                             r"summary|case)\b", re.I)
-
-
-#: sections about the authors and the paper, not the study: disclosures, funding, thanks
-_DECLARATION_HEADING = re.compile(r"disclosures?|conflicts?\s+of\s+interests?|competing\s+interests?|"
-                                  r"declarations?|funding|acknowledge?ments?|author\s+contributions?|"
-                                  r"trial\s+registration|registration", re.I)
-
-
-#: design headings that describe what was done (a background states what was known)
-_METHODS_HEADING = re.compile(r"methods?|methodology|design|setting|participants?|subjects|"
-                              r"interventions?|materials", re.I)
-_BACKGROUND_HEADING = re.compile(r"background|introduction|objectives?|aims?\b|purpose|rationale|"
-                                 r"context|hypothes", re.I)
-
-
-def _heading_class(phrase: str) -> str | None:
-    """'design' for a section introducing the study (background, aims), 'methods' for one
-    describing what was done (methods, setting, outcome measures), 'results' for one reporting
-    or discussing findings, 'declaration' for one about the authors (disclosures, funding), None
-    for any other."""
-    if _DECLARATION_HEADING.search(phrase):
-        return "declaration"
-    words = set(re.findall(r"[a-z&/]+", phrase.lower()))
-    design = bool(_DESIGN_HEADING.search(phrase)) and words <= _DESIGN_HEADING_WORDS
-    if design and words & {"measure", "measures"}:
-        return "methods"  # "Main outcome measures" names outcomes, it does not report them
-    if _RESULT_HEADING.search(phrase):
-        return "results"  # "Methods and results" reports results too
-    if design and _METHODS_HEADING.search(phrase) and not _BACKGROUND_HEADING.search(phrase):
-        return "methods"
-    return "design" if design else None
-
-
-def _section_marks(doc: Doc) -> list[tuple[int, str | None]]:
-    marks = []
-    for m in _HEADING.finditer(doc.text):
-        phrase = m.group(1)
-        # a heading is a few words; alone on its line it must also be a known one and open
-        # with a capital (a wrapped line of prose, "and methods", is no heading)
-        if len(phrase.split()) > 6 or (m.group(2) != ":" and (len(phrase.split()) > 4
-                                                               or not phrase[0].isupper())):
-            continue
-        kind = _heading_class(phrase)
-        if kind is not None or m.group(2) == ":":
-            marks.append((m.start(), kind))
-    return marks
-
-
-def in_design_section(sent: Span) -> bool:
-    """Is ``sent`` under a background, aims or methods heading?  Those sections name the
-    outcomes a study measured ("the primary end point was clinical deterioration") and what it
-    expected, so a change word there reports no finding."""
-    return section_kind(sent) in ("design", "methods")
-
-
-def section_kind(sent: Span) -> str | None:
-    """The class of the last heading at or before ``sent`` (see :func:`_heading_class`)."""
-    doc = sent.doc
-    marks = doc.user_data.get("litkg_section_marks")
-    if marks is None:
-        marks = doc.user_data["litkg_section_marks"] = _section_marks(doc)
-    kind = None
-    for start, k in marks:  # the last heading at or before the sentence (a run-in one included)
-        if start > sent.start_char + 1:
-            break
-        kind = k
-    return kind
