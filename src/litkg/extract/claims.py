@@ -14,8 +14,9 @@ Design decisions, with the reason:
 - Coordinated objects ("calcium or phosphates") each get their own claim because every object
   entity is paired with the nearest cue independently.
 - Attribution: the drug of a change is the nearest drug in the sentence, else one named in the
-  two sentences before, else the document's main intervention (most frequent drug in the title
-  and opening text).  A comparator is not credited: when the only arm a comparison names is
+  three sentences before, else the document's main intervention (the drug in the title, else
+  the most frequent one of the opening text); an experimental manipulation named as the agent
+  ("Sesn2 knockdown suppressed ...") or a list of covariates credits no earlier drug.  A comparator is not credited: when the only arm a comparison names is
   the one measured against ("Y was lower than with placebo"), the change is the other arm's.
   The patient is the "case N"/"patient N" named in the sentence or most recently before it,
   reset at section headings, so case 2's values never feed case 1.
@@ -24,7 +25,10 @@ Design decisions, with the reason:
 - Two small trained models help where cue rules are weak, each optional (absent file = rules
   only): :mod:`litkg.extract.claims_direction` reads comparisons between arms ("higher with X
   than with placebo, p<0.01"), :mod:`litkg.extract.claims_adverse_model` scores (drug,
-  condition) harm pairs.  Drug-condition relations live in :mod:`litkg.extract.claims_relations`.
+  condition) harm pairs.  Drug-condition relations live in :mod:`litkg.extract.claims_relations`,
+  mechanism clauses in :mod:`litkg.extract.claims_mechanisms`, harms a case narrates after a
+  drug was started in :mod:`litkg.extract.onset`, and what a section heading says (methods and
+  declarations report no findings) in :mod:`litkg.extract.sections`.
 """
 
 from __future__ import annotations
@@ -39,41 +43,26 @@ from litkg.errors import ExtractionError
 from litkg.extract import claims_direction
 from litkg.extract import claims_lexicon as lex
 from litkg.extract import claims_scope as scope
+from litkg.extract import sections
+from litkg.extract.claims_mechanisms import verb_mechanisms
 from litkg.extract.claims_relations import (CONDITION_LABELS, DRUG_LABELS, INTERVENTION_LABELS,
                                             adverse_pairs, class_apposition, is_measured,
                                             treatment_pairs)
+from litkg.extract.claims_values import (OUTCOME_LABELS, concept_of, sentence_quantities,
+                                         stat_near, unit_after, value_after)
 from litkg.extract.context import covering, cues
 from litkg.extract.drug_classes import class_mechanisms
 from litkg.extract.extensions import register_extensions
-from litkg.extract.claims_values import (OUTCOME_LABELS, sentence_quantities, stat_near,
-                                         unit_after, value_after)
-from litkg.extract import sections
 from litkg.extract.onset import onset_harms
 from litkg.extract.units import is_dose_unit
-from litkg.models import Claim, Concept, Document, Evidence, is_curie, normalise_key
+from litkg.models import Claim, Concept, Document, Evidence, normalise_key
 
 VERSION = "0.3"
 EXTRACTOR = f"litkg-rules/{VERSION}"
 
-AGENT_LABELS = {"DRUG", "ANALYTE", "TARGET"}
 #: subject of a measurement when no drug is in reach (baseline values are not the drug's).
 NO_REGIMEN = Concept(label="regimen not stated")
 WINDOW = 12  # tokens between an object and its direction cue
-_DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "of", "in", "to", "no", "any",
-                "significant", "slight", "marked", "further", "its", "their", "his", "her"}
-_PHRASE_STOP = {",", ".", ";", ":", "(", ")", "through", "via", "by", "in", "and", "or", "which",
-                "that", "resulting", "with", "to", "when", "while", "but", "as", "from", "is",
-                "are", "was", "were"}
-# prepositions and adverbs after a verb: it is intransitive ("increases during", "rises again")
-_NOT_A_PHRASE = {"during", "after", "before", "over", "within", "until", "at", "on", "for", "from",
-                 "following", "despite", "again", "further", "thereafter", "up", "down", "back"}
-
-
-def concept_of(span: Span) -> Concept:
-    """The claim-side concept of an entity span (label, CURIE or None, surface text)."""
-    label = span._.concept_label or span.text
-    cid = span._.concept_id if is_curie(span._.concept_id) else None
-    return Concept(label=label, id=cid, text=span.text if span.text != label else None)
 
 
 def _key(span: Span) -> str:
@@ -326,92 +315,6 @@ def _evidence(sent: Span, ctx: _DocContext) -> Evidence:
     return Evidence(sentence=original[start:end], start=start, end=end)
 
 
-def _phrase_after(doc: Doc, i: int, sent_end: int, ents: list[Span]) -> tuple[Concept, int] | None:
-    """The entity or short noun phrase starting after token ``i`` (the object of a verb)."""
-    j = i + 1
-    while j < sent_end and doc[j].lower_ in _DETERMINERS:
-        j += 1
-    for e in ents:
-        if e.start == j or (e.start > i and e.start <= j + 1):
-            # extend over a following process word ("phosphate reabsorption")
-            end = e.end
-            if end < sent_end and doc[end].lower_.startswith(lex.PROCESS_WORDS):
-                words = doc[e.start:end + 1].text
-                return Concept(label=words), e.start
-            return concept_of(e), e.start
-    if j < sent_end and (doc[j].lower_ in _NOT_A_PHRASE or doc[j].lower_.endswith("ly")):
-        return None  # "Y increases during the first month", "... markedly": no object follows
-    k = j
-    while k < sent_end and k - j < 5 and doc[k].lower_ not in _PHRASE_STOP and not doc[k].is_punct:
-        k += 1
-    if k == j:
-        return None
-    return Concept(label=doc[j:k].text), j
-
-
-def _subjects_before(ents: list[Span], i: int, doc: Doc, labels: set[str]) -> list[Span]:
-    """Entities ending right before token ``i`` with their coordinated siblings."""
-    before = [e for e in ents if e.end <= i and e.label_ in labels]
-    if not before:
-        return []
-    last = before[-1]
-    between = {t.lower_ for t in doc[last.end:i]}
-    if between - {"also", "directly", "both", "can", "may", "which", "that", "further"}:
-        # "X, a calcimimetic agent that directly decreases": a relative clause about X
-        if not ({"that", "which"} & between) or i - last.end > 10:
-            return []
-    chosen = [last]
-    for e in reversed(before[:-1]):
-        gap = {t.lower_ for t in doc[e.end:chosen[-1].start]}
-        if gap <= {"and", "or", ",", "both", "either"}:
-            chosen.append(e)
-        else:
-            break
-    return list(reversed(chosen))
-
-
-def _named(span: Span, ents: list[Span]) -> Span:
-    """The named drug a class noun restates ("cinacalcet, a calcimimetic agent that ...")."""
-    drugs = [e for e in ents if e.label_ in DRUG_LABELS]
-    if span.label_ in DRUG_LABELS and class_apposition(span.doc, span, drugs):
-        return max((e for e in drugs if e.end <= span.start), key=lambda e: e.end, default=span)
-    return span
-
-
-def _mechanisms(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -> list[tuple]:
-    """(subject span or concept, object concept, direction, token index) of mechanism clauses."""
-    doc, out = sent.doc, []
-    text = sent.text.lower()
-    observed = any(w in text for w in (" observed", "we ", "resulted", " showed", " patients"))
-    for tok in sent:
-        low = tok.lower_
-        prev = tok.nbor(-1).lower_ if tok.i > 0 else ""
-        verb = None
-        for stem, direction in lex.MECHANISM_VERB_STEMS.items():
-            base = stem[:-1] if stem.endswith("e") else stem
-            if low in (stem, stem + "s", base + "es") and prev not in _DETERMINERS:
-                verb = direction
-                break
-        if verb:
-            subjects = [_named(s, ents) for s in _subjects_before(ents, tok.i, doc, AGENT_LABELS)]
-            obj = _phrase_after(doc, tok.i, sent.end, ents)
-            if subjects and obj:
-                out += [(s, obj[0], verb, tok.i) for s in subjects]
-            continue
-        if low in lex.NOMINAL_MECHANISM and tok.i + 1 < sent.end and \
-                tok.nbor(1).lower_ in ("of", "in"):
-            obj = _phrase_after(doc, tok.i + 1, sent.end, ents)
-            if not obj or observed:
-                continue
-            marker = any(m in text for m in lex.MECHANISM_MARKERS)
-            process = any(w in obj[0].label.lower() for w in lex.PROCESS_WORDS)
-            if marker and process:
-                drug = _drug_for(sent, ents, tok.i, ctx, sents, k)
-                if drug is not None:
-                    out.append((drug, obj[0], lex.NOMINAL_MECHANISM[low], tok.i))
-    return out
-
-
 def _ents_by_sentence(doc: Doc, sents: list[Span]) -> list[list[Span]]:
     """The entities inside each sentence, in one pass over ``doc.ents`` (both are in order)."""
     starts = [s.start for s in sents]
@@ -473,7 +376,8 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
     aim, aim_at = bool(aim_m), (sent.start_char + aim_m.start() if aim_m else None)
     # -- mechanisms first: their objects are not also outcomes
     used_cues: set[int] = set()
-    for subj, objc, direction, i in _mechanisms(sent, ents, ctx, sents, k) + \
+    for subj, objc, direction, i in verb_mechanisms(
+            sent, ents, lambda i: _drug_for(sent, ents, i, ctx, sents, k)) + \
             class_mechanisms(sent, ents):
         if aim and {t.lower_ for t in doc[max(sent.start, i - 2):i]} & {"would", "will", "to"}:
             continue  # the predicted effect of a hypothesis ("X would decrease Y")

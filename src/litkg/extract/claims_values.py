@@ -11,14 +11,21 @@ from spacy.tokens import Doc, Span
 from litkg.extract import claims_lexicon as lex
 from litkg.extract.quantities import find_quantities
 from litkg.extract.respectively import respective_statistic
-from litkg.models import normalise_key
+from litkg.models import Concept, is_curie, normalise_key
 
 #: entity labels an outcome (or harm) can be about
 OUTCOME_LABELS = frozenset({"ANALYTE", "PHENOTYPE", "CONDITION", "TARGET", "ENDPOINT"})
 
 
+def concept_of(span: Span) -> Concept:
+    """The claim-side concept of an entity span (label, CURIE or None, surface text)."""
+    label = span._.concept_label or span.text
+    cid = span._.concept_id if is_curie(span._.concept_id) else None
+    return Concept(label=label, id=cid, text=span.text if span.text != label else None)
+
+
 def _key(span: Span) -> str:
-    return normalise_key(span.text)  # as claims.concept_of(span).key
+    return normalise_key(span.text)
 
 
 def stat_near(doc: Doc, obj: Span, sent: Span, ents: list[Span]) -> dict[str, float]:

@@ -1,0 +1,116 @@
+"""Mechanism clauses: an agent acts on a target or process, with a direction.
+
+"X increases the sensitivity of the calcium-sensing receptor", "FGF-23 and PTH inhibit renal
+phosphate reabsorption" (a verb from ``MECHANISM_VERB_STEMS`` with its subjects before and its
+object after), and "suppression of PTH secretion" (a nominal mechanism on a process, attributed
+to the sentence's intervention).  Split from :mod:`litkg.extract.claims`; class-name mechanisms
+("the ALK inhibitor crizotinib") are in :mod:`litkg.extract.drug_classes`.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from spacy.tokens import Doc, Span
+
+from litkg.extract import claims_lexicon as lex
+from litkg.extract.claims_relations import DRUG_LABELS, class_apposition
+from litkg.extract.claims_values import concept_of
+from litkg.models import Concept
+
+AGENT_LABELS = {"DRUG", "ANALYTE", "TARGET"}
+_DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "of", "in", "to", "no", "any",
+                "significant", "slight", "marked", "further", "its", "their", "his", "her"}
+_PHRASE_STOP = {",", ".", ";", ":", "(", ")", "through", "via", "by", "in", "and", "or", "which",
+                "that", "resulting", "with", "to", "when", "while", "but", "as", "from", "is",
+                "are", "was", "were"}
+# prepositions and adverbs after a verb: it is intransitive ("increases during", "rises again")
+_NOT_A_PHRASE = {"during", "after", "before", "over", "within", "until", "at", "on", "for", "from",
+                 "following", "despite", "again", "further", "thereafter", "up", "down", "back"}
+
+
+def phrase_after(doc: Doc, i: int, sent_end: int, ents: list[Span]) -> tuple[Concept, int] | None:
+    """The entity or short noun phrase starting after token ``i`` (the object of a verb)."""
+    j = i + 1
+    while j < sent_end and doc[j].lower_ in _DETERMINERS:
+        j += 1
+    for e in ents:
+        if e.start == j or (e.start > i and e.start <= j + 1):
+            # extend over a following process word ("phosphate reabsorption")
+            end = e.end
+            if end < sent_end and doc[end].lower_.startswith(lex.PROCESS_WORDS):
+                words = doc[e.start:end + 1].text
+                return Concept(label=words), e.start
+            return concept_of(e), e.start
+    if j < sent_end and (doc[j].lower_ in _NOT_A_PHRASE or doc[j].lower_.endswith("ly")):
+        return None  # "Y increases during the first month", "... markedly": no object follows
+    k = j
+    while k < sent_end and k - j < 5 and doc[k].lower_ not in _PHRASE_STOP and not doc[k].is_punct:
+        k += 1
+    if k == j:
+        return None
+    return Concept(label=doc[j:k].text), j
+
+
+def subjects_before(ents: list[Span], i: int, doc: Doc, labels: set[str]) -> list[Span]:
+    """Entities ending right before token ``i`` with their coordinated siblings."""
+    before = [e for e in ents if e.end <= i and e.label_ in labels]
+    if not before:
+        return []
+    last = before[-1]
+    between = {t.lower_ for t in doc[last.end:i]}
+    if between - {"also", "directly", "both", "can", "may", "which", "that", "further"}:
+        # "X, a calcimimetic agent that directly decreases": a relative clause about X
+        if not ({"that", "which"} & between) or i - last.end > 10:
+            return []
+    chosen = [last]
+    for e in reversed(before[:-1]):
+        gap = {t.lower_ for t in doc[e.end:chosen[-1].start]}
+        if gap <= {"and", "or", ",", "both", "either"}:
+            chosen.append(e)
+        else:
+            break
+    return list(reversed(chosen))
+
+
+def named_drug(span: Span, ents: list[Span]) -> Span:
+    """The named drug a class noun restates ("cinacalcet, a calcimimetic agent that ...")."""
+    drugs = [e for e in ents if e.label_ in DRUG_LABELS]
+    if span.label_ in DRUG_LABELS and class_apposition(span.doc, span, drugs):
+        return max((e for e in drugs if e.end <= span.start), key=lambda e: e.end, default=span)
+    return span
+
+
+def verb_mechanisms(sent: Span, ents: list[Span], drug_at: Callable[[int], Span | None]) -> list[tuple]:
+    """(subject span or concept, object concept, direction, token index) of mechanism clauses;
+    ``drug_at(i)`` is the intervention a nominal mechanism at token ``i`` is attributed to."""
+    doc, out = sent.doc, []
+    text = sent.text.lower()
+    observed = any(w in text for w in (" observed", "we ", "resulted", " showed", " patients"))
+    for tok in sent:
+        low = tok.lower_
+        prev = tok.nbor(-1).lower_ if tok.i > 0 else ""
+        verb = None
+        for stem, direction in lex.MECHANISM_VERB_STEMS.items():
+            base = stem[:-1] if stem.endswith("e") else stem
+            if low in (stem, stem + "s", base + "es") and prev not in _DETERMINERS:
+                verb = direction
+                break
+        if verb:
+            subjects = [named_drug(s, ents) for s in subjects_before(ents, tok.i, doc, AGENT_LABELS)]
+            obj = phrase_after(doc, tok.i, sent.end, ents)
+            if subjects and obj:
+                out += [(s, obj[0], verb, tok.i) for s in subjects]
+            continue
+        if low in lex.NOMINAL_MECHANISM and tok.i + 1 < sent.end and \
+                tok.nbor(1).lower_ in ("of", "in"):
+            obj = phrase_after(doc, tok.i + 1, sent.end, ents)
+            if not obj or observed:
+                continue
+            marker = any(m in text for m in lex.MECHANISM_MARKERS)
+            process = any(w in obj[0].label.lower() for w in lex.PROCESS_WORDS)
+            if marker and process:
+                drug = drug_at(tok.i)
+                if drug is not None:
+                    out.append((drug, obj[0], lex.NOMINAL_MECHANISM[low], tok.i))
+    return out
