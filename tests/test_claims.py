@@ -496,8 +496,8 @@ def test_a_drug_first_named_late_in_a_full_text_is_not_the_study_intervention():
     assert not any(c.subject.label == "gl" for c in claims)
 
 
-def test_a_drug_named_once_outside_the_title_is_not_the_study_intervention():
-    # a covariate named once is not what the study gave: nothing to credit the risk to
+def test_a_drug_named_only_among_covariates_is_not_the_study_intervention():
+    # a covariate is not what the study gave: nothing to credit the risk to
     text = ("Sleep duration and hypertension. We adjusted for age, caffeine and obesity. "
             "The risk of hypertension was significantly increased in short sleepers.")
     claims = _claims(text, [("hypertension", "CONDITION"), ("caffeine", "DRUG"),

@@ -229,11 +229,6 @@ def _same_clause(doc: Doc, a: int, b: int) -> bool:
     return not _BREAKS & {t.lower_ for t in doc[lo:hi]}
 
 
-#: a sentence that lists the covariates of an analysis
-_COVARIATES = re.compile(r"\b(adjust(ed|ing|ment)\s+for|controll?(ed|ing)\s+for|covariates?|"
-                         r"confound(er|ers|ing))\b", re.I)
-
-
 #: an experimental manipulation named as the agent of a change (basic science): the change is
 #: the manipulation's, not a drug's from an earlier sentence
 _MANIPULATION = re.compile(r"\b(knock-?downs?|knock-?outs?|deletions?|silencing|over-?expression|"
@@ -278,7 +273,7 @@ def _drug_for(sent: Span, ents: list[Span], i: int, ctx: _DocContext,
         prev = sents[k - back]
         if lex.SECTION_RESET.search(prev.text):
             break
-        if _COVARIATES.search(prev.text):
+        if lex.COVARIATES.search(prev.text):
             continue  # "we adjusted for age, caffeine and alcohol": named, not given
         prev_drugs = [e for e in prev.ents if e.label_ in DRUG_LABELS and not e._.negated
                       and not is_measured(e) and not scope.concomitant(doc, prev, e)

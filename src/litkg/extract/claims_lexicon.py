@@ -160,6 +160,9 @@ NOT_ACHIEVED = re.compile(r"\b(could|can|was|were|did|has|have)( not|n't)( been|
 GENERIC = re.compile(r"\b(is|are|usually|typically|generally|commonly|often|perhaps)\b", re.I)
 NARRATED = re.compile(r"\b(was|were|had|(has|have)( already| also| previously)? been|became|showed|observed|remained|"
                       r"reached|started|tended)\b", re.I)
+# A sentence that lists the covariates of an analysis: the drugs it names were not studied.
+COVARIATES = re.compile(r"\b(adjust(ed|ing|ment)\s+for|controll?(ed|ing)\s+for|covariates?|"
+                        r"confound(er|ers|ing))\b", re.I)
 # Background about the patient or the population: co-medication and risk-factor lists.
 BACKGROUND_LIST = re.compile(r"\b(medical history|past history|history (of|included|includes)|"
                              r"risk factors?)\b", re.I)

@@ -43,6 +43,7 @@ from typing import Callable
 
 from spacy.tokens import Doc, Span
 
+from litkg.extract import claims_lexicon as lex
 from litkg.extract.claims_direction import GENERIC_COMPARATOR
 from litkg.extract.context import cues
 
@@ -107,10 +108,15 @@ def restatement(doc: Doc, ent: Span, ents: list[Span]) -> bool:
     return any(e.end == ent.start - 1 and e.label_ == ent.label_ for e in ents)
 
 
+def _covariate(ent: Span) -> bool:
+    return ent.doc.has_annotation("SENT_START") and bool(lex.COVARIATES.search(ent.sent.text))
+
+
 def main_drug(doc: Doc, title: str | None, key: Callable[[Span], str]) -> Span | None:
     """The study's intervention: the drug named in the title, else the most frequent drug of
-    the opening text (title and abstract) when it is named at least twice, else none."""
-    drugs = [e for e in doc.ents if e.label_ in DRUG_LABELS]
+    the opening text (title and abstract), else none.  A drug named only among the covariates
+    of an analysis ("we adjusted for age, caffeine and alcohol") was not studied."""
+    drugs = [e for e in doc.ents if e.label_ in DRUG_LABELS and not _covariate(e)]
     # the comparator ("placebo", "usual care") is named often but is not what was studied
     drugs = [e for e in drugs if not generic_comparator(e)] or drugs
     if not drugs:
@@ -125,9 +131,7 @@ def main_drug(doc: Doc, title: str | None, key: Callable[[Span], str]) -> Span |
         return None
     # among title drugs, the one the text itself mentions most is the one studied
     counts = Counter(key(e) for e in (drugs if named else pool) if key(e) in {key(p) for p in pool})
-    best, n = counts.most_common(1)[0]
-    if not named and n < 2:
-        return None  # named once, outside the title: a covariate or co-medication, not the study's
+    best = counts.most_common(1)[0][0]
     return next(e for e in pool if key(e) == best)
 
 
