@@ -375,3 +375,12 @@ def test_a_condition_after_x_induced_does_not_end_on_a_verb():
 
     doc = entity_nlp()("The KCN-induced premature lysis is thought to be mediated by PMF.")
     assert not [e for e in doc.ents if e.text.endswith(" is")]
+
+
+def test_the_first_half_of_a_hyphenated_protein_name_is_no_entity():
+    from litkg.extract.span_filters import part_of_compound_name
+    from handmade import doc_with_ents
+
+    doc = doc_with_ents("Tumours were PD-L1-positive; PTH-dependent rickets.",
+                        [("PD", "CONDITION"), ("PTH", "ANALYTE")])
+    assert [part_of_compound_name(doc, e) for e in doc.ents] == [True, False]

@@ -49,3 +49,11 @@ def test_seed_corpus_designs():
         text = meta_path.with_name(meta_path.name.replace(".meta.json", ".txt")).read_text()
         doc = _doc(text, **{k: v for k, v in meta.items() if k in DocumentMetadata.__dataclass_fields__})
         assert classify(doc).study_type == expected[meta_path.name[:3]], meta_path.name
+
+
+def test_allocation_to_arms_makes_a_randomised_trial():
+    from litkg.extract.studytype import classify
+    from litkg.models import Document
+
+    doc = Document(id="x", text="Patients were randomly assigned (2:1) to drug X or placebo.")
+    assert classify(doc, None).study_type == "rct"

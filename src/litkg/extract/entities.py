@@ -48,8 +48,8 @@ from litkg.extract.extensions import register_extensions
 from litkg.extract.induced import induced_conditions
 from litkg.extract.modifiers import QUALIFIERS, modified_vocabulary_names, name_start
 from litkg.extract.span_filters import (citation_ranges, level_or_time_point, names_an_author,
-                                        trim_edges, without_lowered_meaning,
-                                        without_organism_names)
+                                        part_of_compound_name, trim_edges,
+                                        without_lowered_meaning, without_organism_names)
 from litkg.extract.units import is_dose_unit
 from litkg.extract.lexicon import (FLAG_CHEM, FLAG_LAB, FLAG_SHORT, SKIP_TOKENS, Entry, Lexicon,
                                    common_words,
@@ -242,7 +242,8 @@ class EntityRecognizer:
         spans = self._add_modifiers(doc, spans, taken)
         cited = citation_ranges(doc.text)
         spans = [sp for sp in filter_spans(spans)
-                 if not names_an_author(doc, sp, cited) and not level_or_time_point(doc, sp)]
+                 if not names_an_author(doc, sp, cited) and not level_or_time_point(doc, sp)
+                 and not part_of_compound_name(doc, sp)]
         spans = without_lowered_meaning(doc, without_organism_names(doc, spans))
         spans = self._propagate(doc, spans, taken)
         doc.ents = sorted(spans, key=lambda s: s.start)

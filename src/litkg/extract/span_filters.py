@@ -1,6 +1,7 @@
 """Spans that look like entities and are not: names in references, spinal levels and time
-points ("T4"), organism names ("Mycobacterium tuberculosis", "M. bovis"), dates; the edges of an
-NER span that ran into the phrase around it.
+points ("T4"), organism names ("Mycobacterium tuberculosis", "M. bovis"), dates, the first part
+of a hyphenated gene or protein name ("PD" of "PD-L1"); the edges of an NER span that ran into
+the phrase around it.
 
 Split from :mod:`litkg.extract.entities` (these filters run on its candidate spans).
 """
@@ -143,3 +144,14 @@ def without_lowered_meaning(doc: Doc, spans: list[Span]) -> list[Span]:
         return doc[sp.end].lower_ in _MEASURED_AFTER or (
             nxt is not None and nxt.label_ in _MEASURED_LABELS)
     return [sp for sp in spans if not lowered(sp)]
+
+
+_NAME_PART = re.compile(r"^(?:[A-Z]{1,4}\d|\d)")
+
+
+def part_of_compound_name(doc: Doc, span: Span) -> bool:
+    """"PD" in "PD-L1-positive": a hyphen and a code part ("L1", "1") glued after the span make
+    it the first half of a longer name (a gene or protein), not a name of its own."""
+    end = span.end
+    return end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text in ("-", "–") \
+        and not doc[end].whitespace_ and bool(_NAME_PART.match(doc[end + 1].text))

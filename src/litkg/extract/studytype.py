@@ -34,7 +34,11 @@ _PENDING = re.compile(r"pending (human )?review|not (yet )?reviewed|under review
 _TEXT_CUES = [
     (re.compile(r"\b(systematic review|meta-analys[ie]s)\b", re.I), "systematic_review"),
     (re.compile(r"\b(randomi[sz]ed|randomly assigned|randomly allocated)\b.{0,60}"
-                r"\b(trial|study|controlled)\b|\bplacebo-controlled\b", re.I | re.S), "rct"),
+                r"\b(trial|study|controlled)\b|\bplacebo-controlled\b|"
+                # "patients were randomly assigned (2:1) to X or Y": allocation to arms
+                r"\b(were|was) (randomly (assigned|allocated)|randomi[sz]ed)\s+"
+                r"(\([^()]{1,10}\)\s+)?to\b",
+                re.I | re.S), "rct"),
     (re.compile(r"\b(prospective|retrospective) (cohort|study)\b|\bcohort study\b", re.I), "cohort"),
     (re.compile(r"\bcase-control\b", re.I), "case_control"),
     (re.compile(r"\bcase series\b|\bwe (report|describe) (\w+ ){0,2}(patients|cases)\b|"
