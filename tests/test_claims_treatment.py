@@ -68,3 +68,24 @@ def test_commonly_used_ranks_a_drug_and_names_no_use():
     assert _claims(text, [("Propofol", "DRUG"), ("hypotension", "CONDITION")]) == []
     text = "Propofol is widely used in sedation of patients with delirium."
     assert _claims(text, [("Propofol", "DRUG"), ("delirium", "CONDITION")]) == [("Propofol", "delirium")]
+
+
+def test_for_after_a_statistic_or_a_test_names_no_indication():
+    text = "Placebo-chemotherapy: hazard ratio for death 0.9; all were tested for hepatitis."
+    got = _claims(text, [("chemotherapy", "PROCEDURE"), ("death", "CONDITION"),
+                         ("hepatitis", "CONDITION")])
+    assert got == []
+
+
+def test_a_title_names_the_condition_its_drugs_were_studied_in():
+    from litkg.models import DocumentMetadata
+
+    title = "Pembrolizumab versus placebo in metastatic breast cancer"
+    text = title + "\n\nPatients were randomly assigned."
+    spans = [(text.index(w), text.index(w) + len(w), label, None) for w, label in
+             (("Pembrolizumab", "DRUG"), ("placebo", "DRUG"), ("breast cancer", "CONDITION"))]
+    doc = annotated_doc(text, spans)
+    document = Document(id="t", text=text, metadata=DocumentMetadata(title=title))
+    claims = extract_claims(doc, document)
+    got = sorted((c.subject.label, c.object.label) for c in claims if c.kind == "treatment")
+    assert got == [("Pembrolizumab", "breast cancer")]

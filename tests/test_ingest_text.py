@@ -277,3 +277,13 @@ def test_mostly_utf8_with_a_stray_cp1252_byte(tmp_path):
     decoded = decode_text(path.read_bytes())
     assert decoded.encoding == "utf-8+cp1252"
     assert decoded.text == "Calcitriol 2 µg/day, 1α-hydroxylase \u201cquoted\u201d."
+
+
+def test_a_first_line_standing_alone_is_the_title(tmp_path):
+    from litkg.ingest.text import text_document
+
+    path = tmp_path / "case.txt"
+    path.write_text("Tolvaptan for hyponatremia: a case report\n\nA man was admitted.\n")
+    assert text_document(path).metadata.title == "Tolvaptan for hyponatremia: a case report"
+    path.write_text("A man was admitted with low sodium and was treated.\nSodium rose.\n")
+    assert text_document(path).metadata.title is None

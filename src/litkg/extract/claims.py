@@ -386,8 +386,8 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
     # A title, an aim or a design sentence names what was studied, not what a drug did: a harm
     # it names ("Early-life factors and endometriosis risk") is credited to no drug it does not
     # name itself.
-    states_topic = aim or sections.in_design_section(sent) or \
-        sent.text.strip() == (ctx.document.metadata.title or "").strip()
+    is_title = sent.text.strip() == (ctx.document.metadata.title or "").strip()
+    states_topic = aim or sections.in_design_section(sent) or is_title
 
     def harm_fallback(cond: Span) -> Span | None:
         drug = _drug_for(sent, ents, cond.start, ctx, sents, k, fallback=not states_topic)
@@ -422,7 +422,8 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
     anaphor = scope.implicit_subject(sent)  # "It was used in Y": the earlier sentences' drug
     implicit = None if anaphor is None else _drug_for(sent, [], anaphor, ctx, sents, k)
     for drug, cond in ([] if lex.BACKGROUND_LIST.search(sent.text) else treatment_pairs(
-            sent, ents, taken, implicit=(implicit, anaphor) if implicit is not None else None)):
+            sent, ents, taken, implicit=(implicit, anaphor) if implicit is not None else None,
+            title=is_title)):
         treated.add((drug.start, cond.start))
         indications.add((cond.start, cond.end))
         neg = bool(drug._.negated and cond._.negated)

@@ -346,7 +346,17 @@ def _cue_at(doc: Doc, i: int) -> bool:
         return False
     if word == "used":
         return any(t.lower_ in _USE_OBJECT for t in doc[i + 1:min(i + 3, len(doc))])
+    if word == "for" and i > 0 and doc[i - 1].lower_ in _FOR_NOT_INDICATION:
+        return False  # "hazard ratio for death", "tested for HIV", "positive for X"
     return True
+
+
+#: words before "for" that make it a statistic's, a test's or a finding's, not an indication
+_FOR_NOT_INDICATION = frozenset({"ratio", "ratios", "risk", "risks", "odds", "hazard", "hr", "or",
+                                 "rr", "probability", "rate", "rates", "score", "scores",
+                                 "tested", "test", "tests", "screened", "screening", "positive",
+                                 "negative", "searched", "criteria", "accounted", "adjusted",
+                                 "controlled"})
 
 
 # "X in patients with A who have (unsuppressed) B": a relative clause adds a further condition
@@ -436,7 +446,8 @@ def _coordinated(doc: Doc, a: tuple, b: tuple) -> bool:
 
 
 def treatment_pairs(sent: Span, ents: list[Span], taken: set,
-                    implicit: tuple[Span, int] | None = None) -> list[tuple[Span, Span]]:
+                    implicit: tuple[Span, int] | None = None,
+                    title: bool = False) -> list[tuple[Span, Span]]:
     """(intervention, condition) pairs of indication: a treatment cue ("treatment of", "used
     in", "X for Y", "first-line") or a population ("X in patients with Y") in the window
     joining them, not owned by another entity.  Drugs coordinated with the chosen one share
@@ -444,7 +455,8 @@ def treatment_pairs(sent: Span, ents: list[Span], taken: set,
     another drug when the harm's cause is named inside it ("A for B-induced Y").
 
     ``implicit`` is (drug, token) for a sentence whose subject is an anaphor or elided ("It was
-    used in Y", "Reserved for Y"): the drug of an earlier sentence, placed at that token."""
+    used in Y", "Reserved for Y"): the drug of an earlier sentence, placed at that token.  In a
+    ``title``, "X versus Y in Z" names the condition the drugs were studied in."""
     doc = sent.doc
     # a placebo, sham, vehicle or control arm is the comparison, not a treatment of the condition
     drugs = [(e, e.start, e.end) for e in ents if e.label_ in INTERVENTION_LABELS
@@ -474,7 +486,9 @@ def treatment_pairs(sent: Span, ents: list[Span], taken: set,
             lo, hi = min(ds, head), max(de, c.end)
             start = max(sent.start, lo - 3)
             cue = any((_cue_at(doc, i) or (ds < head and _population_cue(doc, i, sent, de)))
-                      and not _cue_taken(sent, i, ds, de, c, ents) for i in range(start, hi))
+                      and not _cue_taken(sent, i, ds, de, c, ents) for i in range(start, hi)) or (
+                title and ds < head and
+                any(doc[i].lower_ == "in" for i in range(max(de, head - 3), head)))
             gap = head - de if ds < head else ds - c.end
             if gap <= 35 and cue and not is_measured(d) and not d._.negated:
                 cands.append((d, ds, de))

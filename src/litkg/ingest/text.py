@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from litkg.errors import IngestError, MetadataError
@@ -150,20 +150,33 @@ def text_sections(text: str) -> tuple[Section, ...]:
     return tuple(sections)
 
 
+_TITLE_LINE = re.compile(r"\A\s*([^\n]{10,250})\n[ \t]*\n")
+
+
+def heading_title(text: str) -> str | None:
+    """The first line of a text when it stands alone above a blank line, as a title does
+    ("Tolvaptan for severe hyponatremia: a case report\n\nA 67-year-old man ...")."""
+    m = _TITLE_LINE.match(text)
+    return m.group(1).strip() if m else None
+
+
 def text_document(path: str | Path, *, max_bytes: int = 10_000_000,
                   sidecar: Sidecar | None = None, use_sidecar: bool = True) -> Document:
     """A :class:`Document` from a plain-text file.
 
-    The id is the sidecar's ``id``, else its PMID/PMCID, else the file stem.  ``sidecar`` may
-    be passed in when the caller already read it (``iter_documents`` does, to report a bad
-    sidecar without losing the document); otherwise it is read here and a bad one raises
-    :class:`MetadataError`.
+    The id is the sidecar's ``id``, else its PMID/PMCID, else the file stem; the title is the
+    sidecar's, else a first line standing alone above a blank line (:func:`heading_title`).
+    ``sidecar`` may be passed in when the caller already read it (``iter_documents`` does, to
+    report a bad sidecar without losing the document); otherwise it is read here and a bad one
+    raises :class:`MetadataError`.
     """
     path = Path(path)
     decoded = read_text_file(path, max_bytes=max_bytes)
     if sidecar is None and use_sidecar:
         sidecar = read_sidecar(path)
     metadata = sidecar.metadata if sidecar else DocumentMetadata()
+    if metadata.title is None and (title := heading_title(decoded.text)) is not None:
+        metadata = replace(metadata, title=title)
     doc_id = (sidecar.document_id if sidecar else None) or document_stem(path)
     return Document(id=doc_id, text=decoded.text, metadata=metadata,
                     sections=text_sections(decoded.text), source=str(path), format="text")
