@@ -624,6 +624,18 @@ def test_no_named_benefit_is_no_change_in_that_measure():
     assert [(c.object.label, c.direction) for c in claims if c.kind == "outcome"] == [("mortality", "unchanged")]
 
 
+def test_a_ratio_for_an_event_gives_its_direction_by_its_confidence_interval():
+    text = ("Median survival was longer with pembrolizumab than placebo (hazard ratio for "
+            "progression or death, 0.65; 95% CI, 0.49 to 0.86). Stroke was not reduced (odds "
+            "ratio for stroke, 0.91; 95% CI 0.70-1.18) with pembrolizumab.")
+    claims = _claims(text, [("pembrolizumab", "DRUG"), ("placebo", "DRUG"),
+                            ("progression", "CONDITION"), ("death", "CONDITION"),
+                            ("Stroke", "CONDITION"), ("stroke", "CONDITION"),
+                            ("pembrolizumab", "DRUG", 1)])
+    got = {(c.object.label, c.direction) for c in claims if c.kind == "outcome"}
+    assert {("progression", "decreased"), ("death", "decreased"), ("stroke", "unchanged")} <= got
+
+
 def test_disclosure_and_funding_sections_state_no_findings():
     text = ("RESULTS: Warfarin caused skin necrosis in one patient.\n"
             "FINANCIAL DISCLOSURE: Dr. Lee was paid by the makers of heparin for thrombosis trials.")

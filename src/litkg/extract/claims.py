@@ -48,8 +48,8 @@ from litkg.extract.claims_mechanisms import verb_mechanisms
 from litkg.extract.claims_relations import (CONDITION_LABELS, DRUG_LABELS, INTERVENTION_LABELS,
                                             adverse_pairs, class_apposition, is_measured,
                                             treatment_pairs)
-from litkg.extract.claims_values import (OUTCOME_LABELS, concept_of, sentence_quantities,
-                                         stat_near, unit_after, value_after)
+from litkg.extract.claims_values import (OUTCOME_LABELS, concept_of, ratio_direction,
+                                         sentence_quantities, stat_near, unit_after, value_after)
 from litkg.extract.context import covering, cues
 from litkg.extract.drug_classes import class_mechanisms
 from litkg.extract.extensions import register_extensions
@@ -479,6 +479,7 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         # _resolve_direction: what it left unsigned stays so)
         if comparative and direction in (None, "increased", "decreased", "unchanged"):
             direction = _classified(doc, sent, obj, direction)[0]
+        direction = ratio_direction(doc, sent, obj) or direction  # "hazard ratio for Y, 0.65 (CI)"
         if direction is None or ((obj.start, obj.end) in indications and (
                 (cue and cue[0] < obj.start) or lex.EFFICACY.search(sent.text))):
             continue  # "effective in normalizing Y": the indication, read as a treatment

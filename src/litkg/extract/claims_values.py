@@ -72,3 +72,22 @@ def value_after(doc: Doc, obj: Span, ents: list[Span], quants) -> tuple | None:
             return None  # a value without its unit cannot be compared (and fails SHACL)
         return q, unit, gap
     return None
+
+
+_RATIO_OF = re.compile(r"\b(hazard|odds|risk|rate|incidence rate)\s+ratios?\s+(for|of)\s+"
+                       r"([\w-]+\s+){0,4}$", re.I)
+_RATIO_CI = re.compile(r"^[^();]{0,60}?(\d+(?:\.\d+)?)[^()]{0,20}?\bCI\b[^\d]{0,6}"
+                       r"(\d+(?:\.\d+)?)\s*(?:to|-|–|,)\s*(\d+(?:\.\d+)?)", re.I)
+
+
+def ratio_direction(doc: Doc, sent: Span, obj: Span) -> str | None:
+    """The direction a ratio states for the event it is "for" ("hazard ratio for progression or
+    death, 0.65; 95% CI, 0.49 to 0.86"): its confidence interval below 1 -> decreased, above 1
+    -> increased, holding 1 -> unchanged (None when no such ratio names ``obj``)."""
+    if not _RATIO_OF.search(doc.text[max(sent.start_char, obj.start_char - 80):obj.start_char]):
+        return None
+    m = _RATIO_CI.match(doc.text[obj.end_char:sent.end_char])
+    if m is None:
+        return None
+    lo, hi = sorted((float(m.group(2)), float(m.group(3))))
+    return "decreased" if hi < 1 else "increased" if lo > 1 else "unchanged"
