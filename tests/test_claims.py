@@ -636,6 +636,20 @@ def test_a_ratio_for_an_event_gives_its_direction_by_its_confidence_interval():
     assert {("progression", "decreased"), ("death", "decreased"), ("stroke", "unchanged")} <= got
 
 
+def test_a_past_verb_before_in_is_the_change_of_the_object_before_it():
+    text = "Semaglutide was given. Glucose decreased in patients with type 2 diabetes."
+    claims = _claims(text, [("Semaglutide", "DRUG"), ("Glucose", "ANALYTE"),
+                            ("type 2 diabetes", "CONDITION")])
+    got = [(c.subject.label, c.object.label, c.direction) for c in claims if c.kind == "outcome"]
+    assert got == [("semaglutide", "glucose", "decreased")]
+
+
+def test_a_change_that_names_its_own_means_is_not_an_earlier_drugs():
+    text = "She was on warfarin. Earlier ulcers had resolved in months with local care."
+    claims = _claims(text, [("warfarin", "DRUG"), ("ulcers", "CONDITION")])
+    assert not [c for c in claims if c.kind == "outcome"]
+
+
 def test_disclosure_and_funding_sections_state_no_findings():
     text = ("RESULTS: Warfarin caused skin necrosis in one patient.\n"
             "FINANCIAL DISCLOSURE: Dr. Lee was paid by the makers of heparin for thrombosis trials.")

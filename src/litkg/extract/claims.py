@@ -171,13 +171,19 @@ _BREAKS = {",", ";", ":", "(", ")", "but", "whereas", "while", "however"}
 _CUE_BREAKS = _BREAKS - {"(", ")"}
 
 
+def _past_verb(word: str) -> bool:
+    return word.endswith("ed") or word in ("fell", "rose", "grew")
+
+
 def _cue_for(doc: Doc, obj: Span, cues: list[tuple[int, str]]) -> tuple[int, str] | None:
     """The direction cue governing ``obj``: a following verb in the same clause ("PTH
     decreased"), else a close preceding word ("a decrease in PTH and ALP")."""
-    # a nominal cue followed by of/in governs the next noun ("normalization of serum P")
+    # a nominal cue followed by of/in governs the next noun ("normalization of serum P"); a
+    # past verb does not ("glucose decreased in patients with diabetes")
     after = [c for c in cues if obj.end <= c[0] < obj.end + WINDOW
              and not _CUE_BREAKS & {t.lower_ for t in doc[obj.end:c[0]]}
-             and not (c[0] + 1 < len(doc) and doc[c[0] + 1].lower_ in ("of", "in"))]
+             and not (c[0] + 1 < len(doc) and doc[c[0] + 1].lower_ in ("of", "in")
+                      and not _past_verb(doc[c[0]].lower_))]
     # ... and a cue inside an aside opened after the object is not its verb when one follows
     # the aside ("Y (whichever was higher) was lower with X"; but "Y (3-fold increased risk)")
     after = [c for c in after if not scope.in_aside(doc, obj.end, c[0])] or after

@@ -407,10 +407,21 @@ def implicit_subject(sent: Span) -> int | None:
 _MEANS = {"surgical", "operative", "surgery", "postoperative", "post-operative"}
 
 
+#: "resolved in months with local care": a means named after the change, in its own words
+_WITH_MEANS = re.compile(r"^[^.;,]{0,25}?\bwith\s+(\w+\s+)?(care|surgery|debridement|dressings?|"
+                         r"physiotherapy|rest|hydration|fluids|supportive)\b", re.I)
+
+
 def other_means(doc: Doc, cue_i: int, drug: Span) -> bool:
-    """'surgical cure of Y': the adjective names the means of the change, so a drug found
-    elsewhere is not credited with it."""
-    return cue_i > 0 and doc[cue_i - 1].lower_ in _MEANS and drug.label_ in DRUG_LABELS
+    """'surgical cure of Y', 'resolved with local care': the change names its own means, so a
+    drug found in another sentence is not credited with it."""
+    if drug.label_ not in DRUG_LABELS:
+        return False
+    if cue_i > 0 and doc[cue_i - 1].lower_ in _MEANS:
+        return True
+    sent = doc[cue_i].sent if doc.has_annotation("SENT_START") else doc[cue_i:]
+    return not (sent.start <= drug.start < sent.end) and \
+        bool(_WITH_MEANS.match(doc.text[doc[cue_i].idx + len(doc[cue_i].text):sent.end_char]))
 
 
 _CONCOMITANT = re.compile(r"\b(along with|together with|in addition to|as well as|plus|adjunctive|"
