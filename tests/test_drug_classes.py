@@ -31,6 +31,11 @@ def test_class_after_the_drug_names_its_target_in_words():
     assert _mechanisms(text, [("pioglitazone", "DRUG")]) == [("pioglitazone", "PPAR-gamma", "increased")]
 
 
+def test_a_copula_states_the_class_too():
+    text = "Semaglutide is a GLP-1 receptor agonist that slows gastric emptying."
+    assert _mechanisms(text, [("Semaglutide", "DRUG")]) == [("Semaglutide", "GLP-1 receptor", "increased")]
+
+
 def test_an_abbreviated_class_takes_its_definition():
     text = "The trial tested the isoform selective HDACi, entinostat."
     got = _mechanisms(text, [("entinostat", "DRUG")],

@@ -4,7 +4,7 @@
 A class name says what the drug does to its target: an inhibitor, antagonist or blocker lowers
 the target's activity, an agonist or activator raises it.  When such a name stands in
 apposition to a drug (right before it, at most a parenthesis or a comma between; or after it as
-", a/an/the <class>"), the sentence states a mechanism claim (drug -> target) even without a
+", a/an/the <class>" or "is a <class>"), the sentence states a mechanism claim (drug -> target) even without a
 verb.  The target is the TARGET/ANALYTE entity inside the class name when there is one ("ALK"),
 else the class name's own words without the class noun and qualifiers ("histone deacetylase"
 from "HDACi", whose definition is "histone deacetylase inhibitors").
@@ -129,6 +129,10 @@ def class_mechanisms(sent: Span, ents: list[Span]) -> list[tuple[Span, object, s
                 art -= 1
             if art - 1 >= sent.start and doc[art].lower_ in ("a", "an", "the") and \
                     doc[art - 1].text == ",":
+                chosen = next((d for d in drugs if d.end == art - 1), None)
+            # "semaglutide is a GLP-1 receptor agonist": the copula says the same
+            elif art - 1 >= sent.start and doc[art].lower_ in ("a", "an") and \
+                    doc[art - 1].lower_ in ("is", "was", "as"):
                 chosen = next((d for d in drugs if d.end == art - 1), None)
         if chosen is not None and not (isinstance(target, Span) and target is chosen):
             out.append((chosen, target, direction, start))
