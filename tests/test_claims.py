@@ -650,6 +650,13 @@ def test_a_change_that_names_its_own_means_is_not_an_earlier_drugs():
     assert not [c for c in claims if c.kind == "outcome"]
 
 
+def test_a_change_in_every_arm_is_no_drugs():
+    text = "With metformin or placebo, activity scores declined in all groups from the first visit."
+    claims = _claims(text, [("metformin", "DRUG"), ("placebo", "DRUG"),
+                            ("activity scores", "ENDPOINT")])
+    assert not [c for c in claims if c.kind == "outcome"]
+
+
 def test_disclosure_and_funding_sections_state_no_findings():
     text = ("RESULTS: Warfarin caused skin necrosis in one patient.\n"
             "FINANCIAL DISCLOSURE: Dr. Lee was paid by the makers of heparin for thrombosis trials.")

@@ -171,6 +171,10 @@ _BREAKS = {",", ";", ":", "(", ")", "but", "whereas", "while", "however"}
 _CUE_BREAKS = _BREAKS - {"(", ")"}
 
 
+_IN_EVERY_ARM = re.compile(r"^[^;]{0,40}?\b(in|across) (all|both|each of the) (\w+ )?"
+                           r"(groups|arms)\b", re.I)
+
+
 def _past_verb(word: str) -> bool:
     return word.endswith("ed") or word in ("fell", "rose", "grew")
 
@@ -497,6 +501,8 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
             continue  # "Y prolongs the healing": Y acts; "dose was increased", "tried to lower Y"
         if scope.subgroup_variable(doc, sent, obj) or scope.reason_given(doc, sent, obj):
             continue  # "did not differ by BMI": the subgroups; "because of Y": a reason
+        if direction != "unchanged" and _IN_EVERY_ARM.search(doc.text[obj.end_char:sent.end_char]):
+            continue  # "Y declined in all groups": a change common to the arms is no drug's
         drug = _drug_for(sent, ents, cue_i, ctx, sents, k, fallback=comparative, exclude=obj)
         drug = drug and scope.coordinated_main(doc, drug, ents, ctx.main_drug, _key)
         if drug is None or scope.not_credited(sent, obj, drug, cue, direction, generic, concept_of):
