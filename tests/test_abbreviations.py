@@ -71,6 +71,11 @@ def test_single_letter_lab_abbreviation_skips_p_values():
     assert all(e.label_ == "ANALYTE" for e in ps)
 
 
+def test_a_trial_arm_code_is_no_abbreviation():
+    text = "to ropivacaine and fentanyl (Group R) or bupivacaine and fentanyl (BF group)"
+    assert find_abbreviations(text) == []
+
+
 def test_unknown_long_form_gives_no_spans():
     nlp = _nlp()
     doc = nlp("The quibbly wobble test (QWT) was used. QWT was fast.")

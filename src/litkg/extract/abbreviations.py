@@ -49,7 +49,9 @@ def _valid_short(sf: str) -> bool:
     if len(sf) == 1:
         return sf.isalpha() and sf.isupper()
     return (2 <= len(sf) <= 10 and len(sf.split()) <= 2 and any(c.isalpha() for c in sf)
-            and sf[0].isalnum() and not sf.lower() in {"ie", "eg", "vs", "see", "et al"})
+            and sf[0].isalnum() and not sf.lower() in {"ie", "eg", "vs", "see", "et al"}
+            # "(Group R)", "(BC arm)": a trial arm's code, which litkg.extract.arms reads
+            and not {"group", "arm", "groups", "arms"} & set(sf.lower().split()))
 
 
 def best_long_form(short: str, candidate: str) -> str | None:
