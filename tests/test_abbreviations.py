@@ -72,7 +72,8 @@ def test_single_letter_lab_abbreviation_skips_p_values():
 
 
 def test_a_trial_arm_code_is_no_abbreviation():
-    text = "to ropivacaine and fentanyl (Group R) or bupivacaine and fentanyl (BF group)"
+    text = ("either 3 ml 0.5% isobaric ropivacaine and 25 mcg fentanyl (Group R) or 3 ml 0.5% "
+            "isobaric bupivacaine and 25 mcg fentanyl (Group B).")
     assert find_abbreviations(text) == []
 
 
