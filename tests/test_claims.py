@@ -657,6 +657,21 @@ def test_a_change_in_every_arm_is_no_drugs():
     assert not [c for c in claims if c.kind == "outcome"]
 
 
+def test_a_condition_more_frequent_with_a_drug_is_an_outcome_rise():
+    text = "Gallbladder events were more frequent with semaglutide than placebo."
+    claims = _claims(text, [("Gallbladder events", "ENDPOINT"), ("semaglutide", "DRUG"),
+                            ("placebo", "DRUG")])
+    assert [(c.subject.label, c.direction) for c in claims if c.kind == "outcome"] == \
+        [("semaglutide", "increased")]
+
+
+def test_a_drug_in_both_the_combination_and_the_monotherapy_is_not_the_cause():
+    text = ("Complete healing occurs more frequently with combination therapy including cinacalcet "
+            "(62.1%) compared to monotherapy alone (41.7%).")
+    claims = _claims(text, [("Complete healing", "ENDPOINT"), ("cinacalcet", "DRUG")])
+    assert not [c for c in claims if c.kind == "outcome"]
+
+
 def test_disclosure_and_funding_sections_state_no_findings():
     text = ("RESULTS: Warfarin caused skin necrosis in one patient.\n"
             "FINANCIAL DISCLOSURE: Dr. Lee was paid by the makers of heparin for thrombosis trials.")

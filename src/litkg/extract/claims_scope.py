@@ -459,6 +459,19 @@ def addition_bases(doc: Doc, sent: Span, drugs: list[Span]) -> list[Span]:
     return bases
 
 
+_IN_COMBINATION = re.compile(r"\bcombination\s+(therapy|therapies|regimens?|treatments?)?\s*"
+                             r"(including|with|containing|of)\s+([^\s,;()]+\s+){0,3}$", re.I)
+_MONOTHERAPY = re.compile(r"\b(monotherapy|alone)\b", re.I)
+
+
+def base_of_combination(sent: Span, drug: Span) -> bool:
+    """"more frequent with combination therapy including X compared to monotherapy": X is in
+    both arms; the difference is the other drugs', not X's."""
+    doc = sent.doc
+    before = doc.text[max(sent.start_char, drug.start_char - 60):drug.start_char]
+    return bool(_IN_COMBINATION.search(before) and _MONOTHERAPY.search(sent.text))
+
+
 def not_credited(sent: Span, obj: Span, drug: Span, cue: tuple[int, str] | None,
                  direction: str | None, generic: bool, concept: Callable) -> bool:
     """Reasons a change of ``obj`` is not the outcome of ``drug`` (the chosen intervention):
@@ -466,12 +479,13 @@ def not_credited(sent: Span, obj: Span, drug: Span, cue: tuple[int, str] | None,
     the change has another means ('surgical cure'); present-tense background credits no drug
     of another sentence; a bare state needs a link (see :func:`state_without_link`); and a
     drug not given ('X was ruled out due to the increase in Y') changes nothing, though a
-    null finding of a negated arm ('neither X nor Y had an effect') stands."""
+    null finding of a negated arm ('neither X nor Y had an effect') stands; a drug in both the
+    combination and the monotherapy compared is not the difference's cause."""
     inside = sent.start <= drug.start < sent.end
     return drug.start == obj.start or same_concept(concept(drug), concept(obj)) or \
         bool(cue and other_means(sent.doc, cue[0], drug)) or (generic and not inside) or \
         (direction == "unchanged" and state_without_link(sent, drug)) or \
-        (direction != "unchanged" and not_given(drug))
+        (direction != "unchanged" and not_given(drug)) or base_of_combination(sent, drug)
 
 
 def not_given(drug: Span) -> bool:
