@@ -672,6 +672,21 @@ def test_a_drug_in_both_the_combination_and_the_monotherapy_is_not_the_cause():
     assert not [c for c in claims if c.kind == "outcome"]
 
 
+def test_a_value_that_stayed_is_a_level_and_a_finding_and_a_baseline_is_no_regimens():
+    text = ("Before treatment, serum creatinine was 1.3 mg/dL on trimethoprim. After two weeks "
+            "on trimethoprim, creatinine remained stable at 1.4 mg/dL throughout. Hyperkalemia "
+            "did not recur after switching to atovaquone.")
+    claims = _claims(text, [("creatinine", "ANALYTE"), ("trimethoprim", "DRUG"),
+                            ("trimethoprim", "DRUG", 1), ("creatinine", "ANALYTE", 1),
+                            ("Hyperkalemia", "CONDITION"), ("atovaquone", "DRUG")])
+    got = sorted((c.kind, c.subject.label, c.value, c.direction) for c in claims
+                 if c.kind in ("measurement", "outcome"))
+    assert got == [("measurement", "regimen not stated", 1.3, None),
+                   ("measurement", "trimethoprim", 1.4, None),
+                   ("outcome", "trimethoprim", None, "unchanged")]
+    assert all(c.negated for c in claims if c.kind == "adverse_effect")
+
+
 def test_disclosure_and_funding_sections_state_no_findings():
     text = ("RESULTS: Warfarin caused skin necrosis in one patient.\n"
             "FINANCIAL DISCLOSURE: Dr. Lee was paid by the makers of heparin for thrombosis trials.")

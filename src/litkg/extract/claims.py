@@ -178,6 +178,10 @@ _BREAKS = {",", ";", ":", "(", ")", "but", "whereas", "while", "however"}
 _CUE_BREAKS = _BREAKS - {"(", ")"}
 
 
+#: "remained stable at", "was unchanged at": a value that is also a finding of no change
+_STAYED = re.compile(r"\b(remain\w*|stay\w*|stable|unchanged|persist\w*)\b", re.I)
+#: a time point before the drug: its values are no regimen's
+_BEFORE_TREATMENT = re.compile(r"\bbefore (treatment|therapy)", re.I)
 _IN_EVERY_ARM = re.compile(r"^[^;]{0,40}?\b(in|across) (all|both|each of the) (\w+ )?"
                            r"(groups|arms)\b", re.I)
 
@@ -450,6 +454,7 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
     quants = sentence_quantities(sent)
     # -- measurements: an analyte followed closely by a value ("PTH 269 pg/ml", "Ca: 7.5 mg/dL")
     measured: dict[str, tuple] = {}
+    stayed: set[str] = set()
     for obj in ents:
         if obj.label_ != "ANALYTE" and not (obj.label_ in DRUG_LABELS and is_measured(obj)):
             continue  # a drug's own level ("serum lithium level was 0.8 mmol/L") is measured too
@@ -466,7 +471,10 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         if key in measured and measured[key][0] == q.value:
             continue  # "serum calcium (Ca): 7.5": the abbreviation points at the same value
         measured[key] = (q.value, unit)
-        regimen = _drug_for(sent, ents, obj.start, ctx, sents, k, fallback=False)
+        if _STAYED.search(gap):
+            stayed.add(key)  # "remained stable at 1.4 mg/dL": a level and a finding of no change
+        regimen = None if timepoint and _BEFORE_TREATMENT.search(timepoint) else \
+            _drug_for(sent, ents, obj.start, ctx, sents, k, fallback=False)
         out.append(make("measurement", regimen if regimen is not None else NO_REGIMEN, obj,
                         value=q.value, unit=unit, timepoint=timepoint))
 
@@ -487,7 +495,7 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
                 or (obj.start, obj.end) in taken or scope.not_an_outcome(doc, sent, obj):
             continue
         key = concept_of(obj).key
-        if key in mech_objects or key in measured:
+        if key in mech_objects or (key in measured and key not in stayed):
             continue  # "elevated phosphates (2.40 mmol/l)": a state with its value, not a change
         cue = _cue_for(doc, obj, dir_cues)
         direction = _resolve_direction(doc, sent, cue[0] if cue else None,

@@ -36,7 +36,8 @@ _MEASURED_BEFORE = {"serum", "plasma", "blood", "urine", "urinary", "ionized", "
 _PROCESS_AFTER = {"absorption", "reabsorption", "wasting", "homeostasis", "metabolism",
                   "balance"}
 _MEASURED_AFTER = ("level", "levels", "concentration", "concentrations", "excretion", "values",
-                   "absorption", "reabsorption", "wasting", "homeostasis", "metabolism")
+                   "absorption", "reabsorption", "wasting", "homeostasis", "metabolism",
+                   "trough", "troughs", "peak")  # "tacrolimus trough levels"
 
 
 def is_measured(span: Span) -> bool:

@@ -40,6 +40,8 @@ NEG_POST = [
     ("were", "not", "seen"), ("was", "ruled", "out"), ("were", "ruled", "out"),
     ("was", "not", "detected"), ("were", "not", "detected"), ("was", "absent"),
     ("were", "absent"), ("did", "not", "occur"), ("was", "excluded"), ("were", "excluded"),
+    ("did", "not", "recur"), ("did", "not", "develop"), ("did", "not", "reappear"),
+    ("was", "not", "found"), ("were", "not", "found"),
 ]
 # Look like negation but are not ("not only", "no doubt", "not necessarily").
 PSEUDO = [

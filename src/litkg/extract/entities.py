@@ -212,6 +212,9 @@ class EntityRecognizer:
                     continue  # "optic nerve", "visual field": a body part, not a finding
             if entry is None and ent.label_ == "DISEASE":
                 entry = self._head_entry(ent, lex) or self._ground_without_head_noun(ent)
+            if entry is None and ent.label_ == "CHEMICAL" and \
+                    ent[-1].lower_ in _ANATOMY_HEADS | _ORGANS:
+                continue  # "the distal nephron": a body part the NER took for a chemical
             if entry is None and len(ent) == 1 and not _lone_word_may_stand(ent[0]):
                 continue
             label = entry.label if entry is not None else _NER_DEFAULT[ent.label_]
@@ -471,6 +474,9 @@ _DISEASE_HEAD_NOUNS = ("disease", "syndrome", "disorder")
 _ADJECTIVE_END = re.compile(r"(ic|al|ous|ive|ary|oid)$")
 _ANATOMY_HEADS = {"nerve", "field", "artery", "vein", "cortex", "tissue", "cell", "muscle",
                   "ganglion", "nucleus", "lobe", "membrane", "fiber", "fibre", "neuron"}
+_ORGANS = {"nephron", "nephrons", "tubule", "tubules", "glomerulus", "glomeruli", "kidney",
+           "kidneys", "liver", "lung", "lungs", "heart", "brain", "skin", "bone", "intestine",
+           "colon", "stomach", "pancreas", "spleen", "retina", "cornea", "placenta"}
 _NOT_ENZYMES = {"release", "increase", "decrease", "disease", "database", "purchase", "phase",
                 "base", "case", "erase", "crease", "lease", "ease"}
 
