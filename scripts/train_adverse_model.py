@@ -12,7 +12,9 @@ both kinds of input it meets at run time:
 - the corpus' drug / effect strings matched as a lexicon, *cross-fitted*: sentences of PMID
   residue r (mod 5) get the lexicon of the other training residues, so entities unseen in
   "training" are missed as they are at test time;
-- litkg's own entity recogniser (so retrain after the recogniser changes).
+- litkg's own entity recogniser (so retrain after the recogniser, its table of known
+  abbreviations (scripts/build_abbreviations.py) or the untyped candidates of
+  litkg.extract.findings change).
 A candidate is positive when it matches a gold pair of its sentence the way the benchmark scorer
 matches (litkg.evaluate.ade._same), negative otherwise; every pair on an ADE-NEG sentence is
 negative.
@@ -145,7 +147,7 @@ def main():
     ap.add_argument("--lr", type=float, default=0.1)
     ap.add_argument("--min-count", type=int, default=2)
     ap.add_argument("--with-rule", type=float, nargs="*", default=[0.2, 0.25, 0.3])
-    ap.add_argument("--alone", type=float, nargs="*", default=[0.35, 0.4, 0.45, 0.5])
+    ap.add_argument("--alone", type=float, nargs="*", default=[0.35, 0.4, 0.45, 0.5, 0.55])
     ap.add_argument("--no-write", action="store_true", help="calibrate and report only")
     args = ap.parse_args()
     positives, items = load(Path(benchmarks_dir()) / "ade")

@@ -52,6 +52,23 @@ def test_list_member_inherits_the_link_of_the_list_head():
     assert "CHAIN" not in model_mod.pair_features(doc[:], drug, head, list(doc.ents))
 
 
+def test_drug_list_member_inherits_the_link_of_the_drug_nearest_the_condition():
+    doc = _doc("Hepatitis followed zorbex, velbaxin and quintamide.",
+               [("Hepatitis", "CONDITION"), ("zorbex", "DRUG"), ("velbaxin", "DRUG"),
+                ("quintamide", "DRUG")])
+    cond, head, last = doc.ents[0], doc.ents[1], doc.ents[3]
+    assert model_mod._drug_chain_head(doc, last, cond, list(doc.ents)) == head
+    feats = model_mod.pair_features(doc[:], last, cond, list(doc.ents))
+    assert "DCHAIN" in feats and "GBS:C>D_followed" in feats
+    assert "DCHAIN" not in model_mod.pair_features(doc[:], head, cond, list(doc.ents))
+
+
+def test_cue_classes_are_crossed_with_the_distance():
+    doc = _doc("Zorbex caused hepatitis.", [("Zorbex", "DRUG"), ("hepatitis", "CONDITION")])
+    feats = model_mod.pair_features(doc[:], doc.ents[0], doc.ents[1], list(doc.ents))
+    assert "X:CUE:D>C_causal_1-2" in feats and "XSRC:D>C_1-2_E" in feats
+
+
 def test_drug_shape_tells_a_class_noun_from_a_name():
     doc = _doc("NSAIDs, antibiotics, beta blockers, ibuprofen, amoxicillin and Clinoril.",
                [("NSAIDs", "DRUG"), ("antibiotics", "DRUG"), ("beta blockers", "DRUG"),
@@ -227,3 +244,4 @@ def test_list_members_share_a_confident_link(monkeypatch):
     # rash: p = sigmoid(-0.2), enough for rash itself but too unsure to pass on
     _with_model(monkeypatch, {"BIAS": -2.0, "C:rash": 1.8}, thresholds)
     assert _pairs(doc) == {("Zorbamide", "rash")}
+

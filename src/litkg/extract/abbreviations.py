@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span
 
 from litkg.extract.entities import dosing_context
 from litkg.extract.extensions import register_extensions
+from litkg.extract.known_abbreviations import known_abbreviation_spans
 from litkg.extract.lexicon import load_lexicon
 
 _PAREN = re.compile(r"\(([^()]{1,30})\)")
@@ -188,6 +189,7 @@ class AbbreviationResolver:
                 new = Span(doc, span.start, span.end, label=sf_label)
                 new._.concept_id, new._.concept_label, new._.source = sf_id, name or abbr.long, "abbreviation"
                 additions.append(new)
+        additions += known_abbreviation_spans(doc, table)  # undefined but known: "NMS", "SJS"
         doc._.abbreviations = table
         if unknown:
             # a part of an unknown short form is no entity either: "ATP" in "Adult Treatment

@@ -8,8 +8,10 @@ their type ("<DRUG>", "<COND>"): "X-induced Y" and "Y after starting X" then loo
 every drug and effect, which is what lets the model generalise to unseen ones.  On top of that:
 the few words either side, order and distance, the cue classes of the rules and their verdicts,
 whether another drug or condition competes for the pair (closer, in between), clause breaks,
-coordination chains ("X induced A, B and C": C inherits the link through the list), negation,
-the indication / case-report framing, and the sentence's words.  Candidates the recogniser did
+coordination chains ("X induced A, B and C": C inherits the link through the list; likewise a
+drug in a list of drugs inherits the link of the member nearest the condition, ``DCHAIN``),
+the cue classes and the rules' verdicts crossed with the distance (``X:``), negation, the
+indication / case-report framing, and the sentence's words.  Candidates the recogniser did
 not type (:mod:`litkg.extract.findings`: a finding phrase such as "cutaneous eruptions", a
 name written as given such as "treated with IL-2") carry a flag (``FINDING:<head>``,
 ``GIVEN_NAME``), so the model learns how far to trust each head and the giving grammar.
@@ -24,18 +26,22 @@ at test time) and litkg's own entity recogniser; a pair is positive when it matc
 the way the benchmark scorer matches.  Thresholds were calibrated end to end on PMIDs with
 residue 4 (model trained on residues 1-3) and ship in the model file (``thresholds``, with the
 whole calibration grid under ``calibration``); the shipped weights are then retrained on
-residues 1-4.  Held-out test part (2026-11-22, features version 3: finding phrases and given
-names as candidates, weights averaged over three example orders, list members sharing a sure
-link): pair F1 0.569 with the train-lexicon entities (recall ceiling of those entities 0.496)
-and 0.660 with litkg's recogniser, against 0.536 and 0.656 for version 2; dev part (residue 4,
-model trained on 1-3) 0.592 and 0.677 against 0.542 and 0.652.  Weights ship as ``litkg/data/adverse_model.json.gz``
+residues 1-4.  Held-out test part (2026-11-23, features version 4: drug-list chains and
+distance-crossed cues; entities with the table of known abbreviations
+(:mod:`litkg.extract.known_abbreviations`) and more untyped drug names (cause phrases,
+"X-induced", lexicon drugs before a giving noun)): pair F1 0.591 with the train-lexicon
+entities (P 0.732, R 0.496; recall ceiling 0.496) and 0.666 with litkg's recogniser (P 0.684,
+R 0.648; ceiling 0.793), against 0.572 and 0.656 for version 3; dev part (residue 4, model
+trained on 1-3; the abbreviation table also read residue 4) 0.615 and 0.693 against 0.590 and
+0.670.  Weights ship as ``litkg/data/adverse_model.json.gz``
 (model ``version`` must equal :data:`FEATURES_VERSION`); without a usable file only the rules are
 used.
-Retrain after changing these features or the entity recogniser:
-``nice python scripts/train_adverse_model.py`` (about 4 minutes).
+Retrain after changing these features, the entity recogniser or the abbreviation table:
+``nice python scripts/train_adverse_model.py`` (about 10 minutes).
 
 The classifier never overrides two rule decisions (see ``adverse_pairs``): a condition read as
-the indication or as the object of an improvement is no harm, and "X-induced Y" always is.
+the indication or as the object of an improvement is no harm, and "X-induced Y" always is
+when X is a recognised drug (a name found only by that grammar is the model's to judge).
 """
 
 import re
@@ -49,7 +55,7 @@ from litkg.paths import read_data_json
 
 MODEL_FILE = "adverse_model.json.gz"
 #: bump when pair_features changes: a model trained on other features is not used
-FEATURES_VERSION = 3
+FEATURES_VERSION = 4
 _WORD = re.compile(r"[a-z]+|\d+|[-,;:()\[\]/]")
 _LIST_GLUE = {",", "and", "or", "/", "as", "well", "including", "such", "with", "both", "either"}
 _BREAK = {";", ":", ".", "but", "whereas", "however", "although", "while", "which", "who"}
@@ -130,6 +136,25 @@ def _chain_head(doc, cond: Span, drug: Span, ents: list[Span]) -> Span:
         head = nxt
 
 
+def _drug_chain_head(doc, drug: Span, cond: Span, ents: list[Span]) -> Span:
+    """The drug of a coordination chain nearest the condition: for X in "Y after X, W and Z"
+    that is X itself, for Z it is X, whose link to Y the whole list of drugs shares."""
+    drugs = sorted((e for e in ents if _LABEL.get(e.label_) == "<DRUG>"), key=lambda e: e.start)
+    head = drug
+    toward_cond = cond.start > drug.start
+    while True:
+        if toward_cond:
+            nxt = next((e for e in drugs if e.start >= head.end and e.end <= cond.start), None)
+            gap = doc[head.end:nxt.start] if nxt is not None else None
+        else:
+            nxt = next((e for e in reversed(drugs) if e.end <= head.start and e.start >= cond.end),
+                       None)
+            gap = doc[nxt.end:head.start] if nxt is not None else None
+        if nxt is None or len(gap) > 4 or not all(t.lower_ in _LIST_GLUE for t in gap):
+            return head
+        head = nxt
+
+
 def _pair_core(doc, drug: Span, cond: Span, ents: list[Span], tag: str) -> list[str]:
     """Order, distance and the masked words between ``drug`` and ``cond`` (prefixed ``tag``)."""
     first, second = (drug, cond) if drug.start < cond.start else (cond, drug)
@@ -163,6 +188,16 @@ def pair_features(sent: Span, drug: Span, cond: Span, ents: list[Span]) -> list[
     if head is not cond:  # the list member inherits the head's link
         feats.append("CHAIN")
         feats += _pair_core(doc, drug, head, ents, "H")
+    drug_head = _drug_chain_head(doc, drug, cond, ents)
+    if drug_head is not drug:  # "A, B and C caused Y": C inherits A's link
+        feats.append("DCHAIN")
+        feats += _pair_core(doc, drug_head, cond, ents, "G")
+    # cue classes and the rules' verdicts weigh differently near and far, for a finding
+    # phrase and for a recognised condition, for a drug name and a class noun
+    gap = _bucket(second.start - first.end)
+    feats += [f"X:{f}_{gap}" for f in feats if f.startswith("CUE:")]
+    feats.append(f"XSRC:{order}_{gap}_{'F' if cond._.source == 'finding' else 'E'}")
+    feats.append(f"XSHAPE:{order}_{_drug_shape(drug)}")
     between = doc[first.end:second.start]
     low = [t.lower_ for t in between]
     feats.append(f"NBREAK:{min(3, sum(w in _BREAK for w in low))}")
@@ -210,6 +245,8 @@ def pair_features(sent: Span, drug: Span, cond: Span, ents: list[Span]) -> list[
     if any(_ae_cue_ok(doc, drug, cond, t.i) for t in doc[first.end - 1:second.start + 1]
            if sent.start <= t.i < sent.end and t.lower_.startswith(lex.ADVERSE_CUES)):
         feats.append(f"RULE:{order}")
+    if f"RULE:{order}" in feats:
+        feats.append(f"X:RULE:{order}_{gap}")
     if _compound_cause(doc, drug, cond):
         feats.append("COMPOUND")
     if _is_indication(doc, sent, cond):

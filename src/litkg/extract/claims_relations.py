@@ -200,7 +200,7 @@ def adverse_pairs(sent: Span, ents: list[Span],
     condition; the condition is not the indication nor the object of an improvement ("healing
     of rickets"); the nearest such drug wins.  With the pair classifier installed, it decides
     every other pair within reach instead (the rules' verdicts are among its features), with a
-    lower threshold where a rule fired; "X-induced Y" always holds."""
+    lower threshold where a rule fired; "X-induced Y" always holds for a recognised drug X."""
     doc = sent.doc
     conds, drugs = _ae_entities(sent, ents)
     if not conds:
@@ -227,8 +227,9 @@ def adverse_pairs(sent: Span, ents: list[Span],
     eligible: list[Span] = []  # conditions past the indication / benefit filters
     sure: list[tuple[Span, Span]] = []  # pairs the classifier holds more likely than not
     for c in conds:
-        # "X-induced Y" names its cause even inside an indication ("Z for X-induced Y")
-        compound = [d for d in drugs if _compound_cause(doc, d, c)]
+        # "X-induced Y" names its cause even inside an indication ("Z for X-induced Y"); a
+        # name found only by that grammar ("UV-induced Y") is the classifier's to judge
+        compound = [d for d in drugs if d._.source != "given" and _compound_cause(doc, d, c)]
         if compound and not c._.negated:
             pairs += [(d, c) for d in compound]
             continue

@@ -11,8 +11,13 @@ words, verbs of the harm cues, numbers, punctuation and other entities).  Heads 
 often name a wanted effect ("PTH suppression", "viral suppression") are left out.
 
 Drugs the recogniser does not know ("IL-2", "Budefat", "senna") are found by the grammar of
-giving instead: the name right after "treated with", "receiving", "administration of", or an
-abbreviation or brand right before "therapy", "injection", "dose" (:func:`given_names`).
+giving instead: the name right after "treated with", "receiving", "administration of" (past
+words of how it was given: "use of high-dose X"), an abbreviation, brand or lexicon drug name
+right before "therapy", "injection", "dose", a lexicon drug name (one the recogniser only
+grounds) after a cause phrase ("associated with interleukin-2"), or a name glued to a cause
+word ("senna-induced hepatitis", "VGB-associated Y"); never a unit ("mg/m2 dose")
+(:func:`given_names`).  A finding head right after a recognised condition ("hypersensitivity
+reaction") is part of that name, not a second finding.
 
 The spans are *candidates* for the adverse-effect relation only (see
 :func:`litkg.extract.claims_relations.adverse_candidates`): they do not become entities of the
@@ -27,7 +32,9 @@ from spacy.tokens import Span
 
 from litkg.extract import claims_lexicon as lex
 from litkg.extract.extensions import register_extensions
-from litkg.extract.lexicon import common_words
+from litkg.extract.induced import CAUSE_WORDS
+from litkg.extract.lexicon import common_words, load_lexicon
+from litkg.extract.units import is_unit
 
 #: label given to the spans; the relation stage treats it as a condition
 FINDING_LABEL = "PHENOTYPE"
@@ -75,6 +82,7 @@ def finding_spans(sent: Span, ents: list[Span]) -> list[Span]:
     register_extensions()
     doc = sent.doc
     covered = {i for e in ents for i in range(e.start, e.end)}
+    named_before = {e.end - 1 for e in ents if e.label_ in ("CONDITION", "PHENOTYPE")}
     out = []
     for tok in sent:
         if tok.lower_ not in FINDING_HEADS or tok.i in covered:
@@ -85,6 +93,8 @@ def finding_spans(sent: Span, ents: list[Span]) -> list[Span]:
         while start > sent.start and tok.i - start < _MAX_MODIFIERS and \
                 start - 1 not in covered and _modifier(doc[start - 1], sent.start):
             start -= 1
+        if start - 1 in named_before:
+            continue  # "hypersensitivity reaction": the condition before already names it
         span = Span(doc, start, tok.i + 1, label=FINDING_LABEL)
         span._.source = "finding"  # tells the pair classifier it is no recognised entity
         out.append(span)
@@ -100,6 +110,10 @@ GIVEN_AFTER = frozenset({"therapy", "treatment", "treatments", "administration",
 GIVEN_BEFORE = re.compile(r"\b((treated|treatment|therapy) with|receiv(ing|ed|es)|taking|took|"
                           r"(administration|injection|infusion|doses?|ingestion|overdose|use|"
                           r"courses?) of|given|administered)\s*$", re.I)
+#: words before a name that make it a candidate cause: "associated with interleukin-2"
+CAUSE_BEFORE = re.compile(r"\b((associated|induced|caused|triggered|precipitated) by|"
+                          r"(associated|related|attributed|secondary|due) to|associated with|"
+                          r"after|following|during)\s*$", re.I)
 _NAME_END = {",", ".", ";", ":", "(", ")", "[", "]", "/"}
 
 
@@ -118,10 +132,19 @@ def _glued_run(sent: Span, start: int, covered: set[int]) -> int:
     return end
 
 
+def _in_unit(span: Span) -> bool:
+    """Part of a unit or ratio ("100 mg/m2 dose", "mg/kg"): glued to a slash before it, or a
+    unit itself."""
+    doc = span.doc
+    glued_slash = span.start > 0 and doc[span.start - 1].text == "/" and \
+        not doc[span.start - 1].whitespace_
+    return glued_slash or is_unit(span.text)
+
+
 def _may_name_a_drug(span: Span, abbreviation_only: bool) -> bool:
     text = span.text
     if not text[0].isalnum() or len(text) < 2 or text.lower() in _STOP or \
-            text.lower().startswith(lex.ADVERSE_CUES):
+            text.lower().startswith(lex.ADVERSE_CUES) or _in_unit(span):
         return False
     coined = any(ch.isupper() or ch.isdigit() for ch in text[1:])  # "IL-2", "AZA", "KW-2149"
     if abbreviation_only:
@@ -129,9 +152,59 @@ def _may_name_a_drug(span: Span, abbreviation_only: bool) -> bool:
     return coined or text.lower() not in _everyday()
 
 
+#: how a drug was given, written before its name: "high-dose cytosine arabinoside", "oral X"
+_HOW_GIVEN = frozenset("""
+high low dose doses oral intravenous iv topical subcutaneous intramuscular intrathecal
+intravesical inhaled recombinant systemic daily single repeated prolonged long short term
+chronic excessive therapeutic standard
+""".split())
+_HYPHENS = ("-", "\u2013")
+
+
+def _cause_at(doc, k: int, sent_end: int) -> bool:
+    """Does a cause word start at token ``k`` ("-induced", " associated")?"""
+    if k < sent_end and doc[k].text in _HYPHENS:
+        k += 1
+    return k < sent_end and doc[k].lower_ in CAUSE_WORDS
+
+
+def _name_end(sent: Span, start: int, covered: set[int]) -> int:
+    """End of the glued run from ``start``, cut before a cause word: in "senna-induced
+    hepatitis" the name is "senna"."""
+    end = _glued_run(sent, start, covered)
+    for k in range(start + 1, end):
+        if sent.doc[k].text in _HYPHENS and _cause_at(sent.doc, k, end):
+            return k
+    return end
+
+
+def _known_drug(span: Span) -> bool:
+    """A name the lexicon knows as a drug, though only to ground it ("streptokinase")."""
+    entry = load_lexicon().lookup(span.text)
+    return entry is not None and entry.label == "DRUG"
+
+
+def _written_as_given(span: Span, before: str, after: str, sent_end: int) -> bool:
+    """Does the grammar around ``span`` (``before``: the words before it, past how it was
+    given; ``after``: the next word) make it a drug candidate?  See :func:`given_names`."""
+    doc, end = span.doc, span.end
+    after_giving = GIVEN_BEFORE.search(before) and _may_name_a_drug(span, False)
+    before_giving = after in GIVEN_AFTER and (
+        _may_name_a_drug(span, True) or (_may_name_a_drug(span, False) and _known_drug(span)))
+    after_cause = CAUSE_BEFORE.search(before) and _may_name_a_drug(span, False) and \
+        _known_drug(span)
+    # glued to a cause word; spaced ("medically induced") only for a coined name ("dextran-40")
+    glued_cause = _cause_at(doc, end, sent_end) and len(span.text) >= 3 and \
+        _may_name_a_drug(span, doc[end].text not in _HYPHENS)
+    return bool(after_giving or before_giving or after_cause or glued_cause)
+
+
 def given_names(sent: Span, ents: list[Span]) -> list[Span]:
-    """Unrecognised names written as given: after a giving phrase ("treated with Budefat"),
-    or an abbreviation before a giving noun ("IL-2 therapy"); typed DRUG."""
+    """Unrecognised names written as given: after a giving phrase ("treated with Budefat",
+    also past how it was given: "use of high-dose X"), a name before a giving noun that is an
+    abbreviation or a drug the lexicon knows ("IL-2 therapy", "streptokinase treatment"), a
+    drug the lexicon knows after a cause phrase ("Y associated with interleukin-2"), or a
+    name glued to a cause word ("senna-induced Y", "VGB-associated Y"); typed DRUG."""
     register_extensions()
     doc = sent.doc
     covered = {i for e in ents for i in range(e.start, e.end)}
@@ -141,12 +214,17 @@ def given_names(sent: Span, ents: list[Span]) -> list[Span]:
         i = tok.i
         if i in covered or i in taken:
             continue
-        end = _glued_run(sent, i, covered)
+        end = _name_end(sent, i, covered)
+        words = [t.lower_ for t in doc[i:end] if t.text not in _HYPHENS]
+        if all(w in _HOW_GIVEN for w in words):
+            continue  # "high-dose": how it was given, not what
         span = Span(doc, i, end, label="DRUG")
         after = doc[end].lower_ if end < sent.end else ""
-        before = doc[max(sent.start, i - 3):i].text
-        if (GIVEN_BEFORE.search(before) and _may_name_a_drug(span, False)) or \
-                (after in GIVEN_AFTER and _may_name_a_drug(span, True)):
+        k = i
+        while k > sent.start and (doc[k - 1].lower_ in _HOW_GIVEN or doc[k - 1].text in _HYPHENS):
+            k -= 1
+        before = doc[max(sent.start, k - 3):k].text
+        if _written_as_given(span, before, after, sent.end):
             span._.source = "given"  # tells the pair classifier it is no recognised entity
             out.append(span)
             taken.update(range(i, end))
