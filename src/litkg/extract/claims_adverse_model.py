@@ -33,7 +33,9 @@ distance-crossed cues; entities with the table of known abbreviations
 entities (P 0.732, R 0.496; recall ceiling 0.496) and 0.666 with litkg's recogniser (P 0.684,
 R 0.648; ceiling 0.793), against 0.572 and 0.656 for version 3; dev part (residue 4, model
 trained on 1-3; the abbreviation table also read residue 4) 0.615 and 0.693 against 0.590 and
-0.670.  Weights ship as ``litkg/data/adverse_model.json.gz``
+0.670.  Retrained on the entity stage of 2026-11-23 evening (span edges, organisms, dates,
+analytes; dev calibration mean F1 0.650, thresholds 0.25/0.4): test 0.587 (P 0.739, R 0.487)
+and 0.658 (P 0.687, R 0.632; ceiling 0.794).  Weights ship as ``litkg/data/adverse_model.json.gz``
 (model ``version`` must equal :data:`FEATURES_VERSION`); without a usable file only the rules are
 used.
 Retrain after changing these features, the entity recogniser or the abbreviation table:
