@@ -111,7 +111,7 @@ def _direction_cues(sent: Span) -> list[tuple[int, str]]:
         if tok.i + 1 in finding_starts and low.endswith("ed") and \
                 {t.lower_ for t in tok.doc[max(sent.start, tok.i - 3):tok.i]} & _ONSET_WORDS:
             continue  # "developed decreased appetite": the participle names the finding
-        if low == "more" and nxt in _FREQUENCY_WORDS:
+        if low == "more" and nxt in lex.FREQUENCY_WORDS:
             found.append((tok.i, "increased"))  # "Y was more frequent with X" ("less" is a cue)
             continue
         for direction, prefixes in lex.DIRECTION_PREFIXES.items():
@@ -120,9 +120,6 @@ def _direction_cues(sent: Span) -> list[tuple[int, str]]:
                 break
     return lex.sized_changes(sent.doc, found)
 
-
-_FREQUENCY_WORDS = frozenset({"frequent", "frequently", "often", "common", "commonly", "likely",
-                              "prevalent"})
 
 
 def _clause_text(sent: Span, i: int, j: int) -> str:

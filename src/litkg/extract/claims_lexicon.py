@@ -160,6 +160,12 @@ NOT_ACHIEVED = re.compile(r"\b(could|can|was|were|did|has|have)( not|n't)( been|
 GENERIC = re.compile(r"\b(is|are|usually|typically|generally|commonly|often|perhaps)\b", re.I)
 NARRATED = re.compile(r"\b(was|were|had|(has|have)( already| also| previously)? been|became|showed|observed|remained|"
                       r"reached|started|tended)\b", re.I)
+# A drug stopped: what follows is recovery or relapse, not a harm of starting it.
+STOPPED = re.compile(r"\b(stopped|discontinued|withdrawn|withheld|ceased|interrupted|tapered|"
+                     r"halted)\b", re.I)
+# "more frequent", "more often": how often a finding occurred
+FREQUENCY_WORDS = frozenset({"frequent", "frequently", "often", "common", "commonly", "likely",
+                             "prevalent"})
 # A sentence that lists the covariates of an analysis: the drugs it names were not studied.
 COVARIATES = re.compile(r"\b(adjust(ed|ing|ment)\s+for|controll?(ed|ing)\s+for|covariates?|"
                         r"confound(er|ers|ing))\b", re.I)

@@ -297,8 +297,6 @@ def neither_nor_arms(sent: Span, ents: list[Span], drug: Span, labels: set[str])
 
 
 _CONCESSIVE = re.compile(r"\b(despite|in spite of|notwithstanding)(\s+\S+){0,2}\s*$", re.I)
-_STOPPED = re.compile(r"\b(stopped|discontinued|withdrawn|ceased|interrupted|tapered|"
-                      r"halted)\b", re.I)
 _RECHALLENGE = re.compile(r"\b(rechalleng\w*|re-?introduc\w*|re-?exposure|restart\w*|resum\w*|"
                           r"re-?administ\w*)", re.I)
 _RELAPSE = re.compile(r"\b(again|recurred|recurrence|relapsed|returned|reappeared|re-?emerged)\b",
@@ -311,7 +309,7 @@ def not_a_harm(doc: Doc, sent: Span, drug: Span, cond: Span) -> bool:
     if _CONCESSIVE.search(doc[max(sent.start, drug.start - 4):drug.start].text):
         return True
     # ... but a recurrence on re-exposure is the classic proof of a harm
-    return bool(_STOPPED.search(sent.text) and _RELAPSE.search(sent.text)
+    return bool(lex.STOPPED.search(sent.text) and _RELAPSE.search(sent.text)
                 and not _RECHALLENGE.search(sent.text))
 
 
@@ -353,15 +351,12 @@ def risk_change(doc: Doc, sent: Span, cue_i: int) -> bool:
     return False
 
 
-_FREQUENCY = frozenset({"frequent", "frequently", "common", "commonly", "often", "prevalent"})
-
-
 def more_frequent(doc: Doc, sent: Span, obj: Span) -> bool:
     """'Y was more frequent with X', 'a more common Y': a condition that became more frequent
     under a drug is its harm, not a level that went up."""
     near = doc[max(sent.start, obj.start - 3):obj.start].text + " " + \
         doc[obj.end:min(sent.end, obj.end + 4)].text
-    return any(w in _FREQUENCY for w in near.lower().split())
+    return any(w in lex.FREQUENCY_WORDS for w in near.lower().split())
 
 
 def regimen_head(doc: Doc, drugs: list[Span]) -> Span:

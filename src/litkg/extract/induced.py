@@ -16,15 +16,13 @@ import re
 from spacy.tokens import Doc, Span
 
 from litkg.extract.lexicon import Entry, Lexicon, key_of
+from litkg.extract.span_filters import ends_no_name
 
 #: words that join a cause to the condition it names ("X-induced Y")
 CAUSE_WORDS = frozenset({"induced", "associated", "related", "mediated", "triggered", "caused"})
 _CONDITIONS = ("CONDITION", "PHENOTYPE")
 _MODIFIER = re.compile(r"^[a-z][a-z-]{3,}$")
 MAX_MODIFIERS = 2
-#: lower-case words a name does not end with, though lexicon keys skip them
-_NOT_NAME_END = frozenset({"is", "are", "was", "were", "be", "the", "a", "an", "of", "in", "and",
-                           "or", "with", "to", "for", "by"})
 MAX_NAME = 3
 
 
@@ -55,7 +53,8 @@ def _name_after(doc: Doc, lexicon: Lexicon, j: int, taken: set[int]):
         for n in range(MAX_NAME, 0, -1):
             s, e = j + mods, j + mods + n
             if e > len(doc) or any(k in taken for k in range(j, e)) or \
-                    any(t.is_punct or t.is_space for t in doc[s:e]) or doc[e - 1].text in _NOT_NAME_END:
+                    any(t.is_punct or t.is_space for t in doc[s:e]) or \
+                    ends_no_name(doc[e - 1].text):
                 continue  # the lexicon key skips "is": "premature lysis is" would match
             entry = lexicon.get(key_of(doc[s:e].text))
             if entry is not None and entry.label in _CONDITIONS and entry.id:

@@ -34,7 +34,6 @@ _ONSET_PREP = {"presented": "with", "present": "with", "complained": "of", "comp
 _STARTED = re.compile(r"\b(start(ed|ing)?|initiat(ed|ing)|commenc(ed|ing)|began|begun|given|"
                       r"administered|received|receiving|prescribed|treated with|switched to|"
                       r"added|introduced)\b", re.I)
-_STOPPED = re.compile(r"\b(withheld|stopped|discontinued|withdrawn|ceased|tapered|held)\b", re.I)
 _CLAUSE_BREAK = {";", ":", ".", "but", "whereas", "however", "although", "while", "which", "who",
                  "after", "before", "because", "despite"}
 _LIST = {",", "and", "or", "/"}
@@ -98,7 +97,7 @@ def _started_drug(sents: list[Span], k: int, drug_labels, condition_labels):
         prev = sents[k - back]
         if lex.SECTION_RESET.search(prev.text):
             break
-        if _STOPPED.search(prev.text):
+        if lex.STOPPED.search(prev.text):
             break  # "X was withheld": what follows is recovery, not onset
         m = _STARTED.search(prev.text)
         if m is None:

@@ -83,6 +83,11 @@ def is_date(span: Span) -> bool:
     return bool(_DATE.match(span.text))
 
 
+def ends_no_name(word: str) -> bool:
+    """A lower-case word no name ends with: a function word, the population noun, a verb."""
+    return word in _EDGE_WORDS or word in _FINITE or word == "be"
+
+
 def trim_edges(ent: Span) -> Span | None:
     """``ent`` without function words at either edge and without the clause after a finite
     verb in it (None when nothing is left)."""
