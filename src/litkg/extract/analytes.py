@@ -26,7 +26,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from litkg.extract.endpoints import STOP_WORDS, verb_like
+from litkg.extract.endpoints import content_word
 from litkg.extract.extensions import register_extensions
 from litkg.extract.quantities import find_quantities
 from litkg.extract.units import is_dose_unit, parse_unit
@@ -53,13 +53,10 @@ _VALUE_CUE = re.compile(
 _AMOUNTS = frozenset({"mg", "g", "ug", "ng", "[IU]"})
 _PER_DOSE = frozenset({"kg", "d", "wk", "m2", "dose"})
 MAX_WORDS = 3
-_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9'’-]*$")
 
 
 def _free_word(tok, taken: set[int]) -> bool:
-    return (tok.i not in taken and not tok.like_num and _WORD.match(tok.text) is not None
-            and tok.lower_ not in STOP_WORDS and not verb_like(tok.lower_)
-            and tok.lower_ not in SPECIMENS)
+    return content_word(tok, taken) and tok.lower_ not in SPECIMENS
 
 
 def lab_unit(text: str | None) -> bool:

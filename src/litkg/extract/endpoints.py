@@ -140,7 +140,9 @@ def verb_like(word: str) -> bool:
         len(word) > 5 and word.endswith("ing") and word not in _FUNCTION_GERUNDS)
 
 
-def _content_word(token, taken: set[int]) -> bool:
+def content_word(token, taken: set[int]) -> bool:
+    """A word of a measure's name: free (not in ``taken``), no number, function word, change
+    word or past verb form."""
     return (token.i not in taken and not token.is_punct and not token.like_num
             and token.lower_ not in STOP_WORDS and not verb_like(token.lower_)
             and bool(_WORD.match(token.text)))
@@ -163,7 +165,7 @@ def _modifier(doc: Doc, k: int, taken: set[int]) -> bool:
     if (tok.like_num or (tok.is_alpha and (tok.lower_ not in STOP_WORDS or tok.lower_ == "all"))) \
             and k + 1 < len(doc) and glued_hyphen(doc, k + 1):
         return True  # "4-month", "all-cause" (but not "long-distance")
-    return _content_word(tok, taken)
+    return content_word(tok, taken)
 
 
 _TIME_WINDOW = re.compile(r"^\d+(\.\d+)?\s*[-–]\s*(months?|weeks?|days?|years?|yr|h|hours?)$", re.I)
@@ -196,7 +198,7 @@ def _complement_end(doc: Doc, head: int, end: int, taken: set[int]) -> int:
         if tok.lower_ in _COMPLEMENT_PREPS and words:
             j += 1  # "time of onset of sensory block": a chained complement
             continue
-        if not _content_word(tok, taken):
+        if not content_word(tok, taken):
             break
         words += 1
         last = j + 1
