@@ -52,6 +52,7 @@ from litkg.extract.claims_values import (OUTCOME_LABELS, concept_of, ratio_direc
                                          sentence_quantities, stat_near, unit_after, value_after)
 from litkg.extract.context import covering, cues
 from litkg.extract.drug_classes import class_mechanisms
+from litkg.extract.endpoints import verb_like
 from litkg.extract.extensions import register_extensions
 from litkg.extract.onset import onset_harms
 from litkg.extract.units import is_dose_unit
@@ -183,10 +184,6 @@ _IN_EVERY_ARM = re.compile(r"^[^;]{0,40}?\b(in|across) (all|both|each of the) (\
                            r"(groups|arms)\b", re.I)
 
 
-def _past_verb(word: str) -> bool:
-    return word.endswith("ed") or word in ("fell", "rose", "grew")
-
-
 def _cue_for(doc: Doc, obj: Span, cues: list[tuple[int, str]]) -> tuple[int, str] | None:
     """The direction cue governing ``obj``: a following verb in the same clause ("PTH
     decreased"), else a close preceding word ("a decrease in PTH and ALP")."""
@@ -195,7 +192,7 @@ def _cue_for(doc: Doc, obj: Span, cues: list[tuple[int, str]]) -> tuple[int, str
     after = [c for c in cues if obj.end <= c[0] < obj.end + WINDOW
              and not _CUE_BREAKS & {t.lower_ for t in doc[obj.end:c[0]]}
              and not (c[0] + 1 < len(doc) and doc[c[0] + 1].lower_ in ("of", "in")
-                      and not _past_verb(doc[c[0]].lower_))]
+                      and not verb_like(doc[c[0]].lower_))]
     # ... and a cue inside an aside opened after the object is not its verb when one follows
     # the aside ("Y (whichever was higher) was lower with X"; but "Y (3-fold increased risk)")
     after = [c for c in after if not scope.in_aside(doc, obj.end, c[0])] or after
