@@ -282,12 +282,8 @@ def _drug_for(sent: Span, ents: list[Span], i: int, ctx: _DocContext,
     if _MANIPULATION.search(doc[sent.start:i].text):
         return None  # "Sesn2 knockdown suppresses tumour growth": the experiment is the agent
     main_key = concept_of(ctx.main_drug).key if ctx.main_drug is not None else None
-    for back in (1, 2, 3):  # a drug introduced just before ("We started X ... PTH decreased")
-        if k - back < 0:
-            break
-        prev = sents[k - back]
-        if lex.SECTION_RESET.search(prev.text):
-            break
+    # a drug introduced just before ("We started X ... PTH decreased")
+    for prev in sections.sentences_before(sents, k, 3):
         if lex.COVARIATES.search(prev.text):
             continue  # "we adjusted for age, caffeine and alcohol": named, not given
         prev_drugs = [e for e in prev.ents if e.label_ in DRUG_LABELS and not e._.negated

@@ -25,6 +25,7 @@ import re
 from spacy.tokens import Span
 
 from litkg.extract import claims_lexicon as lex
+from litkg.extract.sections import sentences_before
 
 _ONSET = re.compile(r"^(developed|experienced|presented|complained|suffered|manifested|"
                     r"develop|experience|present|complain|suffer)$", re.I)
@@ -91,12 +92,7 @@ def _findings_after(doc, i: int, sent: Span, ents: list[Span], condition_labels)
 
 def _started_drug(sents: list[Span], k: int, drug_labels, condition_labels):
     """The drug the nearest of the previous sentences started, and the indications it named."""
-    for back in range(1, LOOKBACK + 1):
-        if k - back < 0:
-            break
-        prev = sents[k - back]
-        if lex.SECTION_RESET.search(prev.text):
-            break
+    for prev in sentences_before(sents, k, LOOKBACK):
         if lex.STOPPED.search(prev.text):
             break  # "X was withheld": what follows is recovery, not onset
         m = _STARTED.search(prev.text)

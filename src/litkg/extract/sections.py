@@ -11,8 +11,11 @@ short phrases opening a line, run in with a colon ("METHODS: In a randomised ...
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from spacy.tokens import Doc, Span
+
+from litkg.extract import claims_lexicon as lex
 
 # a heading line of the bibliography; what follows are citations of other works
 _REFERENCES = re.compile(r"^[ \t]*(references|bibliography|literature cited|works cited|"
@@ -114,3 +117,15 @@ def section_kind(sent: Span) -> str | None:
             break
         kind = k
     return kind
+
+
+def sentences_before(sents: list[Span], k: int, limit: int) -> Iterator[Span]:
+    """Up to ``limit`` sentences before sentence ``k``, nearest first, never back across a
+    section heading (a new section starts a new story)."""
+    for back in range(1, limit + 1):
+        if k - back < 0:
+            return
+        prev = sents[k - back]
+        if lex.SECTION_RESET.search(prev.text):
+            return
+        yield prev
