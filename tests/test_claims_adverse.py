@@ -46,7 +46,7 @@ def test_list_member_inherits_the_link_of_the_list_head():
                [("Ticlopidine", "DRUG"), ("neutropenia", "CONDITION"), ("jaundice", "CONDITION"),
                 ("pruritus", "CONDITION")])
     drug, head, last = doc.ents[0], doc.ents[1], doc.ents[3]
-    assert model_mod._chain_head(doc, last, drug, list(doc.ents)) == head
+    assert model_mod._list_head(doc, last, drug, list(doc.ents), "<COND>") == head
     feats = model_mod.pair_features(doc[:], drug, last, list(doc.ents))
     assert "CHAIN" in feats and "HBS:D>C_caused" in feats
     assert "CHAIN" not in model_mod.pair_features(doc[:], drug, head, list(doc.ents))
@@ -57,7 +57,7 @@ def test_drug_list_member_inherits_the_link_of_the_drug_nearest_the_condition():
                [("Hepatitis", "CONDITION"), ("zorbex", "DRUG"), ("velbaxin", "DRUG"),
                 ("quintamide", "DRUG")])
     cond, head, last = doc.ents[0], doc.ents[1], doc.ents[3]
-    assert model_mod._drug_chain_head(doc, last, cond, list(doc.ents)) == head
+    assert model_mod._list_head(doc, last, cond, list(doc.ents), "<DRUG>") == head
     feats = model_mod.pair_features(doc[:], last, cond, list(doc.ents))
     assert "DCHAIN" in feats and "GBS:C>D_followed" in feats
     assert "DCHAIN" not in model_mod.pair_features(doc[:], head, cond, list(doc.ents))

@@ -119,38 +119,20 @@ def _drug_shape(drug: Span) -> str:
     return "upper" if any(ch.isupper() for ch in text[1:]) else "name"
 
 
-def _chain_head(doc, cond: Span, drug: Span, ents: list[Span]) -> Span:
-    """The condition of a coordination chain nearest the drug: for C in "X induced A, B and C"
-    that is A, whose link to X the whole list shares."""
-    conds = sorted((e for e in ents if _LABEL.get(e.label_) == "<COND>"), key=lambda e: e.start)
-    head = cond
-    toward_drug = drug.start > cond.start
+def _list_head(doc, member: Span, anchor: Span, ents: list[Span], kind: str) -> Span:
+    """The member of a coordination chain of ``kind`` ("<COND>" or "<DRUG>") nearest the
+    ``anchor`` of the pair: for C in "X induced A, B and C" the condition A, whose link to X
+    the whole list shares; for Z in "Y after X, W and Z" the drug X."""
+    items = sorted((e for e in ents if _LABEL.get(e.label_) == kind), key=lambda e: e.start)
+    head = member
+    toward_anchor = anchor.start > member.start
     while True:
-        if toward_drug:
-            nxt = next((e for e in conds if e.start >= head.end and e.end <= drug.start), None)
+        if toward_anchor:
+            nxt = next((e for e in items if e.start >= head.end and e.end <= anchor.start), None)
             gap = doc[head.end:nxt.start] if nxt is not None else None
         else:
-            nxt = next((e for e in reversed(conds) if e.end <= head.start and e.start >= drug.end),
-                       None)
-            gap = doc[nxt.end:head.start] if nxt is not None else None
-        if nxt is None or len(gap) > 4 or not all(t.lower_ in _LIST_GLUE for t in gap):
-            return head
-        head = nxt
-
-
-def _drug_chain_head(doc, drug: Span, cond: Span, ents: list[Span]) -> Span:
-    """The drug of a coordination chain nearest the condition: for X in "Y after X, W and Z"
-    that is X itself, for Z it is X, whose link to Y the whole list of drugs shares."""
-    drugs = sorted((e for e in ents if _LABEL.get(e.label_) == "<DRUG>"), key=lambda e: e.start)
-    head = drug
-    toward_cond = cond.start > drug.start
-    while True:
-        if toward_cond:
-            nxt = next((e for e in drugs if e.start >= head.end and e.end <= cond.start), None)
-            gap = doc[head.end:nxt.start] if nxt is not None else None
-        else:
-            nxt = next((e for e in reversed(drugs) if e.end <= head.start and e.start >= cond.end),
-                       None)
+            nxt = next((e for e in reversed(items)
+                        if e.end <= head.start and e.start >= anchor.end), None)
             gap = doc[nxt.end:head.start] if nxt is not None else None
         if nxt is None or len(gap) > 4 or not all(t.lower_ in _LIST_GLUE for t in gap):
             return head
@@ -186,11 +168,11 @@ def pair_features(sent: Span, drug: Span, cond: Span, ents: list[Span]) -> list[
     first, second = (drug, cond) if drug.start < cond.start else (cond, drug)
     order = "D>C" if first is drug else "C>D"
     feats = _pair_core(doc, drug, cond, ents, "")
-    head = _chain_head(doc, cond, drug, ents)
+    head = _list_head(doc, cond, drug, ents, "<COND>")
     if head is not cond:  # the list member inherits the head's link
         feats.append("CHAIN")
         feats += _pair_core(doc, drug, head, ents, "H")
-    drug_head = _drug_chain_head(doc, drug, cond, ents)
+    drug_head = _list_head(doc, drug, cond, ents, "<DRUG>")
     if drug_head is not drug:  # "A, B and C caused Y": C inherits A's link
         feats.append("DCHAIN")
         feats += _pair_core(doc, drug_head, cond, ents, "G")
