@@ -139,3 +139,25 @@ def test_ner_guess_on_a_short_form_of_a_non_entity_is_dropped():
     doc = nlp.get_pipe("litkg_abbreviations")(doc)
     assert doc._.abbreviations["VAS"] == ("visual analogue scale", None, None)
     assert list(doc.ents) == []
+
+
+def test_word_initials_win_over_letters_inside_a_word():
+    # both P's of "PPIs" fit the two p's of "pump"; the author meant the initials
+    (abbr,) = find_abbreviations("Proton pump inhibitors (PPIs) are common.")
+    assert abbr.long == "Proton pump inhibitors"
+    (abbr,) = find_abbreviations("patients with deep brain stimulation (DBS) improved")
+    assert abbr.long == "deep brain stimulation"
+
+
+def test_a_plural_short_form_names_the_singular_and_undoes_an_endpoint_built_on_it():
+    nlp = _nlp()
+    text = "Zorblax blockers (ZBs) are new. ZB use rose."
+    doc = nlp.make_doc(text)
+    drug = Span(doc, 0, 2, label="DRUG")
+    drug._.concept_id, drug._.concept_label, drug._.source = "MESH:D999999", "zorblax blockers", "ner"
+    use = Span(doc, 8, 10, label="ENDPOINT")  # "ZB use", built before ZB was known
+    use._.source = "endpoint"
+    doc.ents = [drug, use]
+    doc = nlp.get_pipe("litkg_abbreviations")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Zorblax blockers", "DRUG"),
+                                                       ("ZBs", "DRUG"), ("ZB", "DRUG")]

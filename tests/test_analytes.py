@@ -33,3 +33,23 @@ def test_lab_units_exclude_doses_and_times():
     assert lab_unit("mOsm/kg") and lab_unit("x10^9/L") and lab_unit("U/L")
     assert not lab_unit("mg") and not lab_unit("days") and not lab_unit(None)
     assert not lab_unit("cm") and not lab_unit("kg") and not lab_unit("mg/kg/mg/day")
+
+
+def test_a_chemical_the_document_only_measures_is_an_analyte():
+    got = _ents("Serum lactate was 18 mmol/L and pyruvate rose to 0.3 mmol/L.",
+                [("lactate", "DRUG"), ("pyruvate", "DRUG")])
+    assert got == [("lactate", "ANALYTE"), ("pyruvate", "ANALYTE")]
+
+
+def test_a_chemical_also_given_stays_a_drug_whose_level_is_measured():
+    text = "She was on lithium for bipolar disorder. Her lithium level was 2.8 mmol/L."
+    got = _ents(text, [("lithium", "DRUG", "MESH:D008094"), ("lithium", "DRUG", "MESH:D008094")])
+    assert [label for _, label in got] == ["DRUG", "DRUG"]
+    text = "Vancomycin 1 g was given twice daily; vancomycin 38 mg/L was the trough."
+    got = _ents(text, [("Vancomycin", "DRUG"), ("vancomycin", "DRUG")])
+    assert [label for _, label in got] == ["DRUG", "DRUG"]
+
+
+def test_a_unitless_lab_value_names_its_analyte_only_for_ph_and_inr():
+    assert _ents("Arterial pH was 6.85 on arrival.") == [("Arterial pH", "ANALYTE")]
+    assert _ents("The grade was 3 on arrival.") == []

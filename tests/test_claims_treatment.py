@@ -80,12 +80,21 @@ def test_for_after_a_statistic_or_a_test_names_no_indication():
 def test_a_title_names_the_condition_its_drugs_were_studied_in():
     from litkg.models import DocumentMetadata
 
-    title = "Pembrolizumab versus placebo in metastatic breast cancer"
-    text = title + "\n\nPatients were randomly assigned."
-    spans = [(text.index(w), text.index(w) + len(w), label, None) for w, label in
-             (("Pembrolizumab", "DRUG"), ("placebo", "DRUG"), ("breast cancer", "CONDITION"))]
-    doc = annotated_doc(text, spans)
-    document = Document(id="t", text=text, metadata=DocumentMetadata(title=title))
-    claims = extract_claims(doc, document)
-    got = sorted((c.subject.label, c.object.label) for c in claims if c.kind == "treatment")
-    assert got == [("Pembrolizumab", "breast cancer")]
+    for title in ("Pembrolizumab versus placebo in metastatic breast cancer",
+                  "Pembrolizumab versus placebo in untreated HER2-negative metastatic breast cancer"):
+        text = title + "\n\nPatients were randomly assigned."
+        spans = [(text.index(w), text.index(w) + len(w), label, None) for w, label in
+                 (("Pembrolizumab", "DRUG"), ("placebo", "DRUG"), ("breast cancer", "CONDITION"))]
+        doc = annotated_doc(text, spans)
+        document = Document(id="t", text=text, metadata=DocumentMetadata(title=title))
+        claims = extract_claims(doc, document)
+        got = sorted((c.subject.label, c.object.label) for c in claims if c.kind == "treatment")
+        assert got == [("Pembrolizumab", "breast cancer")], title
+
+
+def test_for_joins_the_condition_to_the_drug_before_it():
+    text = ("A woman on warfarin for atrial fibrillation was prescribed fluconazole for oral "
+            "candidiasis.")
+    got = _claims(text, [("warfarin", "DRUG"), ("atrial fibrillation", "CONDITION"),
+                         ("fluconazole", "DRUG"), ("oral candidiasis", "CONDITION")])
+    assert got == [("fluconazole", "oral candidiasis"), ("warfarin", "atrial fibrillation")]

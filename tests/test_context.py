@@ -84,3 +84,12 @@ def test_elliptical_but_not_negates_only_up_to_the_comma():
     assert _ent(doc, "valsartan")._.negated
     assert not _ent(doc, "fasting insulin")._.negated
     assert not _ent(doc, "Telmisartan")._.negated
+
+
+def test_a_finding_that_did_not_worsen_or_was_not_reported_is_negated_backwards():
+    doc = _doc("Psychotic symptoms did not worsen after withdrawal.",
+               [("Psychotic symptoms", "PHENOTYPE")])
+    assert _ent(doc, "Psychotic symptoms")._.negated
+    doc = _doc("Rash was not reported, but nausea occurred.", [("Rash", "PHENOTYPE"),
+                                                              ("nausea", "PHENOTYPE")])
+    assert _ent(doc, "Rash")._.negated and not _ent(doc, "nausea")._.negated

@@ -48,3 +48,20 @@ def test_no_apposition_no_mechanism():
     assert _mechanisms(text, [("omeprazole", "DRUG")]) == []
     text = "Metoprolol, a beta-blocker, was given."  # "beta" names no target
     assert _mechanisms(text, [("Metoprolol", "DRUG")]) == []
+
+
+def test_a_class_after_a_copula_and_comma_separated_qualifiers():
+    text = "Osimertinib is a third-generation, irreversible EGFR tyrosine kinase inhibitor."
+    got = _mechanisms(text, [("Osimertinib", "DRUG"), ("EGFR", "TARGET")])
+    assert got == [("Osimertinib", "EGFR", "decreased")]
+
+
+def test_a_target_inside_a_class_name_is_a_word_of_the_name():
+    from litkg.extract.drug_classes import inside_class_name
+    text = "Osimertinib versus standard EGFR-TKIs and EGFR expression in tumours."
+    spans = [(text.index("EGFR"), text.index("EGFR") + 4, "TARGET", None),
+             (text.rindex("EGFR"), text.rindex("EGFR") + 4, "TARGET", None)]
+    doc = annotated_doc(text, spans)
+    first, second = doc.ents
+    assert inside_class_name(doc[:], list(doc.ents), first)
+    assert not inside_class_name(doc[:], list(doc.ents), second)

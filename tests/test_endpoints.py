@@ -75,3 +75,15 @@ def test_a_care_event_filed_as_a_procedure_is_an_endpoint():
                         pipes=("sentencizer", "litkg_endpoints"))
     assert [(e.text, e.label_) for e in doc.ents] == [("Hospitalization", "ENDPOINT"),
                                                       ("heart failure", "CONDITION")]
+
+
+def test_a_rating_instrument_named_after_a_disease_is_one_endpoint():
+    from litkg.extract.endpoints import named_instruments
+    text = "The Hamilton Depression Rating Scale score fell, as did the Glasgow Coma Scale."
+    doc = doc_with_ents(text, [("Depression", "CONDITION"), ("Coma", "PHENOTYPE")])
+    got = [doc[s:e].text for s, e in named_instruments(doc, list(doc.ents))]
+    assert got == ["Hamilton Depression Rating Scale score", "Glasgow Coma Scale"]
+    # a bare capitalised head, a determiner or a drug is no part of a name
+    text = "The Index case took Sertraline Scale."
+    doc = doc_with_ents(text, [("Sertraline", "DRUG")])
+    assert named_instruments(doc, list(doc.ents)) == []

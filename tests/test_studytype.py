@@ -57,3 +57,23 @@ def test_allocation_to_arms_makes_a_randomised_trial():
 
     doc = Document(id="x", text="Patients were randomly assigned (2:1) to drug X or placebo.")
     assert classify(doc, None).study_type == "rct"
+
+
+def test_animal_and_cell_studies_are_preclinical_unless_people_are_studied_more():
+    from litkg.models import Document
+    from litkg.extract.studytype import classify
+    text = ("Metformin attenuates hepatic steatosis in mice fed a high-fat diet. Male mice were "
+            "treated with metformin or vehicle.")
+    design = classify(Document(id="m", text=text))
+    assert design.study_type == "preclinical" and design.evidence_level == 6
+    text = ("In mice, metformin lowers hepatic fat. We studied 40 patients; patients with "
+            "steatosis received metformin.")
+    assert classify(Document(id="p", text=text)).study_type == "unknown"
+
+
+def test_random_assignment_to_arms_makes_a_randomised_trial():
+    from litkg.models import Document
+    from litkg.extract.studytype import classify
+    text = ("We randomly assigned 4744 patients with heart failure to receive either "
+            "dapagliflozin (10 mg once daily) or placebo.")
+    assert classify(Document(id="r", text=text)).study_type == "rct"

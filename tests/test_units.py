@@ -96,3 +96,12 @@ def test_cell_count_and_osmolality_units():
     assert parse_unit("×10⁹/L").canonical == parse_unit("x 10^9/l").canonical == "10*9/L"
     assert parse_unit("cells/µL").canonical == "/uL"
     assert parse_unit("mOsm/kg").canonical == "mosm/kg"
+
+
+def test_a_dimensionless_analyte_gets_the_annotated_unit_loinc_reports():
+    from litkg.extract.units import dimensionless_unit, parse_unit
+    assert dimensionless_unit("INR") == "{INR}"
+    assert dimensionless_unit("arterial pH") == "[pH]"
+    assert dimensionless_unit("Glasgow Coma Scale score") == "{score}"
+    assert dimensionless_unit("serum creatinine") is None and dimensionless_unit(None) is None
+    assert parse_unit("{INR}").canonical == "{INR}"

@@ -381,7 +381,7 @@ def _stat_items(stat: Mapping[str, Any] | Iterable | None) -> tuple[tuple[str, f
 EVIDENCE_LEVELS = {
     "systematic_review": 1, "rct": 2, "clinical_trial": 3, "cohort": 3, "case_control": 4,
     "case_series": 4, "case_report": 5, "review": 5, "guideline": 5, "letter": 5,
-    "ai_generated": 6, "unknown": 6,
+    "preclinical": 6, "ai_generated": 6, "unknown": 6,
 }
 
 

@@ -74,7 +74,22 @@ def best_long_form(short: str, candidate: str) -> str | None:
     long = candidate[start:].strip()
     if len(long) <= len(short) or short.lower() in long.lower().split():
         return None
-    return long
+    return _by_initials(short, candidate) or long
+
+
+def _by_initials(short: str, candidate: str) -> str | None:
+    """The last words of ``candidate`` whose initials spell the short form's capitals, when the
+    character match above stopped inside one of them: in "Proton pump inhibitors (PPIs)" both
+    P's can match the two p's of "pump", but the initials P-p-i are the reading the author
+    meant."""
+    capitals = [c for c in short if c.isupper()]
+    words = candidate.split()
+    if len(capitals) < 2 or len(words) < len(capitals):
+        return None
+    tail = words[-len(capitals):]
+    if [w[0].upper() for w in tail] == capitals and all(w[0].isalpha() for w in tail):
+        return " ".join(tail)
+    return None
 
 
 def find_abbreviations(text: str) -> list[Abbreviation]:
@@ -174,14 +189,17 @@ class AbbreviationResolver:
                 if not _CHEMICAL_LOOK.search(abbr.long):
                     unknown.add(abbr.short)
                 continue
-            pattern = re.compile(r"(?<![A-Za-z0-9])" + re.escape(abbr.short) + r"s?(?![A-Za-z0-9])")
+            # a plural short form names the singular too: "(PPIs)" ... "PPI use"
+            stem = abbr.short[:-1] if len(abbr.short) > 2 and abbr.short[-1] == "s" and \
+                abbr.short[-2].isupper() else abbr.short
+            pattern = re.compile(r"(?<![A-Za-z0-9])" + re.escape(stem) + r"s?(?![A-Za-z0-9])")
             for m in pattern.finditer(doc.text):
                 if len(abbr.short) == 1 and _STAT.match(doc.text, m.end()):
                     continue  # "P < 0.05" is a p-value, not phosphorus
-                end = m.end() if not m.group().endswith("s") or abbr.short.endswith("s") else m.end() - 1
-                span = doc.char_span(m.start(), end)
+                end = m.end() if not m.group().endswith("s") or stem.endswith("s") else m.end() - 1
+                span = doc.char_span(m.start(), end) or doc.char_span(m.start(), m.end())
                 if span is None:
-                    continue
+                    continue  # "PPIs" is one token: the plural is the name
                 sf_label, sf_id = label, cid
                 if label == "ANALYTE" and long_entry is not None and "chem" in long_entry.flags \
                         and long_entry.xref and dosing_context(doc, span.start, span.end):
@@ -207,8 +225,13 @@ class AbbreviationResolver:
             added = {(s.start, s.end) for s in additions}
             longs = [s for s in additions if s._.source == "lexicon"]
             # Keep recognised entities unless relabelled here or inside a grounded long form.
+            # an endpoint phrase built on a drug's short form ("PPI use") was built before the
+            # short form was known: the drug is the entity
+            drugs = [s for s in additions if s.label_ in ("DRUG", "PROCEDURE")]
             kept = [e for e in ents if (e.start, e.end) not in added
-                    and not any(l.start <= e.start and e.end <= l.end for l in longs)]
+                    and not any(l.start <= e.start and e.end <= l.end for l in longs)
+                    and not (e._.source == "endpoint" and any(
+                        e.start <= d.start and d.end <= e.end for d in drugs))]
             taken = set()
             for e in kept:
                 taken.update(range(e.start, e.end))

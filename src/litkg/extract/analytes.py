@@ -27,9 +27,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from litkg.extract.endpoints import content_word
+from litkg.extract.findings import GIVEN_AFTER, GIVEN_BEFORE
 from litkg.extract.extensions import register_extensions
 from litkg.extract.quantities import find_quantities
-from litkg.extract.units import is_dose_unit, parse_unit
+from litkg.extract.units import dimensionless_unit, is_dose_unit, parse_unit
 
 SPECIMENS = frozenset({"serum", "plasma", "urine", "urinary", "csf", "salivary", "faecal",
                        "fecal", "sweat", "capillary"})
@@ -53,6 +54,8 @@ _VALUE_CUE = re.compile(
 _AMOUNTS = frozenset({"mg", "g", "ug", "ng", "[IU]"})
 _PER_DOSE = frozenset({"kg", "d", "wk", "m2", "dose"})
 MAX_WORDS = 3
+#: unitless lab values (scores, ratios and indexes are the endpoint component's)
+_UNITLESS_LABS = frozenset({"[pH]", "{INR}"})
 
 
 def _free_word(tok, taken: set[int]) -> bool:
@@ -96,8 +99,9 @@ def _valued_phrases(doc: Doc, sent: Span, taken: set[int]) -> list[tuple[int, in
         if m is None or m.end() >= sent.end_char:
             continue
         found = find_quantities(doc.text[m.end():min(sent.end_char, m.end() + 40)])
-        if not found or found[0].start != 0 or not lab_unit(found[0].unit):
-            continue
+        if not found or found[0].start != 0 or not (lab_unit(found[0].unit) or (
+                not found[0].unit and dimensionless_unit(tok.text) in _UNITLESS_LABS)):
+            continue  # "arterial pH was 6.85": a lab value that has no unit
         start = tok.i
         while start - 1 >= sent.start and tok.i - start + 1 < MAX_WORDS and \
                 _free_word(doc[start - 1], taken):
@@ -109,9 +113,61 @@ def _valued_phrases(doc: Doc, sent: Span, taken: set[int]) -> list[tuple[int, in
     return out
 
 
+def _lab_value_after(doc: Doc, span: Span) -> bool:
+    """Is ``span`` followed by a lab value: "lactate 18 mmol/L", "pyruvate rose to 0.3 mmol/L"?"""
+    sent_end = span.sent.end_char
+    m = _VALUE_CUE.match(doc.text, span.end_char) or re.compile(r"\s*(?=\d)").match(
+        doc.text, span.end_char)
+    if m is None or m.end() >= sent_end:
+        return False
+    found = find_quantities(doc.text[m.end():min(sent_end, m.end() + 40)])
+    return bool(found) and found[0].start == 0 and lab_unit(found[0].unit)
+
+
+def _given(doc: Doc, span: Span) -> bool:
+    """Is the chemical ``span`` written as given: "treated with X", "on X", "X therapy", "X 500
+    mg"?"""
+    before = doc.text[max(span.sent.start_char, span.start_char - 40):span.start_char]
+    if GIVEN_BEFORE.search(before) or _ON_OR_STARTED.search(before):
+        return True
+    after = [t.lower_ for t in doc[span.end:min(len(doc), span.end + 2)]]
+    if after and (after[0] in GIVEN_AFTER | _STARTED_AFTER or (
+            after[0] in ("was", "were") and after[1:] and after[1] in _STARTED_AFTER)):
+        return True  # "X therapy", "X was stopped"
+    found = find_quantities(doc.text[span.end_char:min(span.sent.end_char, span.end_char + 25)])
+    return bool(found) and found[0].start <= 2 and is_dose_unit(found[0].unit)
+
+
+_ON_OR_STARTED = re.compile(r"\b(on|started|initiated|stopped|discontinued|withdrew|"
+                            r"withdrawal of)\s*$", re.I)
+_STARTED_AFTER = frozenset({
+    "started", "initiated", "stopped", "discontinued", "withdrawn", "withheld", "ingested"})
+
+
+def _measured_chemicals(doc: Doc, ents: list[Span]) -> set[int]:
+    """Positions in ``ents`` of chemicals that the document only measures: typed as drugs by
+    the vocabularies, written with a lab value after them ("lactate 18 mmol/L"), and never
+    given anywhere in the document.  Such a chemical is the patient's analyte, not a drug that
+    could be credited with what happened; a drug that is also given ("on lithium ... serum
+    lithium was 2.8 mmol/L") keeps its type, and the claims read its level as a measurement."""
+    def name(e: Span) -> str:
+        return e._.concept_id or e.text.lower()
+    chemicals = [(i, e) for i, e in enumerate(ents) if e.label_ == "DRUG"]
+    given = {name(e) for _, e in chemicals if _given(doc, e)}
+    return {i for i, e in chemicals if name(e) not in given and _lab_value_after(doc, e)}
+
+
 def add_analytes(doc: Doc) -> Doc:
     """Add ANALYTE spans for analytes named by specimen or by value (see the module doc)."""
     ents = list(doc.ents)
+    measured = _measured_chemicals(doc, ents)
+    for i in measured:
+        span = Span(doc, ents[i].start, ents[i].end, label="ANALYTE")
+        for attr in ("concept_id", "concept_label", "source"):
+            setattr(span._, attr, getattr(ents[i]._, attr))
+        ents[i] = span
+    if measured:
+        doc.ents = ents
     taken = {i for e in ents for i in range(e.start, e.end)}
     new = []
     for sent in doc.sents:

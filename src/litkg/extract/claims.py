@@ -51,11 +51,12 @@ from litkg.extract.claims_relations import (CONDITION_LABELS, DRUG_LABELS, INTER
 from litkg.extract.claims_values import (OUTCOME_LABELS, concept_of, ratio_direction,
                                          sentence_quantities, stat_near, unit_after, value_after)
 from litkg.extract.context import covering, cues
-from litkg.extract.drug_classes import class_mechanisms
+from litkg.extract.drug_classes import class_mechanisms, inside_class_name
 from litkg.extract.endpoints import verb_like
 from litkg.extract.extensions import register_extensions
 from litkg.extract.onset import onset_harms
-from litkg.extract.units import is_dose_unit
+from litkg.extract.span_filters import names_a_subtype
+from litkg.extract.units import dimensionless_unit, is_dose_unit
 from litkg.models import Claim, Concept, Document, Evidence, normalise_key
 
 VERSION = "0.3"
@@ -104,8 +105,13 @@ def _direction_cues(sent: Span) -> list[tuple[int, str]]:
     """(token index, direction) for every direction word of the sentence."""
     found = []
     finding_starts = {e.start for e in sent.ents if e.label_ in CONDITION_LABELS}
+    # "proton pump inhibitor", "reduced-dose aspirin": a word of a drug's name is no change
+    in_drug_name = {i for e in sent.ents if e.label_ in INTERVENTION_LABELS and len(e) > 1
+                    for i in range(e.start, e.end)}
     for tok in sent:
         low = tok.lower_
+        if tok.i in in_drug_name:
+            continue
         nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
         if low in lex.DIRECTION_STOP or f"{low} {nxt}" in lex.DIRECTION_STOP:
             continue
@@ -206,6 +212,11 @@ def _cue_for(doc: Doc, obj: Span, cues: list[tuple[int, str]]) -> tuple[int, str
         before = before[:-1]  # (but "limited to reducing Y risk": a verb governing Y)
     # "a decrease in local pain": a nominal cue governing this very noun phrase wins
     if before and doc[before[-1][0] + 1].lower_ in ("in", "of") and obj.start - before[-1][0] <= 4:
+        return before[-1]
+    # "X increased AMPK phosphorylation and suppressed SREBP": a verb after "and" shares the
+    # subject of the verb before the object; it does not govern the object
+    if after and before and doc[after[0][0] - 1].lower_ in ("and", "but") and \
+            obj.start - before[-1][0] <= 2 and verb_like(doc[before[-1][0]].lower_):
         return before[-1]
     if after:
         return after[0]
@@ -484,6 +495,8 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
                 and not (obj.label_ == "PROCEDURE" and scope.counted_procedure(doc, sent, obj))) \
                 or (obj.start, obj.end) in taken or scope.not_an_outcome(doc, sent, obj):
             continue
+        if obj.label_ == "TARGET" and (inside_class_name(sent, ents, obj) or names_a_subtype(obj)):
+            continue  # "EGFR" of "EGFR tyrosine kinase inhibitors" or of "EGFR-mutated cancer"
         key = concept_of(obj).key
         if key in mech_objects or (key in measured and key not in stayed):
             continue  # "elevated phosphates (2.40 mmol/l)": a state with its value, not a change
@@ -528,13 +541,16 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
                     break
                 if q.value is None:
                     continue
-                if prev == "to" and span.start - cue[0] <= 4:
-                    after, unit = q.value, q.unit or unit_after(doc.text, qe)
+                if prev == "to" and (span.start - cue[0] <= 4 or before is not None):
+                    # "increased from 0.9 mg/dL at baseline to 3.2 mg/dL": the "to" of a "from"
+                    after, unit = q.value, q.unit or unit_after(doc.text, qe) or unit
                     break
                 if prev == "from":
                     before, unit = q.value, q.unit or unit_after(doc.text, qe)
             if unit and is_dose_unit(unit):
                 continue  # "increased to 4 g/day": a dose change is a regimen, not an outcome
+            if unit is None and (before is not None or after is not None):
+                unit = dimensionless_unit(obj.text)  # "INR rose from 2.4 to 8.9"
             if unit is None:
                 before = after = None  # values without a unit are not comparable
             if after is not None and before is None:

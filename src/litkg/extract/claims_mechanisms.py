@@ -14,6 +14,7 @@ from typing import Callable
 from spacy.tokens import Doc, Span
 
 from litkg.extract import claims_lexicon as lex
+from litkg.extract import drug_classes
 from litkg.extract.claims_relations import DRUG_LABELS, class_apposition
 from litkg.extract.claims_values import concept_of
 from litkg.models import Concept
@@ -86,6 +87,9 @@ def verb_mechanisms(sent: Span, ents: list[Span], drug_at: Callable[[int], Span 
     ``drug_at(i)`` is the intervention a nominal mechanism at token ``i`` is attributed to."""
     doc, out = sent.doc, []
     text = sent.text.lower()
+    # "X is an EGFR inhibitor that inhibits ...": the class name's clause is about X, not EGFR
+    class_drugs = {(t.start, t.end): d for d, t, _, _ in drug_classes.class_mechanisms(sent, ents)
+                   if isinstance(t, Span)}
     observed = any(w in text for w in (" observed", "we ", "resulted", " showed", " patients"))
     for tok in sent:
         low = tok.lower_
@@ -97,7 +101,10 @@ def verb_mechanisms(sent: Span, ents: list[Span], drug_at: Callable[[int], Span 
                 verb = direction
                 break
         if verb:
-            subjects = [named_drug(s, ents) for s in subjects_before(ents, tok.i, doc, AGENT_LABELS)]
+            subjects = [class_drugs.get((s.start, s.end)) or named_drug(s, ents)
+                        for s in subjects_before(ents, tok.i, doc, AGENT_LABELS)
+                        if (s.start, s.end) in class_drugs
+                        or not drug_classes.inside_class_name(sent, ents, s)]
             obj = phrase_after(doc, tok.i, sent.end, ents)
             if subjects and obj:
                 out += [(s, obj[0], verb, tok.i) for s in subjects]

@@ -447,6 +447,17 @@ def _coordinated(doc: Doc, a: tuple, b: tuple) -> bool:
     return bool(_COORDINATION.match(between))
 
 
+def _title_in(doc: Doc, after: int, head: int) -> bool:
+    """A title's "in" before the condition, across its modifiers only ("X versus Y in
+    untreated EGFR-mutated advanced lung cancer")."""
+    for i in range(head - 1, max(after, head - 9) - 1, -1):
+        if doc[i].lower_ == "in":
+            return True
+        if doc[i].is_punct and doc[i].text not in ("-", "\u2013"):
+            return False
+    return False
+
+
 def treatment_pairs(sent: Span, ents: list[Span], taken: set,
                     implicit: tuple[Span, int] | None = None,
                     title: bool = False) -> list[tuple[Span, Span]]:
@@ -489,12 +500,15 @@ def treatment_pairs(sent: Span, ents: list[Span], taken: set,
             start = max(sent.start, lo - 3)
             cue = any((_cue_at(doc, i) or (ds < head and _population_cue(doc, i, sent, de)))
                       and not _cue_taken(sent, i, ds, de, c, ents) for i in range(start, hi)) or (
-                title and ds < head and
-                any(doc[i].lower_ == "in" for i in range(max(de, head - 3), head)))
+                title and ds < head and _title_in(doc, de, head))
             gap = head - de if ds < head else ds - c.end
             if gap <= 35 and cue and not is_measured(d) and not d._.negated:
                 cands.append((d, ds, de))
         if cands:
+            if any(doc[i].lower_ == "for" for i in range(max(sent.start, head - 3), head)):
+                # "on warfarin for atrial fibrillation was prescribed fluconazole": the "for"
+                # joins Y to a drug before it, not to the nearer one that follows
+                cands = [x for x in cands if x[1] < head] or cands
             best = min(cands, key=lambda x: abs(x[1] - c.start))
             group = [best]
             for cand in sorted(cands, key=lambda x: abs(x[1] - best[1])):

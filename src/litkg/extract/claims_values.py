@@ -12,6 +12,7 @@ from litkg.extract import claims_lexicon as lex
 from litkg.extract.quantities import find_quantities
 from litkg.extract.respectively import respective_statistic
 from litkg.models import Concept, is_curie, normalise_key
+from litkg.extract.units import dimensionless_unit
 
 #: entity labels an outcome (or harm) can be about
 OUTCOME_LABELS = frozenset({"ANALYTE", "PHENOTYPE", "CONDITION", "TARGET", "ENDPOINT"})
@@ -67,7 +68,7 @@ def value_after(doc: Doc, obj: Span, ents: list[Span], quants) -> tuple | None:
         if getattr(q, "kind", "value") not in ("value", "range", "mean_sd", "median_iqr", None):
             return None
         gap = doc.text[obj.end_char:qs]
-        unit = q.unit or unit_after(doc.text, qe)
+        unit = q.unit or unit_after(doc.text, qe) or dimensionless_unit(obj.text)
         if not unit or unit == "%":
             return None  # a value without its unit cannot be compared (and fails SHACL)
         return q, unit, gap

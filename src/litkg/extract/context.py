@@ -41,7 +41,10 @@ NEG_POST = [
     ("was", "not", "detected"), ("were", "not", "detected"), ("was", "absent"),
     ("were", "absent"), ("did", "not", "occur"), ("was", "excluded"), ("were", "excluded"),
     ("did", "not", "recur"), ("did", "not", "develop"), ("did", "not", "reappear"),
-    ("was", "not", "found"), ("were", "not", "found"),
+    ("was", "not", "found"), ("were", "not", "found"), ("did", "not", "worsen"),
+    ("did", "not", "progress"), ("did", "not", "appear"), ("did", "not", "return"),
+    ("was", "not", "noted"), ("were", "not", "noted"), ("was", "not", "reported"),
+    ("were", "not", "reported"),
 ]
 # Look like negation but are not ("not only", "no doubt", "not necessarily").
 PSEUDO = [

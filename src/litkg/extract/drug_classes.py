@@ -25,7 +25,9 @@ from litkg.models import Concept
 _CLASS_NOUNS = {"inhibitor": "decreased", "inhibitors": "decreased", "antagonist": "decreased",
                 "antagonists": "decreased", "blocker": "decreased", "blockers": "decreased",
                 "agonist": "increased", "agonists": "increased", "activator": "increased",
-                "activators": "increased", "opener": "increased", "openers": "increased"}
+                "activators": "increased", "opener": "increased", "openers": "increased",
+                # "EGFR-TKIs": the tyrosine kinase inhibitor, written short everywhere
+                "tki": "decreased", "tkis": "decreased"}
 # an abbreviated class: "HDACi", "TKIs", "SGLT2i" (its definition names the class)
 _ABBREVIATED = re.compile(r"^[A-Z][A-Za-z0-9-]*[A-Z0-9]is?$")
 #: words in a class name that qualify the drug, not the target
@@ -125,8 +127,11 @@ def class_mechanisms(sent: Span, ents: list[Span]) -> list[tuple[Span, object, s
         if chosen is None:
             # "entinostat, an HDAC inhibitor": the drug, a comma and an article before the class
             art = start - 1
-            while art >= sent.start and doc[art].lower_ in _QUALIFIERS - {"a", "an", "the"}:
-                art -= 1
+            while art >= sent.start and (_qualifier_ending_at(doc, art) or (
+                    doc[art].text == "," and art - 1 >= sent.start
+                    and _qualifier_ending_at(doc, art - 1))):
+                # "a third-generation, irreversible EGFR inhibitor"
+                art -= 1 if doc[art].text == "," else _qualifier_ending_at(doc, art)
             if art - 1 >= sent.start and doc[art].lower_ in ("a", "an", "the") and \
                     doc[art - 1].text == ",":
                 chosen = next((d for d in drugs if d.end == art - 1), None)
@@ -139,5 +144,26 @@ def class_mechanisms(sent: Span, ents: list[Span]) -> list[tuple[Span, object, s
     return out
 
 
+def _qualifier_ending_at(doc, i: int) -> int:
+    """How many tokens the qualifier ending at token ``i`` takes ("irreversible": 1,
+    "third-generation": 3), 0 when there is none."""
+    if doc[i].lower_ in _QUALIFIERS - {"a", "an", "the"}:
+        return 1
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and \
+            not doc[i - 2].whitespace_ and doc[i - 2:i + 1].text.lower() in _QUALIFIERS:
+        return 3
+    return 0
+
+
 def _overlaps(span: Span, start: int, end: int) -> bool:
     return span.start < end and start < span.end
+
+
+def inside_class_name(sent: Span, ents: list[Span], span: Span) -> bool:
+    """Is ``span`` the target named inside a drug class name ("EGFR" of "EGFR tyrosine kinase
+    inhibitors", "SGLT2" of "SGLT2 inhibitor")?  Such a target is a word of the drug's name:
+    what happens to the class's patients is not a change of the target, and a clause about the
+    class ("an EGFR inhibitor that inhibits ...") is not the target acting."""
+    return any(isinstance(target, Span) and target.start == span.start and target.end == span.end
+               for _, _, _, target in _class_phrases(sent, ents))
+

@@ -281,8 +281,17 @@ def add_endpoints(doc: Doc) -> Doc:
             changed = True
         elif not _measured_gas(doc, e):
             ents.append(e)
+    instruments = named_instruments(doc, ents)
+    if instruments:
+        covered = {i for start, end in instruments for i in range(start, end)}
+        ents = [e for e in ents if not covered.intersection(range(e.start, e.end))]
     taken = {i for e in ents for i in range(e.start, e.end)}
     new = []
+    for start, end in instruments:
+        span = Span(doc, start, end, label="ENDPOINT")
+        span._.source = "endpoint"
+        new.append(span)
+        taken.update(range(start, end))
     for sent in doc.sents:
         for start, end in find_endpoints(doc, sent, taken):
             span = Span(doc, start, end, label="ENDPOINT")
@@ -291,6 +300,53 @@ def add_endpoints(doc: Doc) -> Doc:
     if new or changed or len(ents) != len(doc.ents):
         doc.ents = sorted(ents + new, key=lambda s: s.start)
     return doc
+
+
+#: last words of a named rating instrument: "Hamilton Depression Rating Scale", "Crohn's Disease
+#: Activity Index", "Beck Depression Inventory", "Glasgow Coma Scale"
+_INSTRUMENT_HEADS = frozenset({"Scale", "Scales", "Score", "Index", "Inventory", "Questionnaire"})
+_INSTRUMENT_PARTS = frozenset({"'s", "\u2019s", "-", "of", "for"})
+#: entity types a word of an instrument's name may have been given on its own ("Depression")
+_NAMED_IN_INSTRUMENT = frozenset({"CONDITION", "PHENOTYPE", "ANALYTE", "ENDPOINT", "TARGET"})
+
+
+def named_instruments(doc: Doc, ents: list[Span]) -> list[tuple[int, int]]:
+    """Token spans of rating instruments written as proper names: capitalised words ending in
+    Scale / Score / Index / Inventory / Questionnaire, with a lower-case "score(s)" after.
+
+    The disease inside such a name ("Depression", "Coma", "Crohn's Disease") is what the
+    instrument rates, not the patient's condition: left alone, "Glasgow Coma Scale score
+    decreased" would read as coma decreasing.  A drug or a verb ends the name on the left
+    ("Sertraline Improves Depression Scale" in a title is about the scale)."""
+    label_at = {i: e.label_ for e in ents for i in range(e.start, e.end)}
+    out = []
+    for sent in doc.sents:
+        i = sent.start
+        while i < sent.end:
+            if doc[i].text not in _INSTRUMENT_HEADS:
+                i += 1
+                continue
+            start = i
+            while start - 1 >= sent.start and _name_word(doc[start - 1], label_at):
+                start -= 1
+            while start < i and not doc[start].text[:1].isupper():
+                start += 1  # never start on "of" or "'s"
+            end = i + 1
+            if end < sent.end and doc[end].lower_ in ("score", "scores"):
+                end += 1
+            if i - start >= 1:  # a bare "Scale" or "Index" is not a name
+                out.append((start, end))
+            i = end
+    return out
+
+
+def _name_word(tok, label_at: dict[int, str]) -> bool:
+    if label_at.get(tok.i, "CONDITION") not in _NAMED_IN_INSTRUMENT:
+        return False
+    if tok.text in _INSTRUMENT_PARTS:
+        return True
+    return tok.text[:1].isupper() and tok.is_alpha and tok.tag_ not in (
+        "VBZ", "VBD", "VBP", "DT", "PRP$", "IN", "CC") and tok.lower_ not in STOP_WORDS
 
 
 _MEASURED_BY = frozenset({"saturation", "saturations", "tension", "partial"})

@@ -48,7 +48,7 @@ from litkg.extract.extensions import register_extensions
 from litkg.extract.induced import induced_conditions
 from litkg.extract.modifiers import QUALIFIERS, modified_vocabulary_names, name_start
 from litkg.extract.span_filters import (citation_ranges, level_or_time_point, names_an_author,
-                                        part_of_compound_name, trim_edges,
+                                        number_of_a_quantity, part_of_compound_name, trim_edges,
                                         without_lowered_meaning, without_organism_names)
 from litkg.extract.units import is_dose_unit
 from litkg.extract.lexicon import (FLAG_CHEM, FLAG_LAB, FLAG_SHORT, SKIP_TOKENS, Entry, Lexicon,
@@ -159,7 +159,8 @@ class EntityRecognizer:
     def _combine(self, doc: Doc) -> Doc:
         ner_ents = [e for e in doc.ents if e.label_ in _NER_FAMILY] if self.ner is not None else []
         ner_ents = [t for t in map(trim_edges, ner_ents) if t is not None]
-        lex = self.lexicon_matches(doc)
+        lex = [(s, e, entry) for s, e, entry in self.lexicon_matches(doc)
+               if not number_of_a_quantity(doc, s, e)]
         lex_by_span = {(s, e): entry for s, e, entry in lex}
         spans: list[Span] = []
         taken = set()

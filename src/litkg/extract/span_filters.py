@@ -12,6 +12,8 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from litkg.extract.units import is_unit
+
 _NAME = r"[A-Z][\w'\u2019-]+(?:\s+(?:de|van|von|der|den|la|le|da|di|du|dos|del)?\s*[A-Z][\w'\u2019-]+)*"
 #: One author-year reference: "McMichael and Potter, 1980", "Lin et al, 2007", "Smith 1999a".
 _CITATION_ITEM = re.compile(rf"^\s*(?:see |e\.g\.,? |cf\.? )?{_NAME}(?:\s+(?:et al\.?|and|&)\s*(?:{_NAME})?)?"
@@ -160,3 +162,22 @@ def part_of_compound_name(doc: Doc, span: Span) -> bool:
     end = span.end
     return end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text in ("-", "–") \
         and not doc[end].whitespace_ and bool(_NAME_PART.match(doc[end + 1].text))
+
+
+def number_of_a_quantity(doc: Doc, start: int, end: int) -> bool:
+    """Does the name ``doc[start:end]`` end on the number of a quantity written after it
+    ("vitamin K 2 mg": vitamin K at 2 mg, not vitamin K2)?"""
+    last = doc[end - 1]
+    return end - start > 1 and last.like_num and end < len(doc) and is_unit(doc[end].text)
+
+
+_SUBTYPE_AFTER = re.compile(r"(?:-|\s)(?:mutated|mutant|mutation-positive|positive|negative|"
+                            r"rearranged|amplified|overexpressing|expressing|deficient|"
+                            r"null|wild-type)\b", re.I)
+
+
+def names_a_subtype(span: Span) -> bool:
+    """Is the gene ``span`` the mark of a disease subtype ("EGFR-mutated lung cancer",
+    "HER2-positive", "ALK-rearranged"), not a gene product that could rise or fall?"""
+    return bool(_SUBTYPE_AFTER.match(span.doc.text, span.end_char))
+

@@ -35,6 +35,8 @@ _TEXT_CUES = [
     (re.compile(r"\b(systematic review|meta-analys[ie]s)\b", re.I), "systematic_review"),
     (re.compile(r"\b(randomi[sz]ed|randomly assigned|randomly allocated)\b.{0,60}"
                 r"\b(trial|study|controlled)\b|\bplacebo-controlled\b|"
+                # "we randomly assigned 4744 patients ... to receive dapagliflozin or placebo"
+                r"\brandomly (assigned|allocated)\b[^.]{0,200}?\bto (receive )?(either )?\w|"
                 # "patients were randomly assigned (2:1) to X or Y": allocation to arms
                 r"\b(were|was) (randomly (assigned|allocated)|randomi[sz]ed)\s+"
                 r"(\([^()]{1,10}\)\s+)?to\b",
@@ -91,4 +93,17 @@ def classify(document: Document, doc: Doc | None = None) -> StudyDesign:
         m = pattern.search(head)
         if m:
             return _design(study_type, f"text: {m.group(0)[:60]!r}", pending)
+    animals = _ANIMALS.findall(head)
+    if len(animals) >= 2 and len(animals) > len(_PEOPLE.findall(head)):
+        return _design("preclinical", f"text: {len(animals)} mentions of animals or cells "
+                       f"({animals[0]!r}, ...)", pending)
     return _design("unknown", None, pending)
+
+
+# Animals or cells studied, against people studied: a mouse study mentions patients in its
+# background, a clinical abstract mentions mice in its rationale; the more frequent one wins
+# (only when no design cue above has decided).
+_ANIMALS = re.compile(r"\b(mice|mouse|murine|rats?|rodents?|rabbits?|zebrafish|piglets?|"
+                      r"primates?|in vitro|cell lines?|cultured \w+ cells|xenografts?)\b", re.I)
+_PEOPLE = re.compile(r"\b(patients?|participants?|subjects|volunteers|women|men|children|"
+                     r"adults|infants)\b", re.I)

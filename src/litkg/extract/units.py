@@ -134,6 +134,22 @@ def is_dose_unit(text: str | None, *, volume: bool = False) -> bool:
     return head in _DOSE_AMOUNTS and all(p in _DOSE_PER for p in per)
 
 
+#: Quantities that have no unit, named by the last word of the analyte, with the annotated
+#: UCUM unit LOINC reports them in ("{INR}", "[pH]"): without one, "INR rose from 2.4 to 8.9"
+#: would lose its values, since a value is only comparable with its unit.
+_DIMENSIONLESS = {"inr": "{INR}", "ph": "[pH]", "ratio": "{ratio}", "index": "{index}",
+                  "score": "{score}", "scale": "{score}"}
+
+
+def dimensionless_unit(analyte: str | None) -> str | None:
+    """The unit a value of ``analyte`` carries when the text writes none: "{INR}" for an INR,
+    "[pH]" for a pH, "{score}" for a score or scale, "{ratio}" / "{index}" for a ratio or an
+    index; ``None`` for an analyte that has a unit (a bare "2.4" of creatinine is not
+    comparable)."""
+    words = re.findall(r"[A-Za-z]+", analyte or "")
+    return _DIMENSIONLESS.get(words[-1].lower()) if words else None
+
+
 def is_unit(text: str) -> bool:
     return parse_unit(text) is not None
 

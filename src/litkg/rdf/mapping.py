@@ -95,6 +95,7 @@ STUDY_TYPE_IRIS = {
     "review": _L("Review"), "guideline": _L("Guideline"), "cohort": _L("CohortStudy"),
     "case_control": _L("CaseControlStudy"), "case_series": _L("CaseSeries"),
     "letter": _L("Letter"), "ai_generated": _L("AIGeneratedText"),
+    "preclinical": _L("PreclinicalStudy"),
     "unknown": _L("UnknownStudyType"),
 }
 ECO_AUTOMATIC = _q(OBO, "ECO_0007225")

@@ -1,0 +1,32 @@
+"""Which direction word governs an outcome (litkg.extract.claims: cues and their objects).
+
+Documents are built by hand with their entities, so these tests read the claim rules alone."""
+
+from litkg.evaluate.claims import annotated_doc
+from litkg.extract.claims import extract_claims
+from litkg.models import Document
+
+
+def _outcomes(text, ents):
+    spans = []
+    for phrase, label in ents:
+        start = text.index(phrase)
+        spans.append((start, start + len(phrase), label, None))
+    doc = annotated_doc(text, spans)
+    return sorted((c.subject.label, c.object.label, c.direction)
+                  for c in extract_claims(doc, Document(id="t", text=text)) if c.kind == "outcome")
+
+
+def test_a_verb_after_and_shares_the_subject_not_the_object_before_it():
+    text = "Metformin increased AMPK phosphorylation and suppressed fatty acid synthase."
+    got = _outcomes(text, [("Metformin", "DRUG"), ("AMPK", "TARGET"),
+                           ("fatty acid synthase", "TARGET")])
+    assert got == [("Metformin", "AMPK", "increased"),
+                   ("Metformin", "fatty acid synthase", "decreased")]
+
+
+def test_a_word_of_a_drug_name_is_no_direction():
+    text = "Association of proton pump inhibitor use with incident chronic kidney disease."
+    got = _outcomes(text, [("proton pump inhibitor", "DRUG"),
+                           ("chronic kidney disease", "CONDITION")])
+    assert got == []

@@ -1,0 +1,48 @@
+"""Values of outcome and measurement claims: before -> after, units, and what has no unit.
+
+Documents are built by hand with their entities, so these tests read the claim rules alone."""
+
+from litkg.evaluate.claims import annotated_doc
+from litkg.extract.claims import extract_claims
+from litkg.models import Document
+
+
+def _claims(text, ents):
+    spans = []
+    for phrase, label in ents:
+        start = text.index(phrase)
+        spans.append((start, start + len(phrase), label, None))
+    doc = annotated_doc(text, spans)
+    return [c for c in extract_claims(doc, Document(id="t", text=text))
+            if c.kind in ("outcome", "measurement")]
+
+
+def test_a_unitless_ratio_keeps_its_values_with_the_annotated_unit():
+    text = "Five days after fluconazole was started, her INR rose from 2.4 to 8.9."
+    (claim,) = _claims(text, [("fluconazole", "DRUG"), ("INR", "ANALYTE")])
+    assert (claim.direction, claim.before, claim.after, claim.unit) == ("increased", 2.4, 8.9, "{INR}")
+    (level,) = _claims("Her INR was 1.3 on admission.", [("INR", "ANALYTE")])
+    assert (level.kind, level.value, level.unit) == ("measurement", 1.3, "{INR}")
+
+
+def test_a_value_with_no_unit_of_an_analyte_that_has_one_is_dropped():
+    text = "After metformin was started, her creatinine rose from 0.9 to 3.2."
+    (claim,) = _claims(text, [("metformin", "DRUG"), ("creatinine", "ANALYTE")])
+    assert claim.direction == "increased" and claim.before is None and claim.after is None
+
+
+def test_the_to_of_a_from_after_a_time_point_is_the_value_after():
+    text = ("On vancomycin, his serum creatinine increased from 0.9 mg/dL at baseline to 3.2 "
+            "mg/dL on day 9.")
+    (claim,) = _claims(text, [("vancomycin", "DRUG"), ("serum creatinine", "ANALYTE")])
+    assert (claim.before, claim.after, claim.unit) == (0.9, 3.2, "mg/dL")
+
+
+def test_a_gene_in_a_drug_class_or_a_disease_subtype_is_no_outcome():
+    text = ("Osimertinib versus standard EGFR tyrosine kinase inhibitors in EGFR-mutated lung "
+            "cancer increased survival.")
+    spans = [(0, 11, "DRUG", None), (text.index("EGFR"), text.index("EGFR") + 4, "TARGET", None),
+             (text.rindex("EGFR"), text.rindex("EGFR") + 4, "TARGET", None)]
+    doc = annotated_doc(text, spans)
+    claims = extract_claims(doc, Document(id="t", text=text))
+    assert [c.object.label for c in claims if c.kind == "outcome"] == []
