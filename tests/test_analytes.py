@@ -53,3 +53,12 @@ def test_a_chemical_also_given_stays_a_drug_whose_level_is_measured():
 def test_a_unitless_lab_value_names_its_analyte_only_for_ph_and_inr():
     assert _ents("Arterial pH was 6.85 on arrival.") == [("Arterial pH", "ANALYTE")]
     assert _ents("The grade was 3 on arrival.") == []
+
+
+def test_a_protein_written_as_given_is_a_drug_and_stays_a_target_otherwise():
+    text = ("He was treated with intravenous insulin. G-CSF was administered. Serum insulin "
+            "levels were high and TNF inhibitors were stopped.")
+    got = _ents(text, [("insulin", "TARGET"), ("G-CSF", "TARGET"), ("insulin", "TARGET"),
+                       ("TNF", "TARGET")])
+    assert got == [("insulin", "DRUG"), ("G-CSF", "DRUG"), ("insulin", "TARGET"),
+                   ("TNF", "TARGET")]

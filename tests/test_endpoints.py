@@ -31,8 +31,8 @@ def test_a_bare_generic_head_is_not_an_endpoint():
 
 
 def test_other_entities_are_kept_and_end_the_phrase():
-    text = "Pain scores and the incidence of hypotension were lower; sedation scores rose."
-    got = _endpoints(text, [("Pain", "PHENOTYPE"), ("hypotension", "CONDITION")])
+    text = "The incidence of hypotension and ondansetron use were lower; sedation scores rose."
+    got = _endpoints(text, [("hypotension", "CONDITION"), ("ondansetron", "DRUG")])
     assert got == ["sedation scores"]
 
 
@@ -87,3 +87,11 @@ def test_a_rating_instrument_named_after_a_disease_is_one_endpoint():
     text = "The Index case took Sertraline Scale."
     doc = doc_with_ents(text, [("Sertraline", "DRUG")])
     assert named_instruments(doc, list(doc.ents)) == []
+
+
+def test_a_finding_with_a_rating_word_is_a_measure_of_it():
+    doc = doc_with_ents("Pain scores were lower; nausea severity fell; pain was severe.",
+                        [("Pain", "PHENOTYPE"), ("nausea", "PHENOTYPE"), ("pain", "PHENOTYPE")],
+                        pipes=("sentencizer", "litkg_endpoints"))
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Pain scores", "ENDPOINT"), ("nausea severity", "ENDPOINT"), ("pain", "PHENOTYPE")]

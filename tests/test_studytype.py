@@ -77,3 +77,13 @@ def test_random_assignment_to_arms_makes_a_randomised_trial():
     text = ("We randomly assigned 4744 patients with heart failure to receive either "
             "dapagliflozin (10 mg once daily) or placebo.")
     assert classify(Document(id="r", text=text)).study_type == "rct"
+
+
+def test_a_cited_meta_analysis_does_not_make_the_citing_study_a_review():
+    from litkg.models import Document
+    from litkg.extract.studytype import classify
+    text = ("Oral contraceptives and colorectal cancer\n\nA recent meta-analysis of 7 cohorts "
+            "found a lower risk. In this large prospective study of 337 700 women, ...")
+    assert classify(Document(id="c", text=text)).study_type == "cohort"
+    text = "Statins and myopathy\n\nWe performed a systematic review of 40 trials."
+    assert classify(Document(id="s", text=text)).study_type == "systematic_review"

@@ -17,6 +17,15 @@ holds: one to three content words (the endpoint module's notion: no function wor
 change word or past verb form), the last one not a word for a sample, test or procedure
 ("blood samples", "blood transfusion").  A phrase right before an entity is left alone: "serum
 sodium" is the lexicon's sodium.
+
+The same component settles what a substance is in *this* document, measured or given, where
+the vocabularies type it one way for all documents:
+- a chemical typed DRUG that the document only measures ("lactate 18 mmol/L", "pyruvate rose to
+  0.3 mmol/L") and never gives is the patient's ANALYTE; a drug also given ("on lithium")
+  stays a drug whose level the claims read as a measurement;
+- a protein typed TARGET by its gene that is written as given ("intravenous insulin", "G-CSF
+  was administered", "interleukin-2 therapy") is a DRUG there; "serum insulin", "insulin
+  resistance" and "TNF inhibitors" keep the protein.
 """
 
 # (no "from __future__ import annotations": spaCy factories need real type objects)
@@ -141,7 +150,8 @@ def _given(doc: Doc, span: Span) -> bool:
 _ON_OR_STARTED = re.compile(r"\b(on|started|initiated|stopped|discontinued|withdrew|"
                             r"withdrawal of)\s*$", re.I)
 _STARTED_AFTER = frozenset({
-    "started", "initiated", "stopped", "discontinued", "withdrawn", "withheld", "ingested"})
+    "started", "initiated", "stopped", "discontinued", "withdrawn", "withheld", "ingested",
+    "administered", "given", "infused", "injected", "continued", "restarted"})
 
 
 def _measured_chemicals(doc: Doc, ents: list[Span]) -> set[int]:
@@ -157,16 +167,53 @@ def _measured_chemicals(doc: Doc, ents: list[Span]) -> set[int]:
     return {i for i, e in chemicals if name(e) not in given and _lab_value_after(doc, e)}
 
 
+_ROUTES = re.compile(r"\b(intravenous|iv|i\.v\.|subcutaneous|sc|s\.c\.|intramuscular|oral|"
+                     r"inhaled|intranasal|intrathecal|recombinant|exogenous|continuous|basal|"
+                     r"bolus)\s*$", re.I)
+#: a protein followed by these is what a drug acts on ("TNF inhibitor", "insulin receptor")
+_TARGET_OF = ("inhibitor", "antagonist", "agonist", "blocker", "antibod", "analog", "receptor",
+              "resistance", "sensitivity", "secretion", "signal", "level", "concentration")
+
+
+def _given_proteins(doc: Doc, ents: list[Span]) -> set[int]:
+    """Positions in ``ents`` of proteins written as given: "treated with intravenous insulin",
+    "G-CSF was administered", "interleukin-2 therapy".  The vocabularies type insulin, G-CSF or
+    interferon by their gene; given to a patient, they are the drug a claim is about."""
+    out = set()
+    for i, e in enumerate(ents):
+        if e.label_ != "TARGET":
+            continue
+        nxt = doc[e.end].lower_ if e.end < len(doc) else ""
+        if nxt.startswith(_TARGET_OF):
+            continue
+        before = doc.text[max(e.sent.start_char, e.start_char - 40):e.start_char]
+        after = [t.lower_ for t in doc[e.end:min(len(doc), e.end + 2)]]
+        dose = find_quantities(doc.text[e.end_char:min(e.sent.end_char, e.end_char + 25)])
+        if GIVEN_BEFORE.search(before) or _ROUTES.search(before) or nxt in GIVEN_AFTER or (
+                after[:1] in (["was"], ["were"]) and after[1:] and after[1] in _STARTED_AFTER) or (
+                dose and dose[0].start <= 2 and is_dose_unit(dose[0].unit)):
+            out.add(i)
+    return out
+
+
+def _retyped(doc: Doc, span: Span, label: str) -> Span:
+    new = Span(doc, span.start, span.end, label=label)
+    for attr in ("concept_id", "concept_label", "source"):
+        setattr(new._, attr, getattr(span._, attr))
+    return new
+
+
 def add_analytes(doc: Doc) -> Doc:
-    """Add ANALYTE spans for analytes named by specimen or by value (see the module doc)."""
+    """Add ANALYTE spans for analytes named by specimen or by value, and type chemicals that are
+    only measured as analytes and proteins that are given as drugs (see the module doc)."""
     ents = list(doc.ents)
     measured = _measured_chemicals(doc, ents)
+    given = _given_proteins(doc, ents)
     for i in measured:
-        span = Span(doc, ents[i].start, ents[i].end, label="ANALYTE")
-        for attr in ("concept_id", "concept_label", "source"):
-            setattr(span._, attr, getattr(ents[i]._, attr))
-        ents[i] = span
-    if measured:
+        ents[i] = _retyped(doc, ents[i], "ANALYTE")
+    for i in given:
+        ents[i] = _retyped(doc, ents[i], "DRUG")
+    if measured or given:
         doc.ents = ents
     taken = {i for e in ents for i in range(e.start, e.end)}
     new = []

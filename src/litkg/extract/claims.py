@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Span
 
 from litkg.errors import ExtractionError
 from litkg.extract import claims_direction
+from litkg.extract.arm_rates import no_difference_between_arms, rate_direction
 from litkg.extract import claims_lexicon as lex
 from litkg.extract import claims_scope as scope
 from litkg.extract import sections
@@ -425,6 +426,22 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
             continue  # "we gave X to test the hypothesis that Y ...": Y is not asserted of X
         if scope.not_a_harm(doc, sent, drug, cond):
             continue  # "Y despite X", "Y again when X was stopped"
+        by_rate = rate_direction(sent, ents, drug, INTERVENTION_LABELS, _key)
+        if by_rate is None and no_difference_between_arms(sent, cond):
+            by_rate = ("unchanged", None)
+        if by_rate and by_rate[0] == "increased":
+            stats = dict(stat_near(doc, cond, sent, ents), percent=by_rate[1])
+            out.append(make("adverse_effect", drug, cond, negated=bool(cond._.negated),
+                            hedged=bool(cond._.hedged), statistic_items=tuple(sorted(stats.items()))))
+            taken.add((cond.start, cond.end))
+            continue  # more events than the comparator: the drug's harm, at its own arm's rate
+        if by_rate:
+            # "Y occurred in 10.0% in the X group and 13.7% in the placebo group": fewer events
+            # than the comparator is a benefit (or no difference), not a harm
+            out.append(make("outcome", drug, cond, direction=by_rate[0], statistic_items=(
+                (("percent", by_rate[1]),) if by_rate[1] is not None else ())))
+            taken.add((cond.start, cond.end))
+            continue
         neg = bool(cond._.negated or covering(doc, cond.start, "negation"))
         hedged = bool(cond._.hedged or covering(doc, cond.start, "hedge"))
         out.append(make("adverse_effect", drug, cond, negated=neg, hedged=hedged,

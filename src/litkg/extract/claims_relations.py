@@ -16,6 +16,7 @@ from litkg.extract import claims_lexicon as lex
 from litkg.extract import claims_scope
 from litkg.extract.claims_direction import GENERIC_COMPARATOR
 from litkg.extract.claims_scope import DRUG_LABELS, POPULATION_NOUN
+from litkg.extract.endpoints import STOP_WORDS as ENDPOINT_STOP_WORDS
 from litkg.extract.findings import GIVEN_AFTER, GIVEN_BEFORE, finding_spans, given_names
 from litkg.extract.induced import CAUSE_WORDS
 
@@ -453,8 +454,9 @@ def _title_in(doc: Doc, after: int, head: int) -> bool:
     for i in range(head - 1, max(after, head - 9) - 1, -1):
         if doc[i].lower_ == "in":
             return True
-        if doc[i].is_punct and doc[i].text not in ("-", "\u2013"):
-            return False
+        if (doc[i].is_punct and doc[i].text not in ("-", "\u2013")) or \
+                doc[i].lower_ in ENDPOINT_STOP_WORDS:
+            return False  # "in a patient with Z": a population, read by its own cue
     return False
 
 

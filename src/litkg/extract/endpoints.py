@@ -281,6 +281,8 @@ def add_endpoints(doc: Doc) -> Doc:
             changed = True
         elif not _measured_gas(doc, e):
             ents.append(e)
+    ents, rated = _rated_findings(doc, ents)
+    changed = changed or rated
     instruments = named_instruments(doc, ents)
     if instruments:
         covered = {i for start, end in instruments for i in range(start, end)}
@@ -300,6 +302,32 @@ def add_endpoints(doc: Doc) -> Doc:
     if new or changed or len(ents) != len(doc.ents):
         doc.ents = sorted(ents + new, key=lambda s: s.start)
     return doc
+
+
+#: words after a finding that make the phrase a measure of it: "pain scores", "nausea severity"
+_RATING_HEADS = frozenset({"score", "scores", "scale", "scales", "severity", "intensity",
+                           "rating", "ratings", "index", "grade", "grades"})
+_FINDING_LABELS = frozenset({"CONDITION", "PHENOTYPE"})
+
+
+def _rated_findings(doc: Doc, ents: list[Span]) -> tuple[list[Span], bool]:
+    """``ents`` with each finding followed by a rating word made an ENDPOINT of both: "pain
+    scores were lower with X" is a measure that fell, not pain as X's harm or indication."""
+    out, changed = [], False
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    for e in ents:
+        end = e.end
+        while end < len(doc) and end - e.end < 2 and doc[end].lower_ in _RATING_HEADS and \
+                end not in taken:
+            end += 1  # "pain scale scores"
+        if e.label_ in _FINDING_LABELS and end > e.end:
+            span = Span(doc, e.start, end, label="ENDPOINT")
+            span._.source = "endpoint"
+            out.append(span)
+            changed = True
+        else:
+            out.append(e)
+    return out, changed
 
 
 #: last words of a named rating instrument: "Hamilton Depression Rating Scale", "Crohn's Disease

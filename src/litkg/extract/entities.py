@@ -175,8 +175,9 @@ class EntityRecognizer:
                       for n in ner_ents)))
                   and (FLAG_LAB not in entry.flags or lab_context(doc, s, e, self.lexicon))
                   and any(s <= n.start and n.end <= e and e - s > n.end - n.start for n in ner_ents)
-                  # "nausea and vomiting": a coordination the NER split is two findings
-                  and not any(t.lower_ in ("and", "or") for t in doc[s:e])
+                  # "nausea and vomiting": a coordination the NER split is two findings; a
+                  # long name is one ("drug reaction with eosinophilia and systemic symptoms")
+                  and (e - s >= 5 or not any(t.lower_ in ("and", "or") for t in doc[s:e]))
                   # "heparin-induced thrombocytopenia": the NER's drug and disease inside it
                   # are kept, so the drug and its adverse effect stay separate entities
                   and len({n.label_ for n in ner_ents if s <= n.start and n.end <= e}) < 2]

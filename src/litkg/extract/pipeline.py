@@ -4,6 +4,7 @@ Components, in order (see each factory for its ``requires``/``assigns``)::
 
     litkg_sentences      sentence boundaries: punctuation, blank lines, bullets, table rows
     litkg_entities       doc.ents: DRUG PROCEDURE CONDITION PHENOTYPE ANALYTE TARGET (+ ids)
+    litkg_name_shapes    doc.ents: DRUG for compound codes ("ABT-199"), TARGET for enzyme names
     litkg_products       doc.ents: DRUG for product forms ("artificial tears", "nicotine patch")
     litkg_endpoints      doc.ents: ENDPOINT ("overall survival", "time to relapse") where free
     litkg_abbreviations  "tumor-induced osteomalacia (TIO)" -> TIO grounded document-wide
@@ -32,6 +33,7 @@ from litkg.extract.analytes import make_analytes  # noqa: F401 (registers litkg_
 from litkg.extract.arms import make_arms  # noqa: F401 (registers litkg_arms)
 from litkg.extract.context import make_context  # noqa: F401 (registers litkg_context)
 from litkg.extract.endpoints import make_endpoints  # noqa: F401 (registers litkg_endpoints)
+from litkg.extract.name_shapes import make_name_shapes  # noqa: F401 (registers litkg_name_shapes)
 from litkg.extract.products import make_products  # noqa: F401 (registers litkg_products)
 from litkg.extract.entities import add_entity_pipes, mentions_from_doc
 from litkg.extract.extensions import register_extensions
@@ -103,7 +105,8 @@ def build_nlp() -> Language:
     nlp.add_pipe("litkg_sentences")
     add_entity_pipes(nlp)
     # before the abbreviations: "progression-free survival (PFS)" makes PFS an endpoint too
-    nlp.add_pipe("litkg_products", after="litkg_entities")
+    nlp.add_pipe("litkg_name_shapes", after="litkg_entities")
+    nlp.add_pipe("litkg_products", after="litkg_name_shapes")
     nlp.add_pipe("litkg_endpoints", after="litkg_products")
     nlp.add_pipe("litkg_analytes", after="litkg_endpoints")
     nlp.add_pipe("litkg_arms", after="litkg_abbreviations")

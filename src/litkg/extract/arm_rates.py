@@ -1,0 +1,84 @@
+"""Event rates given per arm: "Y occurred in 237 patients (10.0%) in the dapagliflozin group and in
+326 patients (13.7%) in the placebo group".
+
+A trial reports most of its events this way, with no word of change: the direction is in the
+numbers.  Read without them, an event named next to the drug's arm looks like the drug's harm,
+when the drug's arm had fewer events than the comparator's.  :func:`arm_rates` pairs each
+percentage with the arm named right after it ("in the X group", "with X", "of X-treated
+patients"); :func:`rate_direction` compares the drug's rate with another arm's.  Nothing is
+guessed: a direction needs exactly one rate for the drug's arm and one for another arm.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+_PERCENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*%")
+#: what may stand between a percentage and its arm: "%) in the", "% with", "% of patients in"
+_TO_ARM = re.compile(r"^\s*\)?\s*,?\s*(?:of\s+(?:the\s+)?(?:patients|participants|subjects)\s+)?"
+                     r"(?:in|with|on|receiving|taking|given)\s+(?:the\s+)?$", re.I)
+MAX_GAP = 40  # characters between a percentage and its arm's name
+
+
+def arm_rates(sent: Span, ents: list[Span], arm_labels) -> list[tuple[Span, float]]:
+    """(arm entity, percent) for each percentage of ``sent`` followed by the arm it was counted
+    in ("10.0%) in the dapagliflozin group", "4% of patients receiving X")."""
+    doc = sent.doc
+    arms = [e for e in ents if e.label_ in arm_labels and sent.start <= e.start < sent.end]
+    out: list[tuple[Span, float]] = []
+    for m in _PERCENT.finditer(sent.text):
+        at = sent.start_char + m.end()
+        arm = next((e for e in arms if at <= e.start_char <= at + MAX_GAP
+                    and _TO_ARM.match(doc.text[at:e.start_char])), None)
+        if arm is not None:
+            out.append((arm, float(m.group(1))))
+    return out or _respective_rates(sent, arms)
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
+def _respective_rates(sent: Span, arms: list[Span]) -> list[tuple[Span, float]]:
+    """"Y occurred in 12% and 4% of children in the ketamine and midazolam groups,
+    respectively": the k-th rate is the k-th arm's, when the counts agree."""
+    m = _RESPECTIVELY.search(sent.text)
+    if m is None:
+        return []
+    end = sent.start_char + m.start()
+    rates = [(sent.start_char + r.start(), float(r.group(1)))
+             for r in _PERCENT.finditer(sent.text[:m.start()])]
+    if len(rates) < 2:
+        return []
+    listed = [a for a in arms if rates[-1][0] < a.start_char < end]
+    if len(listed) != len(rates):
+        return []
+    return [(arm, rate) for arm, (_, rate) in zip(listed, rates)]
+
+
+def rate_direction(sent: Span, ents: list[Span], drug: Span, arm_labels, key) -> tuple[str, float] | None:
+    """("decreased" | "increased" | "unchanged", the drug's rate) when ``sent`` gives the rate of
+    its event in ``drug``'s arm and in one other arm; ``key`` names an entity's concept."""
+    rates = arm_rates(sent, ents, arm_labels)
+    mine = [r for arm, r in rates if key(arm) == key(drug)]
+    other = [r for arm, r in rates if key(arm) != key(drug)]
+    if len(mine) != 1 or len(other) != 1:
+        return None
+    if mine[0] == other[0]:
+        return "unchanged", mine[0]
+    return ("decreased" if mine[0] < other[0] else "increased"), mine[0]
+
+
+#: "did not differ between treatment groups", "were similar in the two groups"
+_NO_DIFFERENCE = re.compile(
+    r"\b(did not (significantly )?differ|(was|were) (similar|comparable)|no (significant |"
+    r"statistically significant )?differences?|not (significantly )?different)\b[^.;]{0,30}?"
+    r"\b(between|among|across|in)\b[^.;]{0,30}?\b(groups?|arms?)\b", re.I)
+
+
+def no_difference_between_arms(sent: Span, after: Span) -> bool:
+    """Does ``sent`` say, after ``after``, that its rate did not differ between the arms ("the
+    frequency of Y did not differ between treatment groups")?  Such a harm is no harm of the
+    drug's over its comparator's: the finding is that nothing changed."""
+    return bool(_NO_DIFFERENCE.search(sent.doc.text, after.end_char, sent.end_char))

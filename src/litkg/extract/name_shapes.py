@@ -1,0 +1,100 @@
+"""Names whose shape tells their type: development codes of compounds, enzymes filed as drugs.
+
+- A compound in development is named by its sponsor's code: "ABT-199", "LY2835219", "BMS-986016",
+  "MK-3475", "AZD9291".  No vocabulary lists most of them and the NER misses many; yet in a
+  pharmacology abstract the code *is* the drug every claim is about.  The shape is distinctive:
+  two to five capital letters, an optional hyphen, three to seven digits, at most one capital
+  letter after them.  Gene and cell-marker symbols of that shape ("CD133", "ZNF217") and trial
+  registry numbers ("NCT01234567") are left out by their prefixes.
+- Drug vocabularies (DrugBank) list enzymes given as biologics, so an enzyme named as a
+  target ("soluble epoxide hydrolase", "fatty acid synthase") comes out of the lexicon as a DRUG.
+  A name of two or more words ending in "-ase" is the enzyme (TARGET); one-word enzyme drugs
+  ("alteplase", "asparaginase") and names that say they are a product ("recombinant ...") stay
+  drugs.
+
+The ``litkg_name_shapes`` component runs after ``litkg_entities``; codes get no identifier (unknown
+stays unknown).
+"""
+
+# (no "from __future__ import annotations": spaCy factories need real type objects)
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from litkg.extract.extensions import register_extensions
+
+_CODE = re.compile(r"^([A-Z]{2,5})-?\d{3,7}[A-Z]?$")
+#: prefixes of gene, marker, RNA and registry symbols with the shape of a compound code
+_NOT_A_SPONSOR = frozenset({"CD", "ZNF", "KIAA", "LINC", "MIR", "TMEM", "SNORD", "FAM", "CCDC",
+                            "LOC", "ORF", "NCT", "ISRCTN", "ACTRN", "UMIN", "DRKS", "CTRI", "IRCT",
+                            "CHICTR", "ISO", "ICD", "HLA", "OR", "SLC", "KRT", "PMID", "PMC",
+                            "DOI", "RS", "GSE", "GSM", "SRR", "ATCC", "CRL", "HB"})
+_ENZYME_END = re.compile(r"[a-z]{3,}ases?$")
+_PRODUCT_WORDS = frozenset({"recombinant", "pegylated", "human", "rh", "bovine", "porcine"})
+#: enzymes given as drugs, also under a source's name ("Erwinia asparaginase")
+_ENZYME_DRUGS = frozenset({
+    "asparaginase", "collagenase", "hyaluronidase", "urokinase", "streptokinase", "lactase",
+    "pancrelipase", "rasburicase", "pegloticase", "glucarpidase", "alteplase", "reteplase",
+    "tenecteplase", "imiglucerase", "agalsidase", "alglucosidase", "idursulfase", "galsulfase",
+    "laronidase", "sebelipase", "velaglucerase", "taliglucerase", "dornase", "nattokinase",
+    "serrapeptase", "chondroitinase", "pegaspargase", "crisantaspase"})
+
+
+def code_spans(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Token spans of compound development codes on free tokens ("ABT-199" may be one token or
+    three: "ABT", "-", "199")."""
+    out = []
+    i = 0
+    while i < len(doc):
+        for width in (3, 1):  # "ABT - 199" split by the tokenizer, or "LY2835219"
+            end = i + width
+            if end > len(doc) or taken.intersection(range(i, end)):
+                continue
+            span = doc[i:end]
+            if width == 3 and (doc[i].whitespace_ or doc[i + 1].whitespace_):
+                continue  # "ABT - 199" with spaces is not one name
+            m = _CODE.match(span.text)
+            if m and m.group(1).upper() not in _NOT_A_SPONSOR:
+                out.append((i, end))
+                i = end - 1
+                break
+        i += 1
+    return out
+
+
+def enzyme_named(span: Span) -> bool:
+    """A vocabulary drug name that names an enzyme: two or more words ending in "-ase"."""
+    words = span.text.lower().split()
+    return len(words) >= 2 and bool(_ENZYME_END.search(words[-1])) and \
+        words[-1].rstrip("s") not in _ENZYME_DRUGS and not _PRODUCT_WORDS.intersection(words)
+
+
+def add_name_shapes(doc: Doc) -> Doc:
+    ents = []
+    changed = False
+    for e in doc.ents:
+        if e.label_ == "DRUG" and enzyme_named(e):
+            target = Span(doc, e.start, e.end, label="TARGET")
+            target._.concept_id, target._.concept_label = None, e._.concept_label
+            target._.source = e._.source
+            ents.append(target)
+            changed = True
+        else:
+            ents.append(e)
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    for start, end in code_spans(doc, taken):
+        span = Span(doc, start, end, label="DRUG")
+        span._.source = "code"
+        ents.append(span)
+        changed = True
+    if changed:
+        doc.ents = sorted(ents, key=lambda s: s.start)
+    return doc
+
+
+@Language.factory("litkg_name_shapes", requires=["doc.ents"], assigns=["doc.ents"])
+def make_name_shapes(nlp: Language, name: str):
+    register_extensions()
+    return add_name_shapes

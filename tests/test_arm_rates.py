@@ -1,0 +1,71 @@
+"""Event rates given per arm (litkg.extract.arm_rates) and the claims they decide."""
+
+from litkg.evaluate.claims import annotated_doc
+from litkg.extract.arm_rates import arm_rates, no_difference_between_arms, rate_direction
+from litkg.extract.claims import extract_claims
+from litkg.models import Document
+
+_ARMS = {"DRUG", "PROCEDURE"}
+TEXT = ("Heart failure occurred in 237 patients (10.0%) in the dapagliflozin group and in 326 "
+        "patients (13.7%) in the placebo group.")
+
+
+def _doc(text, ents):
+    spans = []
+    for phrase, label in ents:
+        start = text.index(phrase)
+        spans.append((start, start + len(phrase), label, None))
+    return annotated_doc(text, spans)
+
+
+def _ents(doc):
+    return list(doc.ents)
+
+
+def test_each_percentage_takes_the_arm_named_after_it():
+    doc = _doc(TEXT, [("Heart failure", "CONDITION"), ("dapagliflozin", "DRUG"),
+                      ("placebo", "PROCEDURE")])
+    got = [(arm.text, rate) for arm, rate in arm_rates(doc[:], _ents(doc), _ARMS)]
+    assert got == [("dapagliflozin", 10.0), ("placebo", 13.7)]
+    drug = _ents(doc)[1]
+    assert rate_direction(doc[:], _ents(doc), drug, _ARMS, lambda e: e.text.lower()) == \
+        ("decreased", 10.0)
+
+
+def test_one_rate_alone_gives_no_direction():
+    text = "Interstitial lung disease occurred in 4% of patients receiving osimertinib."
+    doc = _doc(text, [("Interstitial lung disease", "CONDITION"), ("osimertinib", "DRUG")])
+    assert [r for _, r in arm_rates(doc[:], _ents(doc), _ARMS)] == [4.0]
+    drug = _ents(doc)[1]
+    assert rate_direction(doc[:], _ents(doc), drug, _ARMS, lambda e: e.text.lower()) is None
+
+
+def test_fewer_events_than_placebo_is_a_benefit_not_a_harm():
+    doc = _doc(TEXT, [("Heart failure", "CONDITION"), ("dapagliflozin", "DRUG"),
+                      ("placebo", "PROCEDURE")])
+    claims = extract_claims(doc, Document(id="t", text=TEXT))
+    got = [(c.kind, c.subject.label, c.object.label, c.direction) for c in claims]
+    assert got == [("outcome", "dapagliflozin", "Heart failure", "decreased")]
+
+
+def test_a_harm_that_did_not_differ_between_arms_is_unchanged():
+    text = ("The frequency of hypoglycemia with dapagliflozin did not differ between treatment "
+            "groups.")
+    doc = _doc(text, [("hypoglycemia", "CONDITION"), ("dapagliflozin", "DRUG")])
+    assert no_difference_between_arms(doc[:], _ents(doc)[0])
+    claims = extract_claims(doc, Document(id="t", text=text))
+    assert [(c.kind, c.direction) for c in claims if c.object.label == "hypoglycemia"] == \
+        [("outcome", "unchanged")]
+
+
+def test_rates_given_respectively_pair_with_the_arms_in_order():
+    text = ("Vomiting occurred in 12% and 4% of children in the ketamine and midazolam groups, "
+            "respectively.")
+    doc = _doc(text, [("Vomiting", "PHENOTYPE"), ("ketamine", "DRUG"), ("midazolam", "DRUG")])
+    got = [(arm.text, rate) for arm, rate in arm_rates(doc[:], _ents(doc), _ARMS)]
+    assert got == [("ketamine", 12.0), ("midazolam", 4.0)]
+    claims = extract_claims(doc, Document(id="t", text=text))
+    got = sorted((c.kind, c.subject.label, c.direction, dict(c.statistic_items).get("percent"))
+                 for c in claims)
+    assert got == [("adverse_effect", "ketamine", None, 12.0),
+                   ("outcome", "midazolam", "decreased", 4.0)]

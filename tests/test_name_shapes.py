@@ -1,0 +1,27 @@
+"""Names whose shape tells their type (litkg.extract.name_shapes)."""
+
+from handmade import doc_with_ents
+
+from litkg.extract.name_shapes import make_name_shapes  # noqa: F401 (registers litkg_name_shapes)
+
+
+def _ents(text, ents=()):
+    doc = doc_with_ents(text, ents, pipes=("sentencizer", "litkg_name_shapes"))
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+def test_compound_codes_are_drugs():
+    got = _ents("Mice received ABT-199 or LY2835219, and BMS-986016 was tolerated.")
+    assert got == [("ABT-199", "DRUG"), ("LY2835219", "DRUG"), ("BMS-986016", "DRUG")]
+
+
+def test_gene_marker_registry_and_disease_names_of_that_shape_are_not():
+    assert _ents("CD133 cells, trial NCT01234567, COVID-19 and HIV-1 were studied.") == []
+    # a code the entity stage already typed keeps its type
+    assert _ents("SLC22A12 and KRT5 and ZNF217.", [("ZNF217", "TARGET")]) == [("ZNF217", "TARGET")]
+
+
+def test_an_enzyme_the_drug_vocabulary_lists_is_a_target_unless_given_as_a_drug():
+    text = "Soluble epoxide hydrolase fell; Erwinia asparaginase and recombinant urate oxidase were given."
+    got = _ents(text, [("Soluble epoxide hydrolase", "DRUG"), ("Erwinia asparaginase", "DRUG")])
+    assert got == [("Soluble epoxide hydrolase", "TARGET"), ("Erwinia asparaginase", "DRUG")]
