@@ -62,3 +62,9 @@ def test_a_protein_written_as_given_is_a_drug_and_stays_a_target_otherwise():
                        ("TNF", "TARGET")])
     assert got == [("insulin", "DRUG"), ("G-CSF", "DRUG"), ("insulin", "TARGET"),
                    ("TNF", "TARGET")]
+
+
+def test_an_analyte_naming_a_trial_arm_is_what_the_arm_was_given():
+    text = "Levels rose in the vitamin D group; serum vitamin D was 30 ng/mL."
+    got = _ents(text, [("vitamin D", "ANALYTE"), ("vitamin D", "ANALYTE")])
+    assert got == [("vitamin D", "DRUG"), ("vitamin D", "ANALYTE")]

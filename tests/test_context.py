@@ -93,3 +93,10 @@ def test_a_finding_that_did_not_worsen_or_was_not_reported_is_negated_backwards(
     doc = _doc("Rash was not reported, but nausea occurred.", [("Rash", "PHENOTYPE"),
                                                               ("nausea", "PHENOTYPE")])
     assert _ent(doc, "Rash")._.negated and not _ent(doc, "nausea")._.negated
+
+
+def test_consistent_with_ends_a_negation_scope():
+    doc = _doc("Ultrasound showed no hypervascularity, consistent with thyrotoxicosis.",
+               [("hypervascularity", "PHENOTYPE"), ("thyrotoxicosis", "CONDITION")])
+    assert _ent(doc, "hypervascularity")._.negated
+    assert not _ent(doc, "thyrotoxicosis")._.negated

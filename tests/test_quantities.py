@@ -147,3 +147,10 @@ def test_cell_counts_with_powers_of_ten_are_values_not_sizes():
     assert got == [(45.0, "× 10⁹/L"), (12.3, "x 10^9/l")]
     sizes = find_quantities("A 3 x 4 cm mass.")
     assert sizes[0].value is None and sizes[0].get("dim2") == 4.0
+
+
+def test_hormone_and_marker_units_are_read_whole():
+    from litkg.extract.quantities import find_quantities
+    for unit in ("ng/dL", "mIU/mL", "U/mL", "kPa", "fL"):
+        (q, *_) = find_quantities(f"was 4.8 {unit} at entry")
+        assert q.unit == unit, unit

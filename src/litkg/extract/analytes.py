@@ -25,7 +25,8 @@ the vocabularies type it one way for all documents:
   stays a drug whose level the claims read as a measurement;
 - a protein typed TARGET by its gene that is written as given ("intravenous insulin", "G-CSF
   was administered", "interleukin-2 therapy") is a DRUG there; "serum insulin", "insulin
-  resistance" and "TNF inhibitors" keep the protein.
+  resistance" and "TNF inhibitors" keep the protein;
+- an analyte or protein naming a trial arm ("in the vitamin D group") is what the arm was given.
 """
 
 # (no "from __future__ import annotations": spaCy factories need real type objects)
@@ -175,15 +176,22 @@ _TARGET_OF = ("inhibitor", "antagonist", "agonist", "blocker", "antibod", "analo
               "resistance", "sensitivity", "secretion", "signal", "level", "concentration")
 
 
+_ARM_NOUNS = frozenset({"group", "groups", "arm", "arms"})
+
+
 def _given_proteins(doc: Doc, ents: list[Span]) -> set[int]:
     """Positions in ``ents`` of proteins written as given: "treated with intravenous insulin",
     "G-CSF was administered", "interleukin-2 therapy".  The vocabularies type insulin, G-CSF or
     interferon by their gene; given to a patient, they are the drug a claim is about."""
     out = set()
     for i, e in enumerate(ents):
+        nxt = doc[e.end].lower_ if e.end < len(doc) else ""
+        if e.label_ in ("TARGET", "ANALYTE") and nxt in _ARM_NOUNS and e.start > 0 and \
+                doc[e.start - 1].lower_ in ("the", "a", "each", "both"):
+            out.add(i)  # "in the vitamin D group": the arm is named by what it was given
+            continue
         if e.label_ != "TARGET":
             continue
-        nxt = doc[e.end].lower_ if e.end < len(doc) else ""
         if nxt.startswith(_TARGET_OF):
             continue
         before = doc.text[max(e.sent.start_char, e.start_char - 40):e.start_char]

@@ -68,6 +68,8 @@ TERMINATORS = {
     "but", "however", "although", "though", "whereas", "while", "except", "yet", "nevertheless",
     "which", "who", "since", "because", ";", ":", "conversely", "apart", "aside", "still",
     "despite", "unlike",
+    # "no hypervascularity, consistent with Y": the reading of a finding, not its denial
+    "consistent", "compatible", "suggestive", "confirming",
 }
 
 
