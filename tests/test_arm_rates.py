@@ -69,3 +69,13 @@ def test_rates_given_respectively_pair_with_the_arms_in_order():
                  for c in claims)
     assert got == [("adverse_effect", "ketamine", None, 12.0),
                    ("outcome", "midazolam", "decreased", 4.0)]
+
+
+def test_a_harm_whose_ratio_interval_holds_one_is_unchanged_with_its_ratio():
+    text = ("With tranexamic acid the incidence of thrombosis was not increased (risk ratio 1.12; "
+            "95% CI 0.71 to 1.77).")
+    doc = _doc(text, [("tranexamic acid", "DRUG"), ("thrombosis", "CONDITION")])
+    claims = extract_claims(doc, Document(id="t", text=text))
+    got = [(c.kind, c.direction, dict(c.statistic_items).get("rr")) for c in claims
+           if c.object.label == "thrombosis"]
+    assert got == [("outcome", "unchanged", 1.12)]

@@ -30,3 +30,17 @@ def test_a_word_of_a_drug_name_is_no_direction():
     got = _outcomes(text, [("proton pump inhibitor", "DRUG"),
                            ("chronic kidney disease", "CONDITION")])
     assert got == []
+
+
+def test_became_narrates_an_onset_after_a_drug_was_given():
+    text = ("She was given intravenous linezolid for bacteremia. Within 24 hours she became "
+            "agitated, with tremor and hyperreflexia.")
+    spans = []
+    for phrase, label in (("linezolid", "DRUG"), ("bacteremia", "CONDITION"),
+                          ("tremor", "PHENOTYPE"), ("hyperreflexia", "CONDITION")):
+        start = text.index(phrase)
+        spans.append((start, start + len(phrase), label, None))
+    doc = annotated_doc(text, spans)
+    claims = extract_claims(doc, Document(id="t", text=text))
+    assert sorted((c.subject.label, c.object.label) for c in claims if c.kind == "adverse_effect") \
+        == [("linezolid", "hyperreflexia"), ("linezolid", "tremor")]

@@ -98,3 +98,11 @@ def test_for_joins_the_condition_to_the_drug_before_it():
     got = _claims(text, [("warfarin", "DRUG"), ("atrial fibrillation", "CONDITION"),
                          ("fluconazole", "DRUG"), ("oral candidiasis", "CONDITION")])
     assert got == [("fluconazole", "oral candidiasis"), ("warfarin", "atrial fibrillation")]
+
+
+def test_findings_induced_by_something_are_no_indication_of_a_later_treatment():
+    text = ("A case of ventricular tachycardia and arrhythmic storm induced by pacing during "
+            "cardiac resynchronization therapy.")
+    got = _claims(text, [("ventricular tachycardia", "CONDITION"), ("arrhythmic", "CONDITION"),
+                         ("cardiac resynchronization therapy", "PROCEDURE")])
+    assert got == []

@@ -65,3 +65,9 @@ def test_a_target_inside_a_class_name_is_a_word_of_the_name():
     first, second = doc.ents
     assert inside_class_name(doc[:], list(doc.ents), first)
     assert not inside_class_name(doc[:], list(doc.ents), second)
+
+
+def test_a_class_noun_with_its_target_after_of():
+    text = "Linezolid is a weak, reversible inhibitor of monoamine oxidase."
+    assert _mechanisms(text, [("Linezolid", "DRUG")]) == [
+        ("Linezolid", "monoamine oxidase", "decreased")]

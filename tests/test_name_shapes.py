@@ -25,3 +25,9 @@ def test_an_enzyme_the_drug_vocabulary_lists_is_a_target_unless_given_as_a_drug(
     text = "Soluble epoxide hydrolase fell; Erwinia asparaginase and recombinant urate oxidase were given."
     got = _ents(text, [("Soluble epoxide hydrolase", "DRUG"), ("Erwinia asparaginase", "DRUG")])
     assert got == [("Soluble epoxide hydrolase", "TARGET"), ("Erwinia asparaginase", "DRUG")]
+
+
+def test_literature_databases_are_no_entities():
+    got = _ents("We searched MEDLINE and Embase for trials of aspirin.",
+                [("MEDLINE", "CONDITION"), ("Embase", "DRUG"), ("aspirin", "DRUG")])
+    assert got == [("aspirin", "DRUG")]

@@ -49,8 +49,9 @@ from litkg.extract.claims_mechanisms import verb_mechanisms
 from litkg.extract.claims_relations import (CONDITION_LABELS, DRUG_LABELS, INTERVENTION_LABELS,
                                             adverse_pairs, class_apposition, is_measured,
                                             treatment_pairs)
-from litkg.extract.claims_values import (OUTCOME_LABELS, concept_of, ratio_direction,
-                                         sentence_quantities, stat_near, unit_after, value_after)
+from litkg.extract.claims_values import (OUTCOME_LABELS, concept_of, ratio_after_direction,
+                                         ratio_direction, sentence_quantities, stat_near,
+                                         unit_after, value_after)
 from litkg.extract.context import covering, cues
 from litkg.extract.drug_classes import class_mechanisms, inside_class_name
 from litkg.extract.endpoints import verb_like
@@ -427,10 +428,16 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         if scope.not_a_harm(doc, sent, drug, cond):
             continue  # "Y despite X", "Y again when X was stopped"
         by_rate = rate_direction(sent, ents, drug, INTERVENTION_LABELS, _key)
-        if by_rate is None and no_difference_between_arms(sent, cond):
-            by_rate = ("unchanged", None)
+        if by_rate is None:
+            # "Y was not increased (risk ratio 1.12; 95% CI 0.71 to 1.77)": the interval says
+            by_ratio = ratio_direction(doc, sent, cond) or ratio_after_direction(doc, sent, cond)
+            if by_ratio is None and no_difference_between_arms(sent, cond):
+                by_ratio = "unchanged"
+            by_rate = (by_ratio, None) if by_ratio else None
         if by_rate and by_rate[0] == "increased":
-            stats = dict(stat_near(doc, cond, sent, ents), percent=by_rate[1])
+            stats = stat_near(doc, cond, sent, ents)
+            if by_rate[1] is not None:
+                stats = dict(stats, percent=by_rate[1])
             out.append(make("adverse_effect", drug, cond, negated=bool(cond._.negated),
                             hedged=bool(cond._.hedged), statistic_items=tuple(sorted(stats.items()))))
             taken.add((cond.start, cond.end))
@@ -438,8 +445,11 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         if by_rate:
             # "Y occurred in 10.0% in the X group and 13.7% in the placebo group": fewer events
             # than the comparator is a benefit (or no difference), not a harm
-            out.append(make("outcome", drug, cond, direction=by_rate[0], statistic_items=(
-                (("percent", by_rate[1]),) if by_rate[1] is not None else ())))
+            stats = stat_near(doc, cond, sent, ents)
+            if by_rate[1] is not None:
+                stats = dict(stats, percent=by_rate[1])
+            out.append(make("outcome", drug, cond, direction=by_rate[0],
+                            statistic_items=tuple(sorted(stats.items()))))
             taken.add((cond.start, cond.end))
             continue
         neg = bool(cond._.negated or covering(doc, cond.start, "negation"))

@@ -325,7 +325,25 @@ def _not_indication(doc: Doc, sent: Span, c: Span) -> bool:
     before = doc[max(sent.start, c.start - 3):c.start].text
     after = doc.text[c.end_char:sent.end_char]
     return bool(_RISK_BEFORE.search(before) or _RISK_AFTER.match(after)) or \
-        claims_scope.names_cause(doc, sent, c)
+        claims_scope.names_cause(doc, sent, c) or _caused_after_list(doc, sent, c)
+
+
+_CAUSED_BY = re.compile(r"^\s*((induced|caused|triggered|precipitated|provoked) by|"
+                        r"(secondary|due) to)\b", re.I)
+
+
+def _caused_after_list(doc: Doc, sent: Span, c: Span) -> bool:
+    """"A case of Y1, Y2, and Y3 induced by right ventricular pacing during X therapy": the
+    list of findings is caused by what follows, so it is no indication of a treatment named
+    after it."""
+    in_finding = {i for e in sent.ents if e.label_ in CONDITION_LABELS for i in range(e.start, e.end)}
+    i, loose = c.end, 0
+    while i < sent.end and (i in in_finding or doc[i].lower_ in (",", "and", "or") or (
+            loose < 2 and doc[i].is_alpha and doc[i].lower_ not in ENDPOINT_STOP_WORDS
+            and not doc[i].lower_.endswith("ed"))):
+        loose += i not in in_finding and doc[i].is_alpha and doc[i].lower_ not in ("and", "or")
+        i += 1  # "arrhythmic storm": a word the recogniser left out of the finding
+    return i < sent.end and bool(_CAUSED_BY.match(doc.text[doc[i].idx - 1:sent.end_char]))
 
 
 # "Y responded (poorly) to X", "Y resistant / refractory to X", "non-responders to X": X was

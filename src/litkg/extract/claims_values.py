@@ -92,3 +92,21 @@ def ratio_direction(doc: Doc, sent: Span, obj: Span) -> str | None:
         return None
     lo, hi = sorted((float(m.group(2)), float(m.group(3))))
     return "decreased" if hi < 1 else "increased" if lo > 1 else "unchanged"
+
+
+_RATIO_AFTER = re.compile(
+    r"^[^();.]{0,60}?\(\s*(?:adjusted\s+)?(?:(?:hazard|odds|risk|rate|incidence rate)\s+ratio|"
+    r"relative risk|a?RR|a?HR|a?OR|IRR)\b[^()]{0,15}?(\d+(?:\.\d+)?)[^()]{0,20}?\bCI\b[^\d]{0,6}"
+    r"(\d+(?:\.\d+)?)\s*(?:to|-|–|,)\s*(\d+(?:\.\d+)?)", re.I)
+
+
+def ratio_after_direction(doc: Doc, sent: Span, obj: Span) -> str | None:
+    """The direction of a ratio with its confidence interval in the parenthesis after ``obj``'s
+    clause ("the incidence of Y was not increased (risk ratio 1.12; 95% CI 0.71 to 1.77)"), read
+    as :func:`ratio_direction` reads one written before."""
+    m = _RATIO_AFTER.match(doc.text[obj.end_char:sent.end_char])
+    if m is None:
+        return None
+    lo, hi = sorted((float(m.group(2)), float(m.group(3))))
+    return "decreased" if hi < 1 else "increased" if lo > 1 else "unchanged"
+

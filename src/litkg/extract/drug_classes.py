@@ -36,7 +36,8 @@ _QUALIFIERS = frozenset({"selective", "isoform", "isoform-selective", "potent", 
                          "irreversible", "reversible", "specific", "dual", "new", "partial",
                          "full", "competitive", "noncompetitive", "non-competitive", "highly",
                          "small-molecule", "small", "molecule", "the", "a", "an", "pan",
-                         "potential", "investigational", "long-acting", "short-acting"})
+                         "potential", "investigational", "long-acting", "short-acting",
+                         "weak", "strong", "mild", "moderate", "nonselective", "non-selective"})
 #: words that end a class name on its left
 _BEFORE_CLASS = frozenset({"a", "an", "the", "and", "or", "of", "with", "in", "for", "to", "by",
                            "as", "is", "was", "are", "were", "this", "these", "its"})
@@ -72,6 +73,21 @@ def _class_phrases(sent: Span, ents: list[Span]) -> list[tuple[int, int, str, ob
         if inner:
             out.append((start, tok.i + 1, direction, inner[-1]))
             continue
+        if tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "of":
+            # "a reversible inhibitor of monoamine oxidase": the target follows
+            after = next((e for e in ents if e.start == tok.i + 2 and e.label_ in _TARGET_LABELS),
+                         None)
+            if after is not None:
+                out.append((start, tok.i + 1, direction, after))
+                continue
+            end = tok.i + 2
+            while end < sent.end and end - tok.i - 2 < 4 and doc[end].is_alpha and \
+                    doc[end].lower_ not in _BEFORE_CLASS | {"that", "which", "with"}:
+                end += 1
+            name = _target_name(doc[tok.i + 2:end]) if end > tok.i + 2 else None
+            if name:
+                out.append((start, tok.i + 1, direction, Concept(label=name)))
+                continue
         name = _target_name(doc[start:tok.i])
         if name:
             out.append((start, tok.i + 1, direction, Concept(label=name)))

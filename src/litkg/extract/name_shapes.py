@@ -12,6 +12,9 @@
   ("alteplase", "asparaginase") and names that say they are a product ("recombinant ...") stay
   drugs.
 
+- Literature databases a review searched ("MEDLINE", "Embase") are no entities; the NER takes
+  some for diseases.
+
 The ``litkg_name_shapes`` component runs after ``litkg_entities``; codes get no identifier (unknown
 stays unknown).
 """
@@ -71,11 +74,19 @@ def enzyme_named(span: Span) -> bool:
         words[-1].rstrip("s") not in _ENZYME_DRUGS and not _PRODUCT_WORDS.intersection(words)
 
 
+#: literature databases a review searched: the NER takes "MEDLINE" for a disease
+_DATABASES = frozenset({"medline", "embase", "pubmed", "cochrane library", "cochrane", "scopus",
+                        "cinahl", "psycinfo", "web of science", "lilacs", "cochrane central",
+                        "google scholar", "clinicaltrials.gov", "central"})
+
+
 def add_name_shapes(doc: Doc) -> Doc:
     ents = []
     changed = False
     for e in doc.ents:
-        if e.label_ == "DRUG" and enzyme_named(e):
+        if e.text.lower() in _DATABASES:
+            changed = True  # no entity at all
+        elif e.label_ == "DRUG" and enzyme_named(e):
             target = Span(doc, e.start, e.end, label="TARGET")
             target._.concept_id, target._.concept_label = None, e._.concept_label
             target._.source = e._.source

@@ -8,7 +8,8 @@ without a drug.  :func:`onset_harms` links such findings to the drug the story s
 before, under conditions that keep the reading a reader would make:
 
 - the sentence narrates an onset in the past ("developed", "experienced", "presented with",
-  "complained of", "suffered from") and names no drug of its own;
+  "complained of", "suffered from", "became agitated, with tremor") and names no drug of its
+  own;
 - the findings follow the onset verb in the same clause (a list: "tremor, ataxia and confusion");
 - one of the five sentences before (not across a section heading, nor back past a sentence
   that stops a drug) *starts* a drug ("X was started / initiated / given / added", "treated
@@ -27,7 +28,7 @@ from spacy.tokens import Span
 from litkg.extract import claims_lexicon as lex
 from litkg.extract.sections import sentences_before
 
-_ONSET = re.compile(r"^(developed|experienced|presented|complained|suffered|manifested|"
+_ONSET = re.compile(r"^(developed|experienced|presented|complained|suffered|manifested|became|"
                     r"develop|experience|present|complain|suffer)$", re.I)
 _ONSET_PREP = {"presented": "with", "present": "with", "complained": "of", "complain": "of",
                "suffered": "from", "suffer": "from"}
@@ -67,7 +68,7 @@ def _onset_at(doc, tok, sent: Span) -> bool:
     prep = _ONSET_PREP.get(word)
     if prep is not None and not (tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == prep):
         return False  # "presented" alone ("the case presented here")
-    if word.endswith("ed"):
+    if word.endswith("ed") or word == "became":
         return True
     before = [t.lower_ for t in doc[max(sent.start, tok.i - 3):tok.i]]
     return "did" in before or "didn't" in before
