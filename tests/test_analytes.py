@@ -68,3 +68,12 @@ def test_an_analyte_naming_a_trial_arm_is_what_the_arm_was_given():
     text = "Levels rose in the vitamin D group; serum vitamin D was 30 ng/mL."
     got = _ents(text, [("vitamin D", "ANALYTE"), ("vitamin D", "ANALYTE")])
     assert got == [("vitamin D", "DRUG"), ("vitamin D", "ANALYTE")]
+
+
+def test_an_analyte_written_as_given_is_a_drug_under_its_chemical_id():
+    text = "Calcium 1 g daily was given; serum calcium was 2.1 mmol/L."
+    doc = doc_with_ents(text, [("Calcium", "ANALYTE", "LOINC:17861-6"), ("calcium", "ANALYTE")],
+                        pipes=("sentencizer", "litkg_analytes"))
+    first, second = doc.ents
+    assert (first.label_, second.label_) == ("DRUG", "ANALYTE")
+    assert first._.concept_id is None or not first._.concept_id.startswith("LOINC")

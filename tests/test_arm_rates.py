@@ -79,3 +79,23 @@ def test_a_harm_whose_ratio_interval_holds_one_is_unchanged_with_its_ratio():
     got = [(c.kind, c.direction, dict(c.statistic_items).get("rr")) for c in claims
            if c.object.label == "thrombosis"]
     assert got == [("outcome", "unchanged", 1.12)]
+
+
+def test_a_finding_less_frequent_in_its_own_clause_is_a_fall():
+    text = ("Hypotension was more frequent with sacubitril/valsartan (14.0% vs. 9.2%), whereas "
+            "hyperkalemia and cough were less frequent.")
+    doc = _doc(text, [("Hypotension", "CONDITION"), ("sacubitril", "DRUG"), ("valsartan", "DRUG"),
+                      ("hyperkalemia", "CONDITION")])
+    hypotension, hyperkalemia = _ents(doc)[0], _ents(doc)[3]
+    from litkg.extract.arm_rates import less_frequent
+    assert less_frequent(doc[:], hyperkalemia) and not less_frequent(doc[:], hypotension)
+
+
+def test_a_combination_is_one_arm():
+    text = ("Death occurred in 914 patients (21.8%) in the sacubitril/valsartan group and in 1117 "
+            "patients (26.5%) in the enalapril group.")
+    doc = _doc(text, [("Death", "CONDITION"), ("sacubitril", "DRUG"), ("valsartan", "DRUG"),
+                      ("enalapril", "DRUG")])
+    valsartan = _ents(doc)[2]
+    assert rate_direction(doc[:], _ents(doc), valsartan, _ARMS, lambda e: e.text.lower()) == \
+        ("decreased", 21.8)

@@ -44,3 +44,44 @@ def test_became_narrates_an_onset_after_a_drug_was_given():
     claims = extract_claims(doc, Document(id="t", text=text))
     assert sorted((c.subject.label, c.object.label) for c in claims if c.kind == "adverse_effect") \
         == [("linezolid", "hyperreflexia"), ("linezolid", "tremor")]
+
+
+def test_reported_narrates_an_onset_only_with_the_patient_as_subject():
+    for sentence, harms in (("Two days later he reported myalgia.", [("levetiracetam", "myalgia")]),
+                            ("We reported myalgia in an earlier case.", [])):
+        text = "He was started on levetiracetam for seizures. " + sentence
+        spans = []
+        for phrase, label in (("levetiracetam", "DRUG"), ("seizures", "CONDITION"),
+                              ("myalgia", "PHENOTYPE")):
+            start = text.index(phrase)
+            spans.append((start, start + len(phrase), label, None))
+        doc = annotated_doc(text, spans)
+        claims = extract_claims(doc, Document(id="t", text=text))
+        assert [(c.subject.label, c.object.label) for c in claims if c.kind == "adverse_effect"] \
+            == harms, sentence
+
+
+def test_a_word_of_a_finding_name_is_no_direction_and_a_title_compares_without_result():
+    from litkg.models import DocumentMetadata
+    title = "Sacubitril versus enalapril in heart failure with reduced ejection fraction"
+    text = title + "\n\nPatients were randomized."
+    spans = []
+    for phrase, label in (("Sacubitril", "DRUG"), ("enalapril", "DRUG"),
+                          ("heart failure", "CONDITION"), ("reduced ejection fraction", "PHENOTYPE")):
+        start = text.index(phrase)
+        spans.append((start, start + len(phrase), label, None))
+    doc = annotated_doc(text, spans)
+    claims = extract_claims(doc, Document(id="t", text=text, metadata=DocumentMetadata(title=title)))
+    assert [c for c in claims if c.kind == "outcome"] == []
+
+
+def test_drugs_started_as_one_regimen_share_the_onset_harm():
+    text = ("She was given ipilimumab plus nivolumab. Two weeks later she developed colitis.")
+    spans = []
+    for phrase, label in (("ipilimumab", "DRUG"), ("nivolumab", "DRUG"), ("colitis", "CONDITION")):
+        start = text.index(phrase)
+        spans.append((start, start + len(phrase), label, None))
+    doc = annotated_doc(text, spans)
+    claims = extract_claims(doc, Document(id="t", text=text))
+    assert sorted(c.subject.label for c in claims if c.kind == "adverse_effect") == \
+        ["ipilimumab", "nivolumab"]

@@ -20,12 +20,15 @@ sodium" is the lexicon's sodium.
 
 The same component settles what a substance is in *this* document, measured or given, where
 the vocabularies type it one way for all documents:
-- a chemical typed DRUG that the document only measures ("lactate 18 mmol/L", "pyruvate rose to
-  0.3 mmol/L") and never gives is the patient's ANALYTE; a drug also given ("on lithium")
+- a chemical typed DRUG or a protein typed TARGET that the document only measures ("lactate
+  18 mmol/L", "pyruvate rose to 0.3 mmol/L", "creatine kinase was 18,450 U/L") and never gives
+  is the patient's ANALYTE; a drug also given ("on lithium")
   stays a drug whose level the claims read as a measurement;
 - a protein typed TARGET by its gene that is written as given ("intravenous insulin", "G-CSF
   was administered", "interleukin-2 therapy") is a DRUG there; "serum insulin", "insulin
   resistance" and "TNF inhibitors" keep the protein;
+- an analyte written as given ("high doses of oral phosphate", "calcium 1 g daily") is a DRUG
+  under its chemical id;
 - an analyte or protein naming a trial arm ("in the vitamin D group") is what the arm was given.
 """
 
@@ -38,6 +41,7 @@ from spacy.tokens import Doc, Span
 
 from litkg.extract.endpoints import content_word
 from litkg.extract.findings import GIVEN_AFTER, GIVEN_BEFORE
+from litkg.extract.lexicon import lookup
 from litkg.extract.extensions import register_extensions
 from litkg.extract.quantities import find_quantities
 from litkg.extract.units import dimensionless_unit, is_dose_unit, parse_unit
@@ -163,7 +167,8 @@ def _measured_chemicals(doc: Doc, ents: list[Span]) -> set[int]:
     lithium was 2.8 mmol/L") keeps its type, and the claims read its level as a measurement."""
     def name(e: Span) -> str:
         return e._.concept_id or e.text.lower()
-    chemicals = [(i, e) for i, e in enumerate(ents) if e.label_ == "DRUG"]
+    # a gene product measured in blood ("creatine kinase was 18,450 U/L") is an analyte too
+    chemicals = [(i, e) for i, e in enumerate(ents) if e.label_ in ("DRUG", "TARGET")]
     given = {name(e) for _, e in chemicals if _given(doc, e)}
     return {i for i, e in chemicals if name(e) not in given and _lab_value_after(doc, e)}
 
@@ -190,7 +195,7 @@ def _given_proteins(doc: Doc, ents: list[Span]) -> set[int]:
                 doc[e.start - 1].lower_ in ("the", "a", "each", "both"):
             out.add(i)  # "in the vitamin D group": the arm is named by what it was given
             continue
-        if e.label_ != "TARGET":
+        if e.label_ not in ("TARGET", "ANALYTE"):
             continue
         if nxt.startswith(_TARGET_OF):
             continue
@@ -220,7 +225,13 @@ def add_analytes(doc: Doc) -> Doc:
     for i in measured:
         ents[i] = _retyped(doc, ents[i], "ANALYTE")
     for i in given:
-        ents[i] = _retyped(doc, ents[i], "DRUG")
+        drug = _retyped(doc, ents[i], "DRUG")
+        if ents[i].label_ == "ANALYTE":
+            # "oral phosphate": the chemical given, under its chemical id (the lab test's LOINC
+            # id names the measurement, not the substance)
+            entry = lookup(ents[i].text)
+            drug._.concept_id = entry.xref if entry is not None and "chem" in entry.flags else None
+        ents[i] = drug
     if measured or given:
         doc.ents = ents
     taken = {i for e in ents for i in range(e.start, e.end)}

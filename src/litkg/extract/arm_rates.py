@@ -61,8 +61,8 @@ def rate_direction(sent: Span, ents: list[Span], drug: Span, arm_labels, key) ->
     """("decreased" | "increased" | "unchanged", the drug's rate) when ``sent`` gives the rate of
     its event in ``drug``'s arm and in one other arm; ``key`` names an entity's concept."""
     rates = arm_rates(sent, ents, arm_labels)
-    mine = [r for arm, r in rates if key(arm) == key(drug)]
-    other = [r for arm, r in rates if key(arm) != key(drug)]
+    mine = [r for arm, r in rates if _same_arm(arm, drug, key)]
+    other = [r for arm, r in rates if not _same_arm(arm, drug, key)]
     if len(mine) != 1 or len(other) != 1:
         return None
     if mine[0] == other[0]:
@@ -82,3 +82,28 @@ def no_difference_between_arms(sent: Span, after: Span) -> bool:
     frequency of Y did not differ between treatment groups")?  Such a harm is no harm of the
     drug's over its comparator's: the finding is that nothing changed."""
     return bool(_NO_DIFFERENCE.search(sent.doc.text, after.end_char, sent.end_char))
+
+
+def _same_arm(arm: Span, drug: Span, key) -> bool:
+    """``arm`` names ``drug``'s arm: the same concept, or the other half of a combination
+    written with a slash or a hyphen ("sacubitril/valsartan")."""
+    if key(arm) == key(drug):
+        return True
+    first, second = sorted((arm, drug), key=lambda e: e.start)
+    between = first.doc.text[first.end_char:second.start_char]
+    return between in ("/", "-", "+")
+
+
+_COPULA = re.compile(r"\b(was|were)\b", re.I)
+_LESS = re.compile(r"\s+(significantly\s+|markedly\s+|also\s+)?(less|fewer|lower|reduced|"
+                   r"decreased)\b", re.I)
+
+
+def less_frequent(sent: Span, finding: Span) -> bool:
+    """Does the clause of ``finding`` say it was less frequent ("..., whereas renal impairment,
+    hyperkalemia, and cough were less frequent")?  The first "was/were" after the finding is
+    its clause's verb, so a "more frequent" earlier in the sentence says nothing of it."""
+    doc = sent.doc
+    m = _COPULA.search(doc.text, finding.end_char, sent.end_char)
+    return m is not None and bool(_LESS.match(doc.text, m.end()))
+

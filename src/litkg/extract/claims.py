@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Span
 
 from litkg.errors import ExtractionError
 from litkg.extract import claims_direction
-from litkg.extract.arm_rates import no_difference_between_arms, rate_direction
+from litkg.extract.arm_rates import less_frequent, no_difference_between_arms, rate_direction
 from litkg.extract import claims_lexicon as lex
 from litkg.extract import claims_scope as scope
 from litkg.extract import sections
@@ -108,8 +108,9 @@ def _direction_cues(sent: Span) -> list[tuple[int, str]]:
     found = []
     finding_starts = {e.start for e in sent.ents if e.label_ in CONDITION_LABELS}
     # "proton pump inhibitor", "reduced-dose aspirin": a word of a drug's name is no change
-    in_drug_name = {i for e in sent.ents if e.label_ in INTERVENTION_LABELS and len(e) > 1
-                    for i in range(e.start, e.end)}
+    # "heart failure with reduced ejection fraction", "decreased appetite": nor of a finding's
+    in_drug_name = {i for e in sent.ents if len(e) > 1 and (
+        e.label_ in INTERVENTION_LABELS or e.label_ in CONDITION_LABELS) for i in range(e.start, e.end)}
     for tok in sent:
         low = tok.lower_
         if tok.i in in_drug_name:
@@ -431,6 +432,8 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         if by_rate is None:
             # "Y was not increased (risk ratio 1.12; 95% CI 0.71 to 1.77)": the interval says
             by_ratio = ratio_direction(doc, sent, cond) or ratio_after_direction(doc, sent, cond)
+            if by_ratio is None and less_frequent(sent, cond):
+                by_ratio = "decreased"  # "..., whereas Y was less frequent"
             if by_ratio is None and no_difference_between_arms(sent, cond):
                 by_ratio = "unchanged"
             by_rate = (by_ratio, None) if by_ratio else None
@@ -446,8 +449,10 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
             # "Y occurred in 10.0% in the X group and 13.7% in the placebo group": fewer events
             # than the comparator is a benefit (or no difference), not a harm
             stats = stat_near(doc, cond, sent, ents)
-            if by_rate[1] is not None:
-                stats = dict(stats, percent=by_rate[1])
+            # the nearest percentage may be another finding's ("Y1 was more frequent (14%),
+            # whereas Y2 was less frequent"): only an arm's own rate is this one's
+            stats = dict(stats, percent=by_rate[1]) if by_rate[1] is not None else \
+                {k: v for k, v in stats.items() if k != "percent"}
             out.append(make("outcome", drug, cond, direction=by_rate[0],
                             statistic_items=tuple(sorted(stats.items()))))
             taken.add((cond.start, cond.end))
@@ -458,13 +463,21 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
                         statistic_items=tuple(sorted(stat_near(doc, cond, sent, ents).items()))))
         taken.add((cond.start, cond.end))
     # "X was started. Ten days later she presented with Y": the story's harm (see onset.py)
-    for drug, cond in [] if methods or aim else onset_harms(sent, ents, sents, k, DRUG_LABELS,
-                                                           CONDITION_LABELS):
+    onset = [] if methods or aim else onset_harms(sent, ents, sents, k, DRUG_LABELS, CONDITION_LABELS)
+    credited = {(c.object.key, c.subject.key) for c in out if c.kind == "adverse_effect"}
+    for drug, cond in onset:
         if (cond.start, cond.end) in taken:
-            continue
+            # a harm already credited to one drug of the regimen the story started goes to its
+            # other drugs too ("received A plus B. ... she developed Y")
+            regimen = {concept_of(d).key for d, c in onset if c == cond}
+            mine = concept_of(cond).key
+            if (mine, concept_of(drug).key) in credited or \
+                    not any((mine, r) in credited for r in regimen):
+                continue
         neg = bool(cond._.negated or covering(doc, cond.start, "negation"))
         out.append(make("adverse_effect", drug, cond, negated=neg,
                         hedged=bool(cond._.hedged or covering(doc, cond.start, "hedge"))))
+        credited.add((concept_of(cond).key, concept_of(drug).key))
         taken.add((cond.start, cond.end))
     treated: set[tuple[int, int]] = set()
     indications: set[tuple[int, int]] = set()  # "X is effective in normalizing Y": not an outcome
@@ -532,7 +545,8 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
                                        cue[1] if cue else None, obj)
         # ("improved"/"worsened" between arms was already put to the classifier by
         # _resolve_direction: what it left unsigned stays so)
-        if comparative and direction in (None, "increased", "decreased", "unchanged"):
+        # a title's "X versus Y in Z" names what was compared, not how it came out
+        if comparative and not is_title and direction in (None, "increased", "decreased", "unchanged"):
             direction = _classified(doc, sent, obj, direction)[0]
         direction = ratio_direction(doc, sent, obj) or direction  # "hazard ratio for Y, 0.65 (CI)"
         if direction is None or ((obj.start, obj.end) in indications and (

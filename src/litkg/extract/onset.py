@@ -8,13 +8,14 @@ without a drug.  :func:`onset_harms` links such findings to the drug the story s
 before, under conditions that keep the reading a reader would make:
 
 - the sentence narrates an onset in the past ("developed", "experienced", "presented with",
-  "complained of", "suffered from", "became agitated, with tremor") and names no drug of its
-  own;
+  "complained of", "suffered from", "became agitated, with tremor", "he reported myalgia")
+  and names no drug of its own;
 - the findings follow the onset verb in the same clause (a list: "tremor, ataxia and confusion");
 - one of the five sentences before (not across a section heading, nor back past a sentence
   that stops a drug) *starts* a drug ("X was started / initiated / given / added", "treated
   with X", "received X") -- the nearest one wins;
-- a finding that sentence names as the drug's indication ("started for knee pain") is no harm.
+- a finding that sentence names as the drug's indication ("started for knee pain") is no harm;
+- drugs started together as one regimen ("received ipilimumab plus nivolumab") share the harm.
 
 "did not develop arrhythmia" gives a negated harm: the story says the drug did not cause it.
 """
@@ -29,7 +30,11 @@ from litkg.extract import claims_lexicon as lex
 from litkg.extract.sections import sentences_before
 
 _ONSET = re.compile(r"^(developed|experienced|presented|complained|suffered|manifested|became|"
-                    r"develop|experience|present|complain|suffer)$", re.I)
+                    r"reported|noticed|develop|experience|present|complain|suffer)$", re.I)
+#: onset verbs that narrate an onset only with the patient as subject ("he reported myalgia";
+#: "we reported", "it was noticed" do not)
+_PATIENT_SUBJECT = frozenset({"reported", "noticed"})
+_PATIENT_WORDS = {"he", "she", "patient", "they", "child", "boy", "girl", "man", "woman"}
 _ONSET_PREP = {"presented": "with", "present": "with", "complained": "of", "complain": "of",
                "suffered": "from", "suffer": "from"}
 #: a sentence that starts a drug
@@ -56,10 +61,9 @@ def onset_harms(sent: Span, ents: list[Span], sents: list[Span], k: int,
     conds = _findings_after(doc, onset.i, sent, ents, condition_labels)
     if not conds:
         return []
-    drug, indications = _started_drug(sents, k, drug_labels, condition_labels)
-    if drug is None:
-        return []
-    return [(drug, c) for c in conds if (c._.concept_id or c.text.lower()) not in indications]
+    drugs, indications = _started_drug(sents, k, drug_labels, condition_labels)
+    return [(drug, c) for drug in drugs for c in conds
+            if (c._.concept_id or c.text.lower()) not in indications]
 
 
 def _onset_at(doc, tok, sent: Span) -> bool:
@@ -68,6 +72,8 @@ def _onset_at(doc, tok, sent: Span) -> bool:
     prep = _ONSET_PREP.get(word)
     if prep is not None and not (tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == prep):
         return False  # "presented" alone ("the case presented here")
+    if word in _PATIENT_SUBJECT:
+        return tok.i > sent.start and doc[tok.i - 1].lower_ in _PATIENT_WORDS
     if word.endswith("ed") or word == "became":
         return True
     before = [t.lower_ for t in doc[max(sent.start, tok.i - 3):tok.i]]
@@ -106,5 +112,23 @@ def _started_drug(sents: list[Span], k: int, drug_labels, condition_labels):
         drug = min(drugs, key=lambda e: abs(e.start_char - at))
         indications = {(e._.concept_id or e.text.lower()) for e in prev.ents
                        if e.label_ in condition_labels and e.start > drug.start}
-        return drug, indications
-    return None, set()
+        return _combination(drug, drugs), indications
+    return [], set()
+
+
+#: what joins the drugs of one regimen: "ipilimumab plus nivolumab", "A/B", "A combined with B"
+_REGIMEN_GLUE = {"plus", "and", "with", "/", "+", "-", "combined", "together", "in", "combination"}
+
+
+def _combination(drug: Span, drugs: list[Span]) -> list[Span]:
+    """``drug`` with the drugs started with it as one regimen ("received ipilimumab plus
+    nivolumab"): a harm after a combination is told of the regimen, not of one of its drugs."""
+    doc = drug.doc
+    group = [drug]
+    for other in sorted(drugs, key=lambda e: abs(e.start - drug.start)):
+        if other in group:
+            continue
+        if any({t.lower_ for t in doc[min(g.end, other.end):max(g.start, other.start)]}
+               <= _REGIMEN_GLUE for g in group):
+            group.append(other)
+    return sorted(group, key=lambda e: e.start)
