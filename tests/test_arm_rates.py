@@ -99,3 +99,14 @@ def test_a_combination_is_one_arm():
     valsartan = _ents(doc)[2]
     assert rate_direction(doc[:], _ents(doc), valsartan, _ARMS, lambda e: e.text.lower()) == \
         ("decreased", 21.8)
+
+
+def test_a_difference_between_sexes_is_no_drug_effect():
+    text = "With PBDE, males had higher plasma T4 levels than females (p = 0.04)."
+    claims = extract_claims(_doc(text, [("PBDE", "DRUG"), ("T4", "ANALYTE")]),
+                            Document(id="t", text=text))
+    assert [c for c in claims if c.kind == "outcome"] == []
+    text = "With PBDE, plasma T4 levels were higher than with vehicle (p = 0.04)."
+    claims = extract_claims(_doc(text, [("PBDE", "DRUG"), ("T4", "ANALYTE")]),
+                            Document(id="t", text=text))
+    assert [(c.object.label, c.direction) for c in claims if c.kind == "outcome"] == [("T4", "increased")]

@@ -85,3 +85,55 @@ def test_drugs_started_as_one_regimen_share_the_onset_harm():
     claims = extract_claims(doc, Document(id="t", text=text))
     assert sorted(c.subject.label for c in claims if c.kind == "adverse_effect") == \
         ["ipilimumab", "nivolumab"]
+
+
+def _claims_of(text, ents):
+    spans = []
+    for phrase, label in ents:
+        start = text.index(phrase)
+        spans.append((start, start + len(phrase), label, None))
+    doc = annotated_doc(text, spans)
+    return extract_claims(doc, Document(id="t", text=text))
+
+
+def test_a_change_in_the_sentence_that_stops_the_drug_is_not_its_effect():
+    text = "Oxcarbazepine was discontinued and fluid restriction was started; sodium rose to 131 mmol/L."
+    claims = _claims_of(text, [("Oxcarbazepine", "DRUG"), ("sodium", "ANALYTE")])
+    assert [c for c in claims if c.kind == "outcome"] == []
+    text = "Oxcarbazepine was continued; sodium rose to 131 mmol/L."
+    claims = _claims_of(text, [("Oxcarbazepine", "DRUG"), ("sodium", "ANALYTE")])
+    assert [(c.object.label, c.direction) for c in claims if c.kind == "outcome"] == \
+        [("sodium", "increased")]
+
+
+def test_falls_in_a_list_of_findings_is_an_event_and_admitted_with_narrates_an_onset():
+    text = ("She was treated with oxcarbazepine for neuralgia. After three weeks she was admitted "
+            "with lethargy and falls.")
+    claims = _claims_of(text, [("oxcarbazepine", "DRUG"), ("neuralgia", "CONDITION"),
+                               ("lethargy", "PHENOTYPE")])
+    assert [(c.kind, c.object.label) for c in claims if c.object.label == "lethargy"] == \
+        [("adverse_effect", "lethargy")]
+
+
+def test_falls_after_a_coordination_is_no_direction_cue():
+    from litkg.extract.claims import _direction_cues
+    doc = annotated_doc("She had lethargy and falls. Calcium falls at night.",
+                        [(8, 16, "PHENOTYPE", None), (28, 35, "ANALYTE", None)])
+    first, second = doc.sents
+    assert _direction_cues(first) == []
+    assert [d for _, d in _direction_cues(second)] == ["decreased"]
+
+
+def test_a_programme_named_in_the_title_is_the_study_intervention_and_a_nominal_title_finds_nothing():
+    from litkg.models import DocumentMetadata
+    title = "Effect of a home exercise program on functional recovery"
+    text = title + "\n\nResults: Physical performance scores improved more than in the control group."
+    spans = []
+    for phrase, label in (("exercise program", "PROCEDURE"), ("functional recovery", "ENDPOINT"),
+                          ("Physical performance scores", "ENDPOINT")):
+        start = text.index(phrase)
+        spans.append((start, start + len(phrase), label, None))
+    doc = annotated_doc(text, spans)
+    claims = extract_claims(doc, Document(id="t", text=text, metadata=DocumentMetadata(title=title)))
+    assert [(c.subject.label, c.object.label, c.direction) for c in claims if c.kind == "outcome"] \
+        == [("exercise program", "Physical performance scores", "increased")]

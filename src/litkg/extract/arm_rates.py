@@ -15,6 +15,8 @@ import re
 
 from spacy.tokens import Span
 
+from litkg.extract.claims_values import ratio_after_direction, ratio_direction
+
 _PERCENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*%")
 #: what may stand between a percentage and its arm: "%) in the", "% with", "% of patients in"
 _TO_ARM = re.compile(r"^\s*\)?\s*,?\s*(?:of\s+(?:the\s+)?(?:patients|participants|subjects)\s+)?"
@@ -106,4 +108,39 @@ def less_frequent(sent: Span, finding: Span) -> bool:
     doc = sent.doc
     m = _COPULA.search(doc.text, finding.end_char, sent.end_char)
     return m is not None and bool(_LESS.match(doc.text, m.end()))
+
+
+def compared_harm(sent: Span, ents: list[Span], drug: Span, finding: Span, arm_labels,
+                  key) -> tuple[str, dict[str, float]] | None:
+    """How a harm named next to ``drug`` compares with the other arm, when the sentence says:
+    (direction, statistics of the drug's own arm) from the rates per arm, else the direction of a
+    ratio's confidence interval ("was not increased (risk ratio 1.12; 95% CI 0.71 to 1.77)"),
+    a "less frequent" clause, or "did not differ between groups"; ``None`` when it says
+    nothing of the comparison (the finding is then read as the drug's harm)."""
+    by_rate = rate_direction(sent, ents, drug, arm_labels, key)
+    if by_rate is not None:
+        return by_rate[0], {"percent": by_rate[1]}
+    doc = sent.doc
+    direction = ratio_direction(doc, sent, finding) or ratio_after_direction(doc, sent, finding)
+    if direction is None and less_frequent(sent, finding):
+        direction = "decreased"
+    if direction is None and no_difference_between_arms(sent, finding):
+        direction = "unchanged"
+    return (direction, {}) if direction else None
+
+
+_GROUP = r"(males?|females?|men|women|boys|girls|older|younger|elderly|adults|children)"
+#: "Males had higher T4 than females", "LSI was greater in females than in males", "higher in
+#: older than in younger patients": groups that were not assigned a treatment
+_NOT_ARMS = re.compile(rf"\b{_GROUP}\b[^.;]{{0,80}}?\bthan\s+(in\s+)?(the\s+)?{_GROUP}\b|"
+                       rf"\bbetween\s+{_GROUP}\s+and\s+{_GROUP}\b", re.I)
+
+
+def compares_non_arms(sent: Span, at: int) -> bool:
+    """Is the token ``at`` (a change word or its object) inside a comparison between sexes or
+    ages ("Males had higher plasma T4 levels than females")?  That difference is no drug's."""
+    doc = sent.doc
+    char = doc[at].idx
+    return any(m.start() <= char - sent.start_char <= m.end()
+               for m in _NOT_ARMS.finditer(sent.text))
 

@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Span
 
 from litkg.errors import ExtractionError
 from litkg.extract import claims_direction
-from litkg.extract.arm_rates import less_frequent, no_difference_between_arms, rate_direction
+from litkg.extract.arm_rates import compared_harm, compares_non_arms
 from litkg.extract import claims_lexicon as lex
 from litkg.extract import claims_scope as scope
 from litkg.extract import sections
@@ -49,14 +49,13 @@ from litkg.extract.claims_mechanisms import verb_mechanisms
 from litkg.extract.claims_relations import (CONDITION_LABELS, DRUG_LABELS, INTERVENTION_LABELS,
                                             adverse_pairs, class_apposition, is_measured,
                                             treatment_pairs)
-from litkg.extract.claims_values import (OUTCOME_LABELS, concept_of, ratio_after_direction,
-                                         ratio_direction, sentence_quantities, stat_near,
-                                         unit_after, value_after)
+from litkg.extract.claims_values import (OUTCOME_LABELS, concept_of, ratio_direction,
+                                         sentence_quantities, stat_near, unit_after, value_after)
 from litkg.extract.context import covering, cues
 from litkg.extract.drug_classes import class_mechanisms, inside_class_name
 from litkg.extract.endpoints import verb_like
 from litkg.extract.extensions import register_extensions
-from litkg.extract.onset import onset_harms
+from litkg.extract.onset import onset_harms, stopped_in
 from litkg.extract.span_filters import names_a_subtype
 from litkg.extract.units import dimensionless_unit, is_dose_unit
 from litkg.models import Claim, Concept, Document, Evidence, normalise_key
@@ -113,7 +112,7 @@ def _direction_cues(sent: Span) -> list[tuple[int, str]]:
         e.label_ in INTERVENTION_LABELS or e.label_ in CONDITION_LABELS) for i in range(e.start, e.end)}
     for tok in sent:
         low = tok.lower_
-        if tok.i in in_drug_name:
+        if tok.i in in_drug_name or _noun_fall(tok):
             continue
         nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
         if low in lex.DIRECTION_STOP or f"{low} {nxt}" in lex.DIRECTION_STOP:
@@ -130,6 +129,19 @@ def _direction_cues(sent: Span) -> list[tuple[int, str]]:
                 break
     return lex.sized_changes(sent.doc, found)
 
+
+
+#: a title that names what was studied, not what was found: "Effect of X on recovery after Y"
+_NOMINAL_TITLE = re.compile(r"\s*(the\s+)?(effects?|impact|influence|role|efficacy|"
+                            r"effectiveness|safety|comparison)\s+of\b", re.I)
+
+
+def _noun_fall(tok) -> bool:
+    """"admitted with lethargy and falls": a fall is an event here, not a decrease."""
+    doc = tok.doc
+    return tok.lower_ in ("falls", "fall", "drops") and tok.i > 0 and \
+        doc[tok.i - 1].lower_ in ("and", "or", ",", "with", "recurrent", "multiple", "a", "the",
+                                  "of", "no") and (tok.i + 1 >= len(doc) or doc[tok.i + 1].is_punct)
 
 
 def _clause_text(sent: Span, i: int, j: int) -> str:
@@ -428,33 +440,21 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
             continue  # "we gave X to test the hypothesis that Y ...": Y is not asserted of X
         if scope.not_a_harm(doc, sent, drug, cond):
             continue  # "Y despite X", "Y again when X was stopped"
-        by_rate = rate_direction(sent, ents, drug, INTERVENTION_LABELS, _key)
-        if by_rate is None:
-            # "Y was not increased (risk ratio 1.12; 95% CI 0.71 to 1.77)": the interval says
-            by_ratio = ratio_direction(doc, sent, cond) or ratio_after_direction(doc, sent, cond)
-            if by_ratio is None and less_frequent(sent, cond):
-                by_ratio = "decreased"  # "..., whereas Y was less frequent"
-            if by_ratio is None and no_difference_between_arms(sent, cond):
-                by_ratio = "unchanged"
-            by_rate = (by_ratio, None) if by_ratio else None
-        if by_rate and by_rate[0] == "increased":
-            stats = stat_near(doc, cond, sent, ents)
-            if by_rate[1] is not None:
-                stats = dict(stats, percent=by_rate[1])
-            out.append(make("adverse_effect", drug, cond, negated=bool(cond._.negated),
-                            hedged=bool(cond._.hedged), statistic_items=tuple(sorted(stats.items()))))
-            taken.add((cond.start, cond.end))
-            continue  # more events than the comparator: the drug's harm, at its own arm's rate
-        if by_rate:
-            # "Y occurred in 10.0% in the X group and 13.7% in the placebo group": fewer events
-            # than the comparator is a benefit (or no difference), not a harm
-            stats = stat_near(doc, cond, sent, ents)
-            # the nearest percentage may be another finding's ("Y1 was more frequent (14%),
-            # whereas Y2 was less frequent"): only an arm's own rate is this one's
-            stats = dict(stats, percent=by_rate[1]) if by_rate[1] is not None else \
-                {k: v for k, v in stats.items() if k != "percent"}
-            out.append(make("outcome", drug, cond, direction=by_rate[0],
-                            statistic_items=tuple(sorted(stats.items()))))
+        # a harm compared between arms: per-arm rates, a ratio's interval, "less frequent"
+        compared = compared_harm(sent, ents, drug, cond, INTERVENTION_LABELS, _key)
+        if compared is not None:
+            direction, own = compared
+            stats = dict(stat_near(doc, cond, sent, ents))
+            if direction != "increased":
+                stats.pop("percent", None)  # "Y1 was more frequent (14%), whereas Y2 was less"
+            stats.update(own)  # an arm's own rate
+            if direction == "increased":  # more events than the comparator: the drug's harm
+                out.append(make("adverse_effect", drug, cond, negated=bool(cond._.negated),
+                                hedged=bool(cond._.hedged),
+                                statistic_items=tuple(sorted(stats.items()))))
+            else:  # fewer events (or no difference) is a benefit, not a harm
+                out.append(make("outcome", drug, cond, direction=direction,
+                                statistic_items=tuple(sorted(stats.items()))))
             taken.add((cond.start, cond.end))
             continue
         neg = bool(cond._.negated or covering(doc, cond.start, "negation"))
@@ -529,7 +529,8 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
     outcome_after: dict[str, tuple] = {}
     # background in the present tense credits nothing to a drug named in another sentence
     generic = lex.generic_statement(sent.text)
-    reported = not (aim or lex.RECOMMENDATION.search(sent.text) or sections.in_design_section(sent))
+    reported = not (aim or lex.RECOMMENDATION.search(sent.text) or sections.in_design_section(sent)
+                    or (is_title and _NOMINAL_TITLE.match(sent.text)))  # "Effect of X on Y"
     for obj in (ents if reported else []):
         if (obj.label_ not in OUTCOME_LABELS and not (obj.label_ in DRUG_LABELS and is_measured(obj))
                 and not (obj.label_ == "PROCEDURE" and scope.counted_procedure(doc, sent, obj))) \
@@ -564,8 +565,10 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
             continue  # "Y declined in all groups": a change common to the arms is no drug's
         drug = _drug_for(sent, ents, cue_i, ctx, sents, k, fallback=comparative, exclude=obj)
         drug = drug and scope.coordinated_main(doc, drug, ents, ctx.main_drug, _key)
-        if drug is None or scope.not_credited(sent, obj, drug, cue, direction, generic, concept_of):
-            continue
+        if drug is None or scope.not_credited(sent, obj, drug, cue, direction, generic, concept_of) \
+                or stopped_in(sent, drug) or compares_non_arms(sent, cue_i):
+            continue  # ... "X was discontinued; sodium rose": the course off the drug; "higher in
+            # males than in females": a difference between sexes
         if sent.start <= drug.start < sent.end:  # "lower in placebo than in X": X's sign flips
             direction = claims_direction.arm_order(direction, sent, min(cue_i, obj.start), drug, ents)
         before = after = unit = None

@@ -119,9 +119,15 @@ def main_drug(doc: Doc, title: str | None, key: Callable[[Span], str]) -> Span |
     drugs = [e for e in doc.ents if e.label_ in DRUG_LABELS and not _covariate(e)]
     # the comparator ("placebo", "usual care") is named often but is not what was studied
     drugs = [e for e in drugs if not generic_comparator(e)] or drugs
+    low = (title or "").lower()
+    if not drugs or not any(e.text.lower() in low for e in drugs):
+        # a trial of a programme, a therapy or an operation names it in its title ("Effect of
+        # a home-based exercise program on ...") and no drug there
+        titled = [e for e in doc.ents if e.label_ == "PROCEDURE" and low and e.start_char < len(low)
+                  + 5 and e.text.lower() in low and not generic_comparator(e)]
+        drugs = drugs if not titled else titled
     if not drugs:
         return None
-    low = (title or "").lower()
     named = [e for e in drugs
              if low and re.search(rf"(?<![\w-]){re.escape(e.text.lower())}(?![\w-])", low)]
     # A drug first named deep in a full text (a reagent in the methods, a co-medication in the

@@ -8,7 +8,8 @@ without a drug.  :func:`onset_harms` links such findings to the drug the story s
 before, under conditions that keep the reading a reader would make:
 
 - the sentence narrates an onset in the past ("developed", "experienced", "presented with",
-  "complained of", "suffered from", "became agitated, with tremor", "he reported myalgia")
+  "complained of", "suffered from", "was admitted with", "became agitated, with tremor", "he
+  reported myalgia")
   and names no drug of its own;
 - the findings follow the onset verb in the same clause (a list: "tremor, ataxia and confusion");
 - one of the five sentences before (not across a section heading, nor back past a sentence
@@ -30,13 +31,15 @@ from litkg.extract import claims_lexicon as lex
 from litkg.extract.sections import sentences_before
 
 _ONSET = re.compile(r"^(developed|experienced|presented|complained|suffered|manifested|became|"
-                    r"reported|noticed|develop|experience|present|complain|suffer)$", re.I)
+                    r"reported|noticed|admitted|hospitali[sz]ed|develop|experience|present|"
+                    r"complain|suffer)$", re.I)
 #: onset verbs that narrate an onset only with the patient as subject ("he reported myalgia";
 #: "we reported", "it was noticed" do not)
 _PATIENT_SUBJECT = frozenset({"reported", "noticed"})
 _PATIENT_WORDS = {"he", "she", "patient", "they", "child", "boy", "girl", "man", "woman"}
 _ONSET_PREP = {"presented": "with", "present": "with", "complained": "of", "complain": "of",
-               "suffered": "from", "suffer": "from"}
+               "suffered": "from", "suffer": "from", "admitted": "with", "hospitalized": "with",
+               "hospitalised": "with"}
 #: a sentence that starts a drug
 _STARTED = re.compile(r"\b(start(ed|ing)?|initiat(ed|ing)|commenc(ed|ing)|began|begun|given|"
                       r"administered|received|receiving|prescribed|treated with|switched to|"
@@ -132,3 +135,21 @@ def _combination(drug: Span, drugs: list[Span]) -> list[Span]:
                <= _REGIMEN_GLUE for g in group):
             group.append(other)
     return sorted(group, key=lambda e: e.start)
+
+
+_STOP_BEFORE = re.compile(r"\b(discontinuation|withdrawal|cessation|stopping|discontinuing|"
+                          r"withdrawing|interruption)\s+(of\s+)?(the\s+)?$", re.I)
+
+
+def stopped_in(sent: Span, drug: Span) -> bool:
+    """Does ``sent`` stop ``drug`` ("X was discontinued and fluid restriction was started; sodium
+    rose", "after withdrawal of X, Y improved")?  What changes then is the course after the
+    drug, not its effect."""
+    doc = sent.doc
+    if not (sent.start <= drug.start < sent.end):
+        return False
+    after = doc.text[drug.end_char:min(sent.end_char, drug.end_char + 30)]
+    before = doc.text[max(sent.start_char, drug.start_char - 30):drug.start_char]
+    return bool(re.match(r"\s+(was|were|had been|is)\s+(then\s+|immediately\s+|promptly\s+)?"
+                         + lex.STOPPED.pattern, after, re.I) or _STOP_BEFORE.search(before))
+
