@@ -77,3 +77,9 @@ def test_an_analyte_written_as_given_is_a_drug_under_its_chemical_id():
     first, second = doc.ents
     assert (first.label_, second.label_) == ("DRUG", "ANALYTE")
     assert first._.concept_id is None or not first._.concept_id.startswith("LOINC")
+
+
+def test_the_regimen_a_drug_is_added_to_is_given():
+    text = "Adding dapagliflozin to insulin reduced HbA1c."
+    got = _ents(text, [("dapagliflozin", "DRUG"), ("insulin", "TARGET"), ("HbA1c", "ANALYTE")])
+    assert got == [("dapagliflozin", "DRUG"), ("insulin", "DRUG"), ("HbA1c", "ANALYTE")]

@@ -110,3 +110,13 @@ def test_a_difference_between_sexes_is_no_drug_effect():
     claims = extract_claims(_doc(text, [("PBDE", "DRUG"), ("T4", "ANALYTE")]),
                             Document(id="t", text=text))
     assert [(c.object.label, c.direction) for c in claims if c.kind == "outcome"] == [("T4", "increased")]
+
+
+def test_one_outcomes_rates_per_arm_give_its_direction_for_the_non_comparator_arm():
+    text = ("The incidences of cough were 9.2% and 40.8% in Group A (propofol) and Group B "
+            "(placebo) respectively (P = 0.04).")
+    doc = _doc(text, [("cough", "CONDITION"), ("propofol", "DRUG"), ("placebo", "PROCEDURE")])
+    claims = extract_claims(doc, Document(id="t", text=text))
+    got = [(c.kind, c.subject.label, c.object.label, c.direction, dict(c.statistic_items).get("percent"))
+           for c in claims]
+    assert got == [("outcome", "propofol", "cough", "decreased", 9.2)]

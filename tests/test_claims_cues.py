@@ -137,3 +137,9 @@ def test_a_programme_named_in_the_title_is_the_study_intervention_and_a_nominal_
     claims = extract_claims(doc, Document(id="t", text=text, metadata=DocumentMetadata(title=title)))
     assert [(c.subject.label, c.object.label, c.direction) for c in claims if c.kind == "outcome"] \
         == [("exercise program", "Physical performance scores", "increased")]
+
+
+def test_a_class_noun_is_no_direction_cue():
+    text = "Regulators have not approved SGLT2 inhibitors for type 1 diabetes."
+    claims = _claims_of(text, [("type 1 diabetes", "CONDITION")])
+    assert [c for c in claims if c.kind == "outcome"] == []

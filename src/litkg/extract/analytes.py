@@ -182,6 +182,8 @@ _TARGET_OF = ("inhibitor", "antagonist", "agonist", "blocker", "antibod", "analo
 
 
 _ARM_NOUNS = frozenset({"group", "groups", "arm", "arms"})
+#: "adding dapagliflozin to insulin": the regimen a drug is added to is given too
+_ADDED_TO = re.compile(r"\b(add(ing|ed)?|addition of)\b[^.;]{1,40}\bto\s*$", re.I)
 
 
 def _given_proteins(doc: Doc, ents: list[Span]) -> set[int]:
@@ -202,7 +204,8 @@ def _given_proteins(doc: Doc, ents: list[Span]) -> set[int]:
         before = doc.text[max(e.sent.start_char, e.start_char - 40):e.start_char]
         after = [t.lower_ for t in doc[e.end:min(len(doc), e.end + 2)]]
         dose = find_quantities(doc.text[e.end_char:min(e.sent.end_char, e.end_char + 25)])
-        if GIVEN_BEFORE.search(before) or _ROUTES.search(before) or nxt in GIVEN_AFTER or (
+        if GIVEN_BEFORE.search(before) or _ROUTES.search(before) or _ADDED_TO.search(before) \
+                or nxt in GIVEN_AFTER or (
                 after[:1] in (["was"], ["were"]) and after[1:] and after[1] in _STARTED_AFTER) or (
                 dose and dose[0].start <= 2 and is_dose_unit(dose[0].unit)):
             out.add(i)

@@ -144,3 +144,26 @@ def compares_non_arms(sent: Span, at: int) -> bool:
     return any(m.start() <= char - sent.start_char <= m.end()
                for m in _NOT_ARMS.finditer(sent.text))
 
+
+def rated_outcome(sent: Span, ents: list[Span], arm_labels, outcome_labels,
+                  is_comparator) -> tuple[Span, Span, str, float] | None:
+    """(arm, outcome, direction, the arm's rate) for a sentence that gives one outcome's rate per
+    arm and names no change word: "The incidences of FIC were 9.2% and 40.8% in Group A
+    (propofol) and Group B (placebo) respectively".  The arm is the one that is not the
+    comparator (the first listed when neither is); the outcome is the only one named before
+    the rates.  ``None`` when the sentence is not of that form."""
+    rates = arm_rates(sent, ents, arm_labels)
+    if len(rates) != 2 or rates[0][0].start == rates[1][0].start:
+        return None
+    first_rate = min(sent.start_char + m.start() for m in _PERCENT.finditer(sent.text))
+    named = [e for e in ents if e.label_ in outcome_labels and e.end_char <= first_rate]
+    if len(named) != 1:
+        return None
+    (a, ra), (b, rb) = rates
+    if is_comparator(a) and not is_comparator(b):
+        (a, ra), (b, rb) = (b, rb), (a, ra)
+    if is_comparator(a):
+        return None
+    direction = "unchanged" if ra == rb else "decreased" if ra < rb else "increased"
+    return a, named[0], direction, ra
+

@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Span
 
 from litkg.errors import ExtractionError
 from litkg.extract import claims_direction
-from litkg.extract.arm_rates import compared_harm, compares_non_arms
+from litkg.extract.arm_rates import compared_harm, compares_non_arms, rated_outcome
 from litkg.extract import claims_lexicon as lex
 from litkg.extract import claims_scope as scope
 from litkg.extract import sections
@@ -52,7 +52,7 @@ from litkg.extract.claims_relations import (CONDITION_LABELS, DRUG_LABELS, INTER
 from litkg.extract.claims_values import (OUTCOME_LABELS, concept_of, ratio_direction,
                                          sentence_quantities, stat_near, unit_after, value_after)
 from litkg.extract.context import covering, cues
-from litkg.extract.drug_classes import class_mechanisms, inside_class_name
+from litkg.extract.drug_classes import class_mechanisms, inside_class_name, is_class_noun
 from litkg.extract.endpoints import verb_like
 from litkg.extract.extensions import register_extensions
 from litkg.extract.onset import onset_harms, stopped_in
@@ -112,8 +112,8 @@ def _direction_cues(sent: Span) -> list[tuple[int, str]]:
         e.label_ in INTERVENTION_LABELS or e.label_ in CONDITION_LABELS) for i in range(e.start, e.end)}
     for tok in sent:
         low = tok.lower_
-        if tok.i in in_drug_name or _noun_fall(tok):
-            continue
+        if tok.i in in_drug_name or _noun_fall(tok) or is_class_noun(tok.lower_):
+            continue  # "SGLT2 inhibitors": a kind of drug, not a fall
         nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
         if low in lex.DIRECTION_STOP or f"{low} {nxt}" in lex.DIRECTION_STOP:
             continue
@@ -531,6 +531,14 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
     generic = lex.generic_statement(sent.text)
     reported = not (aim or lex.RECOMMENDATION.search(sent.text) or sections.in_design_section(sent)
                     or (is_title and _NOMINAL_TITLE.match(sent.text)))  # "Effect of X on Y"
+    # "The incidences of Y were 9.2% and 40.8% in the X and placebo groups": the rates decide
+    rated = None if not reported else rated_outcome(sent, ents, INTERVENTION_LABELS, OUTCOME_LABELS,
+                                                     scope.generic_comparator)
+    if rated is not None and (rated[1].start, rated[1].end) not in taken:
+        arm, obj, direction, rate = rated
+        out.append(make("outcome", arm, obj, direction=direction, statistic_items=tuple(sorted(
+            dict(stat_near(doc, obj, sent, ents), percent=rate).items()))))
+        taken.add((obj.start, obj.end))
     for obj in (ents if reported else []):
         if (obj.label_ not in OUTCOME_LABELS and not (obj.label_ in DRUG_LABELS and is_measured(obj))
                 and not (obj.label_ == "PROCEDURE" and scope.counted_procedure(doc, sent, obj))) \

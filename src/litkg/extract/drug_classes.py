@@ -45,6 +45,11 @@ _TARGET_LABELS = ("TARGET", "ANALYTE")
 MAX_CLASS_WORDS = 5
 
 
+def is_class_noun(word: str) -> bool:
+    """"inhibitor", "antagonists", "blocker": a word that names a kind of drug."""
+    return word.lower() in _CLASS_NOUNS
+
+
 def _class_direction(text: str) -> str | None:
     last = text.lower().split()[-1] if text.split() else ""
     return _CLASS_NOUNS.get(last)
