@@ -869,3 +869,24 @@ def test_a_time_after_a_preposition_is_a_timepoint_not_a_measured_value():
     assert _timepoint(" measured after ", "weeks")
     assert not _timepoint(" was ", "min")  # "onset time was 5 min": the value itself
     assert not _timepoint(" at ", "mg/dL")
+
+
+def test_a_finding_stated_before_the_values_that_back_it_is_an_outcome():
+    text = ("There were no differences between the arms in the size of troponin release: peak "
+            "troponin was 240 ng/L with zelmacor and 249 ng/L with saline.")
+    claims = _claims(text, [("troponin", "ANALYTE"), ("troponin", "ANALYTE", 1),
+                            ("zelmacor", "DRUG"), ("saline", "DRUG")])
+    assert _find(claims, "outcome", "troponin").direction == "unchanged"
+    # the mention the value follows stays a measurement, not a change
+    assert _find(claims, "measurement", "troponin").value == 240
+    # one mention with its value is a state, not a change
+    claims = _claims("Raised ferritin (900 ng/mL) was seen after zelmacor.",
+                     [("ferritin", "ANALYTE"), ("zelmacor", "DRUG")])
+    assert not [c for c in claims if c.kind == "outcome"]
+
+
+def test_no_difference_without_significant_governs_a_list_of_outcomes():
+    text = ("Zelmacor and saline showed no differences between the two groups in the time course "
+            "or the magnitude of troponin release.")
+    claims = _claims(text, [("Zelmacor", "DRUG"), ("saline", "DRUG"), ("troponin", "ANALYTE")])
+    assert _find(claims, "outcome", "troponin").direction == "unchanged"

@@ -200,7 +200,7 @@ def test_prompt_hits_take_a_null_difference_credited_to_the_comparator():
         == ["unchanged"]
     # ... but the comparator's own change may be from baseline: it answers nothing
     assert ei.prompt_hits([_claim("atenolol", "heart rate", "decreased")], p) == []
-    # "improved" matches (and can only score as wrong: the labels name the way it moved)
+    # "improved" matches (select_direction reads it with the outcome's polarity)
     assert [c.direction for c in ei.prompt_hits([_claim("nebivolol", "heart rate", "improved")], p)] \
         == ["improved"]
     own = _claim("nebivolol", "heart rate", "decreased")
@@ -271,3 +271,23 @@ def test_the_classifier_turns_no_rise_or_fall_into_no_change_without_a_word_for_
     assert null_evidence("Pain did not differ (p = 0.41).")
     assert null_evidence("Mortality was lower with X (HR 0.91, 95% CI 0.80-1.04).")
     assert not null_evidence("Knowledge of the annotation improved.")  # "no" inside words
+
+
+@needs_model
+def test_improvement_between_arms_is_signed_by_the_outcome_polarity():
+    ents = [("joint pain", "ANALYTE"), ("balmorin", "DRUG"), ("placebo", "DRUG")]
+    text = "On balmorin, significantly greater improvement in joint pain than placebo was seen."
+    assert _direction(_claims(text, ents), "joint pain", "balmorin") == "decreased"
+    ents = [("grip strength", "ANALYTE"), ("balmorin", "DRUG"), ("placebo", "DRUG")]
+    text = "On balmorin, significantly greater improvement in grip strength than placebo was seen."
+    assert _direction(_claims(text, ents), "grip strength", "balmorin") == "increased"
+    assert cd.valence_sign("worsened", "pain score") == "increased"
+    assert cd.valence_sign("worsened", "walking distance") == "decreased"
+
+
+def test_a_stand_in_model_replaces_the_shipped_one_inside_the_block_only():
+    model = {"features": ["zzint"], "weights": [[0.0], [0.0], [5.0]], "bias": [0.0, 0.0, 0.0]}
+    with cd.using_model(model):
+        assert cd.predict("zzint was given")[0] == "unchanged"
+        assert cd.predict("nothing known")[1] == pytest.approx(1 / 3)
+    assert cd._STAND_INS == []

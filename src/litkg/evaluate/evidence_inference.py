@@ -6,18 +6,21 @@ prompt's intervention, its object overlaps the prompt's outcome (content-word ov
 outcome is read without an opening change word, "reduction in Y" -> "Y",
 :func:`measured_outcome`), and its subject is not only the comparator (arms that share words, "X
 plus Y" vs "Y alone": a subject with the comparator's own words and none of the intervention's
-is the comparator).  An "improved"/"worsened" claim matches too and scores as wrong when it is
-all there is: the labels name which way the quantity moved (a claim that says so is chosen over
-it).  Without such a claim, an *unchanged* claim credited to the comparator answers the prompt:
-no difference between two arms holds whichever arm it is credited to (a rise or fall credited to
-the comparator may be that arm's own change from baseline, so it is not turned into the
-intervention's).  Labels map to directions: *significantly increased* -> increased,
-*significantly decreased* -> decreased, *no significant difference* -> unchanged; the prompt's
-label is the majority across annotators.  Of the matching claims, those whose object is most
-like the prompt's outcome (Jaccard on content words) give the direction, then results sentences
-with a significance statement, then the majority, an even split going to "unchanged"
-(:func:`select_direction`).  Reported: prompt recall (share of prompts with a matching claim)
-and direction accuracy on matched prompts.
+is the comparator).  An "improved"/"worsened" claim matches too; the labels name which way the
+quantity moved, so a claim that says so is chosen over it, and when it is all there is it is
+read with the outcome's polarity (:func:`signed`).  Without such a claim, an *unchanged* claim
+credited to the comparator answers the prompt: no difference between two arms holds whichever
+arm it is credited to (a rise or fall credited to the comparator may be that arm's own change
+from baseline, so it is not turned into the intervention's).  Labels map to directions:
+*significantly increased* -> increased, *significantly decreased* -> decreased, *no
+significant difference* -> unchanged; the prompt's label is the majority across annotators.
+Of the matching claims, those whose object is most like the prompt's outcome (Jaccard on
+content words) give the direction, then results sentences with a significance statement, then
+the majority, an even split going to "unchanged" (:func:`select_direction`).  A prompt whose
+matching claims are all unlikely to give its direction (an aim, a within-group change, another
+outcome sharing a word; scored by the trained model of :mod:`litkg.evaluate.evidence_ranker`)
+gets no answer.  Reported: prompt recall (share of prompts answered) and direction accuracy on
+answered prompts.
 
 Entity modes:
 - ``entities="prompt"`` (default): the prompt's intervention, comparator and outcome strings
@@ -257,11 +260,10 @@ def _about_intervention(subject: str, p: Prompt) -> bool:
 
 def prompt_hits(outcomes, p: Prompt) -> list:
     """The outcome claims that answer ``p``: those about its intervention and outcome (an
-    "improved"/"worsened" claim counts, and can only be wrong: the labels name the way the
-    quantity moved), else a "no difference" claim credited to the comparator
-    arm (a null difference between two arms holds whichever arm it is credited to; a change
-    credited to the comparator may be that arm's own change from baseline, so it is not
-    turned into the intervention's)."""
+    "improved"/"worsened" claim counts, read with the outcome's polarity), else a "no
+    difference" claim credited to the comparator arm (a null difference between two arms
+    holds whichever arm it is credited to; a change credited to the comparator may be that
+    arm's own change from baseline, so it is not turned into the intervention's)."""
     def about(c, prompt):
         # the subject as written or as grounded: a trial-arm code ("group BC") names its drug
         # only through its label
@@ -287,10 +289,22 @@ def select_direction(hits, p: Prompt) -> str:
     goes to "unchanged": a change and a null result on the same outcome in equally ranked
     sentences are most often a within-group change and the between-arm comparison (train
     split: in prompts with several matching sentences, 77% of the "unchanged" claims carry the
-    prompt's label against 50-56% of the increased / decreased ones)."""
-    counts = Counter(c.direction for c in _chosen(hits, p)).most_common()
+    prompt's label against 50-56% of the increased / decreased ones).  "Improved"/"worsened",
+    when all there is, are read with the outcome's polarity (:func:`signed`)."""
+    counts = Counter(signed(c.direction, p.outcome) for c in _chosen(hits, p)).most_common()
     tied = [d for d, n in counts if n == counts[0][1]]
     return "unchanged" if "unchanged" in tied else tied[0]
+
+
+def signed(direction: str, outcome: str) -> str:
+    """Which way the quantity moved: "improved" is a fall on an outcome where less is better
+    (pain, mortality, risk) and a rise on any other (function, survival); "worsened" the
+    reverse (claims_direction.valence_sign).  Train split, prompts whose claims only said
+    "improved"/"worsened": this reading is right 13 of 29 times (0 before)."""
+    if direction not in ("improved", "worsened"):
+        return direction
+    from litkg.extract.claims_direction import valence_sign
+    return valence_sign(direction, outcome)
 
 
 def _chosen(hits, p: Prompt) -> list:
@@ -302,6 +316,19 @@ def _chosen(hits, p: Prompt) -> list:
     hits = [c for c in hits if sim[id(c)] == top]
     best = max(_weight(c) for c in hits)
     return [c for c in hits if _weight(c) == best]
+
+
+def prompt_entity_claims(text: str, prompts: list[Prompt], document: Document) -> list:
+    """The claims of one abstract with the prompts' arms and outcomes as its entities (the
+    ``entities="prompt"`` mode; see the module docstring)."""
+    from litkg.extract.claims import extract_claims
+
+    spans = []
+    for p in prompts:
+        for arm, other in ((p.intervention, p.comparator), (p.comparator, p.intervention)):
+            spans += [(s, e, "DRUG", None) for s, e in _locate(text, arm, other)]
+        spans += [(s, e, "ANALYTE", None) for s, e in _locate(text, measured_outcome(p.outcome))]
+    return extract_claims(annotated_doc(text, spans), document)
 
 
 def evaluate_evidence_inference(folder: Path | str, *, limit: int | None = None,
@@ -321,7 +348,7 @@ def evaluate_evidence_inference(folder: Path | str, *, limit: int | None = None,
     if entities == "pipeline":
         from litkg.extract.pipeline import extract_document, shared_nlp
         nlp = shared_nlp()
-    from litkg.extract.claims import extract_claims
+    from litkg.evaluate.evidence_ranker import MIN_CONFIDENCE, best_confidence
 
     report = EvidenceInferenceReport(len(articles), 0, 0, 0, entities)
     confusion: dict[str, Counter] = defaultdict(Counter)
@@ -329,20 +356,17 @@ def evaluate_evidence_inference(folder: Path | str, *, limit: int | None = None,
         text = (folder / "abstracts" / f"PMC{pmcid}.abst").read_text(encoding="utf-8", errors="replace")
         document = Document(id=f"PMC{pmcid}", text=text)
         if entities == "prompt":
-            spans = []
-            for p in by_article[pmcid]:
-                for arm, other in ((p.intervention, p.comparator), (p.comparator, p.intervention)):
-                    spans += [(s, e, "DRUG", None) for s, e in _locate(text, arm, other)]
-                spans += [(s, e, "ANALYTE", None)
-                          for s, e in _locate(text, measured_outcome(p.outcome))]
-            claims = extract_claims(annotated_doc(text, spans), document)
+            claims = prompt_entity_claims(text, by_article[pmcid], document)
         else:
             claims = list(extract_document(document, nlp).claims)
         outcomes = [c for c in claims if c.kind == "outcome" and c.direction]
         for p in by_article[pmcid]:
             report.prompts += 1
             hits = prompt_hits(outcomes, p)
-            if not hits:
+            # no claim likely to carry the result: a direction read from an aim, a
+            # within-group change or another outcome is right about half the time
+            if not hits or best_confidence(hits, text, measured_outcome(p.outcome),
+                                           p.intervention, p.comparator) < MIN_CONFIDENCE:
                 continue
             report.matched += 1
             direction = select_direction(hits, p)
@@ -350,7 +374,8 @@ def evaluate_evidence_inference(folder: Path | str, *, limit: int | None = None,
             if direction == p.label:
                 report.correct += 1
             elif len(report.examples) < 15:
-                claim = next(c for c in _chosen(hits, p) if c.direction == direction)
+                claim = next(c for c in _chosen(hits, p)
+                             if signed(c.direction, p.outcome) == direction)
                 report.examples.append({"prompt": p.prompt_id, "gold": p.label,
                                         "predicted": direction,
                                         "subject": claim.subject.text or claim.subject.label,

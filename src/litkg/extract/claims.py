@@ -184,6 +184,8 @@ def _resolve_direction(doc: Doc, sent: Span, cue_i: int | None, direction: str |
     if cue_i is None or direction is None:
         if any(p in clause for p in lex.UNCHANGED_ALONE) or lex.NO_NAMED_BENEFIT.search(clause):
             return "unchanged"
+        if covering(doc, obj.start, "negation") and _IN_ANY_ARM.search(after_obj):
+            return "unchanged"  # "No severe side effects occurred in either group"
     elif covering(doc, obj.start, "negation") and any(p in clause for p in lex.UNCHANGED_PHRASES):
         return "unchanged"
     if direction in ("improved", "worsened") and claims_direction.ARMS.search(sent.text):
@@ -193,6 +195,9 @@ def _resolve_direction(doc: Doc, sent: Span, cue_i: int | None, direction: str |
 
 
 _BREAKS = {",", ";", ":", "(", ")", "but", "whereas", "while", "however"}
+#: every arm of a trial: "in either group", "in any of the arms", "among all participants"
+_IN_ANY_ARM = re.compile(r"^[^;:]{0,40}?\b(in|among|for) (any|either|both|all|each) (of the )?"
+                         r"(\w+ )?(groups?|arms?)\b", re.I)
 # between an object and its verb a parenthesis is usually a statistic: "Y was lower (p<0.05)"
 _CUE_BREAKS = _BREAKS - {"(", ")"}
 
@@ -261,7 +266,24 @@ def _classified(doc: Doc, sent: Span, obj: Span, direction: str | None) -> tuple
     return decided, "direction classifier (evidence-inference)"
 
 
-_LIST_UNCHANGED = re.compile(r"\bno (statistically )?significant (difference|change|effect)s?\b"
+#: a null statistic: "(NS)", "not significant", "n.s."
+_NS = re.compile(r"\(\s*NS\s*\)|\bnot (statistically )?significant|\bn\.s\.", re.I)
+
+
+def _null_between_arms(doc: Doc, sent: Span, obj: Span, ents: list[Span]) -> bool:
+    """"Y was 43.7% with X and 42.4% with placebo (P = 0.12)": the values of two arms with a
+    non-significant test are a finding of no difference, though no word says so.  Two arms
+    must be named (two interventions, or one and a generic comparator) and the first
+    statistic after Y must be null."""
+    after = doc.text[obj.end_char:sent.end_char]
+    arms = {e.text.lower() for e in ents if e.label_ in INTERVENTION_LABELS and e is not obj}
+    if len(arms) < 2 and not (arms and claims_direction.GENERIC_COMPARATOR.search(sent.text)):
+        return False
+    null_p = lex.first_p_nonsignificant(after)
+    return bool(null_p) or (null_p is None and bool(_NS.search(after)))
+
+
+_LIST_UNCHANGED = re.compile(r"\bno (statistically )?(significant )?(difference|change|effect)s?\b"
                              r"[^.;]*\b(in|on|for|of|regarding)\b", re.I)
 
 
@@ -495,6 +517,7 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
     quants = sentence_quantities(sent)
     # -- measurements: an analyte followed closely by a value ("PTH 269 pg/ml", "Ca: 7.5 mg/dL")
     measured: dict[str, tuple] = {}
+    valued: set[tuple[int, int]] = set()  # the mentions a value follows
     stayed: set[str] = set()
     for obj in ents:
         if obj.label_ != "ANALYTE" and not (obj.label_ in DRUG_LABELS and is_measured(obj)):
@@ -512,6 +535,11 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         if key in measured and measured[key][0] == q.value:
             continue  # "serum calcium (Ca): 7.5": the abbreviation points at the same value
         measured[key] = (q.value, unit)
+        # "no difference in Y: peak Y was 240 U/L with X and 249 with Z": the value belongs to
+        # the later mention; the earlier one states a finding the values back
+        if not any(e is not obj and obj.end <= e.start and e.end_char <= obj.end_char + len(gap)
+                   and concept_of(e).key == key for e in ents):
+            valued.add((obj.start, obj.end))
         if _STAYED.search(gap):
             stayed.add(key)  # "remained stable at 1.4 mg/dL": a level and a finding of no change
         regimen = None if timepoint and _BEFORE_TREATMENT.search(timepoint) else \
@@ -547,11 +575,13 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         if obj.label_ == "TARGET" and (inside_class_name(sent, ents, obj) or names_a_subtype(obj)):
             continue  # "EGFR" of "EGFR tyrosine kinase inhibitors" or of "EGFR-mutated cancer"
         key = concept_of(obj).key
-        if key in mech_objects or (key in measured and key not in stayed):
+        null_values = (obj.start, obj.end) in valued and _null_between_arms(doc, sent, obj, ents)
+        if key in mech_objects or (key in measured and key not in stayed and
+                                   (obj.start, obj.end) in valued and not null_values):
             continue  # "elevated phosphates (2.40 mmol/l)": a state with its value, not a change
         cue = _cue_for(doc, obj, dir_cues)
-        direction = _resolve_direction(doc, sent, cue[0] if cue else None,
-                                       cue[1] if cue else None, obj)
+        direction = "unchanged" if null_values else _resolve_direction(
+            doc, sent, cue[0] if cue else None, cue[1] if cue else None, obj)
         # ("improved"/"worsened" between arms was already put to the classifier by
         # _resolve_direction: what it left unsigned stays so)
         # a title's "X versus Y in Z" names what was compared, not how it came out

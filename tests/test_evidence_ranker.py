@@ -1,0 +1,78 @@
+"""The evidence ranker (litkg.evaluate.evidence_ranker): which claim matching an Evidence
+Inference prompt reports the prompt's result, and the evaluator's reading of
+"improved"/"worsened".  Texts are new sentences written for these tests."""
+
+import pytest
+
+from litkg.evaluate import evidence_inference as ei
+from litkg.evaluate import evidence_ranker as rk
+from litkg.models import Claim, Concept, Evidence
+
+ABSTRACT = ("TITLE:\nTolvexin for night cramps\n\nABSTRACT.BACKGROUND:\nWe compared tolvexin "
+            "with placebo.\n\nABSTRACT.RESULTS:\nCramp frequency was lower with tolvexin than "
+            "with placebo (p = 0.01).\n\nABSTRACT.CONCLUSIONS:\nTolvexin may help.\n")
+
+
+def _claim(sentence, direction="decreased", obj="cramp frequency", subject="tolvexin"):
+    start = ABSTRACT.index(sentence)
+    return Claim(doc="d", kind="outcome", subject=Concept(label=subject), object=Concept(label=obj),
+                 direction=direction,
+                 evidence=Evidence(sentence=sentence, start=start, end=start + len(sentence)))
+
+
+def test_section_is_the_last_heading_before_the_sentence():
+    assert rk.section_at(ABSTRACT, ABSTRACT.index("Tolvexin for")) == "title"
+    assert rk.section_at(ABSTRACT, ABSTRACT.index("We compared")) == "background"
+    assert rk.section_at(ABSTRACT, ABSTRACT.index("Cramp frequency")) == "results"
+    assert rk.section_at(ABSTRACT, ABSTRACT.index("may help")) == "conclusion"
+    assert rk.section_kind("Materials and methods") == "methods"
+    assert rk.section_kind("Keywords") == "other"
+
+
+def test_features_describe_a_between_arm_result():
+    c = rk.candidates([_claim("Cramp frequency was lower with tolvexin than with placebo "
+                              "(p = 0.01).")], ABSTRACT)[0]
+    f = rk.features(c, "cramp frequency", "tolvexin 5 mg", "placebo", [c])
+    assert {"sec=results", "pvalue", "between", "arms=11", "sim=1.00", "cover_obj=1.00",
+            "dir=decreased", "sim_top"} <= set(f)
+    assert "aim" not in f and "obj_extra" not in f
+
+
+def test_features_of_an_aim_on_part_of_the_outcome():
+    c = rk.Candidate("decreased", "tolvexin", "frequency", "We aimed to compare tolvexin with "
+                     "placebo on cramp frequency and sleep.", "background")
+    f = rk.features(c, "cramp frequency", "tolvexin", "placebo", [c])
+    assert {"aim", "sec=background", "cover_obj=0.50", "cover_sent=1.00"} <= set(f)
+    assert "pvalue" not in f and "sim=1.00" not in f
+
+
+def test_claims_of_one_sentence_on_one_outcome_are_one_candidate():
+    sentence = "Cramp frequency was lower with tolvexin than with placebo (p = 0.01)."
+    assert len(rk.candidates([_claim(sentence), _claim(sentence)], ABSTRACT)) == 1
+
+
+def test_the_gate_takes_the_best_candidate_and_answers_everything_without_a_model():
+    results = _claim("Cramp frequency was lower with tolvexin than with placebo (p = 0.01).")
+    aim = _claim("We compared tolvexin with placebo.", direction="unchanged")
+    model = {"bias": -1.0, "weights": {"sec=results": 3.0, "sec=background": -2.0}}
+    args = ("cramp frequency", "tolvexin", "placebo")
+    assert rk.best_confidence([aim], ABSTRACT, *args, model=model) < 0.1
+    assert rk.best_confidence([aim, results], ABSTRACT, *args, model=model) == \
+        pytest.approx(1 / (1 + 2.718281828 ** -2.0))
+    assert rk.best_confidence([], ABSTRACT, *args, model=model) == 1.0
+
+
+@pytest.mark.skipif(rk.load_model() is None, reason="ranker not trained")
+def test_the_shipped_model_prefers_the_reported_result_to_the_aim():
+    results = _claim("Cramp frequency was lower with tolvexin than with placebo (p = 0.01).")
+    aim = _claim("We compared tolvexin with placebo.", direction="unchanged")
+    args = ("cramp frequency", "tolvexin", "placebo")
+    assert rk.best_confidence([results], ABSTRACT, *args) > \
+        rk.best_confidence([aim], ABSTRACT, *args)
+
+
+def test_improved_is_read_with_the_polarity_of_the_outcome():
+    assert ei.signed("improved", "night cramp pain") == "decreased"
+    assert ei.signed("improved", "grip strength") == "increased"
+    assert ei.signed("worsened", "mortality at 30 days") == "increased"
+    assert ei.signed("unchanged", "pain") == "unchanged"
