@@ -120,3 +120,11 @@ def test_one_outcomes_rates_per_arm_give_its_direction_for_the_non_comparator_ar
     got = [(c.kind, c.subject.label, c.object.label, c.direction, dict(c.statistic_items).get("percent"))
            for c in claims]
     assert got == [("outcome", "propofol", "cough", "decreased", 9.2)]
+
+
+def test_rates_without_a_test_give_no_direction_and_a_nonsignificant_test_gives_none_either():
+    for tail, expected in (("", []), (" (P = 0.34)", [("cough", "unchanged")])):
+        text = "The incidence of cough was 12% in the propofol group and 16% in the placebo group" + tail + "."
+        doc = _doc(text, [("cough", "CONDITION"), ("propofol", "DRUG"), ("placebo", "PROCEDURE")])
+        claims = extract_claims(doc, Document(id="t", text=text))
+        assert [(c.object.label, c.direction) for c in claims if c.kind == "outcome"] == expected

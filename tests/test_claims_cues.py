@@ -116,12 +116,12 @@ def test_falls_in_a_list_of_findings_is_an_event_and_admitted_with_narrates_an_o
 
 
 def test_falls_after_a_coordination_is_no_direction_cue():
-    from litkg.extract.claims import _direction_cues
+    from litkg.extract.claims_cues import direction_cues
     doc = annotated_doc("She had lethargy and falls. Calcium falls at night.",
                         [(8, 16, "PHENOTYPE", None), (28, 35, "ANALYTE", None)])
     first, second = doc.sents
-    assert _direction_cues(first) == []
-    assert [d for _, d in _direction_cues(second)] == ["decreased"]
+    assert direction_cues(first) == []
+    assert [d for _, d in direction_cues(second)] == ["decreased"]
 
 
 def test_a_programme_named_in_the_title_is_the_study_intervention_and_a_nominal_title_finds_nothing():

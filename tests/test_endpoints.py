@@ -95,3 +95,12 @@ def test_a_finding_with_a_rating_word_is_a_measure_of_it():
                         pipes=("sentencizer", "litkg_endpoints"))
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("Pain scores", "ENDPOINT"), ("nausea severity", "ENDPOINT"), ("pain", "PHENOTYPE")]
+
+
+def test_pharmacokinetic_measures_are_endpoints_with_the_drug_they_measure():
+    text = "Rifampicin decreased the apixaban area under the curve and the elimination half-life."
+    doc = doc_with_ents(text, [("Rifampicin", "DRUG"), ("apixaban", "DRUG")],
+                        pipes=("sentencizer", "litkg_endpoints"))
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Rifampicin", "DRUG"), ("apixaban area under the curve", "ENDPOINT"),
+        ("elimination half-life", "ENDPOINT")]

@@ -15,6 +15,7 @@ import re
 
 from spacy.tokens import Span
 
+from litkg.extract.claims_lexicon import first_p_nonsignificant
 from litkg.extract.claims_values import ratio_after_direction, ratio_direction
 
 _PERCENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*%")
@@ -119,7 +120,9 @@ def compared_harm(sent: Span, ents: list[Span], drug: Span, finding: Span, arm_l
     nothing of the comparison (the finding is then read as the drug's harm)."""
     by_rate = rate_direction(sent, ents, drug, arm_labels, key)
     if by_rate is not None:
-        return by_rate[0], {"percent": by_rate[1]}
+        # "36% versus 20% (p = 0.2)": the rates differ by chance
+        direction = "unchanged" if first_p_nonsignificant(sent.text) else by_rate[0]
+        return direction, {"percent": by_rate[1]}
     doc = sent.doc
     direction = ratio_direction(doc, sent, finding) or ratio_after_direction(doc, sent, finding)
     if direction is None and less_frequent(sent, finding):
@@ -151,7 +154,8 @@ def rated_outcome(sent: Span, ents: list[Span], arm_labels, outcome_labels,
     arm and names no change word: "The incidences of FIC were 9.2% and 40.8% in Group A
     (propofol) and Group B (placebo) respectively".  The arm is the one that is not the
     comparator (the first listed when neither is); the outcome is the only one named before
-    the rates.  ``None`` when the sentence is not of that form."""
+    the rates; the sentence's p-value says whether the rates differ (p >= 0.05: unchanged).
+    ``None`` when the sentence is not of that form or gives no p-value."""
     rates = arm_rates(sent, ents, arm_labels)
     if len(rates) != 2 or rates[0][0].start == rates[1][0].start:
         return None
@@ -162,8 +166,9 @@ def rated_outcome(sent: Span, ents: list[Span], arm_labels, outcome_labels,
     (a, ra), (b, rb) = rates
     if is_comparator(a) and not is_comparator(b):
         (a, ra), (b, rb) = (b, rb), (a, ra)
-    if is_comparator(a):
-        return None
-    direction = "unchanged" if ra == rb else "decreased" if ra < rb else "increased"
+    nonsignificant = first_p_nonsignificant(sent.text)
+    if is_comparator(a) or nonsignificant is None:
+        return None  # two rates without a test say how the arms fared, not that they differed
+    direction = "unchanged" if ra == rb or nonsignificant else "decreased" if ra < rb else "increased"
     return a, named[0], direction, ra
 

@@ -16,7 +16,9 @@ Design decisions, with the reason:
 - Attribution: the drug of a change is the nearest drug in the sentence, else one named in the
   three sentences before, else the document's main intervention (the drug in the title, else
   the most frequent one of the opening text); an experimental manipulation named as the agent
-  ("Sesn2 knockdown suppressed ...") or a list of covariates credits no earlier drug.  A comparator is not credited: when the only arm a comparison names is
+  ("Sesn2 knockdown suppressed ...") or a list of covariates credits no earlier drug, and a
+  change in the sentence that stops the drug is the course off it.  A comparator is not
+  credited: when the only arm a comparison names is
   the one measured against ("Y was lower than with placebo"), the change is the other arm's.
   The patient is the "case N"/"patient N" named in the sentence or most recently before it,
   reset at section headings, so case 2's values never feed case 1.
@@ -27,8 +29,10 @@ Design decisions, with the reason:
   than with placebo, p<0.01"), :mod:`litkg.extract.claims_adverse_model` scores (drug,
   condition) harm pairs.  Drug-condition relations live in :mod:`litkg.extract.claims_relations`,
   mechanism clauses in :mod:`litkg.extract.claims_mechanisms`, harms a case narrates after a
-  drug was started in :mod:`litkg.extract.onset`, and what a section heading says (methods and
-  declarations report no findings) in :mod:`litkg.extract.sections`.
+  drug was started in :mod:`litkg.extract.onset`, what a section heading says (methods and
+  declarations report no findings) in :mod:`litkg.extract.sections`, direction words and the
+  objects they govern in :mod:`litkg.extract.claims_cues`, and rates given per trial arm (a
+  harm less frequent than with the comparator is a benefit) in :mod:`litkg.extract.arm_rates`.
 """
 
 from __future__ import annotations
@@ -45,15 +49,16 @@ from litkg.extract.arm_rates import compared_harm, compares_non_arms, rated_outc
 from litkg.extract import claims_lexicon as lex
 from litkg.extract import claims_scope as scope
 from litkg.extract import sections
+from litkg.extract.claims_cues import (NOMINAL_TITLE, cue_for, direction_cues, resolve_direction,
+                                      same_clause)
 from litkg.extract.claims_mechanisms import verb_mechanisms
 from litkg.extract.claims_relations import (CONDITION_LABELS, DRUG_LABELS, INTERVENTION_LABELS,
                                             adverse_pairs, class_apposition, is_measured,
                                             treatment_pairs)
 from litkg.extract.claims_values import (OUTCOME_LABELS, concept_of, ratio_direction,
                                          sentence_quantities, stat_near, unit_after, value_after)
-from litkg.extract.context import covering, cues
-from litkg.extract.drug_classes import class_mechanisms, inside_class_name, is_class_noun
-from litkg.extract.endpoints import verb_like
+from litkg.extract.context import covering
+from litkg.extract.drug_classes import class_mechanisms, inside_class_name
 from litkg.extract.extensions import register_extensions
 from litkg.extract.onset import onset_harms, stopped_in
 from litkg.extract.span_filters import names_a_subtype
@@ -65,7 +70,6 @@ EXTRACTOR = f"litkg-rules/{VERSION}"
 
 #: subject of a measurement when no drug is in reach (baseline values are not the drug's).
 NO_REGIMEN = Concept(label="regimen not stated")
-WINDOW = 12  # tokens between an object and its direction cue
 
 
 def _key(span: Span) -> str:
@@ -97,150 +101,12 @@ def _patient_marks(text: str) -> list[tuple[int, str | None]]:
     return sorted(marks, key=lambda m: m[0])
 
 
-#: words that introduce a finding a patient had ("developed decreased appetite")
-_ONSET_WORDS = frozenset({"developed", "develop", "develops", "had", "has", "have", "presented",
-                          "experienced", "reported", "showed", "with", "noted"})
-
-
-def _direction_cues(sent: Span) -> list[tuple[int, str]]:
-    """(token index, direction) for every direction word of the sentence."""
-    found = []
-    finding_starts = {e.start for e in sent.ents if e.label_ in CONDITION_LABELS}
-    # "proton pump inhibitor", "reduced-dose aspirin": a word of a drug's name is no change
-    # "heart failure with reduced ejection fraction", "decreased appetite": nor of a finding's
-    in_drug_name = {i for e in sent.ents if len(e) > 1 and (
-        e.label_ in INTERVENTION_LABELS or e.label_ in CONDITION_LABELS) for i in range(e.start, e.end)}
-    for tok in sent:
-        low = tok.lower_
-        if tok.i in in_drug_name or _noun_fall(tok) or is_class_noun(tok.lower_):
-            continue  # "SGLT2 inhibitors": a kind of drug, not a fall
-        nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
-        if low in lex.DIRECTION_STOP or f"{low} {nxt}" in lex.DIRECTION_STOP:
-            continue
-        if tok.i + 1 in finding_starts and low.endswith("ed") and \
-                {t.lower_ for t in tok.doc[max(sent.start, tok.i - 3):tok.i]} & _ONSET_WORDS:
-            continue  # "developed decreased appetite": the participle names the finding
-        if low == "more" and nxt in lex.FREQUENCY_WORDS:
-            found.append((tok.i, "increased"))  # "Y was more frequent with X" ("less" is a cue)
-            continue
-        for direction, prefixes in lex.DIRECTION_PREFIXES.items():
-            if low.startswith(prefixes):
-                found.append((tok.i, direction))
-                break
-    return lex.sized_changes(sent.doc, found)
-
-
-
-#: a title that names what was studied, not what was found: "Effect of X on recovery after Y"
-_NOMINAL_TITLE = re.compile(r"\s*(the\s+)?(effects?|impact|influence|role|efficacy|"
-                            r"effectiveness|safety|comparison)\s+of\b", re.I)
-
-
-def _noun_fall(tok) -> bool:
-    """"admitted with lethargy and falls": a fall is an event here, not a decrease."""
-    doc = tok.doc
-    return tok.lower_ in ("falls", "fall", "drops") and tok.i > 0 and \
-        doc[tok.i - 1].lower_ in ("and", "or", ",", "with", "recurrent", "multiple", "a", "the",
-                                  "of", "no") and (tok.i + 1 >= len(doc) or doc[tok.i + 1].is_punct)
-
-
-def _clause_text(sent: Span, i: int, j: int) -> str:
-    """Text of the clause around tokens i..j: up to 10 tokens each way, cut at , ; : ( )."""
-    doc = sent.doc
-    lo, hi = min(i, j), max(i, j) + 1
-    while lo > sent.start and min(i, j) - lo < 10 and doc[lo - 1].lower_ not in _BREAKS:
-        lo -= 1
-    while hi < sent.end and hi - max(i, j) < 10 and doc[hi].lower_ not in _BREAKS:
-        hi += 1
-    return doc[lo:hi].text.lower()
-
-
-def _resolve_direction(doc: Doc, sent: Span, cue_i: int | None, direction: str | None,
-                       obj: Span) -> str | None:
-    """Apply negation/'not significant' to a cue's direction; may return 'unchanged'."""
-    anchor = cue_i if cue_i is not None else obj.start
-    clause = _clause_text(sent, anchor, obj.start)
-    # "decreased, but not significantly": the qualifier follows the cue across a comma
-    tail = sent.doc[anchor:min(sent.end, anchor + 8)].text
-    # "a slight (although non-significant) increase": the qualifier is a parenthesis before it
-    if anchor - 1 > sent.start and doc[anchor - 1].text == ")":
-        tail += " " + doc[max(sent.start, anchor - 10):anchor].text.rsplit("(", 1)[-1]
-    if lex.SIGNIFICANT_NEGATED.search(clause) or lex.SIGNIFICANT_NEGATED.search(tail):
-        return "unchanged"
-    # the p-value reported for this outcome, or a later "the difference was not significant"
-    after_obj = doc.text[obj.end_char:sent.end_char]
-    if direction is not None and lex.NOT_ACHIEVED.search(sent.text):
-        return "unchanged"  # "normalization of Y could not be achieved"
-    if direction is not None and (lex.first_p_nonsignificant(after_obj) or
-                                  lex.ANAPHORIC_NS.search(after_obj)):
-        return "unchanged"
-    if cue_i is not None and covering(doc, cue_i, "negation"):
-        return "unchanged"
-    if cue_i is None and re.search(r"\beffects? on\b", clause) and any(
-            c.kind == "negation" and sent.start <= c.start < obj.start for c in cues(sent.doc)):
-        return "unchanged"  # "Neither X nor Y had an effect on Z"
-    if cue_i is None and _LIST_UNCHANGED.search(sent.doc[sent.start:obj.start].text):
-        return "unchanged"  # "no significant difference between groups in A, B and C"
-    if cue_i is None or direction is None:
-        if any(p in clause for p in lex.UNCHANGED_ALONE) or lex.NO_NAMED_BENEFIT.search(clause):
-            return "unchanged"
-        if covering(doc, obj.start, "negation") and _IN_ANY_ARM.search(after_obj):
-            return "unchanged"  # "No severe side effects occurred in either group"
-    elif covering(doc, obj.start, "negation") and any(p in clause for p in lex.UNCHANGED_PHRASES):
-        return "unchanged"
-    if direction in ("improved", "worsened") and claims_direction.ARMS.search(sent.text):
-        # between arms "improved" is a difference with a sign ("pain improved" = decreased)
-        return _classified(doc, sent, obj, direction)[0]
-    return direction
-
-
-_BREAKS = {",", ";", ":", "(", ")", "but", "whereas", "while", "however"}
-#: every arm of a trial: "in either group", "in any of the arms", "among all participants"
-_IN_ANY_ARM = re.compile(r"^[^;:]{0,40}?\b(in|among|for) (any|either|both|all|each) (of the )?"
-                         r"(\w+ )?(groups?|arms?)\b", re.I)
-# between an object and its verb a parenthesis is usually a statistic: "Y was lower (p<0.05)"
-_CUE_BREAKS = _BREAKS - {"(", ")"}
-
-
 #: "remained stable at", "was unchanged at": a value that is also a finding of no change
 _STAYED = re.compile(r"\b(remain\w*|stay\w*|stable|unchanged|persist\w*)\b", re.I)
 #: a time point before the drug: its values are no regimen's
 _BEFORE_TREATMENT = re.compile(r"\bbefore (treatment|therapy)", re.I)
 _IN_EVERY_ARM = re.compile(r"^[^;]{0,40}?\b(in|across) (all|both|each of the) (\w+ )?"
                            r"(groups|arms)\b", re.I)
-
-
-def _cue_for(doc: Doc, obj: Span, cues: list[tuple[int, str]]) -> tuple[int, str] | None:
-    """The direction cue governing ``obj``: a following verb in the same clause ("PTH
-    decreased"), else a close preceding word ("a decrease in PTH and ALP")."""
-    # a nominal cue followed by of/in governs the next noun ("normalization of serum P"); a
-    # past verb does not ("glucose decreased in patients with diabetes")
-    after = [c for c in cues if obj.end <= c[0] < obj.end + WINDOW
-             and not _CUE_BREAKS & {t.lower_ for t in doc[obj.end:c[0]]}
-             and not (c[0] + 1 < len(doc) and doc[c[0] + 1].lower_ in ("of", "in")
-                      and not verb_like(doc[c[0]].lower_))]
-    # ... and a cue inside an aside opened after the object is not its verb when one follows
-    # the aside ("Y (whichever was higher) was lower with X"; but "Y (3-fold increased risk)")
-    after = [c for c in after if not scope.in_aside(doc, obj.end, c[0])] or after
-    before = [c for c in cues if obj.start - 6 <= c[0] < obj.start
-              and not _BREAKS & {t.lower_ for t in doc[c[0] + 1:obj.start]}]
-    # "reduced the risk of worsening heart failure": a participle right before the object names
-    # a kind of it; the cue governing the phrase is the one before
-    last = before[-1][0] if before else None
-    if len(before) > 1 and last == obj.start - 1 and doc[last].lower_.endswith("ing") and \
-            doc[last - 1].lower_ in ("of", "with", "the", "a", "an"):
-        before = before[:-1]  # (but "limited to reducing Y risk": a verb governing Y)
-    # "a decrease in local pain": a nominal cue governing this very noun phrase wins
-    if before and doc[before[-1][0] + 1].lower_ in ("in", "of") and obj.start - before[-1][0] <= 4:
-        return before[-1]
-    # "X increased AMPK phosphorylation and suppressed SREBP": a verb after "and" shares the
-    # subject of the verb before the object; it does not govern the object
-    if after and before and doc[after[0][0] - 1].lower_ in ("and", "but") and \
-            obj.start - before[-1][0] <= 2 and verb_like(doc[before[-1][0]].lower_):
-        return before[-1]
-    if after:
-        return after[0]
-    return before[-1] if before else None
 
 
 #: below this probability the classifier does not create a claim the rules did not find: by
@@ -254,7 +120,7 @@ def _classified(doc: Doc, sent: Span, obj: Span, direction: str | None) -> tuple
     """Direction from the masked classifier for the drug the claim will be credited to (the
     same choice as ``_drug_for`` in the sentence) against the sentence's other arms."""
     ents = [e for e in doc.ents if sent.start <= e.start and e.end <= sent.end]
-    cue = _cue_for(doc, obj, _direction_cues(sent))
+    cue = cue_for(doc, obj, direction_cues(sent))
     # only drugs named in the sentence: no context needed, so a bare one will do
     bare = _DocContext(doc=doc, document=None, offset=None, patient_marks=[], main_drug=None)
     drug = _drug_for(sent, ents, cue[0] if cue else obj.start, bare, [sent], 0,
@@ -281,15 +147,6 @@ def _null_between_arms(doc: Doc, sent: Span, obj: Span, ents: list[Span]) -> boo
         return False
     null_p = lex.first_p_nonsignificant(after)
     return bool(null_p) or (null_p is None and bool(_NS.search(after)))
-
-
-_LIST_UNCHANGED = re.compile(r"\bno (statistically )?(significant )?(difference|change|effect)s?\b"
-                             r"[^.;]*\b(in|on|for|of|regarding)\b", re.I)
-
-
-def _same_clause(doc: Doc, a: int, b: int) -> bool:
-    lo, hi = min(a, b), max(a, b)
-    return not _BREAKS & {t.lower_ for t in doc[lo:hi]}
 
 
 #: an experimental manipulation named as the agent of a change (basic science): the change is
@@ -320,7 +177,7 @@ def _drug_for(sent: Span, ents: list[Span], i: int, ctx: _DocContext,
     drugs = main or ([] if scope.implicit_subject(sent) is not None else drugs)
     if drugs:
         # same clause first ("X reduced Y"), else one introduced before ("After X, Y fell")
-        same = [e for e in drugs if _same_clause(doc, e.start, i)]
+        same = [e for e in drugs if same_clause(doc, e.start, i)]
         earlier = [e for e in drugs if e.start < i]
         pool = same or earlier or drugs
         # a drug named in the sentence outranks a procedure ("dialysis parameters")
@@ -548,7 +405,7 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
                         value=q.value, unit=unit, timepoint=timepoint))
 
     # -- outcomes: every object entity with a direction cue (or an 'unchanged' phrase) nearby
-    dir_cues = [c for c in _direction_cues(sent) if c[0] not in used_cues]
+    dir_cues = [c for c in direction_cues(sent) if c[0] not in used_cues]
     # comparisons between arms ("Y was lower with X than with placebo, p<0.01") are read by
     # the trained classifier of claims_direction; case-report narration stays with the rules
     comparative = bool(claims_direction.COMPARATIVE.search(sent.text)) and (
@@ -558,7 +415,7 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
     # background in the present tense credits nothing to a drug named in another sentence
     generic = lex.generic_statement(sent.text)
     reported = not (aim or lex.RECOMMENDATION.search(sent.text) or sections.in_design_section(sent)
-                    or (is_title and _NOMINAL_TITLE.match(sent.text)))  # "Effect of X on Y"
+                    or (is_title and NOMINAL_TITLE.match(sent.text)))  # "Effect of X on Y"
     # "The incidences of Y were 9.2% and 40.8% in the X and placebo groups": the rates decide
     rated = None if not reported else rated_outcome(sent, ents, INTERVENTION_LABELS, OUTCOME_LABELS,
                                                      scope.generic_comparator)
@@ -579,11 +436,12 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         if key in mech_objects or (key in measured and key not in stayed and
                                    (obj.start, obj.end) in valued and not null_values):
             continue  # "elevated phosphates (2.40 mmol/l)": a state with its value, not a change
-        cue = _cue_for(doc, obj, dir_cues)
-        direction = "unchanged" if null_values else _resolve_direction(
-            doc, sent, cue[0] if cue else None, cue[1] if cue else None, obj)
+        cue = cue_for(doc, obj, dir_cues)
+        direction = "unchanged" if null_values else resolve_direction(
+            doc, sent, cue[0] if cue else None, cue[1] if cue else None, obj,
+            lambda o, d: _classified(doc, sent, o, d)[0])
         # ("improved"/"worsened" between arms was already put to the classifier by
-        # _resolve_direction: what it left unsigned stays so)
+        # resolve_direction: what it left unsigned stays so)
         # a title's "X versus Y in Z" names what was compared, not how it came out
         if comparative and not is_title and direction in (None, "increased", "decreased", "unchanged"):
             direction = _classified(doc, sent, obj, direction)[0]

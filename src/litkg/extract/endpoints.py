@@ -282,7 +282,8 @@ def add_endpoints(doc: Doc) -> Doc:
         elif not _measured_gas(doc, e):
             ents.append(e)
     ents, rated = _rated_findings(doc, ents)
-    changed = changed or rated
+    ents, kinetic = _pharmacokinetic_terms(doc, ents)
+    changed = changed or rated or kinetic
     instruments = named_instruments(doc, ents)
     if instruments:
         covered = {i for start, end in instruments for i in range(start, end)}
@@ -302,6 +303,42 @@ def add_endpoints(doc: Doc) -> Doc:
     if new or changed or len(ents) != len(doc.ents):
         doc.ents = sorted(ents + new, key=lambda s: s.start)
     return doc
+
+
+#: pharmacokinetic measures, which name a drug's exposure rather than a clinical endpoint
+_PK_TERMS = re.compile(
+    r"\b((maximum|maximal|peak|trough|minimum|steady-state|plasma)\s+(plasma\s+)?concentrations?|"
+    r"area under the (plasma )?(concentration[- ]time )?curve|(elimination |terminal |plasma )?"
+    r"half-li(fe|ves)|(oral |renal |total |apparent )?clearance|(oral )?bioavailability|"
+    r"AUC(0-\S+|inf|∞)?|C ?max|T ?max|C ?min|volume of distribution)\b", re.I)
+
+
+def _pharmacokinetic_terms(doc: Doc, ents: list[Span]) -> tuple[list[Span], bool]:
+    """``ents`` with pharmacokinetic measures added as ENDPOINTs ("area under the curve",
+    "elimination half-life", "Cmax"), together with the drug written right before them ("the
+    apixaban area under the curve" is apixaban's exposure: the object of an interaction, not a
+    drug that acts)."""
+    taken = {i: e for e in ents for i in range(e.start, e.end)}
+    new, drop = [], set()
+    for m in _PK_TERMS.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or any(i in taken and taken[i].label_ != "ENDPOINT"
+                               for i in range(span.start, span.end)):
+            continue
+        start = span.start
+        before = taken.get(start - 1)
+        if before is not None and before.label_ == "DRUG" and before.end == start:
+            start = before.start  # "the apixaban area under the curve"
+            drop.add((before.start, before.end))
+        endpoint = Span(doc, start, span.end, label="ENDPOINT")
+        endpoint._.source = "endpoint"
+        new.append(endpoint)
+    if not new:
+        return ents, False
+    covered = {i for e in new for i in range(e.start, e.end)}
+    kept = [e for e in ents if (e.start, e.end) not in drop
+            and not covered.intersection(range(e.start, e.end))]
+    return sorted(kept + new, key=lambda e: e.start), True
 
 
 #: words after a finding that make the phrase a measure of it: "pain scores", "nausea severity"

@@ -1,0 +1,179 @@
+"""Direction words and the objects they govern: the cue layer of :mod:`litkg.extract.claims`.
+
+A direction cue is a word of change ("decreased", "rose", "higher", "normalization", "more
+frequent"); :func:`direction_cues` lists a sentence's cues, leaving out words that only look like
+change (a word of a drug's or a finding's name: "proton pump inhibitor", "reduced ejection
+fraction"; a class noun; "falls" as an event; "lower limb").  :func:`cue_for` picks the cue that
+governs an object (its verb after it in the same clause, else a close word before it), and
+:func:`resolve_direction` applies what turns a change into "no change": negation, "not
+significant", a p-value >= 0.05, "no difference in A, B and C".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from spacy.tokens import Doc, Span
+
+from litkg.extract import claims_direction
+from litkg.extract import claims_lexicon as lex
+from litkg.extract import claims_scope as scope
+from litkg.extract.claims_relations import CONDITION_LABELS, INTERVENTION_LABELS
+from litkg.extract.context import covering, cues
+from litkg.extract.drug_classes import is_class_noun
+from litkg.extract.endpoints import verb_like
+
+WINDOW = 12  # tokens between an object and its direction cue
+
+
+#: words that introduce a finding a patient had ("developed decreased appetite")
+_ONSET_WORDS = frozenset({"developed", "develop", "develops", "had", "has", "have", "presented",
+                          "experienced", "reported", "showed", "with", "noted"})
+
+
+def direction_cues(sent: Span) -> list[tuple[int, str]]:
+    """(token index, direction) for every direction word of the sentence."""
+    found = []
+    finding_starts = {e.start for e in sent.ents if e.label_ in CONDITION_LABELS}
+    # "proton pump inhibitor", "reduced-dose aspirin": a word of a drug's name is no change
+    # "heart failure with reduced ejection fraction", "decreased appetite": nor of a finding's
+    in_drug_name = {i for e in sent.ents if len(e) > 1 and (
+        e.label_ in INTERVENTION_LABELS or e.label_ in CONDITION_LABELS) for i in range(e.start, e.end)}
+    for tok in sent:
+        low = tok.lower_
+        if tok.i in in_drug_name or noun_fall(tok) or is_class_noun(tok.lower_):
+            continue  # "SGLT2 inhibitors": a kind of drug, not a fall
+        nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
+        if low in lex.DIRECTION_STOP or f"{low} {nxt}" in lex.DIRECTION_STOP:
+            continue
+        if tok.i + 1 in finding_starts and low.endswith("ed") and \
+                {t.lower_ for t in tok.doc[max(sent.start, tok.i - 3):tok.i]} & _ONSET_WORDS:
+            continue  # "developed decreased appetite": the participle names the finding
+        if low == "more" and nxt in lex.FREQUENCY_WORDS:
+            found.append((tok.i, "increased"))  # "Y was more frequent with X" ("less" is a cue)
+            continue
+        for direction, prefixes in lex.DIRECTION_PREFIXES.items():
+            if low.startswith(prefixes):
+                found.append((tok.i, direction))
+                break
+    return lex.sized_changes(sent.doc, found)
+
+
+
+#: a title that names what was studied, not what was found: "Effect of X on recovery after Y"
+NOMINAL_TITLE = re.compile(r"\s*(the\s+)?(effects?|impact|influence|role|efficacy|"
+                            r"effectiveness|safety|comparison)\s+of\b", re.I)
+
+
+def noun_fall(tok) -> bool:
+    """"admitted with lethargy and falls": a fall is an event here, not a decrease."""
+    doc = tok.doc
+    return tok.lower_ in ("falls", "fall", "drops") and tok.i > 0 and \
+        doc[tok.i - 1].lower_ in ("and", "or", ",", "with", "recurrent", "multiple", "a", "the",
+                                  "of", "no") and (tok.i + 1 >= len(doc) or doc[tok.i + 1].is_punct)
+
+
+def clause_text(sent: Span, i: int, j: int) -> str:
+    """Text of the clause around tokens i..j: up to 10 tokens each way, cut at , ; : ( )."""
+    doc = sent.doc
+    lo, hi = min(i, j), max(i, j) + 1
+    while lo > sent.start and min(i, j) - lo < 10 and doc[lo - 1].lower_ not in _BREAKS:
+        lo -= 1
+    while hi < sent.end and hi - max(i, j) < 10 and doc[hi].lower_ not in _BREAKS:
+        hi += 1
+    return doc[lo:hi].text.lower()
+
+
+def resolve_direction(doc: Doc, sent: Span, cue_i: int | None, direction: str | None,
+                      obj: Span, classify: Callable[[Span, str], str | None]) -> str | None:
+    """Apply negation/'not significant' to a cue's direction; may return 'unchanged'.
+    ``classify(obj, direction)`` reads "improved"/"worsened" between arms as a sign."""
+    anchor = cue_i if cue_i is not None else obj.start
+    clause = clause_text(sent, anchor, obj.start)
+    # "decreased, but not significantly": the qualifier follows the cue across a comma
+    tail = sent.doc[anchor:min(sent.end, anchor + 8)].text
+    # "a slight (although non-significant) increase": the qualifier is a parenthesis before it
+    if anchor - 1 > sent.start and doc[anchor - 1].text == ")":
+        tail += " " + doc[max(sent.start, anchor - 10):anchor].text.rsplit("(", 1)[-1]
+    if lex.SIGNIFICANT_NEGATED.search(clause) or lex.SIGNIFICANT_NEGATED.search(tail):
+        return "unchanged"
+    # the p-value reported for this outcome, or a later "the difference was not significant"
+    after_obj = doc.text[obj.end_char:sent.end_char]
+    if direction is not None and lex.NOT_ACHIEVED.search(sent.text):
+        return "unchanged"  # "normalization of Y could not be achieved"
+    if direction is not None and (lex.first_p_nonsignificant(after_obj) or
+                                  lex.ANAPHORIC_NS.search(after_obj)):
+        return "unchanged"
+    if cue_i is not None and covering(doc, cue_i, "negation"):
+        return "unchanged"
+    if cue_i is None and re.search(r"\beffects? on\b", clause) and any(
+            c.kind == "negation" and sent.start <= c.start < obj.start for c in cues(sent.doc)):
+        return "unchanged"  # "Neither X nor Y had an effect on Z"
+    if cue_i is None and _LIST_UNCHANGED.search(sent.doc[sent.start:obj.start].text):
+        return "unchanged"  # "no significant difference between groups in A, B and C"
+    if cue_i is None or direction is None:
+        if any(p in clause for p in lex.UNCHANGED_ALONE) or lex.NO_NAMED_BENEFIT.search(clause):
+            return "unchanged"
+        if covering(doc, obj.start, "negation") and _IN_ANY_ARM.search(after_obj):
+            return "unchanged"  # "No severe side effects occurred in either group"
+    elif covering(doc, obj.start, "negation") and any(p in clause for p in lex.UNCHANGED_PHRASES):
+        return "unchanged"
+    if direction in ("improved", "worsened") and claims_direction.ARMS.search(sent.text):
+        # between arms "improved" is a difference with a sign ("pain improved" = decreased)
+        return classify(obj, direction)
+    return direction
+
+
+_BREAKS = {",", ";", ":", "(", ")", "but", "whereas", "while", "however"}
+#: every arm of a trial: "in either group", "in any of the arms", "among all participants"
+_IN_ANY_ARM = re.compile(r"^[^;:]{0,40}?\b(in|among|for) (any|either|both|all|each) (of the )?"
+                         r"(\w+ )?(groups?|arms?)\b", re.I)
+# between an object and its verb a parenthesis is usually a statistic: "Y was lower (p<0.05)"
+_CUE_BREAKS = _BREAKS - {"(", ")"}
+
+
+
+
+def cue_for(doc: Doc, obj: Span, cues: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """The direction cue governing ``obj``: a following verb in the same clause ("PTH
+    decreased"), else a close preceding word ("a decrease in PTH and ALP")."""
+    # a nominal cue followed by of/in governs the next noun ("normalization of serum P"); a
+    # past verb does not ("glucose decreased in patients with diabetes")
+    after = [c for c in cues if obj.end <= c[0] < obj.end + WINDOW
+             and not _CUE_BREAKS & {t.lower_ for t in doc[obj.end:c[0]]}
+             and not (c[0] + 1 < len(doc) and doc[c[0] + 1].lower_ in ("of", "in")
+                      and not verb_like(doc[c[0]].lower_))]
+    # ... and a cue inside an aside opened after the object is not its verb when one follows
+    # the aside ("Y (whichever was higher) was lower with X"; but "Y (3-fold increased risk)")
+    after = [c for c in after if not scope.in_aside(doc, obj.end, c[0])] or after
+    before = [c for c in cues if obj.start - 6 <= c[0] < obj.start
+              and not _BREAKS & {t.lower_ for t in doc[c[0] + 1:obj.start]}]
+    # "reduced the risk of worsening heart failure": a participle right before the object names
+    # a kind of it; the cue governing the phrase is the one before
+    last = before[-1][0] if before else None
+    if len(before) > 1 and last == obj.start - 1 and doc[last].lower_.endswith("ing") and \
+            doc[last - 1].lower_ in ("of", "with", "the", "a", "an"):
+        before = before[:-1]  # (but "limited to reducing Y risk": a verb governing Y)
+    # "a decrease in local pain": a nominal cue governing this very noun phrase wins
+    if before and doc[before[-1][0] + 1].lower_ in ("in", "of") and obj.start - before[-1][0] <= 4:
+        return before[-1]
+    # "X increased AMPK phosphorylation and suppressed SREBP": a verb after "and" shares the
+    # subject of the verb before the object; it does not govern the object
+    if after and before and doc[after[0][0] - 1].lower_ in ("and", "but") and \
+            obj.start - before[-1][0] <= 2 and verb_like(doc[before[-1][0]].lower_):
+        return before[-1]
+    if after:
+        return after[0]
+    return before[-1] if before else None
+
+
+
+
+_LIST_UNCHANGED = re.compile(r"\bno (statistically )?(significant )?(difference|change|effect)s?\b"
+                             r"[^.;]*\b(in|on|for|of|regarding)\b", re.I)
+
+
+def same_clause(doc: Doc, a: int, b: int) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return not _BREAKS & {t.lower_ for t in doc[lo:hi]}
