@@ -146,7 +146,10 @@ def test_evidence_inference_sample():
     report = evaluate_evidence_inference(_bench("evidence-inference"), limit=40)
     assert report.prompts > 0 and report.matched > 0
     assert 0.0 <= report.direction_accuracy <= 1.0
-    assert report.as_dict()["articles"] == 40
+    assert report.as_dict()["articles"] == 40 and report.as_dict()["min_confidence"] == 0.6
+    # without the ranker's gate every prompt a claim matches is answered
+    ungated = evaluate_evidence_inference(_bench("evidence-inference"), limit=40, min_confidence=0)
+    assert ungated.matched >= report.matched and ungated.prompts == report.prompts
 
 
 def test_containment_takes_acronyms_but_not_hyphenated_modifiers():

@@ -58,12 +58,16 @@ def claims(gold: Path, corpus: Path | None, as_json: bool) -> None:
               show_default=True, help="Entities from the prompts, or litkg's recogniser.")
 @click.option("--split", type=click.Choice(["train", "validation"]), default=None,
               help="Only the articles of this split.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="Leave prompts unanswered whose best claim the evidence ranker holds less "
+                   "likely to be right (default 0.6; 0 answers every matched prompt).")
 def evidence_inference(folder: Path, as_json: bool, limit: int | None, entities: str,
-                       split: str | None) -> None:
+                       split: str | None, min_confidence: float | None) -> None:
     """Direction of outcome claims on Evidence Inference 2.0 abstracts."""
     from litkg.evaluate.evidence_inference import evaluate_evidence_inference
 
-    _emit(evaluate_evidence_inference(folder, limit=limit, entities=entities, split=split), as_json)
+    _emit(evaluate_evidence_inference(folder, limit=limit, entities=entities, split=split,
+                                      min_confidence=min_confidence), as_json)
 
 
 @evaluate.command("ade")

@@ -72,6 +72,7 @@ class EvidenceInferenceReport:
     matched: int
     correct: int
     entities: str
+    min_confidence: float = 0.0
     confusion: dict = field(default_factory=dict)
     examples: list = field(default_factory=list)
 
@@ -87,11 +88,12 @@ class EvidenceInferenceReport:
         return {"articles": self.articles, "prompts": self.prompts, "matched": self.matched,
                 "prompt_recall": round(self.recall, 4), "direction_correct": self.correct,
                 "direction_accuracy": round(self.direction_accuracy, 4),
-                "entities": self.entities, "confusion": self.confusion, "examples": self.examples}
+                "entities": self.entities, "min_confidence": self.min_confidence,
+                "confusion": self.confusion, "examples": self.examples}
 
     def as_table(self) -> str:
         lines = [f"Evidence Inference ({self.articles} abstracts, {self.prompts} prompts, "
-                 f"{self.entities} entities)",
+                 f"{self.entities} entities, answers with confidence >= {self.min_confidence:g})",
                  f"prompt recall      {self.recall:.3f} ({self.matched}/{self.prompts})",
                  f"direction accuracy {self.direction_accuracy:.3f} ({self.correct}/{self.matched})"]
         for gold, row in sorted(self.confusion.items()):
@@ -332,8 +334,12 @@ def prompt_entity_claims(text: str, prompts: list[Prompt], document: Document) -
 
 
 def evaluate_evidence_inference(folder: Path | str, *, limit: int | None = None,
-                                entities: str = "prompt", split: str | None = None
-                                ) -> EvidenceInferenceReport:
+                                entities: str = "prompt", split: str | None = None,
+                                min_confidence: float | None = None) -> EvidenceInferenceReport:
+    """Score the direction of outcome claims against the prompts of ``folder``.  A prompt whose
+    best matching claim the evidence ranker holds less likely than ``min_confidence`` (default
+    :data:`litkg.evaluate.evidence_ranker.MIN_CONFIDENCE`) to be right is left unanswered; 0
+    answers every prompt a claim matches."""
     folder = Path(folder)
     if entities not in ("prompt", "pipeline"):
         raise EvaluationError(f"unknown entity mode {entities!r}", hint="use 'prompt' or 'pipeline'")
@@ -350,7 +356,8 @@ def evaluate_evidence_inference(folder: Path | str, *, limit: int | None = None,
         nlp = shared_nlp()
     from litkg.evaluate.evidence_ranker import MIN_CONFIDENCE, best_confidence
 
-    report = EvidenceInferenceReport(len(articles), 0, 0, 0, entities)
+    gate = MIN_CONFIDENCE if min_confidence is None else min_confidence
+    report = EvidenceInferenceReport(len(articles), 0, 0, 0, entities, gate)
     confusion: dict[str, Counter] = defaultdict(Counter)
     for pmcid in articles:
         text = (folder / "abstracts" / f"PMC{pmcid}.abst").read_text(encoding="utf-8", errors="replace")
@@ -365,8 +372,8 @@ def evaluate_evidence_inference(folder: Path | str, *, limit: int | None = None,
             hits = prompt_hits(outcomes, p)
             # no claim likely to carry the result: a direction read from an aim, a
             # within-group change or another outcome is right about half the time
-            if not hits or best_confidence(hits, text, measured_outcome(p.outcome),
-                                           p.intervention, p.comparator) < MIN_CONFIDENCE:
+            if not hits or (gate > 0 and best_confidence(
+                    hits, text, measured_outcome(p.outcome), p.intervention, p.comparator) < gate):
                 continue
             report.matched += 1
             direction = select_direction(hits, p)
