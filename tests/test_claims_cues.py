@@ -143,3 +143,11 @@ def test_a_class_noun_is_no_direction_cue():
     text = "Regulators have not approved SGLT2 inhibitors for type 1 diabetes."
     claims = _claims_of(text, [("type 1 diabetes", "CONDITION")])
     assert [c for c in claims if c.kind == "outcome"] == []
+
+
+def test_a_significant_difference_is_never_read_as_no_change():
+    text = ("Adherence scores were significantly different between the nurse-led follow-up and "
+            "control groups.")
+    claims = _claims_of(text, [("Adherence scores", "ANALYTE"), ("nurse-led follow-up", "DRUG"),
+                               ("control", "DRUG")])
+    assert [c.direction for c in claims if c.kind == "outcome"] != ["unchanged"]

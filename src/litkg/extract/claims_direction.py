@@ -365,6 +365,9 @@ def classify(sent, obj, drug, ents, direction, arm_labels, new: float,
     label, prob = pred
     if direction is None:
         chosen = label if prob >= new and RESULT.search(sent.text) else None
+        if chosen == "unchanged" and _ASSERTED_SIGNIFICANT.search(sent.text) and \
+                not null_evidence(sent.text):
+            chosen = None  # "were significantly different between the groups": not a null
     elif direction in ("improved", "worsened"):
         chosen = label if prob >= new or ARMS.search(sent.text) else None
         if chosen == "unchanged" and not null_evidence(sent.text):
@@ -393,6 +396,9 @@ def valence_sign(direction: str, outcome: str) -> str:
     less is better (:data:`ADVERSE`: pain, symptoms, mortality), up on any other."""
     less_is_better = bool(ADVERSE.search(outcome))
     return "decreased" if (direction == "improved") == less_is_better else "increased"
+
+
+_ASSERTED_SIGNIFICANT = re.compile(r"\bsignificant(ly)?\b", re.I)
 
 
 def null_evidence(text: str) -> bool:
