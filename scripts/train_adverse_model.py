@@ -27,6 +27,7 @@ features seen at least ``--min-count`` times, weights averaged over three exampl
 Python, a few minutes on one core.
 
     nice python scripts/train_adverse_model.py [--epochs 3] [--l2 0.01] [--min-count 2]
+        [--save-calibration FILE]  # also keep the dev-part model, for error analysis
 """
 
 import argparse
@@ -149,6 +150,7 @@ def main():
     ap.add_argument("--with-rule", type=float, nargs="*", default=[0.2, 0.25, 0.3])
     ap.add_argument("--alone", type=float, nargs="*", default=[0.35, 0.4, 0.45, 0.5, 0.55])
     ap.add_argument("--no-write", action="store_true", help="calibrate and report only")
+    ap.add_argument("--save-calibration", help="also write the dev-part model here")
     args = ap.parse_args()
     positives, items = load(Path(benchmarks_dir()) / "ade")
     residue = [ade._residue(p) for p, _, _ in items]
@@ -176,6 +178,9 @@ def main():
             if best is None or mean > best[0]:
                 best = (mean, wr, al)
     print(f"dev best: mean F1 {best[0]:.4f} with_rule={best[1]} alone={best[2]}", file=sys.stderr)
+    if args.save_calibration:  # the dev-part model with the best thresholds, for error analysis
+        with gzip.open(args.save_calibration, "wt", encoding="utf-8") as fh:
+            json.dump({**model, "thresholds": {"with_rule": best[1], "alone": best[2]}}, fh)
     if args.no_write:
         return
 
@@ -189,7 +194,8 @@ def main():
              "thresholds": {"with_rule": best[1], "alone": best[2]},
              "provenance": "ADE corpus v2 (Gurulingappa et al. 2012), PMIDs not divisible by 5; "
                            "thresholds calibrated on residue 4; scripts/train_adverse_model.py",
-             "settings": {k: v for k, v in vars(args).items() if k != "no_write"},
+             "settings": {k: v for k, v in vars(args).items()
+                          if k not in ("no_write", "save_calibration")},
              "calibration": report}
     out = data_dir() / MODEL_FILE
     with gzip.open(out, "wt", encoding="utf-8") as fh:

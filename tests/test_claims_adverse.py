@@ -245,3 +245,67 @@ def test_list_members_share_a_confident_link(monkeypatch):
     _with_model(monkeypatch, {"BIAS": -2.0, "C:rash": 1.8}, thresholds)
     assert _pairs(doc) == {("Zorbamide", "rash")}
 
+
+
+def test_an_onset_after_a_drug_overrides_the_patients_with_frame(monkeypatch):
+    _with_model(monkeypatch, {"BIAS": 10.0})
+    doc = _doc("A child with pancreatitis following zorbamide therapy is described.",
+               [("pancreatitis", "CONDITION"), ("zorbamide", "DRUG")])
+    assert _pairs(doc) == {("zorbamide", "pancreatitis")}
+    # the drug must follow the temporal word closely: here it is the indication's treatment
+    doc = _doc("Patients with pancreatitis after the first week of the long trial were "
+               "given zorbamide.", [("pancreatitis", "CONDITION"), ("zorbamide", "DRUG")])
+    assert not rel._cause_follows(doc, doc.ents[0], [doc.ents[1]])
+
+
+def test_a_lowering_word_counts_only_as_the_findings_predicate_or_modifier(monkeypatch):
+    _with_model(monkeypatch, {"BIAS": 10.0})
+    # "lower" belongs to "lower limbs", not to the numbness
+    doc = _doc("Zorbamide caused numbness of the lower limbs.",
+               [("Zorbamide", "DRUG"), ("numbness", "CONDITION")])
+    assert _pairs(doc) == {("Zorbamide", "numbness")}
+    went_down = [("Proteinuria was markedly lower with zorbamide.", "Proteinuria", "zorbamide"),
+                 ("Proteinuria levels decreased with zorbamide.", "Proteinuria", "zorbamide"),
+                 ("Zorbamide gave less proteinuria.", "proteinuria", "Zorbamide")]
+    for text, cond, drug in went_down:
+        ents = sorted([(cond, "CONDITION"), (drug, "DRUG")], key=lambda e: text.index(e[0]))
+        assert _pairs(_doc(text, ents)) == set(), text
+
+
+def test_a_protein_typed_by_its_stem_is_given_through_its_subtype():
+    doc = _doc("Arthritis followed velorin-beta therapy.",
+               [("Arthritis", "CONDITION"), ("velorin", "TARGET")])
+    assert rel.administered(doc, doc.ents[1])
+    doc = _doc("Arthritis followed velorin beta-1a therapy.",
+               [("Arthritis", "CONDITION"), ("velorin", "TARGET")])
+    assert rel.administered(doc, doc.ents[1])
+    doc = _doc("Arthritis followed velorin alfa treatment.",
+               [("Arthritis", "CONDITION"), ("velorin", "TARGET")])
+    assert rel.administered(doc, doc.ents[1])
+    doc = _doc("Arthritis raised velorin-beta levels.",
+               [("Arthritis", "CONDITION"), ("velorin", "TARGET")])
+    assert not rel.administered(doc, doc.ents[1])
+
+
+def test_a_cue_inside_a_condition_name_says_nothing_of_the_next_condition(monkeypatch):
+    _with_model(monkeypatch, {"BIAS": 10.0})
+    doc = _doc("Zorbamide toxicity includes bone marrow suppression and stomatitis.",
+               [("Zorbamide", "DRUG"), ("bone marrow suppression", "CONDITION"),
+                ("stomatitis", "CONDITION")])
+    assert ("Zorbamide", "stomatitis") in _pairs(doc)
+    # a free-standing "suppression of" still makes the condition a benefit
+    doc = _doc("Zorbamide gave suppression of stomatitis.",
+               [("Zorbamide", "DRUG"), ("stomatitis", "CONDITION")])
+    assert _pairs(doc) == set()
+
+
+def test_a_condition_caused_by_a_drug_is_its_harm_whatever_improved_it(monkeypatch):
+    _with_model(monkeypatch, {"BIAS": -10.0})
+    # "X induced Y" without the hyphen still names the cause, model or not
+    doc = _doc("She showed recovery of zorbamide induced neuropathy.",
+               [("zorbamide", "DRUG"), ("neuropathy", "CONDITION")])
+    assert _pairs(doc) == {("zorbamide", "neuropathy")}
+    _with_model(monkeypatch, {"BIAS": 10.0})
+    doc = _doc("Velbaxin ameliorated an akathisia case induced by zorbamide.",
+               [("Velbaxin", "DRUG"), ("akathisia", "CONDITION"), ("zorbamide", "DRUG")])
+    assert ("zorbamide", "akathisia") in _pairs(doc)

@@ -83,3 +83,9 @@ def test_a_drug_the_lexicon_only_grounds_is_a_candidate_after_a_cause_phrase():
     doc = _doc("Necrolysis associated with streptokinase, then fever after Velbaxin.")
     # "streptokinase" is a lexicon drug; an unknown name needs a giving phrase
     assert [s.text for s in findings.given_names(doc[:], [])] == ["streptokinase"]
+
+
+def test_generic_heads_need_a_clinical_modifier_and_benefits_are_no_findings():
+    doc = _doc("We saw changes, marked changes, skin changes, a 3-fold elevation, liver enzyme "
+               "elevation, protective effects and toxic effects.")
+    assert _found(doc) == ["skin changes", "liver enzyme elevation", "toxic effects"]

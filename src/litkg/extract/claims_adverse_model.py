@@ -35,9 +35,20 @@ R 0.648; ceiling 0.793), against 0.572 and 0.656 for version 3; dev part (residu
 trained on 1-3; the abbreviation table also read residue 4) 0.615 and 0.693 against 0.590 and
 0.670.  Retrained on the entity stage of 2026-11-23 evening (span edges, organisms, dates,
 analytes; dev calibration mean F1 0.650, thresholds 0.25/0.4): test 0.587 (P 0.739, R 0.487)
-and 0.658 (P 0.687, R 0.632; ceiling 0.794).  Weights ship as ``litkg/data/adverse_model.json.gz``
-(model ``version`` must equal :data:`FEATURES_VERSION`); without a usable file only the rules are
-used.
+and 0.658 (P 0.687, R 0.632; ceiling 0.794).  Retrained 2026-11-23 night on new candidates
+(generic finding heads need a clinical modifier, "protective effects" is no finding; a protein
+typed by its stem is given through its subtype, "IFN-beta therapy"; "initiation of X" gives X;
+"provocation" is a causal cue; "X induced Y" without the hyphen is ``COMPOUND``) and decision
+rules (an onset or cause phrase after the condition lifts the indication and improvement
+filters; a lowering word counts only as the condition's predicate; cue words inside another
+condition's name are ignored): dev calibration mean F1 0.654, thresholds 0.3/0.4; test 0.587
+(P 0.757, R 0.479) and 0.663 (P 0.713, R 0.620; ceiling 0.794).  A sentence-level "does this
+sentence report a drug's harm" model (masked word uni- and bigrams, positive vs ADE-NEG
+sentences, cross-fitted) as a feature of this one did not help (dev mean F1 0.650 against
+0.650; alone its average precision on dev sentences was 0.69): the sentence's words (``S:``)
+already carry what it knows, and many ADE-NEG sentences read as harms.
+Weights ship as ``litkg/data/adverse_model.json.gz`` (model ``version`` must equal
+:data:`FEATURES_VERSION`); without a usable file only the rules are used.
 Retrain after changing these features, the entity recogniser or the abbreviation table:
 ``nice python scripts/train_adverse_model.py`` (about 10 minutes).
 

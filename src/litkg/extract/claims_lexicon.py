@@ -63,7 +63,7 @@ SIGNIFICANT_NEGATED = re.compile(
 #   causal "X causes/induced/leads to Y" (or passive "Y caused by X"),
 #   temporal "Y after/during/following X", because "Y due to/secondary to X",
 #   association "X-associated Y" / "Y associated with X".
-AE_CAUSAL = ("induc", "caus", "lead", "led", "provok", "precipitat", "trigger", "produc",
+AE_CAUSAL = ("induc", "caus", "lead", "led", "provok", "provoc", "precipitat", "trigger", "produc",
              "result", "elicit")
 AE_TEMPORAL = ("after", "during", "following", "receiv", "taking", "ingest", "exposure",
                "overdos", "while", "withdraw", "discontinu", "rechalleng", "since", "upon")

@@ -106,7 +106,10 @@ def class_apposition(doc: Doc, d: Span, drugs: list[Span]) -> bool:
 
 
 def _compound_cause(doc: Doc, d: Span, c: Span) -> bool:
-    """'heparin-induced thrombocytopenia', 'drug-associated wide complex dysrhythmia'."""
+    """'heparin-induced thrombocytopenia', 'drug-associated wide complex dysrhythmia',
+    'vincristine induced neuropathy'."""
+    if c.start == d.end + 1 and doc[d.end].lower_ == "induced" and doc[d.end - 1].whitespace_:
+        return True  # "vincristine induced neuropathy": the hyphen left out
     if d.end + 2 > c.start or c.start - (d.end + 2) > 3 or doc[d.end].text not in ("-", "–"):
         return False
     return doc[d.end + 1].lower_.startswith(("induc", "associat", "relat", "caus", "provok",
@@ -117,6 +120,24 @@ def _compound_cause(doc: Doc, d: Span, c: Span) -> bool:
 _GIVEN_WITH = re.compile(r"\b(combined|combination|together|along|coadministered) with\s*$", re.I)
 #: a name followed by these is the target of the drug, not the drug ("TNF-alpha inhibitor")
 _TARGET_OF = ("inhibitor", "antagonist", "agonist", "blocker", "antibod", "analog", "receptor")
+
+
+#: subtype words written after a protein's name: "IFN beta", "interferon alfa-2b"
+_SUBTYPE = frozenset({"alpha", "alfa", "beta", "gamma", "lambda", "kappa", "omega"})
+
+
+def _word_after_name(doc: Doc, e: Span) -> str:
+    """The word after ``e`` and the subtype glued to it or written after it ("IFN-beta therapy",
+    "IFN beta therapy": "therapy"): the recogniser often types only the stem of such a name."""
+    j = e.end
+    while j < len(doc):
+        subtype = doc[j].lower_.split("-")[0] in _SUBTYPE  # "beta", "alfa-2b"
+        glued = not doc[j - 1].whitespace_ and (doc[j].text in ("-", "\u2013")
+                                                or doc[j].text.isalnum())  # "-2b"
+        if not (subtype or glued):
+            break
+        j += 1
+    return doc[j].lower_ if j < len(doc) else ""
 
 
 def administered(doc: Doc, e: Span) -> bool:
@@ -132,8 +153,9 @@ def administered(doc: Doc, e: Span) -> bool:
     before = doc[max(0, e.start - 3):e.start].text
     if GIVEN_BEFORE.search(before):
         return True
-    return e.label_ in ("TARGET", "ANALYTE") and (nxt in GIVEN_AFTER
-                                                  or bool(_GIVEN_WITH.search(before)))
+    return e.label_ in ("TARGET", "ANALYTE") and (
+        nxt in GIVEN_AFTER or _word_after_name(doc, e) in GIVEN_AFTER
+        or bool(_GIVEN_WITH.search(before)))
 
 
 def _ae_entities(sent: Span, ents: list[Span]) -> tuple[list[Span], list[Span]]:
@@ -173,16 +195,23 @@ def adverse_candidates(sent: Span, ents: list[Span]) -> list[tuple[Span, Span]]:
     return out
 
 
+#: temporal cues that, right after a condition, date its onset by a drug given before
+_ONSET_AFTER = ("after", "following", "during")
+
+
 def _cause_follows(doc: Doc, c: Span, drugs: list[Span]) -> bool:
-    """"patients with Y induced by X", "a case of Y due to X": a cause phrase right after the
-    condition names a drug as its cause, whatever the words before it ("patients with").  The
-    cue must open a phrase ("induced by", "related to"): glued to a word it modifies what
-    follows ("renal failure-related calciphylaxis")."""
+    """"patients with Y induced by X", "a case of Y due to X", "a child with Y following X
+    therapy": a cause phrase or an onset after a drug right after the condition names the drug
+    as its cause, whatever the words before it ("patients with"); the pair is then the
+    classifier's to judge.  The cue must open a phrase ("induced by", "related to"): glued to
+    a word it modifies what follows ("renal failure-related calciphylaxis")."""
     for i in range(c.end, min(len(doc) - 1, c.end + 3)):
         word, nxt = doc[i].lower_, doc[i + 1].lower_
-        if word.startswith(lex.AE_CAUSAL + lex.AE_BECAUSE) and nxt in ("by", "to") and \
-                doc[i - 1].whitespace_ and any(d.start > i and _ae_cue_ok(doc, d, c, i)
-                                               for d in drugs):
+        caused = word.startswith(lex.AE_CAUSAL + lex.AE_BECAUSE) and nxt in ("by", "to")
+        # the drug within a few words of the temporal cue ("after 3 weeks of X", "following X")
+        onset = word in _ONSET_AFTER and any(0 <= d.start - i <= 5 for d in drugs)
+        if (caused or onset) and doc[i - 1].whitespace_ and \
+                any(d.start > i and _ae_cue_ok(doc, d, c, i) for d in drugs):
             return True
     return False
 
@@ -190,6 +219,23 @@ def _cause_follows(doc: Doc, c: Span, drugs: list[Span]) -> bool:
 #: comparatives that, right before a finding, say it went down ("had lower proteinuria", "less
 #: pain"); participles such as "decreased" also form names of findings ("decreased appetite")
 _COMPARATIVES = frozenset({"lower", "less", "fewer", "smaller", "milder", "shorter"})
+#: words that may stand between a finding and the predicate that says it went down ("Y was
+#: significantly reduced"); any other word makes the cue part of another phrase ("numbness of
+#: the lower extremities")
+_PREDICATE_GLUE = frozenset({"was", "were", "is", "are", "be", "been", "had", "has", "have",
+                             "significantly", "markedly", "also", "then", "further", "slightly",
+                             "level", "levels", "count", "counts", "score", "scores", "rate",
+                             "rates", "values", "concentration", "concentrations"})
+
+
+def _went_down(doc: Doc, c: Span, i: int) -> bool:
+    """Does the lowering word at token ``i`` say that condition ``c`` went down: as its
+    predicate ("Y decreased", "Y was lower"), a reduction of it ("a reduction in Y", "reduced
+    Y"), a comparative before it ("less pain") or a lowered risk of it?"""
+    if 0 <= i - c.end <= 2:
+        return all(t.lower_ in _PREDICATE_GLUE for t in doc[c.end:i])
+    return (0 < c.start - i <= 3 and doc[i + 1].lower_ in ("in", "of")) or \
+        (c.start - i == 1 and doc[i].lower_ in _COMPARATIVES) or _lowered_risk_of(doc, i, c)
 
 
 def adverse_pairs(sent: Span, ents: list[Span],
@@ -199,9 +245,11 @@ def adverse_pairs(sent: Span, ents: list[Span],
     Rules: a causal/temporal/associative cue in the right word order between them (see
     :func:`_ae_cue_ok`), or a harm noun ("side effects", "toxicity", "risk") next to the
     condition; the condition is not the indication nor the object of an improvement ("healing
-    of rickets"); the nearest such drug wins.  With the pair classifier installed, it decides
-    every other pair within reach instead (the rules' verdicts are among its features), with a
-    lower threshold where a rule fired; "X-induced Y" always holds for a recognised drug X."""
+    of rickets") unless a cause or onset phrase right after it names a drug
+    (:func:`_cause_follows`); the nearest such drug wins.  With the pair classifier installed,
+    it decides every other pair within reach instead (the rules' verdicts are among its
+    features), with a lower threshold where a rule fired; "X-induced Y" always holds for a
+    recognised drug X."""
     doc = sent.doc
     conds, drugs = _ae_entities(sent, ents)
     if not conds:
@@ -219,11 +267,16 @@ def adverse_pairs(sent: Span, ents: list[Span],
     strong_at = [t.i for t in sent if (t.lower_.startswith(lex.STRONG_ADVERSE) or "toxic" in t.lower_)
                  and not (t.lower_ == "risk" and t.i + 1 < len(doc)
                           and doc[t.i + 1].lower_.startswith("factor"))]
-    improving = [t.i for t in sent if t.lower_.startswith(lex.DIRECTION_PREFIXES["improved"])
-                 or t.lower_.startswith(("suppress", "prevent", "correct", "control"))]
-    lowering = [t.i for t in sent if (t.lower_.startswith(lex.DIRECTION_PREFIXES["decreased"])
-                                      and not t.lower_.startswith(("inhibit", "block", "impair", "depress"))
-                                      or t.lower_ in _COMPARATIVES) and t.i + 1 < len(doc)]
+    # a word inside a condition's name belongs to it ("bone marrow suppression and Y"), it says
+    # nothing of the next condition
+    named = {i for e in ents if e.label_ in CONDITION_LABELS for i in range(e.start, e.end)}
+    improving = [t.i for t in sent if t.i not in named and (
+        t.lower_.startswith(lex.DIRECTION_PREFIXES["improved"])
+        or t.lower_.startswith(("suppress", "prevent", "correct", "control")))]
+    lowering = [t.i for t in sent if t.i not in named and (
+        t.lower_.startswith(lex.DIRECTION_PREFIXES["decreased"])
+        and not t.lower_.startswith(("inhibit", "block", "impair", "depress"))
+        or t.lower_ in _COMPARATIVES) and t.i + 1 < len(doc)]
     pairs = []
     eligible: list[Span] = []  # conditions past the indication / benefit filters
     sure: list[tuple[Span, Span]] = []  # pairs the classifier holds more likely than not
@@ -236,14 +289,15 @@ def adverse_pairs(sent: Span, ents: list[Span],
             continue
         # the indication or the object of an improvement: corpora of case reports rarely say
         # so, but papers at large do ("effective in normalizing Y", "healing of Y")
-        if (_is_indication(doc, sent, c) and not _cause_follows(doc, c, drugs)) or any(
-                0 < c.start - i <= 4 or 0 <= i - c.end <= 1 for i in improving):
+        # a drug named as the cause right after the condition ("ameliorated Y induced by X")
+        # makes the condition that drug's harm whatever treated or improved it
+        caused = _cause_follows(doc, c, drugs)
+        if not caused and (_is_indication(doc, sent, c) or any(
+                0 < c.start - i <= 4 or 0 <= i - c.end <= 1 for i in improving)):
             continue
         # "Y decreased", "Y was lower with X", "a reduction in Y": a finding that went down under
         # the drug is its benefit ("decreased appetite" names the finding, it is not a cue here)
-        if any(0 <= i - c.end <= 2 or (0 < c.start - i <= 3 and doc[i + 1].lower_ in ("in", "of"))
-               or (c.start - i == 1 and doc[i].lower_ in _COMPARATIVES)
-               or _lowered_risk_of(doc, i, c) for i in lowering):
+        if any(_went_down(doc, c, i) for i in lowering):
             continue
         strong = any(-4 <= c.start - i <= 12 or 0 <= i - c.end <= 4 for i in strong_at)
         eligible.append(c)

@@ -8,7 +8,10 @@ their head is a generic finding noun and their meaning comes from the modifiers.
 phrases are head-final, so such a phrase is found from its head: a noun from the closed list
 :data:`FINDING_HEADS`, extended leftwards over the modifier words before it (stopping at function
 words, verbs of the harm cues, numbers, punctuation and other entities).  Heads that more
-often name a wanted effect ("PTH suppression", "viral suppression") are left out.
+often name a wanted effect ("PTH suppression", "viral suppression") are left out; a generic
+head ("changes", "effects", "elevation") counts only with a modifier that is more than a
+degree ("skin changes", not "marked changes" or "3-fold elevation": basic-science abstracts
+are full of those), and a benefit word ("protective effects") makes no finding.
 
 Drugs the recogniser does not know ("IL-2", "Budefat", "senna") are found by the grammar of
 giving instead: the name right after "treated with", "receiving", "administration of" (past
@@ -57,6 +60,7 @@ is are was were be been being has have had having do does did will would can cou
 should must shall who which whose whom what when where while after before during since until
 upon following developed develop develops developing showed shows show had experienced
 presented present reported report describe described observed noted found occurred occur
+saw seen see
 occurs including include includes also very most more less rare rarely common commonly
 patient patients case cases man woman boy girl child children infant adult we it they he she
 there here one two three four five six first second third new known possible potential
@@ -64,6 +68,21 @@ there here one two three four five six first second third new known possible pot
 
 _WORD = re.compile(r"^[A-Za-z][A-Za-z'-]*$")
 _MAX_MODIFIERS = 3
+
+#: heads that name a harm only through a clinical modifier ("skin changes", "toxic effects",
+#: "liver enzyme elevation"); bare or with a degree word ("changes", "3-fold elevation",
+#: "marked changes") they are any finding of a basic-science abstract
+_GENERIC_HEADS = frozenset({"changes", "effect", "effects", "elevation", "elevations"})
+#: modifiers of degree, number or kind, which make no finding clinical
+_DEGREE = frozenset("""
+fold significant marked slight mild several various different similar overall additional
+further possible dose-dependent time-dependent concentration-dependent
+""".split())
+#: modifiers that make the finding a benefit ("protective effects", "therapeutic effects")
+_BENEFIT = frozenset("""
+beneficial protective therapeutic favorable favourable positive desired desirable
+antitumor antitumour anti-inflammatory analgesic antiviral antibacterial
+""".split())
 
 
 def _modifier(token, sent_start: int) -> bool:
@@ -75,6 +94,15 @@ def _modifier(token, sent_start: int) -> bool:
         return False  # an adverb belongs to the verb ("rarely causes")
     # a capitalised word inside the sentence is a name (of a drug, place, author), not a modifier
     return token.i == sent_start or not token.text[0].isupper() or token.text.isupper()
+
+
+def _clinical(modifiers: Span, head: str) -> bool:
+    """Can ``modifiers`` + ``head`` name a harm?  Not with a benefit word; a generic head needs
+    a modifier other than a degree word (see :data:`_GENERIC_HEADS`)."""
+    words = {t.lower_ for t in modifiers}
+    if words & _BENEFIT:
+        return False
+    return head not in _GENERIC_HEADS or bool(words - _DEGREE)
 
 
 def finding_spans(sent: Span, ents: list[Span]) -> list[Span]:
@@ -95,6 +123,8 @@ def finding_spans(sent: Span, ents: list[Span]) -> list[Span]:
             start -= 1
         if start - 1 in named_before:
             continue  # "hypersensitivity reaction": the condition before already names it
+        if not _clinical(doc[start:tok.i], tok.lower_):
+            continue
         span = Span(doc, start, tok.i + 1, label=FINDING_LABEL)
         span._.source = "finding"  # tells the pair classifier it is no recognised entity
         out.append(span)
@@ -109,7 +139,8 @@ GIVEN_AFTER = frozenset({"therapy", "treatment", "treatments", "administration",
 #: words before a name that say it was given: "treated with SASP", "receiving G-CSF"
 GIVEN_BEFORE = re.compile(r"\b((treated|treatment|therapy) with|receiv(ing|ed|es)|taking|took|"
                           r"(administration|injection|infusion|doses?|ingestion|overdose|use|"
-                          r"courses?) of|given|administered)\s*$", re.I)
+                          r"courses?|initiation|introduction|start) of|given|administered)\s*$",
+                          re.I)
 #: words before a name that make it a candidate cause: "associated with interleukin-2"
 CAUSE_BEFORE = re.compile(r"\b((associated|induced|caused|triggered|precipitated) by|"
                           r"(associated|related|attributed|secondary|due) to|associated with|"
