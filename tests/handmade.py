@@ -33,3 +33,24 @@ def doc_with_ents(text: str, ents=(), *, pipes=("sentencizer",), concept_labels:
         if name != "sentencizer":
             doc = nlp.get_pipe(name)(doc)
     return doc
+
+
+def annotated(text: str, ents, title: str | None = None):
+    """``text`` as a Doc of the claims stage with ``ents`` ((phrase, label) pairs, each the
+    first occurrence of its phrase), and its :class:`Document` (with ``title`` if given)."""
+    from litkg.evaluate.claims import annotated_doc
+    from litkg.models import Document, DocumentMetadata
+
+    spans = []
+    for phrase, label in ents:
+        start = text.index(phrase)
+        spans.append((start, start + len(phrase), label, None))
+    document = Document(id="t", text=text, metadata=DocumentMetadata(title=title))
+    return annotated_doc(text, spans), document
+
+
+def claims_of(text: str, ents, title: str | None = None):
+    """The claims of ``text`` with the entities ``ents`` (see :func:`annotated`)."""
+    from litkg.extract.claims import extract_claims
+
+    return extract_claims(*annotated(text, ents, title))

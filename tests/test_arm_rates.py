@@ -1,6 +1,7 @@
 """Event rates given per arm (litkg.extract.arm_rates) and the claims they decide."""
 
-from litkg.evaluate.claims import annotated_doc
+from handmade import annotated
+
 from litkg.extract.arm_rates import arm_rates, no_difference_between_arms, rate_direction
 from litkg.extract.claims import extract_claims
 from litkg.models import Document
@@ -11,11 +12,7 @@ TEXT = ("Heart failure occurred in 237 patients (10.0%) in the dapagliflozin gro
 
 
 def _doc(text, ents):
-    spans = []
-    for phrase, label in ents:
-        start = text.index(phrase)
-        spans.append((start, start + len(phrase), label, None))
-    return annotated_doc(text, spans)
+    return annotated(text, ents)[0]
 
 
 def _ents(doc):

@@ -2,19 +2,14 @@
 
 Documents are built by hand with their entities, so these tests read the claim rules alone."""
 
+from handmade import claims_of
+
 from litkg.evaluate.claims import annotated_doc
-from litkg.extract.claims import extract_claims
-from litkg.models import Document
 
 
 def _outcomes(text, ents):
-    spans = []
-    for phrase, label in ents:
-        start = text.index(phrase)
-        spans.append((start, start + len(phrase), label, None))
-    doc = annotated_doc(text, spans)
     return sorted((c.subject.label, c.object.label, c.direction)
-                  for c in extract_claims(doc, Document(id="t", text=text)) if c.kind == "outcome")
+                  for c in claims_of(text, ents) if c.kind == "outcome")
 
 
 def test_a_verb_after_and_shares_the_subject_not_the_object_before_it():
@@ -35,13 +30,8 @@ def test_a_word_of_a_drug_name_is_no_direction():
 def test_became_narrates_an_onset_after_a_drug_was_given():
     text = ("She was given intravenous linezolid for bacteremia. Within 24 hours she became "
             "agitated, with tremor and hyperreflexia.")
-    spans = []
-    for phrase, label in (("linezolid", "DRUG"), ("bacteremia", "CONDITION"),
-                          ("tremor", "PHENOTYPE"), ("hyperreflexia", "CONDITION")):
-        start = text.index(phrase)
-        spans.append((start, start + len(phrase), label, None))
-    doc = annotated_doc(text, spans)
-    claims = extract_claims(doc, Document(id="t", text=text))
+    claims = claims_of(text, (("linezolid", "DRUG"), ("bacteremia", "CONDITION"),
+                          ("tremor", "PHENOTYPE"), ("hyperreflexia", "CONDITION")))
     assert sorted((c.subject.label, c.object.label) for c in claims if c.kind == "adverse_effect") \
         == [("linezolid", "hyperreflexia"), ("linezolid", "tremor")]
 
@@ -50,58 +40,33 @@ def test_reported_narrates_an_onset_only_with_the_patient_as_subject():
     for sentence, harms in (("Two days later he reported myalgia.", [("levetiracetam", "myalgia")]),
                             ("We reported myalgia in an earlier case.", [])):
         text = "He was started on levetiracetam for seizures. " + sentence
-        spans = []
-        for phrase, label in (("levetiracetam", "DRUG"), ("seizures", "CONDITION"),
-                              ("myalgia", "PHENOTYPE")):
-            start = text.index(phrase)
-            spans.append((start, start + len(phrase), label, None))
-        doc = annotated_doc(text, spans)
-        claims = extract_claims(doc, Document(id="t", text=text))
+        claims = claims_of(text, (("levetiracetam", "DRUG"), ("seizures", "CONDITION"),
+                              ("myalgia", "PHENOTYPE")))
         assert [(c.subject.label, c.object.label) for c in claims if c.kind == "adverse_effect"] \
             == harms, sentence
 
 
 def test_a_word_of_a_finding_name_is_no_direction_and_a_title_compares_without_result():
-    from litkg.models import DocumentMetadata
     title = "Sacubitril versus enalapril in heart failure with reduced ejection fraction"
     text = title + "\n\nPatients were randomized."
-    spans = []
-    for phrase, label in (("Sacubitril", "DRUG"), ("enalapril", "DRUG"),
-                          ("heart failure", "CONDITION"), ("reduced ejection fraction", "PHENOTYPE")):
-        start = text.index(phrase)
-        spans.append((start, start + len(phrase), label, None))
-    doc = annotated_doc(text, spans)
-    claims = extract_claims(doc, Document(id="t", text=text, metadata=DocumentMetadata(title=title)))
+    claims = claims_of(text, (("Sacubitril", "DRUG"), ("enalapril", "DRUG"),
+                          ("heart failure", "CONDITION"), ("reduced ejection fraction", "PHENOTYPE")), title=title)
     assert [c for c in claims if c.kind == "outcome"] == []
 
 
 def test_drugs_started_as_one_regimen_share_the_onset_harm():
     text = ("She was given ipilimumab plus nivolumab. Two weeks later she developed colitis.")
-    spans = []
-    for phrase, label in (("ipilimumab", "DRUG"), ("nivolumab", "DRUG"), ("colitis", "CONDITION")):
-        start = text.index(phrase)
-        spans.append((start, start + len(phrase), label, None))
-    doc = annotated_doc(text, spans)
-    claims = extract_claims(doc, Document(id="t", text=text))
+    claims = claims_of(text, (("ipilimumab", "DRUG"), ("nivolumab", "DRUG"), ("colitis", "CONDITION")))
     assert sorted(c.subject.label for c in claims if c.kind == "adverse_effect") == \
         ["ipilimumab", "nivolumab"]
 
 
-def _claims_of(text, ents):
-    spans = []
-    for phrase, label in ents:
-        start = text.index(phrase)
-        spans.append((start, start + len(phrase), label, None))
-    doc = annotated_doc(text, spans)
-    return extract_claims(doc, Document(id="t", text=text))
-
-
 def test_a_change_in_the_sentence_that_stops_the_drug_is_not_its_effect():
     text = "Oxcarbazepine was discontinued and fluid restriction was started; sodium rose to 131 mmol/L."
-    claims = _claims_of(text, [("Oxcarbazepine", "DRUG"), ("sodium", "ANALYTE")])
+    claims = claims_of(text, [("Oxcarbazepine", "DRUG"), ("sodium", "ANALYTE")])
     assert [c for c in claims if c.kind == "outcome"] == []
     text = "Oxcarbazepine was continued; sodium rose to 131 mmol/L."
-    claims = _claims_of(text, [("Oxcarbazepine", "DRUG"), ("sodium", "ANALYTE")])
+    claims = claims_of(text, [("Oxcarbazepine", "DRUG"), ("sodium", "ANALYTE")])
     assert [(c.object.label, c.direction) for c in claims if c.kind == "outcome"] == \
         [("sodium", "increased")]
 
@@ -109,7 +74,7 @@ def test_a_change_in_the_sentence_that_stops_the_drug_is_not_its_effect():
 def test_falls_in_a_list_of_findings_is_an_event_and_admitted_with_narrates_an_onset():
     text = ("She was treated with oxcarbazepine for neuralgia. After three weeks she was admitted "
             "with lethargy and falls.")
-    claims = _claims_of(text, [("oxcarbazepine", "DRUG"), ("neuralgia", "CONDITION"),
+    claims = claims_of(text, [("oxcarbazepine", "DRUG"), ("neuralgia", "CONDITION"),
                                ("lethargy", "PHENOTYPE")])
     assert [(c.kind, c.object.label) for c in claims if c.object.label == "lethargy"] == \
         [("adverse_effect", "lethargy")]
@@ -125,29 +90,23 @@ def test_falls_after_a_coordination_is_no_direction_cue():
 
 
 def test_a_programme_named_in_the_title_is_the_study_intervention_and_a_nominal_title_finds_nothing():
-    from litkg.models import DocumentMetadata
     title = "Effect of a home exercise program on functional recovery"
     text = title + "\n\nResults: Physical performance scores improved more than in the control group."
-    spans = []
-    for phrase, label in (("exercise program", "PROCEDURE"), ("functional recovery", "ENDPOINT"),
-                          ("Physical performance scores", "ENDPOINT")):
-        start = text.index(phrase)
-        spans.append((start, start + len(phrase), label, None))
-    doc = annotated_doc(text, spans)
-    claims = extract_claims(doc, Document(id="t", text=text, metadata=DocumentMetadata(title=title)))
+    claims = claims_of(text, (("exercise program", "PROCEDURE"), ("functional recovery", "ENDPOINT"),
+                          ("Physical performance scores", "ENDPOINT")), title=title)
     assert [(c.subject.label, c.object.label, c.direction) for c in claims if c.kind == "outcome"] \
         == [("exercise program", "Physical performance scores", "increased")]
 
 
 def test_a_class_noun_is_no_direction_cue():
     text = "Regulators have not approved SGLT2 inhibitors for type 1 diabetes."
-    claims = _claims_of(text, [("type 1 diabetes", "CONDITION")])
+    claims = claims_of(text, [("type 1 diabetes", "CONDITION")])
     assert [c for c in claims if c.kind == "outcome"] == []
 
 
 def test_a_significant_difference_is_never_read_as_no_change():
     text = ("Adherence scores were significantly different between the nurse-led follow-up and "
             "control groups.")
-    claims = _claims_of(text, [("Adherence scores", "ANALYTE"), ("nurse-led follow-up", "DRUG"),
+    claims = claims_of(text, [("Adherence scores", "ANALYTE"), ("nurse-led follow-up", "DRUG"),
                                ("control", "DRUG")])
     assert [c.direction for c in claims if c.kind == "outcome"] != ["unchanged"]

@@ -2,19 +2,15 @@
 
 Documents are built by hand with their entities, so these tests read the claim rules alone."""
 
+from handmade import claims_of
+
 from litkg.evaluate.claims import annotated_doc
 from litkg.extract.claims import extract_claims
 from litkg.models import Document
 
 
 def _claims(text, ents):
-    spans = []
-    for phrase, label in ents:
-        start = text.index(phrase)
-        spans.append((start, start + len(phrase), label, None))
-    doc = annotated_doc(text, spans)
-    return [c for c in extract_claims(doc, Document(id="t", text=text))
-            if c.kind in ("outcome", "measurement")]
+    return [c for c in claims_of(text, ents) if c.kind in ("outcome", "measurement")]
 
 
 def test_a_unitless_ratio_keeps_its_values_with_the_annotated_unit():

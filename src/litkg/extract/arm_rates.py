@@ -149,13 +149,13 @@ def compares_non_arms(sent: Span, at: int) -> bool:
 
 
 def rated_outcome(sent: Span, ents: list[Span], arm_labels, outcome_labels,
-                  is_comparator) -> tuple[Span, Span, str, float] | None:
-    """(arm, outcome, direction, the arm's rate) for a sentence that gives one outcome's rate per
-    arm and names no change word: "The incidences of FIC were 9.2% and 40.8% in Group A
-    (propofol) and Group B (placebo) respectively".  The arm is the one that is not the
-    comparator (the first listed when neither is); the outcome is the only one named before
-    the rates; the sentence's p-value says whether the rates differ (p >= 0.05: unchanged).
-    ``None`` when the sentence is not of that form or gives no p-value."""
+                  is_comparator) -> tuple[Span, Span, str, float, bool] | None:
+    """(arm, outcome, direction, the arm's rate, tested) for a sentence that gives one outcome's
+    rate per arm: "The incidences of FIC were 9.2% and 40.8% in Group A (propofol) and Group B
+    (placebo) respectively (P = 0.04)".  The arm is the one that is not the comparator (the
+    first listed when neither is); the outcome is the only one named before the rates;
+    ``tested`` says whether the sentence gives a p-value, which decides whether the rates differ
+    (p >= 0.05: unchanged).  ``None`` when the sentence is not of that form."""
     rates = arm_rates(sent, ents, arm_labels)
     if len(rates) != 2 or rates[0][0].start == rates[1][0].start:
         return None
@@ -166,9 +166,8 @@ def rated_outcome(sent: Span, ents: list[Span], arm_labels, outcome_labels,
     (a, ra), (b, rb) = rates
     if is_comparator(a) and not is_comparator(b):
         (a, ra), (b, rb) = (b, rb), (a, ra)
+    if is_comparator(a):
+        return None
     nonsignificant = first_p_nonsignificant(sent.text)
-    if is_comparator(a) or nonsignificant is None:
-        return None  # two rates without a test say how the arms fared, not that they differed
     direction = "unchanged" if ra == rb or nonsignificant else "decreased" if ra < rb else "increased"
-    return a, named[0], direction, ra
-
+    return a, named[0], direction, ra, nonsignificant is not None

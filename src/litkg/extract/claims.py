@@ -419,11 +419,17 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
     # "The incidences of Y were 9.2% and 40.8% in the X and placebo groups": the rates decide
     rated = None if not reported else rated_outcome(sent, ents, INTERVENTION_LABELS, OUTCOME_LABELS,
                                                      scope.generic_comparator)
-    if rated is not None and (rated[1].start, rated[1].end) not in taken:
-        arm, obj, direction, rate = rated
-        out.append(make("outcome", arm, obj, direction=direction, statistic_items=tuple(sorted(
-            dict(stat_near(doc, obj, sent, ents), percent=rate).items()))))
-        taken.add((obj.start, obj.end))
+    if rated is not None and not any(c.subject.key == concept_of(rated[0]).key and
+                                     c.object.key == concept_of(rated[1]).key for c in out):
+        arm, obj, direction, rate, tested = rated
+        stats = tuple(sorted(dict(stat_near(doc, obj, sent, ents), percent=rate).items()))
+        if tested:  # two rates and a test: a finding between the arms
+            out.append(make("outcome", arm, obj, direction=direction, statistic_items=stats))
+            taken.add((obj.start, obj.end))
+        elif obj.label_ in CONDITION_LABELS and direction == "increased":
+            # an event more frequent in the arm than with the comparator: its harm, at its rate
+            out.append(make("adverse_effect", arm, obj, statistic_items=stats))
+            taken.add((obj.start, obj.end))
     for obj in (ents if reported else []):
         if (obj.label_ not in OUTCOME_LABELS and not (obj.label_ in DRUG_LABELS and is_measured(obj))
                 and not (obj.label_ == "PROCEDURE" and scope.counted_procedure(doc, sent, obj))) \
