@@ -2,7 +2,7 @@
 
 Documents are built by hand with their entities, so these tests read the claim rules alone."""
 
-from handmade import claims_of
+from handmade import annotated, claims_of
 
 from litkg.evaluate.claims import annotated_doc
 
@@ -110,3 +110,30 @@ def test_a_significant_difference_is_never_read_as_no_change():
     claims = claims_of(text, [("Adherence scores", "ANALYTE"), ("nurse-led follow-up", "DRUG"),
                                ("control", "DRUG")])
     assert [c.direction for c in claims if c.kind == "outcome"] != ["unchanged"]
+
+
+def test_superior_to_is_a_direction_and_the_superior_vena_cava_is_not():
+    from litkg.extract.claims_cues import direction_cues
+    doc = annotated("Symptom control with A was superior to placebo. The superior vena cava was patent.",
+                    [("Symptom control", "ENDPOINT")])[0]
+    first, second = doc.sents
+    assert [d for _, d in direction_cues(first)] == ["improved"]
+    assert direction_cues(second) == []
+
+
+def test_a_rate_ratio_for_one_arm_versus_another_gives_the_direction_and_the_arm():
+    text = ("The annual rate of severe exacerbations was 0.20 with terbutaline and 0.07 with "
+            "budesonide; the rate ratio was 0.36 (95% CI, 0.27 to 0.49) for budesonide versus "
+            "terbutaline.")
+    claims = claims_of(text, [("annual rate of severe exacerbations", "ENDPOINT"),
+                              ("terbutaline", "DRUG"), ("budesonide", "DRUG")])
+    assert [(c.subject.label, c.direction) for c in claims if c.kind == "outcome"] == \
+        [("budesonide", "decreased")]
+
+
+def test_a_hazard_ratio_below_one_is_a_longer_survival_and_a_cue_outranks_the_ratio():
+    text = ("Overall survival was 9.4 months with A and 5.4 months with B; hazard ratio, 0.35 "
+            "(95% CI, 0.13 to 0.92) for A versus B.")
+    claims = claims_of(text, [("Overall survival", "ENDPOINT"), ("A", "DRUG"), ("B", "DRUG")])
+    assert [(c.subject.label, c.direction) for c in claims if c.kind == "outcome"] == \
+        [("A", "increased")]

@@ -55,8 +55,9 @@ from litkg.extract.claims_mechanisms import verb_mechanisms
 from litkg.extract.claims_relations import (CONDITION_LABELS, DRUG_LABELS, INTERVENTION_LABELS,
                                             adverse_pairs, class_apposition, is_measured,
                                             treatment_pairs)
-from litkg.extract.claims_values import (OUTCOME_LABELS, concept_of, ratio_direction,
-                                         sentence_quantities, stat_near, unit_after, value_after)
+from litkg.extract.claims_values import (OUTCOME_LABELS, concept_of, later_ratio,
+                                         ratio_direction, sentence_quantities, stat_near,
+                                         unit_after, value_after)
 from litkg.extract.context import covering
 from litkg.extract.drug_classes import class_mechanisms, inside_class_name
 from litkg.extract.extensions import register_extensions
@@ -452,6 +453,12 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         if comparative and not is_title and direction in (None, "increased", "decreased", "unchanged"):
             direction = _classified(doc, sent, obj, direction)[0]
         direction = ratio_direction(doc, sent, obj) or direction  # "hazard ratio for Y, 0.65 (CI)"
+        # "Y was 0.20 with A, 0.07 with B; the rate ratio was 0.36 (95% CI, 0.27 to 0.49) for B
+        # versus A": the interval gives the direction, and the arm it is for the drug
+        ratio_arm = None if direction is not None else later_ratio(doc, sent, obj, ents,
+                                                                    OUTCOME_LABELS)
+        if ratio_arm is not None:
+            direction = ratio_arm[0]
         if direction is None or ((obj.start, obj.end) in indications and (
                 (cue and cue[0] < obj.start) or lex.EFFICACY.search(sent.text))):
             continue  # "effective in normalizing Y": the indication, read as a treatment
@@ -466,6 +473,8 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         if direction != "unchanged" and _IN_EVERY_ARM.search(doc.text[obj.end_char:sent.end_char]):
             continue  # "Y declined in all groups": a change common to the arms is no drug's
         drug = _drug_for(sent, ents, cue_i, ctx, sents, k, fallback=comparative, exclude=obj)
+        if ratio_arm is not None and ratio_arm[1] is not None:
+            drug = ratio_arm[1]
         drug = drug and scope.coordinated_main(doc, drug, ents, ctx.main_drug, _key)
         if drug is None or scope.not_credited(sent, obj, drug, cue, direction, generic, concept_of) \
                 or stopped_in(sent, drug) or compares_non_arms(sent, cue_i):

@@ -19,9 +19,10 @@ from spacy.tokens import Doc, Span
 from litkg.extract import claims_direction
 from litkg.extract import claims_lexicon as lex
 from litkg.extract import claims_scope as scope
-from litkg.extract.claims_relations import CONDITION_LABELS, INTERVENTION_LABELS
+from litkg.extract.claims_relations import CONDITION_LABELS
 from litkg.extract.context import covering, cues
 from litkg.extract.drug_classes import is_class_noun
+from litkg.extract.endpoints import HEADS as ENDPOINT_HEADS
 from litkg.extract.endpoints import verb_like
 
 WINDOW = 12  # tokens between an object and its direction cue
@@ -38,8 +39,10 @@ def direction_cues(sent: Span) -> list[tuple[int, str]]:
     finding_starts = {e.start for e in sent.ents if e.label_ in CONDITION_LABELS}
     # "proton pump inhibitor", "reduced-dose aspirin": a word of a drug's name is no change
     # "heart failure with reduced ejection fraction", "decreased appetite": nor of a finding's
-    in_drug_name = {i for e in sent.ents if len(e) > 1 and (
-        e.label_ in INTERVENTION_LABELS or e.label_ in CONDITION_LABELS) for i in range(e.start, e.end)}
+    # "annual rate of severe exacerbations": nor a word of an endpoint's, except its head
+    # ("partial healing" is the change)
+    in_drug_name = {i for e in sent.ents if len(e) > 1 for i in range(e.start, e.end)
+                    if e.label_ != "ENDPOINT" or sent.doc[i].lower_ not in ENDPOINT_HEADS}
     for tok in sent:
         low = tok.lower_
         if tok.i in in_drug_name or noun_fall(tok) or is_class_noun(tok.lower_):
@@ -50,6 +53,10 @@ def direction_cues(sent: Span) -> list[tuple[int, str]]:
         if tok.i + 1 in finding_starts and low.endswith("ed") and \
                 {t.lower_ for t in tok.doc[max(sent.start, tok.i - 3):tok.i]} & _ONSET_WORDS:
             continue  # "developed decreased appetite": the participle names the finding
+        if low in ("superior", "inferior"):
+            if nxt == "to":  # "X was superior to Y" (not "the inferior vena cava")
+                found.append((tok.i, "improved" if low == "superior" else "worsened"))
+            continue
         if low == "more" and nxt in lex.FREQUENCY_WORDS:
             found.append((tok.i, "increased"))  # "Y was more frequent with X" ("less" is a cue)
             continue

@@ -110,3 +110,36 @@ def ratio_after_direction(doc: Doc, sent: Span, obj: Span) -> str | None:
     lo, hi = sorted((float(m.group(2)), float(m.group(3))))
     return "decreased" if hi < 1 else "increased" if lo > 1 else "unchanged"
 
+
+_LATER_RATIO = re.compile(
+    r"\b(?:(?:hazard|odds|risk|rate)\s+ratio|relative risk)\b[^();]{0,25}?(\d+(?:\.\d+)?)\s*"
+    r"[(;,]\s*95\s*%\s*(?:CI|confidence interval)[^\d]{0,6}(\d+(?:\.\d+)?)\s*(?:to|-|–|,)\s*"
+    r"(\d+(?:\.\d+)?)\)?(?:\s*for\s+(?P<arm>[^,;()]{2,60}?)\s+(?:versus|vs\.?|compared with)\b)?",
+    re.I)
+
+
+_TIME_TO_EVENT = re.compile(r"surviv|\b(OS|PFS|DFS|EFS)\b|\btime to\b", re.I)
+
+
+def later_ratio(doc: Doc, sent: Span, obj: Span, ents: list[Span], labels) -> tuple[str, Span | None] | None:
+    """The direction of the first ratio with a confidence interval after ``obj`` in ``sent``
+    when ``obj`` is the only outcome (``labels``) named before it ("The annual rate of severe
+    exacerbations was 0.20 with A, 0.07 with B; the rate ratio was 0.36 (95% CI, 0.27 to 0.49)
+    for B versus A"), and the arm the ratio is "for" when it names one (B)."""
+    m = _LATER_RATIO.search(doc.text, obj.end_char, sent.end_char)
+    if m is None or any(e.label_ in labels and e is not obj and obj.end_char <= e.start_char < m.start()
+                        for e in ents):
+        return None
+    lo, hi = sorted((float(m.group(2)), float(m.group(3))))
+    direction = "decreased" if hi < 1 else "increased" if lo > 1 else "unchanged"
+    if _TIME_TO_EVENT.search(obj.text) and direction != "unchanged":
+        # a hazard ratio below 1 is fewer events: a longer survival or time to the event
+        direction = "increased" if direction == "decreased" else "decreased"
+    arm = None
+    if m.group("arm"):
+        named = m.group("arm").lower()
+        arm = next((e for e in ents if m.start("arm") <= e.start_char < m.end("arm")), None) or \
+            next((e for e in ents if sent.start <= e.start < sent.end and e.text.lower() in named
+                  and e is not obj), None)  # the arm's earlier mention
+    return direction, arm
+
