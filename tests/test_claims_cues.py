@@ -137,3 +137,10 @@ def test_a_hazard_ratio_below_one_is_a_longer_survival_and_a_cue_outranks_the_ra
     claims = claims_of(text, [("Overall survival", "ENDPOINT"), ("A", "DRUG"), ("B", "DRUG")])
     assert [(c.subject.label, c.direction) for c in claims if c.kind == "outcome"] == \
         [("A", "increased")]
+
+
+def test_an_onset_list_takes_findings_with_their_modifiers():
+    from litkg.extract.onset import _list_glue
+    assert _list_glue([",", "and", "a", "generalized"])
+    assert not _list_glue(["and", "was", "admitted"])
+    assert not _list_glue(["and", "then", "slowly", "improving"])

@@ -93,11 +93,23 @@ def _findings_after(doc, i: int, sent: Span, ents: list[Span], condition_labels)
             break
         # the first finding may follow a few words ("developed a severe rash"), the next ones
         # only list glue ("tremor, ataxia and confusion")
-        if out and not set(gap) <= _LIST | {"a", "an", "severe", "mild", "marked", "new"}:
+        if out and not _list_glue(gap):
             break
         out.append(c)
         last = c.end - 1
     return out
+
+
+def _list_glue(gap: list[str]) -> bool:
+    """Words between two findings of one list: commas and "and", with at most two modifiers of
+    the next finding ("headache, visual disturbance and a generalized seizure")."""
+    words = [w for w in gap if w not in _LIST | {"a", "an"}]
+    return len(words) <= 2 and all(w.isalpha() and not w.endswith("ing") and
+                                   w not in _CLAUSE_BREAK and w not in _VERBS for w in words)
+
+
+#: verbs that end a list of findings ("tremor and was admitted")
+_VERBS = {"was", "were", "is", "are", "had", "has", "have", "required", "received", "developed"}
 
 
 def _started_drug(sents: list[Span], k: int, drug_labels, condition_labels):
