@@ -125,3 +125,11 @@ def test_rates_without_a_test_give_no_direction_and_a_nonsignificant_test_gives_
         doc = _doc(text, [("cough", "CONDITION"), ("propofol", "DRUG"), ("placebo", "PROCEDURE")])
         claims = extract_claims(doc, Document(id="t", text=text))
         assert [(c.object.label, c.direction) for c in claims if c.kind == "outcome"] == expected
+
+
+def test_of_those_receiving_names_the_arm():
+    text = ("A response was achieved by 38% of patients receiving dupilumab and 10% of those "
+            "receiving placebo (P<0.001).")
+    doc = _doc(text, [("dupilumab", "DRUG"), ("placebo", "PROCEDURE")])
+    assert [(a.text, r) for a, r in arm_rates(doc[:], _ents(doc), _ARMS)] == \
+        [("dupilumab", 38.0), ("placebo", 10.0)]

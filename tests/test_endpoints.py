@@ -104,3 +104,11 @@ def test_pharmacokinetic_measures_are_endpoints_with_the_drug_they_measure():
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("Rifampicin", "DRUG"), ("apixaban area under the curve", "ENDPOINT"),
         ("elimination half-life", "ENDPOINT")]
+
+
+def test_instrument_names_with_and_or_an_assessment_head():
+    from litkg.extract.endpoints import named_instruments
+    text = "The Eczema Area and Severity Index and the Investigator's Global Assessment score fell."
+    doc = doc_with_ents(text, [("Eczema", "CONDITION")])
+    assert [doc[s:e].text for s, e in named_instruments(doc, list(doc.ents))] == [
+        "Eczema Area and Severity Index", "Investigator's Global Assessment score"]

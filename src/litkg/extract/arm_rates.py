@@ -20,7 +20,7 @@ from litkg.extract.claims_values import ratio_after_direction, ratio_direction
 
 _PERCENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*%")
 #: what may stand between a percentage and its arm: "%) in the", "% with", "% of patients in"
-_TO_ARM = re.compile(r"^\s*\)?\s*,?\s*(?:of\s+(?:the\s+)?(?:patients|participants|subjects)\s+)?"
+_TO_ARM = re.compile(r"^\s*\)?\s*,?\s*(?:of\s+(?:the\s+)?(?:patients|participants|subjects|those)\s+)?"
                      r"(?:in|with|on|receiving|taking|given)\s+(?:the\s+)?$", re.I)
 MAX_GAP = 40  # characters between a percentage and its arm's name
 

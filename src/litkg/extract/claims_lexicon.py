@@ -82,7 +82,9 @@ PROCESS_WORDS = ("secretion", "reabsorption", "absorption", "receptor", "sensiti
                  "production", "synthesis", "expression", "release", "activity", "signal",
                  "excretion", "transport", "uptake", "clearance", "phosphaturia", "binding",
                  "proliferation", "pathway", "channel", "enzyme", "transcription", "formation",
-                 "wasting", "effect", "turnover", "resorption", "mineralization", "metabolism")
+                 "wasting", "effect", "turnover", "resorption", "mineralization", "metabolism",
+                 "glucuronidation", "elimination", "oxidation", "hydroxylation", "conjugation",
+                 "phosphorylation", "degradation")
 NOMINAL_MECHANISM = {"suppression": "decreased", "inhibition": "decreased",
                      "blockade": "decreased", "reduction": "decreased", "decrease": "decreased",
                      "downregulation": "decreased", "activation": "increased",

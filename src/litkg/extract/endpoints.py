@@ -369,8 +369,9 @@ def _rated_findings(doc: Doc, ents: list[Span]) -> tuple[list[Span], bool]:
 
 #: last words of a named rating instrument: "Hamilton Depression Rating Scale", "Crohn's Disease
 #: Activity Index", "Beck Depression Inventory", "Glasgow Coma Scale"
-_INSTRUMENT_HEADS = frozenset({"Scale", "Scales", "Score", "Index", "Inventory", "Questionnaire"})
-_INSTRUMENT_PARTS = frozenset({"'s", "\u2019s", "-", "of", "for"})
+_INSTRUMENT_HEADS = frozenset({"Scale", "Scales", "Score", "Index", "Inventory", "Questionnaire",
+                               "Assessment", "Battery"})
+_INSTRUMENT_PARTS = frozenset({"'s", "\u2019s", "-", "of", "for", "and"})
 #: entity types a word of an instrument's name may have been given on its own ("Depression")
 _NAMED_IN_INSTRUMENT = frozenset({"CONDITION", "PHENOTYPE", "ANALYTE", "ENDPOINT", "TARGET"})
 
