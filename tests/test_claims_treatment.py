@@ -106,3 +106,10 @@ def test_findings_induced_by_something_are_no_indication_of_a_later_treatment():
     got = _claims(text, [("ventricular tachycardia", "CONDITION"), ("arrhythmic", "CONDITION"),
                          ("cardiac resynchronization therapy", "PROCEDURE")])
     assert got == []
+
+
+def test_a_finding_after_a_drug_in_a_patient_with_y_gives_no_indication():
+    text = "Hypocalcemia after denosumab in a patient with chronic kidney disease."
+    got = _claims(text, [("Hypocalcemia", "CONDITION"), ("denosumab", "DRUG"),
+                         ("chronic kidney disease", "CONDITION")])
+    assert got == []

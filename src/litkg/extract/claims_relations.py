@@ -482,12 +482,24 @@ _PHRASE_BREAK = frozenset({"in", "to", "for", "among", "of", "on", "at", "by", "
 _HARM_STEMS = ("toxicit", "intoxicat", "adverse", "overdos", "poisoning")
 
 
+_AFTER_WORDS = frozenset({"after", "following", "during"})
+
+
+def _harm_first(doc: Doc, sent: Span, i: int) -> bool:
+    """"Hypocalcemia after denosumab in a patient with Y": the sentence opens on a finding that
+    follows a drug, so the patient's Y is the story's background, not the drug's indication."""
+    first = next((e for e in sent.ents if e.start < i), None)
+    return first is not None and first.label_ in CONDITION_LABELS and first.end < sent.end and \
+        doc[first.end].lower_ in _AFTER_WORDS and first.start - sent.start <= 2
+
+
 def _population_cue(doc: Doc, i: int, sent: Span, drug_end: int) -> bool:
     """Token ``i`` is the "with" of "patients with", and the drug (ending at token
     ``drug_end``) stands outside the population phrase."""
     if i + 1 < sent.end and doc[i + 1].lower_ in ("or", "and"):
         return False  # "patients with or without Y": a subgroup, not the indication
-    if any(t.lower_.startswith(_HARM_STEMS) or t.lower_ in CAUSE_WORDS for t in doc[sent.start:i]):
+    if any(t.lower_.startswith(_HARM_STEMS) or t.lower_ in CAUSE_WORDS for t in doc[sent.start:i]) \
+            or _harm_first(doc, sent, i):
         return False  # "X toxicity after Z in a patient with Y": the harm's story, Y the background
     return doc[i].lower_ == "with" and bool(
         _POPULATION_WITH.search(doc[max(sent.start, i - 3):i + 1].text)) and \
