@@ -133,3 +133,12 @@ def test_of_those_receiving_names_the_arm():
     doc = _doc(text, [("dupilumab", "DRUG"), ("placebo", "PROCEDURE")])
     assert [(a.text, r) for a, r in arm_rates(doc[:], _ents(doc), _ARMS)] == \
         [("dupilumab", 38.0), ("placebo", 10.0)]
+
+
+def test_the_size_of_a_change_per_arm_is_no_rate_of_events():
+    text = "NT-proBNP decreased by 18% with empagliflozin and increased by 4% with placebo (P = 0.01)."
+    doc = _doc(text, [("NT-proBNP", "ANALYTE"), ("empagliflozin", "DRUG"), ("placebo", "PROCEDURE")])
+    assert arm_rates(doc[:], _ents(doc), _ARMS) == []
+    claims = extract_claims(doc, Document(id="t", text=text))
+    assert [(c.subject.label, c.direction) for c in claims if c.kind == "outcome"] == \
+        [("empagliflozin", "decreased")]

@@ -113,3 +113,9 @@ def test_a_finding_after_a_drug_in_a_patient_with_y_gives_no_indication():
     got = _claims(text, [("Hypocalcemia", "CONDITION"), ("denosumab", "DRUG"),
                          ("chronic kidney disease", "CONDITION")])
     assert got == []
+
+
+def test_a_condition_associated_with_a_drug_is_no_indication():
+    text = "Ketamine provided more effective sedation than midazolam but was associated with more vomiting."
+    got = _claims(text, [("Ketamine", "DRUG"), ("midazolam", "DRUG"), ("vomiting", "PHENOTYPE")])
+    assert got == []

@@ -19,6 +19,8 @@ from litkg.extract.claims_lexicon import first_p_nonsignificant
 from litkg.extract.claims_values import ratio_after_direction, ratio_direction
 
 _PERCENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*%")
+_OF_PEOPLE = re.compile(r"\s*of\b", re.I)
+_CHANGE_BY = re.compile(r"\b(by|to|from)\s+(about\s+|approximately\s+)?$", re.I)
 #: what may stand between a percentage and its arm: "%) in the", "% with", "% of patients in"
 _TO_ARM = re.compile(r"^\s*\)?\s*,?\s*(?:of\s+(?:the\s+)?(?:patients|participants|subjects|those)\s+)?"
                      r"(?:in|with|on|receiving|taking|given)\s+(?:the\s+)?$", re.I)
@@ -32,6 +34,10 @@ def arm_rates(sent: Span, ents: list[Span], arm_labels) -> list[tuple[Span, floa
     arms = [e for e in ents if e.label_ in arm_labels and sent.start <= e.start < sent.end]
     out: list[tuple[Span, float]] = []
     for m in _PERCENT.finditer(sent.text):
+        if _CHANGE_BY.search(sent.text[max(0, m.start() - 12):m.start()]) and \
+                not _OF_PEOPLE.match(sent.text, m.end()):
+            continue  # "decreased by 18% with X": the size of a change, not a rate of events
+            # (but "achieved by 38% of patients receiving X" is one)
         at = sent.start_char + m.end()
         arm = next((e for e in arms if at <= e.start_char <= at + MAX_GAP
                     and _TO_ARM.match(doc.text[at:e.start_char])), None)

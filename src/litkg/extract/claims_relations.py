@@ -110,6 +110,12 @@ def _compound_cause(doc: Doc, d: Span, c: Span) -> bool:
     'vincristine induced neuropathy'."""
     if c.start == d.end + 1 and doc[d.end].lower_ == "induced" and doc[d.end - 1].whitespace_:
         return True  # "vincristine induced neuropathy": the hyphen left out
+    if d.end + 1 < len(doc) and doc[d.end].text in ("-", "/") and not doc[d.end - 1].whitespace_ \
+            and not doc[d.end].whitespace_:
+        # "amoxicillin-clavulanate induced Y": the first drug of a combination causes it too
+        partner = next((e for e in doc.ents if e.start == d.end + 1 and e.label_ == d.label_), None)
+        if partner is not None and partner.end <= c.start and _compound_cause(doc, partner, c):
+            return True
     if d.end + 2 > c.start or c.start - (d.end + 2) > 3 or doc[d.end].text not in ("-", "–"):
         return False
     return doc[d.end + 1].lower_.startswith(("induc", "associat", "relat", "caus", "provok",
@@ -371,7 +377,10 @@ _TREATMENT_PREFIXES = tuple(c for c in lex.TREATMENT_CUES if c != "for")
 # another condition (:func:`claims_scope.names_cause`: "renal failure-related Y", "Y due to
 # renal disease") is not treated
 _RISK_BEFORE = re.compile(r"\b(risks?|incidence|rates?)( of| for)?\s*$|"
-                          r"\bmaintain\s*$|\bwatch for\s*$", re.I)
+                          r"\bmaintain\s*$|\bwatch for\s*$|"
+                          # "but was associated with more vomiting": an association, not a use
+                          r"\bassociated with( (more|less|increased|higher|lower|fewer|reduced))?\s*$",
+                          re.I)
 _RISK_AFTER = re.compile(r"^\s*-?\s*risk\b", re.I)
 
 
