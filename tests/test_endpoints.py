@@ -112,3 +112,12 @@ def test_instrument_names_with_and_or_an_assessment_head():
     doc = doc_with_ents(text, [("Eczema", "CONDITION")])
     assert [doc[s:e].text for s, e in named_instruments(doc, list(doc.ents))] == [
         "Eczema Area and Severity Index", "Investigator's Global Assessment score"]
+
+
+def test_adjacent_instrument_heads_make_one_name_and_never_overlapping_spans():
+    from litkg.extract.endpoints import named_instruments
+    text = "Their Global Assessment Scale (GAS) score and the Hamilton Rating Scale Score Index rose."
+    doc = doc_with_ents(text, pipes=("sentencizer", "litkg_endpoints"))
+    spans = named_instruments(doc, [])
+    assert [doc[s:e].text for s, e in spans][0] == "Global Assessment Scale"
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))

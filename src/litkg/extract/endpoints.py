@@ -36,6 +36,7 @@ import re
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from litkg.extract.extensions import register_extensions
 
@@ -301,7 +302,9 @@ def add_endpoints(doc: Doc) -> Doc:
             span._.source = "endpoint"
             new.append(span)
     if new or changed or len(ents) != len(doc.ents):
-        doc.ents = sorted(ents + new, key=lambda s: s.start)
+        # the readers above keep their spans apart; should two still overlap, the longer wins
+        # rather than the document failing
+        doc.ents = sorted(filter_spans(ents + new), key=lambda s: s.start)
     return doc
 
 
@@ -386,14 +389,16 @@ def named_instruments(doc: Doc, ents: list[Span]) -> list[tuple[int, int]]:
     ("Sertraline Improves Depression Scale" in a title is about the scale)."""
     label_at = {i: e.label_ for e in ents for i in range(e.start, e.end)}
     out = []
+    last_end = 0
     for sent in doc.sents:
         i = sent.start
         while i < sent.end:
-            if doc[i].text not in _INSTRUMENT_HEADS:
-                i += 1
+            if doc[i].text not in _INSTRUMENT_HEADS or (
+                    i + 1 < sent.end and doc[i + 1].text in _INSTRUMENT_HEADS):
+                i += 1  # "Global Assessment Scale": the last head ends the name
                 continue
             start = i
-            while start - 1 >= sent.start and _name_word(doc[start - 1], label_at):
+            while start - 1 >= max(sent.start, last_end) and _name_word(doc[start - 1], label_at):
                 start -= 1
             while start < i and not doc[start].text[:1].isupper():
                 start += 1  # never start on "of" or "'s"
@@ -402,6 +407,7 @@ def named_instruments(doc: Doc, ents: list[Span]) -> list[tuple[int, int]]:
                 end += 1
             if i - start >= 1:  # a bare "Scale" or "Index" is not a name
                 out.append((start, end))
+                last_end = end
             i = end
     return out
 
