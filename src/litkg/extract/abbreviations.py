@@ -82,13 +82,16 @@ def _by_initials(short: str, candidate: str) -> str | None:
     character match above stopped inside one of them: in "Proton pump inhibitors (PPIs)" both
     P's can match the two p's of "pump", but the initials P-p-i are the reading the author
     meant."""
-    capitals = [c for c in short if c.isupper()]
+    letters = [c for c in short if c.isalpha()]
+    if len(letters) > 2 and letters[-1] == "s" and letters[-2].isupper():
+        letters = letters[:-1]  # "PPIs": the plural of PPI
     words = candidate.split()
-    if len(capitals) < 2 or len(words) < len(capitals):
+    if sum(c.isupper() for c in letters) < 2 or len(words) < len(letters):
         return None
-    tail = words[-len(capitals):]
-    if [w[0].upper() for w in tail] == capitals and all(w[0].isalpha() for w in tail):
-        return " ".join(tail)
+    tail = words[-len(letters):]
+    if [w[0].lower() for w in tail] == [c.lower() for c in letters] and \
+            all(w[0].isalpha() for w in tail):
+        return " ".join(tail)  # "von Willebrand disease (vWD)", "rh" of "rhGH" included
     return None
 
 
