@@ -22,7 +22,8 @@ _PERCENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*%")
 _OF_PEOPLE = re.compile(r"\s*of\b", re.I)
 _CHANGE_BY = re.compile(r"\b(by|to|from)\s+(about\s+|approximately\s+)?$", re.I)
 #: what may stand between a percentage and its arm: "%) in the", "% with", "% of patients in"
-_TO_ARM = re.compile(r"^\s*\)?\s*,?\s*(?:of\s+(?:the\s+)?(?:patients|participants|subjects|those)\s+)?"
+_TO_ARM = re.compile(r"^\s*\)?\s*,?\s*"
+                     r"(?:of\s+(?:the\s+)?(?:patients|participants|subjects|those)\s+)?"
                      r"(?:in|with|on|receiving|taking|given)\s+(?:the\s+)?$", re.I)
 MAX_GAP = 40  # characters between a percentage and its arm's name
 
@@ -66,7 +67,8 @@ def _respective_rates(sent: Span, arms: list[Span]) -> list[tuple[Span, float]]:
     return [(arm, rate) for arm, (_, rate) in zip(listed, rates)]
 
 
-def rate_direction(sent: Span, ents: list[Span], drug: Span, arm_labels, key) -> tuple[str, float] | None:
+def rate_direction(sent: Span, ents: list[Span], drug: Span, arm_labels,
+                   key) -> tuple[str, float] | None:
     """("decreased" | "increased" | "unchanged", the drug's rate) when ``sent`` gives the rate of
     its event in ``drug``'s arm and in one other arm; ``key`` names an entity's concept."""
     rates = arm_rates(sent, ents, arm_labels)
@@ -175,5 +177,6 @@ def rated_outcome(sent: Span, ents: list[Span], arm_labels, outcome_labels,
     if is_comparator(a):
         return None
     nonsignificant = first_p_nonsignificant(sent.text)
-    direction = "unchanged" if ra == rb or nonsignificant else "decreased" if ra < rb else "increased"
+    direction = "unchanged" if ra == rb or nonsignificant else \
+        "decreased" if ra < rb else "increased"
     return a, named[0], direction, ra, nonsignificant is not None

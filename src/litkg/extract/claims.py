@@ -343,7 +343,8 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
                         statistic_items=tuple(sorted(stat_near(doc, cond, sent, ents).items()))))
         taken.add((cond.start, cond.end))
     # "X was started. Ten days later she presented with Y": the story's harm (see onset.py)
-    onset = [] if methods or aim else onset_harms(sent, ents, sents, k, DRUG_LABELS, CONDITION_LABELS)
+    onset = [] if methods or aim else onset_harms(sent, ents, sents, k, DRUG_LABELS,
+                                                  CONDITION_LABELS)
     credited = {(c.object.key, c.subject.key) for c in out if c.kind == "adverse_effect"}
     for drug, cond in onset:
         if (cond.start, cond.end) in taken:
@@ -450,7 +451,8 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         # ("improved"/"worsened" between arms was already put to the classifier by
         # resolve_direction: what it left unsigned stays so)
         # a title's "X versus Y in Z" names what was compared, not how it came out
-        if comparative and not is_title and direction in (None, "increased", "decreased", "unchanged"):
+        if comparative and not is_title and \
+                direction in (None, "increased", "decreased", "unchanged"):
             direction = _classified(doc, sent, obj, direction)[0]
         direction = ratio_direction(doc, sent, obj) or direction  # "hazard ratio for Y, 0.65 (CI)"
         # "Y was 0.20 with A, 0.07 with B; the rate ratio was 0.36 (95% CI, 0.27 to 0.49) for B
@@ -476,8 +478,8 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         if ratio_arm is not None and ratio_arm[1] is not None:
             drug = ratio_arm[1]
         drug = drug and scope.coordinated_main(doc, drug, ents, ctx.main_drug, _key)
-        if drug is None or scope.not_credited(sent, obj, drug, cue, direction, generic, concept_of) \
-                or stopped_in(sent, drug) or compares_non_arms(sent, cue_i):
+        if drug is None or stopped_in(sent, drug) or compares_non_arms(sent, cue_i) or \
+                scope.not_credited(sent, obj, drug, cue, direction, generic, concept_of):
             continue  # ... "X was discontinued; sodium rose": the course off the drug; "higher in
             # males than in females": a difference between sexes
         if sent.start <= drug.start < sent.end:  # "lower in placebo than in X": X's sign flips

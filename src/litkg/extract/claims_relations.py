@@ -379,7 +379,8 @@ _TREATMENT_PREFIXES = tuple(c for c in lex.TREATMENT_CUES if c != "for")
 _RISK_BEFORE = re.compile(r"\b(risks?|incidence|rates?)( of| for)?\s*$|"
                           r"\bmaintain\s*$|\bwatch for\s*$|"
                           # "but was associated with more vomiting": an association, not a use
-                          r"\bassociated with( (more|less|increased|higher|lower|fewer|reduced))?\s*$",
+                          r"\bassociated with"
+                          r"( (more|less|increased|higher|lower|fewer|reduced))?\s*$",
                           re.I)
 _RISK_AFTER = re.compile(r"^\s*-?\s*risk\b", re.I)
 
@@ -399,7 +400,8 @@ def _caused_after_list(doc: Doc, sent: Span, c: Span) -> bool:
     """"A case of Y1, Y2, and Y3 induced by right ventricular pacing during X therapy": the
     list of findings is caused by what follows, so it is no indication of a treatment named
     after it."""
-    in_finding = {i for e in sent.ents if e.label_ in CONDITION_LABELS for i in range(e.start, e.end)}
+    in_finding = {i for e in sent.ents if e.label_ in CONDITION_LABELS
+                  for i in range(e.start, e.end)}
     i, loose = c.end, 0
     while i < sent.end and (i in in_finding or doc[i].lower_ in (",", "and", "or") or (
             loose < 2 and doc[i].is_alpha and doc[i].lower_ not in ENDPOINT_STOP_WORDS

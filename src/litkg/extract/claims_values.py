@@ -121,14 +121,15 @@ _LATER_RATIO = re.compile(
 _TIME_TO_EVENT = re.compile(r"surviv|\b(OS|PFS|DFS|EFS)\b|\btime to\b", re.I)
 
 
-def later_ratio(doc: Doc, sent: Span, obj: Span, ents: list[Span], labels) -> tuple[str, Span | None] | None:
+def later_ratio(doc: Doc, sent: Span, obj: Span, ents: list[Span],
+                labels) -> tuple[str, Span | None] | None:
     """The direction of the first ratio with a confidence interval after ``obj`` in ``sent``
     when ``obj`` is the only outcome (``labels``) named before it ("The annual rate of severe
     exacerbations was 0.20 with A, 0.07 with B; the rate ratio was 0.36 (95% CI, 0.27 to 0.49)
     for B versus A"), and the arm the ratio is "for" when it names one (B)."""
     m = _LATER_RATIO.search(doc.text, obj.end_char, sent.end_char)
-    if m is None or any(e.label_ in labels and e is not obj and obj.end_char <= e.start_char < m.start()
-                        for e in ents):
+    if m is None or any(e.label_ in labels and e is not obj
+                        and obj.end_char <= e.start_char < m.start() for e in ents):
         return None
     lo, hi = sorted((float(m.group(2)), float(m.group(3))))
     direction = "decreased" if hi < 1 else "increased" if lo > 1 else "unchanged"
