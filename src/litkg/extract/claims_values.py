@@ -81,6 +81,13 @@ _RATIO_CI = re.compile(r"^[^();]{0,60}?(\d+(?:\.\d+)?)[^()]{0,20}?\bCI\b[^\d]{0,
                        r"(\d+(?:\.\d+)?)\s*(?:to|-|–|,)\s*(\d+(?:\.\d+)?)", re.I)
 
 
+def _interval_direction(m: re.Match) -> str:
+    """A ratio's direction from its confidence interval (groups 2 and 3 of ``m``): wholly below
+    1 -> decreased, wholly above -> increased, holding 1 -> unchanged."""
+    lo, hi = sorted((float(m.group(2)), float(m.group(3))))
+    return "decreased" if hi < 1 else "increased" if lo > 1 else "unchanged"
+
+
 def ratio_direction(doc: Doc, sent: Span, obj: Span) -> str | None:
     """The direction a ratio states for the event it is "for" ("hazard ratio for progression or
     death, 0.65; 95% CI, 0.49 to 0.86"): its confidence interval below 1 -> decreased, above 1
@@ -90,8 +97,7 @@ def ratio_direction(doc: Doc, sent: Span, obj: Span) -> str | None:
     m = _RATIO_CI.match(doc.text[obj.end_char:sent.end_char])
     if m is None:
         return None
-    lo, hi = sorted((float(m.group(2)), float(m.group(3))))
-    return "decreased" if hi < 1 else "increased" if lo > 1 else "unchanged"
+    return _interval_direction(m)
 
 
 _RATIO_AFTER = re.compile(
@@ -107,8 +113,7 @@ def ratio_after_direction(doc: Doc, sent: Span, obj: Span) -> str | None:
     m = _RATIO_AFTER.match(doc.text[obj.end_char:sent.end_char])
     if m is None:
         return None
-    lo, hi = sorted((float(m.group(2)), float(m.group(3))))
-    return "decreased" if hi < 1 else "increased" if lo > 1 else "unchanged"
+    return _interval_direction(m)
 
 
 _LATER_RATIO = re.compile(
@@ -131,8 +136,7 @@ def later_ratio(doc: Doc, sent: Span, obj: Span, ents: list[Span],
     if m is None or any(e.label_ in labels and e is not obj
                         and obj.end_char <= e.start_char < m.start() for e in ents):
         return None
-    lo, hi = sorted((float(m.group(2)), float(m.group(3))))
-    direction = "decreased" if hi < 1 else "increased" if lo > 1 else "unchanged"
+    direction = _interval_direction(m)
     if _TIME_TO_EVENT.search(obj.text) and direction != "unchanged":
         # a hazard ratio below 1 is fewer events: a longer survival or time to the event
         direction = "increased" if direction == "decreased" else "decreased"
