@@ -138,18 +138,25 @@ def _lab_value_after(doc: Doc, span: Span) -> bool:
     return bool(found) and found[0].start == 0 and lab_unit(found[0].unit)
 
 
-def _given(doc: Doc, span: Span) -> bool:
-    """Is the chemical ``span`` written as given: "treated with X", "on X", "X therapy", "X 500
-    mg"?"""
+def _written_as_given(doc: Doc, span: Span, before_cue: re.Pattern,
+                      after_words: frozenset[str] = frozenset()) -> bool:
+    """Is ``span`` written as given: the grammar of giving before it ("treated with X", or
+    ``before_cue``), a giving noun after it ("X therapy", or ``after_words``), "X was
+    administered", or a dose right after it ("X 500 mg")?"""
     before = doc.text[max(span.sent.start_char, span.start_char - 40):span.start_char]
-    if GIVEN_BEFORE.search(before) or _ON_OR_STARTED.search(before):
+    if GIVEN_BEFORE.search(before) or before_cue.search(before):
         return True
     after = [t.lower_ for t in doc[span.end:min(len(doc), span.end + 2)]]
-    if after and (after[0] in GIVEN_AFTER | _STARTED_AFTER or (
+    if after and (after[0] in GIVEN_AFTER | after_words or (
             after[0] in ("was", "were") and after[1:] and after[1] in _STARTED_AFTER)):
         return True  # "X therapy", "X was stopped"
     found = find_quantities(doc.text[span.end_char:min(span.sent.end_char, span.end_char + 25)])
     return bool(found) and found[0].start <= 2 and is_dose_unit(found[0].unit)
+
+
+def _given(doc: Doc, span: Span) -> bool:
+    """Is the chemical ``span`` written as given or stopped anywhere: "on X", "X started"?"""
+    return _written_as_given(doc, span, _ON_OR_STARTED, _STARTED_AFTER)
 
 
 _ON_OR_STARTED = re.compile(r"\b(on|started|initiated|stopped|discontinued|withdrew|"
@@ -182,8 +189,9 @@ _TARGET_OF = ("inhibitor", "antagonist", "agonist", "blocker", "antibod", "analo
 
 
 _ARM_NOUNS = frozenset({"group", "groups", "arm", "arms"})
-#: "adding dapagliflozin to insulin": the regimen a drug is added to is given too
-_ADDED_TO = re.compile(r"\b(add(ing|ed)?|addition of)\b[^.;]{1,40}\bto\s*$", re.I)
+#: "intravenous insulin"; "adding dapagliflozin to insulin": the regimen added to is given too
+_ROUTE_OR_ADDED_TO = re.compile(_ROUTES.pattern + r"|\b(add(ing|ed)?|addition of)\b[^.;]{1,40}"
+                                r"\bto\s*$", re.I)
 
 
 def _given_proteins(doc: Doc, ents: list[Span]) -> set[int]:
@@ -201,13 +209,7 @@ def _given_proteins(doc: Doc, ents: list[Span]) -> set[int]:
             continue
         if nxt.startswith(_TARGET_OF):
             continue
-        before = doc.text[max(e.sent.start_char, e.start_char - 40):e.start_char]
-        after = [t.lower_ for t in doc[e.end:min(len(doc), e.end + 2)]]
-        dose = find_quantities(doc.text[e.end_char:min(e.sent.end_char, e.end_char + 25)])
-        if GIVEN_BEFORE.search(before) or _ROUTES.search(before) or _ADDED_TO.search(before) \
-                or nxt in GIVEN_AFTER or (
-                after[:1] in (["was"], ["were"]) and after[1:] and after[1] in _STARTED_AFTER) or (
-                dose and dose[0].start <= 2 and is_dose_unit(dose[0].unit)):
+        if _written_as_given(doc, e, _ROUTE_OR_ADDED_TO):
             out.add(i)
     return out
 
