@@ -309,3 +309,11 @@ def test_a_condition_caused_by_a_drug_is_its_harm_whatever_improved_it(monkeypat
     doc = _doc("Velbaxin ameliorated an akathisia case induced by zorbamide.",
                [("Velbaxin", "DRUG"), ("akathisia", "CONDITION"), ("zorbamide", "DRUG")])
     assert ("zorbamide", "akathisia") in _pairs(doc)
+
+
+def test_a_sentence_opening_on_a_condition_sets_the_population_not_a_harm():
+    from handmade import claims_of
+    text = "In type 1 diabetes, adding dapagliflozin to insulin reduced HbA1c by 0.4%."
+    claims = claims_of(text, [("type 1 diabetes", "CONDITION"), ("dapagliflozin", "DRUG"),
+                              ("insulin", "DRUG"), ("HbA1c", "ANALYTE")])
+    assert [c for c in claims if c.kind == "adverse_effect"] == []

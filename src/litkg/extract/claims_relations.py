@@ -59,8 +59,14 @@ def _is_indication(doc: Doc, sent: Span, cond: Span) -> bool:
     """'X for Y', 'treatment of Y', 'patients with Y': Y is what the drug is given for."""
     prev = doc[max(sent.start, cond.start - 5):cond.start].text
     nxt = doc[cond.end].text if cond.end < sent.end else ""
-    # "calciphylaxis patients", "CKD populations": the condition names the population
-    return bool(_INDICATION.search(prev) or POPULATION_NOUN.match(nxt))
+    # "calciphylaxis patients", "CKD populations": the condition names the population; "In
+    # type 1 diabetes, adding X ...": a sentence opening on it sets the population
+    opening = doc[sent.start:cond.start].text
+    return bool(_INDICATION.search(prev) or POPULATION_NOUN.match(nxt) or
+                (nxt == "," and _POPULATION_OPENING.match(opening)))
+
+
+_POPULATION_OPENING = re.compile(r"^\W*(in|among)(\s+patients\s+with)?(\s+\S+){0,2}\s*$", re.I)
 
 
 def _ae_cue_ok(doc: Doc, d: Span, c: Span, i: int) -> bool:
