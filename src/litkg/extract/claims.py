@@ -53,8 +53,8 @@ from litkg.extract.claims_cues import (NOMINAL_TITLE, cue_for, direction_cues, r
                                       same_clause)
 from litkg.extract.claims_mechanisms import verb_mechanisms
 from litkg.extract.claims_relations import (CONDITION_LABELS, DRUG_LABELS, INTERVENTION_LABELS,
-                                            adverse_pairs, class_apposition, is_measured,
-                                            treatment_pairs)
+                                            adverse_pairs, class_apposition, is_measured)
+from litkg.extract.claims_treatment import treatment_pairs
 from litkg.extract.claims_values import (OUTCOME_LABELS, concept_of, later_ratio,
                                          ratio_direction, sentence_quantities, stat_near,
                                          unit_after, value_after)

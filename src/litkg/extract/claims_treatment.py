@@ -1,0 +1,259 @@
+"""Treatment (indication) pairs: which intervention a sentence gives for which condition.
+
+Split from :mod:`claims_relations` (adverse-effect pairs), which shares the entity labels and
+the test of a measured analyte.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from litkg.extract import claims_lexicon as lex
+from litkg.extract import claims_scope
+from litkg.extract.claims_direction import GENERIC_COMPARATOR
+from litkg.extract.claims_relations import CONDITION_LABELS, INTERVENTION_LABELS, is_measured
+from litkg.extract.endpoints import STOP_WORDS as ENDPOINT_STOP_WORDS
+from litkg.extract.induced import CAUSE_WORDS
+
+_TREATMENT_PREFIXES = tuple(c for c in lex.TREATMENT_CUES if c != "for")
+# a condition named as a risk ("risk of infection", "infection risk") or as the cause of
+# another condition (:func:`claims_scope.names_cause`: "renal failure-related Y", "Y due to
+# renal disease") is not treated
+_RISK_BEFORE = re.compile(r"\b(risks?|incidence|rates?)( of| for)?\s*$|"
+                          r"\bmaintain\s*$|\bwatch for\s*$|"
+                          # "but was associated with more vomiting": an association, not a use
+                          r"\bassociated with"
+                          r"( (more|less|increased|higher|lower|fewer|reduced))?\s*$",
+                          re.I)
+_RISK_AFTER = re.compile(r"^\s*-?\s*risk\b", re.I)
+
+
+def _not_indication(doc: Doc, sent: Span, c: Span) -> bool:
+    before = doc[max(sent.start, c.start - 3):c.start].text
+    after = doc.text[c.end_char:sent.end_char]
+    return bool(_RISK_BEFORE.search(before) or _RISK_AFTER.match(after)) or \
+        claims_scope.names_cause(doc, sent, c) or _caused_after_list(doc, sent, c)
+
+
+_CAUSED_BY = re.compile(r"^\s*((induced|caused|triggered|precipitated|provoked) by|"
+                        r"(secondary|due) to)\b", re.I)
+
+
+def _caused_after_list(doc: Doc, sent: Span, c: Span) -> bool:
+    """"A case of Y1, Y2, and Y3 induced by right ventricular pacing during X therapy": the
+    list of findings is caused by what follows, so it is no indication of a treatment named
+    after it."""
+    in_finding = {i for e in sent.ents if e.label_ in CONDITION_LABELS
+                  for i in range(e.start, e.end)}
+    i, loose = c.end, 0
+    while i < sent.end and (i in in_finding or doc[i].lower_ in (",", "and", "or") or (
+            loose < 2 and doc[i].is_alpha and doc[i].lower_ not in ENDPOINT_STOP_WORDS
+            and not doc[i].lower_.endswith("ed"))):
+        loose += i not in in_finding and doc[i].is_alpha and doc[i].lower_ not in ("and", "or")
+        i += 1  # "arrhythmic storm": a word the recogniser left out of the finding
+    return i < sent.end and bool(_CAUSED_BY.match(doc.text[doc[i].idx - 1:sent.end_char]))
+
+
+# "Y responded (poorly) to X", "Y resistant / refractory to X", "non-responders to X": X was
+# given for Y, whether or not it worked
+_RESPONSE_PREFIXES = ("respon", "nonrespon", "unrespon", "resistant", "refractory")
+
+
+def _is_cue(word: str) -> bool:
+    return word.startswith(_TREATMENT_PREFIXES + _RESPONSE_PREFIXES) or word == "for"
+
+
+_USE_OBJECT = frozenset({"in", "for", "to", "as", "against", "with"})
+
+
+def _cue_at(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a treatment cue.  "used" must name a use ("used in / for / to treat Y",
+    "used successfully for Y"): in "the most commonly used anesthetic agent" it only ranks the
+    drug, and the condition that follows can be its harm."""
+    word = doc[i].lower_
+    if not _is_cue(word):
+        return False
+    if word == "used":
+        return any(t.lower_ in _USE_OBJECT for t in doc[i + 1:min(i + 3, len(doc))])
+    if word == "for" and i > 0 and doc[i - 1].lower_ in _FOR_NOT_INDICATION:
+        return False  # "hazard ratio for death", "tested for HIV", "positive for X"
+    return True
+
+
+#: words before "for" that make it a statistic's, a test's or a finding's, not an indication
+_FOR_NOT_INDICATION = frozenset({"ratio", "ratios", "risk", "risks", "odds", "hazard", "hr", "or",
+                                 "rr", "probability", "rate", "rates", "score", "scores",
+                                 "tested", "test", "tests", "screened", "screening", "positive",
+                                 "negative", "searched", "criteria", "accounted", "adjusted",
+                                 "controlled"})
+
+
+# "X in patients with A who have (unsuppressed) B": a relative clause adds a further condition
+# of the same patients, which the cue before A also names
+_FURTHER_CONDITION = re.compile(r"^\s*(who|that)\s+(also\s+)?(have|has|had|develop(ed|s)?|"
+                                r"present(ed|s)?\s+with|suffer(ed|s)?\s+from)(\s+[a-z-]+){0,2}\s*$", re.I)
+
+
+def _cue_taken(sent: Span, i: int, ds: int, de: int, c: Span, ents: list[Span]) -> bool:
+    """The cue at token ``i`` belongs to another entity of the window between the drug (tokens
+    ``ds:de``) and condition ``c``: "despite X therapy ... requiring surgery" (X's therapy),
+    "X is recommended for Y, ... Z" (Y's indication, unless Z is coordinated with Y)."""
+    doc = sent.doc
+    for e in ents:
+        if e.start <= ds < e.end or e.start <= c.start < e.end or (
+                e.end <= c.start and c.start - e.end <= 3 and claims_scope.names_cause(doc, sent, e)):
+            continue  # "used to alleviate diabetes-related Y": the cause modifies Y
+        if e.label_ in INTERVENTION_LABELS and (i == e.end or i + 1 == e.start):
+            return True  # "X therapy", "therapy X": the word names X's use
+        if e.label_ in CONDITION_LABELS and i < e.start and min(de, c.end) <= e.start \
+                and e.end <= max(ds, c.start) and \
+                not {t.lower_ for t in doc[e.end:max(ds, c.start)]} <= {",", "and", "or"} and \
+                not _FURTHER_CONDITION.match(doc[e.end:max(ds, c.start)].text):
+            return True  # the cue precedes a nearer, uncoordinated condition: it is that one's
+    return False
+
+
+# "X-induced Y", "X-associated Y": the drug right before the condition names its cause
+_CAUSE_MODIFIER = re.compile(r"^\s*-?\s*(" + "|".join(sorted(CAUSE_WORDS | {"dependent"})) + r")\s*$",
+                             re.I)
+# "X in patients with Y", "X in children with Y": the drug given to (studied in) people who
+# have Y; the population noun comes within three words of the cue "with"
+_POPULATION_WITH = re.compile(rf"\b{claims_scope.PERSON}\s+with\s*$", re.I)
+# drugs coordinated in one phrase share its indication: "X and Y for Z", "X with and without Y
+# in patients with Z", "X versus Y in Z", "X plus Y"
+_COORDINATION = re.compile(r"^[\s,]*(and|or|and/or|plus|with(\s+and)?(\s+without)?|without|"
+                           r"versus|vs\.?|compared\s+with|combined\s+with|,)?[\s,]*$", re.I)
+
+
+# a word that ends the drug's own phrase before "patients with": the drug is then given to the
+# patients, not part of their description ("a pre-dialysis patient with Y", "dialysis-dependent
+# patients with Y" describe the patients)
+_PHRASE_BREAK = frozenset({"in", "to", "for", "among", "of", "on", "at", "by", "from", "was",
+                           "were", "is", "are", "be", "been", "given", "received", "receiving",
+                           "administered", "treated", "trial", "study", ",", ":", ";", "(", ")"})
+
+
+_HARM_STEMS = ("toxicit", "intoxicat", "adverse", "overdos", "poisoning")
+
+
+_AFTER_WORDS = frozenset({"after", "following", "during"})
+
+
+def _harm_first(doc: Doc, sent: Span, i: int) -> bool:
+    """"Hypocalcemia after denosumab in a patient with Y": the sentence opens on a finding that
+    follows a drug, so the patient's Y is the story's background, not the drug's indication."""
+    first = next((e for e in sent.ents if e.start < i), None)
+    return first is not None and first.label_ in CONDITION_LABELS and first.end < sent.end and \
+        doc[first.end].lower_ in _AFTER_WORDS and first.start - sent.start <= 2
+
+
+def _population_cue(doc: Doc, i: int, sent: Span, drug_end: int) -> bool:
+    """Token ``i`` is the "with" of "patients with", and the drug (ending at token
+    ``drug_end``) stands outside the population phrase."""
+    if i + 1 < sent.end and doc[i + 1].lower_ in ("or", "and"):
+        return False  # "patients with or without Y": a subgroup, not the indication
+    if any(t.lower_.startswith(_HARM_STEMS) or t.lower_ in CAUSE_WORDS for t in doc[sent.start:i]) \
+            or _harm_first(doc, sent, i):
+        return False  # "X toxicity after Z in a patient with Y": the harm's story, Y the background
+    return doc[i].lower_ == "with" and bool(
+        _POPULATION_WITH.search(doc[max(sent.start, i - 3):i + 1].text)) and \
+        any(t.lower_ in _PHRASE_BREAK for t in doc[drug_end:i - 1])
+
+
+_MODIFIES_CONDITION = re.compile(r"-(" + "|".join(sorted(CAUSE_WORDS | {
+    "dependent", "sensitive", "resistant", "refractory", "responsive", "exposed"})) + r")\b", re.I)
+
+
+def _causes(doc: Doc, d: Span, c: Span) -> bool:
+    """The drug names the cause of the condition: "clozapine-induced sialorrhea"."""
+    return d.end <= c.start and c.start - d.end <= 3 and bool(
+        _CAUSE_MODIFIER.match(doc.text[d.end_char:c.start_char]))
+
+
+def _same_drug_key(d: Span) -> str:
+    """The concept a drug mention names (its id when grounded, else its lower-cased text)."""
+    return d._.concept_id or d.text.lower()
+
+
+def _coordinated(doc: Doc, a: tuple, b: tuple) -> bool:
+    """Drugs ``a`` and ``b`` ((span, start, end)) stand in one coordination."""
+    (_, a_start, a_end), (_, b_start, b_end) = sorted((a, b), key=lambda x: x[1])
+    if b_start - a_end > 4:
+        return False
+    between = doc[a_end:b_start].text
+    # "X 400 μg, Y 30 mg": doses and article words may stand between listed drugs
+    between = re.sub(r"\b(the|a|an|\d[\d.,]*\s*\S*)\b", " ", between)
+    return bool(_COORDINATION.match(between))
+
+
+def _title_in(doc: Doc, after: int, head: int) -> bool:
+    """A title's "in" before the condition, across its modifiers only ("X versus Y in
+    untreated EGFR-mutated advanced lung cancer")."""
+    for i in range(head - 1, max(after, head - 9) - 1, -1):
+        if doc[i].lower_ == "in":
+            return True
+        if (doc[i].is_punct and doc[i].text not in ("-", "\u2013")) or \
+                doc[i].lower_ in ENDPOINT_STOP_WORDS:
+            return False  # "in a patient with Z": a population, read by its own cue
+    return False
+
+
+def treatment_pairs(sent: Span, ents: list[Span], taken: set,
+                    implicit: tuple[Span, int] | None = None,
+                    title: bool = False) -> list[tuple[Span, Span]]:
+    """(intervention, condition) pairs of indication: a treatment cue ("treatment of", "used
+    in", "X for Y", "first-line") or a population ("X in patients with Y") in the window
+    joining them, not owned by another entity.  Drugs coordinated with the chosen one share
+    the condition ("X and Y for Z").  A condition already read as a drug's harm is open only to
+    another drug when the harm's cause is named inside it ("A for B-induced Y").
+
+    ``implicit`` is (drug, token) for a sentence whose subject is an anaphor or elided ("It was
+    used in Y", "Reserved for Y"): the drug of an earlier sentence, placed at that token.  In a
+    ``title``, "X versus Y in Z" names the condition the drugs were studied in."""
+    doc = sent.doc
+    # a placebo, sham, vehicle or control arm is the comparison, not a treatment of the condition
+    drugs = [(e, e.start, e.end) for e in ents if e.label_ in INTERVENTION_LABELS
+             and not GENERIC_COMPARATOR.search(e.text)
+             and not GENERIC_COMPARATOR.search(e._.concept_label or "")]  # "group BS": control
+    conds = [e for e in ents if e.label_ in CONDITION_LABELS and (
+        (e.start, e.end) not in taken or any(_causes(doc, d, e) for d, _, _ in drugs))]
+    # "steroid-dependent diseases", "insulin-resistant": the drug glued to such a word modifies
+    # a condition; it treats nothing in the sentence
+    drugs = [x for x in drugs if not _MODIFIES_CONDITION.match(doc.text, x[0].end_char)]
+    if not drugs and implicit is not None:
+        drugs = [(implicit[0], implicit[1], implicit[1] + 1)]
+    pairs = []
+    for c in conds:
+        if c._.negated or _not_indication(doc, sent, c) or claims_scope.generic_condition(c):
+            continue  # "no recovery in alopecia": an outcome, not the drug's indication
+        # "treatment of diabetes-related Y": the cue precedes Y's cause modifier
+        head = max((e.start for e in conds if e.end <= c.start and c.start - e.end <= 3
+                    and claims_scope.names_cause(doc, sent, e)), default=c.start)
+        # "A for clozapine-induced Y ... patients treated with clozapine": Y's cause is not
+        # its treatment, wherever else in the sentence it is named
+        causes = {_same_drug_key(d) for d, _, _ in drugs if _causes(doc, d, c)}
+        cands = []
+        for d, ds, de in drugs:
+            if _same_drug_key(d) in causes:
+                continue
+            lo, hi = min(ds, head), max(de, c.end)
+            start = max(sent.start, lo - 3)
+            cue = any((_cue_at(doc, i) or (ds < head and _population_cue(doc, i, sent, de)))
+                      and not _cue_taken(sent, i, ds, de, c, ents) for i in range(start, hi)) or (
+                title and ds < head and _title_in(doc, de, head))
+            gap = head - de if ds < head else ds - c.end
+            if gap <= 35 and cue and not is_measured(d) and not d._.negated:
+                cands.append((d, ds, de))
+        if cands:
+            if any(doc[i].lower_ == "for" for i in range(max(sent.start, head - 3), head)):
+                # "on warfarin for atrial fibrillation was prescribed fluconazole": the "for"
+                # joins Y to a drug before it, not to the nearer one that follows
+                cands = [x for x in cands if x[1] < head] or cands
+            best = min(cands, key=lambda x: abs(x[1] - c.start))
+            group = [best]
+            for cand in sorted(cands, key=lambda x: abs(x[1] - best[1])):
+                if cand not in group and any(_coordinated(doc, cand, g) for g in group):
+                    group.append(cand)
+            pairs += [(d, c) for d, _, _ in sorted(group, key=lambda x: x[1])]
+    return pairs
