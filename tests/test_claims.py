@@ -799,6 +799,10 @@ def test_background_and_methods_sections_report_no_finding_of_the_study():
     # a heading with other words is a topic title, not a methods section
     claims = _claims(f"Clinical context: a note\n{sentence}", ents)
     assert [c for c in claims if c.kind == "outcome"]
+    # a structured abstract run into one paragraph: the headings after a sentence's end count
+    for heading, reported in (("Methods:", False), ("Results:", True)):
+        claims = _claims(f"Background: Tafenolide is new. {heading} {sentence}", ents)
+        assert bool([c for c in claims if c.kind == "outcome"]) == reported, heading
 
 
 def test_a_comparative_sizing_a_change_noun_takes_the_noun_sign():

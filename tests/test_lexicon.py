@@ -105,6 +105,16 @@ def test_one_word_hpo_findings_find_spans_but_not_modifiers():
     assert lx.lookup("lateral") is None and lx.lookup("heterogeneous") is None
 
 
+def test_hpo_synonyms_name_findings_but_no_measurements():
+    # the synonym names the finding ("Deep vein thrombosis" of "Deep venous thrombosis") ...
+    entry = lx.lookup("deep vein thrombosis")
+    assert entry.id == "HP:0002625" and entry.label == "PHENOTYPE" and "short" not in entry.flags
+    # ... but a synonym phrased as a measurement stays an analyte's change, and one opening on a
+    # qualifier is the qualified finding (the corpora annotate "Neisseria infections")
+    assert lx.lookup("low blood calcium levels") is None  # a synonym of Hypocalcemia
+    assert lx.lookup("recurrent neisseria infections") is None
+
+
 def test_no_markup_or_cut_off_names():
     """Scraped synonym lists hold wiki markup and names cut at a comma ("Alcohol," of "Alcohol,
     Benzyl"), which would ground every "alcohol" to benzyl alcohol."""

@@ -83,8 +83,17 @@ def _heading_class(phrase: str) -> str | None:
     return "design" if design else None
 
 
+# A structured abstract written as one paragraph ("Background: X is ... . Methods: We
+# randomly ... . Results: Y was lower ..."): a known heading run in after a sentence's end
+_INLINE_HEADING = re.compile(r"(?<=[.!?])[ \t]+([A-Z][A-Za-z &/-]{2,40}?):[ \t]")
+
+
 def _section_marks(doc: Doc) -> list[tuple[int, str | None]]:
     marks = []
+    for m in _INLINE_HEADING.finditer(doc.text):
+        kind = _heading_class(m.group(1))
+        if kind is not None and len(m.group(1).split()) <= 4:
+            marks.append((m.start(1), kind))
     for m in _HEADING.finditer(doc.text):
         phrase = m.group(1)
         # a heading is a few words; alone on its line it must also be a known one and open
@@ -95,7 +104,7 @@ def _section_marks(doc: Doc) -> list[tuple[int, str | None]]:
         kind = _heading_class(phrase)
         if kind is not None or m.group(2) == ":":
             marks.append((m.start(), kind))
-    return marks
+    return sorted(marks)
 
 
 def in_design_section(sent: Span) -> bool:
