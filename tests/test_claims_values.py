@@ -21,6 +21,14 @@ def test_a_unitless_ratio_keeps_its_values_with_the_annotated_unit():
     assert (level.kind, level.value, level.unit) == ("measurement", 1.3, "{INR}")
 
 
+def test_clotting_times_and_intervals_are_values_in_seconds_and_milliseconds():
+    (level,) = _claims("The activated partial thromboplastin time was 58 seconds.",
+                       [("activated partial thromboplastin time", "ANALYTE")])
+    assert (level.kind, level.value) == ("measurement", 58.0)
+    (level,) = _claims("Her QTc interval was 520 ms.", [("QTc interval", "ANALYTE")])
+    assert (level.kind, level.value) == ("measurement", 520.0)
+
+
 def test_a_value_with_no_unit_of_an_analyte_that_has_one_is_dropped():
     text = "After metformin was started, her creatinine rose from 0.9 to 3.2."
     (claim,) = _claims(text, [("metformin", "DRUG"), ("creatinine", "ANALYTE")])

@@ -39,6 +39,15 @@ def test_pipe_order_and_labels(lex_nlp):
     assert {label for _, label, _ in found} <= set(ENTITY_LABELS)
 
 
+def test_a_unit_is_no_entity_and_a_dosage_form_no_drug(full_nlp):
+    # "µmol" of "154 µmol/L" may look like a chemical to the NER
+    assert [t for t, _, _ in ents(full_nlp, "Creatinine rose from 88 to 154 µmol/L.")] == ["Creatinine"]
+    # MeSH Dosage Forms ("Nasal Sprays", "Tablets") are how a drug is given, not a drug
+    assert lookup("nasal spray") is None or "short" in lookup("nasal spray").flags
+    # nor is an HPO modifier term ("Periodic") a finding
+    assert lookup("periodic") is None
+
+
 def test_lab_symbols_only_in_lab_context(lex_nlp):
     found = ents(lex_nlp, "Serum Ca 2.1 mmol/L and P 1.2 mmol/L were normal (P < 0.05).")
     assert [(t, lab) for t, lab, _ in found] == [("Ca", "ANALYTE"), ("P", "ANALYTE")]

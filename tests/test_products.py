@@ -22,6 +22,14 @@ def test_a_drug_in_its_form_keeps_its_id():
     assert got == [("nicotine patch", "DRUG", "MESH:D009538")]
 
 
+def test_a_drug_before_its_route_and_form_keeps_its_id():
+    got = _ents("She used desmopressin nasal spray at bedtime.", [("desmopressin", "DRUG", "MESH:D003894")])
+    assert got == [("desmopressin nasal spray", "DRUG", "MESH:D003894")]
+    # a word that is no route stays outside: the drug is not widened over it
+    got = _ents("She used desmopressin and a cooling spray.", [("desmopressin", "DRUG", "MESH:D003894")])
+    assert ("desmopressin", "DRUG", "MESH:D003894") in got
+
+
 def test_an_operation_named_after_a_condition_is_a_procedure():
     got = _ents("Tears were used after cataract surgery.", [("cataract", "CONDITION", "MONDO:0005129")])
     assert got == [("cataract surgery", "PROCEDURE", None)]

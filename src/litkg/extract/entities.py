@@ -48,7 +48,8 @@ from litkg.extract.extensions import register_extensions
 from litkg.extract.induced import induced_conditions
 from litkg.extract.modifiers import QUALIFIERS, modified_vocabulary_names, name_start
 from litkg.extract.span_filters import (citation_ranges, level_or_time_point, names_an_author,
-                                        number_of_a_quantity, part_of_compound_name, trim_edges,
+                                        number_of_a_quantity, part_of_a_unit,
+                                        part_of_compound_name, trim_edges,
                                         without_lowered_meaning, without_organism_names)
 from litkg.extract.units import is_dose_unit
 from litkg.extract.lexicon import (FLAG_CHEM, FLAG_LAB, FLAG_SHORT, SKIP_TOKENS, Entry, Lexicon,
@@ -248,7 +249,7 @@ class EntityRecognizer:
         cited = citation_ranges(doc.text)
         spans = [sp for sp in filter_spans(spans)
                  if not names_an_author(doc, sp, cited) and not level_or_time_point(doc, sp)
-                 and not part_of_compound_name(doc, sp)]
+                 and not part_of_compound_name(doc, sp) and not part_of_a_unit(doc, sp)]
         spans = without_lowered_meaning(doc, without_organism_names(doc, spans))
         spans = self._propagate(doc, spans, taken)
         doc.ents = sorted(spans, key=lambda s: s.start)

@@ -78,6 +78,12 @@ _MEASURE_AFTER = frozenset({"time", "duration", "load", "capacity", "adherence",
                             "score", "scores", "group", "groups", "arm", "sessions"})
 _WORD = re.compile(r"^[A-Za-z][A-Za-z'’-]*$")
 MAX_MODIFIERS = 3
+#: words of a route or release between a drug and its form ("desmopressin nasal spray",
+#: "diclofenac topical gel", "fentanyl transdermal patch"): the phrase is still the drug
+ROUTE_WORDS = frozenset({"nasal", "intranasal", "oral", "topical", "transdermal", "ophthalmic",
+                         "vaginal", "rectal", "inhaled", "sublingual", "buccal", "otic",
+                         "dermal", "cutaneous", "eye", "ear", "skin", "extended-release",
+                         "sustained-release", "controlled-release", "modified-release", "slow-release"})
 MAX_PROCEDURE_MODIFIERS = 4  # "mindfulness based stress reduction program"
 _DRUG = "DRUG"
 
@@ -110,8 +116,13 @@ def add_products(doc: Doc) -> Doc:
         while start - 1 >= 0 and tok.i - (start - 1) <= MAX_MODIFIERS and \
                 not doc[start].is_sent_start and _modifier(doc[start - 1], by_token):
             start -= 1
-        before = by_token.get(tok.i - 1)
-        if before is not None and before.label_ == _DRUG and before.end == tok.i:
+        # the drug right before the form, or before route words that lead to it
+        route = tok.i
+        while route - 1 > start - 1 and tok.i - route < MAX_MODIFIERS and \
+                doc[route - 1].lower_ in ROUTE_WORDS and route - 1 not in by_token:
+            route -= 1
+        before = by_token.get(route - 1)
+        if before is not None and before.label_ == _DRUG and before.end == route:
             # "nicotine patch", "vitamin D supplementation": the drug, in its form
             wider = Span(doc, before.start, tok.i + 1, label=_DRUG)
             wider._.concept_id, wider._.concept_label = before._.concept_id, before._.concept_label

@@ -56,6 +56,17 @@ def level_or_time_point(doc: Doc, span: Span) -> bool:
     return False
 
 
+_UNIT_TAIL = re.compile(r"\s*/\s*[A-Za-z\u00b5\u03bc]{1,4}\b")
+
+
+def part_of_a_unit(doc: Doc, span: Span) -> bool:
+    """"154 µmol/L": the NER may read "µmol" (or "mmol", "IU") after a number as a chemical; a
+    span that, with the "/L" after it, spells a unit names no entity."""
+    tail = _UNIT_TAIL.match(doc.text, span.end_char)
+    return tail is not None and span.start > 0 and doc[span.start - 1].like_num and \
+        is_unit(span.text + tail.group(0).replace(" ", ""))
+
+
 def names_an_author(doc: Doc, span: Span, cited: list[tuple[int, int]]) -> bool:
     """A name in a reference is a person, not an entity: "Nichols et al. (2005)", or anything
     inside "(McMichael and Potter, 1980; Lin et al, 2007)"."""
