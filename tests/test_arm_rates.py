@@ -29,6 +29,18 @@ def test_each_percentage_takes_the_arm_named_after_it():
         ("decreased", 10.0)
 
 
+def test_counts_of_a_denominator_are_rates_and_a_count_with_its_percentage_one_rate():
+    text = ("Wound infection occurred in 2 of 60 patients in the tranexamic acid group and 11/60 "
+            "in the placebo group.")
+    doc = _doc(text, [("Wound infection", "CONDITION"), ("tranexamic acid", "DRUG"),
+                      ("placebo", "PROCEDURE")])
+    got = [(arm.text, rate) for arm, rate in arm_rates(doc[:], _ents(doc), _ARMS)]
+    assert got == [("tranexamic acid", 3.3), ("placebo", 18.3)]
+    text = "Nausea occurred in 12 of 60 patients (20%) in the X group and 5 of 60 (8%) in the Y group."
+    doc = _doc(text, [("Nausea", "CONDITION"), ("X", "DRUG"), ("Y", "DRUG")])
+    assert [r for _, r in arm_rates(doc[:], _ents(doc), _ARMS)] == [20.0, 8.0]
+
+
 def test_one_rate_alone_gives_no_direction():
     text = "Interstitial lung disease occurred in 4% of patients receiving osimertinib."
     doc = _doc(text, [("Interstitial lung disease", "CONDITION"), ("osimertinib", "DRUG")])

@@ -33,6 +33,7 @@ def test_ai_generated_pending_review():
     ("Patients were randomly assigned to drug or placebo in a double-blind trial.", "rct"),
     ("We performed a systematic review and meta-analysis of 12 trials.", "systematic_review"),
     ("A retrospective cohort study of 1,200 adults.", "cohort"),
+    ("A cross-sectional study of metformin users and non-users.", "cross_sectional"),
     ("We report a 54-year-old man with hyperkalemia.", "case_report"),
     ("We describe three patients who developed rash.", "case_series"),
     ("Serum sodium is regulated by vasopressin.", "unknown"),

@@ -380,6 +380,7 @@ def _stat_items(stat: Mapping[str, Any] | Iterable | None) -> tuple[tuple[str, f
 #: Evidence levels, highest first.  Ordinal so queries can filter "at least level N".
 EVIDENCE_LEVELS = {
     "systematic_review": 1, "rct": 2, "clinical_trial": 3, "cohort": 3, "case_control": 4,
+    "cross_sectional": 4,
     "case_series": 4, "case_report": 5, "review": 5, "guideline": 5, "letter": 5,
     "preclinical": 6, "ai_generated": 6, "unknown": 6,
 }

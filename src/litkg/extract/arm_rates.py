@@ -19,11 +19,14 @@ from litkg.extract.claims_lexicon import first_p_nonsignificant
 from litkg.extract.claims_values import ratio_after_direction, ratio_direction
 
 _PERCENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*%")
+#: a count of its denominator: "2 of 60 patients", "11/60" (not a date, not a ratio of doses)
+_COUNT = re.compile(r"(?<![\w./])(\d+)\s*(?:of|/)\s*(\d+)(?![\w./])")
+_PERCENT_AFTER = re.compile(r"\s*(?:patients|participants|subjects)?\s*\(\s*\d+(?:\.\d+)?\s*%")
 _OF_PEOPLE = re.compile(r"\s*of\b", re.I)
 _CHANGE_BY = re.compile(r"\b(by|to|from)\s+(about\s+|approximately\s+)?$", re.I)
 #: what may stand between a percentage and its arm: "%) in the", "% with", "% of patients in"
 _TO_ARM = re.compile(r"^\s*\)?\s*,?\s*"
-                     r"(?:of\s+(?:the\s+)?(?:patients|participants|subjects|those)\s+)?"
+                     r"(?:(?:of\s+)?(?:the\s+)?(?:patients|participants|subjects|those)\s+)?"
                      r"(?:in|with|on|receiving|taking|given)\s+(?:the\s+)?$", re.I)
 MAX_GAP = 40  # characters between a percentage and its arm's name
 
@@ -34,7 +37,7 @@ def arm_rates(sent: Span, ents: list[Span], arm_labels) -> list[tuple[Span, floa
     doc = sent.doc
     arms = [e for e in ents if e.label_ in arm_labels and sent.start <= e.start < sent.end]
     out: list[tuple[Span, float]] = []
-    for m in _PERCENT.finditer(sent.text):
+    for m, rate in _rates(sent.text):
         if _CHANGE_BY.search(sent.text[max(0, m.start() - 12):m.start()]) and \
                 not _OF_PEOPLE.match(sent.text, m.end()):
             continue  # "decreased by 18% with X": the size of a change, not a rate of events
@@ -43,8 +46,19 @@ def arm_rates(sent: Span, ents: list[Span], arm_labels) -> list[tuple[Span, floa
         arm = next((e for e in arms if at <= e.start_char <= at + MAX_GAP
                     and _TO_ARM.match(doc.text[at:e.start_char])), None)
         if arm is not None:
-            out.append((arm, float(m.group(1))))
+            out.append((arm, rate))
     return out or _respective_rates(sent, arms)
+
+
+def _rates(text: str) -> list[tuple[re.Match, float]]:
+    """Percentages, and counts of a denominator as percentages ("2 of 60" = 3.3), in text
+    order; a count whose percentage follows it ("237 of 2373 (10.0%)") is read once, as the
+    percentage."""
+    percents = [(m, float(m.group(1))) for m in _PERCENT.finditer(text)]
+    counts = [(m, round(100.0 * int(m.group(1)) / int(m.group(2)), 1)) for m in _COUNT.finditer(text)
+              if 0 < int(m.group(2)) and int(m.group(1)) <= int(m.group(2))]
+    counts = [(m, r) for m, r in counts if not _PERCENT_AFTER.match(text, m.end())]
+    return sorted(percents + counts, key=lambda x: x[0].start())
 
 
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
@@ -167,7 +181,7 @@ def rated_outcome(sent: Span, ents: list[Span], arm_labels, outcome_labels,
     rates = arm_rates(sent, ents, arm_labels)
     if len(rates) != 2 or rates[0][0].start == rates[1][0].start:
         return None
-    first_rate = min(sent.start_char + m.start() for m in _PERCENT.finditer(sent.text))
+    first_rate = min(sent.start_char + m.start() for m, _ in _rates(sent.text))
     named = [e for e in ents if e.label_ in outcome_labels and e.end_char <= first_rate]
     if len(named) != 1:
         return None

@@ -47,6 +47,7 @@ _TEXT_CUES = [
                 re.I | re.S), "rct"),
     (re.compile(r"\b(prospective|retrospective) (cohort|study)\b|\bcohort study\b", re.I), "cohort"),
     (re.compile(r"\bcase-control\b", re.I), "case_control"),
+    (re.compile(r"\bcross-sectional (study|survey|analysis|design)\b", re.I), "cross_sectional"),
     (re.compile(r"\bcase series\b|\bwe (report|describe) (\w+ ){0,2}(patients|cases)\b|"
                 r"\b(two|three|four|five|\d+) (patients|siblings|cases)\b.{0,40}\b(report|describe)",
                 re.I), "case_series"),
