@@ -48,6 +48,11 @@ def test_a_unit_is_no_entity_and_a_dosage_form_no_drug(full_nlp):
     assert lookup("periodic") is None
 
 
+def test_a_capitalised_unknown_word_inside_a_sentence_is_a_proper_name(full_nlp):
+    text = "Cases accumulated across Guinea, Liberia, and Sierra Leone after measles outbreaks."
+    assert [t for t, _, _ in ents(full_nlp, text)] == ["measles"]
+
+
 def test_lab_symbols_only_in_lab_context(lex_nlp):
     found = ents(lex_nlp, "Serum Ca 2.1 mmol/L and P 1.2 mmol/L were normal (P < 0.05).")
     assert [(t, lab) for t, lab, _ in found] == [("Ca", "ANALYTE"), ("P", "ANALYTE")]

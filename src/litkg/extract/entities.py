@@ -495,6 +495,11 @@ def _lone_word_may_stand(token) -> bool:
         return False
     if len(text) > 1 and text.isupper():
         return True  # an acronym ("DEN" for diethylnitrosamine) is not the word "den"
+    if text.istitle() and not token.is_sent_start and token.i > 0 and \
+            not token.nbor(-1).text in ("(", "-", "/", ":"):
+        return False  # "Guinea, Liberia, and Sierra Leone": a capitalised unknown word inside
+        # a sentence is a proper name (a place, a person); drug and disease names are written
+        # in lower case there, and brand names are in the vocabularies
     return not token.is_stop and text.lower() not in common_words()
 
 
