@@ -894,3 +894,21 @@ def test_no_difference_without_significant_governs_a_list_of_outcomes():
             "or the magnitude of troponin release.")
     claims = _claims(text, [("Zelmacor", "DRUG"), ("saline", "DRUG"), ("troponin", "ANALYTE")])
     assert _find(claims, "outcome", "troponin").direction == "unchanged"
+
+
+def test_a_single_arm_studys_results_are_its_interventions():
+    from handmade import claims_of
+
+    title = "Tralumab for atopic dermatitis: an open-label extension"
+    for first, credited in (("Methods: Adolescents received the antibody.", True),
+                            ("Background: Eczema is common in adolescents.", False)):
+        # the finding is too far from the title for the drug to be "introduced before"
+        text = (f"{title}\n\n{first} Results: Most completed the study. Few withdrew. "
+                "Adherence was high. Visits were on time. Serum IgE levels declined.")
+        claims = claims_of(text, [("Tralumab", "DRUG"), ("atopic dermatitis", "CONDITION"),
+                                  ("IgE", "ANALYTE")], title=title)
+        outcomes = [c for c in claims if c.kind == "outcome" and c.direction == "decreased"
+                    and c.subject.label.lower() == "tralumab"]
+        # under a results heading after a methods one: the study's drug; without a methods
+        # section (a case narrative, a commentary) nothing says the drug was given
+        assert bool(outcomes) == credited, first

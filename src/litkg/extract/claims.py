@@ -474,7 +474,9 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
             continue  # "did not differ by BMI": the subgroups; "because of Y": a reason
         if direction != "unchanged" and _IN_EVERY_ARM.search(doc.text[obj.end_char:sent.end_char]):
             continue  # "Y declined in all groups": a change common to the arms is no drug's
-        drug = _drug_for(sent, ents, cue_i, ctx, sents, k, fallback=comparative, exclude=obj)
+        # a study's results section reports on the study's intervention, named or not
+        drug = _drug_for(sent, ents, cue_i, ctx, sents, k, exclude=obj,
+                         fallback=comparative or sections.study_results(sent))
         if ratio_arm is not None and ratio_arm[1] is not None:
             drug = ratio_arm[1]
         drug = drug and scope.coordinated_main(doc, drug, ents, ctx.main_drug, _key)

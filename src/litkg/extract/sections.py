@@ -128,6 +128,17 @@ def section_kind(sent: Span) -> str | None:
     return kind
 
 
+def study_results(sent: Span) -> bool:
+    """Is ``sent`` under a results heading that follows a methods heading?  Such a section
+    reports what the study found about the intervention it describes (a single-arm trial's
+    "Serum IgE declined during treatment"), unlike a case narrative or a discussion."""
+    doc = sent.doc
+    section_kind(sent)  # fills the marks
+    marks = [(start, k) for start, k in doc.user_data["litkg_section_marks"]
+             if start <= sent.start_char + 1]
+    return bool(marks) and marks[-1][1] == "results" and any(k == "methods" for _, k in marks)
+
+
 def sentences_before(sents: list[Span], k: int, limit: int) -> Iterator[Span]:
     """Up to ``limit`` sentences before sentence ``k``, nearest first, never back across a
     section heading (a new section starts a new story)."""
