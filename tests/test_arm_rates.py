@@ -57,6 +57,25 @@ def test_fewer_events_than_placebo_is_a_benefit_not_a_harm():
     assert got == [("outcome", "dapagliflozin", "Heart failure", "decreased")]
 
 
+def test_more_events_of_the_studied_finding_are_the_arms_outcome_not_its_harm():
+    from handmade import claims_of
+
+    # (the helper annotates a phrase's first occurrence: the title writes the drugs capitalised)
+    title = "Effect of Ondansetron versus Metoclopramide on postoperative nausea and vomiting"
+    body = "Nausea occurred in 22% with ondansetron and 38% with metoclopramide (p = 0.013)."
+    ents = [("ondansetron", "DRUG"), ("metoclopramide", "DRUG"),
+            ("postoperative nausea and vomiting", "CONDITION"), ("Nausea", "CONDITION")]
+    got = {(c.kind, c.subject.label, c.direction) for c in claims_of(f"{title}\n\n{body}", ents, title)
+           if c.object.label == "Nausea"}
+    assert got == {("outcome", "ondansetron", "decreased"), ("outcome", "metoclopramide", "increased")}
+    # in a trial of something else, the arm with more nausea has it as a harm
+    other = "Effect of Ondansetron versus Metoclopramide on recovery"
+    ents[2] = ("recovery", "CONDITION")
+    got = {(c.kind, c.subject.label) for c in claims_of(f"{other}\n\n{body}", ents, other)
+           if c.object.label == "Nausea"}
+    assert ("adverse_effect", "metoclopramide") in got
+
+
 def test_a_harm_that_did_not_differ_between_arms_is_unchanged():
     text = ("The frequency of hypoglycemia with dapagliflozin did not differ between treatment "
             "groups.")

@@ -84,6 +84,9 @@ class _DocContext:
     offset: callable
     patient_marks: list[tuple[int, str | None]]
     main_drug: Span | None
+    #: concept keys of the findings the title names: the study's subject ("Effect of A versus B
+    #: on postoperative nausea"), so a higher rate in one arm is its outcome, not its harm
+    title_findings: frozenset = frozenset()
     #: (analyte key, patient) -> (value, unit) of the most recent measurement
     last_value: dict[tuple[str, str | None], tuple] = field(default_factory=dict)
 
@@ -250,6 +253,10 @@ def extract_claims(doc: Doc, document: Document) -> list[Claim]:
     claims: dict[str, Claim] = {}
     refs_at = sections.references_start(doc.text)  # the bibliography cites, it does not claim
     by_sent = _ents_by_sentence(doc, sents)
+    title = (document.metadata.title or "").strip()
+    ctx.title_findings = frozenset(
+        name for k, sent in enumerate(sents) if title and sent.text.strip() == title
+        for e in by_sent[k] if e.label_ in CONDITION_LABELS for name in (_key(e), e.text.lower()))
     for k, sent in enumerate(sents):
         ents = [e for e in by_sent[k] if not scope.generic_intervention(e)]
         ents = [e for e in ents if not scope.restatement(doc, e, ents)]
@@ -267,6 +274,13 @@ def extract_claims(doc: Doc, document: Document) -> list[Claim]:
         for claim in found:
             claims.setdefault(claim.iri, claim)
     return list(claims.values())
+
+
+def _title_finding(cond: Span, title_findings: frozenset) -> bool:
+    """Is ``cond`` a finding the title names, by concept or as a word of its name ("nausea" of
+    "postoperative nausea and vomiting")?"""
+    word = re.compile(rf"\b{re.escape(cond.text.lower())}\b")
+    return _key(cond) in title_findings or any(word.search(t) for t in title_findings)
 
 
 def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -> list[Claim]:
@@ -328,7 +342,9 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
             if direction != "increased":
                 stats.pop("percent", None)  # "Y1 was more frequent (14%), whereas Y2 was less"
             stats.update(own)  # an arm's own rate
-            if direction == "increased":  # more events than the comparator: the drug's harm
+            if direction == "increased" and not _title_finding(cond, ctx.title_findings):
+                # more events than the comparator: the drug's harm (unless the finding is what
+                # the study treats: then the arm did worse on it)
                 out.append(make("adverse_effect", drug, cond, negated=bool(cond._.negated),
                                 hedged=bool(cond._.hedged),
                                 statistic_items=tuple(sorted(stats.items()))))
