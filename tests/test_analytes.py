@@ -83,3 +83,17 @@ def test_the_regimen_a_drug_is_added_to_is_given():
     text = "Adding dapagliflozin to insulin reduced HbA1c."
     got = _ents(text, [("dapagliflozin", "DRUG"), ("insulin", "TARGET"), ("HbA1c", "ANALYTE")])
     assert got == [("dapagliflozin", "DRUG"), ("insulin", "DRUG"), ("HbA1c", "ANALYTE")]
+
+
+def test_a_chemical_named_only_as_a_measure_is_an_analyte():
+    from handmade import annotated
+
+    from litkg.extract.analytes import _measured_chemicals
+
+    text = "Patients took metformin. Homocysteine levels were higher in metformin users."
+    doc = annotated(text, [("metformin", "DRUG"), ("Homocysteine", "DRUG")])[0]
+    assert [doc.ents[i].text for i in _measured_chemicals(doc, list(doc.ents))] == ["Homocysteine"]
+    # a drug also named otherwise ("metformin users") keeps its type, though it is measured too
+    text = "Metformin levels were higher in metformin users."
+    doc = annotated(text, [("Metformin", "DRUG"), ("metformin", "DRUG")])[0]
+    assert not _measured_chemicals(doc, list(doc.ents))

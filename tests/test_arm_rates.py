@@ -74,6 +74,12 @@ def test_more_events_of_the_studied_finding_are_the_arms_outcome_not_its_harm():
     got = {(c.kind, c.subject.label) for c in claims_of(f"{other}\n\n{body}", ents, other)
            if c.object.label == "Nausea"}
     assert ("adverse_effect", "metoclopramide") in got
+    # nor when the title studies the finding as a harm
+    harm = "Association of Ondansetron versus Metoclopramide with postoperative nausea and vomiting"
+    ents[2] = ("postoperative nausea and vomiting", "CONDITION")
+    got = {(c.kind, c.subject.label) for c in claims_of(f"{harm}\n\n{body}", ents, harm)
+           if c.object.label == "Nausea"}
+    assert ("adverse_effect", "metoclopramide") in got
 
 
 def test_a_harm_that_did_not_differ_between_arms_is_unchanged():

@@ -177,7 +177,22 @@ def _measured_chemicals(doc: Doc, ents: list[Span]) -> set[int]:
     # a gene product measured in blood ("creatine kinase was 18,450 U/L") is an analyte too
     chemicals = [(i, e) for i, e in enumerate(ents) if e.label_ in ("DRUG", "TARGET")]
     given = {name(e) for _, e in chemicals if _given(doc, e)}
-    return {i for i, e in chemicals if name(e) not in given and _lab_value_after(doc, e)}
+    valued = {i for i, e in chemicals if name(e) not in given and _lab_value_after(doc, e)}
+    # "Homocysteine levels were higher in metformin users": a chemical every mention of which
+    # is a measure ("X levels", "serum X") is measured too, though no value is given
+    measured = {i for i, e in chemicals if _measure_phrase(doc, e)}
+    every = {name(e) for i, e in chemicals} - {name(e) for i, e in chemicals if i not in measured}
+    return valued | {i for i, e in chemicals if name(e) in every and name(e) not in given}
+
+
+_MEASURE_NOUNS = frozenset({"level", "levels", "concentration", "concentrations", "values"})
+
+
+def _measure_phrase(doc: Doc, e: Span) -> bool:
+    """Is ``e`` named as a measure: "X levels", "X concentration(s)", "serum X"?"""
+    after = doc[e.end].lower_ if e.end < len(doc) else ""
+    before = doc[e.start - 1].lower_ if e.start > 0 else ""
+    return after in _MEASURE_NOUNS or before in SPECIMENS
 
 
 _ROUTES = re.compile(r"\b(intravenous|iv|i\.v\.|subcutaneous|sc|s\.c\.|intramuscular|oral|"

@@ -256,7 +256,9 @@ def extract_claims(doc: Doc, document: Document) -> list[Claim]:
     title = (document.metadata.title or "").strip()
     ctx.title_findings = frozenset(
         name for k, sent in enumerate(sents) if title and sent.text.strip() == title
-        for e in by_sent[k] if e.label_ in CONDITION_LABELS for name in (_key(e), e.text.lower()))
+        for e in by_sent[k] if e.label_ in CONDITION_LABELS and _TITLE_TARGET.search(
+            doc.text[sent.start_char:e.start_char]) and not _TITLE_HARM.search(sent.text)
+        for name in (_key(e), e.text.lower()))
     for k, sent in enumerate(sents):
         ents = [e for e in by_sent[k] if not scope.generic_intervention(e)]
         ents = [e for e in ents if not scope.restatement(doc, e, ents)]
@@ -274,6 +276,13 @@ def extract_claims(doc: Doc, document: Document) -> list[Claim]:
         for claim in found:
             claims.setdefault(claim.iri, claim)
     return list(claims.values())
+
+
+#: a title that names a finding as what the interventions are for ("Effect of A versus B on Y",
+#: "A for the prevention of Y"), not as a harm it studies ("Association of A use with incident Y")
+_TITLE_TARGET = re.compile(r"\b(on|for|prevent\w*|treat\w*|manag\w*|reduc\w*|control\w*)\b", re.I)
+_TITLE_HARM = re.compile(r"\b(associat\w*|risks?|incident|induced|toxicit\w*|safety|adverse|"
+                         r"harms?)\b", re.I)
 
 
 def _title_finding(cond: Span, title_findings: frozenset) -> bool:
