@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from litkg.extract.entities import dosing_context
+from litkg.extract.entity_contexts import dosing_context
 from litkg.extract.extensions import register_extensions
 from litkg.extract.known_abbreviations import known_abbreviation_spans
 from litkg.extract.lexicon import load_lexicon
