@@ -50,3 +50,11 @@ def test_a_gene_in_a_drug_class_or_a_disease_subtype_is_no_outcome():
     doc = annotated_doc(text, spans)
     claims = extract_claims(doc, Document(id="t", text=text))
     assert [c.object.label for c in claims if c.kind == "outcome"] == []
+
+
+def test_a_threshold_is_no_measured_value():
+    text = "Thrombocytopenia was defined as a platelet count below 100 x 10^9/L."
+    assert not [c for c in _claims(text, [("platelet count", "ANALYTE")]) if c.kind == "measurement"]
+    # with a verb, the comparison word reports a value ("below the assay's limit")
+    (level,) = _claims("Her CRP was below 5 mg/L.", [("CRP", "ANALYTE")])
+    assert (level.kind, level.value) == ("measurement", 5.0)

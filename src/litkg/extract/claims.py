@@ -212,6 +212,12 @@ _TIME_PREPOSITION = re.compile(r"\b(at|after|within|during|for|over|until|by|pos
                                re.I)
 
 
+#: a comparison word alone between an analyte and a value, with no verb: a threshold
+_THRESHOLD = re.compile(r"^\s*(of\s+)?(below|above|under|over|less\s+than|more\s+than|"
+                        r"greater\s+than|lower\s+than|higher\s+than|exceeding|at\s+least)\s*$",
+                        re.I)  # (not "<": "CRP <5 mg/L" lists a value below the assay's limit)
+
+
 def _timepoint(gap: str, unit: str) -> bool:
     """"Incidence of coughing at 1 h and 24 h": a time after a preposition is when the analyte
     was measured, not its value ("onset time 5 min" keeps its value)."""
@@ -415,6 +421,9 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
                 _timepoint(gap, unit):
             continue  # "decreased to 225": an outcome's value; "(mean difference 4.0 mmol/L)": a
             # change, not a level; "(400 IU)": a dose; "at 24 h": when, not what
+        if _THRESHOLD.match(gap):
+            continue  # "a platelet count below 100 x 10^9/L", "ferritin below 30 µg/L": a
+            # criterion (a definition, a subgroup, an inclusion rule); "was below 5" is a value
         key = concept_of(obj).key
         if key in measured and measured[key][0] == q.value:
             continue  # "serum calcium (Ca): 7.5": the abbreviation points at the same value
