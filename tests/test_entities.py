@@ -53,6 +53,11 @@ def test_a_capitalised_unknown_word_inside_a_sentence_is_a_proper_name(full_nlp)
     assert [t for t, _, _ in ents(full_nlp, text)] == ["measles"]
 
 
+def test_a_finding_the_ontologies_list_is_no_chemical(full_nlp):
+    found = ents(full_nlp, "Four hours later he developed torticollis, oculogyric crisis and trismus.")
+    assert ("trismus", "PHENOTYPE", "HP:0000211") in found
+
+
 def test_lab_symbols_only_in_lab_context(lex_nlp):
     found = ents(lex_nlp, "Serum Ca 2.1 mmol/L and P 1.2 mmol/L were normal (P < 0.05).")
     assert [(t, lab) for t, lab, _ in found] == [("Ca", "ANALYTE"), ("P", "ANALYTE")]

@@ -64,6 +64,9 @@ _NER_FAMILY = {"CHEMICAL": ("DRUG", "ANALYTE", "PROCEDURE"), "DISEASE": ("CONDIT
 # disease the model called a chemical is still a disease.
 _SWITCHABLE = ("DRUG", "ANALYTE", "CONDITION", "PHENOTYPE")
 _TRUSTED = ("corpus", "curated", "verified")
+#: the finding ontologies name no chemicals: a word they list as a finding, which the NER took
+#: for a chemical ("trismus"), is the finding
+_TRUSTED_FINDINGS = ("hpo", "mondo")
 #: Lexicon sources whose rows are complete vocabularies rather than annotated usage (ground-only).
 _VOCABULARY_ONLY = ("mesh", "drugs")
 _NER_DEFAULT = {"CHEMICAL": "DRUG", "DISEASE": "CONDITION"}
@@ -183,7 +186,8 @@ class EntityRecognizer:
             family = _NER_FAMILY[ent.label_]
             if entry is not None and entry.label not in family and (
                     entry.label not in _SWITCHABLE or FLAG_SHORT in entry.flags
-                    or not entry.source.startswith(_TRUSTED)):
+                    or not (entry.source.startswith(_TRUSTED) or (
+                        entry.source in _TRUSTED_FINDINGS and entry.label in _NER_FAMILY["DISEASE"]))):
                 entry = None  # the NER's type wins over a homonym (e.g. a gene name)
             if entry is None and ent.label_ == "DISEASE" and len(ent) > 1:
                 head = norm_token(ent[-1].text)
