@@ -31,6 +31,15 @@ def test_coordinated_drugs_share_the_indication():
     assert got == [("amlodipine", "hypertension"), ("lisinopril", "hypertension")]
 
 
+def test_a_drug_compared_with_one_given_for_a_condition_shares_it():
+    # "oral iron for": the cue names the nearer drug's use; the drug it is compared with (across
+    # a route word) is given for the same condition
+    text = "Ferric carboxymaltose versus oral iron for iron deficiency anemia in pregnancy."
+    got = _claims(text, [("Ferric carboxymaltose", "DRUG"), ("iron", "DRUG"),
+                         ("iron deficiency anemia", "CONDITION")])
+    assert got == [("Ferric carboxymaltose", "iron deficiency anemia"), ("iron", "iron deficiency anemia")]
+
+
 def test_the_cause_named_in_a_condition_is_not_its_treatment():
     text = "Glycopyrrolate for olanzapine-induced drooling in patients treated with olanzapine."
     ents = [("Glycopyrrolate", "DRUG"), ("olanzapine", "DRUG"), ("drooling", "PHENOTYPE")]

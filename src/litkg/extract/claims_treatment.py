@@ -184,6 +184,9 @@ def _coordinated(doc: Doc, a: tuple, b: tuple) -> bool:
     between = doc[a_end:b_start].text
     # "X 400 μg, Y 30 mg": doses and article words may stand between listed drugs
     between = re.sub(r"\b(the|a|an|\d[\d.,]*\s*\S*)\b", " ", between)
+    # "ferric carboxymaltose versus oral iron": a route belongs to the drug after it
+    between = re.sub(r"\b(oral|intravenous|iv|subcutaneous|intramuscular|inhaled|topical|"
+                     r"intranasal|transdermal|sublingual)\b", " ", between, flags=re.I)
     return bool(_COORDINATION.match(between))
 
 
@@ -233,10 +236,12 @@ def treatment_pairs(sent: Span, ents: list[Span], taken: set,
         # "A for clozapine-induced Y ... patients treated with clozapine": Y's cause is not
         # its treatment, wherever else in the sentence it is named
         causes = {_same_drug_key(d) for d, _, _ in drugs if _causes(doc, d, c)}
-        cands = []
+        cands, eligible = [], []
         for d, ds, de in drugs:
             if _same_drug_key(d) in causes:
                 continue
+            if not is_measured(d) and not d._.negated:
+                eligible.append((d, ds, de))
             lo, hi = min(ds, head), max(de, c.end)
             start = max(sent.start, lo - 3)
             cue = any((_cue_at(doc, i) or (ds < head and _population_cue(doc, i, sent, de)))
@@ -252,7 +257,9 @@ def treatment_pairs(sent: Span, ents: list[Span], taken: set,
                 cands = [x for x in cands if x[1] < head] or cands
             best = min(cands, key=lambda x: abs(x[1] - c.start))
             group = [best]
-            for cand in sorted(cands, key=lambda x: abs(x[1] - best[1])):
+            # a coordinated drug shares the indication though the cue is the other's
+            # ("A versus B for Y": "B for" names B's use, and A's)
+            for cand in sorted(eligible, key=lambda x: abs(x[1] - best[1])):
                 if cand not in group and any(_coordinated(doc, cand, g) for g in group):
                     group.append(cand)
             pairs += [(d, c) for d, _, _ in sorted(group, key=lambda x: x[1])]
