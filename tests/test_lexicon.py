@@ -115,6 +115,11 @@ def test_hpo_synonyms_name_findings_but_no_measurements():
     assert lx.lookup("recurrent neisseria infections") is None
 
 
+def test_a_wrong_mondo_mapping_does_not_ground_seizures_as_visual_epilepsy():
+    entry = lx.lookup("seizure")
+    assert entry.id == "HP:0001250" and lx.load_lexicon().mesh_of(entry.id) == "MESH:D012640"
+
+
 def test_no_markup_or_cut_off_names():
     """Scraped synonym lists hold wiki markup and names cut at a comma ("Alcohol," of "Alcohol,
     Benzyl"), which would ground every "alcohol" to benzyl alcohol."""
