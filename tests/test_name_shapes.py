@@ -31,3 +31,10 @@ def test_literature_databases_are_no_entities():
     got = _ents("We searched MEDLINE and Embase for trials of aspirin.",
                 [("MEDLINE", "CONDITION"), ("Embase", "DRUG"), ("aspirin", "DRUG")])
     assert got == [("aspirin", "DRUG")]
+
+
+def test_the_partner_of_a_hyphenated_combination_is_a_drug():
+    from litkg.extract.pipeline import shared_nlp
+
+    doc = shared_nlp()("He received piperacillin-tazobactam and vancomycin.")
+    assert [e.text for e in doc.ents if e.label_ == "DRUG"] == ["piperacillin", "tazobactam", "vancomycin"]

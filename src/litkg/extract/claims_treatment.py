@@ -122,7 +122,7 @@ _CAUSE_MODIFIER = re.compile(r"^\s*-?\s*(" + "|".join(sorted(CAUSE_WORDS | {"dep
 _POPULATION_WITH = re.compile(rf"\b{claims_scope.PERSON}\s+with\s*$", re.I)
 # drugs coordinated in one phrase share its indication: "X and Y for Z", "X with and without Y
 # in patients with Z", "X versus Y in Z", "X plus Y"
-_COORDINATION = re.compile(r"^[\s,]*(and|or|and/or|plus|with(\s+and)?(\s+without)?|without|"
+_COORDINATION = re.compile(r"^[\s,]*(and|or|and/or|plus|-|/|\u2013|with(\s+and)?(\s+without)?|without|"
                            r"versus|vs\.?|compared\s+with|combined\s+with|,)?[\s,]*$", re.I)
 
 

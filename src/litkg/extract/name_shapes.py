@@ -12,6 +12,10 @@
   ("alteplase", "asparaginase") and names that say they are a product ("recombinant ...") stay
   drugs.
 
+- A fixed combination written with a hyphen or slash ("piperacillin-tazobactam",
+  "amoxicillin/clavulanate") names two drugs; when only one was found, a partner the drug
+  vocabulary knows (even as a name it only grounds) is the second drug.
+
 - Literature databases a review searched ("MEDLINE", "Embase") are no entities; the NER takes
   some for diseases.
 
@@ -27,6 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from litkg.extract.extensions import register_extensions
+from litkg.extract.lexicon import lookup
 
 _CODE = re.compile(r"^([A-Z]{2,5})-?\d{3,7}[A-Z]?$")
 #: prefixes of gene, marker, RNA and registry symbols with the shape of a compound code
@@ -80,6 +85,30 @@ _DATABASES = frozenset({"medline", "embase", "pubmed", "cochrane library", "coch
                         "google scholar", "clinicaltrials.gov", "central"})
 
 
+_JOINS = ("-", "/", "\u2013")
+
+
+def combination_partners(doc: Doc, ents: list[Span], taken: set[int]) -> list[Span]:
+    """The drug on the other side of a hyphen or slash from a found drug, when the vocabulary
+    knows the word as a drug ("piperacillin-tazobactam" with only "piperacillin" found)."""
+    out = []
+    for e in ents:
+        if e.label_ != "DRUG":
+            continue
+        for join, word in ((e.end, e.end + 1), (e.start - 1, e.start - 2)):
+            if not (0 <= word < len(doc) and 0 <= join < len(doc)) or doc[join].text not in _JOINS \
+                    or word in taken or not doc[word].is_alpha or len(doc[word]) < 4:
+                continue
+            entry = lookup(doc[word].text)
+            if entry is not None and entry.label == "DRUG":
+                span = Span(doc, word, word + 1, label="DRUG")
+                span._.concept_id, span._.concept_label = entry.id or None, entry.name
+                span._.source = "lexicon"
+                out.append(span)
+                taken.add(word)
+    return out
+
+
 def add_name_shapes(doc: Doc) -> Doc:
     ents = []
     changed = False
@@ -95,6 +124,10 @@ def add_name_shapes(doc: Doc) -> Doc:
         else:
             ents.append(e)
     taken = {i for e in ents for i in range(e.start, e.end)}
+    partners = combination_partners(doc, ents, taken)
+    if partners:
+        ents += partners
+        changed = True
     for start, end in code_spans(doc, taken):
         span = Span(doc, start, end, label="DRUG")
         span._.source = "code"
