@@ -97,3 +97,13 @@ def test_a_chemical_named_only_as_a_measure_is_an_analyte():
     text = "Metformin levels were higher in metformin users."
     doc = annotated(text, [("Metformin", "DRUG"), ("metformin", "DRUG")])[0]
     assert not _measured_chemicals(doc, list(doc.ents))
+
+
+def test_a_chemical_followed_by_its_short_form_and_a_change_to_a_value_is_measured():
+    from handmade import annotated
+
+    from litkg.extract.analytes import _measured_chemicals
+
+    text = "Carcinoembryonic antigen (CEA) fell from a median of 48 ng/mL to 6 ng/mL."
+    doc = annotated(text, [("Carcinoembryonic antigen", "DRUG")])[0]
+    assert _measured_chemicals(doc, list(doc.ents)) == {0}

@@ -41,6 +41,13 @@ def test_counts_of_a_denominator_are_rates_and_a_count_with_its_percentage_one_r
     assert [r for _, r in arm_rates(doc[:], _ents(doc), _ARMS)] == [20.0, 8.0]
 
 
+def test_a_rate_after_an_arm_counted_after_its_drug():
+    text = "Residual blockade occurred in 2% of patients after sugammadex and 21% after neostigmine."
+    doc = _doc(text, [("Residual blockade", "CONDITION"), ("sugammadex", "DRUG"), ("neostigmine", "DRUG")])
+    got = [(arm.text, rate) for arm, rate in arm_rates(doc[:], _ents(doc), _ARMS)]
+    assert got == [("sugammadex", 2.0), ("neostigmine", 21.0)]
+
+
 def test_one_rate_alone_gives_no_direction():
     text = "Interstitial lung disease occurred in 4% of patients receiving osimertinib."
     doc = _doc(text, [("Interstitial lung disease", "CONDITION"), ("osimertinib", "DRUG")])
@@ -74,6 +81,12 @@ def test_more_events_of_the_studied_finding_are_the_arms_outcome_not_its_harm():
     got = {(c.kind, c.subject.label) for c in claims_of(f"{other}\n\n{body}", ents, other)
            if c.object.label == "Nausea"}
     assert ("adverse_effect", "metoclopramide") in got
+    # a cause glued to the studied finding names the finding, it does not make the study a harm's
+    glued = "Ondansetron versus Metoclopramide for reversal of opioid-induced nausea"
+    ents[2] = ("opioid-induced nausea", "CONDITION")
+    got = {(c.kind, c.subject.label) for c in claims_of(f"{glued}\n\n{body}", ents, glued)
+           if c.object.label == "Nausea"}
+    assert ("outcome", "metoclopramide") in got
     # nor when the title studies the finding as a harm
     harm = "Association of Ondansetron versus Metoclopramide with postoperative nausea and vomiting"
     ents[2] = ("postoperative nausea and vomiting", "CONDITION")

@@ -24,10 +24,11 @@ _COUNT = re.compile(r"(?<![\w./])(\d+)\s*(?:of|/)\s*(\d+)(?![\w./])")
 _PERCENT_AFTER = re.compile(r"\s*(?:patients|participants|subjects)?\s*\(\s*\d+(?:\.\d+)?\s*%")
 _OF_PEOPLE = re.compile(r"\s*of\b", re.I)
 _CHANGE_BY = re.compile(r"\b(by|to|from)\s+(about\s+|approximately\s+)?$", re.I)
-#: what may stand between a percentage and its arm: "%) in the", "% with", "% of patients in"
+#: what may stand between a percentage and its arm: "%) in the", "% with", "% of patients in",
+#: "% of patients after X"
 _TO_ARM = re.compile(r"^\s*\)?\s*,?\s*"
                      r"(?:(?:of\s+)?(?:the\s+)?(?:patients|participants|subjects|those)\s+)?"
-                     r"(?:in|with|on|receiving|taking|given)\s+(?:the\s+)?$", re.I)
+                     r"(?:in|with|on|receiving|taking|given|after|following)\s+(?:the\s+)?$", re.I)
 MAX_GAP = 40  # characters between a percentage and its arm's name
 
 

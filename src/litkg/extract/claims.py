@@ -263,7 +263,8 @@ def extract_claims(doc: Doc, document: Document) -> list[Claim]:
     ctx.title_findings = frozenset(
         name for k, sent in enumerate(sents) if title and sent.text.strip() == title
         for e in by_sent[k] if e.label_ in CONDITION_LABELS and _TITLE_TARGET.search(
-            doc.text[sent.start_char:e.start_char]) and not _TITLE_HARM.search(sent.text)
+            doc.text[sent.start_char:e.start_char]) and not _TITLE_HARM.search(
+            _CAUSE_GLUED.sub("", doc.text[sent.start_char:e.start_char]))
         for name in (_key(e), e.text.lower()))
     for k, sent in enumerate(sents):
         ents = [e for e in by_sent[k] if not scope.generic_intervention(e)]
@@ -289,6 +290,11 @@ def extract_claims(doc: Doc, document: Document) -> list[Claim]:
 _TITLE_TARGET = re.compile(r"\b(on|for|prevent\w*|treat\w*|manag\w*|reduc\w*|control\w*)\b", re.I)
 _TITLE_HARM = re.compile(r"\b(associat\w*|risks?|incident|induced|toxicit\w*|safety|adverse|"
                          r"harms?)\b", re.I)
+
+
+#: the cause glued to the finding ("reversal of rocuronium-induced Y") says what Y is, not that
+#: the study is about a harm
+_CAUSE_GLUED = re.compile(r"\S+-(induced|associated|related)\s*$", re.I)
 
 
 def _title_finding(cond: Span, title_findings: frozenset) -> bool:
