@@ -317,3 +317,35 @@ def test_a_sentence_opening_on_a_condition_sets_the_population_not_a_harm():
     claims = claims_of(text, [("type 1 diabetes", "CONDITION"), ("dapagliflozin", "DRUG"),
                               ("insulin", "DRUG"), ("HbA1c", "ANALYTE")])
     assert [c for c in claims if c.kind == "adverse_effect"] == []
+
+
+def test_a_finding_that_resolved_when_the_drug_was_stopped_is_its_harm(monkeypatch):
+    """Positive dechallenge: the improvement filter is lifted for a stopped drug only."""
+    _with_model(monkeypatch, {"BIAS": 10.0})
+    stopped = [("After cessation of velbaxin, the neutropenia resolved.", "velbaxin",
+                "neutropenia"),
+               ("Velbaxin was withheld and the neutropenia resolved.", "Velbaxin",
+                "neutropenia")]
+    for text, drug, cond in stopped:
+        ents = sorted([(cond, "CONDITION"), (drug, "DRUG")], key=lambda e: text.index(e[0]))
+        assert _pairs(_doc(text, ents)) == {(drug, cond)}, text
+    # a drug under which the finding resolved is its cure, not its cause
+    doc = _doc("After starting velbaxin, the neutropenia resolved.",
+               [("velbaxin", "DRUG"), ("neutropenia", "CONDITION")])
+    assert _pairs(doc) == set()
+    # healed under the drug, back after it was stopped: the drug's benefit, no dechallenge
+    doc = _doc("The ulcer healed on velbaxin and recurred after velbaxin was stopped.",
+               [("ulcer", "CONDITION"), ("velbaxin", "DRUG"), ("velbaxin", "DRUG")])
+    assert _pairs(doc) == set()
+    # two drugs: only the stopped one is judged
+    doc = _doc("Zorbamide was stopped and the rash resolved on velbaxin.",
+               [("Zorbamide", "DRUG"), ("rash", "CONDITION"), ("velbaxin", "DRUG")])
+    assert _pairs(doc) == {("Zorbamide", "rash")}
+
+
+def test_a_harm_noun_without_a_drug_in_the_sentence_asks_the_fallback(monkeypatch):
+    _with_model(monkeypatch, {"BIAS": -10.0})
+    doc = _doc("Side effects such as nausea were common.", [("nausea", "CONDITION")])
+    drug = doc[0:1]  # whatever span the caller's fallback (the study drug) returns
+    found = rel.adverse_pairs(doc[:], list(doc.ents), lambda c: drug)
+    assert ("Side", "nausea") in {(d.text, c.text) for d, c in found}

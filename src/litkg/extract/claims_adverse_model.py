@@ -46,7 +46,22 @@ condition's name are ignored): dev calibration mean F1 0.654, thresholds 0.3/0.4
 sentence report a drug's harm" model (masked word uni- and bigrams, positive vs ADE-NEG
 sentences, cross-fitted) as a feature of this one did not help (dev mean F1 0.650 against
 0.650; alone its average precision on dev sentences was 0.69): the sentence's words (``S:``)
-already carry what it knows, and many ADE-NEG sentences read as harms.
+already carry what it knows, and many ADE-NEG sentences read as harms.  Nor did a trained
+*lexical* relation model (2026-11-23, dev part, model trained on residues 1-3): L2 logistic
+regression over every word, bigram and trigram between the pair, the three words either side,
+the words around each mention and the sentence's uni- and bigrams with the pair marked
+``<D>``/``<C>`` (77k weights) ranks dev candidates at AUC 0.837 against 0.895 for this model;
+stacked into it as out-of-fold score buckets it gives end-to-end pipeline F1 0.692 against
+0.691 (lexicon 0.616 against 0.616), as one joint model AUC 0.882, blended in log-odds no
+gain at any weight.  Other L2 / epoch settings or a numpy full-batch fit move the dev
+candidate AUC by at most 0.004; training on the recogniser's candidates only gives pipeline
+F1 0.691 (lexicon 0.613); endpoints as further effect candidates 0.690, and with
+disease-typed abbreviations as candidate drugs too 0.682: the pair decision has plateaued on
+these data.  The dechallenge rule of ``adverse_pairs`` ("Y resolved
+when X was stopped") is a decision rule, not a feature, so the model was not retrained: dev
+(calibration model, thresholds 0.3/0.35) 0.6917 and 0.6164 against 0.6913 and 0.6159; held-out
+test 0.666 (P 0.692, R 0.641) with the recogniser and 0.594 (P 0.748, R 0.492) with the
+train-lexicon entities, against 0.663 and 0.591.
 Weights ship as ``litkg/data/adverse_model.json.gz`` (model ``version`` must equal
 :data:`FEATURES_VERSION`); without a usable file only the rules are used.
 Retrain after changing these features, the entity recogniser or the abbreviation table:

@@ -256,10 +256,11 @@ def adverse_pairs(sent: Span, ents: list[Span],
     :func:`_ae_cue_ok`), or a harm noun ("side effects", "toxicity", "risk") next to the
     condition; the condition is not the indication nor the object of an improvement ("healing
     of rickets") unless a cause or onset phrase right after it names a drug
-    (:func:`_cause_follows`); the nearest such drug wins.  With the pair classifier installed,
-    it decides every other pair within reach instead (the rules' verdicts are among its
-    features), with a lower threshold where a rule fired; "X-induced Y" always holds for a
-    recognised drug X."""
+    (:func:`_cause_follows`) or it improved when a drug was stopped (a dechallenge: only the
+    stopped drugs are then judged, :func:`_stopped`); the nearest such drug wins.  With the
+    pair classifier installed, it decides every other pair within reach instead (the rules'
+    verdicts are among its features), with a lower threshold where a rule fired; "X-induced Y"
+    always holds for a recognised drug X."""
     doc = sent.doc
     conds, drugs = _ae_entities(sent, ents)
     if not conds:
@@ -302,17 +303,21 @@ def adverse_pairs(sent: Span, ents: list[Span],
         # a drug named as the cause right after the condition ("ameliorated Y induced by X")
         # makes the condition that drug's harm whatever treated or improved it
         caused = _cause_follows(doc, c, drugs)
-        if not caused and (_is_indication(doc, sent, c) or any(
-                0 < c.start - i <= 4 or 0 <= i - c.end <= 1 for i in improving)):
-            continue
+        indication = not caused and _is_indication(doc, sent, c)
+        better = not caused and any(0 < c.start - i <= 4 or 0 <= i - c.end <= 1
+                                    for i in improving)
         # "Y decreased", "Y was lower with X", "a reduction in Y": a finding that went down under
         # the drug is its benefit ("decreased appetite" names the finding, it is not a cue here)
-        if any(_went_down(doc, c, i) for i in lowering):
+        better = better or any(_went_down(doc, c, i) for i in lowering)
+        # ... unless the drug was stopped: "Y resolved on discontinuation of X" is the
+        # dechallenge of a case report, evidence that X caused Y; only stopped drugs are judged
+        candidates = drugs if not better else [d for d in drugs if _stopped(doc, sent, d, drugs)]
+        if indication or (better and not candidates):
             continue
         strong = any(-4 <= c.start - i <= 12 or 0 <= i - c.end <= 4 for i in strong_at)
         eligible.append(c)
         chosen: list[Span] = []
-        for d in drugs:
+        for d in candidates:
             lo, hi = (d.end, c.start) if d.start < c.start else (c.end, d.start)
             if hi - lo > AE_REACH or d.start == c.start:
                 continue
@@ -336,6 +341,25 @@ def adverse_pairs(sent: Span, ents: list[Span],
             chosen = [drug] if drug is not None else []
         pairs += [(d, c) for d in chosen]
     return pairs if model is None else pairs + _shared_by_list(doc, eligible, sure, pairs)
+
+
+#: words that stop a drug ("discontinuation of X", "X was withdrawn", "after stopping X")
+_STOPPING = ("discontinu", "withdr", "withh", "cessation", "ceas", "stop", "interrupt",
+             "suspend", "taper", "halt")  # not "suspension", a dosage form
+
+
+def _stopped(doc: Doc, sent: Span, d: Span, drugs: list[Span]) -> bool:
+    """Is drug ``d`` written as stopped, and only so: a stopping word in the three words
+    before ("cessation of X", "after stopping the X") or after ("X was withheld") each of its
+    mentions among ``drugs``?  "Y healed when X was started, but recurred after X was stopped"
+    is the drug's benefit, not a dechallenge."""
+    def stopped_here(m: Span) -> bool:
+        near = list(doc[max(sent.start, m.start - 3):m.start]) + \
+            list(doc[m.end:min(sent.end, m.end + 3)])
+        return any(t.lower_.startswith(_STOPPING) for t in near)
+
+    mentions = [m for m in drugs if m.text.lower() == d.text.lower()]
+    return all(stopped_here(m) for m in mentions or [d])
 
 
 _LIST_GLUE = {",", "and", "or", "/"}
