@@ -349,3 +349,12 @@ def test_a_harm_noun_without_a_drug_in_the_sentence_asks_the_fallback(monkeypatc
     drug = doc[0:1]  # whatever span the caller's fallback (the study drug) returns
     found = rel.adverse_pairs(doc[:], list(doc.ents), lambda c: drug)
     assert ("Side", "nausea") in {(d.text, c.text) for d, c in found}
+
+
+def test_a_drug_that_reduced_a_finding_did_not_cause_it():
+    from litkg.extract.pipeline import shared_nlp
+
+    doc = shared_nlp()("Intravenous TXA reduced blood loss and transfusion without increasing "
+                       "thromboembolic complications.")
+    assert not [(d.text, c.text) for d, c in rel.adverse_pairs(doc[:], list(doc.ents), lambda c: None)
+                if c.text == "blood loss"]

@@ -245,7 +245,17 @@ def _went_down(doc: Doc, c: Span, i: int) -> bool:
     if 0 <= i - c.end <= 2:
         return all(t.lower_ in _PREDICATE_GLUE for t in doc[c.end:i])
     return (0 < c.start - i <= 3 and doc[i + 1].lower_ in ("in", "of")) or \
-        (c.start - i == 1 and doc[i].lower_ in _COMPARATIVES) or _lowered_risk_of(doc, i, c)
+        (c.start - i == 1 and doc[i].lower_ in _COMPARATIVES) or _lowered_risk_of(doc, i, c) or \
+        (c.start - i == 1 and _verb_of_a_drug(doc, i))
+
+
+def _verb_of_a_drug(doc: Doc, i: int) -> bool:
+    """"TXA reduced blood loss": right after a drug (an adverb may stand between), the lowering
+    word is the drug's verb, not part of the finding's name ("decreased appetite")."""
+    j = i - 1
+    if j >= 0 and doc[j].lower_.endswith("ly"):
+        j -= 1  # "X significantly reduced Y"
+    return j >= 0 and any(e.end == j + 1 and e.label_ in DRUG_LABELS for e in doc.ents)
 
 
 def adverse_pairs(sent: Span, ents: list[Span],
