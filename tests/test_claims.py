@@ -799,6 +799,10 @@ def test_background_and_methods_sections_report_no_finding_of_the_study():
     # a heading with other words is a topic title, not a methods section
     claims = _claims(f"Clinical context: a note\n{sentence}", ents)
     assert [c for c in claims if c.kind == "outcome"]
+    # a case report's "Methods" that tells one patient's story reports what happened
+    claims = _claims("METHODS:\nA 68-year-old man was given tafenolide, and serum urate fell.",
+                     [("tafenolide", "DRUG"), ("serum urate", "ANALYTE")])
+    assert [c for c in claims if c.kind == "outcome"]
     # a structured abstract run into one paragraph: the headings after a sentence's end count
     for heading, reported in (("Methods:", False), ("Results:", True)):
         claims = _claims(f"Background: Tafenolide is new. {heading} {sentence}", ents)

@@ -348,7 +348,7 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
 
     # a methods section lists the harms it recorded ("nausea after X was recorded"), it
     # reports none (a background may state a known one)
-    methods = sections.section_kind(sent) == "methods"
+    methods = sections.methods_section(sent)
     for drug, cond in [] if methods else adverse_pairs(sent, ents, harm_fallback):
         if aim_at is not None and min(drug.end_char, cond.end_char) <= aim_at < max(
                 drug.start_char, cond.start_char):

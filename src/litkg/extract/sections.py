@@ -110,8 +110,26 @@ def _section_marks(doc: Doc) -> list[tuple[int, str | None]]:
 def in_design_section(sent: Span) -> bool:
     """Is ``sent`` under a background, aims or methods heading?  Those sections name the
     outcomes a study measured ("the primary end point was clinical deterioration") and what it
-    expected, so a change word there reports no finding."""
-    return section_kind(sent) in ("design", "methods")
+    expected, so a change word there reports no finding.  A case report's "Methods" that tells
+    one patient's story is its case presentation (:func:`narrates_a_patient`)."""
+    return section_kind(sent) in ("design", "methods") and not narrates_a_patient(sent)
+
+
+#: one patient's story: "A 68-year-old man developed ...", "the patient was treated ..."
+_PATIENT_STORY = re.compile(r"\b\d{1,3}[- ](year|month|week|day)s?[- ]old\b|"
+                            r"\b(a|an|the|our|this) (patient|man|woman|boy|girl|infant|child|"
+                            r"neonate)\b", re.I)
+
+
+def narrates_a_patient(sent: Span) -> bool:
+    """Does ``sent`` tell of one patient (age given, "the patient ...")?  Then it reports what
+    happened, whatever the heading above it."""
+    return bool(_PATIENT_STORY.search(sent.text))
+
+
+def methods_section(sent: Span) -> bool:
+    """Is ``sent`` under a methods heading and not one patient's story?"""
+    return section_kind(sent) == "methods" and not narrates_a_patient(sent)
 
 
 def section_kind(sent: Span) -> str | None:
