@@ -144,3 +144,77 @@ def test_an_onset_list_takes_findings_with_their_modifiers():
     assert _list_glue([",", "and", "a", "generalized"])
     assert not _list_glue(["and", "was", "admitted"])
     assert not _list_glue(["and", "then", "slowly", "improving"])
+
+
+def test_the_groups_after_between_are_compared_not_outcomes():
+    text = ("Patients on zelmacor were studied. Weight gain was not different between hypovolemic, "
+            "normovolemic, and hypervolemic patients.")
+    got = _outcomes(text, [("zelmacor", "DRUG"), ("Weight gain", "PHENOTYPE"),
+                           ("hypovolemic", "CONDITION")])
+    assert ("zelmacor", "hypovolemic", "unchanged") not in got
+    assert ("zelmacor", "Weight gain", "unchanged") in got
+    # a preposition after "between ... arms" hands the phrase on to the outcome it names
+    text = "There was no difference between the zelmacor and placebo groups in weight gain."
+    got = _outcomes(text, [("zelmacor", "DRUG"), ("weight gain", "PHENOTYPE")])
+    assert got == [("zelmacor", "weight gain", "unchanged")]
+
+
+def test_a_comparative_in_a_list_of_predictors_is_a_trait_not_an_effect():
+    text = ("Patients received zelmacor. The best predictors of bleeding were shorter hospital "
+            "stay and lower BMI.")
+    ents = [("zelmacor", "DRUG"), ("bleeding", "CONDITION"), ("hospital stay", "ENDPOINT"),
+            ("BMI", "ANALYTE")]
+    assert [o for o in _outcomes(text, ents) if o[1] in ("hospital stay", "BMI")] == []
+    # without the predictors the same words report a change
+    text = "Patients received zelmacor. It led to shorter hospital stay and lower BMI in bleeding."
+    assert ("zelmacor", "BMI", "decreased") in _outcomes(text, ents)
+
+
+def test_a_change_noun_whose_arms_did_not_differ_is_no_change():
+    ents = [("zelmacor", "DRUG"), ("placebo", "DRUG"), ("body weight", "PHENOTYPE")]
+    text = ("Reduction in body weight in the zelmacor and placebo groups was not different.")
+    assert ("zelmacor", "body weight", "unchanged") in _outcomes(text, ents)
+    # a change noun whose own verb reports a difference keeps its sign
+    text = "Reduction in body weight was greater with zelmacor than with placebo."
+    assert ("zelmacor", "body weight", "unchanged") not in _outcomes(text, ents)
+
+
+def test_a_nerve_block_is_a_procedure_not_an_inhibition():
+    text = "The analgesic efficacy of continuous zelmacor block in renal transplant recipients."
+    claims = claims_of(text, [("zelmacor", "DRUG")])
+    assert [c for c in claims if c.kind == "mechanism"] == []
+    text = "Postoperative pain free interval and block characteristics were the primary outcomes."
+    got = _outcomes(text, [("Postoperative pain", "CONDITION")])
+    assert got == []
+    # the verb still reads as an inhibition
+    text = "Zelmacor blocks the histamine receptor."
+    claims = claims_of(text, [("Zelmacor", "DRUG"), ("histamine receptor", "TARGET")])
+    assert [(c.object.label, c.direction) for c in claims if c.kind == "mechanism"] == \
+        [("histamine receptor", "decreased")]
+
+
+def test_what_a_predictor_foretells_is_not_what_changed():
+    text = ("Patients received zelmacor. The pull sign was the strongest predictor of eosinophilic "
+            "esophagitis and was less frequent after treatment.")
+    got = _outcomes(text, [("zelmacor", "DRUG"), ("eosinophilic esophagitis", "CONDITION")])
+    assert got == []
+
+
+def test_the_members_of_a_coordinated_list_share_its_verb():
+    ents = [("Zelmacor", "DRUG"), ("LDL", "ANALYTE"), ("triglycerides", "ANALYTE"),
+            ("glucose", "ANALYTE")]
+    for text in ("Zelmacor reduced LDL, triglycerides and glucose.",
+                 "With Zelmacor LDL, triglycerides and glucose decreased."):
+        assert _outcomes(text, ents) == [("Zelmacor", "LDL", "decreased"),
+                                         ("Zelmacor", "glucose", "decreased"),
+                                         ("Zelmacor", "triglycerides", "decreased")], text
+    # a list whose own verb says no change did not share the verb before it
+    text = "Zelmacor reduced LDL, triglycerides and glucose were unchanged."
+    assert ("Zelmacor", "glucose", "decreased") not in _outcomes(text, ents)
+
+
+def test_a_second_verb_after_and_governs_what_follows_it():
+    text = ("Zelmacor exposure reduced levels of mRNA for TRB in both sexes and elevated TRA in "
+            "females.")
+    got = _outcomes(text, [("Zelmacor", "DRUG"), ("TRB", "TARGET"), ("TRA", "TARGET")])
+    assert got == [("Zelmacor", "TRA", "increased"), ("Zelmacor", "TRB", "decreased")]

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from litkg.extract import claims_direction
 from litkg.extract import claims_lexicon as lex
 from litkg.extract import claims_scope as scope
-from litkg.extract.claims_relations import CONDITION_LABELS
+from litkg.extract.claims_relations import CONDITION_LABELS, INTERVENTION_LABELS
 from litkg.extract.context import covering, cues
 from litkg.extract.drug_classes import is_class_noun
 from litkg.extract.endpoints import HEADS as ENDPOINT_HEADS
@@ -45,7 +45,8 @@ def direction_cues(sent: Span) -> list[tuple[int, str]]:
                     if e.label_ != "ENDPOINT" or sent.doc[i].lower_ not in ENDPOINT_HEADS}
     for tok in sent:
         low = tok.lower_
-        if tok.i in in_drug_name or noun_fall(tok) or is_class_noun(tok.lower_):
+        if tok.i in in_drug_name or noun_fall(tok) or noun_block(tok) or \
+                is_class_noun(tok.lower_):
             continue  # "SGLT2 inhibitors": a kind of drug, not a fall
         nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
         if low in lex.DIRECTION_STOP or f"{low} {nxt}" in lex.DIRECTION_STOP:
@@ -79,6 +80,30 @@ def noun_fall(tok) -> bool:
     return tok.lower_ in ("falls", "fall", "drops") and tok.i > 0 and \
         doc[tok.i - 1].lower_ in ("and", "or", ",", "with", "recurrent", "multiple", "a", "the",
                                   "of", "no") and (tok.i + 1 >= len(doc) or doc[tok.i + 1].is_punct)
+
+
+# "nerve block", "TAP block in transplant recipients", "block characteristics", "heart block":
+# a noun naming a regional anaesthetic, its effect or a conduction disorder, not the verb of an
+# inhibition ("antihistamines block the H1 receptor")
+_BLOCK_KIND = {"nerve", "plane", "plexus", "motor", "sensory", "neuromuscular", "field", "heart",
+               "branch", "conduction", "regional", "epidural", "spinal", "caudal", "neuraxial",
+               "paravertebral", "ganglion", "atrioventricular", "sinoatrial", "sympathetic",
+               "a", "the", "this", "each", "successful", "failed", "complete", "partial"}
+_AFTER_BLOCK_NOUN = {"characteristics", "duration", "onset", "success", "failure", "quality",
+                     "height", "level", "regression", "technique", "placement", "performance",
+                     "time", "in", "for", "of", "was", "were", "is", "are", "has", "had", "with",
+                     "group", "groups", "catheter", "catheters", "and", "or"}
+
+
+def noun_block(tok) -> bool:
+    """"block"/"blocks" used as a noun (a nerve block, its duration), not as an inhibiting
+    verb."""
+    if tok.lower_ not in ("block", "blocks"):
+        return False
+    doc = tok.doc
+    prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return prev in _BLOCK_KIND or nxt is None or nxt.is_punct or nxt.lower_ in _AFTER_BLOCK_NOUN
 
 
 def clause_text(sent: Span, i: int, j: int) -> str:
@@ -126,6 +151,8 @@ def resolve_direction(doc: Doc, sent: Span, cue_i: int | None, direction: str | 
             return "unchanged"  # "No severe side effects occurred in either group"
     elif covering(doc, obj.start, "negation") and any(p in clause for p in lex.UNCHANGED_PHRASES):
         return "unchanged"
+    if direction is not None and nominal_change_compared_null(doc, cue_i, obj, after_obj):
+        return "unchanged"  # "the reduction in Y in the two groups was not different"
     if direction in ("improved", "worsened") and claims_direction.ARMS.search(sent.text):
         # between arms "improved" is a difference with a sign ("pain improved" = decreased)
         return classify(obj, direction)
@@ -133,6 +160,23 @@ def resolve_direction(doc: Doc, sent: Span, cue_i: int | None, direction: str | 
 
 
 _BREAKS = {",", ";", ":", "(", ")", "but", "whereas", "while", "however"}
+
+# "was not different", "were similar", "did not differ": the predicate of a compared quantity,
+# reached without crossing into another clause
+_NULL_PREDICATE = re.compile(r"^(?:(?!\b(while|whereas|but|although|however)\b)[^;:,])*?\b("
+                             r"(was|were)\s+(not\s+)?(significantly\s+|statistically\s+)*"
+                             r"(not\s+different|similar|comparable|indistinguishable)|"
+                             r"did\s+not\s+(significantly\s+)?differ)\b", re.I)
+
+
+def nominal_change_compared_null(doc: Doc, cue_i: int | None, obj: Span, after_obj: str) -> bool:
+    """"Reduction in body weight ... in the treated and control groups were not different": a
+    change noun names what was compared; the verb it is the subject of says the arms did not
+    differ, so the finding is no change between them (not the change the noun names)."""
+    if cue_i is None or not (cue_i < obj.start <= cue_i + 4):
+        return False
+    return not verb_like(doc[cue_i].lower_) and doc[cue_i + 1].lower_ in ("in", "of") \
+        and bool(_NULL_PREDICATE.match(after_obj))
 #: every arm of a trial: "in either group", "in any of the arms", "among all participants"
 _IN_ANY_ARM = re.compile(r"^[^;:]{0,40}?\b(in|among|for) (any|either|both|all|each) (of the )?"
                          r"(\w+ )?(groups?|arms?)\b", re.I)
@@ -142,7 +186,8 @@ _CUE_BREAKS = _BREAKS - {"(", ")"}
 
 
 
-def cue_for(doc: Doc, obj: Span, cues: list[tuple[int, str]]) -> tuple[int, str] | None:
+def cue_for(doc: Doc, obj: Span, cues: list[tuple[int, str]],
+            in_list: bool = False) -> tuple[int, str] | None:
     """The direction cue governing ``obj``: a following verb in the same clause ("PTH
     decreased"), else a close preceding word ("a decrease in PTH and ALP")."""
     # a nominal cue followed by of/in governs the next noun ("normalization of serum P"); a
@@ -167,12 +212,65 @@ def cue_for(doc: Doc, obj: Span, cues: list[tuple[int, str]]) -> tuple[int, str]
         return before[-1]
     # "X increased AMPK phosphorylation and suppressed SREBP": a verb after "and" shares the
     # subject of the verb before the object; it does not govern the object
+    # ("reduced levels of mRNA for Y in both sexes and elevated Z": the verb before governs)
     if after and before and doc[after[0][0] - 1].lower_ in ("and", "but") and \
-            obj.start - before[-1][0] <= 2 and verb_like(doc[before[-1][0]].lower_):
+            verb_like(doc[before[-1][0]].lower_) and \
+            (obj.start - before[-1][0] <= 2 or verb_like(doc[after[0][0]].lower_)):
         return before[-1]
     if after:
         return after[0]
-    return before[-1] if before else None
+    if before:
+        return before[-1]
+    return None if in_list else _list_cue(doc, obj, cues)
+
+
+_LIST_GAP = {",", "and", "or"}
+
+
+def _coordinated(doc: Doc, obj: Span) -> list[Span]:
+    """The entities coordinated with ``obj`` ("LDL, triglycerides and glucose"), in order,
+    when the list is closed by "and"/"or"; else ``[obj]``."""
+    ents = [e for e in doc.ents if e.label_ not in INTERVENTION_LABELS and
+            e.sent.start == obj.sent.start]
+    if obj not in ents:
+        return [obj]
+    i = ents.index(obj)
+    lo = hi = i
+
+    def joined(a: Span, b: Span) -> bool:
+        gap = [t.lower_ for t in doc[a.end:b.start]]
+        return bool(gap) and set(gap) <= _LIST_GAP
+    while lo > 0 and joined(ents[lo - 1], ents[lo]):
+        lo -= 1
+    while hi + 1 < len(ents) and joined(ents[hi], ents[hi + 1]):
+        hi += 1
+    members = ents[lo:hi + 1]
+    # "reduced LDL, triglycerides were unchanged" is two clauses: a list ends on "and"/"or"
+    if len(members) < 2 or not {"and", "or"} & {t.lower_ for t in
+                                                 doc[members[-2].end:members[-1].start]}:
+        return [obj]
+    return members
+
+
+def _list_cue(doc: Doc, obj: Span, cues: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """"Zelmacor reduced LDL, triglycerides and glucose": a member of a coordinated list with no
+    cue of its own shares the cue before the list's first member or after its last one."""
+    members = _coordinated(doc, obj)
+    if len(members) < 2:
+        return None
+    first, last = members[0], members[-1]
+    # the verb before the list ("reduced A, B and C") or after it ("A, B and C decreased")
+    lead = None if first is obj else cue_for(doc, first, cues, in_list=True)
+    # "reduced A, B and C were unchanged" has two clauses: B and C did not share the verb
+    tail = doc[last.end:min(obj.sent.end, last.end + 6)].text.lower()
+    if any(p in tail for p in lex.UNCHANGED_PHRASES):
+        return None
+    if lead is not None and lead[0] < first.start:
+        return lead
+    # ... a verb right after the list has it as its subject; one farther on ("conditions such
+    # as A, B and C has been found to improve Y") may have its own object
+    trail = None if last is obj else cue_for(doc, last, cues, in_list=True)
+    return trail if trail is not None and last.end <= trail[0] <= last.end + 3 else None
 
 
 

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from litkg.extract import claims_lexicon as lex
 from litkg.extract import drug_classes
+from litkg.extract.claims_cues import noun_block
 from litkg.extract.claims_relations import DRUG_LABELS, class_apposition
 from litkg.extract.claims_values import concept_of
 from litkg.models import Concept
@@ -100,6 +101,8 @@ def verb_mechanisms(sent: Span, ents: list[Span], drug_at: Callable[[int], Span 
             if low in (stem, stem + "s", base + "es") and prev not in _DETERMINERS:
                 verb = direction
                 break
+        if verb and noun_block(tok):
+            continue  # "TAP block in transplant recipients": a procedure, not an inhibition
         if verb:
             subjects = [class_drugs.get((s.start, s.end)) or named_drug(s, ents)
                         for s in subjects_before(ents, tok.i, doc, AGENT_LABELS)

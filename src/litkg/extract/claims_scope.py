@@ -563,9 +563,54 @@ def reason_given(doc: Doc, sent: Span, obj: Span) -> bool:
 
 
 def subgroup_variable(doc: Doc, sent: Span, obj: Span) -> bool:
-    """"the association did not differ by menopausal status": the object names the subgroups
-    an effect was compared across, not an outcome of the drug."""
-    return bool(_BY_SUBGROUP.search(doc[sent.start:obj.start].text + " "))
+    """"the association did not differ by menopausal status", "did not differ between
+    hypovolemic and hypervolemic patients", "predictors were lower BMI and ...": the object names
+    the subgroups an effect was compared across or a trait that predicts it, not an outcome of
+    the drug."""
+    before = doc[sent.start:obj.start].text + " "
+    if _BY_SUBGROUP.search(before) or predictor_trait(doc, sent, obj) or \
+            _PREDICTED.search(doc[max(sent.start, obj.start - 6):obj.start].text + " "):
+        return True  # ("the strongest predictor of Y ... was less frequent": Y is foretold)
+    # ("differences between baseline and final HbA1c" compares times of one outcome: the
+    # phrase must end on the people or arms)
+    return bool(_BETWEEN_GROUPS.search(before)) and \
+        bool(_GROUP_NOUN_AHEAD.match(doc.text[obj.end_char:sent.end_char]))
+
+
+# "Y was not different between hypovolemic, normovolemic and hypervolemic patients": the words
+# after "between"/"among" name the groups compared, so long as no preposition ("between the
+# arms in Y", "among groups for Y") hands the phrase on to an outcome
+_BETWEEN_GROUPS = re.compile(r"\b(differ\w*|similar\w*|comparable|compar\w+)\b[^.;]*"
+                             r"\b(between|among)\s+(?:(?!\b(in|of|for|on|regarding|at|with|after|"
+                             r"during|respect)\b)[^.;:])*$", re.I)
+_GROUP_NOUN_AHEAD = re.compile(rf"^[^.;:()]*?\b({PERSON}|groups?|arms?|cohorts?)\b", re.I)
+
+
+# "identified four predictors of Y (edema, lower BMI, higher SBP)": a comparative adjective in a
+# list of predictors or risk factors describes who had the outcome, not what a drug changed
+_PREDICTOR_LIST = re.compile(r"\b(predictors?|predictive\s+factors?|risk\s+factors?|"
+                             r"determinants?|(associated|related|contributing|prognostic|"
+                             r"independent)\s+factors?)\b", re.I)
+
+
+# "X was the strongest predictor of Y and was less frequent after treatment": the change
+# belongs to X; Y is what X foretells
+_PREDICTED = re.compile(r"\b(predictors?|predictive|prognostic)\s+(of|for)\s+"
+                        r"([\w-]+\s+){0,2}$", re.I)
+
+
+_COMPARATIVE_TRAIT = {"higher", "lower", "shorter", "longer", "greater", "smaller", "larger",
+                      "older", "younger", "increased", "decreased", "elevated", "reduced", "low",
+                      "high", "more", "less", "fewer"}
+
+
+def predictor_trait(doc: Doc, sent: Span, obj: Span) -> bool:
+    """A comparative right before the object ("shorter hospital stay") in a sentence listing
+    predictors or risk factors: a trait of the patients who had the outcome, no drug's effect."""
+    for i in range(max(sent.start, obj.start - 2), obj.start):
+        if doc[i].lower_ in _COMPARATIVE_TRAIT:
+            return bool(_PREDICTOR_LIST.search(doc[sent.start:i].text))
+    return False
 
 
 # ("intervention" is left out: a trial's arm may be called just that)
