@@ -916,3 +916,19 @@ def test_a_single_arm_studys_results_are_its_interventions():
         # under a results heading after a methods one: the study's drug; without a methods
         # section (a case narrative, a commentary) nothing says the drug was given
         assert bool(outcomes) == credited, first
+
+
+def test_a_single_arm_studys_rated_events_are_its_harms():
+    from handmade import claims_of
+
+    title = "Tralumab for atopic dermatitis: an open-label extension"
+    text = (f"{title}\n\nMethods: Adolescents received the antibody. Results: Most completed the "
+            "study. Few withdrew. Adherence was high. Conjunctivitis occurred in 18% of patients and "
+            "atopic dermatitis flares in 9%.")
+    claims = claims_of(text, [("Tralumab", "DRUG"), ("atopic dermatitis", "CONDITION"),
+                              ("Conjunctivitis", "CONDITION"), ("atopic dermatitis flares", "CONDITION")],
+                       title=title)
+    harms = {(c.subject.label, c.object.label, dict(c.statistic_items).get("percent"))
+             for c in claims if c.kind == "adverse_effect"}
+    # the finding the study treats is no harm of its drug
+    assert harms == {("Tralumab", "Conjunctivitis", 18.0)}

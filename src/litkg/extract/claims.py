@@ -297,11 +297,29 @@ _TITLE_HARM = re.compile(r"\b(associat\w*|risks?|incident|induced|toxicit\w*|saf
 _CAUSE_GLUED = re.compile(r"\S+-(induced|associated|related)\s*$", re.I)
 
 
+#: "Y occurred in 18% of patients", "Y was reported in 12 of 60", "and Z in 9%": a finding
+#: counted among the patients
+_EVENT_RATE = re.compile(r"^\s*(?:(?:occurred|developed|was\s+(?:reported|observed|seen|noted)|"
+                         r"were\s+(?:reported|observed|seen|noted))\s+)?in\s+(?:\d+(?:\.\d+)?\s*%|"
+                         r"\d+\s*(?:of|/)\s*\d+)", re.I)
+
+
+def _rated_events(sent: Span, ents: list[Span]) -> list[Span]:
+    """The findings of ``sent`` each given with its rate among the patients ("Conjunctivitis
+    occurred in 18% of patients and injection-site reactions in 9%")."""
+    doc = sent.doc
+    return [e for e in ents if e.label_ in CONDITION_LABELS
+            and _EVENT_RATE.match(doc.text[e.end_char:sent.end_char])]
+
+
 def _title_finding(cond: Span, title_findings: frozenset) -> bool:
     """Is ``cond`` a finding the title names, by concept or as a word of its name ("nausea" of
-    "postoperative nausea and vomiting")?"""
-    word = re.compile(rf"\b{re.escape(cond.text.lower())}\b")
-    return _key(cond) in title_findings or any(word.search(t) for t in title_findings)
+    "postoperative nausea and vomiting")?  (``title_findings`` holds concept keys and names.)"""
+    text = cond.text.lower()
+    word = re.compile(rf"\b{re.escape(text)}\b")
+    # ... or the title's finding is a word of its name ("atopic dermatitis flares")
+    return _key(cond) in title_findings or any(
+        word.search(t) or re.search(rf"\b{re.escape(t)}\b", text) for t in title_findings)
 
 
 def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -> list[Claim]:
@@ -379,6 +397,17 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         out.append(make("adverse_effect", drug, cond, negated=neg, hedged=hedged,
                         statistic_items=tuple(sorted(stat_near(doc, cond, sent, ents).items()))))
         taken.add((cond.start, cond.end))
+    # a single-arm study's results: "Conjunctivitis occurred in 18% of patients" is a harm of the
+    # study's intervention, though the sentence names no drug
+    if not methods and ctx.main_drug is not None and sections.study_results(sent) and \
+            not any(e.label_ in INTERVENTION_LABELS for e in ents):
+        for cond in _rated_events(sent, ents):
+            if (cond.start, cond.end) in taken or _title_finding(cond, ctx.title_findings):
+                continue
+            out.append(make("adverse_effect", ctx.main_drug, cond, negated=bool(cond._.negated),
+                            hedged=bool(cond._.hedged), statistic_items=tuple(sorted(
+                                stat_near(doc, cond, sent, ents).items()))))
+            taken.add((cond.start, cond.end))
     # "X was started. Ten days later she presented with Y": the story's harm (see onset.py)
     onset = [] if methods or aim else onset_harms(sent, ents, sents, k, DRUG_LABELS,
                                                   CONDITION_LABELS)
