@@ -48,6 +48,8 @@ from litkg.extract import claims_direction
 from litkg.extract.arm_rates import compared_harm, compares_non_arms, rated_outcome
 from litkg.extract import claims_lexicon as lex
 from litkg.extract import claims_scope as scope
+from litkg.extract import claims_study as study
+from litkg.extract import claims_nonfindings as nonfindings
 from litkg.extract import sections
 from litkg.extract.claims_cues import (NOMINAL_TITLE, cue_for, direction_cues, resolve_direction,
                                       same_clause)
@@ -259,13 +261,7 @@ def extract_claims(doc: Doc, document: Document) -> list[Claim]:
     claims: dict[str, Claim] = {}
     refs_at = sections.references_start(doc.text)  # the bibliography cites, it does not claim
     by_sent = _ents_by_sentence(doc, sents)
-    title = (document.metadata.title or "").strip()
-    ctx.title_findings = frozenset(
-        name for k, sent in enumerate(sents) if title and sent.text.strip() == title
-        for e in by_sent[k] if e.label_ in CONDITION_LABELS and _TITLE_TARGET.search(
-            doc.text[sent.start_char:e.start_char]) and not _TITLE_HARM.search(
-            _CAUSE_GLUED.sub("", doc.text[sent.start_char:e.start_char]))
-        for name in (_key(e), e.text.lower()))
+    ctx.title_findings = study.title_findings(doc, document.metadata.title, sents, by_sent, _key)
     for k, sent in enumerate(sents):
         ents = [e for e in by_sent[k] if not scope.generic_intervention(e)]
         ents = [e for e in ents if not scope.restatement(doc, e, ents)]
@@ -283,43 +279,6 @@ def extract_claims(doc: Doc, document: Document) -> list[Claim]:
         for claim in found:
             claims.setdefault(claim.iri, claim)
     return list(claims.values())
-
-
-#: a title that names a finding as what the interventions are for ("Effect of A versus B on Y",
-#: "A for the prevention of Y"), not as a harm it studies ("Association of A use with incident Y")
-_TITLE_TARGET = re.compile(r"\b(on|for|prevent\w*|treat\w*|manag\w*|reduc\w*|control\w*)\b", re.I)
-_TITLE_HARM = re.compile(r"\b(associat\w*|risks?|incident|induced|toxicit\w*|safety|adverse|"
-                         r"harms?)\b", re.I)
-
-
-#: the cause glued to the finding ("reversal of rocuronium-induced Y") says what Y is, not that
-#: the study is about a harm
-_CAUSE_GLUED = re.compile(r"\S+-(induced|associated|related)\s*$", re.I)
-
-
-#: "Y occurred in 18% of patients", "Y was reported in 12 of 60", "and Z in 9%": a finding
-#: counted among the patients
-_EVENT_RATE = re.compile(r"^\s*(?:(?:occurred|developed|was\s+(?:reported|observed|seen|noted)|"
-                         r"were\s+(?:reported|observed|seen|noted))\s+)?in\s+(?:\d+(?:\.\d+)?\s*%|"
-                         r"\d+\s*(?:of|/)\s*\d+)", re.I)
-
-
-def _rated_events(sent: Span, ents: list[Span]) -> list[Span]:
-    """The findings of ``sent`` each given with its rate among the patients ("Conjunctivitis
-    occurred in 18% of patients and injection-site reactions in 9%")."""
-    doc = sent.doc
-    return [e for e in ents if e.label_ in CONDITION_LABELS
-            and _EVENT_RATE.match(doc.text[e.end_char:sent.end_char])]
-
-
-def _title_finding(cond: Span, title_findings: frozenset) -> bool:
-    """Is ``cond`` a finding the title names, by concept or as a word of its name ("nausea" of
-    "postoperative nausea and vomiting")?  (``title_findings`` holds concept keys and names.)"""
-    text = cond.text.lower()
-    word = re.compile(rf"\b{re.escape(text)}\b")
-    # ... or the title's finding is a word of its name ("atopic dermatitis flares")
-    return _key(cond) in title_findings or any(
-        word.search(t) or re.search(rf"\b{re.escape(t)}\b", text) for t in title_findings)
 
 
 def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -> list[Claim]:
@@ -381,7 +340,7 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
             if direction != "increased":
                 stats.pop("percent", None)  # "Y1 was more frequent (14%), whereas Y2 was less"
             stats.update(own)  # an arm's own rate
-            if direction == "increased" and not _title_finding(cond, ctx.title_findings):
+            if direction == "increased" and not study.title_finding(cond, ctx.title_findings, _key):
                 # more events than the comparator: the drug's harm (unless the finding is what
                 # the study treats: then the arm did worse on it)
                 out.append(make("adverse_effect", drug, cond, negated=bool(cond._.negated),
@@ -401,8 +360,8 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
     # study's intervention, though the sentence names no drug
     if not methods and ctx.main_drug is not None and sections.study_results(sent) and \
             not any(e.label_ in INTERVENTION_LABELS for e in ents):
-        for cond in _rated_events(sent, ents):
-            if (cond.start, cond.end) in taken or _title_finding(cond, ctx.title_findings):
+        for cond in study.rated_events(sent, ents):
+            if (cond.start, cond.end) in taken or study.title_finding(cond, ctx.title_findings, _key):
                 continue
             out.append(make("adverse_effect", ctx.main_drug, cond, negated=bool(cond._.negated),
                             hedged=bool(cond._.hedged), statistic_items=tuple(sorted(
@@ -537,9 +496,9 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
                 obj.start > cue[0] and direction == "increased":
             continue  # "increased risk of Y", "elevated Y": a description, not an outcome
         cue_i = cue[0] if cue else obj.start
-        if cue and (scope.agent_of_verb(doc, obj, cue_i) or scope.cue_not_a_finding(doc, sent, cue_i)):
+        if cue and (scope.agent_of_verb(doc, obj, cue_i) or nonfindings.cue_not_a_finding(doc, sent, cue_i)):
             continue  # "Y prolongs the healing": Y acts; "dose was increased", "tried to lower Y"
-        if scope.subgroup_variable(doc, sent, obj) or scope.reason_given(doc, sent, obj):
+        if nonfindings.subgroup_variable(doc, sent, obj) or nonfindings.reason_given(doc, sent, obj):
             continue  # "did not differ by BMI": the subgroups; "because of Y": a reason
         if direction != "unchanged" and _IN_EVERY_ARM.search(doc.text[obj.end_char:sent.end_char]):
             continue  # "Y declined in all groups": a change common to the arms is no drug's

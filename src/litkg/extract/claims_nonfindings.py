@@ -1,0 +1,100 @@
+"""Change words near an object that report no change the drug made: a regimen being changed
+("the dose was increased"), a purpose ("X was tried to suppress Y"), a reason ("because of Y"),
+the subgroups compared ("did not differ by BMI", "between hypovolemic and hypervolemic
+patients"), and the traits of a predictor list ("predictors were lower BMI").
+
+Split from :mod:`litkg.extract.claims_scope`; :func:`litkg.extract.claims._sentence_claims`
+asks these before it reads an outcome.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from litkg.extract.claims_scope import PERSON
+
+_DOSE_NOUN = {"dose", "doses", "dosage", "dosages", "dosing"}
+# what may stand between a subject "dose" and its verb ("the dose was gradually increased")
+_AUX = {"was", "were", "is", "are", "been", "has", "have", "had", "then", "further", "subsequently"}
+_PURPOSE = {"tried", "attempted", "used", "given", "administered", "designed", "intended", "aimed",
+            "aims", "order", "required", "needed", "added", "started", "initiated", "titrated"}
+
+
+def cue_not_a_finding(doc: Doc, sent: Span, cue_i: int) -> bool:
+    """The change word does not report an observed change of the object: 'the X dose was
+    increased based on Y' changes a regimen, and 'X was tried to suppress Y' states a purpose
+    (unlike 'X was shown to suppress Y', a finding)."""
+    before = [t.lower_ for t in doc[max(sent.start, cue_i - 4):cue_i]]
+    for n, word in enumerate(before):  # "the dose was increased", not "a dose-dependent fall"
+        if word in _DOSE_NOUN and all(w in _AUX or w.endswith("ly") for w in before[n + 1:]):
+            return True
+    return len(before) >= 2 and before[-1] == "to" and before[-2] in _PURPOSE
+
+
+_BY_SUBGROUP = re.compile(r"\b(differ\w*|var(y|ies|ied)|modif\w*|interactions?|stratif\w*|"
+                          r"heterogeneity)\b[^.;]*\b(by|across|according\s+to)\s+$", re.I)
+
+
+_REASON = re.compile(r"\b(because\s+of|due\s+to|owing\s+to)\s+(\w+\s+){0,2}$", re.I)
+
+
+def reason_given(doc: Doc, sent: Span, obj: Span) -> bool:
+    """"X is difficult because of prolonged hospitalization": the object names why something
+    else holds, it is no finding of the sentence."""
+    return bool(_REASON.search(doc[max(sent.start, obj.start - 5):obj.start].text + " "))
+
+
+def subgroup_variable(doc: Doc, sent: Span, obj: Span) -> bool:
+    """"the association did not differ by menopausal status", "did not differ between
+    hypovolemic and hypervolemic patients", "predictors were lower BMI and ...": the object names
+    the subgroups an effect was compared across or a trait that predicts it, not an outcome of
+    the drug."""
+    before = doc[sent.start:obj.start].text + " "
+    if _BY_SUBGROUP.search(before) or predictor_trait(doc, sent, obj) or \
+            _PREDICTED.search(doc[max(sent.start, obj.start - 6):obj.start].text + " "):
+        return True  # ("the strongest predictor of Y ... was less frequent": Y is foretold)
+    # ("differences between baseline and final HbA1c" compares times of one outcome: the
+    # phrase must end on the people or arms)
+    return bool(_BETWEEN_GROUPS.search(before)) and \
+        bool(_GROUP_NOUN_AHEAD.match(doc.text[obj.end_char:sent.end_char]))
+
+
+# "Y was not different between hypovolemic, normovolemic and hypervolemic patients": the words
+# after "between"/"among" name the groups compared, so long as no preposition ("between the
+# arms in Y", "among groups for Y") hands the phrase on to an outcome
+_BETWEEN_GROUPS = re.compile(r"\b(differ\w*|similar\w*|comparable|compar\w+)\b[^.;]*"
+                             r"\b(between|among)\s+(?:(?!\b(in|of|for|on|regarding|at|with|after|"
+                             r"during|respect)\b)[^.;:])*$", re.I)
+_GROUP_NOUN_AHEAD = re.compile(rf"^[^.;:()]*?\b({PERSON}|groups?|arms?|cohorts?)\b", re.I)
+
+
+# "identified four predictors of Y (edema, lower BMI, higher SBP)": a comparative adjective in a
+# list of predictors or risk factors describes who had the outcome, not what a drug changed
+_PREDICTOR_LIST = re.compile(r"\b(predictors?|predictive\s+factors?|risk\s+factors?|"
+                             r"determinants?|(associated|related|contributing|prognostic|"
+                             r"independent)\s+factors?)\b", re.I)
+
+
+# "X was the strongest predictor of Y and was less frequent after treatment": the change
+# belongs to X; Y is what X foretells
+_PREDICTED = re.compile(r"\b(predictors?|predictive|prognostic)\s+(of|for)\s+"
+                        r"([\w-]+\s+){0,2}$", re.I)
+
+
+_COMPARATIVE_TRAIT = {"higher", "lower", "shorter", "longer", "greater", "smaller", "larger",
+                      "older", "younger", "increased", "decreased", "elevated", "reduced", "low",
+                      "high", "more", "less", "fewer"}
+
+
+def predictor_trait(doc: Doc, sent: Span, obj: Span) -> bool:
+    """A comparative right before the object ("shorter hospital stay") in a sentence listing
+    predictors or risk factors: a trait of the patients who had the outcome, no drug's effect."""
+    for i in range(max(sent.start, obj.start - 2), obj.start):
+        if doc[i].lower_ in _COMPARATIVE_TRAIT:
+            return bool(_PREDICTOR_LIST.search(doc[sent.start:i].text))
+    return False
+
+
+# ("intervention" is left out: a trial's arm may be called just that)
