@@ -932,3 +932,9 @@ def test_a_single_arm_studys_rated_events_are_its_harms():
              for c in claims if c.kind == "adverse_effect"}
     # the finding the study treats is no harm of its drug
     assert harms == {("Tralumab", "Conjunctivitis", 18.0)}
+
+
+def test_the_drug_a_superior_one_is_compared_to_is_not_credited():
+    claims = _claims("Oral semaglutide was superior to sitagliptin in reducing HbA1c.",
+                     [("semaglutide", "DRUG"), ("sitagliptin", "DRUG"), ("HbA1c", "ANALYTE")])
+    assert _find(claims, "outcome", "hba1c").subject.label == "semaglutide"

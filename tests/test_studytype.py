@@ -35,6 +35,7 @@ def test_ai_generated_pending_review():
     ("A retrospective cohort study of 1,200 adults.", "cohort"),
     ("A cross-sectional study of metformin users and non-users.", "cross_sectional"),
     ("We report a 54-year-old man with hyperkalemia.", "case_report"),
+    ("A 15-year-old boy received haloperidol and developed dystonia.", "case_report"),
     ("We describe three patients who developed rash.", "case_series"),
     ("Serum sodium is regulated by vasopressin.", "unknown"),
 ])

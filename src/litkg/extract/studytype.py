@@ -52,7 +52,9 @@ _TEXT_CUES = [
                 r"\b(two|three|four|five|\d+) (patients|siblings|cases)\b.{0,40}\b(report|describe)",
                 re.I), "case_series"),
     (re.compile(r"\bcase report\b|\bwe (report|describe|present) (a|an|the case)\b|"
-                r"\b\d{1,3}-year-old (wo)?man\b", re.I), "case_report"),
+                r"\b\d{1,3}-(year|month|week|day)-old (wo)?man\b|"
+                r"\b(a|an) \d{1,3}-(year|month|week|day)-old (boy|girl|child|infant|neonate|"
+                r"patient|male|female)\b", re.I), "case_report"),
     (re.compile(r"\b(guideline|recommendations? of the|consensus statement)\b", re.I), "guideline"),
     (re.compile(r"\b(clinical trial|phase (i|ii|iii|iv|[1-4]) (study|trial))\b", re.I), "clinical_trial"),
     (re.compile(r"\b(this|in this) review\b|\bwe review\b", re.I), "review"),
