@@ -64,7 +64,7 @@ test 0.666 (P 0.692, R 0.641) with the recogniser and 0.594 (P 0.748, R 0.492) w
 train-lexicon entities, against 0.663 and 0.591.  Retrained 2026-11-23 (second stop) on the
 entity stage with HPO synonyms, combination partners ("piperacillin-tazobactam"), proper names
 dropped and findings the ontologies list kept as findings, and with a hyphen joining drug lists:
-dev calibration mean F1 0.660, thresholds 0.3/0.35; held-out test 0.599 (P 0.732, R 0.507) with
+dev calibration mean F1 0.660, thresholds 0.25/0.35; held-out test 0.599 (P 0.732, R 0.507) with
 the train-lexicon entities and 0.672 (P 0.684, R 0.660; ceiling 0.806) with the recogniser.
 Weights ship as ``litkg/data/adverse_model.json.gz`` (model ``version`` must equal
 :data:`FEATURES_VERSION`); without a usable file only the rules are used.
