@@ -199,7 +199,8 @@ def phenotypic_abnormalities(res: Path) -> set[str]:
 # pressure" is kept: it names no analyte word) are left out: litkg reads such phrases as an
 # analyte with a direction (an outcome), which a condition name would swallow
 _MEASURED_SYNONYM = re.compile(r"\b(increased|decreased|elevated|reduced|raised|low|high|"
-                               r"abnormal|abnormality|abnormalities|serum|plasma|blood|urine|urinary|level|levels|"
+                               r"abnormal|abnormality|abnormalities|serum|plasma|blood|urine|"
+                               r"urinary|level|levels|"
                                r"concentration|count|amount)\b", re.I)
 
 
@@ -208,7 +209,8 @@ _MEASURED_SYNONYM = re.compile(r"\b(increased|decreased|elevated|reduced|raised|
 # mention of the finding itself
 _QUALIFIER_FIRST = frozenset({"recurrent", "recurring", "chronic", "acute", "severe", "mild",
                               "moderate", "progressive", "multiple", "frequent", "persistent",
-                              "episodic", "intermittent", "transient", "generalized", "generalised"})
+                              "episodic", "intermittent", "transient", "generalized",
+                              "generalised"})
 
 
 #: MONDO exact matches that are not: MeSH "Seizures" (any seizure) is mapped to MONDO "visual

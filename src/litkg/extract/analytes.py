@@ -64,7 +64,8 @@ _VALUE_CUE = re.compile(
     r"\s*(?:\([^()]{1,12}\)\s*)?(?:(?:levels?|concentrations?|values?)\s+)?"
     r"(?:was|were|is|are|of|:|=|(?:had\s+)?(?:decreased|increased|fell|rose|dropped|declined|"
     r"normali[sz]ed|remained|reached|returned|improved|worsened|peaked)"
-    r"(?:\s+(?:from|to|at))?)\s+(?:(?:from|approximately|about|only|still|then|a|median|mean|of)\s+)*(?=\d)", re.I)
+    r"(?:\s+(?:from|to|at))?)\s+"
+    r"(?:(?:from|approximately|about|only|still|then|a|median|mean|of)\s+)*(?=\d)", re.I)
 _AMOUNTS = frozenset({"mg", "g", "ug", "ng", "[IU]"})
 _PER_DOSE = frozenset({"kg", "d", "wk", "m2", "dose"})
 MAX_WORDS = 3

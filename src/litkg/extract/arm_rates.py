@@ -56,7 +56,8 @@ def _rates(text: str) -> list[tuple[re.Match, float]]:
     order; a count whose percentage follows it ("237 of 2373 (10.0%)") is read once, as the
     percentage."""
     percents = [(m, float(m.group(1))) for m in _PERCENT.finditer(text)]
-    counts = [(m, round(100.0 * int(m.group(1)) / int(m.group(2)), 1)) for m in _COUNT.finditer(text)
+    counts = [(m, round(100.0 * int(m.group(1)) / int(m.group(2)), 1))
+              for m in _COUNT.finditer(text)
               if 0 < int(m.group(2)) and int(m.group(1)) <= int(m.group(2))]
     counts = [(m, r) for m, r in counts if not _PERCENT_AFTER.match(text, m.end())]
     return sorted(percents + counts, key=lambda x: x[0].start())

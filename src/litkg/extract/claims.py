@@ -361,7 +361,8 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
     if not methods and ctx.main_drug is not None and sections.study_results(sent) and \
             not any(e.label_ in INTERVENTION_LABELS for e in ents):
         for cond in study.rated_events(sent, ents):
-            if (cond.start, cond.end) in taken or study.title_finding(cond, ctx.title_findings, _key):
+            if (cond.start, cond.end) in taken or \
+                    study.title_finding(cond, ctx.title_findings, _key):
                 continue
             out.append(make("adverse_effect", ctx.main_drug, cond, negated=bool(cond._.negated),
                             hedged=bool(cond._.hedged), statistic_items=tuple(sorted(
@@ -496,9 +497,11 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
                 obj.start > cue[0] and direction == "increased":
             continue  # "increased risk of Y", "elevated Y": a description, not an outcome
         cue_i = cue[0] if cue else obj.start
-        if cue and (scope.agent_of_verb(doc, obj, cue_i) or nonfindings.cue_not_a_finding(doc, sent, cue_i)):
+        if cue and (scope.agent_of_verb(doc, obj, cue_i) or
+                    nonfindings.cue_not_a_finding(doc, sent, cue_i)):
             continue  # "Y prolongs the healing": Y acts; "dose was increased", "tried to lower Y"
-        if nonfindings.subgroup_variable(doc, sent, obj) or nonfindings.reason_given(doc, sent, obj):
+        if nonfindings.subgroup_variable(doc, sent, obj) or \
+                nonfindings.reason_given(doc, sent, obj):
             continue  # "did not differ by BMI": the subgroups; "because of Y": a reason
         if direction != "unchanged" and _IN_EVERY_ARM.search(doc.text[obj.end_char:sent.end_char]):
             continue  # "Y declined in all groups": a change common to the arms is no drug's

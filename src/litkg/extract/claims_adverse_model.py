@@ -90,8 +90,8 @@ MODEL_FILE = "adverse_model.json.gz"
 FEATURES_VERSION = 4
 _WORD = re.compile(r"[a-z]+|\d+|[-,;:()\[\]/]")
 #: "-" joins the drugs of a fixed combination ("piperacillin-tazobactam"): one list
-_LIST_GLUE = {",", "and", "or", "/", "-", "\u2013", "as", "well", "including", "such", "with", "both",
-              "either"}
+_LIST_GLUE = {",", "and", "or", "/", "-", "\u2013", "as", "well", "including", "such", "with",
+              "both", "either"}
 _BREAK = {";", ":", ".", "but", "whereas", "however", "although", "while", "which", "who"}
 _CUE_CLASSES = (("causal", lex.AE_CAUSAL), ("temporal", lex.AE_TEMPORAL),
                 ("because", lex.AE_BECAUSE), ("assoc", lex.AE_ASSOCIATION),

@@ -54,8 +54,8 @@ DRUG_LABELS = {"DRUG"}
 
 
 # "lower with X than with Y", "X versus Y", "compared with those on Y": Y is the comparison arm
-_SECOND_ARM = re.compile(r"\b(than|versus|vs\.?|compared (with|to)|relative to|in comparison (with|to)|"
-                         r"(superior|inferior|non-?inferior|equivalent) to)"
+_SECOND_ARM = re.compile(r"\b(than|versus|vs\.?|compared (with|to)|relative to|"
+                         r"in comparison (with|to)|(superior|inferior|non-?inferior|equivalent) to)"
                          r"(\s+(with|those|patients|subjects|participants|the|a|an|on|receiving|taking|"
                          r"given|group|arm|in|treated))*\s*$", re.I)
 

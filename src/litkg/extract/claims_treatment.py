@@ -15,6 +15,7 @@ from litkg.extract.claims_direction import GENERIC_COMPARATOR
 from litkg.extract.claims_relations import CONDITION_LABELS, INTERVENTION_LABELS, is_measured
 from litkg.extract.endpoints import STOP_WORDS as ENDPOINT_STOP_WORDS
 from litkg.extract.induced import CAUSE_WORDS
+from litkg.extract.products import ROUTE_WORDS
 
 _TREATMENT_PREFIXES = tuple(c for c in lex.TREATMENT_CUES if c != "for")
 # a condition named as a risk ("risk of infection", "infection risk") or as the cause of
@@ -122,7 +123,8 @@ _CAUSE_MODIFIER = re.compile(r"^\s*-?\s*(" + "|".join(sorted(CAUSE_WORDS | {"dep
 _POPULATION_WITH = re.compile(rf"\b{claims_scope.PERSON}\s+with\s*$", re.I)
 # drugs coordinated in one phrase share its indication: "X and Y for Z", "X with and without Y
 # in patients with Z", "X versus Y in Z", "X plus Y"
-_COORDINATION = re.compile(r"^[\s,]*(and|or|and/or|plus|-|/|\u2013|with(\s+and)?(\s+without)?|without|"
+_COORDINATION = re.compile(r"^[\s,]*(and|or|and/or|plus|-|/|\u2013|"
+                           r"with(\s+and)?(\s+without)?|without|"
                            r"versus|vs\.?|compared\s+with|combined\s+with|,)?[\s,]*$", re.I)
 
 
@@ -185,8 +187,7 @@ def _coordinated(doc: Doc, a: tuple, b: tuple) -> bool:
     # "X 400 μg, Y 30 mg": doses and article words may stand between listed drugs
     between = re.sub(r"\b(the|a|an|\d[\d.,]*\s*\S*)\b", " ", between)
     # "ferric carboxymaltose versus oral iron": a route belongs to the drug after it
-    between = re.sub(r"\b(oral|intravenous|iv|subcutaneous|intramuscular|inhaled|topical|"
-                     r"intranasal|transdermal|sublingual)\b", " ", between, flags=re.I)
+    between = " ".join(w for w in between.split() if w.lower() not in ROUTE_WORDS)
     return bool(_COORDINATION.match(between))
 
 

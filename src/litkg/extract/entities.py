@@ -187,7 +187,8 @@ class EntityRecognizer:
             if entry is not None and entry.label not in family and (
                     entry.label not in _SWITCHABLE or FLAG_SHORT in entry.flags
                     or not (entry.source.startswith(_TRUSTED) or (
-                        entry.source in _TRUSTED_FINDINGS and entry.label in _NER_FAMILY["DISEASE"]))):
+                        entry.source in _TRUSTED_FINDINGS
+                        and entry.label in _NER_FAMILY["DISEASE"]))):
                 entry = None  # the NER's type wins over a homonym (e.g. a gene name)
             if entry is None and ent.label_ == "DISEASE" and len(ent) > 1:
                 head = norm_token(ent[-1].text)

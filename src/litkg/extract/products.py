@@ -81,9 +81,11 @@ MAX_MODIFIERS = 3
 #: words of a route or release between a drug and its form ("desmopressin nasal spray",
 #: "diclofenac topical gel", "fentanyl transdermal patch"): the phrase is still the drug
 ROUTE_WORDS = frozenset({"nasal", "intranasal", "oral", "topical", "transdermal", "ophthalmic",
+                         "intravenous", "iv", "subcutaneous", "intramuscular",
                          "vaginal", "rectal", "inhaled", "sublingual", "buccal", "otic",
                          "dermal", "cutaneous", "eye", "ear", "skin", "extended-release",
-                         "sustained-release", "controlled-release", "modified-release", "slow-release"})
+                         "sustained-release", "controlled-release", "modified-release",
+                         "slow-release"})
 MAX_PROCEDURE_MODIFIERS = 4  # "mindfulness based stress reduction program"
 _DRUG = "DRUG"
 
