@@ -938,3 +938,13 @@ def test_the_drug_a_superior_one_is_compared_to_is_not_credited():
     claims = _claims("Oral semaglutide was superior to sitagliptin in reducing HbA1c.",
                      [("semaglutide", "DRUG"), ("sitagliptin", "DRUG"), ("HbA1c", "ANALYTE")])
     assert _find(claims, "outcome", "hba1c").subject.label == "semaglutide"
+
+
+def test_the_drug_a_harm_is_compared_against_did_not_cause_it():
+    from litkg.extract.pipeline import extract_document
+
+    text = ("Children were randomized to ketamine or midazolam. Conclusion: Ketamine provided more "
+            "effective sedation than midazolam but was associated with more vomiting.")
+    claims = extract_document(Document(id="t", text=text)).claims
+    harms = {c.subject.label.lower() for c in claims if c.kind == "adverse_effect"}
+    assert "midazolam" not in harms

@@ -332,6 +332,9 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
             continue  # "we gave X to test the hypothesis that Y ...": Y is not asserted of X
         if scope.not_a_harm(doc, sent, drug, cond):
             continue  # "Y despite X", "Y again when X was stopped"
+        if scope.second_arm(doc, drug) and any(
+                e.label_ in DRUG_LABELS and not scope.second_arm(doc, e) for e in ents):
+            continue  # "A sedated better than B but caused more Y": B is the comparison
         # a harm compared between arms: per-arm rates, a ratio's interval, "less frequent"
         compared = compared_harm(sent, ents, drug, cond, INTERVENTION_LABELS, _key)
         if compared is not None:
