@@ -138,6 +138,10 @@ def test_ade_sample_with_train_lexicon():
     report = evaluate_ade(_bench("ade"), limit=300)
     assert report.sentences == 300 and report.negative_sentences > 0
     assert report.pairs.precision >= 0.5 and report.pairs.tp > 0
+    assert report.caveat is None and "note:" not in report.as_table()
+    # the dev part is training data of the shipped model: the report says so
+    dev = evaluate_ade(_bench("ade"), limit=300, part="dev")
+    assert "trained on the dev part" in dev.as_table() and dev.as_dict()["caveat"]
 
 
 def test_evidence_inference_sample():
