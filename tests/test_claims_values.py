@@ -58,3 +58,9 @@ def test_a_threshold_is_no_measured_value():
     # with a verb, the comparison word reports a value ("below the assay's limit")
     (level,) = _claims("Her CRP was below 5 mg/L.", [("CRP", "ANALYTE")])
     assert (level.kind, level.value) == ("measurement", 5.0)
+
+
+def test_values_after_a_median_or_mean_are_the_values_before_and_after():
+    text = "After osimertinib, CEA fell from a median of 48 ng/mL to a median of 6 ng/mL."
+    (claim,) = _claims(text, [("osimertinib", "DRUG"), ("CEA", "ANALYTE")])
+    assert (claim.direction, claim.before, claim.after, claim.unit) == ("decreased", 48.0, 6.0, "ng/mL")

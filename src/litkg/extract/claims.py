@@ -226,6 +226,18 @@ def _timepoint(gap: str, unit: str) -> bool:
     return bool(_TIME_UNIT.match(unit.strip()) and _TIME_PREPOSITION.search(gap))
 
 
+#: words between "from"/"to" and its value: "fell from a median of 48 to a mean of 6 ng/mL"
+_VALUE_FILLERS = frozenset({"a", "the", "median", "mean", "of", "approximately", "about", "around"})
+
+
+def _word_before_value(doc: Doc, start: int) -> str:
+    """The word that introduces the value at token ``start``, past fillers ("from a median of")."""
+    i = start - 1
+    while i >= 0 and start - i <= 4 and doc[i].lower_ in _VALUE_FILLERS:
+        i -= 1
+    return doc[i].lower_ if i >= 0 else ""
+
+
 def _evidence(sent: Span, ctx: _DocContext) -> Evidence:
     text = sent.text
     lead = len(text) - len(text.lstrip())
@@ -526,7 +538,7 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
                 span = doc.char_span(qs, qe, alignment_mode="expand")
                 if span is None or span.start <= cue[0]:
                     continue
-                prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+                prev = _word_before_value(doc, span.start)
                 if q.kind == "range" and prev == "from" and span.start - cue[0] <= 6:
                     # "decreased from 610 to 180 mOsm/kg", "normalized TSH (from 12.4 to 2.1
                     # mIU/L)": one quantity holds both values
