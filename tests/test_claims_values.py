@@ -64,3 +64,10 @@ def test_values_after_a_median_or_mean_are_the_values_before_and_after():
     text = "After osimertinib, CEA fell from a median of 48 ng/mL to a median of 6 ng/mL."
     (claim,) = _claims(text, [("osimertinib", "DRUG"), ("CEA", "ANALYTE")])
     assert (claim.direction, claim.before, claim.after, claim.unit) == ("decreased", 48.0, 6.0, "ng/mL")
+
+
+def test_a_blood_pressure_reading_is_two_measurements():
+    got = [(c.kind, c.object.label, c.value, c.unit)
+           for c in _claims("Her blood pressure was 178/104 mmHg.", [("blood pressure", "ANALYTE")])]
+    assert got == [("measurement", "systolic blood pressure", 178.0, "mmHg"),
+                   ("measurement", "diastolic blood pressure", 104.0, "mmHg")]

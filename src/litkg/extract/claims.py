@@ -57,12 +57,13 @@ from litkg.extract.claims_mechanisms import verb_mechanisms
 from litkg.extract.claims_relations import (CONDITION_LABELS, DRUG_LABELS, INTERVENTION_LABELS,
                                             adverse_pairs, class_apposition, is_measured)
 from litkg.extract.claims_treatment import treatment_pairs
-from litkg.extract.claims_values import (OUTCOME_LABELS, concept_of, later_ratio,
-                                         ratio_direction, sentence_quantities, stat_near,
-                                         unit_after, value_after)
+from litkg.extract.claims_values import (OUTCOME_LABELS, PRESSURE_PARTS, concept_of, later_ratio,
+                                         pressure_pair, ratio_direction, sentence_quantities,
+                                         stat_near, unit_after, value_after)
 from litkg.extract.context import covering
 from litkg.extract.drug_classes import class_mechanisms, inside_class_name
 from litkg.extract.extensions import register_extensions
+from litkg.extract.lexicon import lookup
 from litkg.extract.onset import onset_harms, stopped_in
 from litkg.extract.span_filters import names_a_subtype
 from litkg.extract.units import dimensionless_unit, is_dose_unit
@@ -422,6 +423,15 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
     for obj in ents:
         if obj.label_ != "ANALYTE" and not (obj.label_ in DRUG_LABELS and is_measured(obj)):
             continue  # a drug's own level ("serum lithium level was 0.8 mmol/L") is measured too
+        pair = pressure_pair(doc, obj)
+        if pair is not None:  # "blood pressure 178/104 mmHg": two readings, two analytes
+            regimen = _drug_for(sent, ents, obj.start, ctx, sents, k, fallback=False)
+            for name, value in zip(PRESSURE_PARTS, pair):
+                entry = lookup(name)
+                part = entry.concept(name) if entry is not None else Concept(label=name)
+                out.append(make("measurement", regimen if regimen is not None else NO_REGIMEN,
+                                part, value=value, unit="mmHg"))
+            continue
         hit = value_after(doc, obj, ents, quants)
         if hit is None:
             continue

@@ -148,3 +148,19 @@ def later_ratio(doc: Doc, sent: Span, obj: Span, ents: list[Span],
                   and e is not obj), None)  # the arm's earlier mention
     return direction, arm
 
+
+#: the two analytes a blood pressure reading "S/D mmHg" gives, in its order
+PRESSURE_PARTS = ("systolic blood pressure", "diastolic blood pressure")
+_PRESSURE_NAME = re.compile(r"^(blood pressure|bp|arterial (blood )?pressure)$", re.I)
+_PRESSURE_PAIR = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?(?:was|of|:|=|at)?\s*(?:was\s+)?"
+                            r"(\d{2,3})\s*/\s*(\d{2,3})\s*mm\s*Hg\b", re.I)
+
+
+def pressure_pair(doc: Doc, obj: Span) -> tuple[float, float] | None:
+    """(systolic, diastolic) when a blood pressure mention is followed by its reading
+    ("blood pressure 124/78 mmHg", "BP was 178/104 mm Hg")."""
+    if not _PRESSURE_NAME.match(obj.text):
+        return None
+    m = _PRESSURE_PAIR.match(doc.text, obj.end_char)
+    return (float(m.group(1)), float(m.group(2))) if m else None
+
