@@ -57,13 +57,12 @@ from litkg.extract.claims_mechanisms import verb_mechanisms
 from litkg.extract.claims_relations import (CONDITION_LABELS, DRUG_LABELS, INTERVENTION_LABELS,
                                             adverse_pairs, class_apposition, is_measured)
 from litkg.extract.claims_treatment import treatment_pairs
-from litkg.extract.claims_values import (OUTCOME_LABELS, PRESSURE_PARTS, concept_of, later_ratio,
-                                         pressure_pair, ratio_direction, sentence_quantities,
-                                         stat_near, unit_after, value_after)
+from litkg.extract.claims_values import (OUTCOME_LABELS, concept_of, later_ratio, pressure_pair,
+                                         ratio_direction, sentence_quantities, stat_near,
+                                         unit_after, value_after)
 from litkg.extract.context import covering
 from litkg.extract.drug_classes import class_mechanisms, inside_class_name
 from litkg.extract.extensions import register_extensions
-from litkg.extract.lexicon import lookup
 from litkg.extract.onset import onset_harms, stopped_in
 from litkg.extract.span_filters import names_a_subtype
 from litkg.extract.units import dimensionless_unit, is_dose_unit
@@ -339,6 +338,8 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
     # a methods section lists the harms it recorded ("nausea after X was recorded"), it
     # reports none (a background may state a known one)
     methods = sections.methods_section(sent)
+    # a study's results section reports on the study's intervention, named or not
+    study_results = sections.study_results(sent)
     for drug, cond in [] if methods else adverse_pairs(sent, ents, harm_fallback):
         if aim_at is not None and min(drug.end_char, cond.end_char) <= aim_at < max(
                 drug.start_char, cond.start_char):
@@ -374,7 +375,7 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         taken.add((cond.start, cond.end))
     # a single-arm study's results: "Conjunctivitis occurred in 18% of patients" is a harm of the
     # study's intervention, though the sentence names no drug
-    if not methods and ctx.main_drug is not None and sections.study_results(sent) and \
+    if not methods and ctx.main_drug is not None and study_results and \
             not any(e.label_ in INTERVENTION_LABELS for e in ents):
         for cond in study.rated_events(sent, ents):
             if (cond.start, cond.end) in taken or \
@@ -426,9 +427,7 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         pair = pressure_pair(doc, obj)
         if pair is not None:  # "blood pressure 178/104 mmHg": two readings, two analytes
             regimen = _drug_for(sent, ents, obj.start, ctx, sents, k, fallback=False)
-            for name, value in zip(PRESSURE_PARTS, pair):
-                entry = lookup(name)
-                part = entry.concept(name) if entry is not None else Concept(label=name)
+            for part, value in pair:
                 out.append(make("measurement", regimen if regimen is not None else NO_REGIMEN,
                                 part, value=value, unit="mmHg"))
             continue
@@ -530,9 +529,8 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
             continue  # "did not differ by BMI": the subgroups; "because of Y": a reason
         if direction != "unchanged" and _IN_EVERY_ARM.search(doc.text[obj.end_char:sent.end_char]):
             continue  # "Y declined in all groups": a change common to the arms is no drug's
-        # a study's results section reports on the study's intervention, named or not
         drug = _drug_for(sent, ents, cue_i, ctx, sents, k, exclude=obj,
-                         fallback=comparative or sections.study_results(sent))
+                         fallback=comparative or study_results)
         if ratio_arm is not None and ratio_arm[1] is not None:
             drug = ratio_arm[1]
         drug = drug and scope.coordinated_main(doc, drug, ents, ctx.main_drug, _key)

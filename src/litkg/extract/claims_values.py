@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from litkg.extract import claims_lexicon as lex
 from litkg.extract.quantities import find_quantities
+from litkg.extract.lexicon import lookup
 from litkg.extract.respectively import respective_statistic
 from litkg.models import Concept, is_curie, normalise_key
 from litkg.extract.units import dimensionless_unit
@@ -156,11 +157,15 @@ _PRESSURE_PAIR = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?(?:was|of|:|=|at)?\s*(?:
                             r"(\d{2,3})\s*/\s*(\d{2,3})\s*mm\s*Hg\b", re.I)
 
 
-def pressure_pair(doc: Doc, obj: Span) -> tuple[float, float] | None:
-    """(systolic, diastolic) when a blood pressure mention is followed by its reading
-    ("blood pressure 124/78 mmHg", "BP was 178/104 mm Hg")."""
+def pressure_pair(doc: Doc, obj: Span) -> list[tuple[Concept, float]] | None:
+    """[(systolic analyte, value), (diastolic analyte, value)] when a blood pressure mention is
+    followed by its reading ("blood pressure 124/78 mmHg", "BP was 178/104 mm Hg")."""
     if not _PRESSURE_NAME.match(obj.text):
         return None
     m = _PRESSURE_PAIR.match(doc.text, obj.end_char)
-    return (float(m.group(1)), float(m.group(2))) if m else None
+    if m is None:
+        return None
+    parts = [(lookup(name), name) for name in PRESSURE_PARTS]
+    return [(entry.concept(name) if entry is not None else Concept(label=name), float(value))
+            for (entry, name), value in zip(parts, m.groups())]
 

@@ -487,7 +487,7 @@ def _lone_word_may_stand(token) -> bool:
     if len(text) > 1 and text.isupper():
         return True  # an acronym ("DEN" for diethylnitrosamine) is not the word "den"
     if text.istitle() and not token.is_sent_start and token.i > 0 and \
-            not token.nbor(-1).text in ("(", "-", "/", ":"):
+            token.nbor(-1).text not in ("(", "-", "/", ":"):
         return False  # "Guinea, Liberia, and Sierra Leone": a capitalised unknown word inside
         # a sentence is a proper name (a place, a person); drug and disease names are written
         # in lower case there, and brand names are in the vocabularies
