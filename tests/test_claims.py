@@ -948,3 +948,18 @@ def test_the_drug_a_harm_is_compared_against_did_not_cause_it():
     claims = extract_document(Document(id="t", text=text)).claims
     harms = {c.subject.label.lower() for c in claims if c.kind == "adverse_effect"}
     assert "midazolam" not in harms
+
+
+def test_a_drug_lowering_a_disease_is_an_outcome_not_a_mechanism_nor_a_harm():
+    claims = _claims("These findings suggest that dapagliflozin may reduce stroke in this population.",
+                     [("dapagliflozin", "DRUG"), ("stroke", "CONDITION")])
+    kinds = {(c.kind, c.direction, c.hedged) for c in claims if c.object.label == "stroke"}
+    # a disease is a clinical outcome (hedged by "may"); "may" between the drug and its verb
+    # does not turn "reduce" into part of a harm's name
+    assert kinds == {("outcome", "decreased", True)}
+
+
+def test_a_drug_acting_on_a_target_is_still_a_mechanism():
+    claims = _claims("Dapagliflozin inhibits the sodium-glucose cotransporter 2.",
+                     [("Dapagliflozin", "DRUG"), ("sodium-glucose cotransporter 2", "TARGET")])
+    assert _find(claims, "mechanism", "sodium-glucose cotransporter 2").direction == "decreased"

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from litkg.extract import claims_lexicon as lex
 from litkg.extract import drug_classes
 from litkg.extract.claims_cues import noun_block
-from litkg.extract.claims_relations import DRUG_LABELS, class_apposition
+from litkg.extract.claims_relations import CONDITION_LABELS, DRUG_LABELS, class_apposition
 from litkg.extract.claims_values import concept_of
 from litkg.models import Concept
 
@@ -83,6 +83,12 @@ def named_drug(span: Span, ents: list[Span]) -> Span:
     return span
 
 
+def _a_disease(ents: list[Span], start: int) -> bool:
+    """Is the phrase at token ``start`` a named disease or finding (what a drug's effect on is
+    an outcome), rather than a target or process?"""
+    return any(e.start == start and e.label_ in CONDITION_LABELS for e in ents)
+
+
 def verb_mechanisms(sent: Span, ents: list[Span], drug_at: Callable[[int], Span | None]) -> list[tuple]:
     """(subject span or concept, object concept, direction, token index) of mechanism clauses;
     ``drug_at(i)`` is the intervention a nominal mechanism at token ``i`` is attributed to."""
@@ -109,6 +115,11 @@ def verb_mechanisms(sent: Span, ents: list[Span], drug_at: Callable[[int], Span 
                         if (s.start, s.end) in class_drugs
                         or not drug_classes.inside_class_name(sent, ents, s)]
             obj = phrase_after(doc, tok.i, sent.end, ents)
+            if verb == "decreased" and obj and _a_disease(ents, obj[1]) and any(
+                    isinstance(s, Span) and s.label_ in DRUG_LABELS for s in subjects):
+                # "X may reduce stroke": a clinical outcome of X, not a mechanism ("X induces
+                # hypoparathyroidism" stays one: the way X acts)
+                continue
             if subjects and obj:
                 out += [(s, obj[0], verb, tok.i) for s in subjects]
             continue

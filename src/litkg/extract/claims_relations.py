@@ -249,12 +249,16 @@ def _went_down(doc: Doc, c: Span, i: int) -> bool:
         (c.start - i == 1 and _verb_of_a_drug(doc, i))
 
 
+_MODALS = frozenset({"may", "might", "can", "could", "would", "will", "should", "also",
+                     "further", "did", "does", "do"})
+
+
 def _verb_of_a_drug(doc: Doc, i: int) -> bool:
     """"TXA reduced blood loss": right after a drug (an adverb may stand between), the lowering
     word is the drug's verb, not part of the finding's name ("decreased appetite")."""
     j = i - 1
-    if j >= 0 and doc[j].lower_.endswith("ly"):
-        j -= 1  # "X significantly reduced Y"
+    while j >= 0 and i - j <= 3 and (doc[j].lower_.endswith("ly") or doc[j].lower_ in _MODALS):
+        j -= 1  # "X significantly reduced Y", "X may reduce Y", "X may also reduce Y"
     return j >= 0 and any(e.end == j + 1 and e.label_ in DRUG_LABELS for e in doc.ents)
 
 
