@@ -100,3 +100,10 @@ def test_consistent_with_ends_a_negation_scope():
                [("hypervascularity", "PHENOTYPE"), ("thyrotoxicosis", "CONDITION")])
     assert _ent(doc, "hypervascularity")._.negated
     assert not _ent(doc, "thyrotoxicosis")._.negated
+
+
+def test_a_risk_some_change_word_moved_is_a_result_not_a_possibility():
+    doc = _doc("Dapagliflozin reduced the risk of stroke. Dapagliflozin carries a risk of gangrene.",
+               [("stroke", "CONDITION"), ("gangrene", "CONDITION")])
+    assert not _ent(doc, "stroke")._.hedged  # a measured lower risk
+    assert _ent(doc, "gangrene")._.hedged  # a possible harm

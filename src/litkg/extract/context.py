@@ -104,6 +104,20 @@ def _sentences(doc: Doc) -> list[Span]:
     return [doc[:]]
 
 
+# a changed risk is a measured result ("X reduced the risk of Y", "a higher risk of Y"), not a
+# possibility; the stems are those of change words and comparatives
+_RISK_CHANGED = ("reduc", "lower", "decreas", "increas", "higher", "elevat", "rais", "halv",
+                 "doubl", "less", "great", "excess", "diminish", "cut", "attenuat", "minimi")
+
+
+def _measured_risk(words: list[str], i: int) -> bool:
+    """Is the "risk of" at ``words[i]`` a risk some change word says moved?"""
+    if words[i] != "risk":
+        return False
+    before = [w for w in words[max(0, i - 3):i] if w not in ("the", "a", "an", "their", "its")]
+    return bool(before) and before[-1].startswith(_RISK_CHANGED)
+
+
 def sentence_cues(sent: Span) -> list[Cue]:
     """The negation and hedge cues of one sentence, with their scopes."""
     words = [t.lower_ for t in sent]
@@ -126,6 +140,8 @@ def sentence_cues(sent: Span) -> list[Cue]:
                 i += n_post
                 break
             n_pre = _match(words, i, pre)
+            if n_pre and kind == "hedge" and _measured_risk(words, i):
+                n_pre = 0
             if n_pre:
                 # "X, but not Y, reduced Z": an elliptical contrast negates Y only, up to the comma
                 stops = TERMINATORS | ({","} if words[i] == "not" and i > 0
