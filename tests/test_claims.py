@@ -963,3 +963,12 @@ def test_a_drug_acting_on_a_target_is_still_a_mechanism():
     claims = _claims("Dapagliflozin inhibits the sodium-glucose cotransporter 2.",
                      [("Dapagliflozin", "DRUG"), ("sodium-glucose cotransporter 2", "TARGET")])
     assert _find(claims, "mechanism", "sodium-glucose cotransporter 2").direction == "decreased"
+
+
+def test_what_follows_a_switch_of_drugs_is_the_new_drugs_doing():
+    text = ("A woman on lithium developed hypothyroidism. Lithium was discontinued and "
+            "levothyroxine was started. After 8 weeks, TSH decreased to 3.1 mIU/L.")
+    claims = _claims(text, [("lithium", "DRUG"), ("hypothyroidism", "CONDITION"),
+                            ("Lithium", "DRUG"), ("levothyroxine", "DRUG"), ("TSH", "ANALYTE")],
+                     title="Lithium-induced hypothyroidism")
+    assert _find(claims, "outcome", "tsh").subject.label == "levothyroxine"

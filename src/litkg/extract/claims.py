@@ -55,7 +55,8 @@ from litkg.extract.claims_cues import (NOMINAL_TITLE, cue_for, direction_cues, r
                                       same_clause)
 from litkg.extract.claims_mechanisms import verb_mechanisms
 from litkg.extract.claims_relations import (CONDITION_LABELS, DRUG_LABELS, INTERVENTION_LABELS,
-                                            adverse_pairs, class_apposition, is_measured)
+                                            adverse_pairs, class_apposition, is_measured,
+                                            written_as_stopped)
 from litkg.extract.claims_treatment import treatment_pairs
 from litkg.extract.claims_values import (OUTCOME_LABELS, concept_of, later_ratio, pressure_pair,
                                          ratio_direction, sentence_quantities, stat_near,
@@ -200,6 +201,9 @@ def _drug_for(sent: Span, ents: list[Span], i: int, ctx: _DocContext,
         prev_drugs = [e for e in prev.ents if e.label_ in DRUG_LABELS and not e._.negated
                       and not is_measured(e) and not scope.concomitant(doc, prev, e)
                       and not scope.comparator_arm(doc, e)]
+        # "X was stopped and Y started": what follows is Y's doing
+        prev_drugs = [e for e in prev_drugs
+                      if not written_as_stopped(doc, prev, e, prev_drugs)] or prev_drugs
         if prev_drugs:
             # a combination named before: the study's main intervention is the one meant
             main = [e for e in prev_drugs if concept_of(e).key == main_key]

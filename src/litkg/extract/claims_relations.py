@@ -271,10 +271,10 @@ def adverse_pairs(sent: Span, ents: list[Span],
     condition; the condition is not the indication nor the object of an improvement ("healing
     of rickets") unless a cause or onset phrase right after it names a drug
     (:func:`_cause_follows`) or it improved when a drug was stopped (a dechallenge: only the
-    stopped drugs are then judged, :func:`_stopped`); the nearest such drug wins.  With the
-    pair classifier installed, it decides every other pair within reach instead (the rules'
-    verdicts are among its features), with a lower threshold where a rule fired; "X-induced Y"
-    always holds for a recognised drug X."""
+    stopped drugs are then judged, :func:`written_as_stopped`); the nearest such drug wins.
+    With the pair classifier installed, it decides every other pair within reach instead (the
+    rules' verdicts are among its features), with a lower threshold where a rule fired;
+    "X-induced Y" always holds for a recognised drug X."""
     doc = sent.doc
     conds, drugs = _ae_entities(sent, ents)
     if not conds:
@@ -325,7 +325,8 @@ def adverse_pairs(sent: Span, ents: list[Span],
         better = better or any(_went_down(doc, c, i) for i in lowering)
         # ... unless the drug was stopped: "Y resolved on discontinuation of X" is the
         # dechallenge of a case report, evidence that X caused Y; only stopped drugs are judged
-        candidates = drugs if not better else [d for d in drugs if _stopped(doc, sent, d, drugs)]
+        candidates = drugs if not better else [
+            d for d in drugs if written_as_stopped(doc, sent, d, drugs)]
         if indication or (better and not candidates):
             continue
         strong = any(-4 <= c.start - i <= 12 or 0 <= i - c.end <= 4 for i in strong_at)
@@ -362,15 +363,23 @@ _STOPPING = ("discontinu", "withdr", "withh", "cessation", "ceas", "stop", "inte
              "suspend", "taper", "halt")  # not "suspension", a dosage form
 
 
-def _stopped(doc: Doc, sent: Span, d: Span, drugs: list[Span]) -> bool:
+_CLAUSE_JOINS = frozenset({"and", "but", ",", ";", "then", "whereas", "while"})
+
+
+def written_as_stopped(doc: Doc, sent: Span, d: Span, drugs: list[Span]) -> bool:
     """Is drug ``d`` written as stopped, and only so: a stopping word in the three words
     before ("cessation of X", "after stopping the X") or after ("X was withheld") each of its
     mentions among ``drugs``?  "Y healed when X was started, but recurred after X was stopped"
     is the drug's benefit, not a dechallenge."""
     def stopped_here(m: Span) -> bool:
-        near = list(doc[max(sent.start, m.start - 3):m.start]) + \
-            list(doc[m.end:min(sent.end, m.end + 3)])
-        return any(t.lower_.startswith(_STOPPING) for t in near)
+        before = list(doc[max(sent.start, m.start - 3):m.start])
+        after = list(doc[m.end:min(sent.end, m.end + 3)])
+        # the window stops at a clause join: "X was stopped and Y started" stops X only
+        cut = [n for n, t in enumerate(before) if t.lower_ in _CLAUSE_JOINS]
+        before = before[cut[-1] + 1:] if cut else before
+        cut = [n for n, t in enumerate(after) if t.lower_ in _CLAUSE_JOINS]
+        after = after[:cut[0]] if cut else after
+        return any(t.lower_.startswith(_STOPPING) for t in before + after)
 
     mentions = [m for m in drugs if m.text.lower() == d.text.lower()]
     return all(stopped_here(m) for m in mentions or [d])
