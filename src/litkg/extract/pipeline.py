@@ -34,6 +34,7 @@ from litkg.extract.arms import make_arms  # noqa: F401 (registers litkg_arms)
 from litkg.extract.context import make_context  # noqa: F401 (registers litkg_context)
 from litkg.extract.endpoints import make_endpoints  # noqa: F401 (registers litkg_endpoints)
 from litkg.extract.name_shapes import make_name_shapes  # noqa: F401 (registers litkg_name_shapes)
+from litkg.extract.primary_outcomes import make_primary_outcomes  # noqa: F401 (registers it)
 from litkg.extract.products import make_products  # noqa: F401 (registers litkg_products)
 from litkg.extract.entities import add_entity_pipes, mentions_from_doc
 from litkg.extract.extensions import register_extensions
@@ -109,6 +110,8 @@ def build_nlp() -> Language:
     nlp.add_pipe("litkg_products", after="litkg_name_shapes")
     nlp.add_pipe("litkg_endpoints", after="litkg_products")
     nlp.add_pipe("litkg_analytes", after="litkg_endpoints")
+    # "the primary outcome" in a result stands for the outcome the methods defined
+    nlp.add_pipe("litkg_primary_outcomes", after="litkg_analytes")
     nlp.add_pipe("litkg_arms", after="litkg_abbreviations")
     nlp.add_pipe("litkg_context")
     return nlp
