@@ -972,3 +972,24 @@ def test_what_follows_a_switch_of_drugs_is_the_new_drugs_doing():
                             ("Lithium", "DRUG"), ("levothyroxine", "DRUG"), ("TSH", "ANALYTE")],
                      title="Lithium-induced hypothyroidism")
     assert _find(claims, "outcome", "tsh").subject.label == "levothyroxine"
+
+
+def test_a_level_stated_against_its_baseline_gives_a_computed_change():
+    text = ("He was treated with carbamazepine. His sodium was 124 mmol/L, compared with "
+            "139 mmol/L at baseline. Potassium was 4.1 mmol/L versus 3.9 mmol/L in the controls.")
+    claims = _claims(text, [("carbamazepine", "DRUG"), ("sodium", "ANALYTE"),
+                            ("Potassium", "ANALYTE")])
+    sodium = _find(claims, "outcome", "sodium")
+    assert (sodium.direction, sodium.before, sodium.after, sodium.computed) == \
+        ("decreased", 139.0, 124.0, True)
+    assert "relative change" in sodium.rule
+    # other people's level is no earlier level of this patient
+    assert not [c for c in claims if c.kind == "outcome" and c.object.label == "potassium"]
+
+
+def test_a_gerund_after_without_is_not_the_verb_of_the_object_before_it():
+    claims = _claims("Intravenous bivalirudin reduced bleeding without increasing stent thrombosis.",
+                     [("bivalirudin", "DRUG"), ("bleeding", "CONDITION"),
+                      ("stent thrombosis", "CONDITION")])
+    assert _find(claims, "outcome", "bleeding").direction == "decreased"
+    assert _find(claims, "outcome", "stent thrombosis").direction == "unchanged"

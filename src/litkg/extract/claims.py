@@ -58,7 +58,8 @@ from litkg.extract.claims_relations import (CONDITION_LABELS, DRUG_LABELS, INTER
                                             adverse_pairs, class_apposition, is_measured,
                                             written_as_stopped)
 from litkg.extract.claims_treatment import treatment_pairs
-from litkg.extract.claims_values import (OUTCOME_LABELS, concept_of, later_ratio, pressure_pair,
+from litkg.extract.claims_values import (OUTCOME_LABELS, computed_change, concept_of,
+                                         earlier_level, later_ratio, pressure_pair,
                                          ratio_direction, sentence_quantities, stat_near,
                                          unit_after, value_after)
 from litkg.extract.context import covering
@@ -423,6 +424,7 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
     quants = sentence_quantities(sent)
     # -- measurements: an analyte followed closely by a value ("PTH 269 pg/ml", "Ca: 7.5 mg/dL")
     measured: dict[str, tuple] = {}
+    computed: list[Claim] = []  # changes computed from a level and its stated baseline
     valued: set[tuple[int, int]] = set()  # the mentions a value follows
     stayed: set[str] = set()
     for obj in ents:
@@ -462,6 +464,10 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
             _drug_for(sent, ents, obj.start, ctx, sents, k, fallback=False)
         out.append(make("measurement", regimen if regimen is not None else NO_REGIMEN, obj,
                         value=q.value, unit=unit, timepoint=timepoint))
+        earlier = earlier_level(doc, sent, q, unit, quants)
+        if earlier is not None and regimen is not None:
+            # "0.2 x 10^9/L, compared with 4.1 x 10^9/L at baseline": the change, computed
+            computed.append(computed_change(make, regimen, obj, earlier, q.value, unit))
 
     # -- outcomes: every object entity with a direction cue (or an 'unchanged' phrase) nearby
     dir_cues = [c for c in direction_cues(sent) if c[0] not in used_cues]
@@ -592,4 +598,5 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
                             statistic_items=tuple(sorted(stats.items()))))
     for key, value_unit in list(measured.items()) + list(outcome_after.items()):
         ctx.last_value[(key, patient)] = value_unit
-    return out
+    stated = {c.object.key for c in out if c.kind == "outcome"}
+    return out + [c for c in computed if c.object.key not in stated]

@@ -186,6 +186,10 @@ _CUE_BREAKS = _BREAKS - {"(", ")"}
 
 
 
+_GERUND_PREPOSITIONS = frozenset({"without", "by", "after", "before", "while", "when", "despite",
+                                  "through", "via", "in", "thereby", "thus"})
+
+
 def cue_for(doc: Doc, obj: Span, cues: list[tuple[int, str]],
             in_list: bool = False) -> tuple[int, str] | None:
     """The direction cue governing ``obj``: a following verb in the same clause ("PTH
@@ -199,6 +203,10 @@ def cue_for(doc: Doc, obj: Span, cues: list[tuple[int, str]],
     # ... and a cue inside an aside opened after the object is not its verb when one follows
     # the aside ("Y (whichever was higher) was lower with X"; but "Y (3-fold increased risk)")
     after = [c for c in after if not scope.in_aside(doc, obj.end, c[0])] or after
+    # "X reduced Y without increasing Z", "... by lowering Z": a gerund after a preposition
+    # opens an adverbial clause with its own object, it is not Y's verb
+    after = [c for c in after if not (doc[c[0]].lower_.endswith("ing") and c[0] > obj.end
+                                      and doc[c[0] - 1].lower_ in _GERUND_PREPOSITIONS)]
     before = [c for c in cues if obj.start - 6 <= c[0] < obj.start
               and not _BREAKS & {t.lower_ for t in doc[c[0] + 1:obj.start]}]
     # "reduced the risk of worsening heart failure": a participle right before the object names

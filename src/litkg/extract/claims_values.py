@@ -169,3 +169,59 @@ def pressure_pair(doc: Doc, obj: Span) -> list[tuple[Concept, float]] | None:
     return [(entry.concept(name) if entry is not None else Concept(label=name), float(value))
             for (entry, name), value in zip(parts, m.groups())]
 
+
+
+#: between a level and an earlier one: "0.2 x 10^9/L, compared with 4.1 x 10^9/L at baseline",
+#: "6.8 mmol/L (baseline 4.6 mmol/L)", "38 ng/mL versus 112 ng/mL before treatment"
+_VERSUS_EARLIER = re.compile(r"^\s*[,;]?\s*\(?\s*(?:(?:as\s+)?compared\s+(?:with|to)|vs\.?|versus|"
+                             r"up\s+from|down\s+from|from|(?:at\s+)?baseline(?:\s+(?:value|level))?"
+                             r"(?:\s+of)?:?|pretreatment|pre-treatment)\s*(?:a\s+|an\s+)?$", re.I)
+_EARLIER_WORD = re.compile(r"baseline|pre-?treatment", re.I)
+_EARLIER_AFTER = re.compile(r"^\s*\)?\s*(?:at|on|before|prior\s+to|during|in)?\s*(?:the\s+)?(?:"
+                            r"baseline|admission|presentation|pre-?treatment|diagnosis|"
+                            r"initiation|treatment\s+start|start\s+of\s+treatment|entry)\b|"
+                            r"^\s*\)?\s*(?:before|prior\s+to)\s+(?:the\s+)?\w+|"
+                            r"^\s*\)?\s*(?:previously|initially|earlier)\b", re.I)
+
+
+def earlier_level(doc: Doc, sent: Span, q, unit: str, quants) -> float | None:
+    """The earlier level a stated level is compared with in the same breath ("0.2 x 10^9/L,
+    compared with 4.1 x 10^9/L at baseline"): the later value is the level now, the earlier
+    one is named by a baseline, admission or pre-treatment word; None when there is none."""
+    ends = [qe for x, _qs, qe in quants if x is q]
+    if not ends:
+        return None
+    for other, qs, qe in quants:
+        if qs < ends[0] or other is q:
+            continue
+        if qs > sent.end_char or other.value is None or getattr(other, "kind", "value") != "value":
+            return None
+        gap = doc.text[ends[0]:qs]
+        if not _VERSUS_EARLIER.match(gap):
+            return None
+        if (other.unit or unit) != unit:
+            return None  # "12 mg/dL versus 3 mmol/L": not one scale
+        if _EARLIER_WORD.search(gap) or _EARLIER_AFTER.match(doc.text[qe:sent.end_char]):
+            return other.value
+        return None
+    return None
+
+
+#: the relative change a computed direction needs (the same rule as a table series')
+CHANGE_THRESHOLD = 0.10
+
+
+def computed_change(make, regimen, obj: Span, before: float, after: float, unit: str):
+    """The outcome claim a level and its stated earlier level give, computed (``make`` builds
+    a claim of the sentence): the direction by :data:`CHANGE_THRESHOLD`, recorded as its rule."""
+    change = (after - before) / abs(before) if before else None
+    pct = f"{CHANGE_THRESHOLD:.0%}"
+    if change is None or change >= CHANGE_THRESHOLD:
+        direction, rule = "increased", f"relative change >= +{pct} from the stated earlier level"
+    elif change <= -CHANGE_THRESHOLD:
+        direction, rule = "decreased", f"relative change <= -{pct} from the stated earlier level"
+    else:
+        direction, rule = "unchanged", f"|relative change| < {pct} from the stated earlier level"
+    stats = (("relative_change", round(change, 4)),) if change is not None else ()
+    return make("outcome", regimen, obj, direction=direction, before=before, after=after,
+                unit=unit, statistic_items=stats, computed=True, rule=rule)
