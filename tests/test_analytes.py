@@ -107,3 +107,9 @@ def test_a_chemical_followed_by_its_short_form_and_a_change_to_a_value_is_measur
     text = "Carcinoembryonic antigen (CEA) fell from a median of 48 ng/mL to 6 ng/mL."
     doc = annotated(text, [("Carcinoembryonic antigen", "DRUG")])[0]
     assert _measured_chemicals(doc, list(doc.ents)) == {0}
+
+
+def test_a_time_unit_before_a_value_is_no_analyte():
+    # "during the first 24 h was 23%": the time point of a rate, not a lab test called "h"
+    assert _ents("The incidence of rash during the first 24 h was 23%.") == []
+    assert _ents("Mortality at 6 months was 12%.") == []

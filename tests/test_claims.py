@@ -993,3 +993,11 @@ def test_a_gerund_after_without_is_not_the_verb_of_the_object_before_it():
                       ("stent thrombosis", "CONDITION")])
     assert _find(claims, "outcome", "bleeding").direction == "decreased"
     assert _find(claims, "outcome", "stent thrombosis").direction == "unchanged"
+
+
+def test_the_sentences_one_test_is_the_statistic_of_each_arms_rate():
+    claims = _claims("The incidence of rash in the first week was 12% with A-drug and 30% with "
+                     "B-drug (p = 0.02).", [("rash", "CONDITION"), ("A-drug", "DRUG"),
+                                            ("B-drug", "DRUG")])
+    stats = [dict(c.statistic_items) for c in claims if c.object.label == "rash"]
+    assert stats and all(s.get("p") == 0.02 for s in stats)

@@ -57,6 +57,9 @@ NOT_ANALYTE = frozenset({"sample", "samples", "specimen", "specimens", "test", "
                          "proportion", "percentage", "percent", "majority", "number", "total",
                          "dose", "doses", "dosage", "age", "duration", "time", "period",
                          "weeks", "days", "months", "years", "patients", "patient", "cases",
+                         # time units end a time point ("during the first 24 h was 23%")
+                         "h", "hr", "hrs", "hour", "hours", "min", "mins", "minute", "minutes",
+                         "wk", "wks", "week", "day", "month", "year", "sec", "seconds",
                          "range", "normal", "reference", "limit", "limits", "value", "values",
                          "level", "levels", "ratio", "increase", "decrease", "change"})
 #: what stands between the phrase and its value

@@ -487,7 +487,9 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
     if rated is not None and not any(c.subject.key == concept_of(rated[0]).key and
                                      c.object.key == concept_of(rated[1]).key for c in out):
         arm, obj, direction, rate, tested = rated
-        stats = tuple(sorted(dict(stat_near(doc, obj, sent, ents), percent=rate).items()))
+        # the test comparing the arms' rates is the sentence's ("... and 52% in B (P=0.001)")
+        stats = dict(lex.statistics(sent.text), **stat_near(doc, obj, sent, ents))
+        stats = tuple(sorted(dict(stats, percent=rate).items()))
         if tested:  # two rates and a test: a finding between the arms
             out.append(make("outcome", arm, obj, direction=direction, statistic_items=stats))
             taken.add((obj.start, obj.end))

@@ -63,6 +63,8 @@ _SECOND_ARM = re.compile(r"\b(than|versus|vs\.?|compared (with|to)|relative to|"
 def generic_comparator(ent: Span) -> bool:
     """"placebo", "the control group", "usual care": an arm named for being the comparator.  A
     generic word added to a drug ("X plus placebo tablets", a double-dummy arm) is not one."""
+    if ent._.source == "control_arm":
+        return True  # "the saline group" (litkg.extract.control_arms)
     m = GENERIC_COMPARATOR.search(ent.text)
     return m is not None and not re.search(r"\b(plus|with|and)\b|\+", ent.text[:m.start()])
 

@@ -40,7 +40,14 @@ def stat_near(doc: Doc, obj: Span, sent: Span, ents: list[Span]) -> dict[str, fl
     window = doc.text[obj.start_char:min(nxt)]
     if not lex.statistics(window):
         window = sent.text
-    return lex.statistics(window)
+    found = lex.statistics(window)
+    if "p" not in found and len(_P_VALUE.findall(sent.text)) == 1:
+        # "Y was 22% with A and 38% with B (P=0.013)": the sentence's one test compares them
+        found.update({k: v for k, v in lex.statistics(sent.text).items() if k == "p"})
+    return found
+
+
+_P_VALUE = re.compile(r"\bp\s*(?:[<>=≤≥]|value)", re.I)
 
 
 def sentence_quantities(sent: Span):

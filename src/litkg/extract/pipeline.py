@@ -32,6 +32,7 @@ from litkg.extract.claims import extract_claims
 from litkg.extract.analytes import make_analytes  # noqa: F401 (registers litkg_analytes)
 from litkg.extract.arms import make_arms  # noqa: F401 (registers litkg_arms)
 from litkg.extract.context import make_context  # noqa: F401 (registers litkg_context)
+from litkg.extract.control_arms import make_control_arms  # noqa: F401 (registers it)
 from litkg.extract.endpoints import make_endpoints  # noqa: F401 (registers litkg_endpoints)
 from litkg.extract.name_shapes import make_name_shapes  # noqa: F401 (registers litkg_name_shapes)
 from litkg.extract.primary_outcomes import make_primary_outcomes  # noqa: F401 (registers it)
@@ -113,6 +114,7 @@ def build_nlp() -> Language:
     # "the primary outcome" in a result stands for the outcome the methods defined
     nlp.add_pipe("litkg_primary_outcomes", after="litkg_analytes")
     nlp.add_pipe("litkg_arms", after="litkg_abbreviations")
+    nlp.add_pipe("litkg_control_arms", after="litkg_arms")  # "the saline group"
     nlp.add_pipe("litkg_context")
     return nlp
 
