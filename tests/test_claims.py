@@ -1001,3 +1001,12 @@ def test_the_sentences_one_test_is_the_statistic_of_each_arms_rate():
                                             ("B-drug", "DRUG")])
     stats = [dict(c.statistic_items) for c in claims if c.object.label == "rash"]
     assert stats and all(s.get("p") == 0.02 for s in stats)
+
+
+def test_a_disease_after_the_verbs_own_object_is_the_population_not_the_outcome():
+    claims = _claims("Supervised exercise improved walking distance in intermittent claudication.",
+                     [("Supervised exercise", "PROCEDURE"), ("walking distance", "ENDPOINT"),
+                      ("intermittent claudication", "CONDITION")])
+    assert _find(claims, "outcome", "walking distance").direction == "improved"
+    assert not [c for c in claims if c.kind == "outcome"
+                and c.object.label == "intermittent claudication"]

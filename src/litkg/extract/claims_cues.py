@@ -186,6 +186,14 @@ _CUE_BREAKS = _BREAKS - {"(", ")"}
 
 
 
+def _population_after_object(doc: Doc, cue_i: int, obj: Span) -> bool:
+    """"improved walking performance in peripheral artery disease": the verb has its own object
+    and the disease after "in" / "among" / "with" is the population, not what changed."""
+    between = doc[cue_i + 1:obj.start]
+    return obj.label_ in ("CONDITION", "PHENOTYPE") and len(between) >= 2 and \
+        between[-1].lower_ in ("in", "among", "with") and between[0].lower_ not in ("in", "of")
+
+
 _GERUND_PREPOSITIONS = frozenset({"without", "by", "after", "before", "while", "when", "despite",
                                   "through", "via", "in", "thereby", "thus"})
 
@@ -208,7 +216,8 @@ def cue_for(doc: Doc, obj: Span, cues: list[tuple[int, str]],
     after = [c for c in after if not (doc[c[0]].lower_.endswith("ing") and c[0] > obj.end
                                       and doc[c[0] - 1].lower_ in _GERUND_PREPOSITIONS)]
     before = [c for c in cues if obj.start - 6 <= c[0] < obj.start
-              and not _BREAKS & {t.lower_ for t in doc[c[0] + 1:obj.start]}]
+              and not _BREAKS & {t.lower_ for t in doc[c[0] + 1:obj.start]}
+              and not _population_after_object(doc, c[0], obj)]
     # "reduced the risk of worsening heart failure": a participle right before the object names
     # a kind of it; the cue governing the phrase is the one before
     last = before[-1][0] if before else None
