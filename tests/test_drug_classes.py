@@ -71,3 +71,9 @@ def test_a_class_noun_with_its_target_after_of():
     text = "Linezolid is a weak, reversible inhibitor of monoamine oxidase."
     assert _mechanisms(text, [("Linezolid", "DRUG")]) == [
         ("Linezolid", "monoamine oxidase", "decreased")]
+
+
+def test_an_enzyme_inducer_raises_its_target():
+    text = "Carbamazepine is a potent inducer of CYP3A4 and lowers quetiapine levels."
+    got = _mechanisms(text, [("Carbamazepine", "DRUG"), ("CYP3A4", "TARGET")])
+    assert got == [("Carbamazepine", "CYP3A4", "increased")]

@@ -26,6 +26,8 @@ _CLASS_NOUNS = {"inhibitor": "decreased", "inhibitors": "decreased", "antagonist
                 "antagonists": "decreased", "blocker": "decreased", "blockers": "decreased",
                 "agonist": "increased", "agonists": "increased", "activator": "increased",
                 "activators": "increased", "opener": "increased", "openers": "increased",
+                # "a potent inducer of CYP3A4": it raises the enzyme's expression
+                "inducer": "increased", "inducers": "increased",
                 # "EGFR-TKIs": the tyrosine kinase inhibitor, written short everywhere
                 "tki": "decreased", "tkis": "decreased"}
 # an abbreviated class: "HDACi", "TKIs", "SGLT2i" (its definition names the class)
