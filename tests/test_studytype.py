@@ -36,6 +36,8 @@ def test_ai_generated_pending_review():
     ("A cross-sectional study of metformin users and non-users.", "cross_sectional"),
     ("We report a 54-year-old man with hyperkalemia.", "case_report"),
     ("A 15-year-old boy received haloperidol and developed dystonia.", "case_report"),
+    ("A 45-year-old kidney transplant recipient was started on rifampicin.", "case_report"),
+    ("Patients aged 45 years or older were started on rifampicin.", "unknown"),
     ("We describe three patients who developed rash.", "case_series"),
     ("Serum sodium is regulated by vasopressin.", "unknown"),
 ])

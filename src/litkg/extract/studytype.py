@@ -53,8 +53,8 @@ _TEXT_CUES = [
                 re.I), "case_series"),
     (re.compile(r"\bcase report\b|\bwe (report|describe|present) (a|an|the case)\b|"
                 r"\b\d{1,3}-(year|month|week|day)-old (wo)?man\b|"
-                r"\b(a|an) \d{1,3}-(year|month|week|day)-old (boy|girl|child|infant|neonate|"
-                r"patient|male|female)\b", re.I), "case_report"),
+                # "a 45-year-old kidney transplant recipient": one person, whatever the noun
+                r"\b(a|an) \d{1,3}-(year|month|week|day)-old\b", re.I), "case_report"),
     (re.compile(r"\b(guideline|recommendations? of the|consensus statement)\b", re.I), "guideline"),
     (re.compile(r"\b(clinical trial|phase (i|ii|iii|iv|[1-4]) (study|trial))\b", re.I), "clinical_trial"),
     (re.compile(r"\b(this|in this) review\b|\bwe review\b", re.I), "review"),
