@@ -1010,3 +1010,17 @@ def test_a_disease_after_the_verbs_own_object_is_the_population_not_the_outcome(
     assert _find(claims, "outcome", "walking distance").direction == "improved"
     assert not [c for c in claims if c.kind == "outcome"
                 and c.object.label == "intermittent claudication"]
+
+
+def test_rates_of_two_arms_in_a_results_section_are_no_single_arms_harm():
+    from handmade import claims_of
+
+    title = "Tralumab versus placebo for atopic dermatitis: a randomized trial"
+    text = (f"{title}\n\nMethods: Adults received the antibody or placebo. Results: Most completed "
+            "the study. Few withdrew. Conjunctivitis occurred in 5% and 4% of patients, "
+            "respectively (P=0.62).")
+    claims = claims_of(text, [("Tralumab", "DRUG"), ("placebo", "PROCEDURE"),
+                              ("atopic dermatitis", "CONDITION"), ("Conjunctivitis", "CONDITION")],
+                       title=title)
+    about = {(c.kind, c.direction) for c in claims if c.object.label == "Conjunctivitis"}
+    assert about == {("outcome", "unchanged")}

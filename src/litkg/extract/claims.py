@@ -382,9 +382,18 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
     # study's intervention, though the sentence names no drug
     if not methods and ctx.main_drug is not None and study_results and \
             not any(e.label_ in INTERVENTION_LABELS for e in ents):
+        # ... unless the rates are the arms' ("0.6% and 0.9%, respectively (P=0.51)"): those
+        # that differ by chance are no change, the others no harm the sentence can assign
+        between_arms = study.rates_of_arms(sent)
         for cond in study.rated_events(sent, ents):
             if (cond.start, cond.end) in taken or \
                     study.title_finding(cond, ctx.title_findings, _key):
+                continue
+            if between_arms:
+                if lex.first_p_nonsignificant(sent.text):
+                    out.append(make("outcome", ctx.main_drug, cond, direction="unchanged",
+                                    statistic_items=tuple(sorted(
+                                        stat_near(doc, cond, sent, ents).items()))))
                 continue
             out.append(make("adverse_effect", ctx.main_drug, cond, negated=bool(cond._.negated),
                             hedged=bool(cond._.hedged), statistic_items=tuple(sorted(

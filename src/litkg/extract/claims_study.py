@@ -56,6 +56,15 @@ def rated_events(sent: Span, ents: list[Span]) -> list[Span]:
             and _EVENT_RATE.match(doc.text[e.end_char:sent.end_char])]
 
 
+_ARMS_COMPARED = re.compile(r"\brespectively\b|\bvs\.?\s|\bversus\b|\b[Pp]\s*[=<>≤]", re.I)
+
+
+def rates_of_arms(sent: Span) -> bool:
+    """Are the rates of ``sent`` those of two arms compared ("0.6% and 0.9% of patients,
+    respectively (P=0.51)", "12% vs 4%")?  They are then no single arm's count of events."""
+    return bool(_ARMS_COMPARED.search(sent.text))
+
+
 def title_finding(cond: Span, title_findings: frozenset, key: Callable[[Span], str]) -> bool:
     """Is ``cond`` a finding the title names, by concept or as a word of its name ("nausea" of
     "postoperative nausea and vomiting")?  (``title_findings`` holds concept keys and names.)"""
