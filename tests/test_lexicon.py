@@ -34,6 +34,8 @@ def test_ground_brand_names_and_lab_synonyms():
     assert lx.ground("parathormone").id == lx.ground("PTH").id is not None
     assert lx.ground("serum calcium").id == "LOINC:17861-6"
     assert lx.ground("ionised calcium").id == lx.ground("ionized calcium").id == "LOINC:1994-3"
+    # a drug with neither a MeSH descriptor nor a DrugBank entry: MeSH's supplementary concept
+    assert lx.ground("ferrous sulfate").id == lx.ground("ferrous sulphate").id == "MESH:C020748"
     hypo = lx.ground("hypocalcaemia")
     assert hypo is not None and hypo.id == lx.ground("hypocalcemia").id and hypo.text == "hypocalcaemia"
 

@@ -197,8 +197,9 @@ def _title_in(doc: Doc, after: int, head: int) -> bool:
     for i in range(head - 1, max(after, head - 9) - 1, -1):
         if doc[i].lower_ == "in":
             return True
+        glued = i > 0 and doc[i - 1].text in ("-", "\u2013")  # "pregnancy-related Z"
         if (doc[i].is_punct and doc[i].text not in ("-", "\u2013")) or \
-                doc[i].lower_ in ENDPOINT_STOP_WORDS:
+                (doc[i].lower_ in ENDPOINT_STOP_WORDS and not glued):
             return False  # "in a patient with Z": a population, read by its own cue
     return False
 
