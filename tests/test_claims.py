@@ -959,6 +959,13 @@ def test_a_drug_lowering_a_disease_is_an_outcome_not_a_mechanism_nor_a_harm():
     assert kinds == {("outcome", "decreased", True)}
 
 
+def test_a_drug_lowering_the_risk_of_a_disease_is_an_outcome_too():
+    claims = _claims("Febuxostat may reduce the risk of gout flares.",
+                     [("Febuxostat", "DRUG"), ("gout flares", "CONDITION")])
+    assert {(c.kind, c.object.label, c.direction) for c in claims} == \
+        {("outcome", "gout flares", "decreased")}
+
+
 def test_a_drug_acting_on_a_target_is_still_a_mechanism():
     claims = _claims("Dapagliflozin inhibits the sodium-glucose cotransporter 2.",
                      [("Dapagliflozin", "DRUG"), ("sodium-glucose cotransporter 2", "TARGET")])

@@ -37,6 +37,7 @@ def test_ai_generated_pending_review():
     ("We report a 54-year-old man with hyperkalemia.", "case_report"),
     ("A 15-year-old boy received haloperidol and developed dystonia.", "case_report"),
     ("A 45-year-old kidney transplant recipient was started on rifampicin.", "case_report"),
+    ("Children received melatonin or placebo for 4 weeks each in random order.", "rct"),
     ("Patients aged 45 years or older were started on rifampicin.", "unknown"),
     ("We describe three patients who developed rash.", "case_series"),
     ("Serum sodium is regulated by vasopressin.", "unknown"),

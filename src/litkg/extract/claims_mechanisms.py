@@ -83,9 +83,18 @@ def named_drug(span: Span, ents: list[Span]) -> Span:
     return span
 
 
+_RATE_OF = frozenset({"risk", "incidence", "rate", "odds", "occurrence", "frequency", "number"})
+
+
 def _a_disease(ents: list[Span], start: int) -> bool:
-    """Is the phrase at token ``start`` a named disease or finding (what a drug's effect on is
-    an outcome), rather than a target or process?"""
+    """Is the phrase at token ``start`` a named disease or finding, or its risk or rate ("the
+    risk of myocardial infarction"): what a drug's effect on is an outcome, rather than a
+    target or process?"""
+    if not ents:
+        return False
+    doc = ents[0].doc
+    if start + 2 < len(doc) and doc[start].lower_ in _RATE_OF and doc[start + 1].lower_ == "of":
+        start += 2
     return any(e.start == start and e.label_ in CONDITION_LABELS for e in ents)
 
 

@@ -43,7 +43,9 @@ _TEXT_CUES = [
                 r"\brandomly (assigned|allocated)\b[^.]{0,200}?\bto (receive )?(either )?\w|"
                 # "patients were randomly assigned (2:1) to X or Y": allocation to arms
                 r"\b(were|was) (randomly (assigned|allocated)|randomi[sz]ed)\s+"
-                r"(\([^()]{1,10}\)\s+)?to\b",
+                r"(\([^()]{1,10}\)\s+)?to\b|"
+                # a crossover: "received X or placebo for 4 weeks each in random order"
+                r"\bin (a )?random(i[sz]ed)? (order|sequence)\b",
                 re.I | re.S), "rct"),
     (re.compile(r"\b(prospective|retrospective) (cohort|study)\b|\bcohort study\b", re.I), "cohort"),
     (re.compile(r"\bcase-control\b", re.I), "case_control"),
