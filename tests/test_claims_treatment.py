@@ -38,6 +38,10 @@ def test_a_drug_compared_with_one_given_for_a_condition_shares_it():
     got = _claims(text, [("Ferric carboxymaltose", "DRUG"), ("iron", "DRUG"),
                          ("iron deficiency anemia", "CONDITION")])
     assert got == [("Ferric carboxymaltose", "iron deficiency anemia"), ("iron", "iron deficiency anemia")]
+    # ... and across the length of the other's course
+    text = "A single dose of fosfomycin versus five days of nitrofurantoin for cystitis."
+    got = _claims(text, [("fosfomycin", "DRUG"), ("nitrofurantoin", "DRUG"), ("cystitis", "CONDITION")])
+    assert got == [("fosfomycin", "cystitis"), ("nitrofurantoin", "cystitis")]
 
 
 def test_the_cause_named_in_a_condition_is_not_its_treatment():

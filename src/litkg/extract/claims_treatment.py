@@ -186,9 +186,15 @@ def _coordinated(doc: Doc, a: tuple, b: tuple) -> bool:
     between = doc[a_end:b_start].text
     # "X 400 μg, Y 30 mg": doses and article words may stand between listed drugs
     between = re.sub(r"\b(the|a|an|\d[\d.,]*\s*\S*)\b", " ", between)
+    # "A versus seven days of B": a course's length belongs to the drug after it
+    between = _COURSE.sub(" ", between)
     # "ferric carboxymaltose versus oral iron": a route belongs to the drug after it
     between = " ".join(w for w in between.split() if w.lower() not in ROUTE_WORDS)
     return bool(_COORDINATION.match(between))
+
+
+_COURSE = re.compile(r"\b(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|"
+                     r"\d+)\s+)?(?:days?|weeks?|months?|courses?|cycles?|doses?)\s+of\b", re.I)
 
 
 def _title_in(doc: Doc, after: int, head: int) -> bool:
