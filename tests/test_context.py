@@ -107,3 +107,6 @@ def test_a_risk_some_change_word_moved_is_a_result_not_a_possibility():
                [("stroke", "CONDITION"), ("gangrene", "CONDITION")])
     assert not _ent(doc, "stroke")._.hedged  # a measured lower risk
     assert _ent(doc, "gangrene")._.hedged  # a possible harm
+    doc = _doc("The risk of stroke was significantly lower with dapagliflozin.",
+               [("stroke", "CONDITION")])
+    assert not _ent(doc, "stroke")._.hedged

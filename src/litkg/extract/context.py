@@ -111,11 +111,20 @@ _RISK_CHANGED = ("reduc", "lower", "decreas", "increas", "higher", "elevat", "ra
 
 
 def _measured_risk(words: list[str], i: int) -> bool:
-    """Is the "risk of" at ``words[i]`` a risk some change word says moved?"""
+    """Is the "risk of" at ``words[i]`` a risk some change word says moved: before it ("reduced
+    the risk of Y") or as its predicate ("the risk of Y was significantly lower")?"""
     if words[i] != "risk":
         return False
     before = [w for w in words[max(0, i - 3):i] if w not in ("the", "a", "an", "their", "its")]
-    return bool(before) and before[-1].startswith(_RISK_CHANGED)
+    if before and before[-1].startswith(_RISK_CHANGED):
+        return True
+    for j in range(i + 2, min(len(words) - 1, i + 12)):
+        if words[j] in TERMINATORS or words[j] in (",", "."):
+            return False
+        if words[j] in ("was", "were", "is", "are"):
+            rest = [w for w in words[j + 1:j + 4] if not w.endswith("ly") and w != "not"]
+            return bool(rest) and rest[0].startswith(_RISK_CHANGED)
+    return False
 
 
 def sentence_cues(sent: Span) -> list[Cue]:
