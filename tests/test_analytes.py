@@ -113,3 +113,32 @@ def test_a_time_unit_before_a_value_is_no_analyte():
     # "during the first 24 h was 23%": the time point of a rate, not a lab test called "h"
     assert _ents("The incidence of rash during the first 24 h was 23%.") == []
     assert _ents("Mortality at 6 months was 12%.") == []
+
+
+def test_the_body_temperature_and_a_blood_pressure_abbreviation_are_named_by_their_reading():
+    doc = doc_with_ents("Temperature was 38.9 °C and BP fell from 160/95 to 135/85 mmHg.",
+                        pipes=("sentencizer", "litkg_analytes"))
+    assert [(e.text, e.label_, e._.concept_id) for e in doc.ents] == [
+        ("Temperature", "ANALYTE", "LOINC:8310-5"), ("BP", "ANALYTE", "LOINC:85354-9")]
+    # a room or a freezer has a temperature too, and "BP" alone is no blood pressure
+    assert _ents("Samples were stored at room temperature of 22 °C.") == []
+    assert _ents("The BP group was larger.") == []
+
+
+def test_a_chemical_compared_between_groups_of_people_is_measured():
+    from handmade import annotated
+
+    from litkg.extract.analytes import _measured_chemicals
+
+    text = "Homocysteine was higher in metformin users than in non-users."
+    doc = annotated(text, [("Homocysteine", "DRUG"), ("metformin", "DRUG")])[0]
+    assert [doc.ents[i].text for i in _measured_chemicals(doc, list(doc.ents))] == ["Homocysteine"]
+
+
+def test_the_parts_of_a_mixed_solution_and_a_drug_s_strength_are_given_not_measured():
+    text = ("Ropivacaine 0.025% mixed with fentanyl 3.0 μg/ml and epinephrine 0.5 μg/ml was "
+            "infused.")
+    got = _ents(text, [("Ropivacaine", "DRUG"), ("fentanyl", "DRUG"), ("epinephrine", "DRUG")])
+    assert got == [("Ropivacaine", "DRUG"), ("fentanyl", "DRUG"), ("epinephrine", "DRUG")]
+    # a chemical only measured is still the patient's analyte
+    assert _ents("Lactate was 18 mmol/L.", [("Lactate", "DRUG")]) == [("Lactate", "ANALYTE")]

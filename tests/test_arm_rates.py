@@ -192,3 +192,21 @@ def test_the_size_of_a_change_per_arm_is_no_rate_of_events():
     claims = extract_claims(doc, Document(id="t", text=text))
     assert [(c.subject.label, c.direction) for c in claims if c.kind == "outcome"] == \
         [("empagliflozin", "decreased")]
+
+
+def test_people_grouped_by_a_trait_are_no_arms_but_treated_and_untreated_are():
+    from litkg.extract.pipeline import extract_document
+    from litkg.models import Document, DocumentMetadata
+
+    title = "Fluid status in hemodialysis patients"
+
+    def outcomes(sentence):
+        text = f"{title}\n\nAll patients received hemodialysis. {sentence}"
+        claims = extract_document(Document(id="t", text=text,
+                                           metadata=DocumentMetadata(title=title))).claims
+        return [(c.object.label, c.direction) for c in claims if c.kind == "outcome"]
+
+    assert outcomes("Weight gain was not different between hypovolemic, normovolemic, and "
+                    "hypervolemic patients.") == []
+    assert outcomes("HbA1c did not differ between treated and untreated patients.") == [
+        ("hba1c", "unchanged")]

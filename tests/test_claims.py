@@ -871,12 +871,12 @@ def test_the_drug_added_is_credited_not_the_one_it_was_added_to():
 
 
 def test_a_time_after_a_preposition_is_a_timepoint_not_a_measured_value():
-    from litkg.extract.claims import _timepoint
+    from litkg.extract.claims_values import timepoint_gap
 
-    assert _timepoint(" and at ", "h")
-    assert _timepoint(" measured after ", "weeks")
-    assert not _timepoint(" was ", "min")  # "onset time was 5 min": the value itself
-    assert not _timepoint(" at ", "mg/dL")
+    assert timepoint_gap(" and at ", "h")
+    assert timepoint_gap(" measured after ", "weeks")
+    assert not timepoint_gap(" was ", "min")  # "onset time was 5 min": the value itself
+    assert not timepoint_gap(" at ", "mg/dL")
 
 
 def test_a_finding_stated_before_the_values_that_back_it_is_an_outcome():

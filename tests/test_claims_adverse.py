@@ -358,3 +358,42 @@ def test_a_drug_that_reduced_a_finding_did_not_cause_it():
                        "thromboembolic complications.")
     assert not [(d.text, c.text) for d, c in rel.adverse_pairs(doc[:], list(doc.ents), lambda c: None)
                 if c.text == "blood loss"]
+
+
+def test_a_condition_that_raises_the_risk_of_a_harm_is_a_risk_factor_not_a_harm():
+    doc = _doc("Renal impairment increases the risk of linezolid-induced thrombocytopenia.",
+               [("Renal impairment", "CONDITION"), ("linezolid", "DRUG"),
+                ("thrombocytopenia", "CONDITION")])
+    assert _pairs(doc) == {("linezolid", "thrombocytopenia")}
+    doc = _doc("Hypertension and obesity were risk factors for lithium-induced nephropathy.",
+               [("Hypertension", "CONDITION"), ("obesity", "PHENOTYPE"), ("lithium", "DRUG"),
+                ("nephropathy", "CONDITION")])
+    assert _pairs(doc) == {("lithium", "nephropathy")}
+
+
+def test_a_drug_the_disease_progressed_on_caused_nothing_in_the_sentence():
+    doc = _doc("Lung cancer after progression on gefitinib was treated with osimertinib.",
+               [("Lung cancer", "CONDITION"), ("gefitinib", "DRUG"), ("osimertinib", "DRUG")])
+    assert not {p for p in _pairs(doc) if p[0] == "gefitinib"}
+
+
+def test_a_finding_glued_by_hyphens_to_a_word_of_control_is_improved_not_caused():
+    text = ("In patients with mild asthma, as-needed formoterol provided superior asthma-symptom "
+            "control to as-needed terbutaline, assessed according to recorded weeks with "
+            "well-controlled asthma, but was inferior to budesonide maintenance therapy.")
+    doc = _doc(text, [("asthma", "CONDITION"), ("formoterol", "DRUG"), ("asthma", "CONDITION"),
+                      ("terbutaline", "DRUG"), ("asthma", "CONDITION"), ("budesonide", "DRUG")])
+    assert _pairs(doc) == set()
+
+
+def test_both_partners_of_a_hyphenated_or_slashed_combination_carry_its_harm():
+    from handmade import claims_of
+
+    for text, ents in [
+            ("Acute kidney injury developed after piperacillin-tazobactam was started.",
+             [("Acute kidney injury", "CONDITION"), ("piperacillin", "DRUG"),
+              ("tazobactam", "DRUG")]),
+            ("He developed a rash while on trimethoprim/sulfamethoxazole.",
+             [("rash", "CONDITION"), ("trimethoprim", "DRUG"), ("sulfamethoxazole", "DRUG")])]:
+        harms = {c.subject.label for c in claims_of(text, ents) if c.kind == "adverse_effect"}
+        assert harms == {ents[1][0], ents[2][0]}

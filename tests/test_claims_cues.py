@@ -152,7 +152,8 @@ def test_the_groups_after_between_are_compared_not_outcomes():
     got = _outcomes(text, [("zelmacor", "DRUG"), ("Weight gain", "PHENOTYPE"),
                            ("hypovolemic", "CONDITION")])
     assert ("zelmacor", "hypovolemic", "unchanged") not in got
-    assert ("zelmacor", "Weight gain", "unchanged") in got
+    # ... and the groups are people of one trait, not arms: the finding is no drug's either
+    assert ("zelmacor", "Weight gain", "unchanged") not in got
     # a preposition after "between ... arms" hands the phrase on to the outcome it names
     text = "There was no difference between the zelmacor and placebo groups in weight gain."
     got = _outcomes(text, [("zelmacor", "DRUG"), ("weight gain", "PHENOTYPE")])
@@ -218,3 +219,80 @@ def test_a_second_verb_after_and_governs_what_follows_it():
             "females.")
     got = _outcomes(text, [("Zelmacor", "DRUG"), ("TRB", "TARGET"), ("TRA", "TARGET")])
     assert got == [("Zelmacor", "TRA", "increased"), ("Zelmacor", "TRB", "decreased")]
+
+
+def test_a_comparative_before_in_is_the_predicate_of_the_object_before_it():
+    text = "Triglyceride levels were lower in statin users."
+    assert _outcomes(text, [("Triglyceride", "ANALYTE"), ("statin", "DRUG")]) == [
+        ("statin", "Triglyceride", "decreased")]
+
+
+def test_progression_on_an_earlier_drug_is_history_not_its_outcome():
+    text = "Osimertinib was given for EGFR-mutant lung cancer after progression on gefitinib."
+    got = _outcomes(text, [("Osimertinib", "DRUG"), ("EGFR", "TARGET"),
+                           ("lung cancer", "CONDITION"), ("progression", "ENDPOINT"),
+                           ("gefitinib", "DRUG")])
+    assert not [o for o in got if o[0] == "gefitinib"]
+
+
+def test_the_amount_of_a_rescue_drug_is_what_was_measured_of_the_arm():
+    text = "Ketorolac resulted in lower pentazocine consumption than paracetamol (p = 0.01)."
+    got = _outcomes(text, [("Ketorolac", "DRUG"), ("pentazocine", "DRUG"), ("paracetamol", "DRUG")])
+    assert got == [("Ketorolac", "pentazocine", "decreased")]
+
+
+def test_a_lowered_recurrence_of_a_disease_is_its_improvement():
+    text = "Dienogest reduced the recurrence of endometrioma."
+    got = _outcomes(text, [("Dienogest", "DRUG"), ("recurrence", "ENDPOINT"),
+                           ("endometrioma", "CONDITION")])
+    assert ("Dienogest", "endometrioma", "improved") in got
+
+
+def test_a_one_word_finding_is_no_direction_word():
+    # "depression" begins like "depressed" but names the disease whose recurrence rose
+    text = "Stopping the drug was followed by recurrence of depression with lithium."
+    got = _outcomes(text, [("recurrence", "ENDPOINT"), ("depression", "CONDITION"),
+                           ("lithium", "DRUG")])
+    assert ("lithium", "recurrence", "decreased") not in got
+
+
+def test_every_member_of_a_list_of_subgroup_variables_is_no_outcome():
+    text = ("The association between oral contraceptive use and cancer did not differ according "
+            "to country, BMI or menopausal status.")
+    got = _outcomes(text, [("oral contraceptive", "DRUG"), ("cancer", "CONDITION"),
+                           ("BMI", "ANALYTE"), ("menopausal status", "ENDPOINT")])
+    assert not [o for o in got if o[1] in ("BMI", "menopausal status")]
+
+
+def test_cases_compared_with_people_without_the_disease_are_no_arms():
+    text = ("Oral contraceptives were studied. Compared with women without colorectal cancer, "
+            "cases had higher BMI and drank more alcohol.")
+    got = _outcomes(text, [("Oral contraceptives", "DRUG"), ("colorectal cancer", "CONDITION"),
+                           ("BMI", "ANALYTE"), ("alcohol", "DRUG")])
+    assert got == []
+
+
+def test_a_difference_between_the_sexes_is_no_drug_s():
+    text = "Mice were given PBDE. There was no difference in brain TRb levels between sexes."
+    assert _outcomes(text, [("PBDE", "DRUG"), ("TRb", "TARGET")]) == []
+
+
+def test_a_drug_named_as_the_cause_of_a_condition_is_not_credited_with_a_later_change():
+    title = "Ondansetron dosing in chemotherapy"
+    text = (f"{title}. Ondansetron was given. In patients with cisplatin-induced nausea, the "
+            "higher dose gave significant improvements in quality of life.")
+    claims = claims_of(text, [("Ondansetron", "DRUG"), ("cisplatin", "DRUG"),
+                              ("nausea", "PHENOTYPE"), ("quality of life", "ENDPOINT")],
+                       title=f"{title}.")
+    got = {(c.subject.label, c.object.label) for c in claims if c.kind == "outcome"}
+    assert ("cisplatin", "quality of life") not in got
+
+
+def test_a_difference_at_baseline_is_no_outcome():
+    text = ("Patients received sertraline. RESULTS: At baseline, patients had significantly lower "
+            "serum BDNF than controls.")
+    assert _outcomes(text, [("sertraline", "DRUG"), ("BDNF", "TARGET")]) == []
+    text = ("Patients received sertraline. RESULTS: After 10 weeks, serum BDNF was significantly "
+            "lower.")
+    assert _outcomes(text, [("sertraline", "DRUG"), ("BDNF", "TARGET")]) == [
+        ("sertraline", "BDNF", "decreased")]

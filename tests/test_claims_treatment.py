@@ -133,3 +133,15 @@ def test_a_condition_associated_with_a_drug_is_no_indication():
     text = "Ketamine provided more effective sedation than midazolam but was associated with more vomiting."
     got = _claims(text, [("Ketamine", "DRUG"), ("midazolam", "DRUG"), ("vomiting", "PHENOTYPE")])
     assert got == []
+
+
+def test_a_condition_that_excluded_patients_is_no_indication():
+    text = ("Women undergoing intracytoplasmic sperm injection were included, and patients with "
+            "polycystic ovarian syndrome were excluded.")
+    ents = [("intracytoplasmic sperm injection", "PROCEDURE"),
+            ("polycystic ovarian syndrome", "CONDITION")]
+    assert _claims(text, ents) == []
+    text = ("We treated women with intracytoplasmic sperm injection and excluded those with "
+            "endometriosis.")
+    assert _claims(text, [("intracytoplasmic sperm injection", "PROCEDURE"),
+                          ("endometriosis", "CONDITION")]) == []

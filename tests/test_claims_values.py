@@ -71,3 +71,39 @@ def test_a_blood_pressure_reading_is_two_measurements():
            for c in _claims("Her blood pressure was 178/104 mmHg.", [("blood pressure", "ANALYTE")])]
     assert got == [("measurement", "systolic blood pressure", 178.0, "mmHg"),
                    ("measurement", "diastolic blood pressure", 104.0, "mmHg")]
+
+
+def test_a_temperature_or_a_fever_with_its_reading_is_a_body_temperature_measurement():
+    text = "On vancomycin she developed a fever of 39.2°C. Her temperature was 37.1 °C."
+    got = [(c.object.label, c.object.id, c.value, c.unit) for c in _claims(text, [
+        ("vancomycin", "DRUG"), ("fever", "PHENOTYPE"), ("temperature", "ANALYTE")])
+        if c.kind == "measurement"]
+    assert got == [("body temperature", "LOINC:8310-5", 39.2, "°C"),
+                   ("body temperature", "LOINC:8310-5", 37.1, "°C")]
+    # an incubator's 37 °C is no reading of a body
+    assert not _claims("Cells were kept at a temperature of 4 °C.", [("temperature", "ENDPOINT")])
+
+
+def test_a_change_between_two_blood_pressure_readings_gives_both_pressures_their_values():
+    text = "After amlodipine, blood pressure fell from 160/95 to 135/85 mmHg."
+    got = [(c.object.label, c.direction, c.before, c.after, c.unit)
+           for c in _claims(text, [("amlodipine", "DRUG"), ("blood pressure", "ANALYTE")])]
+    assert got == [("systolic blood pressure", "decreased", 160.0, 135.0, "mmHg"),
+                   ("diastolic blood pressure", "decreased", 95.0, 85.0, "mmHg")]
+
+
+def test_a_threshold_after_the_analyte_s_levels_is_no_measured_value():
+    text = "Patients with total cholesterol levels below 200 mg/dl had more pneumonia."
+    got = _claims(text, [("total cholesterol", "ANALYTE")])
+    assert not [c for c in got if c.kind == "measurement"]
+    text = "Serum ferritin concentrations lower than 30 µg/L defined iron deficiency."
+    assert not [c for c in _claims(text, [("ferritin", "ANALYTE")]) if c.kind == "measurement"]
+
+
+def test_a_cut_off_that_defines_a_condition_is_no_measured_value():
+    text = "The incidence of 25(OH)D deficiency (< 30 ng/ml) was established."
+    assert not _claims(text, [("25(OH)D", "ANALYTE")])
+    text = "Vitamin D deficiency (25(OH)D < 20 ng/ml) was common."
+    assert not _claims(text, [("Vitamin D deficiency", "CONDITION"), ("25(OH)D", "ANALYTE")])
+    (level,) = _claims("Serum 25(OH)D was 12 ng/ml.", [("25(OH)D", "ANALYTE")])
+    assert level.value == 12.0

@@ -105,3 +105,11 @@ def test_a_dimensionless_analyte_gets_the_annotated_unit_loinc_reports():
     assert dimensionless_unit("Glasgow Coma Scale score") == "{score}"
     assert dimensionless_unit("serum creatinine") is None and dimensionless_unit(None) is None
     assert parse_unit("{INR}").canonical == "{INR}"
+
+
+def test_a_body_temperature_is_read_in_degrees_celsius_or_fahrenheit():
+    from litkg.extract.quantities import find_quantities
+    assert parse_unit("°C").canonical == parse_unit("ºC").canonical == "Cel"
+    assert parse_unit("°F").canonical == "[degF]"
+    (q,) = find_quantities("a fever of 39.2°C")
+    assert (q.value, parse_unit(q.unit).canonical) == (39.2, "Cel")

@@ -18,6 +18,11 @@ change word or past verb form), the last one not a word for a sample, test or pr
 ("blood samples", "blood transfusion").  A phrase right before an entity is left alone: "serum
 sodium" is the lexicon's sodium.
 
+Two vital signs are named by their reading: "temperature" followed by degrees in a body's range
+("Temperature was 38.9 °C") is the body temperature (LOINC 8310-5), and "BP" followed by a
+reading in mmHg ("BP fell from 160/95 to 135/85 mmHg") is blood pressure (the abbreviation alone
+is too ambiguous for the lexicon).
+
 The same component settles what a substance is in *this* document, measured or given, where
 the vocabularies type it one way for all documents:
 - a chemical typed DRUG or a protein typed TARGET that the document only measures ("lactate
@@ -76,6 +81,63 @@ MAX_WORDS = 3
 _UNITLESS_LABS = frozenset({"[pH]", "{INR}"})
 
 
+#: body temperature, the vital sign LOINC names 8310-5: "temperature 37.1 °C", "fever of 39.2 °C"
+BODY_TEMPERATURE_ID = "LOINC:8310-5"
+BODY_TEMPERATURE_LABEL = "body temperature"
+#: a name of the body's temperature, or of a finding that states it ("fever of 39.2 °C")
+TEMPERATURE_NAME = re.compile(r"^(?:(?:body|core|rectal|oral|axillary|tympanic|maximum|peak)\s+)?"
+                              r"temperature$|^(?:(?:high|low-grade|high-grade)\s+)?"
+                              r"(?:fever|pyrexia|hyperthermia)$", re.I)
+#: the reading after it: "(T) was 37.1 °C", "of 39.2°C", "up to 40 ºC"
+_TEMPERATURE_READING = re.compile(
+    r"\s*(?:\([^()]{1,12}\)\s*)?(?:(?:was|were|of|:|=|at|reached|peaked|up|to|measured|a|"
+    r"maximum|max)\s*)*(\d{2,3}(?:\.\d{1,2})?)\s*[°º]\s?([CF])\b", re.I)
+#: readings a human body can have: anything else is a laboratory temperature ("stored at 4 °C")
+_BODY_RANGE = {"C": (30.0, 45.0), "F": (86.0, 113.0)}
+
+
+def temperature_reading(text: str, end: int) -> tuple[float, str] | None:
+    """(value, unit) of a body temperature written at ``end`` of a temperature's name: "37.1
+    °C" -> (37.1, "°C"); None when no reading in a body's range follows."""
+    m = _TEMPERATURE_READING.match(text, end)
+    if m is None:
+        return None
+    value, scale = float(m.group(1)), m.group(2).upper()
+    low, high = _BODY_RANGE[scale]
+    return (value, f"°{scale}") if low <= value <= high else None
+
+
+def _temperature_phrases(doc: Doc, sent: Span, taken: set[int]) -> list[tuple[int, int]]:
+    """"Temperature was 38.9 °C": the body's temperature, named by the vital sign and read in
+    degrees (the vocabularies name "body temperature" only as a finding's category)."""
+    out = []
+    for tok in sent:
+        if tok.lower_ != "temperature" or tok.i in taken or \
+                temperature_reading(doc.text, tok.idx + len(tok.text)) is None:
+            continue
+        start = tok.i
+        if start - 1 >= sent.start and start - 1 not in taken and \
+                TEMPERATURE_NAME.match(doc[start - 1:tok.i + 1].text):
+            start -= 1  # "core temperature"
+        elif start - 1 >= sent.start and content_word(doc[start - 1], taken):
+            continue  # "room temperature", "incubation temperature": not the body's
+        out.append((start, tok.i + 1))
+        taken.update(range(start, tok.i + 1))
+    return out
+
+
+#: "BP 150/90 mmHg", "BP fell from 160/95 to 135/85 mmHg": the abbreviation with its reading
+_PRESSURE_READING_AHEAD = re.compile(r"[^.;()]{0,40}?\b\d{2,3}\s*/\s*\d{2,3}\s*(?:(?:mm\s*Hg\s*)?"
+                                     r"to\s+\d{2,3}\s*/\s*\d{2,3}\s*)?mm\s*Hg\b", re.I)
+
+
+def _pressure_abbreviations(doc: Doc, sent: Span, taken: set[int]) -> list[tuple[int, int]]:
+    """"BP" written with a reading in mmHg: blood pressure (the abbreviation alone is too
+    ambiguous for the lexicon: bullous pemphigoid, base pair)."""
+    return [(tok.i, tok.i + 1) for tok in sent if tok.text == "BP" and tok.i not in taken
+            and _PRESSURE_READING_AHEAD.match(doc.text, tok.idx + 2)]
+
+
 def _free_word(tok, taken: set[int]) -> bool:
     return content_word(tok, taken) and tok.lower_ not in SPECIMENS
 
@@ -132,13 +194,16 @@ def _valued_phrases(doc: Doc, sent: Span, taken: set[int]) -> list[tuple[int, in
 
 
 def _lab_value_after(doc: Doc, span: Span) -> bool:
-    """Is ``span`` followed by a lab value: "lactate 18 mmol/L", "pyruvate rose to 0.3 mmol/L"?"""
+    """Is ``span`` followed by a lab value: "lactate 18 mmol/L", "pyruvate rose to 0.3 mmol/L"?
+    A percentage right after a drug's name is its strength ("ropivacaine 0.2%"), not a level."""
     sent_end = span.sent.end_char
     m = _VALUE_CUE.match(doc.text, span.end_char) or re.compile(r"\s*(?=\d)").match(
         doc.text, span.end_char)
     if m is None or m.end() >= sent_end:
         return False
     found = find_quantities(doc.text[m.end():min(sent_end, m.end() + 40)])
+    if found and found[0].unit == "%" and span.label_ == "DRUG" and m.end() - span.end_char <= 1:
+        return False
     return bool(found) and found[0].start == 0 and lab_unit(found[0].unit)
 
 
@@ -164,7 +229,10 @@ def _given(doc: Doc, span: Span) -> bool:
 
 
 _ON_OR_STARTED = re.compile(r"\b(on|started|initiated|stopped|discontinued|withdrew|"
-                            r"withdrawal of)\s*$", re.I)
+                            r"withdrawal of|mixed with|combined with|in combination with|"
+                            r"containing|plus)\s*$|"
+                            # "X 0.1% mixed with Y 2 μg/ml and Z 0.5 μg/ml": a solution's parts
+                            r"\b(mixed|combined) with\b[^;]{1,40}?(\band|,)\s*$", re.I)
 _STARTED_AFTER = frozenset({
     "started", "initiated", "stopped", "discontinued", "withdrawn", "withheld", "ingested",
     "administered", "given", "infused", "injected", "continued", "restarted"})
@@ -192,11 +260,19 @@ def _measured_chemicals(doc: Doc, ents: list[Span]) -> set[int]:
 _MEASURE_NOUNS = frozenset({"level", "levels", "concentration", "concentrations", "values"})
 
 
+#: "X was higher in users of Y": a substance compared between groups of people is measured
+_COMPARED_IN_GROUPS = re.compile(r"\s+(?:was|were|is|are)\s+(?:\w+ly\s+)?(?:higher|lower|"
+                                 r"greater|elevated)\s+(?:in|among)\b",
+                                 re.I)
+
+
 def _measure_phrase(doc: Doc, e: Span) -> bool:
-    """Is ``e`` named as a measure: "X levels", "X concentration(s)", "serum X"?"""
+    """Is ``e`` named as a measure: "X levels", "X concentration(s)", "serum X", or compared
+    between groups of people ("X was higher in metformin users")?"""
     after = doc[e.end].lower_ if e.end < len(doc) else ""
     before = doc[e.start - 1].lower_ if e.start > 0 else ""
-    return after in _MEASURE_NOUNS or before in SPECIMENS
+    return after in _MEASURE_NOUNS or before in SPECIMENS or \
+        bool(_COMPARED_IN_GROUPS.match(doc.text, e.end_char))
 
 
 _ROUTES = re.compile(r"\b(intravenous|iv|i\.v\.|subcutaneous|sc|s\.c\.|intramuscular|oral|"
@@ -261,6 +337,19 @@ def add_analytes(doc: Doc) -> Doc:
     taken = {i for e in ents for i in range(e.start, e.end)}
     new = []
     for sent in doc.sents:
+        for start, end in _temperature_phrases(doc, sent, taken):
+            span = Span(doc, start, end, label="ANALYTE")
+            span._.source = "analyte"
+            span._.concept_id, span._.concept_label = BODY_TEMPERATURE_ID, BODY_TEMPERATURE_LABEL
+            new.append(span)
+        pressure = lookup("blood pressure")
+        for start, end in _pressure_abbreviations(doc, sent, taken):
+            span = Span(doc, start, end, label="ANALYTE")
+            span._.source = "analyte"
+            if pressure is not None:
+                span._.concept_id, span._.concept_label = pressure.id, pressure.name
+            new.append(span)
+            taken.update(range(start, end))
         for start, end in _specimen_phrases(doc, sent, taken) + _valued_phrases(doc, sent, taken):
             span = Span(doc, start, end, label="ANALYTE")
             span._.source = "analyte"

@@ -160,16 +160,60 @@ _GROUP = r"(males?|females?|men|women|boys|girls|older|younger|elderly|adults|ch
 #: "Males had higher T4 than females", "LSI was greater in females than in males", "higher in
 #: older than in younger patients": groups that were not assigned a treatment
 _NOT_ARMS = re.compile(rf"\b{_GROUP}\b[^.;]{{0,80}}?\bthan\s+(in\s+)?(the\s+)?{_GROUP}\b|"
-                       rf"\bbetween\s+{_GROUP}\s+and\s+{_GROUP}\b", re.I)
+                       rf"\bbetween\s+{_GROUP}\s+and\s+{_GROUP}\b|"
+                       r"\b(between|among|across)\s+(the\s+)?(two\s+)?"
+                       r"(sexes|genders|age\s+groups)\b|"
+                       # "Compared with women without Y, cases had higher BMI": people grouped
+                       # by a disease they have or not (a case-control comparison)
+                       r"\b(compared\s+(with|to)|than(\s+in)?)\s+(the\s+)?(\w+\s+)?"
+                       r"(patients|subjects|participants|individuals|people|women|men|children|"
+                       r"controls)\s+(without|free\s+of)\s+(?!(treatment|therapy|medication|"
+                       r"the\s+drug|intervention)\b)[^.;]*", re.I)
 
 
-def compares_non_arms(sent: Span, at: int) -> bool:
+#: "Y was not different between hypovolemic, normovolemic and hypervolemic patients": people
+#: grouped by a trait they have (the words before the person noun) ...
+_TRAIT_GROUPS = re.compile(r"\b(?:between|among)\s+((?:[a-z][\w-]*,?\s+){1,4}(?:and|or)\s+"
+                           r"[a-z][\w-]*)\s+(?:patients|subjects|participants|individuals|people|"
+                           r"men|women|children|adults|infants|persons)\b", re.I)
+#: ... unless the trait is what was given or done to them ("treated and untreated patients")
+_EXPOSURE_WORDS = re.compile(r"^(treated|untreated|exposed|unexposed|vaccinated|unvaccinated|"
+                             r"control|intervention|placebo|study|randomi[sz]ed|allocated|"
+                             r"operated|both|two|three|four|the|all|these|those|other)$", re.I)
+
+
+def _trait_groups(sent: Span) -> list[tuple[int, int]]:
+    """Character spans (in the sentence) of comparisons between people grouped by a trait."""
+    given = [(e.start_char - sent.start_char, e.end_char - sent.start_char) for e in sent.ents
+             if e.label_ in ("DRUG", "PROCEDURE")]
+    out = []
+    for m in _TRAIT_GROUPS.finditer(sent.text):
+        words = [w for w in re.split(r"[\s,]+", m.group(1)) if w and w.lower() not in ("and", "or")]
+        if any(_EXPOSURE_WORDS.match(w) or w.lower().endswith("users") for w in words) or \
+                any(m.start() <= s < m.end() for s, _ in given):
+            continue
+        out.append((m.start(), m.end()))
+    return out
+
+
+def compares_non_arms(sent: Span, at: int, obj: Span | None = None) -> bool:
     """Is the token ``at`` (a change word or its object) inside a comparison between sexes or
-    ages ("Males had higher plasma T4 levels than females")?  That difference is no drug's."""
+    ages ("Males had higher plasma T4 levels than females")?  That difference is no drug's.
+    With ``obj``, also: is the finding about ``obj`` a comparison between people grouped by a
+    trait, right after the object's clause ("Y was not different between hypovolemic and
+    hypervolemic patients")?"""
     doc = sent.doc
-    char = doc[at].idx
-    return any(m.start() <= char - sent.start_char <= m.end()
-               for m in _NOT_ARMS.finditer(sent.text))
+    char = doc[at].idx - sent.start_char
+    groups = [(m.start(), m.end()) for m in _NOT_ARMS.finditer(sent.text)]
+    if any(start <= char <= end for start, end in groups):
+        return True
+    if obj is None:
+        return False
+    end = max(obj.end_char - sent.start_char, char)
+    # the comparison follows the object and its change word closely, in the same clause ("no
+    # difference in Y between sexes")
+    return any(0 <= start - end <= 40 and ";" not in sent.text[end:start]
+               for start, _ in groups + _trait_groups(sent))
 
 
 def rated_outcome(sent: Span, ents: list[Span], arm_labels, outcome_labels,

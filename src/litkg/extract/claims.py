@@ -51,20 +51,22 @@ from litkg.extract import claims_scope as scope
 from litkg.extract import claims_study as study
 from litkg.extract import claims_nonfindings as nonfindings
 from litkg.extract import sections
-from litkg.extract.claims_cues import (NOMINAL_TITLE, cue_for, direction_cues, resolve_direction,
-                                      same_clause)
+from litkg.extract.claims_cues import (NOMINAL_TITLE, cue_for, direction_cues,
+                                      lowered_worsening, resolve_direction, same_clause)
 from litkg.extract.claims_mechanisms import verb_mechanisms
 from litkg.extract.claims_relations import (CONDITION_LABELS, DRUG_LABELS, INTERVENTION_LABELS,
                                             adverse_pairs, class_apposition, is_measured,
-                                            written_as_stopped)
+                                            risk_factor, written_as_stopped)
 from litkg.extract.claims_treatment import treatment_pairs
-from litkg.extract.claims_values import (OUTCOME_LABELS, computed_change, concept_of,
-                                         earlier_level, later_ratio, pressure_pair,
+from litkg.extract.claims_values import (OUTCOME_LABELS, body_temperature, computed_change,
+                                         concept_of, earlier_level, later_ratio,
+                                         pressure_change, pressure_pair,
                                          ratio_direction, sentence_quantities, stat_near,
-                                         unit_after, value_after)
+                                         threshold_gap, timepoint_gap, unit_after, value_after)
 from litkg.extract.context import covering
 from litkg.extract.drug_classes import class_mechanisms, inside_class_name
 from litkg.extract.extensions import register_extensions
+from litkg.extract.induced import named_as_cause
 from litkg.extract.onset import onset_harms, stopped_in
 from litkg.extract.span_filters import names_a_subtype
 from litkg.extract.units import dimensionless_unit, is_dose_unit
@@ -113,6 +115,11 @@ def _patient_marks(text: str) -> list[tuple[int, str | None]]:
 _STAYED = re.compile(r"\b(remain\w*|stay\w*|stable|unchanged|persist\w*)\b", re.I)
 #: a time point before the drug: its values are no regimen's
 _BEFORE_TREATMENT = re.compile(r"\bbefore (treatment|therapy)", re.I)
+#: a sentence set at baseline compares people before anything was given ("At baseline,
+#: patients had lower BDNF than controls"): its differences are no drug's outcome
+_AT_BASELINE = re.compile(r"^\s*(?:[A-Z][A-Z ]+:\s*)?(?:at baseline|before (?:treatment|therapy|"
+                          r"randomi[sz]ation)|prior to (?:treatment|therapy|randomi[sz]ation)),",
+                          re.I)
 _IN_EVERY_ARM = re.compile(r"^[^;]{0,40}?\b(in|across) (all|both|each of the) (\w+ )?"
                            r"(groups|arms)\b", re.I)
 
@@ -171,6 +178,8 @@ def _drug_for(sent: Span, ents: list[Span], i: int, ctx: _DocContext,
     doc = sent.doc
     drugs = [e for e in ents if e.label_ in INTERVENTION_LABELS and e is not exclude
              and not is_measured(e)]
+    # "in patients with X-induced Y, ... improved": X names Y's cause, it is no arm
+    drugs = [e for e in drugs if not named_as_cause(doc, e)]
     # "Neither X nor Y had an effect on Z": the drugs sit inside the negation scope
     drugs = [e for e in drugs if not e._.negated] or drugs
     # "X, a calcimimetic agent that ...": the class noun restates X
@@ -211,24 +220,6 @@ def _drug_for(sent: Span, ents: list[Span], i: int, ctx: _DocContext,
             return main[0] if main else scope.regimen_head(doc, prev_drugs)
     main = ctx.main_drug
     return main if fallback and (main is None or not scope.comparator_arm(doc, main)) else None
-
-
-_TIME_UNIT = re.compile(r"^(s|sec|min|mins|minutes?|h|hrs?|hours?|d|days?|wk|weeks?|months?|"
-                        r"years?)$", re.I)
-_TIME_PREPOSITION = re.compile(r"\b(at|after|within|during|for|over|until|by|postoperatively)\b",
-                               re.I)
-
-
-#: a comparison word alone between an analyte and a value, with no verb: a threshold
-_THRESHOLD = re.compile(r"^\s*(of\s+)?(below|above|under|over|less\s+than|more\s+than|"
-                        r"greater\s+than|lower\s+than|higher\s+than|exceeding|at\s+least)\s*$",
-                        re.I)  # (not "<": "CRP <5 mg/L" lists a value below the assay's limit)
-
-
-def _timepoint(gap: str, unit: str) -> bool:
-    """"Incidence of coughing at 1 h and 24 h": a time after a preposition is when the analyte
-    was measured, not its value ("onset time 5 min" keeps its value)."""
-    return bool(_TIME_UNIT.match(unit.strip()) and _TIME_PREPOSITION.search(gap))
 
 
 #: words between "from"/"to" and its value: "fell from a median of 48 to a mean of 6 ng/mL"
@@ -437,6 +428,15 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
     valued: set[tuple[int, int]] = set()  # the mentions a value follows
     stayed: set[str] = set()
     for obj in ents:
+        reading = body_temperature(doc, obj)
+        if reading is not None:  # "temperature 37.1 °C", "a fever of 39.2 °C"
+            regimen = _drug_for(sent, ents, obj.start, ctx, sents, k, fallback=False)
+            temperature, value, unit = reading
+            out.append(make("measurement", regimen if regimen is not None else NO_REGIMEN,
+                            temperature, value=value, unit=unit, timepoint=timepoint))
+            measured[temperature.key] = (value, unit)
+            valued.add((obj.start, obj.end))
+            continue
         if obj.label_ != "ANALYTE" and not (obj.label_ in DRUG_LABELS and is_measured(obj)):
             continue  # a drug's own level ("serum lithium level was 0.8 mmol/L") is measured too
         pair = pressure_pair(doc, obj)
@@ -452,10 +452,10 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         q, unit, gap = hit
         if any(w in gap.lower() for w in (" to ", " from ", "decreas", "increas", "reduc", "differ",
                                           "change", " by ")) or scope.dose_amount(unit) or \
-                _timepoint(gap, unit):
+                timepoint_gap(gap, unit):
             continue  # "decreased to 225": an outcome's value; "(mean difference 4.0 mmol/L)": a
             # change, not a level; "(400 IU)": a dose; "at 24 h": when, not what
-        if _THRESHOLD.match(gap):
+        if threshold_gap(doc, obj, gap, ents):
             continue  # "a platelet count below 100 x 10^9/L", "ferritin below 30 µg/L": a
             # criterion (a definition, a subgroup, an inclusion rule); "was below 5" is a value
         key = concept_of(obj).key
@@ -489,7 +489,8 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
     # background in the present tense credits nothing to a drug named in another sentence
     generic = lex.generic_statement(sent.text)
     reported = not (aim or lex.RECOMMENDATION.search(sent.text) or sections.in_design_section(sent)
-                    or (is_title and NOMINAL_TITLE.match(sent.text)))  # "Effect of X on Y"
+                    or (is_title and NOMINAL_TITLE.match(sent.text))  # "Effect of X on Y"
+                    or _AT_BASELINE.match(sent.text))
     # "The incidences of Y were 9.2% and 40.8% in the X and placebo groups": the rates decide
     rated = None if not reported else rated_outcome(sent, ents, INTERVENTION_LABELS, OUTCOME_LABELS,
                                                      scope.generic_comparator)
@@ -511,6 +512,8 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
                 and not (obj.label_ == "PROCEDURE" and scope.counted_procedure(doc, sent, obj))) \
                 or (obj.start, obj.end) in taken or scope.not_an_outcome(doc, sent, obj):
             continue
+        if risk_factor(doc, sent, obj):
+            continue  # "Y1 increased the risk of X-induced Y2": Y1 is a risk factor, not an outcome
         if obj.label_ == "TARGET" and (inside_class_name(sent, ents, obj) or names_a_subtype(obj)):
             continue  # "EGFR" of "EGFR tyrosine kinase inhibitors" or of "EGFR-mutated cancer"
         key = concept_of(obj).key
@@ -518,7 +521,7 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         if key in mech_objects or (key in measured and key not in stayed and
                                    (obj.start, obj.end) in valued and not null_values):
             continue  # "elevated phosphates (2.40 mmol/l)": a state with its value, not a change
-        cue = cue_for(doc, obj, dir_cues)
+        cue = lowered_worsening(doc, cue_for(doc, obj, dir_cues))  # "reduced recurrence of Y"
         direction = "unchanged" if null_values else resolve_direction(
             doc, sent, cue[0] if cue else None, cue[1] if cue else None, obj,
             lambda o, d: _classified(doc, sent, o, d)[0])
@@ -555,12 +558,21 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         if ratio_arm is not None and ratio_arm[1] is not None:
             drug = ratio_arm[1]
         drug = drug and scope.coordinated_main(doc, drug, ents, ctx.main_drug, _key)
-        if drug is None or stopped_in(sent, drug) or compares_non_arms(sent, cue_i) or \
+        if drug is None or stopped_in(sent, drug) or compares_non_arms(sent, cue_i, obj) or \
                 scope.not_credited(sent, obj, drug, cue, direction, generic, concept_of):
             continue  # ... "X was discontinued; sodium rose": the course off the drug; "higher in
             # males than in females": a difference between sexes
         if sent.start <= drug.start < sent.end:  # "lower in placebo than in X": X's sign flips
             direction = claims_direction.arm_order(direction, sent, min(cue_i, obj.start), drug, ents)
+        pair_change = pressure_change(doc, sent, obj) if cue and direction in (
+            "increased", "decreased", "improved", "worsened") else None
+        if pair_change is not None:  # "BP fell from 160/95 to 135/85 mmHg": two analytes
+            for arm in scope.neither_nor_arms(sent, ents, drug, INTERVENTION_LABELS):
+                for part, before, after in pair_change:
+                    out.append(make("outcome", arm, part, direction=direction, before=before,
+                                    after=after, unit="mmHg", timepoint=timepoint, statistic_items=
+                                    tuple(sorted(stat_near(doc, obj, sent, ents).items()))))
+            continue
         before = after = unit = None
         if cue and direction in ("increased", "decreased", "improved", "worsened"):
             for q, qs, qe in quants:

@@ -26,6 +26,10 @@ from litkg.extract.endpoints import HEADS as ENDPOINT_HEADS
 from litkg.extract.endpoints import verb_like
 
 WINDOW = 12  # tokens between an object and its direction cue
+#: comparatives that, after an object, are its predicate even before "in" ("Y was higher in X
+#: users"), where a noun of change governs what follows ("an increase in Z")
+PREDICATE_COMPARATIVES = frozenset({"higher", "lower", "greater", "smaller", "larger", "fewer",
+                                    "longer", "shorter"})
 
 
 #: words that introduce a finding a patient had ("developed decreased appetite")
@@ -41,7 +45,11 @@ def direction_cues(sent: Span) -> list[tuple[int, str]]:
     # "heart failure with reduced ejection fraction", "decreased appetite": nor of a finding's
     # "annual rate of severe exacerbations": nor a word of an endpoint's, except its head
     # ("partial healing" is the change)
-    in_drug_name = {i for e in sent.ents if len(e) > 1 for i in range(e.start, e.end)
+    # ... and a one-word finding is a name, not a change ("depression"), unless it is a verb
+    # form the recogniser mistook for one ("PTH had risen")
+    in_drug_name = {i for e in sent.ents if len(e) > 1 or (
+                        e.label_ in CONDITION_LABELS and not verb_like(e.text.lower()))
+                    for i in range(e.start, e.end)
                     if e.label_ != "ENDPOINT" or sent.doc[i].lower_ not in ENDPOINT_HEADS}
     for tok in sent:
         low = tok.lower_
@@ -198,16 +206,41 @@ _GERUND_PREPOSITIONS = frozenset({"without", "by", "after", "before", "while", "
                                   "through", "via", "in", "thereby", "thus"})
 
 
+#: nouns of a disease getting worse, and the verbs that lower or stop such a course
+_WORSENING_NOUNS = ("recurren", "relaps", "progression", "deteriorat", "worsening",
+                    "exacerbation", "aggravation")
+_LOWERING_VERBS = ("reduc", "decreas", "lower", "prevent", "delay", "slow", "inhibit", "halt",
+                   "suppress", "avert", "attenuat", "minimi", "limit", "protect")
+_BETWEEN_VERB_AND_NOUN = frozenset({"the", "a", "an", "its", "their", "further", "disease",
+                                    "clinical", "symptomatic", "against"})
+
+
+def lowered_worsening(doc: Doc, cue: tuple[int, str] | None) -> tuple[int, str] | None:
+    """``cue`` with its direction turned to "improved" when it is a worsening noun that a
+    lowering verb governs ("reduced the recurrence of Y", "prevents progression of Y"): Y's
+    course got better, not worse."""
+    if cue is None or cue[1] != "worsened" or not doc[cue[0]].lower_.startswith(_WORSENING_NOUNS):
+        return cue
+    i = cue[0] - 1
+    while i >= 0 and cue[0] - i <= 3 and doc[i].lower_ in _BETWEEN_VERB_AND_NOUN:
+        i -= 1
+    if i >= 0 and cue[0] - i <= 3 and doc[i].lower_.startswith(_LOWERING_VERBS):
+        return cue[0], "improved"
+    return cue
+
+
 def cue_for(doc: Doc, obj: Span, cues: list[tuple[int, str]],
             in_list: bool = False) -> tuple[int, str] | None:
     """The direction cue governing ``obj``: a following verb in the same clause ("PTH
     decreased"), else a close preceding word ("a decrease in PTH and ALP")."""
     # a nominal cue followed by of/in governs the next noun ("normalization of serum P"); a
     # past verb does not ("glucose decreased in patients with diabetes")
+    # (a comparative is a predicate: "Y was higher in X users" compares the groups it names)
     after = [c for c in cues if obj.end <= c[0] < obj.end + WINDOW
              and not _CUE_BREAKS & {t.lower_ for t in doc[obj.end:c[0]]}
              and not (c[0] + 1 < len(doc) and doc[c[0] + 1].lower_ in ("of", "in")
-                      and not verb_like(doc[c[0]].lower_))]
+                      and not verb_like(doc[c[0]].lower_)
+                      and doc[c[0]].lower_ not in PREDICATE_COMPARATIVES)]
     # ... and a cue inside an aside opened after the object is not its verb when one follows
     # the aside ("Y (whichever was higher) was lower with X"; but "Y (3-fold increased risk)")
     after = [c for c in after if not scope.in_aside(doc, obj.end, c[0])] or after

@@ -22,10 +22,49 @@ _PURPOSE = {"tried", "attempted", "used", "given", "administered", "designed", "
             "aims", "order", "required", "needed", "added", "started", "initiated", "titrated"}
 
 
+#: words of a disease that went on despite a drug ("progression", "relapsed", "failure")
+_FAILURE_WORDS = ("progress", "relaps", "fail", "recurr", "refractor")
+#: what joins such a word to the drug: "progression on X", "failure of X", "relapse after X"
+_FAILED_DRUG = re.compile(r"^\s*(?:on|under|despite|during|with|after|following|of|to)\s+"
+                          r"(?:(?:prior|previous|first-line|initial|treatment|therapy|with)\s+)"
+                          r"{0,2}$",
+                          re.I)
+#: what makes it history: a time phrase ("after progression on X") or a relative clause about
+#: the patients ("who progressed on X", "tumours that relapsed after X")
+_HISTORY_BEFORE = frozenset({"after", "following", "upon", "at", "since", "despite", "who",
+                             "that", "which", "had"})
+
+
+def prior_failure(doc: Doc, i: int) -> bool:
+    """Is token ``i`` a word of disease going on under an earlier drug, told as the patients'
+    history ("after progression on gefitinib", "patients who progressed on imatinib", "after
+    failure of prior platinum therapy")?  The drug named there is a previous line of treatment:
+    the progression is not its outcome in this study, nor a harm."""
+    if not doc[i].lower_.startswith(_FAILURE_WORDS):
+        return False
+    prev = doc[i - 1].lower_ if i > 0 else ""
+    if prev in ("disease", "tumor", "tumour", "clinical", "radiographic") and i > 1:
+        prev = doc[i - 2].lower_  # "after disease progression on X"
+    if prev not in _HISTORY_BEFORE:
+        return False
+    drug_starts = [e.start_char for e in doc.ents if e.label_ in ("DRUG", "PROCEDURE")
+                   and i < e.start <= i + 5]
+    return any(_FAILED_DRUG.match(doc.text[doc[i].idx + len(doc[i].text):start])
+               for start in drug_starts)
+
+
+def previous_line(doc: Doc, drug: Span) -> bool:
+    """Is ``drug`` named as a treatment the disease went on under ("after progression on X")?"""
+    return any(prior_failure(doc, i) for i in range(max(0, drug.start - 5), drug.start))
+
+
 def cue_not_a_finding(doc: Doc, sent: Span, cue_i: int) -> bool:
     """The change word does not report an observed change of the object: 'the X dose was
-    increased based on Y' changes a regimen, and 'X was tried to suppress Y' states a purpose
-    (unlike 'X was shown to suppress Y', a finding)."""
+    increased based on Y' changes a regimen, 'X was tried to suppress Y' states a purpose
+    (unlike 'X was shown to suppress Y', a finding), and 'after progression on X' is the
+    patients' treatment history."""
+    if prior_failure(doc, cue_i):
+        return True
     before = [t.lower_ for t in doc[max(sent.start, cue_i - 4):cue_i]]
     for n, word in enumerate(before):  # "the dose was increased", not "a dose-dependent fall"
         if word in _DOSE_NOUN and all(w in _AUX or w.endswith("ly") for w in before[n + 1:]):
@@ -33,8 +72,10 @@ def cue_not_a_finding(doc: Doc, sent: Span, cue_i: int) -> bool:
     return len(before) >= 2 and before[-1] == "to" and before[-2] in _PURPOSE
 
 
+# (the subgroup variables may be a list: "did not differ according to country, age or BMI")
 _BY_SUBGROUP = re.compile(r"\b(differ\w*|var(y|ies|ied)|modif\w*|interactions?|stratif\w*|"
-                          r"heterogeneity)\b[^.;]*\b(by|across|according\s+to)\s+$", re.I)
+                          r"heterogeneity)\b[^.;]*\b(by|across|according\s+to)\s+"
+                          r"(?:[^.;()]{0,80}?(?:,|\band|\bor)\s+)?$", re.I)
 
 
 _REASON = re.compile(r"\b(because\s+of|due\s+to|owing\s+to)\s+(\w+\s+){0,2}$", re.I)

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from litkg.extract import claims_adverse_model
 from litkg.extract import claims_lexicon as lex
 from litkg.extract import claims_scope
+from litkg.extract.claims_nonfindings import previous_line, prior_failure
 from litkg.extract.claims_scope import DRUG_LABELS, POPULATION_NOUN
 from litkg.extract.findings import GIVEN_AFTER, GIVEN_BEFORE, finding_spans, given_names
 
@@ -36,7 +37,10 @@ _PROCESS_AFTER = {"absorption", "reabsorption", "wasting", "homeostasis", "metab
                   "balance"}
 _MEASURED_AFTER = ("level", "levels", "concentration", "concentrations", "excretion", "values",
                    "absorption", "reabsorption", "wasting", "homeostasis", "metabolism",
-                   "trough", "troughs", "peak")  # "tacrolimus trough levels"
+                   "trough", "troughs", "peak",  # "tacrolimus trough levels"
+                   # "lower pentazocine consumption with A than with B": the amount of a rescue
+                   # or concomitant drug the patients took is what the trial measured of its arms
+                   "consumption", "requirement", "requirements")
 
 
 def is_measured(span: Span) -> bool:
@@ -101,6 +105,33 @@ def _case_framing(doc: Doc, sent: Span, c: Span, d: Span) -> bool:
 
 _OTHER_CAUSE = re.compile(r"^\W*(\w+\W+){0,2}?(related|due|secondary|attributed|attributable) to\b"
                           r"|^\W*(\w+\W+){0,2}?caused by\b", re.I)
+
+
+#: a condition followed by this raises the risk of something else: it is a risk factor (of the
+#: patient), not a harm ("Renal impairment increases the risk of X-induced Y", "Obesity is an
+#: independent risk factor for Y", "Hypoalbuminemia predisposed to Y")
+_RISK_FACTOR = re.compile(
+    r"^\W*(?:(?:is|was|are|were|has|have|had|been|may|might|can|could|also|further|strongly|"
+    r"significantly|independently|markedly)\s+){0,3}(?:"
+    r"(?:increas|rais|elevat|doubl|tripl|heighten|enhanc|augment)\w*\s+(?:the\s+|an?\s+)?"
+    r"(?:risk|likelihood|odds|incidence|probability|susceptibility)\b|"
+    r"predispos\w*|"
+    r"associated\s+with\s+(?:an?\s+)?(?:increased|higher|greater|elevated)\s+(?:risk|odds|"
+    r"likelihood|incidence)\b|"
+    r"(?:an?\s+|the\s+)?(?:\w+\s+)?risk\s+factors?\b)", re.I)
+
+
+def risk_factor(doc: Doc, sent: Span, c: Span) -> bool:
+    """Is condition ``c`` the subject of a raised risk ("Y1 increases the risk of Y2", "Y1 is a
+    risk factor for Y2")?  It is then what made the harm likelier, not a harm itself.  A
+    list of conditions shares the predicate ("Hypertension and obesity were risk factors")."""
+    end = c
+    for e in sent.ents:
+        if e.start >= end.end and e.label_ in CONDITION_LABELS and \
+                all(t.lower_ in (",", "and", "or") for t in doc[end.end:e.start]) and \
+                0 < e.start - end.end <= 2:
+            end = e
+    return bool(_RISK_FACTOR.match(doc.text[end.end_char:sent.end_char]))
 
 
 def class_apposition(doc: Doc, d: Span, drugs: list[Span]) -> bool:
@@ -219,7 +250,8 @@ def _cause_follows(doc: Doc, c: Span, drugs: list[Span]) -> bool:
         word, nxt = doc[i].lower_, doc[i + 1].lower_
         caused = word.startswith(lex.AE_CAUSAL + lex.AE_BECAUSE) and nxt in ("by", "to")
         # the drug within a few words of the temporal cue ("after 3 weeks of X", "following X")
-        onset = word in _ONSET_AFTER and any(0 <= d.start - i <= 5 for d in drugs)
+        onset = word in _ONSET_AFTER and any(0 <= d.start - i <= 5 for d in drugs) and \
+            not prior_failure(doc, i + 1)  # "Y after progression on X": X is history
         if (caused or onset) and doc[i - 1].whitespace_ and \
                 any(d.start > i and _ae_cue_ok(doc, d, c, i) for d in drugs):
             return True
@@ -253,6 +285,16 @@ _MODALS = frozenset({"may", "might", "can", "could", "would", "will", "should", 
                      "further", "did", "does", "do"})
 
 
+def _hyphen_compound_end(doc: Doc, c: Span) -> int:
+    """The end of the hyphenated compound ``c`` opens ("asthma-symptom control" -> after
+    "symptom"), else ``c.end``."""
+    end = c.end
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_:
+        end += 2
+    return end
+
+
 def _verb_of_a_drug(doc: Doc, i: int) -> bool:
     """"TXA reduced blood loss": right after a drug (an adverb may stand between), the lowering
     word is the drug's verb, not part of the finding's name ("decreased appetite")."""
@@ -279,6 +321,8 @@ def adverse_pairs(sent: Span, ents: list[Span],
     conds, drugs = _ae_entities(sent, ents)
     if not conds:
         return []
+    # "Y after progression on X": X is the patients' earlier treatment, told as history
+    drugs = [d for d in drugs if not previous_line(doc, d)]
     model = claims_adverse_model.load_model()
     if model is None:  # untyped candidates are the classifier's to judge; the rules never saw them
         conds = [c for c in conds if c._.source != "finding"]
@@ -317,8 +361,12 @@ def adverse_pairs(sent: Span, ents: list[Span],
         # a drug named as the cause right after the condition ("ameliorated Y induced by X")
         # makes the condition that drug's harm whatever treated or improved it
         caused = _cause_follows(doc, c, drugs)
+        if not caused and risk_factor(doc, sent, c):
+            continue  # "Renal impairment increases the risk of X-induced Y": a risk factor
         indication = not caused and _is_indication(doc, sent, c)
-        better = not caused and any(0 < c.start - i <= 4 or 0 <= i - c.end <= 1
+        # ("asthma-symptom control": the words glued to Y by hyphens belong to its phrase)
+        end = _hyphen_compound_end(doc, c)
+        better = not caused and any(0 < c.start - i <= 4 or 0 <= i - end <= 1
                                     for i in improving)
         # "Y decreased", "Y was lower with X", "a reduction in Y": a finding that went down under
         # the drug is its benefit ("decreased appetite" names the finding, it is not a cue here)

@@ -30,11 +30,26 @@ _RISK_BEFORE = re.compile(r"\b(risks?|incidence|rates?)( of| for)?\s*$|"
 _RISK_AFTER = re.compile(r"^\s*-?\s*risk\b", re.I)
 
 
+#: a condition a study left out: "excluded patients with Y", "exclusion criteria were Y, ...",
+#: "patients with Y were excluded" (an eligibility rule, not what the intervention was for)
+_EXCLUDED_BEFORE = re.compile(r"\b(exclud(ed|ing)|exclusion\s+criteri(a|on))\b"
+                              r"(?![^.;]*\binclu(ded|ding|sion)\b)[^.;]*$", re.I)
+_EXCLUDED_AFTER = re.compile(r"^[^.;]{0,80}?\b(were|was|are|is|being)\s+(also\s+)?excluded\b",
+                             re.I)
+
+
+def excluded(doc: Doc, sent: Span, c: Span) -> bool:
+    """Is condition ``c`` named as a reason to leave patients out of the study?"""
+    return bool(_EXCLUDED_BEFORE.search(doc.text[sent.start_char:c.start_char]) or
+                _EXCLUDED_AFTER.match(doc.text[c.end_char:sent.end_char]))
+
+
 def _not_indication(doc: Doc, sent: Span, c: Span) -> bool:
     before = doc[max(sent.start, c.start - 3):c.start].text
     after = doc.text[c.end_char:sent.end_char]
     return bool(_RISK_BEFORE.search(before) or _RISK_AFTER.match(after)) or \
-        claims_scope.names_cause(doc, sent, c) or _caused_after_list(doc, sent, c)
+        claims_scope.names_cause(doc, sent, c) or _caused_after_list(doc, sent, c) or \
+        excluded(doc, sent, c)
 
 
 _CAUSED_BY = re.compile(r"^\s*((induced|caused|triggered|precipitated|provoked) by|"

@@ -9,6 +9,8 @@ import re
 from spacy.tokens import Doc, Span
 
 from litkg.extract import claims_lexicon as lex
+from litkg.extract.analytes import (BODY_TEMPERATURE_ID, BODY_TEMPERATURE_LABEL, TEMPERATURE_NAME,
+                                    temperature_reading)
 from litkg.extract.quantities import find_quantities
 from litkg.extract.lexicon import lookup
 from litkg.extract.respectively import respective_statistic
@@ -81,6 +83,51 @@ def value_after(doc: Doc, obj: Span, ents: list[Span], quants) -> tuple | None:
             return None  # a value without its unit cannot be compared (and fails SHACL)
         return q, unit, gap
     return None
+
+
+_TIME_UNIT = re.compile(r"^(s|sec|min|mins|minutes?|h|hrs?|hours?|d|days?|wk|weeks?|months?|"
+                        r"years?)$", re.I)
+_TIME_PREPOSITION = re.compile(r"\b(at|after|within|during|for|over|until|by|postoperatively)\b",
+                               re.I)
+
+
+#: a comparison word alone between an analyte (or its "levels") and a value, with no verb: a
+#: threshold
+_THRESHOLD = re.compile(r"^\s*((levels?|concentrations?|values?|counts?)\s+)?(of\s+)?"
+                        r"(below|above|under|over|less\s+than|more\s+than|greater\s+than|"
+                        r"lower\s+than|higher\s+than|exceeding|at\s+least)\s*$",
+                        re.I)  # (not "<": "CRP <5 mg/L" lists a value below the assay's limit)
+
+
+#: "25(OH)D deficiency (< 30 ng/ml)": a cut-off in parentheses that defines the state named
+#: between the analyte and it
+#: (not "TSH was suppressed (<0.01 mIU/L)": after a verb, the value below a limit is measured)
+_DEFINED_CUTOFF = re.compile(r"^\s*(?!(was|were|is|are|had|has|remained)\b)[\w-]+(\s+[\w-]+)?\s*"
+                             r"[(\[]\s*(<|>|≤|≥|<=|>=|below|above)\s*$", re.I)
+
+
+def _defines_condition(doc: Doc, obj: Span, gap: str, ents: list[Span]) -> bool:
+    """"Vitamin D deficiency (25(OH)D < 20 ng/ml)": a cut-off in the parenthesis after a
+    condition defines it; it is no patient's value."""
+    if not re.match(r"^\s*(<|>|≤|≥|<=|>=)\s*$", gap) or obj.start < 2 or \
+            doc[obj.start - 1].text != "(":
+        return False
+    return any(e.end == obj.start - 1 and e.label_ in ("CONDITION", "PHENOTYPE") for e in ents)
+
+
+def timepoint_gap(gap: str, unit: str) -> bool:
+    """"Incidence of coughing at 1 h and 24 h": a time after a preposition is when the analyte
+    was measured, not its value ("onset time 5 min" keeps its value)."""
+    return bool(_TIME_UNIT.match(unit.strip()) and _TIME_PREPOSITION.search(gap))
+
+
+def threshold_gap(doc: Doc, obj: Span, gap: str, ents: list[Span]) -> bool:
+    """Is the value after ``obj`` (``gap`` between them) a cut-off rather than a level: "a
+    platelet count below 100 x 10^9/L", "ferritin levels below 30 µg/L", "25(OH)D deficiency
+    (< 30 ng/ml)", "Vitamin D deficiency (25(OH)D < 20 ng/ml)" (a criterion: a definition, a
+    subgroup, an inclusion rule; "was below 5" is a value)?"""
+    return bool(_THRESHOLD.match(gap) or _DEFINED_CUTOFF.match(gap)) or \
+        _defines_condition(doc, obj, gap, ents)
 
 
 _RATIO_OF = re.compile(r"\b(hazard|odds|risk|rate|incidence rate)\s+ratios?\s+(for|of)\s+"
@@ -157,6 +204,18 @@ def later_ratio(doc: Doc, sent: Span, obj: Span, ents: list[Span],
     return direction, arm
 
 
+def body_temperature(doc: Doc, obj: Span) -> tuple[Concept, float, str] | None:
+    """(body temperature, value, unit) when ``obj`` names the body's temperature or a fever
+    and a reading in degrees follows ("temperature 37.1 °C", "a fever of 39.2°C"): the finding
+    keeps its own claims, the reading is a measurement of the vital sign (LOINC 8310-5)."""
+    if not TEMPERATURE_NAME.match(obj.text):
+        return None
+    reading = temperature_reading(doc.text, obj.end_char)
+    if reading is None:
+        return None
+    return Concept(label=BODY_TEMPERATURE_LABEL, id=BODY_TEMPERATURE_ID), reading[0], reading[1]
+
+
 #: the two analytes a blood pressure reading "S/D mmHg" gives, in its order
 PRESSURE_PARTS = ("systolic blood pressure", "diastolic blood pressure")
 _PRESSURE_NAME = re.compile(r"^(blood pressure|bp|arterial (blood )?pressure)$", re.I)
@@ -172,9 +231,37 @@ def pressure_pair(doc: Doc, obj: Span) -> list[tuple[Concept, float]] | None:
     m = _PRESSURE_PAIR.match(doc.text, obj.end_char)
     if m is None:
         return None
+    return list(zip(_pressure_parts(), map(float, m.groups())))
+
+
+def _pressure_parts() -> list[Concept]:
+    """The systolic and diastolic pressure analytes, as the lexicon names them."""
     parts = [(lookup(name), name) for name in PRESSURE_PARTS]
-    return [(entry.concept(name) if entry is not None else Concept(label=name), float(value))
-            for (entry, name), value in zip(parts, m.groups())]
+    return [entry.concept(name) if entry is not None else Concept(label=name)
+            for entry, name in parts]
+
+
+_READING = r"(\d{2,3})\s*/\s*(\d{2,3})"
+_PRESSURE_CHANGE = re.compile(
+    r"^[^.;()]{0,40}?\b(?:from\s+(?:a\s+(?:mean|median)\s+(?:of\s+)?)?" + _READING +
+    r"\s*(?:mm\s*Hg\s*)?(?:at\s+baseline\s+)?)?to\s+(?:a\s+(?:mean|median)\s+(?:of\s+)?)?" +
+    _READING + r"\s*mm\s*Hg\b", re.I)
+
+
+def pressure_change(doc: Doc, sent: Span,
+                    obj: Span) -> list[tuple[Concept, float | None, float]] | None:
+    """[(systolic analyte, before, after), (diastolic analyte, before, after)] when a blood
+    pressure mention changes between two paired readings ("BP fell from 160/95 to 135/85
+    mmHg"; ``before`` is None for "decreased to 135/85 mmHg"): a pair of readings is two
+    analytes' values, as :func:`pressure_pair` reads a single reading."""
+    if not _PRESSURE_NAME.match(obj.text):
+        return None
+    m = _PRESSURE_CHANGE.match(doc.text[obj.end_char:sent.end_char])
+    if m is None:
+        return None
+    s0, d0, s1, d1 = (float(v) if v is not None else None for v in m.groups())
+    systolic, diastolic = _pressure_parts()
+    return [(systolic, s0, s1), (diastolic, d0, d1)]
 
 
 

@@ -60,3 +60,13 @@ def _name_after(doc: Doc, lexicon: Lexicon, j: int, taken: set[int]):
             if entry is not None and entry.label in _CONDITIONS and entry.id:
                 return j, e, entry
     return None
+
+
+def named_as_cause(doc: Doc, drug: Span) -> bool:
+    """Is ``drug`` written as the cause that names a condition ("cisplatin-induced nausea",
+    "HDM-associated rhinitis")?  There it modifies the condition's name; a change the sentence
+    reports afterwards is not its doing."""
+    j = drug.end
+    if j < len(doc) and doc[j].text in ("-", "–") and not doc[j - 1].whitespace_:
+        j += 1
+    return j < len(doc) and doc[j].lower_ in CAUSE_WORDS and j > drug.end

@@ -51,7 +51,7 @@ _N = (r"(?<![\w.,/])(?:\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?"
 _NUM = re.compile(_N)
 _DASH = r"\s?(?:-|–|—|‒|to)\s?"
 _UNIT_CAND = re.compile(
-    r"\s?(%|‰|[x×X]\s?10\s?(?:\^|\*\*?)?\s?[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}\s?/\s?[µμu]?[lL]|[A-Za-zµμ°\[][A-Za-zµμ°²³0-9\[\]]*(?:\s?/\s?[A-Za-zµμ0-9.²³\[\]]+(?:\s(?:m²|m2))?)*"
+    r"\s?(%|‰|[x×X]\s?10\s?(?:\^|\*\*?)?\s?[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}\s?/\s?[µμu]?[lL]|[A-Za-zµμ°º\[][A-Za-zµμ°²³0-9\[\]]*(?:\s?/\s?[A-Za-zµμ0-9.²³\[\]]+(?:\s(?:m²|m2))?)*"
     r"(?:\s(?:Hg|per\s+[a-z]+))?)")
 _FREQ = re.compile(
     r"\s?(?:(?:once|twice|thrice|three times|four times|[1-4] times)\s+(?:a\s+|per\s+|)(?:day|daily|week|weekly)"
