@@ -3,7 +3,10 @@
 Data: Evidence Inference 2.0 (github jayded/evidence-inference, MIT), read from the shared
 benchmark folder (litkg.paths.benchmarks_dir() / "evidence-inference", or $LITKG_BENCHMARKS),
 never copied into the repository.  Training examples are the annotators' evidence spans of the
-*train* split articles with the prompt's majority label.  In each span the prompt's
+*train* split articles, each with the label its own annotator gave (the prompt's majority when
+annotators marking the same text disagree), without the annotations the benchmark's
+verification pass did not uphold ("Valid Label" / "Valid Reasoning" False); spans are scored
+against the prompt's majority label, as the benchmark is.  In each span the prompt's
 intervention, comparator and outcome are located as the benchmark evaluator locates them
 (litkg.evaluate.evidence_inference._locate: exact string, else runs of content words that tell
 the two arms apart, a word that names the arm alone, the arm's own abbreviation, or its letter
@@ -17,10 +20,13 @@ split is only scored, never trained on.
 
 Model: multinomial logistic regression (numpy at training time only, full-batch Adam, L2 0.01
 chosen by 5-fold article-level CV on train, features seen in >= 2 spans); weights rounded to 3
-decimals to keep the file small (~130 kB).  Runtime needs no numpy: claims_direction.predict
-sums the weights in pure Python.  Shipped model (2026-11-23, with the outcome-polarity and
-better/worse features): 4,426 training examples (3,096 spans + 1,330 swapped copies), 19,189
-features; span accuracy CV 0.795, validation 0.785 (372 spans).
+decimals to keep the file small (~120 kB); the gzip header carries no name or time, so the
+same data gives the same bytes.  Runtime needs no numpy: claims_direction.predict
+sums the weights in pure Python.  Shipped model (2026-11-23, spans labelled by their own
+annotator, unverified annotations left out, "respectively" value lists): 3,991 training
+examples (2,793 spans + swapped copies; 435 left out), 17,610 features; span accuracy CV 0.803,
+validation 0.782 (372 spans).  Before (every span with the prompt's majority label, all
+annotations): 4,426 examples, CV 0.795, validation 0.785.
 """
 
 import argparse
@@ -39,30 +45,50 @@ from litkg.paths import benchmarks_dir, data_dir
 
 
 def examples(folder, split):
-    """(masked text, label index, article id, swapped) per evidence span, plus the arm-swapped
-    copy.  Prompts and their majority labels are read as the benchmark evaluator reads them."""
-    spans = defaultdict(set)
+    """(masked text, label index, article id, swapped, prompt label index, trusted) per
+    evidence span, plus the arm-swapped copy.  Prompts and their majority labels are read as
+    the benchmark evaluator reads them.  The label a span is trained on is the one its own
+    annotator gave (an annotator marks the span as evidence for *their* label; the prompt's
+    majority label differs from it for 276 of 4,426 train examples), the prompt's majority
+    when annotators marking the same text disagree; the prompt's majority label is what spans
+    are scored against.  A span is *trusted* unless the benchmark's verification pass marked
+    its label or its reasoning invalid (:func:`training` leaves those out)."""
+    marked = defaultdict(list)  # (prompt, span text) -> [(label, verified), ...]
     with open(folder / "v2_annotations.csv", encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
-            if LABELS.get(row["Label"].strip()) and row["Annotations"].strip():
-                spans[row["PromptID"]].add(row["Annotations"].strip())
+            label = LABELS.get(row["Label"].strip())
+            if label and row["Annotations"].strip():
+                verified = row["Valid Label"] == "True" and row["Valid Reasoning"] == "True"
+                marked[row["PromptID"], row["Annotations"].strip()].append((label, verified))
+    texts = defaultdict(set)
+    for prompt_id, text in marked:
+        texts[prompt_id].add(text)
+    flip = {0: 1, 1: 0, 2: 2}
     out = []
     for p in read_prompts(folder, split):
-        label = CLASSES.index(p.label)
-        for text in sorted(spans[p.prompt_id]):  # sorted: the same order in every run
+        majority = CLASSES.index(p.label)
+        for text in sorted(texts[p.prompt_id]):  # sorted: the same order in every run
+            own = {label for label, _ in marked[p.prompt_id, text]}
+            label = CLASSES.index(own.pop()) if len(own) == 1 else majority
+            trusted = all(verified for _, verified in marked[p.prompt_id, text])
             marks = [(s, e, OUT) for s, e in locate(text, measured_outcome(p.outcome))]
             i_spans = locate(text, p.intervention, p.comparator)
             c_spans = locate(text, p.comparator, p.intervention)
             plain = marks + [(s, e, INT) for s, e in i_spans] + [(s, e, CMP) for s, e in c_spans]
-            out.append((mask(text, plain), label, p.pmcid, False))
+            out.append((mask(text, plain), label, p.pmcid, False, majority, trusted))
             # the swap is a faithful relabelling only when both arms are named: it teaches
             # that the order of the arms carries the sign (CV: swapping spans with one arm
             # only cost 1.5 points of span accuracy)
             if i_spans and c_spans:
                 swapped = marks + [(s, e, CMP) for s, e in i_spans] + [(s, e, INT) for s, e in c_spans]
-                flip = {0: 1, 1: 0, 2: 2}[label]
-                out.append((mask(text, swapped), flip, p.pmcid, True))
+                out.append((mask(text, swapped), flip[label], p.pmcid, True, flip[majority],
+                            trusted))
     return out
+
+
+def training(rows):
+    """The rows a model is fitted on: those whose annotation the verification pass upheld."""
+    return [r for r in rows if r[5]]
 
 
 class Sparse:
@@ -118,7 +144,7 @@ def accuracy(model, rows):
     rows = [r for r in rows if not r[3]]  # score the spans as written, not the swapped copies
     x = Sparse([features(text) for text, *_ in rows], index)
     pred = (x.dot(w) + b).argmax(1)
-    return float((pred == np.array([r[1] for r in rows])).mean())
+    return float((pred == np.array([r[4] for r in rows])).mean())  # the prompt's label
 
 
 def main():
@@ -141,16 +167,19 @@ def main():
         accs = []
         for k in range(args.folds):
             held = set(ids[k::args.folds])
-            model = fit([r for r in train if r[2] not in held], args.min_count, args.l2, args.epochs)
+            model = fit(training([r for r in train if r[2] not in held]), args.min_count,
+                        args.l2, args.epochs)
             accs.append(accuracy(model, [r for r in train if r[2] in held]))
         print(f"{args.folds}-fold CV span accuracy on train: {np.mean(accs):.3f} "
               f"({', '.join(f'{a:.3f}' for a in accs)})")
         return
-    model = fit(train, args.min_count, args.l2, args.epochs)
+    model = fit(training(train), args.min_count, args.l2, args.epochs)
     acc_t, acc_v = accuracy(model, train), accuracy(model, valid)
     vocab, w, b = model
-    spans = sum(not r[3] for r in train)
-    print(f"{len(train)} train examples ({spans} spans + swapped copies), {len(vocab)} features")
+    fitted = training(train)
+    spans = sum(not r[3] for r in fitted)
+    print(f"{len(fitted)} train examples ({spans} spans + swapped copies; {len(train) - len(fitted)} "
+          f"left out as not upheld by verification), {len(vocab)} features")
     print(f"span accuracy train {acc_t:.3f}, validation {acc_v:.3f}")
     if args.no_write:
         return
@@ -162,8 +191,10 @@ def main():
                          "outcome masked; scripts/train_direction_model.py "
                          + " ".join(sys.argv[1:]),
            "validation_span_accuracy": round(acc_v, 4)}
-    with gzip.open(args.out, "wt", encoding="utf-8") as fh:
-        json.dump(out, fh)
+    # no name, mtime 0 in the gzip header: the same training data gives the same bytes
+    with open(args.out, "wb") as raw, \
+            gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as fh:
+        fh.write(json.dumps(out).encode("utf-8"))
     print("wrote", args.out)
 
 

@@ -7,7 +7,7 @@ never copied into the repository.  The validation split is never read.
 Every *train* split article is read as ``litkg evaluate evidence-inference`` reads it (prompt
 entities), but with a direction classifier that did not see it: the train articles are split
 into 5 folds (every 5th id), a direction model is fitted on the other 4 folds' evidence spans
-(scripts/train_direction_model.py: examples, fit, its default settings) and the held-out
+(scripts/train_direction_model.py: examples, training, fit, its default settings) and the held-out
 fold's claims are read with it (claims_direction.using_model).  The claims matching each prompt
 (evidence_inference.prompt_hits) become candidates (evidence_ranker.candidates, with that
 model's reading of their sentence), labelled 1 when the candidate's direction is the prompt's
@@ -54,7 +54,8 @@ def fold_direction_models(folder, ids):
     models = []
     for k in range(FOLDS):
         held = set(ids[k::FOLDS])
-        vocab, w, b = direction.fit([r for r in spans if r[2] not in held], 2, 1e-2, 200)
+        vocab, w, b = direction.fit(direction.training([r for r in spans if r[2] not in held]),
+                                    2, 1e-2, 200)
         keep = [i for i in range(len(vocab)) if np.abs(w[i]).max() >= 5e-4]
         models.append({"features": [vocab[i] for i in keep],
                        "weights": [[float(w[i, c]) for i in keep] for c in range(w.shape[1])],

@@ -177,6 +177,30 @@ def test_each_arm_value_is_compared():
     assert "armval:int_lower" in feats
 
 
+def test_an_arm_value_before_the_arm_is_the_value_not_its_spread():
+    # "41.2 (9.8) in zzint": the spread in brackets follows the value it belongs to
+    feats = cd.features("zzout was 41.2 ( 9.8 ) in zzint and 37.5 ( 12.6 ) in zzcmp")
+    assert "armval:int_higher" in feats
+    assert "armval:int_lower" not in feats
+
+
+def test_respectively_pairs_values_with_arms_in_the_order_written():
+    feats = cd.features("zzout was 4.1 ± 0.9 and 6.3 ± 1.2 in the zzint and zzcmp groups, "
+                        "respectively")
+    assert "resp:int_lower" in feats
+    feats = cd.features("for zzcmp and zzint, zzout was 18.5 (4.2) and 24.0 (3.9), respectively")
+    assert "resp:int_higher" in feats
+    assert cd._respective_values("zzout was 1,350 and 980 in zzint and zzcmp, respectively") \
+        == ["resp:int_higher"]
+
+
+def test_respectively_with_more_values_than_arms_is_left_alone():
+    # three values for two masked arms: which value is whose cannot be told
+    assert cd._respective_values("zzout was 8, 11 and 14 in zzint, zzcmp and the third arm, "
+                                 "respectively") == []
+    assert cd._respective_values("zzout was 8 and 11 in zzint, respectively") == []
+
+
 def test_a_double_dummy_arm_is_not_a_generic_comparator():
     from litkg.extract import claims_scope as scope
 

@@ -29,8 +29,9 @@ from litkg.paths import read_data_json
 MODEL_FILE = "evidence_ranker.json.gz"
 #: below this probability that the best candidate's direction is right, the prompt gets no
 #: answer.  5-fold article-level CV on the train split (scripts/train_evidence_ranker.py
-#: prints the curve): 0.721 of 1001 matched prompts right without the gate; at 0.6, 0.769 of
-#: 782 (prompt recall 0.51 -> 0.40); at 0.7, 0.809 of 623 (recall 0.32).
+#: prints the curve; 2026-11-23): 0.731 of 1004 matched prompts right without the gate; at
+#: 0.6, 0.784 of 807 (prompt recall 0.52 -> 0.415); at 0.7, 0.812 of 670 (recall 0.345); at
+#: 0.75, 0.842 of 570 (recall 0.293).
 MIN_CONFIDENCE = 0.6
 
 

@@ -16,8 +16,8 @@ skeleton of the outcome's own clause; the same clause skeleton and skeleton bigr
 the outcome's polarity (adverse, :data:`ADVERSE`, or plain: "improved" is a fall on pain and a
 rise on strength, and the outcome's name is masked); words next to the outcome; p-value classes
 (any p < 0.05, any p >= 0.05, and the first p after the outcome); which arm has the lower number
-in "12 vs 20" and which arm's own value ("zzint (12.1) ... zzcmp (20.4)", "36% in zzint") is the
-lower; and where each confidence interval lies against its null value (1 for a ratio, 0 for a
+in "12 vs 20", which arm's own value ("zzint (12.1) ... zzcmp (20.4)", "36% in zzint") is the
+lower, and which in "12 and 20 in zzint and zzcmp, respectively"; and where each confidence interval lies against its null value (1 for a ratio, 0 for a
 difference).  At prediction time (:func:`classify`) the intervention is the drug the claim is
 credited to, the comparators are the sentence's other intervention entities (else generic
 "placebo", "control", "usual care" words) and the outcome is the claim's object; the whole
@@ -27,8 +27,9 @@ time.  Between arms (:data:`ARMS`) a rule "improved"/"worsened" gets its sign fr
 classifier; narration keeps "improved".
 
 End to end (``litkg evaluate evidence-inference``, prompt entities, 5-fold article-level CV on
-the train split with the CV-trained model): direction accuracy 0.694 on 995 matched prompts of
-1,944 (2026-11-23: outcome polarity, the outcome without its change word, arms found by the drug
+the train split with the CV-trained model, no ranker gate; scripts/train_evidence_ranker.py):
+0.731 on 1,004 matched prompts of 1,944 (2026-11-23, spans labelled by their own annotator;
+0.722 on 1,000 before); with the evaluator of that morning 0.694 on 995 (outcome polarity, the outcome without its change word, arms found by the drug
 they are later called by); before, 0.699 on 855 (the same code measured 0.712 on 841 on
 2026-11-22; 0.675 on 646 before that day's results-section, attribution and matching fixes); the
 earlier unmasked model read on a 15-token window: 0.610 on 692.
@@ -36,14 +37,16 @@ earlier unmasked model read on a 15-token window: 0.610 on 692.
 Provenance and retraining: ``python scripts/train_direction_model.py --l2 0.01`` (numpy at
 training time only) on the annotators' evidence spans of the Evidence Inference 2.0 *train*
 split (github jayded/evidence-inference, MIT; read from the shared benchmark folder, never
-copied), with the prompt's majority label.  In each span the prompt's intervention, comparator
+copied), each with the label its own annotator gave (the prompt's majority when annotators
+marking the same text disagree), leaving out annotations the benchmark's verification pass did
+not uphold (scripts/train_direction_model.examples).  In each span the prompt's intervention, comparator
 and outcome are located as the benchmark evaluator locates them and masked; spans naming both
-arms are added again with the arms swapped and increased/decreased flipped.  Span accuracy:
-5-fold article-level CV on train 0.795 (0.790 without the polarity and better/worse features,
+arms are added again with the arms swapped and increased/decreased flipped.  Span accuracy
+(against the prompt's majority label): 5-fold article-level CV on train 0.803 (2026-11-23;
+0.795 trained on the majority label of every span, 0.790 without the polarity and better/worse features,
 0.784 also without the arm-value and interval features; the earlier unmasked model 0.722),
-validation split 0.785 on 372 spans (0.780; 0.774; earlier model 0.718); the validation split
-is only measured.  Weights ship as
-``litkg/data/direction_model.json.gz`` (about 130 kB); without the file the classifier is not
+validation split 0.782 on 372 spans (0.785; 0.780; 0.774; earlier model 0.718); the validation
+split is only measured.  Weights ship as ``litkg/data/direction_model.json.gz`` (about 120 kB); without the file the classifier is not
 used (rules only).
 """
 
@@ -228,11 +231,14 @@ def _arm_values(raw: list[str]) -> list[str]:
             if w[0].isdigit():
                 return float(w)
         j = i - 1 if i > 0 and raw[i - 1] in ("the", "a", "an", "this") else i
-        before = raw[max(0, j - 3):j]  # ... else "36 % in zzint", "(1%) in the zzint group"
-        if before and before[-1] in ("in", "with", "for", "on") and \
-                any(w[0].isdigit() for w in before[:-1]):
-            return float([w for w in before[:-1] if w[0].isdigit()][-1])
-        return None
+        if j < 2 or raw[j - 1] not in ("in", "with", "for", "on"):
+            return None
+        # ... else "36 % in zzint", "(1%) in the zzint group": the first number of the run
+        # before the preposition, as a spread follows its value ("77.4 (26.3) in zzint")
+        k = j - 1
+        while k > max(0, j - 4) and raw[k - 1][0].isdigit():
+            k -= 1
+        return float(raw[k]) if k < j - 1 else None
     values = {}
     for i, w in enumerate(raw):
         if w in (INT, CMP) and w not in values:
@@ -242,6 +248,42 @@ def _arm_values(raw: list[str]) -> list[str]:
     if len(values) < 2 or values[INT] == values[CMP]:
         return []
     return ["armval:int_" + ("lower" if values[INT] < values[CMP] else "higher")]
+
+
+#: the tokens of a list of values: words, numbers (a thousands comma dropped), separators and
+#: parentheses (what a parenthesis holds is a spread or a statistic, not a list item)
+_LIST_TOKEN = re.compile(r"[a-z]+|\d+(?:\.\d+)?|[,;()\[\]]")
+_LIST_BREAKS = {"and", "vs", "versus", "or", ","}
+
+
+def _respective_values(low: str) -> list[str]:
+    """"zzout was 12 and 20 in the zzint and zzcmp groups, respectively", "zzint and zzcmp
+    had 36 (5) and 41 (6), respectively": two values paired with the two arms in the order
+    each list is written; which arm's value is the lower.  The first number of each list item
+    is its value (a spread follows it); a list of three or more values is left alone."""
+    at = low.find("respectively")
+    if at < 0:
+        return []
+    tokens = _LIST_TOKEN.findall(re.sub(r"(\d),(\d{3})\b", r"\1\2", low[:at]))
+    start = max([j + 1 for j, w in enumerate(tokens) if w in _CLAUSE_BREAKS or w == ";"] or [0])
+    clause = tokens[start:]
+    arms = [w for w in clause if w in (INT, CMP)]
+    if len(arms) != 2 or arms[0] == arms[1]:
+        return []
+    values, item_open, depth = [], True, 0
+    for w in clause:
+        depth += (w in "([") - (w in ")]") if len(w) == 1 and w in "()[]" else 0
+        if depth > 0:
+            continue
+        if w[0].isdigit() and item_open:
+            values.append(float(w))
+            item_open = False
+        elif w in _LIST_BREAKS:
+            item_open = True
+    if len(values) != 2 or values[0] == values[1]:
+        return []
+    int_lower = (values[0] < values[1]) == (arms[0] == INT)
+    return ["resp:int_" + ("lower" if int_lower else "higher")]
 
 
 def features(text: str) -> list[str]:
@@ -273,6 +315,7 @@ def features(text: str) -> list[str]:
     feats += sorted(p_classes(low)) or ["p_none"]
     feats += _number_order(raw)
     feats += _arm_values(raw)
+    feats += _respective_values(low)
     feats += ci_classes(low)
     # the first p-value after the outcome is usually the one reported for it
     at = low.find(OUT)
