@@ -1031,3 +1031,17 @@ def test_rates_of_two_arms_in_a_results_section_are_no_single_arms_harm():
                        title=title)
     about = {(c.kind, c.direction) for c in claims if c.object.label == "Conjunctivitis"}
     assert about == {("outcome", "unchanged")}
+
+
+def test_an_allocation_sentence_reports_no_outcome():
+    text = ("Adults hospitalized with influenza and evidence of lower respiratory tract infection "
+            "were randomly assigned to receive oseltamivir or placebo for 5 days.")
+    claims = _claims(text, [("influenza", "CONDITION"), ("lower respiratory tract infection",
+                                                           "CONDITION"),
+                            ("oseltamivir", "DRUG"), ("placebo", "PROCEDURE")])
+    assert not [c for c in claims if c.kind == "outcome"]
+    # ... but one that says how the arms fared is a result
+    text = "Patients who were randomized to oseltamivir had fewer hospitalizations than placebo."
+    claims = _claims(text, [("oseltamivir", "DRUG"), ("hospitalizations", "ENDPOINT"),
+                            ("placebo", "PROCEDURE")])
+    assert _find(claims, "outcome", "hospitalizations").direction == "decreased"

@@ -60,3 +60,19 @@ def test_a_trial_abstract_credits_the_defined_outcome_to_the_better_arm():
              if c.kind == "outcome" and c.evidence.sentence.startswith("Results")}
     assert ("rivaroxaban", "symptomatic venous thromboembolism within 90 days",
             "decreased") in found
+
+
+def test_a_role_defined_where_it_is_reported_is_one_endpoint_of_its_definition():
+    doc = _doc("The primary outcome of death or stroke occurred in 5% with A and 8% with placebo. "
+               "The primary outcome did not differ in women.",
+               [("death", "CONDITION"), ("stroke", "CONDITION")])
+    got = _roles(doc)
+    # the composite replaces its parts, and a later mention of the role resolves to it
+    assert [r[:2] for r in got] == [("primary outcome of death or stroke", "death or stroke"),
+                                    ("primary outcome", "death or stroke")]
+    assert [e.text for e in doc.ents if e.label_ == "CONDITION"] == []
+    doc = _doc("The primary end point, a composite of death, infarction, or stroke, occurred in "
+               "6.8% with A.")
+    assert [r[1] for r in _roles(doc)] == ["composite of death, infarction, or stroke"]
+    # "the primary outcome of the trial was X" defines, it does not report
+    assert _roles(_doc("The primary outcome of the trial was pain.")) == []

@@ -17,7 +17,8 @@ Design decisions, with the reason:
   three sentences before, else the document's main intervention (the drug in the title, else
   the most frequent one of the opening text); an experimental manipulation named as the agent
   ("Sesn2 knockdown suppressed ...") or a list of covariates credits no earlier drug, and a
-  change in the sentence that stops the drug is the course off it.  A comparator is not
+  change in the sentence that stops the drug is the course off it (the choice is made in
+  :mod:`litkg.extract.claims_attribution`).  A comparator is not
   credited: when the only arm a comparison names is
   the one measured against ("Y was lower than with placebo"), the change is the other arm's.
   The patient is the "case N"/"patient N" named in the sentence or most recently before it,
@@ -51,12 +52,12 @@ from litkg.extract import claims_scope as scope
 from litkg.extract import claims_study as study
 from litkg.extract import claims_nonfindings as nonfindings
 from litkg.extract import sections
+from litkg.extract.claims_attribution import drug_for
 from litkg.extract.claims_cues import (NOMINAL_TITLE, cue_for, direction_cues,
-                                      lowered_worsening, resolve_direction, same_clause)
+                                      lowered_worsening, resolve_direction)
 from litkg.extract.claims_mechanisms import verb_mechanisms
 from litkg.extract.claims_relations import (CONDITION_LABELS, DRUG_LABELS, INTERVENTION_LABELS,
-                                            adverse_pairs, class_apposition, is_measured,
-                                            risk_factor, written_as_stopped)
+                                            adverse_pairs, is_measured, risk_factor)
 from litkg.extract.claims_treatment import treatment_pairs
 from litkg.extract.claims_values import (OUTCOME_LABELS, body_temperature, computed_change,
                                          concept_of, earlier_level, later_ratio,
@@ -66,7 +67,6 @@ from litkg.extract.claims_values import (OUTCOME_LABELS, body_temperature, compu
 from litkg.extract.context import covering
 from litkg.extract.drug_classes import class_mechanisms, inside_class_name
 from litkg.extract.extensions import register_extensions
-from litkg.extract.induced import named_as_cause
 from litkg.extract.onset import onset_harms, stopped_in
 from litkg.extract.span_filters import names_a_subtype
 from litkg.extract.units import dimensionless_unit, is_dose_unit
@@ -133,13 +133,12 @@ CLASSIFIER_OVERRULE = 0.8
 
 def _classified(doc: Doc, sent: Span, obj: Span, direction: str | None) -> tuple[str | None, str | None]:
     """Direction from the masked classifier for the drug the claim will be credited to (the
-    same choice as ``_drug_for`` in the sentence) against the sentence's other arms."""
+    same choice as ``drug_for`` in the sentence) against the sentence's other arms."""
     ents = [e for e in doc.ents if sent.start <= e.start and e.end <= sent.end]
     cue = cue_for(doc, obj, direction_cues(sent))
-    # only drugs named in the sentence: no context needed, so a bare one will do
-    bare = _DocContext(doc=doc, document=None, offset=None, patient_marks=[], main_drug=None)
-    drug = _drug_for(sent, ents, cue[0] if cue else obj.start, bare, [sent], 0,
-                     fallback=False, exclude=obj)
+    # only drugs named in the sentence: no earlier sentences, no main drug
+    drug = drug_for(sent, ents, cue[0] if cue else obj.start, None, [sent], 0,
+                    fallback=False, exclude=obj)
     decided = claims_direction.classify(sent, obj, drug, ents, direction, INTERVENTION_LABELS,
                                         CLASSIFIER_NEW, CLASSIFIER_OVERRULE)
     if decided is None:
@@ -162,64 +161,6 @@ def _null_between_arms(doc: Doc, sent: Span, obj: Span, ents: list[Span]) -> boo
         return False
     null_p = lex.first_p_nonsignificant(after)
     return bool(null_p) or (null_p is None and bool(_NS.search(after)))
-
-
-#: an experimental manipulation named as the agent of a change (basic science): the change is
-#: the manipulation's, not a drug's from an earlier sentence
-_MANIPULATION = re.compile(r"\b(knock-?downs?|knock-?outs?|deletions?|silencing|over-?expression|"
-                           r"depletion|si-?RNAs?|sh-?RNAs?|transfection|mutants?|-deficient|"
-                           r"-null)\b", re.I)
-
-
-def _drug_for(sent: Span, ents: list[Span], i: int, ctx: _DocContext,
-              sents: list[Span], k: int, fallback: bool = True,
-              exclude: Span | None = None) -> Span | None:
-    """The intervention a change at token ``i`` belongs to (see the module docstring)."""
-    doc = sent.doc
-    drugs = [e for e in ents if e.label_ in INTERVENTION_LABELS and e is not exclude
-             and not is_measured(e)]
-    # "in patients with X-induced Y, ... improved": X names Y's cause, it is no arm
-    drugs = [e for e in drugs if not named_as_cause(doc, e)]
-    # "Neither X nor Y had an effect on Z": the drugs sit inside the negation scope
-    drugs = [e for e in drugs if not e._.negated] or drugs
-    # "X, a calcimimetic agent that ...": the class noun restates X
-    drugs = [e for e in drugs if not class_apposition(doc, e, drugs)] or drugs
-    # the comparator arm is not the intervention whose effect is reported
-    drugs = scope.credited_arms(doc, drugs)
-    # "the addition of X to Y prolongs ...": Y is the shared background, X the intervention
-    bases = scope.addition_bases(doc, sent, drugs)
-    drugs = [e for e in drugs if e not in bases] or drugs
-    # "This procedure, associated with local care using X, ...": X only accompanies it
-    main = [e for e in drugs if not scope.concomitant(doc, sent, e)]
-    drugs = main or ([] if scope.implicit_subject(sent) is not None else drugs)
-    if drugs:
-        # same clause first ("X reduced Y"), else one introduced before ("After X, Y fell")
-        same = [e for e in drugs if same_clause(doc, e.start, i)]
-        earlier = [e for e in drugs if e.start < i]
-        pool = same or earlier or drugs
-        # a drug named in the sentence outranks a procedure ("dialysis parameters")
-        pool = [e for e in pool if e.label_ in DRUG_LABELS] or \
-            [e for e in drugs if e.label_ in DRUG_LABELS] or pool
-        return min(pool, key=lambda e: abs(e.start - i))
-    if _MANIPULATION.search(doc[sent.start:i].text):
-        return None  # "Sesn2 knockdown suppresses tumour growth": the experiment is the agent
-    main_key = concept_of(ctx.main_drug).key if ctx.main_drug is not None else None
-    # a drug introduced just before ("We started X ... PTH decreased")
-    for prev in sections.sentences_before(sents, k, 3):
-        if lex.COVARIATES.search(prev.text):
-            continue  # "we adjusted for age, caffeine and alcohol": named, not given
-        prev_drugs = [e for e in prev.ents if e.label_ in DRUG_LABELS and not e._.negated
-                      and not is_measured(e) and not scope.concomitant(doc, prev, e)
-                      and not scope.comparator_arm(doc, e)]
-        # "X was stopped and Y started": what follows is Y's doing
-        prev_drugs = [e for e in prev_drugs
-                      if not written_as_stopped(doc, prev, e, prev_drugs)] or prev_drugs
-        if prev_drugs:
-            # a combination named before: the study's main intervention is the one meant
-            main = [e for e in prev_drugs if concept_of(e).key == main_key]
-            return main[0] if main else scope.regimen_head(doc, prev_drugs)
-    main = ctx.main_drug
-    return main if fallback and (main is None or not scope.comparator_arm(doc, main)) else None
 
 
 #: words between "from"/"to" and its value: "fell from a median of 48 to a mean of 6 ng/mL"
@@ -309,7 +250,7 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
     # -- mechanisms first: their objects are not also outcomes
     used_cues: set[int] = set()
     for subj, objc, direction, i in verb_mechanisms(
-            sent, ents, lambda i: _drug_for(sent, ents, i, ctx, sents, k)) + \
+            sent, ents, lambda i: drug_for(sent, ents, i, ctx.main_drug, sents, k)) + \
             class_mechanisms(sent, ents):
         if aim and {t.lower_ for t in doc[max(sent.start, i - 2):i]} & {"would", "will", "to"}:
             continue  # the predicted effect of a hypothesis ("X would decrease Y")
@@ -327,7 +268,7 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
     states_topic = aim or sections.in_design_section(sent) or is_title
 
     def harm_fallback(cond: Span) -> Span | None:
-        drug = _drug_for(sent, ents, cond.start, ctx, sents, k, fallback=not states_topic)
+        drug = drug_for(sent, ents, cond.start, ctx.main_drug, sents, k, fallback=not states_topic)
         # the harm of "this treatment" is the study drug's, not a procedure's
         return drug if drug is None or drug.label_ in DRUG_LABELS else ctx.main_drug
 
@@ -411,7 +352,7 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
     treated: set[tuple[int, int]] = set()
     indications: set[tuple[int, int]] = set()  # "X is effective in normalizing Y": not an outcome
     anaphor = scope.implicit_subject(sent)  # "It was used in Y": the earlier sentences' drug
-    implicit = None if anaphor is None else _drug_for(sent, [], anaphor, ctx, sents, k)
+    implicit = None if anaphor is None else drug_for(sent, [], anaphor, ctx.main_drug, sents, k)
     for drug, cond in ([] if lex.BACKGROUND_LIST.search(sent.text) else treatment_pairs(
             sent, ents, taken, implicit=(implicit, anaphor) if implicit is not None else None,
             title=is_title)):
@@ -430,7 +371,7 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
     for obj in ents:
         reading = body_temperature(doc, obj)
         if reading is not None:  # "temperature 37.1 °C", "a fever of 39.2 °C"
-            regimen = _drug_for(sent, ents, obj.start, ctx, sents, k, fallback=False)
+            regimen = drug_for(sent, ents, obj.start, ctx.main_drug, sents, k, fallback=False)
             temperature, value, unit = reading
             out.append(make("measurement", regimen if regimen is not None else NO_REGIMEN,
                             temperature, value=value, unit=unit, timepoint=timepoint))
@@ -441,7 +382,7 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
             continue  # a drug's own level ("serum lithium level was 0.8 mmol/L") is measured too
         pair = pressure_pair(doc, obj)
         if pair is not None:  # "blood pressure 178/104 mmHg": two readings, two analytes
-            regimen = _drug_for(sent, ents, obj.start, ctx, sents, k, fallback=False)
+            regimen = drug_for(sent, ents, obj.start, ctx.main_drug, sents, k, fallback=False)
             for part, value in pair:
                 out.append(make("measurement", regimen if regimen is not None else NO_REGIMEN,
                                 part, value=value, unit="mmHg"))
@@ -470,7 +411,7 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         if _STAYED.search(gap):
             stayed.add(key)  # "remained stable at 1.4 mg/dL": a level and a finding of no change
         regimen = None if timepoint and _BEFORE_TREATMENT.search(timepoint) else \
-            _drug_for(sent, ents, obj.start, ctx, sents, k, fallback=False)
+            drug_for(sent, ents, obj.start, ctx.main_drug, sents, k, fallback=False)
         out.append(make("measurement", regimen if regimen is not None else NO_REGIMEN, obj,
                         value=q.value, unit=unit, timepoint=timepoint))
         earlier = earlier_level(doc, sent, q, unit, quants)
@@ -490,7 +431,7 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
     generic = lex.generic_statement(sent.text)
     reported = not (aim or lex.RECOMMENDATION.search(sent.text) or sections.in_design_section(sent)
                     or (is_title and NOMINAL_TITLE.match(sent.text))  # "Effect of X on Y"
-                    or _AT_BASELINE.match(sent.text))
+                    or _AT_BASELINE.match(sent.text) or nonfindings.allocation_sentence(sent))
     # "The incidences of Y were 9.2% and 40.8% in the X and placebo groups": the rates decide
     rated = None if not reported else rated_outcome(sent, ents, INTERVENTION_LABELS, OUTCOME_LABELS,
                                                      scope.generic_comparator)
@@ -553,7 +494,7 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
             continue  # "did not differ by BMI": the subgroups; "because of Y": a reason
         if direction != "unchanged" and _IN_EVERY_ARM.search(doc.text[obj.end_char:sent.end_char]):
             continue  # "Y declined in all groups": a change common to the arms is no drug's
-        drug = _drug_for(sent, ents, cue_i, ctx, sents, k, exclude=obj,
+        drug = drug_for(sent, ents, cue_i, ctx.main_drug, sents, k, exclude=obj,
                          fallback=comparative or study_results)
         if ratio_arm is not None and ratio_arm[1] is not None:
             drug = ratio_arm[1]

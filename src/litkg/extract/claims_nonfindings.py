@@ -139,3 +139,19 @@ def predictor_trait(doc: Doc, sent: Span, obj: Span) -> bool:
 
 
 # ("intervention" is left out: a trial's arm may be called just that)
+
+
+#: "Adults ... were randomly assigned to receive X or placebo": how patients were allocated
+_ALLOCATED = re.compile(r"\b(?:were|was)\s+(?:randomly\s+(?:assigned|allocated)|randomi[sz]ed)"
+                        r"\s+(?:\([^()]{1,20}\)\s+)?(?:to|into|in)\b", re.I)
+#: ... a sentence that also reports how the arms fared is a result
+_FARED = re.compile(r"\b(?:p\s*[<=>]|ci\b|\d\s*%|higher|lower|more|less|fewer|greater|reduc\w*|"
+                    r"increas\w*|decreas\w*|improv\w*|differ\w*|similar)", re.I)
+
+
+def allocation_sentence(sent: Span) -> bool:
+    """Does ``sent`` only tell how patients were allocated to the arms ("were randomly assigned
+    to receive X or placebo for up to 10 days")?  It names arms and a population, no finding."""
+    text = sent.text
+    m = _ALLOCATED.search(text)
+    return m is not None and not _FARED.search(text[m.end():])

@@ -33,6 +33,12 @@ _DEFINED_AFTER = re.compile(r"\b" + _ROLE + r"(?:\s+(?:of|in)\s+(?:the|this)\s+(
 #: "Overall survival was the primary end point" (a short subject that opens the sentence)
 _DEFINED_BEFORE = re.compile(r"^(?:[A-Z][A-Za-z ]{0,30}:\s*)?(?P<definition>[A-Za-z][^,;:()]{2,60}?)"
                              r"\s+(?:was|is)\s+(?:the|our)\s+" + _ROLE + r"\b", re.I)
+#: defined where it is reported: "The primary outcome of death or hospitalization occurred in
+#: 21.8% ...", "The primary end point, a composite of A, B, or C, occurred in 6.8% ..."
+_DEFINED_INLINE = re.compile(r"\b" + _ROLE + r"(?:\s+of\s+(?!(?:the|this|our)\s+(?:study|trial)\b)|"
+                             r",\s+(?=(?:a|the)\s))(?P<definition>[^;:]{3,200}?),?\s+(?="
+                             r"(?:was|were|occurred|did|decreased|increased|improved|declined|"
+                             r"differed|fell|rose|developed|favou?red|showed)\b)", re.I)
 #: a later mention by role alone; "outcomes" (a list) and "outcome of X" (qualified) excluded
 #: or a noun that makes the role a modifier ("primary outcome data", "... analysis")
 _MENTION = re.compile(r"\b" + _ROLE + r"\b(?!s\b|-|\s+(?:of|for|in|data|analys[ie]s|results?|"
@@ -90,11 +96,44 @@ def _named_entity(doc: Doc, start: int, end: int) -> Span | None:
     return None
 
 
+def _inline_roles(doc: Doc) -> tuple[list[Span], dict]:
+    """ENDPOINT spans over roles defined where they are reported ("the primary outcome of death
+    or hospitalization", "the primary end point, a composite of A, B, or C"), which replace
+    the entities inside them: the result is about the composite, not each of its parts; and
+    the definitions they give (rank -> as :func:`definitions`)."""
+    spans, defined = [], {}
+    for sent in doc.sents:
+        for m in _DEFINED_INLINE.finditer(sent.text):
+            text = _clean(m.group("definition"))
+            if text is None:
+                continue
+            start = sent.start_char + m.start()
+            end = sent.start_char + m.start("definition") + len(m.group("definition").rstrip(" ,"))
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            named = _named_entity(doc, sent.start_char + m.start("definition"), end)
+            role = Span(doc, span.start, span.end, label="ENDPOINT")
+            role._.source = "primary_outcome"
+            role._.concept_label = (named._.concept_label or named.text) if named else text
+            role._.concept_id = named._.concept_id if named else None
+            spans.append(role)
+            rank = m.group("rank").lower()
+            rank = "primary" if rank in ("main", "principal") else rank
+            defined.setdefault(rank, (text, sent, start, end))
+    return spans, defined
+
+
 def resolve_roles(doc: Doc) -> Doc:
     """Mark role mentions after a definition as ENDPOINT entities of the defined outcome."""
-    defined = definitions(doc)
+    inline, inline_defined = _inline_roles(doc)
+    defined = {**inline_defined, **definitions(doc)}
     if not defined:
         return doc
+    if inline:
+        covered = {i for r in inline for i in range(r.start, r.end)}
+        doc.ents = sorted([e for e in doc.ents if not covered.intersection(range(e.start, e.end))]
+                          + inline, key=lambda s: s.start)
     taken = {i for e in doc.ents for i in range(e.start, e.end)}
     new = []
     for rank, (text, def_sent, start, end) in defined.items():

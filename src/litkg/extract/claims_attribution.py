@@ -1,0 +1,84 @@
+"""Attribution: the intervention a change belongs to.
+
+The drug of a change is the nearest credited drug in the sentence (same clause first), else one
+introduced in the three sentences before (not one written as stopped there: "X was stopped and
+Y started" makes what follows Y's), else the document's main intervention.  A comparator arm,
+a drug named only as a condition's cause ("X-induced Y"), a negated or concomitant one, and the
+background of an add-on design ("the addition of X to Y") are not credited; an experimental
+manipulation named as the agent ("Sesn2 knockdown suppressed ...") or a list of covariates
+credits no earlier drug.  Split from :mod:`litkg.extract.claims`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from litkg.extract import claims_lexicon as lex
+from litkg.extract import claims_scope as scope
+from litkg.extract import sections
+from litkg.extract.claims_cues import same_clause
+from litkg.extract.claims_relations import (DRUG_LABELS, INTERVENTION_LABELS, class_apposition,
+                                            is_measured, written_as_stopped)
+from litkg.extract.claims_values import concept_of
+from litkg.extract.induced import named_as_cause
+
+
+#: an experimental manipulation named as the agent of a change (basic science): the change is
+#: the manipulation's, not a drug's from an earlier sentence
+_MANIPULATION = re.compile(r"\b(knock-?downs?|knock-?outs?|deletions?|silencing|over-?expression|"
+                           r"depletion|si-?RNAs?|sh-?RNAs?|transfection|mutants?|-deficient|"
+                           r"-null)\b", re.I)
+
+
+def drug_for(sent: Span, ents: list[Span], i: int, main_drug: Span | None,
+             sents: list[Span], k: int, fallback: bool = True,
+             exclude: Span | None = None) -> Span | None:
+    """The intervention a change at token ``i`` of ``sent`` (the ``k``-th of ``sents``)
+    belongs to; ``main_drug`` is the document's main intervention (see the module docstring)."""
+    doc = sent.doc
+    drugs = [e for e in ents if e.label_ in INTERVENTION_LABELS and e is not exclude
+             and not is_measured(e)]
+    # "in patients with X-induced Y, ... improved": X names Y's cause, it is no arm
+    drugs = [e for e in drugs if not named_as_cause(doc, e)]
+    # "Neither X nor Y had an effect on Z": the drugs sit inside the negation scope
+    drugs = [e for e in drugs if not e._.negated] or drugs
+    # "X, a calcimimetic agent that ...": the class noun restates X
+    drugs = [e for e in drugs if not class_apposition(doc, e, drugs)] or drugs
+    # the comparator arm is not the intervention whose effect is reported
+    drugs = scope.credited_arms(doc, drugs)
+    # "the addition of X to Y prolongs ...": Y is the shared background, X the intervention
+    bases = scope.addition_bases(doc, sent, drugs)
+    drugs = [e for e in drugs if e not in bases] or drugs
+    # "This procedure, associated with local care using X, ...": X only accompanies it
+    main = [e for e in drugs if not scope.concomitant(doc, sent, e)]
+    drugs = main or ([] if scope.implicit_subject(sent) is not None else drugs)
+    if drugs:
+        # same clause first ("X reduced Y"), else one introduced before ("After X, Y fell")
+        same = [e for e in drugs if same_clause(doc, e.start, i)]
+        earlier = [e for e in drugs if e.start < i]
+        pool = same or earlier or drugs
+        # a drug named in the sentence outranks a procedure ("dialysis parameters")
+        pool = [e for e in pool if e.label_ in DRUG_LABELS] or \
+            [e for e in drugs if e.label_ in DRUG_LABELS] or pool
+        return min(pool, key=lambda e: abs(e.start - i))
+    if _MANIPULATION.search(doc[sent.start:i].text):
+        return None  # "Sesn2 knockdown suppresses tumour growth": the experiment is the agent
+    main_key = concept_of(main_drug).key if main_drug is not None else None
+    # a drug introduced just before ("We started X ... PTH decreased")
+    for prev in sections.sentences_before(sents, k, 3):
+        if lex.COVARIATES.search(prev.text):
+            continue  # "we adjusted for age, caffeine and alcohol": named, not given
+        prev_drugs = [e for e in prev.ents if e.label_ in DRUG_LABELS and not e._.negated
+                      and not is_measured(e) and not scope.concomitant(doc, prev, e)
+                      and not scope.comparator_arm(doc, e)]
+        # "X was stopped and Y started": what follows is Y's doing
+        prev_drugs = [e for e in prev_drugs
+                      if not written_as_stopped(doc, prev, e, prev_drugs)] or prev_drugs
+        if prev_drugs:
+            # a combination named before: the study's main intervention is the one meant
+            main = [e for e in prev_drugs if concept_of(e).key == main_key]
+            return main[0] if main else scope.regimen_head(doc, prev_drugs)
+    main = main_drug
+    return main if fallback and (main is None or not scope.comparator_arm(doc, main)) else None
