@@ -397,3 +397,15 @@ def test_both_partners_of_a_hyphenated_or_slashed_combination_carry_its_harm():
              [("rash", "CONDITION"), ("trimethoprim", "DRUG"), ("sulfamethoxazole", "DRUG")])]:
         harms = {c.subject.label for c in claims_of(text, ents) if c.kind == "adverse_effect"}
         assert harms == {ents[1][0], ents[2][0]}
+
+
+def test_a_condition_listed_with_an_indication_is_one_too():
+    from litkg.extract.claims_relations import _is_indication
+    from handmade import annotated
+
+    text = "Etelcalcetide has been used in adults with primary HPT or secondary HPT due to CKD."
+    doc = annotated(text, [("Etelcalcetide", "DRUG"), ("primary HPT", "CONDITION"),
+                           ("secondary HPT", "CONDITION"), ("CKD", "CONDITION")])[0]
+    sent = doc[:]
+    conds = [e for e in doc.ents if e.label_ == "CONDITION"]
+    assert [_is_indication(doc, sent, c) for c in conds] == [True, True, False]

@@ -64,8 +64,20 @@ def _is_indication(doc: Doc, sent: Span, cond: Span) -> bool:
     # "calciphylaxis patients", "CKD populations": the condition names the population; "In
     # type 1 diabetes, adding X ...": a sentence opening on it sets the population
     opening = doc[sent.start:cond.start].text
-    return bool(_INDICATION.search(prev) or POPULATION_NOUN.match(nxt) or
-                (nxt == "," and _POPULATION_OPENING.match(opening)))
+    if _INDICATION.search(prev) or POPULATION_NOUN.match(nxt) or \
+            (nxt == "," and _POPULATION_OPENING.match(opening)):
+        return True
+    # "adults with primary hPTH or secondary hPTH": a condition listed with an indication is one
+    listed = [e for e in sent.ents if e.label_ in CONDITION_LABELS and e.end <= cond.start
+              and _listed_with(doc, e, cond)]
+    return bool(listed) and _is_indication(doc, sent, listed[-1])
+
+
+def _listed_with(doc: Doc, first: Span, then: Span) -> bool:
+    """Is ``then`` the next member of a list after ``first`` ("A or secondary B", "A, B")?"""
+    gap = [t.lower_ for t in doc[first.end:then.start]]
+    joins = [w for w in gap if w in ("or", "and", ",")]
+    return bool(joins) and len(gap) - len(joins) <= 1 and len(gap) <= 3
 
 
 _POPULATION_OPENING = re.compile(r"^\W*(in|among)(\s+patients\s+with)?(\s+\S+){0,2}\s*$", re.I)
