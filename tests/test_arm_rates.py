@@ -210,3 +210,38 @@ def test_people_grouped_by_a_trait_are_no_arms_but_treated_and_untreated_are():
                     "hypervolemic patients.") == []
     assert outcomes("HbA1c did not differ between treated and untreated patients.") == [
         ("hba1c", "unchanged")]
+
+
+def test_a_plain_value_per_arm_compares_as_a_rate_and_is_no_percent():
+    from handmade import claims_of
+
+    text = ("The mean change in the symptom score was -22.8 with drug A and -20.2 with "
+            "placebo (P=0.007).")
+    claims = claims_of(text, [("symptom score", "ENDPOINT"), ("drug A", "DRUG"),
+                              ("placebo", "PROCEDURE")])
+    assert [(c.subject.label, c.object.label, c.direction, dict(c.statistic_items))
+            for c in claims if c.kind == "outcome"] == [
+        ("drug A", "symptom score", "decreased", {"p": 0.007})]
+
+
+def test_rates_given_respectively_with_no_arm_named_are_the_previous_sentence_s_arms():
+    text = ("Patients were given drug A or placebo. Remission rates were 69% and 59%, "
+            "respectively.")
+    doc = _doc(text, [("drug A", "DRUG"), ("placebo", "PROCEDURE"), ("Remission rates", "ENDPOINT")])
+    second = list(doc.sents)[1]
+    got = arm_rates(second, [e for e in doc.ents if e.start >= second.start], {"DRUG", "PROCEDURE"})
+    assert [(arm.text, rate) for arm, rate in got] == [("drug A", 69.0), ("placebo", 59.0)]
+
+
+def test_rates_of_treated_people_versus_controls_compare_the_study_drug_with_its_control():
+    from litkg.extract.pipeline import extract_document
+    from litkg.models import Document, DocumentMetadata
+
+    title = "Topical timolol for infantile hemangioma: a cohort study"
+    text = (f"{title}\n\nSixty infants were treated with timolol and compared with 40 untreated "
+            "infants. Complete clearance was seen in 23% of controls versus 78% of treated "
+            "infants (P<0.001).")
+    claims = extract_document(Document(id="t", text=text,
+                                       metadata=DocumentMetadata(title=title))).claims
+    assert [(c.subject.label, c.object.label, c.direction) for c in claims
+            if c.kind == "outcome"] == [("timolol", "clearance", "increased")]

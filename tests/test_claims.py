@@ -1045,3 +1045,42 @@ def test_an_allocation_sentence_reports_no_outcome():
     claims = _claims(text, [("oseltamivir", "DRUG"), ("hospitalizations", "ENDPOINT"),
                             ("placebo", "PROCEDURE")])
     assert _find(claims, "outcome", "hospitalizations").direction == "decreased"
+
+
+def test_an_arm_named_by_its_route_is_the_drug_given_by_that_route():
+    from handmade import claims_of
+
+    title = "Intravenous drug A versus oral drug B in anemia."
+    text = (title + " Hemoglobin increased with drug A and with drug B. Serum ferritin rose more "
+            "in the oral group.")
+    claims = claims_of(text, [("drug A", "DRUG"), ("drug B", "DRUG"), ("anemia", "CONDITION"),
+                              ("ferritin", "ANALYTE")], title=title)
+    assert [(c.subject.label, c.direction) for c in claims
+            if c.kind == "outcome" and c.object.label == "ferritin"] == [("drug B", "increased")]
+
+
+def test_a_change_told_after_the_patient_s_medication_was_stopped_is_no_drug_s_effect():
+    from handmade import claims_of
+
+    text = ("A woman treated with drug A was admitted for surgery, and her medication was "
+            "stopped. Two days later she was confused. Creatine kinase rose to 9,000 U/L.")
+    claims = claims_of(text, [("drug A", "DRUG"), ("Creatine kinase", "ANALYTE")])
+    assert not [c for c in claims if c.kind == "outcome"]
+    # ... but a drug started after the stop is credited
+    text = ("Drug A was stopped and drug B was started. Two days later she was better. "
+            "Creatine kinase fell to 300 U/L.")
+    claims = claims_of(text, [("Drug A", "DRUG"), ("drug B", "DRUG"), ("Creatine kinase", "ANALYTE")])
+    assert [(c.subject.label, c.direction) for c in claims if c.kind == "outcome"] == [
+        ("drug B", "decreased")]
+
+
+def test_a_finding_that_recurred_despite_a_drug_is_not_that_drug_s_worsening():
+    from handmade import claims_of
+
+    ents = [("drug A", "DRUG"), ("hypoglycemia", "CONDITION")]
+    for text in ("She received drug A, but hypoglycemia recurred twice.",
+                 "Despite drug A, hypoglycemia persisted."):
+        assert not [c for c in claims_of(text, ents) if c.kind == "outcome"], text
+    # a recurrence after the drug with no contrast is still read
+    claims = claims_of("After drug A was started, hypoglycemia recurred.", ents)
+    assert [(c.kind, c.direction) for c in claims if c.kind == "outcome"] == [("outcome", "worsened")]

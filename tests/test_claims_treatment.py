@@ -145,3 +145,16 @@ def test_a_condition_that_excluded_patients_is_no_indication():
             "endometriosis.")
     assert _claims(text, [("intracytoplasmic sperm injection", "PROCEDURE"),
                           ("endometriosis", "CONDITION")]) == []
+
+
+def test_the_arm_more_effective_in_preventing_y_is_credited_with_less_y():
+    from handmade import claims_of
+
+    text = "Drug A was more effective than drug B in preventing stroke."
+    claims = claims_of(text, [("Drug A", "DRUG"), ("drug B", "DRUG"), ("stroke", "CONDITION")])
+    assert [(c.subject.label, c.object.label, c.direction) for c in claims
+            if c.kind == "outcome"] == [("Drug A", "stroke", "decreased")]
+    text = "Drug A was superior to drug B in improving mobility."
+    claims = claims_of(text, [("Drug A", "DRUG"), ("drug B", "DRUG"), ("mobility", "ENDPOINT")])
+    assert [(c.subject.label, c.direction) for c in claims if c.kind == "outcome"] == [
+        ("Drug A", "improved")]

@@ -107,3 +107,37 @@ def test_a_cut_off_that_defines_a_condition_is_no_measured_value():
     assert not _claims(text, [("Vitamin D deficiency", "CONDITION"), ("25(OH)D", "ANALYTE")])
     (level,) = _claims("Serum 25(OH)D was 12 ng/ml.", [("25(OH)D", "ANALYTE")])
     assert level.value == 12.0
+
+
+def test_a_heart_rate_change_in_beats_per_minute_keeps_its_values():
+    text = "After prednisolone, heart rate fell from 118 to 76 beats per minute."
+    (claim,) = _claims(text, [("prednisolone", "DRUG"), ("heart rate", "ANALYTE")])
+    assert (claim.direction, claim.before, claim.after) == ("decreased", 118.0, 76.0)
+    (level,) = _claims("Her respiratory rate was 28 breaths/min.", [("respiratory rate", "ANALYTE")])
+    assert (level.kind, level.value) == ("measurement", 28.0)
+
+
+def test_a_gapped_second_clause_takes_the_verb_of_the_first_and_its_own_values():
+    text = ("After lisinopril, serum sodium had fallen from 139 mmol/L to 128 mmol/L, and "
+            "albumin from 41 to 33 g/L.")
+    got = [(c.object.label, c.direction, c.before, c.after, c.unit) for c in _claims(
+        text, [("lisinopril", "DRUG"), ("serum sodium", "ANALYTE"), ("albumin", "ANALYTE")])]
+    assert got == [("serum sodium", "decreased", 139.0, 128.0, "mmol/L"),
+                   ("albumin", "decreased", 41.0, 33.0, "g/L")]
+
+
+def test_one_verb_with_a_change_per_arm_gives_each_arm_its_own_values():
+    text = ("Albumin increased from 2.9 to 3.8 g/dL with drug A and from 3.0 to 2.7 g/dL with "
+            "drug B (P<0.001).")
+    got = [(c.subject.label, c.direction, c.before, c.after, c.unit) for c in _claims(
+        text, [("Albumin", "ANALYTE"), ("drug A", "DRUG"), ("drug B", "DRUG")])]
+    assert got == [("drug A", "increased", 2.9, 3.8, "g/dL"),
+                   ("drug B", "decreased", 3.0, 2.7, "g/dL")]
+
+
+def test_a_ratio_for_the_event_gives_the_time_to_it_the_opposite_direction():
+    text = ("Patients given drug A had a median healing time of 12 days, as compared with 20 days "
+            "with placebo (rate ratio for healing, 1.40; 95% CI, 1.15 to 1.70).")
+    got = [(c.object.label, c.direction) for c in _claims(
+        text, [("drug A", "DRUG"), ("healing time", "ENDPOINT"), ("placebo", "PROCEDURE")])]
+    assert got == [("healing time", "decreased")]

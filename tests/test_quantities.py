@@ -154,3 +154,14 @@ def test_hormone_and_marker_units_are_read_whole():
     for unit in ("ng/dL", "mIU/mL", "U/mL", "kPa", "fL"):
         (q, *_) = find_quantities(f"was 4.8 {unit} at entry")
         assert q.unit == unit, unit
+
+
+def test_heart_and_breathing_rates_carry_their_per_minute_unit():
+    q = one("Heart rate fell from 118 to 76 beats per minute.", "range")
+    assert (q.low, q.high, q.unit) == (118.0, 76.0, "beats per minute")
+    q = one("respiratory rate 28 breaths/min", "value")
+    assert (q.value, q.unit) == (28.0, "breaths/min")
+    q = one("pulse 118/min", "value")
+    assert (q.value, q.unit) == (118.0, "/min")
+    # a bare "/word" is a unit only when the lexicon knows it: "3/4" and "5/day" stay numbers
+    assert one("given 5/day").unit is None

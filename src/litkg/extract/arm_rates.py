@@ -17,6 +17,7 @@ from spacy.tokens import Span
 
 from litkg.extract.claims_lexicon import first_p_nonsignificant
 from litkg.extract.claims_values import ratio_after_direction, ratio_direction
+from litkg.extract.control_arms import TREATED_PEOPLE
 
 _PERCENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*%")
 #: a count of its denominator: "2 of 60 patients", "11/60" (not a date, not a ratio of doses)
@@ -30,11 +31,15 @@ _TO_ARM = re.compile(r"^\s*\)?\s*,?\s*"
                      r"(?:(?:of\s+)?(?:the\s+)?(?:patients|participants|subjects|those)\s+)?"
                      r"(?:in|with|on|receiving|taking|given|after|following)\s+(?:the\s+)?$", re.I)
 MAX_GAP = 40  # characters between a percentage and its arm's name
+_TREATED_ARM = re.compile(r"\s*\)?\s*,?\s*(?:of|in|among)\s+(?:the\s+)?" + TREATED_PEOPLE.pattern,
+                          re.I)
 
 
-def arm_rates(sent: Span, ents: list[Span], arm_labels) -> list[tuple[Span, float]]:
+def arm_rates(sent: Span, ents: list[Span], arm_labels,
+              treated: Span | None = None) -> list[tuple[Span, float]]:
     """(arm entity, percent) for each percentage of ``sent`` followed by the arm it was counted
-    in ("10.0%) in the dapagliflozin group", "4% of patients receiving X")."""
+    in ("10.0%) in the dapagliflozin group", "4% of patients receiving X"); ``treated`` is the
+    study's intervention, the arm of "78% of treated infants"."""
     doc = sent.doc
     arms = [e for e in ents if e.label_ in arm_labels and sent.start <= e.start < sent.end]
     out: list[tuple[Span, float]] = []
@@ -45,10 +50,39 @@ def arm_rates(sent: Span, ents: list[Span], arm_labels) -> list[tuple[Span, floa
             # (but "achieved by 38% of patients receiving X" is one)
         at = sent.start_char + m.end()
         arm = next((e for e in arms if at <= e.start_char <= at + MAX_GAP
-                    and _TO_ARM.match(doc.text[at:e.start_char])), None)
+                    and (_TO_ARM.match(doc.text[at:e.start_char])
+                         or _of_controls(e, doc.text[at:e.start_char]))), None)
+        if arm is None and treated is not None and _TREATED_ARM.match(doc.text, at):
+            arm = treated  # "78% of treated infants versus 23% of controls"
         if arm is not None:
             out.append((arm, rate))
-    return out or _respective_rates(sent, arms)
+    return out or _respective_rates(sent, arms, arm_labels) or _arm_values(sent, arms)
+
+
+#: a value (a mean, a mean change: signed) right before the arm it was measured in: "-22.8 with
+#: sertraline", "7.1 in the X group"
+_VALUE_TO_ARM = re.compile(r"(?<![\w.,/])([-−–]?\d+(?:\.\d+)?)(?![\d%.,/])\s*"
+                           r"(?:with|in|on|among)\s+(?:the\s+)?$", re.I)
+
+
+def _arm_values(sent: Span, arms: list[Span]) -> list[tuple[Span, float]]:
+    """"The mean change in Y was -22.8 with X and -20.2 with placebo": (arm, value) pairs of a
+    sentence that gives a plain value per arm and no rate at all (a more negative change is the
+    larger decrease, so the values compare as rates do)."""
+    if _PERCENT.search(sent.text):
+        return []
+    doc = sent.doc
+    out = []
+    for arm in arms:
+        m = _VALUE_TO_ARM.search(doc.text[max(sent.start_char, arm.start_char - 30):arm.start_char])
+        if m:
+            out.append((arm, float(m.group(1).replace("−", "-").replace("–", "-"))))
+    return out if len(out) >= 2 else []
+
+
+def _of_controls(arm: Span, gap: str) -> bool:
+    """"23% of controls": people counted in a control arm named by the people themselves."""
+    return arm._.source == "control_arm" and bool(re.fullmatch(r"\s*of\s+(?:the\s+)?", gap))
 
 
 def _rates(text: str) -> list[tuple[re.Match, float]]:
@@ -66,7 +100,7 @@ def _rates(text: str) -> list[tuple[re.Match, float]]:
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 
 
-def _respective_rates(sent: Span, arms: list[Span]) -> list[tuple[Span, float]]:
+def _respective_rates(sent: Span, arms: list[Span], arm_labels) -> list[tuple[Span, float]]:
     """"Y occurred in 12% and 4% of children in the ketamine and midazolam groups,
     respectively": the k-th rate is the k-th arm's, when the counts agree."""
     m = _RESPECTIVELY.search(sent.text)
@@ -78,9 +112,23 @@ def _respective_rates(sent: Span, arms: list[Span]) -> list[tuple[Span, float]]:
     if len(rates) < 2:
         return []
     listed = [a for a in arms if rates[-1][0] < a.start_char < end]
+    if not arms:  # "Response rates were 69% and 59%, respectively": the arms just named
+        listed = _previous_arms(sent, arm_labels)
     if len(listed) != len(rates):
         return []
     return [(arm, rate) for arm, (_, rate) in zip(listed, rates)]
+
+
+def _previous_arms(sent: Span, arm_labels) -> list[Span]:
+    """The arms the sentence before ``sent`` names, each once, in the order it names them."""
+    if sent.start == 0:
+        return []
+    before = sent.doc[sent.start - 1].sent
+    arms: dict[str, Span] = {}
+    for e in sent.doc.ents:
+        if e.label_ in arm_labels and before.start <= e.start < before.end:
+            arms.setdefault(e.text.lower(), e)
+    return list(arms.values())
 
 
 def rate_direction(sent: Span, ents: list[Span], drug: Span, arm_labels,
@@ -217,19 +265,22 @@ def compares_non_arms(sent: Span, at: int, obj: Span | None = None) -> bool:
 
 
 def rated_outcome(sent: Span, ents: list[Span], arm_labels, outcome_labels,
-                  is_comparator) -> tuple[Span, Span, str, float, bool] | None:
+                  is_comparator, treated: Span | None = None) -> tuple[Span, Span, str, float | None, bool] | None:
     """(arm, outcome, direction, the arm's rate, tested) for a sentence that gives one outcome's
     rate per arm: "The incidences of FIC were 9.2% and 40.8% in Group A (propofol) and Group B
     (placebo) respectively (P = 0.04)".  The arm is the one that is not the comparator (the
     first listed when neither is); the outcome is the only one named before the rates;
     ``tested`` says whether the sentence gives a p-value, which decides whether the rates differ
     (p >= 0.05: unchanged).  ``None`` when the sentence is not of that form."""
-    rates = arm_rates(sent, ents, arm_labels)
+    rates = arm_rates(sent, ents, arm_labels, treated)
     if len(rates) != 2 or rates[0][0].start == rates[1][0].start:
         return None
-    first_rate = min(sent.start_char + m.start() for m, _ in _rates(sent.text))
-    named = [e for e in ents if e.label_ in outcome_labels and e.end_char <= first_rate]
-    if len(named) != 1:
+    # the outcome is named before the first value (a plain value sits just before its arm; the
+    # treated arm may be the study's intervention, named in another sentence)
+    first_rate = min([arm.start_char for arm, _ in rates if arm.start_char >= sent.start_char] +
+                     [sent.start_char + m.start() for m, _ in _rates(sent.text)])
+    named = _one_name([e for e in ents if e.label_ in outcome_labels and e.end_char <= first_rate])
+    if named is None:
         return None
     (a, ra), (b, rb) = rates
     if is_comparator(a) and not is_comparator(b):
@@ -239,4 +290,18 @@ def rated_outcome(sent: Span, ents: list[Span], arm_labels, outcome_labels,
     nonsignificant = first_p_nonsignificant(sent.text)
     direction = "unchanged" if ra == rb or nonsignificant else \
         "decreased" if ra < rb else "increased"
-    return a, named[0], direction, ra, nonsignificant is not None
+    # a plain value per arm ("-22.8 with X") is no rate of events: it is not kept as a percent
+    return a, named, direction, ra if _rates(sent.text) else None, nonsignificant is not None
+
+
+def _one_name(named: list[Span]) -> Span | None:
+    """The one outcome named before the rates; a name split into adjacent pieces
+    ("Children's Depression Rating Scale" "-Revised" "total score") counts once, by its first."""
+    if not named:
+        return None
+    doc = named[0].doc
+    for a, b in zip(named, named[1:]):
+        gap = doc[a.end:b.start]
+        if len(gap) > 2 or any(t.is_punct and t.text not in "-‐" for t in gap):
+            return None
+    return named[0]

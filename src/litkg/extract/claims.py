@@ -53,17 +53,18 @@ from litkg.extract import claims_study as study
 from litkg.extract import claims_nonfindings as nonfindings
 from litkg.extract import sections
 from litkg.extract.claims_attribution import drug_for
-from litkg.extract.claims_cues import (NOMINAL_TITLE, cue_for, direction_cues,
+from litkg.extract.claims_cues import (NOMINAL_TITLE, cue_for, direction_cues, gapped_clause,
                                       lowered_worsening, resolve_direction)
 from litkg.extract.claims_mechanisms import verb_mechanisms
 from litkg.extract.claims_relations import (CONDITION_LABELS, DRUG_LABELS, INTERVENTION_LABELS,
                                             adverse_pairs, is_measured, risk_factor)
-from litkg.extract.claims_treatment import treatment_pairs
+from litkg.extract.claims_treatment import outperformed, treatment_pairs
 from litkg.extract.claims_values import (OUTCOME_LABELS, body_temperature, computed_change,
                                          concept_of, earlier_level, later_ratio,
-                                         pressure_change, pressure_pair,
+                                         per_arm_changes, pressure_change, pressure_pair,
                                          ratio_direction, sentence_quantities, stat_near,
-                                         threshold_gap, timepoint_gap, unit_after, value_after)
+                                         threshold_gap, timepoint_gap, unit_after, value_after,
+                                         value_direction)
 from litkg.extract.context import covering
 from litkg.extract.drug_classes import class_mechanisms, inside_class_name
 from litkg.extract.extensions import register_extensions
@@ -362,6 +363,11 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         hedged = bool(drug._.hedged or cond._.hedged)
         out.append(make("treatment", drug, cond, negated=neg, hedged=hedged))
 
+    better = None if aim or methods else outperformed(sent, ents, OUTCOME_LABELS)
+    if better is not None:  # "A was more effective than B in preventing Y": Y fell with A
+        out.append(make("outcome", better[0], better[1], direction=better[2], statistic_items=
+                        tuple(sorted(stat_near(doc, better[1], sent, ents).items()))))
+        taken.add((better[1].start, better[1].end))
     quants = sentence_quantities(sent)
     # -- measurements: an analyte followed closely by a value ("PTH 269 pg/ml", "Ca: 7.5 mg/dL")
     measured: dict[str, tuple] = {}
@@ -434,13 +440,13 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
                     or _AT_BASELINE.match(sent.text) or nonfindings.allocation_sentence(sent))
     # "The incidences of Y were 9.2% and 40.8% in the X and placebo groups": the rates decide
     rated = None if not reported else rated_outcome(sent, ents, INTERVENTION_LABELS, OUTCOME_LABELS,
-                                                     scope.generic_comparator)
+                                                     scope.generic_comparator, ctx.main_drug)
     if rated is not None and not any(c.subject.key == concept_of(rated[0]).key and
                                      c.object.key == concept_of(rated[1]).key for c in out):
         arm, obj, direction, rate, tested = rated
         # the test comparing the arms' rates is the sentence's ("... and 52% in B (P=0.001)")
         stats = dict(lex.statistics(sent.text), **stat_near(doc, obj, sent, ents))
-        stats = tuple(sorted(dict(stats, percent=rate).items()))
+        stats = tuple(sorted(dict(stats, **({} if rate is None else {"percent": rate})).items()))
         if tested:  # two rates and a test: a finding between the arms
             out.append(make("outcome", arm, obj, direction=direction, statistic_items=stats))
             taken.add((obj.start, obj.end))
@@ -516,19 +522,21 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
             continue
         before = after = unit = None
         if cue and direction in ("increased", "decreased", "improved", "worsened"):
+            # "..., and creatinine from 128 to 171": a gapped clause's values follow its object
+            at = obj.end - 1 if cue[0] < obj.start and gapped_clause(doc, obj) else cue[0]
             for q, qs, qe in quants:
                 span = doc.char_span(qs, qe, alignment_mode="expand")
-                if span is None or span.start <= cue[0]:
+                if span is None or span.start <= at:
                     continue
                 prev = _word_before_value(doc, span.start)
-                if q.kind == "range" and prev == "from" and span.start - cue[0] <= 6:
+                if q.kind == "range" and prev == "from" and span.start - at <= 6:
                     # "decreased from 610 to 180 mOsm/kg", "normalized TSH (from 12.4 to 2.1
                     # mIU/L)": one quantity holds both values
                     before, after, unit = q.low, q.high, q.unit or unit_after(doc.text, qe)
                     break
                 if q.value is None:
                     continue
-                if prev == "to" and (span.start - cue[0] <= 4 or before is not None):
+                if prev == "to" and (span.start - at <= 4 or before is not None):
                     # "increased from 0.9 mg/dL at baseline to 3.2 mg/dL": the "to" of a "from"
                     after, unit = q.value, q.unit or unit_after(doc.text, qe) or unit
                     break
@@ -556,7 +564,14 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
             out.append(make("adverse_effect", drug, obj, hedged=hedged,
                             statistic_items=tuple(sorted(stats.items()))))
             continue
-        for arm in scope.neither_nor_arms(sent, ents, drug, INTERVENTION_LABELS):
+        arm_changes = per_arm_changes(doc, cue[0], ents, quants, INTERVENTION_LABELS) if \
+            before is not None and after is not None else []
+        for arm, before, after, unit in arm_changes:  # each arm with its own values
+            out.append(make("outcome", arm, obj, direction=value_direction(direction, before, after),
+                            hedged=hedged, before=before, after=after, unit=unit,
+                            timepoint=timepoint, statistic_items=tuple(sorted(stats.items()))))
+        for arm in [] if arm_changes else scope.neither_nor_arms(sent, ents, drug,
+                                                                  INTERVENTION_LABELS):
             out.append(make("outcome", arm, obj, direction=direction, hedged=hedged,
                             before=before, after=after, unit=unit, timepoint=timepoint,
                             statistic_items=tuple(sorted(stats.items()))))

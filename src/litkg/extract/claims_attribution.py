@@ -23,6 +23,8 @@ from litkg.extract.claims_relations import (DRUG_LABELS, INTERVENTION_LABELS, cl
                                             is_measured, written_as_stopped)
 from litkg.extract.claims_values import concept_of
 from litkg.extract.induced import named_as_cause
+from litkg.extract.onset import course_off
+from litkg.extract.products import ROUTE_WORDS
 
 
 #: an experimental manipulation named as the agent of a change (basic science): the change is
@@ -63,6 +65,9 @@ def drug_for(sent: Span, ents: list[Span], i: int, main_drug: Span | None,
         pool = [e for e in pool if e.label_ in DRUG_LABELS] or \
             [e for e in drugs if e.label_ in DRUG_LABELS] or pool
         return min(pool, key=lambda e: abs(e.start - i))
+    routed = route_arm(sent, i)
+    if routed is not None:  # "rose more in the intravenous group": the drug given intravenously
+        return routed
     if _MANIPULATION.search(doc[sent.start:i].text):
         return None  # "Sesn2 knockdown suppresses tumour growth": the experiment is the agent
     main_key = concept_of(main_drug).key if main_drug is not None else None
@@ -73,6 +78,8 @@ def drug_for(sent: Span, ents: list[Span], i: int, main_drug: Span | None,
         prev_drugs = [e for e in prev.ents if e.label_ in DRUG_LABELS and not e._.negated
                       and not is_measured(e) and not scope.concomitant(doc, prev, e)
                       and not scope.comparator_arm(doc, e)]
+        if course_off(prev, prev_drugs, lambda e: written_as_stopped(doc, prev, e, prev_drugs)):
+            return None  # "his medication was stopped. ... CK rose": the course off the drug
         # "X was stopped and Y started": what follows is Y's doing
         prev_drugs = [e for e in prev_drugs
                       if not written_as_stopped(doc, prev, e, prev_drugs)] or prev_drugs
@@ -82,3 +89,29 @@ def drug_for(sent: Span, ents: list[Span], i: int, main_drug: Span | None,
             return main[0] if main else scope.regimen_head(doc, prev_drugs)
     main = main_drug
     return main if fallback and (main is None or not scope.comparator_arm(doc, main)) else None
+
+
+#: an arm named by the route its drug is given by: "the intravenous group", "the oral arm"
+_ROUTE_ARM = re.compile(r"\b([\w-]+)\s+(?:group|arm|cohort)s?\b", re.I)
+
+
+def route_arm(sent: Span, i: int) -> Span | None:
+    """The drug of an arm the sentence names by a route ("Ferritin rose more in the intravenous
+    group"): the one drug the document gives by that route ("intravenous iron sucrose versus
+    oral ferrous sulfate"), named before this sentence.  ``None`` when no arm is named so, or
+    when the route is not that of exactly one drug."""
+    doc = sent.doc
+    routes = [(m, m.group(1).lower()) for m in _ROUTE_ARM.finditer(sent.text)
+              if m.group(1).lower() in ROUTE_WORDS]
+    if not routes:
+        return None
+    at = doc[i].idx - sent.start_char if sent.start <= i < sent.end else 0
+    _, route = min(routes, key=lambda r: abs(r[0].start() - at))
+    given: dict[str, Span] = {}
+    for e in doc.ents:
+        if e.label_ not in DRUG_LABELS or e.start >= sent.start:
+            continue
+        words = [t.lower_ for t in doc[max(0, e.start - 1):e.start]] + [e[0].lower_]
+        if route in words:
+            given.setdefault(concept_of(e).key, e)
+    return next(iter(given.values())) if len(given) == 1 else None

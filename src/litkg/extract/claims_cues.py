@@ -271,7 +271,34 @@ def cue_for(doc: Doc, obj: Span, cues: list[tuple[int, str]],
         return after[0]
     if before:
         return before[-1]
+    if gapped_clause(doc, obj):
+        return _gapped_cue(doc, obj, cues)
     return None if in_list else _list_cue(doc, obj, cues)
+
+
+def gapped_clause(doc: Doc, obj: Span) -> bool:
+    """Is ``obj`` the subject of a clause whose verb is left out because the clause before
+    gives it ("potassium had risen from 4.6 to 6.8 mmol/L, and creatinine from 128 to 171
+    µmol/L")?  Its shape: a conjunction just before the object and "from <number>" right after
+    it; its values then follow the object, not the verb."""
+    after = doc[obj.end:obj.end + 2]
+    if len(after) < 2 or after[0].lower_ != "from" or not after[1].like_num or \
+            verb_like(obj[-1].lower_):
+        return False
+    # at most one modifier ("and serum creatinine") between the conjunction and the object, and
+    # no verb: "and PTH had risen from 98" has its own
+    words = [t.lower_ for t in doc[max(obj.sent.start, obj.start - 2):obj.start]]
+    joins = [i for i, w in enumerate(words) if w in ("and", ",")]
+    return bool(joins) and not any(verb_like(w) or w in _AUXILIARIES for w in words[joins[-1]:])
+
+
+_AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "been"}
+
+
+def _gapped_cue(doc: Doc, obj: Span, cues: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """The cue of the earlier clause that governs a gapped one: the last before the object."""
+    earlier = [c for c in cues if obj.sent.start <= c[0] < obj.start]
+    return earlier[-1] if earlier else None
 
 
 _LIST_GAP = {",", "and", "or"}

@@ -489,7 +489,23 @@ def not_credited(sent: Span, obj: Span, drug: Span, cue: tuple[int, str] | None,
     return drug.start == obj.start or same_concept(concept(drug), concept(obj)) or \
         bool(cue and other_means(sent.doc, cue[0], drug)) or (generic and not inside) or \
         (direction == "unchanged" and state_without_link(sent, drug)) or \
-        (direction != "unchanged" and not_given(drug)) or base_of_combination(sent, drug)
+        (direction != "unchanged" and not_given(drug)) or base_of_combination(sent, drug) or \
+        bool(cue and recurred_despite(sent, drug, cue[0]))
+
+
+_CONTRAST = {"but", "yet", "however", "nevertheless", "although", "though"}
+_RECURRED = re.compile(r"^(recurr|relaps|persist|return|reappear|re-?emerg|re-?occur)", re.I)
+
+
+def recurred_despite(sent: Span, drug: Span, cue_i: int) -> bool:
+    """"He received X, but Y recurred", "despite X, Y persisted": a finding that came back or
+    stayed in spite of a drug (a treatment failure) is not that drug's worsening of it."""
+    doc = sent.doc
+    if not _RECURRED.match(doc[cue_i].lower_) or not (sent.start <= drug.start < sent.end):
+        return False
+    if _CONCESSIVE.search(doc[max(sent.start, drug.start - 4):drug.start].text):
+        return True
+    return drug.end <= cue_i and bool(_CONTRAST & {t.lower_ for t in doc[drug.end:cue_i]})
 
 
 def not_given(drug: Span) -> bool:

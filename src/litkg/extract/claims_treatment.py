@@ -287,3 +287,36 @@ def treatment_pairs(sent: Span, ents: list[Span], taken: set,
                     group.append(cand)
             pairs += [(d, c) for d, _, _ in sorted(group, key=lambda x: x[1])]
     return pairs
+
+
+# "A was more effective than B in preventing Y": A is the arm that did better at what the gerund
+# names; its direction is the gerund's ("preventing" Y -> fewer Y)
+_BETTER_THAN = re.compile(r"\b(?:was|were|is|are|proved|appeared)\s+(?:\w+ly\s+)?"
+                          r"(?:more\s+(?:effective|efficacious|successful)|superior|better)\s+"
+                          r"(?:than|to)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+_AT_GERUND = re.compile(r"^\s*(?:in|at|for)\s+(\w+ing)\b", re.I)
+_GERUND_DIRECTION = {"preventing": "decreased", "reducing": "decreased", "lowering": "decreased",
+                     "decreasing": "decreased", "avoiding": "decreased", "increasing": "increased",
+                     "raising": "increased", "improving": "improved"}
+
+
+def outperformed(sent: Span, ents: list[Span], labels) -> tuple[Span, Span, str] | None:
+    """(A, Y, direction) for "A was more effective than B in preventing Y": the better arm A
+    (the intervention named before the comparison), the outcome Y right after the gerund (one of
+    ``labels``) and the gerund's direction.  ``None`` when the sentence is not of that form."""
+    doc = sent.doc
+    arms = [e for e in ents if e.label_ in INTERVENTION_LABELS]
+    for b in arms:
+        if not _BETTER_THAN.search(doc.text[sent.start_char:b.start_char]):
+            continue
+        gerund = _AT_GERUND.match(doc.text[b.end_char:sent.end_char])
+        direction = _GERUND_DIRECTION.get(gerund.group(1).lower()) if gerund else None
+        better = [a for a in arms if a.end <= b.start]
+        if direction is None or not better:
+            continue
+        at = b.end_char + gerund.end()
+        target = next((e for e in ents if e.label_ in labels and at <= e.start_char <= at + 20),
+                      None)
+        if target is not None:
+            return better[-1], target, direction
+    return None

@@ -178,7 +178,8 @@ _LATER_RATIO = re.compile(
     re.I)
 
 
-_TIME_TO_EVENT = re.compile(r"surviv|\b(OS|PFS|DFS|EFS)\b|\btime to\b", re.I)
+# a time until an event lengthens as the event gets rarer: "time to recovery", "recovery time"
+_TIME_TO_EVENT = re.compile(r"surviv|\b(OS|PFS|DFS|EFS)\b|\btime\b", re.I)
 
 
 def later_ratio(doc: Doc, sent: Span, obj: Span, ents: list[Span],
@@ -319,3 +320,39 @@ def computed_change(make, regimen, obj: Span, before: float, after: float, unit:
     stats = (("relative_change", round(change, 4)),) if change is not None else ()
     return make("outcome", regimen, obj, direction=direction, before=before, after=after,
                 unit=unit, statistic_items=stats, computed=True, rule=rule)
+
+
+# "... from 8.9 to 11.8 g/dL with iron sucrose": the words between a change and the arm it was
+# seen in (a preposition, then at most two modifiers such as "oral" or "the")
+_ARM_AFTER_CHANGE = re.compile(r"\s*,?\s*(?:with|in|on|among|after|for)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def per_arm_changes(doc: Doc, start: int, ents: list[Span], quants, arm_labels) -> list[tuple]:
+    """Each arm's own change when one verb gives several, arm by arm: "Hemoglobin increased from
+    8.9 to 11.8 g/dL with iron sucrose and from 8.8 to 10.6 g/dL with ferrous sulfate" ->
+    [(iron sucrose, 8.9, 11.8, "g/dL"), (ferrous sulfate, 8.8, 10.6, "g/dL")].  Only changes
+    after token ``start`` (the verb) count; ``[]`` unless two or more, each naming its arm."""
+    changes = []
+    for q, qs, qe in quants:
+        if q.kind != "range" or qs < doc[start].idx or \
+                not re.search(r"\bfrom\s*$", doc.text[max(0, qs - 8):qs], re.I):
+            continue
+        arm = next((e for e in ents if e.label_ in arm_labels and e.start_char >= qe and
+                    _ARM_AFTER_CHANGE.fullmatch(doc.text[qe:e.start_char])), None)
+        if arm is None:
+            return []  # a change whose arm is not named: the arms cannot be told apart
+        changes.append((arm, q.low, q.high, q.unit or unit_after(doc.text, qe)))
+    if len({c[0].start for c in changes}) < 2:
+        return []
+    # "from 8.9 to 11.8 with A and from 8.8 to 10.6 g/dL with B": the unit written once
+    shared = next((c[3] for c in changes if c[3]), None)
+    return [(arm, low, high, unit or shared) for arm, low, high, unit in changes]
+
+
+def value_direction(direction: str | None, before: float, after: float) -> str | None:
+    """An arm's direction from its own values when the sentence's is a plain rise or fall
+    ("increased ... with A and from 9.0 to 8.7 with B": B fell); "improved" / "worsened" keep
+    the sentence's reading, which values alone cannot give."""
+    if direction not in ("increased", "decreased"):
+        return direction
+    return "increased" if after > before else "decreased" if after < before else "unchanged"

@@ -43,6 +43,10 @@ _AFTER_COMPARISON = re.compile(rf"\b(?:versus|vs\.?|or|than(?:\s+(?:with|in))?|c
 _CONTROL_PEOPLE = re.compile(r"\b(?:of|in|among|than|versus|vs\.?)\s+(?:the\s+)?(?:"
                              r"healthy\s+|matched\s+)?(?P<arm>(?:untreated\s+)?controls)\b", re.I)
 _INTERVENTIONS = {"DRUG", "PROCEDURE"}
+#: the intervention's arm named by its people: "treated infants", "the treatment group"
+TREATED_PEOPLE = re.compile(r"\b(?:treated|treatment|intervention|active[- ]treatment)\s+"
+                            r"(?:patients|participants|subjects|infants|children|adults|women|"
+                            r"men|group|arm|cohort)\b", re.I)
 
 
 def _arm_spans(doc: Doc, sent: Span) -> list[tuple[int, int]]:
@@ -54,6 +58,9 @@ def _arm_spans(doc: Doc, sent: Span) -> list[tuple[int, int]]:
         out += [(base + m.start("arm"), base + m.end("arm"))
                 for pattern in (_AFTER_COMPARISON, _CONTROL_PEOPLE)
                 for m in pattern.finditer(text)]
+    elif TREATED_PEOPLE.search(text):
+        # ... or beside the treated people ("78% of treated infants versus 23% of controls")
+        out += [(base + m.start("arm"), base + m.end("arm")) for m in _CONTROL_PEOPLE.finditer(text)]
     return out
 
 

@@ -165,3 +165,25 @@ def stopped_in(sent: Span, drug: Span) -> bool:
     return bool(re.match(r"\s+(was|were|had been|is)\s+(then\s+|immediately\s+|promptly\s+)?"
                          + lex.STOPPED.pattern, after, re.I) or _STOP_BEFORE.search(before))
 
+
+
+#: a stop of the patient's treatment named by a common noun or a pronoun: "his medication was
+#: stopped", "all drugs were withheld", "it was discontinued"
+_OWN_TREATMENT_STOPPED = re.compile(
+    r"\b(?:(?:his|her|their|the|all|this|these)\s+(?:usual\s+|regular\s+|home\s+)?"
+    r"(?:medications?|treatments?|therap(?:y|ies)|drugs?|regimens?|dopaminergic\s+drugs?)|it)\s+"
+    r"(?:was|were|had\s+been|has\s+been)\s+(?:then\s+|abruptly\s+|temporarily\s+)?"
+    + lex.STOPPED.pattern, re.I)
+
+
+def course_off(prev: Span, drugs: list[Span], stopped) -> bool:
+    """Does the earlier sentence ``prev`` stop the drugs it names (each written as stopped by
+    ``stopped``, or the patient's treatment stopped by a noun: "was admitted for surgery, and his
+    medication was stopped") and start no other after the stop?  A change told after it is the
+    course off the drugs, not their effect."""
+    if not drugs:
+        return False
+    own = _OWN_TREATMENT_STOPPED.search(prev.text)
+    if own is not None:  # ("... and X was started" after it: what follows is X's)
+        return not _STARTED.search(prev.text, own.end())
+    return all(stopped(d) for d in drugs)

@@ -50,8 +50,10 @@ _N = (r"(?<![\w.,/])(?:\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?"
       r"|\d+,\d{1,2}(?![\d,])|\d*\.\d+|\d+)")
 _NUM = re.compile(_N)
 _DASH = r"\s?(?:-|–|—|‒|to)\s?"
+# A unit may also start with "/" when it is a bare rate: "118/min" (UCUM "/min"); only forms
+# listed in the lexicon are accepted, so "3/4" or "5/10 patients" stay numbers.
 _UNIT_CAND = re.compile(
-    r"\s?(%|‰|[x×X]\s?10\s?(?:\^|\*\*?)?\s?[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}\s?/\s?[µμu]?[lL]|[A-Za-zµμ°º\[][A-Za-zµμ°²³0-9\[\]]*(?:\s?/\s?[A-Za-zµμ0-9.²³\[\]]+(?:\s(?:m²|m2))?)*"
+    r"\s?(%|‰|/[a-z]+\b|[x×X]\s?10\s?(?:\^|\*\*?)?\s?[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}\s?/\s?[µμu]?[lL]|[A-Za-zµμ°º\[][A-Za-zµμ°²³0-9\[\]]*(?:\s?/\s?[A-Za-zµμ0-9.²³\[\]]+(?:\s(?:m²|m2))?)*"
     r"(?:\s(?:Hg|per\s+[a-z]+))?)")
 _FREQ = re.compile(
     r"\s?(?:(?:once|twice|thrice|three times|four times|[1-4] times)\s+(?:a\s+|per\s+|)(?:day|daily|week|weekly)"
