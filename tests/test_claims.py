@@ -1084,3 +1084,4 @@ def test_a_finding_that_recurred_despite_a_drug_is_not_that_drug_s_worsening():
     # a recurrence after the drug with no contrast is still read
     claims = claims_of("After drug A was started, hypoglycemia recurred.", ents)
     assert [(c.kind, c.direction) for c in claims if c.kind == "outcome"] == [("outcome", "worsened")]
+

@@ -53,17 +53,17 @@ from litkg.extract import claims_study as study
 from litkg.extract import claims_nonfindings as nonfindings
 from litkg.extract import sections
 from litkg.extract.claims_attribution import drug_for
-from litkg.extract.claims_cues import (NOMINAL_TITLE, cue_for, direction_cues, gapped_clause,
-                                      lowered_worsening, resolve_direction)
+from litkg.extract.claims_cues import (NOMINAL_TITLE, cue_for, direction_cues, lowered_worsening,
+                                      resolve_direction)
 from litkg.extract.claims_mechanisms import verb_mechanisms
 from litkg.extract.claims_relations import (CONDITION_LABELS, DRUG_LABELS, INTERVENTION_LABELS,
                                             adverse_pairs, is_measured, risk_factor)
 from litkg.extract.claims_treatment import outperformed, treatment_pairs
-from litkg.extract.claims_values import (OUTCOME_LABELS, body_temperature, computed_change,
-                                         concept_of, earlier_level, later_ratio,
+from litkg.extract.claims_values import (OUTCOME_LABELS, body_temperature, change_values,
+                                         computed_change, concept_of, earlier_level, later_ratio,
                                          per_arm_changes, pressure_change, pressure_pair,
                                          ratio_direction, sentence_quantities, stat_near,
-                                         threshold_gap, timepoint_gap, unit_after, value_after,
+                                         threshold_gap, timepoint_gap, value_after,
                                          value_direction)
 from litkg.extract.context import covering
 from litkg.extract.drug_classes import class_mechanisms, inside_class_name
@@ -162,18 +162,6 @@ def _null_between_arms(doc: Doc, sent: Span, obj: Span, ents: list[Span]) -> boo
         return False
     null_p = lex.first_p_nonsignificant(after)
     return bool(null_p) or (null_p is None and bool(_NS.search(after)))
-
-
-#: words between "from"/"to" and its value: "fell from a median of 48 to a mean of 6 ng/mL"
-_VALUE_FILLERS = frozenset({"a", "the", "median", "mean", "of", "approximately", "about", "around"})
-
-
-def _word_before_value(doc: Doc, start: int) -> str:
-    """The word that introduces the value at token ``start``, past fillers ("from a median of")."""
-    i = start - 1
-    while i >= 0 and start - i <= 4 and doc[i].lower_ in _VALUE_FILLERS:
-        i -= 1
-    return doc[i].lower_ if i >= 0 else ""
 
 
 def _evidence(sent: Span, ctx: _DocContext) -> Evidence:
@@ -505,8 +493,12 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         if ratio_arm is not None and ratio_arm[1] is not None:
             drug = ratio_arm[1]
         drug = drug and scope.coordinated_main(doc, drug, ents, ctx.main_drug, _key)
+        values = change_values(doc, obj, cue, quants) if cue and direction in (
+            "increased", "decreased", "improved", "worsened") else (None, None, None)
         if drug is None or stopped_in(sent, drug) or compares_non_arms(sent, cue_i, obj) or \
                 scope.not_credited(sent, obj, drug, cue, direction, generic, concept_of):
+            if values[1] is not None and values[2] is not None and not is_dose_unit(values[2]):
+                outcome_after[key] = values[1:]  # no drug's change, yet the next one's "before"
             continue  # ... "X was discontinued; sodium rose": the course off the drug; "higher in
             # males than in females": a difference between sexes
         if sent.start <= drug.start < sent.end:  # "lower in placebo than in X": X's sign flips
@@ -520,28 +512,8 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
                                     after=after, unit="mmHg", timepoint=timepoint, statistic_items=
                                     tuple(sorted(stat_near(doc, obj, sent, ents).items()))))
             continue
-        before = after = unit = None
+        before, after, unit = values
         if cue and direction in ("increased", "decreased", "improved", "worsened"):
-            # "..., and creatinine from 128 to 171": a gapped clause's values follow its object
-            at = obj.end - 1 if cue[0] < obj.start and gapped_clause(doc, obj) else cue[0]
-            for q, qs, qe in quants:
-                span = doc.char_span(qs, qe, alignment_mode="expand")
-                if span is None or span.start <= at:
-                    continue
-                prev = _word_before_value(doc, span.start)
-                if q.kind == "range" and prev == "from" and span.start - at <= 6:
-                    # "decreased from 610 to 180 mOsm/kg", "normalized TSH (from 12.4 to 2.1
-                    # mIU/L)": one quantity holds both values
-                    before, after, unit = q.low, q.high, q.unit or unit_after(doc.text, qe)
-                    break
-                if q.value is None:
-                    continue
-                if prev == "to" and (span.start - at <= 4 or before is not None):
-                    # "increased from 0.9 mg/dL at baseline to 3.2 mg/dL": the "to" of a "from"
-                    after, unit = q.value, q.unit or unit_after(doc.text, qe) or unit
-                    break
-                if prev == "from":
-                    before, unit = q.value, q.unit or unit_after(doc.text, qe)
             if unit and is_dose_unit(unit):
                 continue  # "increased to 4 g/day": a dose change is a regimen, not an outcome
             if unit is None and (before is not None or after is not None):

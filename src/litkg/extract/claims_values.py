@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 from litkg.extract import claims_lexicon as lex
 from litkg.extract.analytes import (BODY_TEMPERATURE_ID, BODY_TEMPERATURE_LABEL, TEMPERATURE_NAME,
                                     temperature_reading)
+from litkg.extract.claims_cues import gapped_clause
 from litkg.extract.quantities import find_quantities
 from litkg.extract.lexicon import lookup
 from litkg.extract.respectively import respective_statistic
@@ -356,3 +357,40 @@ def value_direction(direction: str | None, before: float, after: float) -> str |
     if direction not in ("increased", "decreased"):
         return direction
     return "increased" if after > before else "decreased" if after < before else "unchanged"
+
+
+#: words between "from"/"to" and its value: "fell from a median of 48 to a mean of 6 ng/mL"
+_VALUE_FILLERS = frozenset({"a", "the", "median", "mean", "of", "approximately", "about", "around"})
+
+
+def _word_before_value(doc: Doc, start: int) -> str:
+    """The word that introduces the value at token ``start``, past fillers ("from a median of")."""
+    i = start - 1
+    while i >= 0 and start - i <= 4 and doc[i].lower_ in _VALUE_FILLERS:
+        i -= 1
+    return doc[i].lower_ if i >= 0 else ""
+
+
+def change_values(doc: Doc, obj: Span, cue: tuple[int, str], quants) -> tuple:
+    """(before, after, unit) a change word ``cue`` gives ``obj`` ("decreased from 610 to 180
+    mOsm/kg", "rose to 3.2 mg/dL"; ``None`` where not written)."""
+    before = after = unit = None
+    # "..., and creatinine from 128 to 171": a gapped clause's values follow its object
+    at = obj.end - 1 if cue[0] < obj.start and gapped_clause(doc, obj) else cue[0]
+    for q, qs, qe in quants:
+        span = doc.char_span(qs, qe, alignment_mode="expand")
+        if span is None or span.start <= at:
+            continue
+        prev = _word_before_value(doc, span.start)
+        if q.kind == "range" and prev == "from" and span.start - at <= 6:
+            # "decreased from 610 to 180 mOsm/kg", "normalized TSH (from 12.4 to 2.1 mIU/L)":
+            # one quantity holds both values
+            return q.low, q.high, q.unit or unit_after(doc.text, qe)
+        if q.value is None:
+            continue
+        if prev == "to" and (span.start - at <= 4 or before is not None):
+            # "increased from 0.9 mg/dL at baseline to 3.2 mg/dL": the "to" of a "from"
+            return before, q.value, q.unit or unit_after(doc.text, qe) or unit
+        if prev == "from":
+            before, unit = q.value, q.unit or unit_after(doc.text, qe)
+    return before, after, unit
