@@ -15,6 +15,7 @@ from litkg.extract.claims_cues import gapped_clause
 from litkg.extract.quantities import find_quantities
 from litkg.extract.lexicon import lookup
 from litkg.extract.respectively import respective_statistic
+from litkg.extract.tables import change_direction
 from litkg.models import Concept, is_curie, normalise_key
 from litkg.extract.units import dimensionless_unit
 
@@ -309,16 +310,10 @@ CHANGE_THRESHOLD = 0.10
 
 def computed_change(make, regimen, obj: Span, before: float, after: float, unit: str):
     """The outcome claim a level and its stated earlier level give, computed (``make`` builds
-    a claim of the sentence): the direction by :data:`CHANGE_THRESHOLD`, recorded as its rule."""
-    change = (after - before) / abs(before) if before else None
-    pct = f"{CHANGE_THRESHOLD:.0%}"
-    if change is None or change >= CHANGE_THRESHOLD:
-        direction, rule = "increased", f"relative change >= +{pct} from the stated earlier level"
-    elif change <= -CHANGE_THRESHOLD:
-        direction, rule = "decreased", f"relative change <= -{pct} from the stated earlier level"
-    else:
-        direction, rule = "unchanged", f"|relative change| < {pct} from the stated earlier level"
-    stats = (("relative_change", round(change, 4)),) if change is not None else ()
+    a claim of the sentence): the direction by a table series' rule
+    (:func:`litkg.extract.tables.change_direction`), recorded as its rule."""
+    direction, rule, stats = change_direction(before, after, CHANGE_THRESHOLD,
+                                              "from the stated earlier level")
     return make("outcome", regimen, obj, direction=direction, before=before, after=after,
                 unit=unit, statistic_items=stats, computed=True, rule=rule)
 

@@ -49,7 +49,7 @@ TREATED_PEOPLE = re.compile(r"\b(?:treated|treatment|intervention|active[- ]trea
                             r"men|group|arm|cohort)\b", re.I)
 
 
-def _arm_spans(doc: Doc, sent: Span) -> list[tuple[int, int]]:
+def _arm_spans(sent: Span) -> list[tuple[int, int]]:
     """Character spans of the control arms named in ``sent``."""
     text, base = sent.text, sent.start_char
     out = [(base + m.start(), base + m.end()) for m in _NAMED_GROUP.finditer(text)]
@@ -69,7 +69,7 @@ def add_control_arms(doc: Doc) -> Doc:
     taken = {i for e in doc.ents for i in range(e.start, e.end)}
     new = []
     for sent in doc.sents:
-        for start, end in _arm_spans(doc, sent):
+        for start, end in _arm_spans(sent):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or taken.intersection(range(span.start, span.end)):
                 continue

@@ -54,6 +54,12 @@ _DANGLING = frozenset({"on", "in", "of", "at", "for", "to", "with", "by", "from"
                        "the", "a", "an"})
 
 
+def _rank(m: re.Match) -> str:
+    """The role a match names: "primary" (also written "main", "principal") or "secondary"."""
+    rank = m.group("rank").lower()
+    return "primary" if rank in ("main", "principal") else rank
+
+
 def _clean(definition: str) -> str | None:
     """The outcome a definition names, without its measuring clause and opening article."""
     m = _DEFINITION_END.search(definition)
@@ -79,8 +85,7 @@ def definitions(doc: Doc) -> dict[str, tuple[str, Span, int, int]]:
                 text = _clean(m.group("definition"))
                 if text is None:
                     continue
-                rank = m.group("rank").lower()
-                rank = "primary" if rank in ("main", "principal") else rank
+                rank = _rank(m)
                 start = sent.start_char + m.start("definition") + \
                     m.group("definition").find(text)
                 found.setdefault(rank, []).append((text, sent, start, start + len(text)))
@@ -118,8 +123,7 @@ def _inline_roles(doc: Doc) -> tuple[list[Span], dict]:
             role._.concept_label = (named._.concept_label or named.text) if named else text
             role._.concept_id = named._.concept_id if named else None
             spans.append(role)
-            rank = m.group("rank").lower()
-            rank = "primary" if rank in ("main", "principal") else rank
+            rank = _rank(m)
             defined.setdefault(rank, (text, sent, start, end))
     return spans, defined
 
@@ -139,8 +143,7 @@ def resolve_roles(doc: Doc) -> Doc:
     for rank, (text, def_sent, start, end) in defined.items():
         named = _named_entity(doc, start, end)
         for m in _MENTION.finditer(doc.text, def_sent.end_char):
-            rank_here = m.group("rank").lower()
-            if ("primary" if rank_here in ("main", "principal") else rank_here) != rank:
+            if _rank(m) != rank:
                 continue
             span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
             if span is None or taken.intersection(range(span.start, span.end)):

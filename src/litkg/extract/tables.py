@@ -404,18 +404,28 @@ def _series_outcomes(rows: list[Claim], threshold: float) -> list[Claim]:
     return out
 
 
-def _outcome(a: Claim, b: Claim, item: RegimenItem, threshold: float) -> Claim:
-    before, after = a.value, b.value
+def change_direction(before: float, after: float, threshold: float,
+                     between: str) -> tuple[str, str, tuple]:
+    """(direction, rule, statistic items) of a change computed from two values: a relative
+    change of at least ``threshold`` either way, else unchanged; ``between`` names the two
+    values in the recorded rule ("between 'visit 1' and 'visit 2'")."""
     change = (after - before) / abs(before) if before else (0.0 if after == before else None)
     pct = f"{threshold:.0%}"
-    ta, tb = a.timepoint or "row before", b.timepoint or "later row"
     if change is None or change >= threshold:
-        direction, rule = "increased", f"relative change >= +{pct} between '{ta}' and '{tb}'"
+        direction, rule = "increased", f"relative change >= +{pct} {between}"
     elif change <= -threshold:
-        direction, rule = "decreased", f"relative change <= -{pct} between '{ta}' and '{tb}'"
+        direction, rule = "decreased", f"relative change <= -{pct} {between}"
     else:
-        direction, rule = "unchanged", f"|relative change| < {pct} between '{ta}' and '{tb}'"
+        direction, rule = "unchanged", f"|relative change| < {pct} {between}"
     stats = (("relative_change", round(change, 4)),) if change is not None else ()
+    return direction, rule, stats
+
+
+def _outcome(a: Claim, b: Claim, item: RegimenItem, threshold: float) -> Claim:
+    before, after = a.value, b.value
+    ta, tb = a.timepoint or "row before", b.timepoint or "later row"
+    direction, rule, stats = change_direction(before, after, threshold,
+                                              f"between '{ta}' and '{tb}'")
     subject = Concept(item.concept.label, item.concept.id, item.written)
     return Claim(doc=b.doc, kind="outcome", subject=subject, object=b.object, evidence=b.evidence,
                  direction=direction, before=before, after=after, unit=b.unit,
