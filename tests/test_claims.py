@@ -1085,3 +1085,18 @@ def test_a_finding_that_recurred_despite_a_drug_is_not_that_drug_s_worsening():
     claims = claims_of("After drug A was started, hypoglycemia recurred.", ents)
     assert [(c.kind, c.direction) for c in claims if c.kind == "outcome"] == [("outcome", "worsened")]
 
+
+
+def test_a_change_credited_to_no_drug_still_gives_the_next_change_its_before():
+    # sodium's rise after the stop is no drug's outcome, but its value is where the next
+    # drug's change starts from
+    text = ("A 60-year-old man with hyponatremia was treated with tolvaptan. "
+            "Tolvaptan was discontinued and serum sodium rose to 138 mmol/L within two days. "
+            "Furosemide was then started and serum sodium fell to 130 mmol/L.")
+    claims = _claims(text, [("hyponatremia", "CONDITION"), ("tolvaptan", "DRUG"),
+                            ("Tolvaptan", "DRUG"), ("sodium", "ANALYTE"),
+                            ("sodium", "ANALYTE", 1), ("Furosemide", "DRUG")])
+    assert not [c for c in claims if c.kind == "outcome" and c.subject.label == "tolvaptan"]
+    fell = _find(claims, "outcome", "sodium", "furosemide")
+    assert (fell.direction, fell.before, fell.after, fell.unit) == ("decreased", 138.0, 130.0,
+                                                                     "mmol/L")
