@@ -142,3 +142,18 @@ def test_the_parts_of_a_mixed_solution_and_a_drug_s_strength_are_given_not_measu
     assert got == [("Ropivacaine", "DRUG"), ("fentanyl", "DRUG"), ("epinephrine", "DRUG")]
     # a chemical only measured is still the patient's analyte
     assert _ents("Lactate was 18 mmol/L.", [("Lactate", "DRUG")]) == [("Lactate", "ANALYTE")]
+
+
+def test_the_definite_mention_of_a_given_substance_is_the_drug():
+    text = ("Patients received oral phosphate and calcitriol, but the phosphate caused diarrhea. "
+            "The phosphate level was 0.5 mmol/L; the phosphate and calcium concentrations fell.")
+    got = _ents(text, [("oral phosphate", "DRUG"), ("calcitriol", "DRUG"),
+                       ("phosphate", "ANALYTE"), ("diarrhea", "CONDITION"),
+                       ("phosphate", "ANALYTE"), ("phosphate", "ANALYTE"),
+                       ("calcium", "ANALYTE")])
+    assert [label for _, label in got] == ["DRUG", "DRUG", "DRUG", "CONDITION", "ANALYTE",
+                                           "ANALYTE", "ANALYTE"]
+    # without a given substance of that name, "the phosphate" is what was measured
+    got = _ents("Calcitriol was given, but the phosphate rose.",
+                [("Calcitriol", "DRUG"), ("phosphate", "ANALYTE")])
+    assert got == [("Calcitriol", "DRUG"), ("phosphate", "ANALYTE")]

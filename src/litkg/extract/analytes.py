@@ -33,7 +33,8 @@ the vocabularies type it one way for all documents:
   was administered", "interleukin-2 therapy") is a DRUG there; "serum insulin", "insulin
   resistance" and "TNF inhibitors" keep the protein;
 - an analyte written as given ("high doses of oral phosphate", "calcium 1 g daily") is a DRUG
-  under its chemical id;
+  under its chemical id, and so is a later definite mention of it that is no measure ("... but
+  the phosphate is poorly tolerated");
 - an analyte or protein naming a trial arm ("in the vitamin D group") is what the arm was given.
 """
 
@@ -304,9 +305,29 @@ def _given_proteins(doc: Doc, ents: list[Span]) -> set[int]:
             continue
         if nxt.startswith(_TARGET_OF):
             continue
-        if _written_as_given(doc, e, _ROUTE_OR_ADDED_TO):
+        if _written_as_given(doc, e, _ROUTE_OR_ADDED_TO) or _names_the_given(doc, e, ents):
             out.add(i)
     return out
+
+
+#: the words after a substance that make its phrase a measure, within a coordination ("the
+#: phosphate and calcium concentrations")
+_MEASURE_AHEAD = 4
+
+
+def _names_the_given(doc: Doc, e: Span, ents: list[Span]) -> bool:
+    """Is the analyte ``e`` a definite mention of a substance given earlier ("high doses of oral
+    phosphate ... but the phosphate is poorly tolerated")?  "the X" refers back; a measure
+    ("the phosphate level", "the calcium was 2.1 mmol/L") stays the analyte."""
+    if e.start == 0 or doc[e.start - 1].lower_ not in ("the", "this", "that"):
+        return False
+    ahead = doc[e.end:min(e.sent.end, e.end + _MEASURE_AHEAD)]
+    if any(t.lower_ in _MEASURE_NOUNS or t.like_num for t in ahead) or \
+            _measure_phrase(doc, e) or _lab_value_after(doc, e):
+        return False
+    name = e.text.lower()
+    return any(d.label_ == "DRUG" and d.end <= e.start and d[-1].lower_ == name.split()[-1]
+               and d.text.lower().endswith(name) for d in ents)
 
 
 def _retyped(doc: Doc, span: Span, label: str) -> Span:
