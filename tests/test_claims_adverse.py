@@ -409,3 +409,17 @@ def test_a_condition_listed_with_an_indication_is_one_too():
     sent = doc[:]
     conds = [e for e in doc.ents if e.label_ == "CONDITION"]
     assert [_is_indication(doc, sent, c) for c in conds] == [True, True, False]
+
+
+def test_a_condition_that_led_to_a_treatment_is_its_indication(monkeypatch):
+    _with_model(monkeypatch, {"BIAS": 10.0})  # whatever the model says
+    doc = _doc("She had atrial fibrillation and a stroke, leading to long-term treatment with "
+               "apixaban.", [("atrial fibrillation", "CONDITION"), ("stroke", "CONDITION"),
+                             ("apixaban", "DRUG")])
+    assert _pairs(doc) == set()  # the whole list led to the treatment
+    doc = _doc("Sepsis requiring vasopressor therapy with norepinephrine developed.",
+               [("Sepsis", "CONDITION"), ("norepinephrine", "DRUG")])
+    assert _pairs(doc) == set()
+    # the drug leading to the condition is the harm
+    doc = _doc("Apixaban led to a stroke.", [("Apixaban", "DRUG"), ("stroke", "CONDITION")])
+    assert _pairs(doc) == {("Apixaban", "stroke")}

@@ -57,6 +57,12 @@ _INDICATION = re.compile(r"(\bfor|\b(treatment|management|therapy|treating|treat
                          r"from))(\s+\S+){0,2}\s*$", re.I)
 
 
+_LED_TO_TREATMENT = re.compile(
+    r"^\W*(?:which\s+|that\s+)?(?:(?:has|had|have|was|were)\s+)?(?:lead|leads|led|leading|"
+    r"requir\w*|necessitat\w*|prompt\w*)\s+(?:to\s+)?(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:treatment|therapy|use|administration|initiation|prescription)\b", re.I)
+
+
 def _is_indication(doc: Doc, sent: Span, cond: Span) -> bool:
     """'X for Y', 'treatment of Y', 'patients with Y': Y is what the drug is given for."""
     prev = doc[max(sent.start, cond.start - 5):cond.start].text
@@ -66,6 +72,10 @@ def _is_indication(doc: Doc, sent: Span, cond: Span) -> bool:
     opening = doc[sent.start:cond.start].text
     if _INDICATION.search(prev) or POPULATION_NOUN.match(nxt) or \
             (nxt == "," and _POPULATION_OPENING.match(opening)):
+        return True
+    # "Y, leading to long-term treatment with X", "Y requiring insulin therapy": Y (or the list
+    # it ends) is why the drug was given
+    if _LED_TO_TREATMENT.match(doc.text[_list_end(doc, sent, cond).end_char:sent.end_char]):
         return True
     # "adults with primary hPTH or secondary hPTH": a condition listed with an indication is one
     listed = [e for e in sent.ents if e.label_ in CONDITION_LABELS and e.end <= cond.start
@@ -133,17 +143,23 @@ _RISK_FACTOR = re.compile(
     r"(?:an?\s+|the\s+)?(?:\w+\s+)?risk\s+factors?\b)", re.I)
 
 
+def _list_end(doc: Doc, sent: Span, c: Span) -> Span:
+    """The last condition of the list ``c`` opens ("A, B and C"; ``c`` itself when alone): a
+    predicate after the list is every member's."""
+    end = c
+    for e in sent.ents:
+        if e.start >= end.end and e.label_ in CONDITION_LABELS and \
+                all(t.lower_ in (",", "and", "or", "a", "an") for t in doc[end.end:e.start]) and \
+                0 < e.start - end.end <= 3:
+            end = e
+    return end
+
+
 def risk_factor(doc: Doc, sent: Span, c: Span) -> bool:
     """Is condition ``c`` the subject of a raised risk ("Y1 increases the risk of Y2", "Y1 is a
     risk factor for Y2")?  It is then what made the harm likelier, not a harm itself.  A
     list of conditions shares the predicate ("Hypertension and obesity were risk factors")."""
-    end = c
-    for e in sent.ents:
-        if e.start >= end.end and e.label_ in CONDITION_LABELS and \
-                all(t.lower_ in (",", "and", "or") for t in doc[end.end:e.start]) and \
-                0 < e.start - end.end <= 2:
-            end = e
-    return bool(_RISK_FACTOR.match(doc.text[end.end_char:sent.end_char]))
+    return bool(_RISK_FACTOR.match(doc.text[_list_end(doc, sent, c).end_char:sent.end_char]))
 
 
 def class_apposition(doc: Doc, d: Span, drugs: list[Span]) -> bool:
