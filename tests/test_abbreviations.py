@@ -161,3 +161,19 @@ def test_a_plural_short_form_names_the_singular_and_undoes_an_endpoint_built_on_
     doc = nlp.get_pipe("litkg_abbreviations")(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Zorblax blockers", "DRUG"),
                                                        ("ZBs", "DRUG"), ("ZB", "DRUG")]
+
+
+def test_an_everyday_word_with_a_chemical_ending_is_no_chemical_long_form():
+    # "medium" ends like "sodium", but the long form is a growth medium, not a chemical
+    nlp = _nlp()
+    for text, kept in (("Bacteria grew in Davis minimal medium (DM). DM was used.", []),
+                       ("We gave 2-mercaptoethane sulphonate (MESNA). MESNA was used.",
+                        ["MESNA", "MESNA"])):
+        doc = nlp.make_doc(text)
+        short = kept[0] if kept else "DM"
+        doc.ents = [Span(doc, t.i, t.i + 1, label="CONDITION" if short == "DM" else "DRUG")
+                    for t in doc if t.text == short]
+        for e in doc.ents:
+            e._.source = "ner"
+        doc = nlp.get_pipe("litkg_abbreviations")(doc)
+        assert [e.text for e in doc.ents] == kept

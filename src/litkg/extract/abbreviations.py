@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 from litkg.extract.entity_contexts import dosing_context
 from litkg.extract.extensions import register_extensions
 from litkg.extract.known_abbreviations import known_abbreviation_spans
-from litkg.extract.lexicon import load_lexicon
+from litkg.extract.lexicon import common_words, load_lexicon
 
 _PAREN = re.compile(r"\(([^()]{1,30})\)")
 _STAT = re.compile(r"\s*(?:[<>=≤≥]|-?value)")
@@ -126,7 +126,16 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
 
 
 _HEAD_FINAL = ("CONDITION", "PHENOTYPE")
-_CHEMICAL_LOOK = re.compile(r"\d|(ate|ide|ine|ol|one|acid|ium|yl|ane|ene|ose|oid|ates|ides|ines)$", re.I)
+_CHEMICAL_END = re.compile(r"(ate|ide|ine|ol|one|ium|yl|ane|ene|ose|oid|ates|ides|ines)$", re.I)
+
+
+def _chemical_look(long_form: str) -> bool:
+    """Does ``long_form`` look like a chemical name: a digit ("5-hydroxyindoleacetic acid"), an
+    acid, or a last word with a chemical ending that is no everyday word ("sulphonate", not
+    "medium" of "Davis minimal salts medium" nor "machine")?"""
+    last = long_form.split()[-1].lower() if long_form.split() else ""
+    return bool(re.search(r"\d", long_form)) or last.startswith("acid") or (
+        bool(_CHEMICAL_END.search(last)) and last not in common_words())
 
 
 def _tail_entity(ents, abbr: Abbreviation):
@@ -189,7 +198,7 @@ class AbbreviationResolver:
                 # and that is no entity, so NER guesses on the short form are dropped -- unless
                 # the long form looks like a chemical name the recognisers missed
                 # ("5-hydroxyindoleacetic acid (5-HIAA)", "2-mercaptoethane sulphonate (MESNA)").
-                if not _CHEMICAL_LOOK.search(abbr.long):
+                if not _chemical_look(abbr.long):
                     unknown.add(abbr.short)
                 continue
             # a plural short form names the singular too: "(PPIs)" ... "PPI use"
