@@ -379,6 +379,16 @@ def test_organism_names_are_neither_drugs_nor_diseases():
     assert [(e.text, e.start_char) for e in kept] == [("tuberculosis", 46)]  # the disease
 
 
+def test_an_epithet_after_a_genus_the_tokenizer_split_is_no_disease():
+    from litkg.extract.pipeline import shared_nlp
+
+    doc = shared_nlp()("Orlistat inhibited the growth of M. tuberculosis in vitro. Patients with "
+                       "tuberculosis were treated.")
+    assert [t.text for t in doc[5:8]] == ["M", ".", "tuberculosis"]  # as the pipeline splits it
+    assert [(e.text, e.start_char) for e in doc.ents if e.label_ == "CONDITION"] == [
+        ("tuberculosis", 73)]
+
+
 def test_depressed_meaning_lowered_is_not_depression():
     from litkg.extract.span_filters import without_lowered_meaning
     from handmade import doc_with_ents

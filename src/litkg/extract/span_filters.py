@@ -123,6 +123,15 @@ def trim_edges(ent: Span) -> Span | None:
 _GENUS_ABBREVIATION = re.compile(r"^[A-Z]\.$")
 
 
+def _after_genus_abbreviation(doc: Doc, i: int) -> bool:
+    """Does token ``i`` follow an abbreviated genus, "M." (one token, or "M" and "." when the
+    tokenizer split them)?"""
+    if i > 0 and _GENUS_ABBREVIATION.match(doc[i - 1].text):
+        return True
+    return i > 1 and doc[i - 1].text == "." and not doc[i - 2].whitespace_ and \
+        len(doc[i - 2].text) == 1 and doc[i - 2].text.isupper()
+
+
 def without_organism_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """``spans`` without the parts of binomial organism names: the epithet after an abbreviated
     genus ("M. tuberculosis" is the bacterium, not the disease) and a genus the NER took for an
@@ -130,8 +139,7 @@ def without_organism_names(doc: Doc, spans: list[Span]) -> list[Span]:
     by_start = {sp.start: sp for sp in spans}
     drop = set()
     for sp in spans:
-        if len(sp) == 1 and sp.start > 0 and _GENUS_ABBREVIATION.match(doc[sp.start - 1].text) \
-                and sp.text.islower():
+        if len(sp) == 1 and _after_genus_abbreviation(doc, sp.start) and sp.text.islower():
             drop.add(sp.start)
         nxt = by_start.get(sp.end)
         if sp.label_ == "DRUG" and len(sp) == 1 and sp._.concept_id is None and sp.text.istitle() \
