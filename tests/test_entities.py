@@ -397,6 +397,13 @@ def test_depressed_meaning_lowered_is_not_depression():
                         [("depressed", "CONDITION"), ("thyroxine", "ANALYTE"), ("depressed", "CONDITION")])
     kept = without_lowered_meaning(doc, list(doc.ents))
     assert [(e.text, e.start_char) for e in kept] == [("thyroxine", 26), ("depressed", 37)]
+    doc = doc_with_ents("Thyroxine levels were depressed and TSH was depressed; the mothers were "
+                        "depressed.", [("Thyroxine", "ANALYTE"), ("depressed", "CONDITION"),
+                                       ("TSH", "ANALYTE"), ("depressed", "CONDITION"),
+                                       ("depressed", "CONDITION")])
+    kept = without_lowered_meaning(doc, list(doc.ents))
+    assert [(e.text, e.start_char) for e in kept] == [("Thyroxine", 0), ("TSH", 36),
+                                                      ("depressed", 72)]
 
 
 def test_a_condition_after_x_induced_does_not_end_on_a_verb():

@@ -160,11 +160,24 @@ _MEASURED_LABELS = ("ANALYTE", "TARGET", "DRUG")
 
 def without_lowered_meaning(doc: Doc, spans: list[Span]) -> list[Span]:
     """``spans`` without "depressed" where it means lowered ("depressed plasma thyroxine",
-    "depressed TRβ mRNA levels"), which the NER takes for depression."""
+    "depressed TRβ mRNA levels", "T4 levels were depressed"), which the NER takes for
+    depression."""
     starts = {sp.start: sp for sp in spans}
+    ends = {sp.end: sp for sp in spans}
+
+    def measured(i: int) -> bool:  # a measure, or a measured entity, ends at token i - 1
+        before = ends.get(i)
+        return i > 0 and (doc[i - 1].lower_ in _MEASURED_AFTER or (
+            before is not None and before.label_ in _MEASURED_LABELS))
 
     def lowered(sp: Span) -> bool:
-        if sp.text.lower() != "depressed" or sp.end >= len(doc):
+        if sp.text.lower() != "depressed":
+            return False
+        # "GPHα transcript was depressed": a measure as its subject
+        if sp.start > 1 and doc[sp.start - 1].lower_ in ("was", "were", "is", "are", "been") \
+                and measured(sp.start - 1):
+            return True
+        if sp.end >= len(doc):
             return False
         nxt = starts.get(sp.end)
         return doc[sp.end].lower_ in _MEASURED_AFTER or (
