@@ -264,6 +264,19 @@ def test_every_member_of_a_list_of_subgroup_variables_is_no_outcome():
     assert not [o for o in got if o[1] in ("BMI", "menopausal status")]
 
 
+def test_what_did_not_differ_across_subgroups_is_the_effect_not_an_unchanged_outcome():
+    text = ("Statin use lowered the risk of stroke. The risk of stroke did not differ according "
+            "to region and baseline traits (age, BMI, hormone therapy and smoking status).")
+    got = _outcomes(text, [("Statin", "DRUG"), ("stroke", "CONDITION"), ("stroke", "CONDITION"),
+                           ("BMI", "ANALYTE"), ("hormone therapy", "DRUG"),
+                           ("smoking status", "ENDPOINT")])
+    assert got == [("Statin", "stroke", "decreased")]
+    # differing by treatment arm is a finding between the arms
+    text = "Patients took metformin or placebo. HbA1c did not differ by treatment arm."
+    got = _outcomes(text, [("metformin", "DRUG"), ("placebo", "DRUG"), ("HbA1c", "ANALYTE")])
+    assert ("metformin", "HbA1c", "unchanged") in got
+
+
 def test_cases_compared_with_people_without_the_disease_are_no_arms():
     text = ("Oral contraceptives were studied. Compared with women without colorectal cancer, "
             "cases had higher BMI and drank more alcohol.")

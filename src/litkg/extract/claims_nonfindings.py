@@ -75,7 +75,16 @@ def cue_not_a_finding(doc: Doc, sent: Span, cue_i: int) -> bool:
 # (the subgroup variables may be a list: "did not differ according to country, age or BMI")
 _BY_SUBGROUP = re.compile(r"\b(differ\w*|var(y|ies|ied)|modif\w*|interactions?|stratif\w*|"
                           r"heterogeneity)\b[^.;]*\b(by|across|according\s+to)\s+"
-                          r"(?:[^.;()]{0,80}?(?:,|\band|\bor)\s+)?$", re.I)
+                          # (a list may hold a bracketed one: "... and baseline traits (age, BMI")
+                          r"(?:[^.;)]{0,160}?(?:,|\band|\bor|\()\s*)?$", re.I)
+
+
+# "the association with Y did not differ according to age or BMI": what varied (or not) across
+# subgroups is the effect on Y, no change of Y; "Y did not differ by treatment arm" is a finding
+_VARIED_BY_SUBGROUP = re.compile(
+    r"[^.;]{0,60}?\b(differ|differed|vary|varied|varies)\s+(?:significantly\s+)?"
+    r"(by|across|according\s+to)\s+(?!(?:the\s+)?(?:treatments?|arms?|groups?|randomi|"
+    r"allocation|interventions?|study\s+(?:arm|group)s?)\b)", re.I)
 
 
 _REASON = re.compile(r"\b(because\s+of|due\s+to|owing\s+to)\s+(\w+\s+){0,2}$", re.I)
@@ -93,7 +102,9 @@ def subgroup_variable(doc: Doc, sent: Span, obj: Span) -> bool:
     the subgroups an effect was compared across or a trait that predicts it, not an outcome of
     the drug."""
     before = doc[sent.start:obj.start].text + " "
-    if _BY_SUBGROUP.search(before) or predictor_trait(doc, sent, obj) or \
+    if _BY_SUBGROUP.search(before) or _VARIED_BY_SUBGROUP.match(doc.text, obj.end_char,
+                                                                sent.end_char) or \
+            predictor_trait(doc, sent, obj) or \
             _PREDICTED.search(doc[max(sent.start, obj.start - 6):obj.start].text + " "):
         return True  # ("the strongest predictor of Y ... was less frequent": Y is foretold)
     # ("differences between baseline and final HbA1c" compares times of one outcome: the
