@@ -514,6 +514,18 @@ def test_a_title_or_an_aim_credits_a_harm_to_no_drug_it_does_not_name():
     assert not [c for c in claims if c.kind == "adverse_effect"]
 
 
+def test_a_study_that_examined_an_association_reports_no_harm_in_that_sentence():
+    text = ("Women took oral contraceptives. We examined the association of hormonal factors "
+            "with risk of colorectal cancer among 3000 women. We evaluated the effect of metformin "
+            "on glucose and found that metformin lowered glucose.")
+    claims = _claims(text, [("oral contraceptives", "DRUG"), ("colorectal cancer", "CONDITION"),
+                            ("metformin", "DRUG"), ("glucose", "ANALYTE"),
+                            ("metformin", "DRUG", 1), ("glucose", "ANALYTE", 1)])
+    assert not [c for c in claims if c.kind == "adverse_effect"]
+    # an aim and its finding in one sentence: the finding stands
+    assert _find(claims, "outcome", "glucose", "metformin").direction == "decreased"
+
+
 def test_a_drug_glued_to_a_condition_modifier_treats_nothing():
     text = "Antagonists may be useful in the treatment of steroid-dependent diseases and metastatic cancers."
     claims = _claims(text, [("steroid", "DRUG"), ("cancers", "CONDITION")])

@@ -234,7 +234,8 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
                      patient=patient, extractor=EXTRACTOR, **kw)
 
     # an aim or hypothesis names no finding (its indication is still read below)
-    aim_m = lex.NOT_FINDING.search(sent.text) or lex.NOT_FINDING_IMPERATIVE.match(sent.text)
+    aim_m = lex.NOT_FINDING.search(sent.text) or lex.NOT_FINDING_IMPERATIVE.match(sent.text) \
+        or lex.STUDY_AIM.search(sent.text)
     aim, aim_at = bool(aim_m), (sent.start_char + aim_m.start() if aim_m else None)
     # -- mechanisms first: their objects are not also outcomes
     used_cues: set[int] = set()

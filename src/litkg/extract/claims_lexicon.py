@@ -145,6 +145,14 @@ NOT_FINDING = re.compile(
     r"\b(our aims?|the aims? of|aimed|aims? to|intended to|objectives?|purpose of|"
     r"we (postulated|hypothesi[sz]ed|sought|speculated?)|hypothes[ie]s|"
     r"to (test|investigate|determine|examine|evaluate|assess) (whether|if|the hypothesis))\b", re.I)
+# "We examined the association of X with Y", "This study evaluated whether X ...": what the
+# study set out to measure, unless the same sentence reports what it found
+STUDY_AIM = re.compile(
+    r"\b(we|this (?:study|trial|analysis)|the present (?:study|trial))\s+(?:\w+ly\s+)?"
+    r"(examined|investigated|evaluated|assessed|studied|explored|compared|analy[sz]ed)\s+"
+    r"(whether|if|the\s+(?:\w+\s+)?(associations?|effects?|relationships?|relations?|impact|"
+    r"roles?|efficacy|safety|influence|link))\b(?![^.;]*\b(?:and|but)\s+(?:found|showed|observed|"
+    r"demonstrated|revealed)\b)", re.I)
 # A negative instruction ("Do not discontinue X once Y has resolved") reports no finding.
 NOT_FINDING_IMPERATIVE = re.compile(r"^\W*(do not|don't|never|avoid)\b", re.I)
 # A recommendation, proposal or possibility ("it is possible to lower Y with X") names an
