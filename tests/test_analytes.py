@@ -157,3 +157,14 @@ def test_the_definite_mention_of_a_given_substance_is_the_drug():
     got = _ents("Calcitriol was given, but the phosphate rose.",
                 [("Calcitriol", "DRUG"), ("phosphate", "ANALYTE")])
     assert got == [("Calcitriol", "DRUG"), ("phosphate", "ANALYTE")]
+
+
+def test_a_substance_named_by_its_stores_or_status_is_measured():
+    from handmade import annotated
+
+    from litkg.extract.analytes import _measured_chemicals
+
+    text = "Infection was associated with low iron stores. Vitamin D status improved."
+    doc = annotated(text, [("iron", "DRUG"), ("Vitamin D", "DRUG")])[0]
+    assert [doc.ents[i].text for i in _measured_chemicals(doc, list(doc.ents))] == ["iron",
+                                                                                     "Vitamin D"]

@@ -258,7 +258,9 @@ def _measured_chemicals(doc: Doc, ents: list[Span]) -> set[int]:
     return valued | {i for i, e in chemicals if name(e) in every and name(e) not in given}
 
 
-_MEASURE_NOUNS = frozenset({"level", "levels", "concentration", "concentrations", "values"})
+#: "iron stores", "vitamin D status": the body's amount of the substance, measured
+_MEASURE_NOUNS = frozenset({"level", "levels", "concentration", "concentrations", "values",
+                            "status", "stores", "store"})
 
 
 #: "X was higher in users of Y": a substance compared between groups of people is measured
