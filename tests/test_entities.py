@@ -420,3 +420,16 @@ def test_the_first_half_of_a_hyphenated_protein_name_is_no_entity():
     doc = doc_with_ents("Tumours were PD-L1-positive; PTH-dependent rickets.",
                         [("PD", "CONDITION"), ("PTH", "ANALYTE")])
     assert [part_of_compound_name(doc, e) for e in doc.ents] == [True, False]
+
+
+def test_a_gene_symbol_with_its_number_is_found_though_short():
+    from litkg.extract.entities import entity_nlp
+
+    from litkg.extract.entities import _GENE_SYMBOL
+
+    doc = entity_nlp()("Serum IL-10 rose and IL6 fell.")
+    got = [(e.text, e.label_) for e in doc.ents]
+    assert ("IL-10", "TARGET") in got and ("IL6", "TARGET") in got
+    # one letter and a number ("T3", "H2"), or no number ("ALL"), is no gene symbol's shape
+    assert [w for w in ("T3", "H2", "ALL", "CXCL12", "IL-1β") if _GENE_SYMBOL.match(w)] == [
+        "CXCL12", "IL-1β"]

@@ -440,7 +440,10 @@ class EntityRecognizer:
     def _admit(self, doc: Doc, start: int, end: int, entry: Entry) -> bool:
         """May a lexicon match stand as an entity on its own (without the NER)?"""
         if FLAG_SHORT in entry.flags:
-            return False
+            # a gene symbol with its number ("IL-10", "IL6", "CD40") is no ambiguous
+            # abbreviation: short names otherwise only ground what the NER finds, and the NER
+            # finds no genes
+            return entry.label == "TARGET" and bool(_GENE_SYMBOL.match(doc[start:end].text))
         if entry.label == "TARGET" and len(entry.name) <= 6 and " " not in entry.name \
                 and not entry.name.islower() and doc[start:end].text.islower():
             return False  # a gene symbol ("Bad", "CIS") written as a plain word ("bad", "cis")
@@ -459,6 +462,11 @@ class EntityRecognizer:
         span._.concept_label = concept.label if concept else span.text
         span._.source = source
         return span
+
+
+#: a written gene symbol: two or more capitals, an optional hyphen, a number, an optional
+#: letter ("IL-10", "IL6", "CXCL12", "IL-1β"); not "T3" nor "H2"
+_GENE_SYMBOL = re.compile(r"^[A-Z]{2,}[a-z]?-?\d{1,3}[A-Za-zα-ω]?$")
 
 
 # Heads of NER "disease" spans that name something else: biologics named after a disease, and
