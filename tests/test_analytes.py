@@ -13,6 +13,8 @@ def _ents(text, ents=()):
 def test_a_specimen_word_names_an_analyte():
     assert _ents("Urine osmolality was high.") == [("Urine osmolality", "ANALYTE")]
     assert _ents("Plasma renin activity fell.") == [("Plasma renin activity", "ANALYTE")]
+    # "hs" is glued to the CRP after it: not an analyte "serum hs"
+    assert _ents("Serum hs-CRP fell.", [("CRP", "ANALYTE")]) == [("CRP", "ANALYTE")]
 
 
 def test_a_lab_value_names_its_analyte():

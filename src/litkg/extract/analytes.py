@@ -164,7 +164,9 @@ def _specimen_phrases(doc: Doc, sent: Span, taken: set[int]) -> list[tuple[int, 
         end = tok.i + 1
         while end < sent.end and end - tok.i <= MAX_WORDS and _free_word(doc[end], taken):
             end += 1
-        if end > tok.i + 1 and not (end < sent.end and end in taken) \
+        # ("serum hs-CRP": a word glued by a hyphen to the next is part of a longer name)
+        glued = end < sent.end and not doc[end - 1].whitespace_ and doc[end].text in ("-", "–")
+        if end > tok.i + 1 and not (end < sent.end and end in taken) and not glued \
                 and doc[end - 1].lower_ not in NOT_ANALYTE:
             out.append((tok.i, end))
             taken.update(range(tok.i, end))
