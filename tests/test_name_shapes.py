@@ -13,6 +13,8 @@ def _ents(text, ents=()):
 def test_compound_codes_are_drugs():
     got = _ents("Mice received ABT-199 or LY2835219, and BMS-986016 was tolerated.")
     assert got == [("ABT-199", "DRUG"), ("LY2835219", "DRUG"), ("BMS-986016", "DRUG")]
+    # a sponsor's prefix may end on one small letter ("EPs-7630", a plant extract)
+    assert _ents("Children received EPs-7630 daily.") == [("EPs-7630", "DRUG")]
 
 
 def test_gene_marker_registry_and_disease_names_of_that_shape_are_not():

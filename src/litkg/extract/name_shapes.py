@@ -3,8 +3,8 @@
 - A compound in development is named by its sponsor's code: "ABT-199", "LY2835219", "BMS-986016",
   "MK-3475", "AZD9291".  No vocabulary lists most of them and the NER misses many; yet in a
   pharmacology abstract the code *is* the drug every claim is about.  The shape is distinctive:
-  two to five capital letters, an optional hyphen, three to seven digits, at most one capital
-  letter after them.  Gene and cell-marker symbols of that shape ("CD133", "ZNF217") and trial
+  two to five capital letters (and at most one small one: "EPs-7630"), an optional hyphen,
+  three to seven digits, at most one capital letter after them.  Gene and cell-marker symbols of that shape ("CD133", "ZNF217") and trial
   registry numbers ("NCT01234567") are left out by their prefixes.
 - Drug vocabularies (DrugBank) list enzymes given as biologics, so an enzyme named as a
   target ("soluble epoxide hydrolase", "fatty acid synthase") comes out of the lexicon as a DRUG.
@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 from litkg.extract.extensions import register_extensions
 from litkg.extract.lexicon import lookup
 
-_CODE = re.compile(r"^([A-Z]{2,5})-?\d{3,7}[A-Z]?$")
+_CODE = re.compile(r"^([A-Z]{2,5}[a-z]?)-?\d{3,7}[A-Z]?$")
 #: prefixes of gene, marker, RNA and registry symbols with the shape of a compound code
 _NOT_A_SPONSOR = frozenset({"CD", "ZNF", "KIAA", "LINC", "MIR", "TMEM", "SNORD", "FAM", "CCDC",
                             "LOC", "ORF", "NCT", "ISRCTN", "ACTRN", "UMIN", "DRKS", "CTRI", "IRCT",
@@ -56,7 +56,9 @@ def code_spans(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     out = []
     i = 0
     while i < len(doc):
-        for width in (3, 1):  # "ABT - 199" split by the tokenizer, or "LY2835219"
+        # "ABT - 199" split by the tokenizer, or "LY2835219" (not "LDH 450" with a space: a lab
+        # value)
+        for width in (3, 1):
             end = i + width
             if end > len(doc) or taken.intersection(range(i, end)):
                 continue
