@@ -246,6 +246,19 @@ def test_list_members_share_a_confident_link(monkeypatch):
     assert _pairs(doc) == {("Zorbamide", "rash")}
 
 
+def test_drugs_of_one_list_share_a_confident_link(monkeypatch):
+    doc = _doc("Zorbamide and quinotil may cause rash.",
+               [("Zorbamide", "DRUG"), ("quinotil", "DRUG"), ("rash", "CONDITION")])
+    thresholds = {"with_rule": 0.3, "alone": 0.3}
+    # only the first drug (another drug between it and the condition) is linked by the model;
+    # its partner in the list joins
+    _with_model(monkeypatch, {"BIAS": -2.0, "DRUGSBETWEEN:D>C_1": 5.0}, thresholds)
+    assert _pairs(doc) == {("Zorbamide", "rash"), ("quinotil", "rash")}
+    doc = _doc("Zorbamide, unlike quinotil, may cause rash.",
+               [("Zorbamide", "DRUG"), ("quinotil", "DRUG"), ("rash", "CONDITION")])
+    assert _pairs(doc) == {("Zorbamide", "rash")}  # no list between them
+
+
 
 def test_an_onset_after_a_drug_overrides_the_patients_with_frame(monkeypatch):
     _with_model(monkeypatch, {"BIAS": 10.0})

@@ -431,7 +431,7 @@ def adverse_pairs(sent: Span, ents: list[Span],
             drug = fallback(c)  # "side effects (nausea)": the drug named before / the study drug
             chosen = [drug] if drug is not None else []
         pairs += [(d, c) for d in chosen]
-    return pairs if model is None else pairs + _shared_by_list(doc, eligible, sure, pairs)
+    return pairs if model is None else pairs + _shared_by_list(doc, eligible, sure, pairs, drugs)
 
 
 #: words that stop a drug ("discontinuation of X", "X was withdrawn", "after stopping X")
@@ -472,28 +472,44 @@ def _lowered_risk_of(doc: Doc, i: int, c: Span) -> bool:
     return 0 < len(between) <= 6 and "of" in between and bool(_RATE_WORDS & set(between))
 
 
-def _shared_by_list(doc: Doc, conds: list[Span], sure: list,
-                    pairs: list) -> list[tuple[Span, Span]]:
+def _listed_pairs(doc: Doc, spans: list[Span]) -> list[tuple[Span, Span]]:
+    """Neighbours in one list ("A and B", "A, B"): both orders of each adjacent pair."""
+    spans = sorted(spans, key=lambda e: e.start)
+    out = []
+    for a, b in zip(spans, spans[1:]):
+        gap = doc[a.end:b.start]
+        if 0 < len(gap) <= 2 and all(t.lower_ in _LIST_GLUE for t in gap):
+            out += [(a, b), (b, a)]
+    return out
+
+
+def _shared_by_list(doc: Doc, conds: list[Span], sure: list, pairs: list,
+                    drugs: list[Span] = ()) -> list[tuple[Span, Span]]:
     """"developed A and B on X": members of one list of conditions share the drug the
     classifier linked to any of them with some confidence (``sure``; it scores each member
-    alone and may miss one); ``pairs`` are the links already made."""
-    conds = sorted(conds, key=lambda c: c.start)
+    alone and may miss one); "X1 and X2 may lead to A": members of a list of drugs share the
+    condition likewise; ``pairs`` are the links already made."""
+    cond_lists, drug_lists = _listed_pairs(doc, conds), _listed_pairs(doc, list(drugs))
     made = {(d.start, d.end, c.start) for d, c in pairs}
     linked = {(d.start, d.end, c.start): (d, c) for d, c in sure}
     added: list[tuple[Span, Span]] = []
+
+    def link(d: Span, c: Span) -> bool:
+        key = (d.start, d.end, c.start)
+        if key in linked or (d.start < c.end and c.start < d.end):
+            return False
+        linked[key] = (d, c)
+        if key not in made:
+            added.append((d, c))
+        return True
+
     changed = True
     while changed:
         changed = False
-        for a, b in zip(conds, conds[1:]):
-            gap = doc[a.end:b.start]
-            if len(gap) == 0 or len(gap) > 2 or any(t.lower_ not in _LIST_GLUE for t in gap):
-                continue
-            for x, y in ((a, b), (b, a)):
-                for d, _ in [v for v in linked.values() if v[1] is x]:
-                    key = (d.start, d.end, y.start)
-                    if key not in linked and not (d.start < y.end and y.start < d.end):
-                        linked[key] = (d, y)
-                        if key not in made:
-                            added.append((d, y))
-                        changed = True
+        for x, y in cond_lists:
+            for d, _ in [v for v in linked.values() if v[1] is x]:
+                changed = link(d, y) or changed
+        for x, y in drug_lists:
+            for _, c in [v for v in linked.values() if v[0] is x]:
+                changed = link(y, c) or changed
     return added
