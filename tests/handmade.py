@@ -54,3 +54,39 @@ def claims_of(text: str, ents, title: str | None = None):
     from litkg.extract.claims import extract_claims
 
     return extract_claims(*annotated(text, ents, title))
+
+
+def hand_claims(text, ents, doc_id="t1", offset_map=None, original=None, title=None):
+    """The claims :func:`litkg.extract.claims.extract_claims` makes of ``text`` with ``ents``:
+    (phrase, label[, occurrence]) tuples, each entity's concept label its lower-cased phrase;
+    sentences from spaCy's sentencizer, context from ``litkg_context``."""
+    from litkg.extract.claims import extract_claims
+    from litkg.extract.context import make_context  # noqa: F401 (registers litkg_context)
+    from litkg.models import Document, DocumentMetadata
+
+    register_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("litkg_context")
+    doc = nlp.get_pipe("sentencizer")(nlp.make_doc(text))
+    spans = []
+    for phrase, label, *nth in ents:
+        start = -1
+        for _ in range((nth[0] if nth else 0) + 1):
+            start = text.index(phrase, start + 1)
+        spans.append(doc.char_span(start, start + len(phrase), label=label))
+    doc.ents = spans
+    for e in doc.ents:
+        e._.concept_label = e.text.lower()
+    doc = nlp.get_pipe("litkg_context")(doc)
+    doc._.offset_map = offset_map
+    return extract_claims(doc, Document(id=doc_id, text=original or text,
+                                        metadata=DocumentMetadata(title=title)))
+
+
+def find_claim(claims, kind, obj, subject=None):
+    """The first claim of ``kind`` on ``obj`` (and ``subject``); fails the test when none."""
+    found = [c for c in claims if c.kind == kind and c.object.label == obj
+             and (subject is None or c.subject.label == subject)]
+    assert found, f"no {kind} claim on {obj!r} in {[(c.kind, c.subject.label, c.object.label) for c in claims]}"
+    return found[0]
