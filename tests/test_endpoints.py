@@ -121,3 +121,12 @@ def test_adjacent_instrument_heads_make_one_name_and_never_overlapping_spans():
     spans = named_instruments(doc, [])
     assert [doc[s:e].text for s, e in spans][0] == "Global Assessment Scale"
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+def test_a_drug_after_a_timed_head_says_whose_time_it_was():
+    text = ("The onset time of rocuronium and the duration of action of rocuronium were longer; "
+            "the incidence of hypotension and the consumption of morphine were lower.")
+    ents = [("rocuronium", "DRUG"), ("rocuronium", "DRUG"), ("hypotension", "CONDITION"),
+            ("morphine", "DRUG")]
+    # the drug timed is no endpoint of its own; what was counted or consumed is the entity
+    assert _endpoints(text, ents) == ["onset time", "duration of action"]

@@ -180,6 +180,10 @@ def _skip_time_window(doc: Doc, start: int, head: int) -> int:
     return start
 
 
+#: heads that time something: "of <drug>" after them names whose time, not what was counted
+_TIMED_HEADS = frozenset({"time", "times", "onset", "duration"})
+
+
 def _complement_end(doc: Doc, head: int, end: int, taken: set[int]) -> int:
     """End of an "of/to/for ..." complement after ``head`` (exclusive), or ``head + 1``.
 
@@ -189,13 +193,19 @@ def _complement_end(doc: Doc, head: int, end: int, taken: set[int]) -> int:
     if i >= end or doc[i].lower_ not in _COMPLEMENT_PREPS:
         return head + 1
     if i + 1 < end and i + 1 in taken:
+        if doc[head].lower_ in _TIMED_HEADS and any(
+                e.start == i + 1 and e.label_ == "DRUG" for e in doc.ents):
+            return head + 1  # "the onset time of rocuronium": the drug's time is the endpoint
         return -1  # "incidence of hypotension": the entity is what was counted
     j, last = i + 1, head + 1
     words = 0
     while j < end and words < MAX_COMPLEMENT:
         tok = doc[j]
         if j in taken:
-            return head + 1
+            # "duration of action of rocuronium": what was timed, without whose it was
+            timed = doc[head].lower_ in _TIMED_HEADS and last > head + 1 and any(
+                e.start == j and e.label_ == "DRUG" for e in doc.ents)
+            return last if timed else head + 1
         if tok.lower_ in _COMPLEMENT_PREPS and words:
             j += 1  # "time of onset of sensory block": a chained complement
             continue
