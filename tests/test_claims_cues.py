@@ -296,3 +296,34 @@ def test_a_difference_at_baseline_is_no_outcome():
             "lower.")
     assert _outcomes(text, [("sertraline", "DRUG"), ("BDNF", "TARGET")]) == [
         ("sertraline", "BDNF", "decreased")]
+
+
+def test_a_word_of_speed_on_a_time_gives_the_time_the_opposite_sign():
+    # "slower onset" is a longer onset time; the parenthesised values are skipped to reach it,
+    # and the second member of "onset of A and B" is a time too
+    text = ("The mean onset of sensory block (6 min vs. 3 min; P < 0.001) and motor block "
+            "(13 min vs. 9 min; P < 0.05) was significantly slower in the Zelmacor group "
+            "than in the Trivacaine group.")
+    got = _outcomes(text, [("onset of sensory block", "ENDPOINT"), ("motor block", "ENDPOINT"),
+                           ("Zelmacor", "DRUG"), ("Trivacaine", "DRUG")])
+    assert got == [("Zelmacor", "motor block", "increased"),
+                   ("Zelmacor", "onset of sensory block", "increased")]
+
+
+def test_a_faster_onset_is_shorter_and_a_prolonged_duration_beside_it_stays_longer():
+    text = ("We conclude that Zelmacor has a faster onset of sensory block and prolonged "
+            "duration of analgesia compared to hyperbaric Trivacaine.")
+    got = _outcomes(text, [("Zelmacor", "DRUG"), ("onset of sensory block", "ENDPOINT"),
+                           ("duration of analgesia", "ENDPOINT"), ("Trivacaine", "DRUG")])
+    # the arm after "compared to hyperbaric" is the comparator, not the one credited
+    assert got == [("Zelmacor", "duration of analgesia", "increased"),
+                   ("Zelmacor", "onset of sensory block", "decreased")]
+
+
+def test_quicker_before_in_is_the_predicate_and_a_speed_keeps_its_sign():
+    text = "Onset of motor block was also quicker in the Zelmacor group."
+    assert _outcomes(text, [("Onset of motor block", "ENDPOINT"), ("Zelmacor", "DRUG")]) == [
+        ("Zelmacor", "Onset of motor block", "decreased")]
+    text = "The speed of recovery was faster in the Zelmacor group."
+    assert _outcomes(text, [("speed of recovery", "ENDPOINT"), ("Zelmacor", "DRUG")]) == [
+        ("Zelmacor", "speed of recovery", "increased")]

@@ -12,11 +12,13 @@ import re
 DIRECTION_PREFIXES = {
     "increased": ("increas", "elevat", "rise", "rose", "risen", "rising", "raise", "higher",
                   "greater", "enhanc", "augment", "boost", "upregulat", "up-regulat", "gain",
-                  "stimulat", "activat", "promot", "prolong", "accelerat", "exceed"),
+                  "stimulat", "activat", "promot", "prolong", "accelerat", "exceed",
+                  # speed; on a time the sign turns (claims_cues.speed_of_time)
+                  "faster", "quicker"),
     "decreased": ("decreas", "reduc", "lower", "declin", "fell", "drop", "diminish", "attenuat",
                   "suppress", "inhibit", "downregulat", "down-regulat", "shorter", "shorten",
                   "fall", "falls", "fallen", "block", "impair", "less", "fewer",
-                  "smaller", "lessen", "curtail", "abolish", "blunt", "depress"),
+                  "smaller", "lessen", "curtail", "abolish", "blunt", "depress", "slower"),
     "improved": ("improv", "heal", "resolv", "resolution", "recover", "normaliz", "normalis",
                  "alleviat", "ameliorat", "remission", "revert", "relie", "cure", "cured",
                  "curative", "better", "benefi", "success", "regress", "respond", "response"),
