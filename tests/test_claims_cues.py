@@ -327,3 +327,17 @@ def test_quicker_before_in_is_the_predicate_and_a_speed_keeps_its_sign():
     text = "The speed of recovery was faster in the Zelmacor group."
     assert _outcomes(text, [("speed of recovery", "ENDPOINT"), ("Zelmacor", "DRUG")]) == [
         ("Zelmacor", "speed of recovery", "increased")]
+
+
+def test_a_relative_clause_after_a_comma_is_the_predicate_of_the_object_before_it():
+    text = ("Heart rate values did not differ between the two groups except for the SpO2, "
+            "which was higher in the Zelmacor group (P < 0.001).")
+    got = _outcomes(text, [("Heart rate", "ANALYTE"), ("SpO2", "ANALYTE"), ("Zelmacor", "DRUG")])
+    assert ("Zelmacor", "SpO2", "increased") in got
+    assert ("Zelmacor", "Heart rate", "unchanged") in got
+
+
+def test_a_gas_named_with_its_measuring_site_is_a_reading_not_a_drug():
+    text = "EtCO2 and tidal volume were consistently lower in the Zelmacor group (P = 0.001)."
+    got = _outcomes(text, [("EtCO2", "DRUG"), ("tidal volume", "ENDPOINT"), ("Zelmacor", "DRUG")])
+    assert got == [("Zelmacor", "EtCO2", "decreased"), ("Zelmacor", "tidal volume", "decreased")]

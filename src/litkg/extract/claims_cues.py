@@ -248,6 +248,9 @@ def cue_for(doc: Doc, obj: Span, cues: list[tuple[int, str]],
     # opens an adverbial clause with its own object, it is not Y's verb
     after = [c for c in after if not (doc[c[0]].lower_.endswith("ing") and c[0] > obj.end
                                       and doc[c[0] - 1].lower_ in _GERUND_PREPOSITIONS)]
+    relative = _relative_clause_cue(doc, obj, cues)
+    if relative is not None:
+        return relative  # "except for Y, which was higher in the X group"
     before = [c for c in cues if obj.start - 6 <= c[0] < obj.start
               and not _BREAKS & {t.lower_ for t in doc[c[0] + 1:obj.start]}
               and not _population_after_object(doc, c[0], obj)]
@@ -328,6 +331,19 @@ def speed_of_time(doc: Doc, sent: Span, obj: Span, direction: str | None) -> str
     if not signed or not _SPEED.match(min(signed)[1]):
         return direction
     return "decreased" if direction == "increased" else "increased"
+
+
+_RELATIVE = re.compile(r"^,\s*which\s+(was|were|is|are|had|has|have)"
+                       r"(\s+(significantly|statistically|also|consistently|markedly|slightly))*$")
+
+
+def _relative_clause_cue(doc: Doc, obj: Span, cues: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """"Y, which was higher in the X group": the relative clause right after the object is its
+    predicate, though a comma parts them (a comma otherwise ends the object's clause)."""
+    for i, direction in cues:
+        if obj.end < i <= obj.end + 6 and _RELATIVE.match(doc[obj.end:i].text.lower()):
+            return i, direction
+    return None
 
 
 def gapped_clause(doc: Doc, obj: Span) -> bool:
