@@ -121,3 +121,8 @@ def test_adjacent_instrument_heads_make_one_name_and_never_overlapping_spans():
     spans = named_instruments(doc, [])
     assert [doc[s:e].text for s, e in spans][0] == "Global Assessment Scale"
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+def test_a_timed_interval_of_a_recording_is_an_endpoint_and_a_confidence_interval_is_not():
+    text = "The QT interval was longer (95% confidence interval 2 to 9 ms)."
+    assert _endpoints(text) == ["QT interval"]

@@ -57,6 +57,8 @@ MODIFIED_HEADS = frozenset({
     "onset", "need", "requirement", "requirements", "length", "response", "responses", "success",
     "failure", "use", "velocity", "distance", "capacity", "density",
     "clearance", "output", "fraction", "block", "recovery",
+    # a timed span of a recording: "QT interval", "PR interval", "fractionation intervals"
+    "interval", "intervals",
 })
 HEADS = STANDALONE_HEADS | MODIFIED_HEADS
 #: heads that take an "of/to/for ..." complement naming what was timed, counted or needed
@@ -77,6 +79,7 @@ STOP_WORDS = frozenset({
     "significant", "similar", "comparable", "statistically", "both", "all", "each", "which",
     "who", "whose", "study", "control", "placebo", "we", "it", "there",
     "also", "only", "however", "respectively", "p", "ci", "vs.", "e.g.", "i.e.", "per",
+    "confidence", "credible",  # "95% confidence interval" is a statistic's
     "primary", "secondary", "end", "point", "measures", "measure", "outcome", "outcomes",
     "including", "included", "such", "other", "any", "some", "same", "different", "changes",
     "change", "one", "two", "three", "long", "longer", "short", "shorter", "first", "last",
