@@ -341,3 +341,10 @@ def test_a_gas_named_with_its_measuring_site_is_a_reading_not_a_drug():
     text = "EtCO2 and tidal volume were consistently lower in the Zelmacor group (P = 0.001)."
     got = _outcomes(text, [("EtCO2", "DRUG"), ("tidal volume", "ENDPOINT"), ("Zelmacor", "DRUG")])
     assert got == [("Zelmacor", "EtCO2", "decreased"), ("Zelmacor", "tidal volume", "decreased")]
+
+
+def test_comparable_in_the_two_groups_is_no_change():
+    text = "Quality of anesthesia was comparable in two groups after Zelmacor or Trivacaine."
+    got = _outcomes(text, [("Quality of anesthesia", "ENDPOINT"), ("Zelmacor", "DRUG"),
+                           ("Trivacaine", "DRUG")])
+    assert got and all(d == "unchanged" for _, _, d in got)

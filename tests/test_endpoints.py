@@ -126,3 +126,8 @@ def test_adjacent_instrument_heads_make_one_name_and_never_overlapping_spans():
 def test_a_timed_interval_of_a_recording_is_an_endpoint_and_a_confidence_interval_is_not():
     text = "The QT interval was longer (95% confidence interval 2 to 9 ms)."
     assert _endpoints(text) == ["QT interval"]
+
+
+def test_a_speed_takes_its_complement():
+    assert _endpoints("N2O enhances the speed of induction with sevoflurane.") == [
+        "speed of induction"]

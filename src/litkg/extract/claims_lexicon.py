@@ -58,7 +58,8 @@ UNCHANGED_ALONE = tuple(p for p in UNCHANGED_PHRASES
 SIGNIFICANT_NEGATED = re.compile(
     r"\b(not|no|non|without)[- ](statistically )?significan|\bnonsignifican|\bn\.?s\.?\b|"
     r"did not reach (statistical )?significance|\ba trend (toward|towards|to)\b|"
-    r"\bin both (groups|arms)\b|\bsimilar(ly)? in (both|all|the two)\b|p\s*[>≥]\s*0?\.0[5-9]|p\s*=\s*0?\.(0[5-9]|[1-9])",
+    r"\bin both (groups|arms)\b|\b(similar(ly)?|comparable) (in|between|among|across) "
+    r"(both|all|the two|two|the (groups|arms))\b|p\s*[>≥]\s*0?\.0[5-9]|p\s*=\s*0?\.(0[5-9]|[1-9])",
     re.I)
 
 # Harm cues by the word order they imply (prefixes):

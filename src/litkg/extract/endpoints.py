@@ -59,13 +59,14 @@ MODIFIED_HEADS = frozenset({
     "clearance", "output", "fraction", "block", "recovery",
     # a timed span of a recording: "QT interval", "PR interval", "fractionation intervals"
     "interval", "intervals",
+    "speed",  # "speed of induction", "walking speed"
 })
 HEADS = STANDALONE_HEADS | MODIFIED_HEADS
 #: heads that take an "of/to/for ..." complement naming what was timed, counted or needed
 _COMPLEMENT_HEADS = frozenset({"time", "times", "duration", "onset", "need", "requirement",
                                "requirements", "length", "incidence", "rate", "rates", "quality",
                                "frequency", "number", "risk", "severity", "intensity", "loss",
-                               "recovery", "use", "consumption", "saturation"})
+                               "recovery", "use", "consumption", "saturation", "speed"})
 _COMPLEMENT_PREPS = frozenset({"of", "to", "for"})
 #: words that never stand inside an endpoint name
 STOP_WORDS = frozenset({
