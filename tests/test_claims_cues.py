@@ -348,3 +348,15 @@ def test_comparable_in_the_two_groups_is_no_change():
     got = _outcomes(text, [("Quality of anesthesia", "ENDPOINT"), ("Zelmacor", "DRUG"),
                            ("Trivacaine", "DRUG")])
     assert got and all(d == "unchanged" for _, _, d in got)
+
+
+def test_without_significant_side_effects_is_no_null_of_the_change_before_it():
+    text = ("We conclude that the addition of Zelmacor prolongs the sensory block while "
+            "increasing the duration of postoperative analgesia without significant side-effects.")
+    got = _outcomes(text, [("Zelmacor", "DRUG"),
+                           ("duration of postoperative analgesia", "ENDPOINT")])
+    assert got == [("Zelmacor", "duration of postoperative analgesia", "increased")]
+    # ... while a null said of a change still is one
+    text = "Zelmacor increased the duration of analgesia, without significant difference."
+    got = _outcomes(text, [("Zelmacor", "DRUG"), ("duration of analgesia", "ENDPOINT")])
+    assert got == [("Zelmacor", "duration of analgesia", "unchanged")]

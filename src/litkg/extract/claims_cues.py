@@ -132,10 +132,15 @@ def resolve_direction(doc: Doc, sent: Span, cue_i: int | None, direction: str | 
     anchor = cue_i if cue_i is not None else obj.start
     clause = clause_text(sent, anchor, obj.start)
     # "decreased, but not significantly": the qualifier follows the cue across a comma
+    # ("... increasing Y without significant side-effects": that null is said of another noun,
+    # read with the noun, which may lie past the window)
     tail = sent.doc[anchor:min(sent.end, anchor + 8)].text
+    if lex.OTHER_NULL.search(sent.doc[anchor:min(sent.end, anchor + 12)].text):
+        tail = lex.OTHER_NULL.split(sent.doc[anchor:min(sent.end, anchor + 12)].text)[0]
     # "a slight (although non-significant) increase": the qualifier is a parenthesis before it
     if anchor - 1 > sent.start and doc[anchor - 1].text == ")":
         tail += " " + doc[max(sent.start, anchor - 10):anchor].text.rsplit("(", 1)[-1]
+    clause = lex.OTHER_NULL.sub(" ", clause)
     if lex.SIGNIFICANT_NEGATED.search(clause) or lex.SIGNIFICANT_NEGATED.search(tail):
         return "unchanged"
     # the p-value reported for this outcome, or a later "the difference was not significant"

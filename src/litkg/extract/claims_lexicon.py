@@ -55,6 +55,12 @@ NO_NAMED_BENEFIT = re.compile(r"\bno ([\w-]+ ){1,2}(benefit|advantage)s?\b", re.
 UNCHANGED_ALONE = tuple(p for p in UNCHANGED_PHRASES
                         if p not in ("comparable", "similar", "stable", "neither", "within the normal",
                                      "no major", "no relevant", "no apparent"))
+#: "without significant side-effects", "with no significant toxicity": a null said of a noun of
+#: its own, not of the change before it (kept when the noun is a change: "without significant
+#: change", "with no significant difference")
+OTHER_NULL = re.compile(r"\b(without|with no)\s+(clinically\s+|statistically\s+)?significant\s+"
+                         r"(?!(differ|chang|effect|increas|decreas|reduc|improv|rise|fall|declin|"
+                         r"alter|variation|impact|benefit))[a-z]", re.I)
 SIGNIFICANT_NEGATED = re.compile(
     r"\b(not|no|non|without)[- ](statistically )?significan|\bnonsignifican|\bn\.?s\.?\b|"
     r"did not reach (statistical )?significance|\ba trend (toward|towards|to)\b|"
