@@ -360,3 +360,11 @@ def test_without_significant_side_effects_is_no_null_of_the_change_before_it():
     text = "Zelmacor increased the duration of analgesia, without significant difference."
     got = _outcomes(text, [("Zelmacor", "DRUG"), ("duration of analgesia", "ENDPOINT")])
     assert got == [("Zelmacor", "duration of analgesia", "unchanged")]
+
+
+def test_no_difference_between_a_and_b_is_credited_to_the_first_arm():
+    text = ("Overall there was no difference in the mean total daily costs between Zelpenem "
+            "(SAR 4784.46) and Trimipenem (SAR 4390.14; p = 0.37).")
+    got = _outcomes(text, [("total daily costs", "ENDPOINT"), ("Zelpenem", "DRUG"),
+                           ("Trimipenem", "DRUG")])
+    assert got == [("Zelpenem", "total daily costs", "unchanged")]
