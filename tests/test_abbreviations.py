@@ -177,3 +177,15 @@ def test_an_everyday_word_with_a_chemical_ending_is_no_chemical_long_form():
             e._.source = "ner"
         doc = nlp.get_pipe("litkg_abbreviations")(doc)
         assert [e.text for e in doc.ents] == kept
+
+
+def test_an_endpoint_whose_modifiers_precede_the_spelled_words_gives_its_label():
+    nlp = _nlp()
+    text = "Atrial electrogram fractionation intervals (FIs) were measured. The mean FI decreased."
+    doc = nlp.make_doc(text)
+    endpoint = Span(doc, 0, 4, label="ENDPOINT")  # the short form spells only its last two words
+    endpoint._.source = "endpoint"
+    doc.ents = [endpoint]
+    doc = nlp.get_pipe("litkg_abbreviations")(doc)
+    assert doc._.abbreviations["FIs"][2] == "ENDPOINT"
+    assert ("FI", "ENDPOINT") in [(e.text, e.label_) for e in doc.ents]

@@ -309,3 +309,75 @@ def test_a_difference_at_baseline_is_no_outcome():
             "lower.")
     assert _outcomes(text, [("sertraline", "DRUG"), ("BDNF", "TARGET")]) == [
         ("sertraline", "BDNF", "decreased")]
+
+
+def test_a_word_of_speed_on_a_time_gives_the_time_the_opposite_sign():
+    # "slower onset" is a longer onset time; the parenthesised values are skipped to reach it,
+    # and the second member of "onset of A and B" is a time too
+    text = ("The mean onset of sensory block (6 min vs. 3 min; P < 0.001) and motor block "
+            "(13 min vs. 9 min; P < 0.05) was significantly slower in the Zelmacor group "
+            "than in the Trivacaine group.")
+    got = _outcomes(text, [("onset of sensory block", "ENDPOINT"), ("motor block", "ENDPOINT"),
+                           ("Zelmacor", "DRUG"), ("Trivacaine", "DRUG")])
+    assert got == [("Zelmacor", "motor block", "increased"),
+                   ("Zelmacor", "onset of sensory block", "increased")]
+
+
+def test_a_faster_onset_is_shorter_and_a_prolonged_duration_beside_it_stays_longer():
+    text = ("We conclude that Zelmacor has a faster onset of sensory block and prolonged "
+            "duration of analgesia compared to hyperbaric Trivacaine.")
+    got = _outcomes(text, [("Zelmacor", "DRUG"), ("onset of sensory block", "ENDPOINT"),
+                           ("duration of analgesia", "ENDPOINT"), ("Trivacaine", "DRUG")])
+    # the arm after "compared to hyperbaric" is the comparator, not the one credited
+    assert got == [("Zelmacor", "duration of analgesia", "increased"),
+                   ("Zelmacor", "onset of sensory block", "decreased")]
+
+
+def test_quicker_before_in_is_the_predicate_and_a_speed_keeps_its_sign():
+    text = "Onset of motor block was also quicker in the Zelmacor group."
+    assert _outcomes(text, [("Onset of motor block", "ENDPOINT"), ("Zelmacor", "DRUG")]) == [
+        ("Zelmacor", "Onset of motor block", "decreased")]
+    text = "The speed of recovery was faster in the Zelmacor group."
+    assert _outcomes(text, [("speed of recovery", "ENDPOINT"), ("Zelmacor", "DRUG")]) == [
+        ("Zelmacor", "speed of recovery", "increased")]
+
+
+def test_a_relative_clause_after_a_comma_is_the_predicate_of_the_object_before_it():
+    text = ("Heart rate values did not differ between the two groups except for the SpO2, "
+            "which was higher in the Zelmacor group (P < 0.001).")
+    got = _outcomes(text, [("Heart rate", "ANALYTE"), ("SpO2", "ANALYTE"), ("Zelmacor", "DRUG")])
+    assert ("Zelmacor", "SpO2", "increased") in got
+    assert ("Zelmacor", "Heart rate", "unchanged") in got
+
+
+def test_a_gas_named_with_its_measuring_site_is_a_reading_not_a_drug():
+    text = "EtCO2 and tidal volume were consistently lower in the Zelmacor group (P = 0.001)."
+    got = _outcomes(text, [("EtCO2", "DRUG"), ("tidal volume", "ENDPOINT"), ("Zelmacor", "DRUG")])
+    assert got == [("Zelmacor", "EtCO2", "decreased"), ("Zelmacor", "tidal volume", "decreased")]
+
+
+def test_comparable_in_the_two_groups_is_no_change():
+    text = "Quality of anesthesia was comparable in two groups after Zelmacor or Trivacaine."
+    got = _outcomes(text, [("Quality of anesthesia", "ENDPOINT"), ("Zelmacor", "DRUG"),
+                           ("Trivacaine", "DRUG")])
+    assert got and all(d == "unchanged" for _, _, d in got)
+
+
+def test_without_significant_side_effects_is_no_null_of_the_change_before_it():
+    text = ("We conclude that the addition of Zelmacor prolongs the sensory block while "
+            "increasing the duration of postoperative analgesia without significant side-effects.")
+    got = _outcomes(text, [("Zelmacor", "DRUG"),
+                           ("duration of postoperative analgesia", "ENDPOINT")])
+    assert got == [("Zelmacor", "duration of postoperative analgesia", "increased")]
+    # ... while a null said of a change still is one
+    text = "Zelmacor increased the duration of analgesia, without significant difference."
+    got = _outcomes(text, [("Zelmacor", "DRUG"), ("duration of analgesia", "ENDPOINT")])
+    assert got == [("Zelmacor", "duration of analgesia", "unchanged")]
+
+
+def test_no_difference_between_a_and_b_is_credited_to_the_first_arm():
+    text = ("Overall there was no difference in the mean total daily costs between Zelpenem "
+            "(SAR 4784.46) and Trimipenem (SAR 4390.14; p = 0.37).")
+    got = _outcomes(text, [("total daily costs", "ENDPOINT"), ("Zelpenem", "DRUG"),
+                           ("Trimipenem", "DRUG")])
+    assert got == [("Zelpenem", "total daily costs", "unchanged")]

@@ -158,3 +158,20 @@ def test_the_arm_more_effective_in_preventing_y_is_credited_with_less_y():
     claims = claims_of(text, [("Drug A", "DRUG"), ("drug B", "DRUG"), ("mobility", "ENDPOINT")])
     assert [(c.subject.label, c.direction) for c in claims if c.kind == "outcome"] == [
         ("Drug A", "improved")]
+
+
+def test_drugs_coordinated_with_their_short_forms_share_the_indication():
+    text = ("The aim was to compare the costs of management of severe infections in patients "
+            "treated with zelpenem (ZP) and trimipenem (TM).")
+    got = _claims(text, [("severe infections", "CONDITION"), ("zelpenem", "DRUG"),
+                         ("ZP", "DRUG"), ("trimipenem", "DRUG"), ("TM", "DRUG")])
+    assert ("trimipenem", "severe infections") in got and ("zelpenem", "severe infections") in got
+
+
+def test_the_effect_of_a_drug_on_a_condition_is_a_study_of_it_in_that_condition():
+    text = ("We studied the effect of zelatonin premedication on postoperative pain and "
+            "preoperative anxiety in patients undergoing tooth extraction.")
+    got = _claims(text, [("zelatonin", "DRUG"), ("premedication", "PROCEDURE"),
+                         ("postoperative pain", "CONDITION"), ("preoperative anxiety", "CONDITION")])
+    # the procedure right after the drug names how it was given: the drug is the treatment
+    assert got == [("zelatonin", "postoperative pain"), ("zelatonin", "preoperative anxiety")]

@@ -52,6 +52,16 @@ def test_a_gene_in_a_drug_class_or_a_disease_subtype_is_no_outcome():
     assert [c.object.label for c in claims if c.kind == "outcome"] == []
 
 
+def test_each_gene_of_a_slash_list_of_mutants_marks_a_subtype():
+    text = ("Explants with a BRAF/KRAS/NRAS mutant genotype demonstrated increased sensitivity "
+            "to Zelmacor.")
+    spans = [(text.index(g), text.index(g) + 4, "TARGET", None) for g in ("BRAF", "KRAS", "NRAS")]
+    spans.append((text.index("Zelmacor"), text.index("Zelmacor") + 8, "DRUG", None))
+    doc = annotated_doc(text, spans)
+    claims = extract_claims(doc, Document(id="t", text=text))
+    assert [c.object.label for c in claims if c.kind == "outcome"] == []
+
+
 def test_a_threshold_is_no_measured_value():
     text = "Thrombocytopenia was defined as a platelet count below 100 x 10^9/L."
     assert not [c for c in _claims(text, [("platelet count", "ANALYTE")]) if c.kind == "measurement"]

@@ -130,3 +130,13 @@ def test_a_drug_after_a_timed_head_says_whose_time_it_was():
             ("morphine", "DRUG")]
     # the drug timed is no endpoint of its own; what was counted or consumed is the entity
     assert _endpoints(text, ents) == ["onset time", "duration of action"]
+
+
+def test_a_timed_interval_of_a_recording_is_an_endpoint_and_a_confidence_interval_is_not():
+    text = "The QT interval was longer (95% confidence interval 2 to 9 ms)."
+    assert _endpoints(text) == ["QT interval"]
+
+
+def test_a_speed_takes_its_complement():
+    assert _endpoints("N2O enhances the speed of induction with sevoflurane.") == [
+        "speed of induction"]

@@ -139,8 +139,11 @@ def _chemical_look(long_form: str) -> bool:
 
 
 def _tail_entity(ents, abbr: Abbreviation):
-    """The longest entity ending the long form (inside it), or ``None``."""
-    tail = [e for e in ents if e.end_char == abbr.long_end and e.start_char >= abbr.long_start]
+    """The longest entity ending the long form (inside it), or ``None``.  An endpoint may
+    also start before it: its modifiers are not spelled by the short form ("atrial
+    electrogram fractionation intervals (FIs)")."""
+    tail = [e for e in ents if e.end_char == abbr.long_end and (
+        e.start_char >= abbr.long_start or e.label_ == "ENDPOINT")]
     return min(tail, key=lambda e: e.start_char) if tail else None
 
 

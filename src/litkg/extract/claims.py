@@ -54,7 +54,7 @@ from litkg.extract import claims_nonfindings as nonfindings
 from litkg.extract import sections
 from litkg.extract.claims_attribution import drug_for
 from litkg.extract.claims_cues import (NOMINAL_TITLE, cue_for, direction_cues, lowered_worsening,
-                                      resolve_direction)
+                                      resolve_direction, speed_of_time)
 from litkg.extract.claims_mechanisms import verb_mechanisms
 from litkg.extract.claims_relations import (CONDITION_LABELS, DRUG_LABELS, INTERVENTION_LABELS,
                                             adverse_pairs, is_measured, risk_factor)
@@ -468,6 +468,7 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
                 direction in (None, "increased", "decreased", "unchanged"):
             direction = _classified(doc, sent, obj, direction)[0]
         direction = ratio_direction(doc, sent, obj) or direction  # "hazard ratio for Y, 0.65 (CI)"
+        direction = speed_of_time(doc, sent, obj, direction)  # "a faster onset": a shorter time
         # "Y was 0.20 with A, 0.07 with B; the rate ratio was 0.36 (95% CI, 0.27 to 0.49) for B
         # versus A": the interval gives the direction, and the arm it is for the drug
         ratio_arm = None if direction is not None else later_ratio(doc, sent, obj, ents,

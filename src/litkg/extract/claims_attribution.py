@@ -45,7 +45,9 @@ def drug_for(sent: Span, ents: list[Span], i: int, main_drug: Span | None,
     # "in patients with X-induced Y, ... improved": X names Y's cause, it is no arm
     drugs = [e for e in drugs if not named_as_cause(doc, e)]
     # "Neither X nor Y had an effect on Z": the drugs sit inside the negation scope
-    drugs = [e for e in drugs if not e._.negated] or drugs
+    # ("no difference in Y between A and B": A and B are the arms compared, whatever the
+    # negation's scope covers of them)
+    drugs = [e for e in drugs if not e._.negated or _between_arm(doc, e)] or drugs
     # "X, a calcimimetic agent that ...": the class noun restates X
     drugs = [e for e in drugs if not class_apposition(doc, e, drugs)] or drugs
     # the comparator arm is not the intervention whose effect is reported
@@ -89,6 +91,11 @@ def drug_for(sent: Span, ents: list[Span], i: int, main_drug: Span | None,
             return main[0] if main else scope.regimen_head(doc, prev_drugs)
     main = main_drug
     return main if fallback and (main is None or not scope.comparator_arm(doc, main)) else None
+
+
+def _between_arm(doc, ent: Span) -> bool:
+    """Is ``ent`` the first arm of "between A and B" ("between IC (SAR 4784) and MEM")?"""
+    return any(t.lower_ == "between" for t in doc[max(ent.sent.start, ent.start - 2):ent.start])
 
 
 #: an arm named by the route its drug is given by: "the intravenous group", "the oral arm"

@@ -29,7 +29,7 @@ WINDOW = 12  # tokens between an object and its direction cue
 #: comparatives that, after an object, are its predicate even before "in" ("Y was higher in X
 #: users"), where a noun of change governs what follows ("an increase in Z")
 PREDICATE_COMPARATIVES = frozenset({"higher", "lower", "greater", "smaller", "larger", "fewer",
-                                    "longer", "shorter"})
+                                    "longer", "shorter", "faster", "quicker", "slower"})
 
 
 #: words that introduce a finding a patient had ("developed decreased appetite")
@@ -132,10 +132,15 @@ def resolve_direction(doc: Doc, sent: Span, cue_i: int | None, direction: str | 
     anchor = cue_i if cue_i is not None else obj.start
     clause = clause_text(sent, anchor, obj.start)
     # "decreased, but not significantly": the qualifier follows the cue across a comma
+    # ("... increasing Y without significant side-effects": that null is said of another noun,
+    # read with the noun, which may lie past the window)
     tail = sent.doc[anchor:min(sent.end, anchor + 8)].text
+    if lex.OTHER_NULL.search(sent.doc[anchor:min(sent.end, anchor + 12)].text):
+        tail = lex.OTHER_NULL.split(sent.doc[anchor:min(sent.end, anchor + 12)].text)[0]
     # "a slight (although non-significant) increase": the qualifier is a parenthesis before it
     if anchor - 1 > sent.start and doc[anchor - 1].text == ")":
         tail += " " + doc[max(sent.start, anchor - 10):anchor].text.rsplit("(", 1)[-1]
+    clause = lex.OTHER_NULL.sub(" ", clause)
     if lex.SIGNIFICANT_NEGATED.search(clause) or lex.SIGNIFICANT_NEGATED.search(tail):
         return "unchanged"
     # the p-value reported for this outcome, or a later "the difference was not significant"
@@ -248,6 +253,9 @@ def cue_for(doc: Doc, obj: Span, cues: list[tuple[int, str]],
     # opens an adverbial clause with its own object, it is not Y's verb
     after = [c for c in after if not (doc[c[0]].lower_.endswith("ing") and c[0] > obj.end
                                       and doc[c[0] - 1].lower_ in _GERUND_PREPOSITIONS)]
+    relative = _relative_clause_cue(doc, obj, cues)
+    if relative is not None:
+        return relative  # "except for Y, which was higher in the X group"
     before = [c for c in cues if obj.start - 6 <= c[0] < obj.start
               and not _BREAKS & {t.lower_ for t in doc[c[0] + 1:obj.start]}
               and not _population_after_object(doc, c[0], obj)]
@@ -274,6 +282,73 @@ def cue_for(doc: Doc, obj: Span, cues: list[tuple[int, str]],
     if gapped_clause(doc, obj):
         return _gapped_cue(doc, obj, cues)
     return None if in_list else _list_cue(doc, obj, cues)
+
+
+#: an endpoint that is a time ("onset of sensory block", "time to extubation", "latency") ...
+_TIME_ENDPOINT = re.compile(r"\b(onset|times?|latenc\w*|duration|delay)\b", re.I)
+#: ... and not a speed or a rate of something ("rate of recovery", "conduction velocity")
+_RATE_ENDPOINT = re.compile(r"\b(rates?|speed|velocit\w*|frequenc\w*)\b", re.I)
+#: words of speed: on a time they mean the opposite sign (a faster onset is a shorter time)
+_SPEED = re.compile(r"^(fast|quick|slow|rapid|speed|hasten|accelerat)", re.I)
+#: words that give a time its sign directly ("the onset was shorter", "prolonged duration")
+_TIME_SIGN = re.compile(r"^(long|short|prolong|earl|late|delay|sooner|increas|decreas|reduc|"
+                        r"higher|lower|greater|less|fewer)", re.I)
+
+
+def _clause_words(doc: Doc, sent: Span, obj: Span) -> tuple[list, list]:
+    """The words of ``obj``'s clause before it (up to 8) and after it (up to 12), leaving out
+    parenthesised asides: "onset (6 vs 3 min; P < 0.001) was slower" reaches "slower"."""
+    def walk(indices, opening, closing, limit):
+        out, depth = [], 0
+        for i in indices:
+            text = doc[i].text
+            if text == closing:
+                depth += 1
+            elif text == opening and depth:
+                depth -= 1
+            elif depth == 0 and text != opening:
+                if doc[i].lower_ in _CUE_BREAKS or text in (";", ":", ".") or len(out) >= limit:
+                    break
+                out.append(doc[i])
+        return out
+    before = walk(range(obj.start - 1, sent.start - 1, -1), "(", ")", 8)[::-1]
+    after = walk(range(obj.end, sent.end), ")", "(", 12)
+    return before, after
+
+
+def speed_of_time(doc: Doc, sent: Span, obj: Span, direction: str | None) -> str | None:
+    """``direction`` read from a word of speed, turned into the sign of a time: "the onset of
+    sensory block was slower with X" is a longer onset time (increased), "a faster onset" a
+    shorter one.  The classifier and the cue prefixes read "faster" as a rise and "slower" as
+    a fall, the right sense for a speed or a rate but the wrong one for the time it takes.
+    Applies when the clause names a time (the object, or the words before it: "onset of
+    sensory block and motor block") and the signed word nearest the object is one of speed
+    ("a faster onset of Y and prolonged duration of Z": "faster" is the onset's)."""
+    if direction not in ("increased", "decreased") or _RATE_ENDPOINT.search(obj.text):
+        return direction
+    before, after = _clause_words(doc, sent, obj)
+    if not (_TIME_ENDPOINT.search(obj.text) or
+            _TIME_ENDPOINT.search(" ".join(t.text for t in before))):
+        return direction
+    signed = [(len(before) - n, t.lower_) for n, t in enumerate(before)] + \
+        [(n + 1, t.lower_) for n, t in enumerate(after)]
+    signed = [(d, w) for d, w in signed if _SPEED.match(w) or _TIME_SIGN.match(w)]
+    if not signed or not _SPEED.match(min(signed)[1]):
+        return direction
+    return "decreased" if direction == "increased" else "increased"
+
+
+_RELATIVE = re.compile(r"^,\s*which\s+(was|were|is|are|had|has|have)"
+                       r"(\s+(significantly|statistically|also|consistently|markedly|slightly))*$")
+
+
+def _relative_clause_cue(doc: Doc, obj: Span, cues: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """"Y, which was higher in the X group": the relative clause right after the object is its
+    predicate, though a comma parts them (a comma otherwise ends the object's clause)."""
+    for i, direction in cues:
+        if obj.end < i <= obj.end + 6 and _RELATIVE.match(doc[obj.end:i].text.lower()):
+            return i, direction
+    return None
 
 
 def gapped_clause(doc: Doc, obj: Span) -> bool:

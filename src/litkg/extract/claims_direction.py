@@ -448,6 +448,7 @@ def null_evidence(text: str) -> bool:
     """Does the sentence say anything is null: a negation or "not significant", a null phrase
     ("similar", "no difference"), a p-value >= 0.05 or a confidence interval holding the null?
     Without one, the classifier may not turn a rule's rise or fall into "unchanged"."""
+    text = lex.OTHER_NULL.sub(" ", text)  # "without significant side-effects": not this change
     low = text.lower()
     return bool(lex.SIGNIFICANT_NEGATED.search(text) or _NEGATION_WORD.search(low)
                 or any(p in low for p in lex.UNCHANGED_PHRASES) or lex.first_p_nonsignificant(text)

@@ -12,11 +12,13 @@ import re
 DIRECTION_PREFIXES = {
     "increased": ("increas", "elevat", "rise", "rose", "risen", "rising", "raise", "higher",
                   "greater", "enhanc", "augment", "boost", "upregulat", "up-regulat", "gain",
-                  "stimulat", "activat", "promot", "prolong", "accelerat", "exceed"),
+                  "stimulat", "activat", "promot", "prolong", "accelerat", "exceed",
+                  # speed; on a time the sign turns (claims_cues.speed_of_time)
+                  "faster", "quicker"),
     "decreased": ("decreas", "reduc", "lower", "declin", "fell", "drop", "diminish", "attenuat",
                   "suppress", "inhibit", "downregulat", "down-regulat", "shorter", "shorten",
                   "fall", "falls", "fallen", "block", "impair", "less", "fewer",
-                  "smaller", "lessen", "curtail", "abolish", "blunt", "depress"),
+                  "smaller", "lessen", "curtail", "abolish", "blunt", "depress", "slower"),
     "improved": ("improv", "heal", "resolv", "resolution", "recover", "normaliz", "normalis",
                  "alleviat", "ameliorat", "remission", "revert", "relie", "cure", "cured",
                  "curative", "better", "benefi", "success", "regress", "respond", "response"),
@@ -53,10 +55,17 @@ NO_NAMED_BENEFIT = re.compile(r"\bno ([\w-]+ ){1,2}(benefit|advantage)s?\b", re.
 UNCHANGED_ALONE = tuple(p for p in UNCHANGED_PHRASES
                         if p not in ("comparable", "similar", "stable", "neither", "within the normal",
                                      "no major", "no relevant", "no apparent"))
+#: "without significant side-effects", "with no significant toxicity": a null said of a noun of
+#: its own, not of the change before it (kept when the noun is a change: "without significant
+#: change", "with no significant difference")
+OTHER_NULL = re.compile(r"\b(without|with no)\s+(clinically\s+|statistically\s+)?significant\s+"
+                         r"(?!(differ|chang|effect|increas|decreas|reduc|improv|rise|fall|declin|"
+                         r"alter|variation|impact|benefit))[a-z]", re.I)
 SIGNIFICANT_NEGATED = re.compile(
     r"\b(not|no|non|without)[- ](statistically )?significan|\bnonsignifican|\bn\.?s\.?\b|"
     r"did not reach (statistical )?significance|\ba trend (toward|towards|to)\b|"
-    r"\bin both (groups|arms)\b|\bsimilar(ly)? in (both|all|the two)\b|p\s*[>≥]\s*0?\.0[5-9]|p\s*=\s*0?\.(0[5-9]|[1-9])",
+    r"\bin both (groups|arms)\b|\b(similar(ly)?|comparable) (in|between|among|across) "
+    r"(both|all|the two|two|the (groups|arms))\b|p\s*[>≥]\s*0?\.0[5-9]|p\s*=\s*0?\.(0[5-9]|[1-9])",
     re.I)
 
 # Harm cues by the word order they imply (prefixes):

@@ -43,9 +43,18 @@ _MEASURED_AFTER = ("level", "levels", "concentration", "concentrations", "excret
                    "consumption", "requirement", "requirements")
 
 
+#: a gas named with the site it is measured at: "EtCO2" (end-tidal), "PaO2" (arterial), "SpO2",
+#: "PETCO2", "PvCO2" -- a reading, never the gas given as a drug
+_GAS_READING = re.compile(r"^(p?et|pa|pv|pt|sa|sp|sv|tc|etco)(co2|o2|n2o)$", re.I)
+
+
 def is_measured(span: Span) -> bool:
-    """A chemical written as a lab value ("serum Ca", "calcium levels"), not as a drug."""
+    """A chemical written as a lab value ("serum Ca", "calcium levels", "EtCO2"), not as a
+    drug."""
     doc = span.doc
+    if _GAS_READING.match(span.text.replace(" ", "")) or \
+            (span.start > 0 and doc[span.start - 1].lower_ in ("end-tidal", "tidal", "arterial")):
+        return True
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     after = [t.lower_ for t in doc[span.end:min(len(doc), span.end + 3)]]
     return before in _MEASURED_BEFORE or any(w in _MEASURED_AFTER for w in after[:1]) or (

@@ -57,7 +57,11 @@ DRUG_LABELS = {"DRUG"}
 _SECOND_ARM = re.compile(r"\b(than|versus|vs\.?|compared (with|to)|relative to|"
                          r"in comparison (with|to)|(superior|inferior|non-?inferior|equivalent) to)"
                          r"(\s+(with|those|patients|subjects|participants|the|a|an|on|receiving|taking|"
-                         r"given|group|arm|in|treated))*\s*$", re.I)
+                         r"given|group|arm|in|treated|"
+                         # a route, form or dose of the drug: "compared to hyperbaric X",
+                         # "than intravenous X", "versus low-dose X", "vs. 0.5% X"
+                         r"[a-z]+(?:al|ic|ous|ive|ary)|[a-z]+-(?:dose|release|acting)|"
+                         r"\d+(?:\.\d+)?\s*(?:%|mg|µg|μg|g)))*\s*$", re.I)
 
 
 def generic_comparator(ent: Span) -> bool:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from litkg.extract import claims_lexicon as lex
 from litkg.extract import claims_scope
 from litkg.extract.claims_direction import GENERIC_COMPARATOR
-from litkg.extract.claims_relations import CONDITION_LABELS, INTERVENTION_LABELS, is_measured
+from litkg.extract.claims_relations import CONDITION_LABELS, DRUG_LABELS, INTERVENTION_LABELS, is_measured
 from litkg.extract.endpoints import STOP_WORDS as ENDPOINT_STOP_WORDS
 from litkg.extract.induced import CAUSE_WORDS
 from litkg.extract.products import ROUTE_WORDS
@@ -182,6 +182,17 @@ _MODIFIES_CONDITION = re.compile(r"-(" + "|".join(sorted(CAUSE_WORDS | {
     "dependent", "sensitive", "resistant", "refractory", "responsive", "exposed"})) + r")\b", re.I)
 
 
+_EFFECT_OF = re.compile(r"\b(effects?|impact|influence|efficacy|role)\s+of\s*$", re.I)
+
+
+def _effect_on(doc: Doc, i: int, ds: int, de: int) -> bool:
+    """Token ``i`` is the "on" of "the effect of X on Y" (X the drug at ``ds:de``, with at most
+    two words after it: "X premedication on"): a study of X on the condition Y is a study of X
+    in Y ("the effect of melatonin on postoperative pain")."""
+    return doc[i].lower_ == "on" and de <= i <= de + 2 and \
+        bool(_EFFECT_OF.search(doc[max(0, ds - 4):ds].text))
+
+
 def _causes(doc: Doc, d: Span, c: Span) -> bool:
     """The drug names the cause of the condition: "clozapine-induced sialorrhea"."""
     return d.end <= c.start and c.start - d.end <= 3 and bool(
@@ -201,6 +212,8 @@ def _coordinated(doc: Doc, a: tuple, b: tuple) -> bool:
     between = doc[a_end:b_start].text
     # "X 400 μg, Y 30 mg": doses and article words may stand between listed drugs
     between = re.sub(r"\b(the|a|an|\d[\d.,]*\s*\S*)\b", " ", between)
+    # "X (IC) and Y (MEM)": a parenthesised short form restates the drug before it
+    between = re.sub(r"\(\s*[^()\s]{1,12}\s*\)", " ", between)
     # "A versus seven days of B": a course's length belongs to the drug after it
     between = _COURSE.sub(" ", between)
     # "ferric carboxymaltose versus oral iron": a route belongs to the drug after it
@@ -247,6 +260,10 @@ def treatment_pairs(sent: Span, ents: list[Span], taken: set,
     # "steroid-dependent diseases", "insulin-resistant": the drug glued to such a word modifies
     # a condition; it treats nothing in the sentence
     drugs = [x for x in drugs if not _MODIFIES_CONDITION.match(doc.text, x[0].end_char)]
+    # "melatonin premedication", "ketamine infusion": a procedure right after a drug names how
+    # that drug was given; the drug is the treatment
+    drug_ends = {e.end for e in ents if e.label_ in DRUG_LABELS}
+    drugs = [x for x in drugs if not (x[0].label_ == "PROCEDURE" and x[1] in drug_ends)]
     if not drugs and implicit is not None:
         drugs = [(implicit[0], implicit[1], implicit[1] + 1)]
     pairs = []
@@ -269,7 +286,8 @@ def treatment_pairs(sent: Span, ents: list[Span], taken: set,
             start = max(sent.start, lo - 3)
             cue = any((_cue_at(doc, i) or (ds < head and _population_cue(doc, i, sent, de)))
                       and not _cue_taken(sent, i, ds, de, c, ents) for i in range(start, hi)) or (
-                title and ds < head and _title_in(doc, de, head))
+                title and ds < head and _title_in(doc, de, head)) or (
+                ds < head and any(_effect_on(doc, i, ds, de) for i in range(de, min(de + 3, head))))
             gap = head - de if ds < head else ds - c.end
             if gap <= 35 and cue and not is_measured(d) and not d._.negated:
                 cands.append((d, ds, de))

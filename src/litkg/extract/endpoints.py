@@ -57,13 +57,16 @@ MODIFIED_HEADS = frozenset({
     "onset", "need", "requirement", "requirements", "length", "response", "responses", "success",
     "failure", "use", "velocity", "distance", "capacity", "density",
     "clearance", "output", "fraction", "block", "recovery",
+    # a timed span of a recording: "QT interval", "PR interval", "fractionation intervals"
+    "interval", "intervals",
+    "speed",  # "speed of induction", "walking speed"
 })
 HEADS = STANDALONE_HEADS | MODIFIED_HEADS
 #: heads that take an "of/to/for ..." complement naming what was timed, counted or needed
 _COMPLEMENT_HEADS = frozenset({"time", "times", "duration", "onset", "need", "requirement",
                                "requirements", "length", "incidence", "rate", "rates", "quality",
                                "frequency", "number", "risk", "severity", "intensity", "loss",
-                               "recovery", "use", "consumption", "saturation"})
+                               "recovery", "use", "consumption", "saturation", "speed"})
 _COMPLEMENT_PREPS = frozenset({"of", "to", "for"})
 #: words that never stand inside an endpoint name
 STOP_WORDS = frozenset({
@@ -77,6 +80,7 @@ STOP_WORDS = frozenset({
     "significant", "similar", "comparable", "statistically", "both", "all", "each", "which",
     "who", "whose", "study", "control", "placebo", "we", "it", "there",
     "also", "only", "however", "respectively", "p", "ci", "vs.", "e.g.", "i.e.", "per",
+    "confidence", "credible",  # "95% confidence interval" is a statistic's
     "primary", "secondary", "end", "point", "measures", "measure", "outcome", "outcomes",
     "including", "included", "such", "other", "any", "some", "same", "different", "changes",
     "change", "one", "two", "three", "long", "longer", "short", "shorter", "first", "last",

@@ -203,7 +203,8 @@ def number_of_a_quantity(doc: Doc, start: int, end: int) -> bool:
     return end - start > 1 and last.like_num and end < len(doc) and is_unit(doc[end].text)
 
 
-_SUBTYPE_AFTER = re.compile(r"(?:-|\s)(?:mutated|mutant|mutation-positive|positive|negative|"
+# ("BRAF/KRAS/NRAS mutant": each gene of a slash list marks the subtype)
+_SUBTYPE_AFTER = re.compile(r"(?:/[A-Za-z0-9]+)*(?:-|\s)(?:mutated|mutant|mutation-positive|positive|negative|"
                             r"rearranged|amplified|overexpressing|expressing|deficient|"
                             r"null|wild-type)\b", re.I)
 
