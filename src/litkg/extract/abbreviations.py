@@ -135,7 +135,16 @@ def _chemical_look(long_form: str) -> bool:
     "medium" of "Davis minimal salts medium" nor "machine")?"""
     last = long_form.split()[-1].lower() if long_form.split() else ""
     return bool(re.search(r"\d", long_form)) or last.startswith("acid") or (
-        bool(_CHEMICAL_END.search(last)) and last not in common_words())
+        bool(_CHEMICAL_END.search(last)) and last not in common_words()
+        and last not in _TISSUES_AND_STATES)
+
+
+#: words with a chemical ending that name a tissue, a chamber or a state ("left atrium (LA)")
+_TISSUES_AND_STATES = frozenset({
+    "atrium", "epithelium", "endothelium", "myocardium", "pericardium", "endometrium",
+    "myometrium", "perineurium", "cranium", "delirium", "equilibrium", "mesothelium",
+    "urothelium", "endocardium", "peritoneum", "perineum", "ileum", "duodenum", "jejunum",
+    "cerebellum", "septum", "sternum", "membrane", "spine", "intestine"})
 
 
 def _tail_entity(ents, abbr: Abbreviation):
