@@ -436,3 +436,19 @@ def test_a_condition_that_led_to_a_treatment_is_its_indication(monkeypatch):
     # the drug leading to the condition is the harm
     doc = _doc("Apixaban led to a stroke.", [("Apixaban", "DRUG"), ("stroke", "CONDITION")])
     assert _pairs(doc) == {("Apixaban", "stroke")}
+
+
+def test_conditions_in_parenthesis_after_an_arm_share_its_harm_link():
+    # a list in parentheses after "the X group" names that arm's harms, however far the cue
+    doc = _doc("Adverse events were recorded more frequently among participants allocated to the "
+               "velbaxin group (rash, nausea, somnolence and tinnitus) than in controls.",
+               [("velbaxin", "DRUG"), ("rash", "CONDITION"), ("nausea", "CONDITION"),
+                ("somnolence", "CONDITION"), ("tinnitus", "CONDITION")])
+    pairs = _pairs(doc)
+    assert {("velbaxin", c) for c in ("rash", "nausea", "somnolence", "tinnitus")} <= pairs
+
+
+def test_parenthesis_after_an_arm_without_harm_is_no_harm():
+    doc = _doc("Participants in the velbaxin group (n = 40) had asthma.",
+               [("velbaxin", "DRUG"), ("asthma", "CONDITION")])
+    assert ("velbaxin", "asthma") not in _pairs(doc)

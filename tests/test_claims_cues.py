@@ -381,3 +381,16 @@ def test_no_difference_between_a_and_b_is_credited_to_the_first_arm():
     got = _outcomes(text, [("total daily costs", "ENDPOINT"), ("Zelpenem", "DRUG"),
                            ("Trimipenem", "DRUG")])
     assert got == [("Zelpenem", "total daily costs", "unchanged")]
+
+
+def test_the_most_common_events_in_both_groups_are_a_listing_not_no_change():
+    ents = [("Zelmacor", "DRUG"), ("placebo", "DRUG"), ("headache", "PHENOTYPE"),
+            ("insomnia", "PHENOTYPE")]
+    text = ("Zelmacor was compared with placebo. Tolerability was good, with headache and "
+            "insomnia the most frequent complaints in both groups.")
+    got = _outcomes(text, ents)
+    assert not any(d == "unchanged" for _, _, d in got)
+    # a rate said to be alike in both groups is still no change
+    text = "Headache was similar in the zelmacor and placebo groups."
+    ents = [("Headache", "PHENOTYPE"), ("zelmacor", "DRUG"), ("placebo", "DRUG")]
+    assert ("Headache", "unchanged") in {(o, d) for _, o, d in _outcomes(text, ents)}

@@ -141,6 +141,8 @@ def resolve_direction(doc: Doc, sent: Span, cue_i: int | None, direction: str | 
     if anchor - 1 > sent.start and doc[anchor - 1].text == ")":
         tail += " " + doc[max(sent.start, anchor - 10):anchor].text.rsplit("(", 1)[-1]
     clause = lex.OTHER_NULL.sub(" ", clause)
+    # "the most common AEs in both groups": a listing of frequent events, not a null finding
+    clause, tail = (lex.MOST_COMMON_IN_ARMS.sub(r"\1 \2\3", t) for t in (clause, tail))
     if lex.SIGNIFICANT_NEGATED.search(clause) or lex.SIGNIFICANT_NEGATED.search(tail):
         return "unchanged"
     # the p-value reported for this outcome, or a later "the difference was not significant"

@@ -61,6 +61,10 @@ UNCHANGED_ALONE = tuple(p for p in UNCHANGED_PHRASES
 OTHER_NULL = re.compile(r"\b(without|with no)\s+(clinically\s+|statistically\s+)?significant\s+"
                          r"(?!(differ|chang|effect|increas|decreas|reduc|improv|rise|fall|declin|"
                          r"alter|variation|impact|benefit))[a-z]", re.I)
+#: "the most common AEs in both groups were A and B": a ranking of events within each arm, not
+#: a comparison of the arms ("in both groups" there is no null finding)
+MOST_COMMON_IN_ARMS = re.compile(r"\b(most) (common|frequent|frequently \w+)\b([^.;]{0,60}?)"
+                                 r"\b(in|among|across) (both|all|the two|each) (groups|arms)\b", re.I)
 SIGNIFICANT_NEGATED = re.compile(
     r"\b(not|no|non|without)[- ](statistically )?significan|\bnonsignifican|\bn\.?s\.?\b|"
     r"did not reach (statistical )?significance|\ba trend (toward|towards|to)\b|"

@@ -440,7 +440,34 @@ def adverse_pairs(sent: Span, ents: list[Span],
             drug = fallback(c)  # "side effects (nausea)": the drug named before / the study drug
             chosen = [drug] if drug is not None else []
         pairs += [(d, c) for d in chosen]
+    pairs += _arm_listings(doc, sent, drugs, eligible, pairs, strong_at + triggers)
     return pairs if model is None else pairs + _shared_by_list(doc, eligible, sure, pairs, drugs)
+
+
+_ARM_NOUNS = frozenset({"group", "groups", "arm", "arms", "cohort"})
+
+
+def _arm_listings(doc: Doc, sent: Span, drugs: list[Span], conds: list[Span], pairs: list,
+                  cues: list[int]) -> list[tuple[Span, Span]]:
+    """"adverse events occurred more often in the X group (A, B, C)": the parenthesis right
+    after an arm lists that arm's harms, so each condition in it shares the drug's harm link
+    (a harm word before the arm, or a harm pair already made for the drug); a list is too far
+    from the cue for the pair reader to see it."""
+    made = {(d.start, c.start) for d, c in pairs}
+    out = []
+    for d in drugs:
+        i = d.end
+        while i < sent.end and doc[i].lower_ in _ARM_NOUNS:
+            i += 1
+        if i >= sent.end or doc[i].text != "(":
+            continue
+        close = next((t.i for t in doc[i + 1:sent.end] if t.text == ")"), sent.end)
+        harmed = any(c < d.start for c in cues) or any(x is d for x, _ in pairs)
+        if not harmed:
+            continue
+        out += [(d, c) for c in conds if i < c.start and c.end <= close
+                and (d.start, c.start) not in made]
+    return out
 
 
 #: words that stop a drug ("discontinuation of X", "X was withdrawn", "after stopping X")
