@@ -138,6 +138,20 @@ def test_locate_tells_arms_apart_and_finds_letter_labels():
     assert found == ["group B"]
 
 
+def test_locate_finds_an_arm_by_its_own_word_beside_an_exact_match():
+    # the arm is given in full once, then called "the heparin-alone group": "alone" is the
+    # comparator's own word, so that run names it, though it is no drug name
+    text = ("Patients received heparin plus a fibrinolytic or heparin alone. Right ventricular "
+            "pressure was higher in the heparin-alone group than in the fibrinolytic group.")
+    arm, other = "heparin alone", "heparin plus a fibrinolytic"
+    found = [text[s:e] for s, e in ei._locate(text, arm, other)]
+    assert found == ["heparin alone", "heparin-alone"]
+    # a run whose only own word is a number does not name an arm
+    text = "Patients received lidocaine 10 mg or lidocaine 20 mg; lidocaine 20 was stopped."
+    found = [text[s:e] for s, e in ei._locate(text, "lidocaine 20 mg", "lidocaine 10 mg")]
+    assert found == ["lidocaine 20 mg"]
+
+
 def _prompt(intervention, comparator, outcome):
     return ei.Prompt("p", "1", outcome, intervention, comparator, "decreased")
 
