@@ -111,12 +111,45 @@ def test_arm_order_defers_to_a_recorded_orientation():
     assert cd.arm_order("decreased", sent, 0, drug, [doc[4:5], drug]) == "decreased"
 
 
+def test_arm_order_finds_than_after_a_long_outcome_name():
+    # the outcome's name puts "than" more than 20 tokens after the clause start; the first arm
+    # ("for the placebo group (58.1%)") is short, so X is still the second arm and its sign flips
+    nlp = spacy.blank("en")
+    doc = nlp("The retention rate over the 52-week open-label safety extension period of the "
+              "trial was lower for the placebo group (58.1%) than for the X groups (71.0%).")
+    x = next(i for i, t in enumerate(doc) if t.text == "X")
+    placebo = next(i for i, t in enumerate(doc) if t.text == "placebo")
+    drug = doc[x:x + 1]
+    assert cd.arm_order("decreased", doc[:], 0, drug, [doc[placebo:placebo + 1], drug]) == "increased"
+    # "than" far from the comparative belongs to another comparison: no flip
+    doc = nlp("Y was lower for the placebo group at week twelve of the study in the patients "
+              "who had been enrolled at the first site, though more often than X in others.")
+    x = next(i for i, t in enumerate(doc) if t.text == "X")
+    placebo = next(i for i, t in enumerate(doc) if t.text == "placebo")
+    drug = doc[x:x + 1]
+    assert cd.arm_order("decreased", doc[:], 0, drug, [doc[placebo:placebo + 1], drug]) == "decreased"
+
+
 def test_locate_tells_arms_apart_and_finds_letter_labels():
     text = "Ileus was shorter after double dose MTX than single dose MTX, and in group B than group A."
     found = [text[s:e] for s, e in ei._locate(text, "double dose of MTX", "single dose of MTX")]
     assert found == ["double dose MTX"]
     found = [text[s:e] for s, e in ei._locate(text, "Group B: early feeding", "Group A: late feeding")]
     assert found == ["group B"]
+
+
+def test_locate_finds_an_arm_by_its_own_word_beside_an_exact_match():
+    # the arm is given in full once, then called "the heparin-alone group": "alone" is the
+    # comparator's own word, so that run names it, though it is no drug name
+    text = ("Patients received heparin plus a fibrinolytic or heparin alone. Right ventricular "
+            "pressure was higher in the heparin-alone group than in the fibrinolytic group.")
+    arm, other = "heparin alone", "heparin plus a fibrinolytic"
+    found = [text[s:e] for s, e in ei._locate(text, arm, other)]
+    assert found == ["heparin alone", "heparin-alone"]
+    # a run whose only own word is a number does not name an arm
+    text = "Patients received lidocaine 10 mg or lidocaine 20 mg; lidocaine 20 was stopped."
+    found = [text[s:e] for s, e in ei._locate(text, "lidocaine 20 mg", "lidocaine 10 mg")]
+    assert found == ["lidocaine 20 mg"]
 
 
 def _prompt(intervention, comparator, outcome):

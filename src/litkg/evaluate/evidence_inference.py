@@ -180,12 +180,19 @@ def _name_words(phrase: str, other: str) -> set[str]:
     return names | (_abbreviations(phrase) - _abbreviations(other) - _ARM_FILLER)
 
 
+def _arm_word(word: str, distinct: set[str]) -> bool:
+    # a word, not a number or unit: "10 mg" and "20 mg" runs are doses of either arm
+    return word in distinct and word.isalpha() and len(word) >= 3
+
+
 def _locate(text: str, phrase: str, other: str = "") -> list[tuple[int, int]]:
     """Where ``phrase`` occurs in ``text``: exact (case-insensitive) matches, else runs of
     consecutive content words of the phrase (the longest runs).  With ``other`` (the other arm)
     a run must hold a word the other arm lacks, so "double dose of MTX" and "single dose of MTX"
-    are told apart; an arm is also found by a word that names it alone (:func:`_name_words`)
-    and by a letter label the phrase gives it ("group A", "M group").
+    are told apart; an arm is also found by a word that names it alone (:func:`_name_words`),
+    by a run of two or more of its words holding a word (not a number) of its own ("the
+    anticoagulant-alone group" for "an anticoagulant alone") and by a letter label the phrase
+    gives it ("group A", "M group").
     """
     phrase = phrase.strip()
     if not phrase:
@@ -210,8 +217,14 @@ def _locate(text: str, phrase: str, other: str = "") -> list[tuple[int, int]]:
     if runs:
         best = max(len(r) for r in runs)
         need = max(1, min(best, (len(words) + 1) // 2))
+        # a run of two or more of the arm's words with a word of its own names it even beside
+        # an exact match: "the anticoagulant-alone group" for "an anticoagulant alone" (its own
+        # word, "alone", names no drug, so it is no name word; "high amounts" for "high amounts
+        # of X" against "low amounts of X")
         found += [(r[0].start(), r[-1].end()) for r in runs if (not found and len(r) >= need)
-                  or any(m.group(0).lower() in names for m in r)]
+                  or any(m.group(0).lower() in names for m in r)
+                  or (other and len(r) >= max(2, need) and any(
+                      _arm_word(m.group(0).lower(), distinct) for m in r))]
     for m in _ARM_LABEL.finditer(phrase):
         name = re.escape(m.group(1) or m.group(2))
         found += [(a.start(), a.end()) for a in re.finditer(

@@ -29,9 +29,10 @@ from litkg.paths import read_data_json
 MODEL_FILE = "evidence_ranker.json.gz"
 #: below this probability that the best candidate's direction is right, the prompt gets no
 #: answer.  5-fold article-level CV on the train split (scripts/train_evidence_ranker.py
-#: prints the curve; 2026-11-23): 0.731 of 1004 matched prompts right without the gate; at
-#: 0.6, 0.784 of 807 (prompt recall 0.52 -> 0.415); at 0.7, 0.812 of 670 (recall 0.345); at
-#: 0.75, 0.842 of 570 (recall 0.293).
+#: prints the curve; 2026-11-23, after arm_order's longer reach and arms located by their own
+#: word): 0.734 of 1016 matched prompts right without the gate; at 0.6, 0.787 of 821 (prompt
+#: recall 0.523 -> 0.422); at 0.7, 0.818 of 687 (recall 0.353); at 0.75, 0.839 of 602 (recall
+#: 0.310).  Before: 0.731 of 1004; 0.784 of 807 at 0.6; 0.812 of 670 at 0.7.
 MIN_CONFIDENCE = 0.6
 
 

@@ -464,6 +464,11 @@ _COMPARATIVE_WORD = re.compile(r"^(higher|lower|greater|smaller|more|less|fewer|
                                r"shorter|faster|slower|increased|decreased|reduced|elevated)$")
 
 
+#: the longest first arm of "lower <first arm> than <second arm>" ("in the placebo group
+#: (63.5%)"): further away, "than" belongs to another comparison
+_FIRST_ARM_TOKENS = 15
+
+
 def oriented(doc) -> dict:
     """Per-doc record of directions the classifier read relative to a drug span:
     ``(sentence start, drug token start, direction) -> role``, "int" or "cmp"."""
@@ -482,11 +487,14 @@ def arm_order(direction: str | None, sent, start: int, drug, ents) -> str | None
     role = oriented(doc).get((sent.start, drug.start, direction))
     if role is not None:
         return direction if role == "int" else _FLIP[direction]
-    than = next((t.i for t in doc[start:min(sent.end, start + 20)] if t.lower_ == "than"), None)
+    # the comparative, not the clause start, anchors "than": a long outcome name ("the
+    # completion rate for the 78-week double-blind extension period was lower for placebo
+    # than ...") puts "than" far from where the clause begins, but the first arm is short
+    than = next((t.i for t in doc[start:sent.end] if t.lower_ == "than"), None)
     if than is None or not (than < drug.start < than + 10):
         return direction
     comp = next((t.i for t in reversed(doc[start:than]) if _COMPARATIVE_WORD.match(t.lower_)), None)
-    if comp is None:
+    if comp is None or than - comp > _FIRST_ARM_TOKENS:
         return direction
     first_arm = doc[comp + 1:than]
     other = any(e is not drug and e.label_ in ("DRUG", "PROCEDURE")
