@@ -89,3 +89,24 @@ def test_generic_heads_need_a_clinical_modifier_and_benefits_are_no_findings():
     doc = _doc("We saw changes, marked changes, skin changes, a 3-fold elevation, liver enzyme "
                "elevation, protective effects and toxic effects.")
     assert _found(doc) == ["skin changes", "liver enzyme elevation", "toxic effects"]
+
+
+def test_a_change_word_names_a_finding_with_what_it_changes():
+    doc = _doc("She had decreased visual acuity and an increase in pulmonary artery pressure.")
+    assert _found(doc) == ["decreased visual acuity", "increase in pulmonary artery pressure"]
+    assert _found(_doc("Deepening of the lid sulcus was seen.")) == ["Deepening of the lid sulcus"]
+
+
+def test_a_change_of_a_dose_a_risk_or_by_a_verb_names_no_finding():
+    # a dose, a risk or a count changed is no harm; "was increased" is a verb, and a past form
+    # ends the phrase
+    assert _found(_doc("An increased dose led to reduced risk and an increase in the number.")) == []
+    assert _found(_doc("The dose was gradually increased based on calcium.")) == []
+    # what a recognised entity names stays with it
+    doc = _doc("It caused increased toxicity.", [("toxicity", "CONDITION")])
+    assert _found(doc) == []
+
+
+def test_a_name_after_exposed_to_is_a_drug_candidate():
+    doc = _doc("Two children had been exposed prenatally to VGB.")
+    assert [s.text for s in findings.given_names(doc[:], [])] == ["VGB"]

@@ -66,6 +66,12 @@ entity stage with HPO synonyms, combination partners ("piperacillin-tazobactam")
 dropped and findings the ontologies list kept as findings, and with a hyphen joining drug lists:
 dev calibration mean F1 0.660, thresholds 0.25/0.35; held-out test 0.599 (P 0.732, R 0.507) with
 the train-lexicon entities and 0.672 (P 0.684, R 0.660; ceiling 0.806) with the recogniser.
+Findings named by a change ("decreased visual acuity", "increase in X") and names after
+"exposed to" added as candidates (2026-11-23, this model not retrained): test 0.600 (P 0.719,
+R 0.515) and 0.674 (P 0.682, R 0.666).  Retrained on them, dev calibration rose at 14 of the 15
+threshold pairs (mean F1 0.665 against 0.660, thresholds 0.3/0.35) but held-out test fell to
+0.592 and 0.666 (P 0.698, R 0.636) and the seeds and the PubMed gold each lost one harm claim,
+so that model was not shipped: at this size a retrain moves test F1 by about +-0.006.
 Weights ship as ``litkg/data/adverse_model.json.gz`` (model ``version`` must equal
 :data:`FEATURES_VERSION`); without a usable file only the rules are used.
 Retrain after changing these features, the entity recogniser or the abbreviation table:

@@ -106,7 +106,8 @@ def _clinical(modifiers: Span, head: str) -> bool:
 
 
 def finding_spans(sent: Span, ents: list[Span]) -> list[Span]:
-    """Finding phrases of ``sent`` that overlap none of ``ents`` (see the module docstring)."""
+    """Finding phrases of ``sent`` that overlap none of ``ents`` (see the module docstring),
+    and findings named by a change (:func:`change_spans`)."""
     register_extensions()
     doc = sent.doc
     covered = {i for e in ents for i in range(e.start, e.end)}
@@ -128,6 +129,89 @@ def finding_spans(sent: Span, ents: list[Span]) -> list[Span]:
         span = Span(doc, start, tok.i + 1, label=FINDING_LABEL)
         span._.source = "finding"  # tells the pair classifier it is no recognised entity
         out.append(span)
+    # findings named by a change ("decreased visual acuity"), where no head finding stands
+    return sorted(out + change_spans(sent, list(ents) + out), key=lambda s: s.start)
+
+
+#: participles and adjectives that name a harm by a change of what follows ("decreased visual
+#: acuity", "increased vascular permeability", "impaired macrophage migration"): English puts
+#: them before the noun, so the phrase is found from its first word, rightwards
+CHANGE_BEFORE = frozenset("""
+increased decreased elevated raised reduced lowered diminished impaired abnormal altered
+prolonged depressed excessive
+""".split())
+#: nouns of a change whose object follows after "of" / "in" ("increase in pulmonary artery
+#: pressure", "deepening of the lid sulcus", "exacerbation of maladaptive behaviours")
+CHANGE_NOUNS = frozenset("""
+increase increases decrease decreases rise fall drop reduction loss deepening exacerbation
+worsening production prolongation
+""".split())
+#: what a change may be of without naming a finding: an exposure, a count or a chance
+#: ("increased dose", "increase in the number", "reduced risk")
+_NOT_FINDING = frozenset("""
+dose doses dosage dosing use risk risks number incidence frequency likelihood odds chance
+probability rate rates need amount time duration survival efficacy response responses
+concentration concentrations exposure clearance absorption
+""".split())
+_DETERMINERS = frozenset({"the", "a", "an"})
+
+
+def _run_after(sent: Span, start: int, covered: set[int]) -> int:
+    """End of the run of up to :data:`_MAX_MODIFIERS` modifier-like words from ``start``."""
+    doc, end = sent.doc, start
+    while end < sent.end and end - start < _MAX_MODIFIERS and end not in covered and \
+            doc[end].lower_ not in CHANGE_NOUNS and _modifier(doc[end], -1) and \
+            not _past_form(doc[end].lower_):
+        end += 1
+    return end
+
+
+def _past_form(word: str) -> bool:
+    """A past form ends the run ("increased based on"): the phrase is a noun's."""
+    return len(word) > 4 and word.endswith("ed")
+
+
+#: auxiliaries that make a participle a verb ("the dose was increased"), not a finding's word
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "got",
+                          "gets", "became", "become", "becomes", "remained"})
+
+
+def _predicative(doc, i: int, sent_start: int) -> bool:
+    """Is the participle at ``i`` a verb after an auxiliary, past adverbs ("was gradually
+    increased")?"""
+    k = i - 1
+    while k >= sent_start and doc[k].lower_.endswith("ly"):
+        k -= 1
+    return k >= sent_start and doc[k].lower_ in _AUXILIARIES
+
+
+def change_spans(sent: Span, ents: list[Span]) -> list[Span]:
+    """Findings named by a change (see :data:`CHANGE_BEFORE`, :data:`CHANGE_NOUNS`): the change
+    word and the one to three words it changes, which overlap no entity; a change of a dose,
+    a risk or a count (:data:`_NOT_FINDING`) or to the better names no finding."""
+    register_extensions()
+    doc = sent.doc
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    out: list[Span] = []
+    for tok in sent:
+        low, i = tok.lower_, tok.i
+        if i in covered or (out and i < out[-1].end):
+            continue
+        if low in CHANGE_BEFORE and not _predicative(doc, i, sent.start):
+            first = i + 1
+        elif low in CHANGE_NOUNS and i + 1 < sent.end and doc[i + 1].lower_ in ("of", "in"):
+            first = i + 2
+            while first < sent.end and doc[first].lower_ in _DETERMINERS:
+                first += 1
+        else:
+            continue
+        end = _run_after(sent, first, covered)
+        words = {t.lower_ for t in doc[first:end]}
+        if end == first or doc[end - 1].lower_ in _NOT_FINDING or words & _BENEFIT:
+            continue
+        span = Span(doc, i, end, label=FINDING_LABEL)
+        span._.source = "finding"
+        out.append(span)
     return out
 
 
@@ -136,10 +220,12 @@ GIVEN_AFTER = frozenset({"therapy", "treatment", "treatments", "administration",
                          "infusions", "injection", "injections", "dose", "doses", "dosage",
                          "monotherapy", "regimen", "overdose", "ingestion", "prophylaxis",
                          "tablets", "capsules"})
-#: words before a name that say it was given: "treated with SASP", "receiving G-CSF"
+#: words before a name that say it was given: "treated with SASP", "receiving G-CSF",
+#: "exposed prenatally to VGB"
 GIVEN_BEFORE = re.compile(r"\b((treated|treatment|therapy) with|receiv(ing|ed|es)|taking|took|"
                           r"(administration|injection|infusion|doses?|ingestion|overdose|use|"
-                          r"courses?|initiation|introduction|start) of|given|administered)\s*$",
+                          r"courses?|initiation|introduction|start) of|given|administered|"
+                          r"exposed( \w+ly)? to|exposure to)\s*$",
                           re.I)
 #: words before a name that make it a candidate cause: "associated with interleukin-2"
 CAUSE_BEFORE = re.compile(r"\b((associated|induced|caused|triggered|precipitated) by|"
