@@ -157,9 +157,7 @@ def _list_end(doc: Doc, sent: Span, c: Span) -> Span:
     predicate after the list is every member's."""
     end = c
     for e in sent.ents:
-        if e.start >= end.end and e.label_ in CONDITION_LABELS and \
-                all(t.lower_ in (",", "and", "or", "a", "an") for t in doc[end.end:e.start]) and \
-                0 < e.start - end.end <= 3:
+        if e.start >= end.end and e.label_ in CONDITION_LABELS and _listed_with(doc, end, e):
             end = e
     return end
 
