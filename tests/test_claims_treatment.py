@@ -175,3 +175,10 @@ def test_the_effect_of_a_drug_on_a_condition_is_a_study_of_it_in_that_condition(
                          ("postoperative pain", "CONDITION"), ("preoperative anxiety", "CONDITION")])
     # the procedure right after the drug names how it was given: the drug is the treatment
     assert got == [("zelatonin", "postoperative pain"), ("zelatonin", "preoperative anxiety")]
+
+
+def test_each_drug_a_response_cue_names_was_given_for_the_condition():
+    # the failed drug and the one that worked were both given for the psychosis
+    text = "A case of psychosis, resistant to haloperidol, which successfully responded to carbamazepine."
+    got = _claims(text, [("psychosis", "CONDITION"), ("haloperidol", "DRUG"), ("carbamazepine", "DRUG")])
+    assert got == [("carbamazepine", "psychosis"), ("haloperidol", "psychosis")]

@@ -77,3 +77,9 @@ def test_an_enzyme_inducer_raises_its_target():
     text = "Carbamazepine is a potent inducer of CYP3A4 and lowers quetiapine levels."
     got = _mechanisms(text, [("Carbamazepine", "DRUG"), ("CYP3A4", "TARGET")])
     assert got == [("Carbamazepine", "CYP3A4", "increased")]
+
+
+def test_a_list_of_classes_is_no_apposition():
+    text = "Patients on mTOR inhibitors, calcineurin inhibitors or steroids were excluded."
+    got = _mechanisms(text, [("mTOR", "TARGET"), ("calcineurin inhibitors", "DRUG"), ("steroids", "DRUG")])
+    assert got == []

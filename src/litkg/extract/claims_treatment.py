@@ -303,8 +303,21 @@ def treatment_pairs(sent: Span, ents: list[Span], taken: set,
             for cand in sorted(eligible, key=lambda x: abs(x[1] - best[1])):
                 if cand not in group and any(_coordinated(doc, cand, g) for g in group):
                     group.append(cand)
+            # "Y, resistant to A, which responded to B": each drug its own response cue
+            # names was given for Y, the failed one too
+            group += [x for x in cands if x not in group and _responded_to(doc, x[1])]
             pairs += [(d, c) for d, _, _ in sorted(group, key=lambda x: x[1])]
     return pairs
+
+
+def _responded_to(doc: Doc, ds: int) -> bool:
+    """"responded (well) to X", "resistant to X", "refractory to X": the drug at ``ds`` was
+    given for the condition the response is of."""
+    if ds < 2 or doc[ds - 1].lower_ != "to":
+        return False
+    words = [doc[i].lower_ for i in range(max(0, ds - 3), ds - 1)]
+    return bool(words) and (words[-1].startswith(_RESPONSE_PREFIXES) or (
+        len(words) > 1 and words[-1].endswith("ly") and words[-2].startswith(_RESPONSE_PREFIXES)))
 
 
 # "A was more effective than B in preventing Y": A is the arm that did better at what the gerund

@@ -47,6 +47,11 @@ _TARGET_LABELS = ("TARGET", "ANALYTE")
 MAX_CLASS_WORDS = 5
 
 
+def qualifier_words() -> frozenset[str]:
+    """Words in a class name that qualify the drug, not its target ("selective", "potent")."""
+    return _QUALIFIERS
+
+
 def is_class_noun(word: str) -> bool:
     """"inhibitor", "antagonists", "blocker": a word that names a kind of drug."""
     return word.lower() in _CLASS_NOUNS
@@ -146,7 +151,9 @@ def class_mechanisms(sent: Span, ents: list[Span]) -> list[tuple[Span, object, s
             j = close + 1 if close is not None else j
         if j < sent.end and doc[j].text == ",":
             j += 1
-        chosen = next((d for d in drugs if d.start == j and not _overlaps(d, start, end)), None)
+        # (not another class: "mTOR inhibitors, calcineurin inhibitors" is a list)
+        chosen = next((d for d in drugs if d.start == j and not _overlaps(d, start, end)
+                       and not is_class_noun(d[-1].text)), None)
         if chosen is None:
             # "entinostat, an HDAC inhibitor": the drug, a comma and an article before the class
             art = start - 1

@@ -31,6 +31,7 @@ from litkg.errors import ExtractionError, LitkgError
 from litkg.extract.claims import extract_claims
 from litkg.extract.analytes import make_analytes  # noqa: F401 (registers litkg_analytes)
 from litkg.extract.arms import make_arms  # noqa: F401 (registers litkg_arms)
+from litkg.extract.class_names import make_class_names  # noqa: F401 (registers it)
 from litkg.extract.context import make_context  # noqa: F401 (registers litkg_context)
 from litkg.extract.control_arms import make_control_arms  # noqa: F401 (registers it)
 from litkg.extract.endpoints import make_endpoints  # noqa: F401 (registers litkg_endpoints)
@@ -113,6 +114,8 @@ def build_nlp() -> Language:
     nlp.add_pipe("litkg_analytes", after="litkg_endpoints")
     # "the primary outcome" in a result stands for the outcome the methods defined
     nlp.add_pipe("litkg_primary_outcomes", after="litkg_analytes")
+    # after the targets and drugs it may take in: "SGLT2 inhibitors", "dopamine agonists"
+    nlp.add_pipe("litkg_class_names", after="litkg_primary_outcomes")
     nlp.add_pipe("litkg_arms", after="litkg_abbreviations")
     nlp.add_pipe("litkg_control_arms", after="litkg_arms")  # "the saline group"
     nlp.add_pipe("litkg_context")
