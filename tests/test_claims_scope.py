@@ -430,3 +430,15 @@ def test_a_value_that_stayed_is_a_level_and_a_finding_and_a_baseline_is_no_regim
                    ("measurement", "trimethoprim", 1.4, None),
                    ("outcome", "trimethoprim", None, "unchanged")]
     assert all(c.negated for c in claims if c.kind == "adverse_effect")
+
+
+def test_a_predictor_of_the_change_is_not_the_drug():
+    text = ("Patients received olanzapine for depression. Greater baseline vascular risk was "
+            "significantly associated with less improvement in depression severity. "
+            "Treatment was associated with a reduction in depression severity.")
+    got = _claims(text, [("olanzapine", "DRUG"), ("depression", "CONDITION"),
+                         ("depression severity", "ANALYTE", 0), ("depression severity", "ANALYTE", 1)])
+    outcomes = [(c.subject.label, c.direction, c.evidence.sentence.startswith("Treatment"))
+                for c in got if c.kind == "outcome"]
+    # the treatment's own association stays the drug's; the predictor's is nobody's
+    assert outcomes == [("olanzapine", "decreased", True)]

@@ -72,6 +72,8 @@ def drug_for(sent: Span, ents: list[Span], i: int, main_drug: Span | None,
         return routed
     if _MANIPULATION.search(doc[sent.start:i].text):
         return None  # "Sesn2 knockdown suppresses tumour growth": the experiment is the agent
+    if predictor_finding(doc[sent.start:i].text):
+        return None  # "Greater baseline risk was associated with less improvement": a predictor
     main_key = concept_of(main_drug).key if main_drug is not None else None
     # a drug introduced just before ("We started X ... PTH decreased")
     for prev in sections.sentences_before(sents, k, 3):
@@ -91,6 +93,29 @@ def drug_for(sent: Span, ents: list[Span], i: int, main_drug: Span | None,
             return main[0] if main else scope.regimen_head(doc, prev_drugs)
     main = main_drug
     return main if fallback and (main is None or not scope.comparator_arm(doc, main)) else None
+
+
+# "Greater baseline cerebrovascular risk was significantly associated with less improvement in
+# Y", "Neither A nor B predicted outcome": a patient characteristic is what the change goes with
+# (a copula before "associated": "This procedure, associated with local care using X, was
+# followed by ..." is an apposition, not the finding)
+_PREDICTOR = re.compile(r"^(?P<subject>.*?)\b(?:(?:was|were|is|are)\s+(?:\w+ly\s+)?"
+                        r"(?:associated|correlated|linked)\s+with|predict(?:ed|s)?|"
+                        r"predictors?\s+of|predictive\s+of)\b", re.I | re.S)
+#: words that make the subject of the association the treatment itself ("Treatment was
+#: associated with lower Y", "its use predicted ...")
+_TREATMENT_SUBJECT = re.compile(r"\b(treat\w*|therap\w*|interventions?|use|usage|administration|"
+                                r"exposure|supplementation|dos(?:e|es|ing)|regimens?|drugs?|"
+                                r"medications?|randomi[sz]\w*|allocation|arms?|groups?)\b", re.I)
+
+
+def predictor_finding(before: str) -> bool:
+    """Does a change come after "<characteristic> was associated with / predicted", text
+    ``before`` it in its sentence?  It is then a predictor's, not a drug's, when no drug is
+    named (the subject is no treatment word)."""
+    m = _PREDICTOR.search(before)
+    return m is not None and bool(m.group("subject").strip()) and \
+        not _TREATMENT_SUBJECT.search(m.group("subject"))
 
 
 def _between_arm(doc, ent: Span) -> bool:
