@@ -442,3 +442,18 @@ def test_a_predictor_of_the_change_is_not_the_drug():
                 for c in got if c.kind == "outcome"]
     # the treatment's own association stays the drug's; the predictor's is nobody's
     assert outcomes == [("olanzapine", "decreased", True)]
+
+
+def test_a_level_aimed_at_is_not_an_outcome():
+    text = "Tidal volume needed to maintain EtCO2 of 35-40 mmHg was lower with propofol."
+    got = _claims(text, [("Tidal volume", "ANALYTE"), ("EtCO2", "ANALYTE"), ("propofol", "DRUG")])
+    assert [(c.object.label, c.direction) for c in got if c.kind == "outcome"] == \
+        [("tidal volume", "decreased")]
+
+
+def test_a_combination_is_credited_by_its_first_drug():
+    text = "The bupivacaine-fentanyl combination increased the duration of analgesia."
+    got = _claims(text, [("bupivacaine", "DRUG"), ("fentanyl", "DRUG"),
+                         ("duration of analgesia", "ENDPOINT")])
+    assert [(c.subject.label, c.direction) for c in got if c.kind == "outcome"] == \
+        [("bupivacaine", "increased")]

@@ -486,8 +486,9 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
                     nonfindings.cue_not_a_finding(doc, sent, cue_i)):
             continue  # "Y prolongs the healing": Y acts; "dose was increased", "tried to lower Y"
         if nonfindings.subgroup_variable(doc, sent, obj) or \
-                nonfindings.reason_given(doc, sent, obj):
-            continue  # "did not differ by BMI": the subgroups; "because of Y": a reason
+                nonfindings.reason_given(doc, sent, obj) or nonfindings.aimed_at(doc, sent, obj):
+            continue  # "did not differ by BMI": the subgroups; "because of Y": a reason;
+            # "needed to maintain Y": a level aimed at
         if direction != "unchanged" and _IN_EVERY_ARM.search(doc.text[obj.end_char:sent.end_char]):
             continue  # "Y declined in all groups": a change common to the arms is no drug's
         drug = drug_for(sent, ents, cue_i, ctx.main_drug, sents, k, exclude=obj,

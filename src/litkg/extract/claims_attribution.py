@@ -66,7 +66,8 @@ def drug_for(sent: Span, ents: list[Span], i: int, main_drug: Span | None,
         # a drug named in the sentence outranks a procedure ("dialysis parameters")
         pool = [e for e in pool if e.label_ in DRUG_LABELS] or \
             [e for e in drugs if e.label_ in DRUG_LABELS] or pool
-        return min(pool, key=lambda e: abs(e.start - i))
+        return combination_head(doc, min(pool, key=lambda e: abs(e.start - i)),
+                                [e for e in ents if e.label_ in INTERVENTION_LABELS])
     routed = route_arm(sent, i)
     if routed is not None:  # "rose more in the intravenous group": the drug given intravenously
         return routed
@@ -116,6 +117,18 @@ def predictor_finding(before: str) -> bool:
     m = _PREDICTOR.search(before)
     return m is not None and bool(m.group("subject").strip()) and \
         not _TREATMENT_SUBJECT.search(m.group("subject"))
+
+
+def combination_head(doc, drug: Span, drugs: list[Span]) -> Span:
+    """"bupivacaine-fentanyl combination", "amoxicillin/clavulanate": a drug glued to the one
+    before it is the second part of one regimen, which is named (and credited) by its first."""
+    while True:
+        glue = drug.start - 1
+        head = next((e for e in drugs if e.end == glue and e is not drug), None)
+        if head is None or doc[glue].text not in ("-", "/", "–") or doc[glue].whitespace_ or \
+                doc[glue - 1].whitespace_:
+            return drug
+        drug = head
 
 
 def _between_arm(doc, ent: Span) -> bool:

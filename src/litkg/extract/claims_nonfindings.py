@@ -96,6 +96,19 @@ def reason_given(doc: Doc, sent: Span, obj: Span) -> bool:
     return bool(_REASON.search(doc[max(sent.start, obj.start - 5):obj.start].text + " "))
 
 
+# "Vt needed to maintain EtCO2 of 35-40 mmHg was lesser", "titrated to achieve a target INR":
+# the object of such a purpose is a level aimed at, not one that changed; "time to reach Y" is an
+# endpoint named after Y and stays one
+_AIMED_AT = re.compile(r"(?<!\btime )(?<!\bdays )(?<!\bduration )\bto\s+(?:maintain|achieve|keep|"
+                       r"reach|attain|obtain|ensure|target)\s+(?:(?:a|an|the|its|their|target|"
+                       r"adequate|normal|stable|desired|optimal)\s+){0,2}$", re.I)
+
+
+def aimed_at(doc: Doc, sent: Span, obj: Span) -> bool:
+    """Is ``obj`` the level a regimen aimed at ("needed to maintain EtCO2 ...")?"""
+    return bool(_AIMED_AT.search(doc[max(sent.start, obj.start - 5):obj.start].text + " "))
+
+
 def subgroup_variable(doc: Doc, sent: Span, obj: Span) -> bool:
     """"the association did not differ by menopausal status", "did not differ between
     hypovolemic and hypervolemic patients", "predictors were lower BMI and ...": the object names
