@@ -394,3 +394,9 @@ def test_the_most_common_events_in_both_groups_are_a_listing_not_no_change():
     text = "Headache was similar in the zelmacor and placebo groups."
     ents = [("Headache", "PHENOTYPE"), ("zelmacor", "DRUG"), ("placebo", "DRUG")]
     assert ("Headache", "unchanged") in {(o, d) for _, o, d in _outcomes(text, ents)}
+
+
+def test_what_patients_undergo_is_no_change():
+    text = "Ovarian response in women undergoing repeated stimulation with follitropin alfa."
+    got = _outcomes(text, [("Ovarian response", "ENDPOINT"), ("follitropin alfa", "DRUG")])
+    assert got == []

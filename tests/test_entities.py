@@ -433,3 +433,12 @@ def test_a_gene_symbol_with_its_number_is_found_though_short():
     # one letter and a number ("T3", "H2"), or no number ("ALL"), is no gene symbol's shape
     assert [w for w in ("T3", "H2", "ALL", "CXCL12", "IL-1β") if _GENE_SYMBOL.match(w)] == [
         "CXCL12", "IL-1β"]
+
+
+def test_a_drug_dictionary_name_in_full_is_the_drug_not_a_disease():
+    from litkg.extract.pipeline import shared_nlp
+
+    doc = shared_nlp()("Intercycle variability of the ovarian response in patients undergoing "
+                       "repeated stimulation with corifollitropin alfa.")
+    assert [(e.text, e.label_) for e in doc.ents if e.text == "corifollitropin alfa"] == [
+        ("corifollitropin alfa", "DRUG")]

@@ -37,6 +37,11 @@ _ONSET_WORDS = frozenset({"developed", "develop", "develops", "had", "has", "hav
                           "experienced", "reported", "showed", "with", "noted"})
 
 
+#: what patients undergo or receive is a procedure, not a change ("undergoing stimulation")
+_UNDERGONE = frozenset({"undergoing", "underwent", "undergo", "undergoes", "undergone",
+                        "receiving", "received"})
+
+
 def direction_cues(sent: Span) -> list[tuple[int, str]]:
     """(token index, direction) for every direction word of the sentence."""
     found = []
@@ -62,6 +67,9 @@ def direction_cues(sent: Span) -> list[tuple[int, str]]:
         if tok.i + 1 in finding_starts and low.endswith("ed") and \
                 {t.lower_ for t in tok.doc[max(sent.start, tok.i - 3):tok.i]} & _ONSET_WORDS:
             continue  # "developed decreased appetite": the participle names the finding
+        if low.endswith("ion") and {t.lower_ for t in tok.doc[max(sent.start, tok.i - 2):tok.i]} \
+                & _UNDERGONE:
+            continue  # "patients undergoing repeated stimulation": a procedure they had
         if low in ("superior", "inferior"):
             if nxt == "to":  # "X was superior to Y" (not "the inferior vena cava")
                 found.append((tok.i, "improved" if low == "superior" else "worsened"))

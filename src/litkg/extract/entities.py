@@ -185,8 +185,9 @@ class EntityRecognizer:
                     ent, entry = Span(doc, ent.start + 1, ent.end, label=ent.label_), trimmed
             family = _NER_FAMILY[ent.label_]
             if entry is not None and entry.label not in family and (
-                    entry.label not in _SWITCHABLE or FLAG_SHORT in entry.flags
-                    or not (entry.source.startswith(_TRUSTED) or (
+                    entry.label not in _SWITCHABLE or (FLAG_SHORT in entry.flags
+                                                       and not _drug_name_for_disease(ent, entry))
+                    or not (entry.source.startswith(_TRUSTED) or _drug_name_for_disease(ent, entry) or (
                         entry.source in _TRUSTED_FINDINGS
                         and entry.label in _NER_FAMILY["DISEASE"]))):
                 entry = None  # the NER's type wins over a homonym (e.g. a gene name)
@@ -481,6 +482,14 @@ _ORGANS = {"nephron", "nephrons", "tubule", "tubules", "glomerulus", "glomeruli"
            "colon", "stomach", "pancreas", "spleen", "retina", "cornea", "placenta"}
 _NOT_ENZYMES = {"release", "increase", "decrease", "disease", "database", "purchase", "phase",
                 "base", "case", "erase", "crease", "lease", "ease"}
+
+
+def _drug_name_for_disease(ent: Span, entry: Entry) -> bool:
+    """"corifollitropin alfa" the NER read as a disease: a drug dictionary's name spelt out in
+    full (two words or more) names the drug; one word may be a disease's homonym."""
+    # ("hepatitis B immune globulin" is read by the biologic rule below: the disease inside)
+    return entry.source == "drugs" and entry.label == "DRUG" and ent.label_ == "DISEASE" and \
+        len(ent) >= 2 and norm_token(ent[-1].text) not in _BIOLOGIC_HEADS
 
 
 def _lone_word_may_stand(token) -> bool:
