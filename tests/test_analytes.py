@@ -170,3 +170,8 @@ def test_a_substance_named_by_its_stores_or_status_is_measured():
     doc = annotated(text, [("iron", "DRUG"), ("Vitamin D", "DRUG")])[0]
     assert [doc.ents[i].text for i in _measured_chemicals(doc, list(doc.ents))] == ["iron",
                                                                                      "Vitamin D"]
+
+
+def test_a_statistic_symbol_is_no_analyte():
+    assert _ents("It rose with LE (8.7% [n = 55/629] vs. n = 3.7% [154/4065]).") == []
+    assert _ents("K was 3.1 mmol/L.") == [("K", "ANALYTE")]  # potassium, written by its symbol

@@ -178,6 +178,8 @@ def _valued_phrases(doc: Doc, sent: Span, taken: set[int]) -> list[tuple[int, in
     for tok in sent:
         if tok.i + 1 >= sent.end or not _free_word(tok, taken) or _free_word(doc[tok.i + 1], taken):
             continue  # the phrase ends on ``tok``: the next token is no word of it
+        if len(tok.text) == 1 and tok.text.islower():
+            continue  # "n = 176/629", "r = 0.4": a statistic's symbol ("K 3.1 mmol/L" is one)
         m = _VALUE_CUE.match(doc.text, tok.idx + len(tok.text))
         if m is None or m.end() >= sent.end_char:
             continue
