@@ -457,3 +457,10 @@ def test_a_combination_is_credited_by_its_first_drug():
                          ("duration of analgesia", "ENDPOINT")])
     assert [(c.subject.label, c.direction) for c in got if c.kind == "outcome"] == \
         [("bupivacaine", "increased")]
+
+
+def test_drugs_whose_use_is_measured_are_not_the_studys_intervention():
+    text = ("We compared persistent filling of statins and clopidogrel between academic and "
+            "nonacademic hospitals. Persistence rates did not change significantly (p = 0.4).")
+    got = _claims(text, [("statins", "DRUG"), ("clopidogrel", "DRUG"), ("Persistence rates", "ENDPOINT")])
+    assert [c for c in got if c.kind == "outcome"] == []

@@ -43,3 +43,10 @@ def test_proteins_named_like_classes_and_bare_class_nouns_are_not_drugs():
     assert _ents("Tissue inhibitor of metalloproteinases fell.") == []
     assert _ents("It is a potent inhibitor.") == []
     assert _ents("Treatment with inhibitors failed.") == []
+
+
+def test_a_hyphenated_modifier_and_a_list_around_the_class():
+    text = "Use of angiotensin-converting enzyme inhibitors and/or angiotensin receptor blockers, clopidogrel, and statins."
+    got = _ents(text, [("angiotensin", "DRUG"), ("angiotensin receptor blockers", "DRUG"),
+                       ("clopidogrel", "DRUG"), ("statins", "DRUG")])
+    assert got[0] == ("angiotensin-converting enzyme inhibitors", "DRUG")

@@ -83,6 +83,8 @@ def drug_for(sent: Span, ents: list[Span], i: int, main_drug: Span | None,
         prev_drugs = [e for e in prev.ents if e.label_ in DRUG_LABELS and not e._.negated
                       and not is_measured(e) and not scope.concomitant(doc, prev, e)
                       and not scope.comparator_arm(doc, e)]
+        # "we compared persistent filling of A and B": their use was measured, not given
+        prev_drugs = [e for e in prev_drugs if not scope.usage_measured(e, prev_drugs)]
         if course_off(prev, prev_drugs, lambda e: written_as_stopped(doc, prev, e, prev_drugs)):
             return None  # "his medication was stopped. ... CK rose": the course off the drug
         # "X was stopped and Y started": what follows is Y's doing

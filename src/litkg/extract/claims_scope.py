@@ -119,11 +119,28 @@ def _covariate(ent: Span) -> bool:
     return ent.doc.has_annotation("SENT_START") and bool(lex.COVARIATES.search(ent.sent.text))
 
 
+#: "persistent filling of A, B and C", "adherence to A": how patients used the drugs is measured
+_USAGE = re.compile(r"\b(persisten\w*|adheren\w*|complian\w*|prescri\w*|filling|fills|refills?|"
+                    r"dispens\w*|uptake|utili[sz]ation|non-?adherence)\s+(of|to|with)\s*$", re.I)
+
+
+def usage_measured(ent: Span, drugs: list[Span]) -> bool:
+    """Is ``ent`` in the list of drugs after a usage measure ("persistence to A, B and C")?"""
+    doc, start = ent.doc, ent.start
+    held = {i for d in drugs for i in range(d.start, d.end)}
+    while start > 0 and (doc[start - 1].lower_ in (",", "and", "or", "/", "and/or")
+                         or start - 1 in held):
+        start -= 1
+    return bool(_USAGE.search(doc[max(0, start - 4):start].text + " "))
+
+
 def main_drug(doc: Doc, title: str | None, key: Callable[[Span], str]) -> Span | None:
     """The study's intervention: the drug named in the title, else the most frequent drug of
     the opening text (title and abstract), else none.  A drug named only among the covariates
-    of an analysis ("we adjusted for age, caffeine and alcohol") was not studied."""
+    of an analysis ("we adjusted for age, caffeine and alcohol") was not studied, nor one whose
+    use is what was measured ("persistent filling of beta blockers and statins")."""
     drugs = [e for e in doc.ents if e.label_ in DRUG_LABELS and not _covariate(e)]
+    drugs = [e for e in drugs if not usage_measured(e, drugs)]
     # the comparator ("placebo", "usual care") is named often but is not what was studied
     drugs = [e for e in drugs if not generic_comparator(e)] or drugs
     low = (title or "").lower()

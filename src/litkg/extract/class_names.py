@@ -70,11 +70,14 @@ def _target_words_start(doc: Doc, head: int, by_token: dict[int, Span]) -> int:
             continue
         first = _word_start(doc, last)
         word = doc[first:last + 1]
-        if word[0].is_punct or word.text.lower() in STOP_WORDS or verb_like(word.text.lower()) \
-                or (len(word) == 1 and word[0].like_num) or \
-                any(i in by_token for i in range(first, last + 1)):
+        # ("angiotensin-converting": a hyphenated modifier, not a verb form)
+        if word[0].is_punct or word.text.lower() in STOP_WORDS or \
+                (len(word) == 1 and (verb_like(word.text.lower()) or word[0].like_num)):
             break
-        start, words = first, words + 1
+        inside = {by_token[i] for i in range(first, last + 1) if i in by_token}
+        if any(e.label_ not in _ABSORBED for e in inside):
+            break
+        start, words = min([first] + [e.start for e in inside]), words + 1
     return start
 
 

@@ -41,7 +41,7 @@ _QUALIFIERS = frozenset({"selective", "isoform", "isoform-selective", "potent", 
                          "potential", "investigational", "long-acting", "short-acting",
                          "weak", "strong", "mild", "moderate", "nonselective", "non-selective"})
 #: words that end a class name on its left
-_BEFORE_CLASS = frozenset({"a", "an", "the", "and", "or", "of", "with", "in", "for", "to", "by",
+_BEFORE_CLASS = frozenset({"a", "an", "the", "and", "or", "and/or", "of", "with", "in", "for", "to", "by",
                            "as", "is", "was", "are", "were", "this", "these", "its"})
 _TARGET_LABELS = ("TARGET", "ANALYTE")
 MAX_CLASS_WORDS = 5
@@ -71,8 +71,10 @@ def _class_phrases(sent: Span, ents: list[Span]) -> list[tuple[int, int, str, ob
         direction = _CLASS_NOUNS.get(tok.lower_)
         if direction is None:
             continue
-        start = tok.i
-        while start - 1 >= sent.start and tok.i - (start - 1) <= MAX_CLASS_WORDS:
+        # a class the recogniser named ("angiotensin receptor blockers") is that name
+        named = next((e for e in ents if e.start <= tok.i < e.end and e.label_ in DRUG_LABELS), None)
+        start = tok.i if named is None else named.start
+        while named is None and start - 1 >= sent.start and tok.i - (start - 1) <= MAX_CLASS_WORDS:
             prev = doc[start - 1]
             glued = prev.text in ("-", "–") and not prev.whitespace_ and \
                 start - 2 >= sent.start and not doc[start - 2].whitespace_
@@ -152,8 +154,11 @@ def class_mechanisms(sent: Span, ents: list[Span]) -> list[tuple[Span, object, s
         if j < sent.end and doc[j].text == ",":
             j += 1
         # (not another class: "mTOR inhibitors, calcineurin inhibitors" is a list)
-        chosen = next((d for d in drugs if d.start == j and not _overlaps(d, start, end)
-                       and not is_class_noun(d[-1].text)), None)
+        # ("... and/or angiotensin receptor blockers, clopidogrel": a list item, no apposition)
+        in_list = start > sent.start and doc[start - 1].lower_ in (",", "and", "or", "/", "and/or")
+        chosen = None if in_list and j > end else next(
+            (d for d in drugs if d.start == j and not _overlaps(d, start, end)
+             and not is_class_noun(d[-1].text)), None)
         if chosen is None:
             # "entinostat, an HDAC inhibitor": the drug, a comma and an article before the class
             art = start - 1
