@@ -464,3 +464,13 @@ def test_drugs_whose_use_is_measured_are_not_the_studys_intervention():
             "nonacademic hospitals. Persistence rates did not change significantly (p = 0.4).")
     got = _claims(text, [("statins", "DRUG"), ("clopidogrel", "DRUG"), ("Persistence rates", "ENDPOINT")])
     assert [c for c in got if c.kind == "outcome"] == []
+
+
+def test_a_change_verb_after_to_is_a_purpose_unless_reported():
+    text = "Verapamil activation to increase amyloid clearance could be a strategy."
+    got = _claims(text, [("Verapamil", "DRUG"), ("amyloid clearance", "ANALYTE")])
+    assert [c for c in got if c.kind == "outcome"] == []
+    text = "Verapamil was shown to increase amyloid clearance."
+    got = _claims(text, [("Verapamil", "DRUG"), ("amyloid clearance", "ANALYTE")])
+    assert [(c.subject.label, c.direction) for c in got if c.kind == "outcome"] == \
+        [("verapamil", "increased")]

@@ -21,6 +21,15 @@ _AUX = {"was", "were", "is", "are", "been", "has", "have", "had", "then", "furth
 _PURPOSE = {"tried", "attempted", "used", "given", "administered", "designed", "intended", "aimed",
             "aims", "order", "required", "needed", "added", "started", "initiated", "titrated"}
 
+#: verbs that report an infinitive as observed ("was shown to reduce Y", "failed to lower Y")
+_REPORTED_TO = frozenset({"shown", "found", "observed", "reported", "noted", "demonstrated",
+                          "seen", "appeared", "appears", "appear", "seemed", "seems", "seem",
+                          "tended", "tends", "tend", "continued", "continues", "failed", "fails",
+                          "fail", "able", "unable", "likely", "unlikely", "proved", "proven",
+                          "known", "went", "began", "begin", "begins", "started", "helped",
+                          "helps", "help", "served", "acts", "act", "acted", "due", "compared",
+                          "led", "lead", "leads", "leading", "contributed", "contribute",
+                          "contributes", "related", "sufficient", "enough"})
 
 #: words of a disease that went on despite a drug ("progression", "relapsed", "failure")
 _FAILURE_WORDS = ("progress", "relaps", "fail", "recurr", "refractor")
@@ -69,7 +78,14 @@ def cue_not_a_finding(doc: Doc, sent: Span, cue_i: int) -> bool:
     for n, word in enumerate(before):  # "the dose was increased", not "a dose-dependent fall"
         if word in _DOSE_NOUN and all(w in _AUX or w.endswith("ly") for w in before[n + 1:]):
             return True
-    return len(before) >= 2 and before[-1] == "to" and before[-2] in _PURPOSE
+    if len(before) >= 2 and before[-1] == "to" and before[-2] in _PURPOSE:
+        return True
+    # "activation to increase clearance could be a strategy": a change verb in its base form
+    # after "to" is what something is for, unless an evidential verb reports it ("was shown
+    # to increase", "failed to reduce")
+    word = doc[cue_i].lower_
+    return len(before) >= 2 and before[-1] == "to" and before[-2] not in _REPORTED_TO and \
+        doc[cue_i].is_alpha and not word.endswith(("ed", "ing", "ion", "s", "er", "ly", "al"))
 
 
 # (the subgroup variables may be a list: "did not differ according to country, age or BMI")
