@@ -452,3 +452,12 @@ def test_parenthesis_after_an_arm_without_harm_is_no_harm():
     doc = _doc("Participants in the velbaxin group (n = 40) had asthma.",
                [("velbaxin", "DRUG"), ("asthma", "CONDITION")])
     assert ("velbaxin", "asthma") not in _pairs(doc)
+
+
+def test_blockade_of_a_finding_is_a_benefit_but_a_channel_blockade_may_cause_one():
+    doc = _doc("Significant blockade of cocaine toxicity was observed with the higher dose of "
+               "zorbex.", [("cocaine", "DRUG"), ("toxicity", "CONDITION"), ("zorbex", "DRUG")])
+    assert _pairs(doc) == {("cocaine", "toxicity")}  # the poisoning's cause stays named
+    doc = _doc("Because zorbex also exhibits sodium channel blockade, cardiac toxicity is possible.",
+               [("zorbex", "DRUG"), ("cardiac toxicity", "CONDITION")])
+    assert _pairs(doc) == {("zorbex", "cardiac toxicity")}

@@ -275,6 +275,15 @@ def adverse_candidates(sent: Span, ents: list[Span]) -> list[tuple[Span, Span]]:
 _ONSET_AFTER = ("after", "following", "during")
 
 
+#: a harm named by the drug before it: "cocaine toxicity", "paracetamol poisoning"
+_POISONING_HEADS = frozenset({"toxicity", "toxicities", "poisoning", "intoxication",
+                              "overdose", "overdosage"})
+
+
+def _poisoning_by(c: Span, d: Span) -> bool:
+    return c[-1].lower_ in _POISONING_HEADS and d.end == c.start
+
+
 def _cause_follows(doc: Doc, c: Span, drugs: list[Span]) -> bool:
     """"patients with Y induced by X", "a case of Y due to X", "a child with Y following X
     therapy": a cause phrase or an onset after a drug right after the condition names the drug
@@ -376,7 +385,10 @@ def adverse_pairs(sent: Span, ents: list[Span],
     named = {i for e in ents if e.label_ in CONDITION_LABELS for i in range(e.start, e.end)}
     improving = [t.i for t in sent if t.i not in named and (
         t.lower_.startswith(lex.DIRECTION_PREFIXES["improved"])
-        or t.lower_.startswith(("suppress", "prevent", "correct", "control")))]
+        or t.lower_.startswith(("suppress", "prevent", "correct", "control", "abolish",
+                                "alleviat", "ameliorat", "mitigat"))
+        # "blockade of Y" lowers Y ("sodium channel blockade, cardiac toxicity" names a cause)
+        or (t.lower_ == "blockade" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "of"))]
     lowering = [t.i for t in sent if t.i not in named and (
         t.lower_.startswith(lex.DIRECTION_PREFIXES["decreased"])
         and not t.lower_.startswith(("inhibit", "block", "impair", "depress"))
@@ -408,8 +420,9 @@ def adverse_pairs(sent: Span, ents: list[Span],
         better = better or any(_went_down(doc, c, i) for i in lowering)
         # ... unless the drug was stopped: "Y resolved on discontinuation of X" is the
         # dechallenge of a case report, evidence that X caused Y; only stopped drugs are judged
+        # ("blockade of cocaine toxicity": the drug naming a poisoning stays its cause)
         candidates = drugs if not better else [
-            d for d in drugs if written_as_stopped(doc, sent, d, drugs)]
+            d for d in drugs if written_as_stopped(doc, sent, d, drugs) or _poisoning_by(c, d)]
         if indication or (better and not candidates):
             continue
         strong = any(-4 <= c.start - i <= 12 or 0 <= i - c.end <= 4 for i in strong_at)
