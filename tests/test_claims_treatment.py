@@ -182,3 +182,15 @@ def test_each_drug_a_response_cue_names_was_given_for_the_condition():
     text = "A case of psychosis, resistant to haloperidol, which successfully responded to carbamazepine."
     got = _claims(text, [("psychosis", "CONDITION"), ("haloperidol", "DRUG"), ("carbamazepine", "DRUG")])
     assert got == [("carbamazepine", "psychosis"), ("haloperidol", "psychosis")]
+
+
+def test_a_raising_verb_after_the_treatment_cue_reports_a_harm_not_an_indication():
+    text = "Ritonavir treatment increases atherosclerosis in male mice."
+    assert _claims(text, [("Ritonavir", "DRUG"), ("atherosclerosis", "CONDITION")]) == []
+    # improving the condition is consistent with treating it; a hyphenated cause names it
+    text = "A combination therapy with sitagliptin significantly improves diabetes control."
+    assert _claims(text, [("sitagliptin", "DRUG"), ("diabetes", "CONDITION")]) == \
+        [("sitagliptin", "diabetes")]
+    text = "Amisulpride for clozapine-induced sialorrhea."
+    assert _claims(text, [("Amisulpride", "DRUG"), ("clozapine", "DRUG"), ("sialorrhea", "CONDITION")]) \
+        == [("Amisulpride", "sialorrhea")]

@@ -285,7 +285,9 @@ def treatment_pairs(sent: Span, ents: list[Span], taken: set,
             lo, hi = min(ds, head), max(de, c.end)
             start = max(sent.start, lo - 3)
             cue = any((_cue_at(doc, i) or (ds < head and _population_cue(doc, i, sent, de)))
-                      and not _cue_taken(sent, i, ds, de, c, ents) for i in range(start, hi)) or (
+                      and not _cue_taken(sent, i, ds, de, c, ents)
+                      and not (ds < head and i < head and _changes_between(doc, i, head, ents))
+                      for i in range(start, hi)) or (
                 title and ds < head and _title_in(doc, de, head)) or (
                 ds < head and any(_effect_on(doc, i, ds, de) for i in range(de, min(de + 3, head))))
             gap = head - de if ds < head else ds - c.end
@@ -308,6 +310,26 @@ def treatment_pairs(sent: Span, ents: list[Span], taken: set,
             group += [x for x in cands if x not in group and _responded_to(doc, x[1])]
             pairs += [(d, c) for d, _, _ in sorted(group, key=lambda x: x[1])]
     return pairs
+
+
+#: finite verbs of raising or causing: "X treatment increases Y" reports a harm of X, not what
+#: X is for ("X improves / reduces Y" is consistent with treating Y)
+_CHANGE_VERB_STEMS = lex.DIRECTION_PREFIXES["increased"] + lex.AE_CAUSAL
+
+
+def _changes_between(doc: Doc, i: int, head: int, ents: list[Span]) -> bool:
+    """Is there a finite raising or causing verb between the cue at ``i`` and the condition at ``head``
+    ("ritonavir treatment increases atherosclerotic lesions")?  A verb after "to" ("used to
+    reduce Y") states the use, and one inside an entity's name is part of that name."""
+    named = {k for e in ents for k in range(e.start, e.end)}
+    for t in doc[i + 1:head]:
+        w = t.lower_
+        if t.i in named or not w.startswith(_CHANGE_VERB_STEMS) or \
+                doc[t.i - 1].lower_ in ("to", "-") or doc[t.i - 1].lower_.endswith("-"):
+            continue  # ("for clozapine-induced Y": the participle names Y's cause)
+        if w.endswith(("es", "ed")) or w in ("rose", "fell", "led"):
+            return True
+    return False
 
 
 def _responded_to(doc: Doc, ds: int) -> bool:
