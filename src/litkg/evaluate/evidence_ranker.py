@@ -175,6 +175,12 @@ def candidates(hits, text: str, outcome: str = "", intervention: str = "",
                comparator: str = "") -> list[Candidate]:
     """The distinct candidates of a prompt's matching claims (several claims of one sentence
     on one outcome are one candidate); ``text`` is the abstract, for the section headings."""
+    return list(dict.fromkeys(per_claim(hits, text, outcome, intervention, comparator)))
+
+
+def per_claim(hits, text: str, outcome: str, intervention: str,
+               comparator: str) -> list[Candidate]:
+    """The candidate of each claim of ``hits``, in their order (the sentence read once)."""
     readings: dict[str, tuple[str, float] | None] = {}
     out = []
     for c in hits:
@@ -184,7 +190,21 @@ def candidates(hits, text: str, outcome: str = "", intervention: str = "",
         out.append(Candidate(c.direction, c.subject.text or c.subject.label,
                              c.object.text or c.object.label, s,
                              section_at(text, c.evidence.start), readings[s]))
-    return list(dict.fromkeys(out))
+    return out
+
+
+def claim_confidences(hits, text: str, outcome: str, intervention: str, comparator: str,
+                      model: dict | None = None) -> list[float] | None:
+    """The ranker's probability for each claim of ``hits`` (in their order) that its direction
+    is the prompt's, or ``None`` without a model."""
+    model = model or load_model()
+    if model is None or not hits:
+        return None
+    per = per_claim(hits, text, outcome, intervention, comparator)
+    cands = list(dict.fromkeys(per))
+    scored = {c: score(features(c, outcome, intervention, comparator, cands), model)
+              for c in cands}
+    return [scored[c] for c in per]
 
 
 def reading(sentence: str, outcome: str, intervention: str, comparator: str):
@@ -204,9 +224,5 @@ def best_confidence(hits, text: str, outcome: str, intervention: str, comparator
                   model: dict | None = None) -> float:
     """The highest probability among a prompt's candidates that its direction is the prompt's
     (1.0 without a model: every prompt is answered)."""
-    model = model or load_model()
-    if model is None or not hits:
-        return 1.0
-    cands = candidates(hits, text, outcome, intervention, comparator)
-    return max(score(features(c, outcome, intervention, comparator, cands), model)
-               for c in cands)
+    confidences = claim_confidences(hits, text, outcome, intervention, comparator, model)
+    return max(confidences) if confidences else 1.0
