@@ -16,7 +16,8 @@ from baseline, so it is not turned into the intervention's).  Labels map to dire
 significant difference* -> unchanged; the prompt's label is the majority across annotators.
 Of the matching claims, those whose object is most like the prompt's outcome (Jaccard on
 content words) give the direction, then results sentences with a significance statement, then
-the majority, an even split going to "unchanged" (:func:`select_direction`).  A prompt whose
+the one the evidence ranker holds most likely right, else the majority, an even split going to
+"unchanged" (:func:`select_direction`).  A prompt whose
 matching claims are all unlikely to give its direction (an aim, a within-group change, another
 outcome sharing a word; scored by the trained model of :mod:`litkg.evaluate.evidence_ranker`)
 gets no answer.  Reported: prompt recall (share of prompts answered) and direction accuracy on

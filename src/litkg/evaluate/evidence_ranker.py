@@ -29,10 +29,11 @@ from litkg.paths import read_data_json
 MODEL_FILE = "evidence_ranker.json.gz"
 #: below this probability that the best candidate's direction is right, the prompt gets no
 #: answer.  5-fold article-level CV on the train split (scripts/train_evidence_ranker.py
-#: prints the curve; 2026-11-23, after arm_order's longer reach and arms located by their own
-#: word): 0.734 of 1016 matched prompts right without the gate; at 0.6, 0.787 of 821 (prompt
-#: recall 0.523 -> 0.422); at 0.7, 0.818 of 687 (recall 0.353); at 0.75, 0.839 of 602 (recall
-#: 0.310).  Before: 0.731 of 1004; 0.784 of 807 at 0.6; 0.812 of 670 at 0.7.
+#: prints the curve; 2026-11-23, the ranker also choosing among the equally matching claims,
+#: evidence_inference.select_direction): 0.738 of 1019 matched prompts right without the
+#: gate; at 0.6, 0.790 of 821 (prompt recall 0.524 -> 0.422); at 0.7, 0.824 of 686 (recall
+#: 0.353); at 0.75, 0.844 of 597 (recall 0.307).  Before (the majority choosing, same
+#: claims): 0.733 of 1019; 0.787 of 821 at 0.6; 0.821 of 686 at 0.7.
 MIN_CONFIDENCE = 0.6
 
 
