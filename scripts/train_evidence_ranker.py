@@ -64,8 +64,8 @@ def fold_direction_models(folder, ids):
 
 
 def prompt_rows(folder):
-    """(fold, gold label, [(features, direction right)], evaluator's direction) per matched
-    prompt, and the number of prompts with an abstract."""
+    """(fold, gold label, [(features, direction right)] per candidate, (claims, prompt, each
+    claim's candidate)) per matched prompt, and the number of prompts with an abstract."""
     by_article = defaultdict(list)
     for p in read_prompts(folder, "train"):
         if (folder / "abstracts" / f"PMC{p.pmcid}.abst").exists():
@@ -90,10 +90,13 @@ def article_rows(folder, pmcid, prompts, fold):
         if not hits:
             continue
         outcome = measured_outcome(p.outcome)
-        cands = ranker.candidates(hits, text, outcome, p.intervention, p.comparator)
+        per = ranker.per_claim(hits, text, outcome, p.intervention, p.comparator)
+        cands = list(dict.fromkeys(per))
         items = [(ranker.features(c, outcome, p.intervention, p.comparator, cands),
                   signed(c.direction, p.outcome) == p.label) for c in cands]
-        rows.append((fold, p.label, items, select_direction(hits, p)))
+        # the evaluator's choice among the claims needs the ranker's scores: kept to be made
+        # with the ranker of the other folds (cv_curve)
+        rows.append((fold, p.label, items, (hits, p, [cands.index(c) for c in per])))
     return rows
 
 
@@ -132,8 +135,11 @@ def cv_curve(rows, args, prompts):
     for k in range(FOLDS):
         model = fit(train_examples([r for r in rows if r[0] != k]),
                     args.min_count, args.l2, args.epochs)
-        scored += [(max(ranker.score(fs, model) for fs, _ in items), direction == gold)
-                   for fold, gold, items, direction in rows if fold == k]
+        for fold, gold, items, (hits, p, which) in rows:
+            if fold == k:
+                scores = [ranker.score(fs, model) for fs, _ in items]
+                direction = select_direction(hits, p, [scores[i] for i in which])
+                scored.append((max(scores), direction == gold))
     print(f"{len(scored)} matched of {prompts} train prompts; accuracy without the gate "
           f"{sum(ok for _, ok in scored) / len(scored):.3f}")
     for threshold in (0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75):

@@ -76,3 +76,25 @@ def test_improved_is_read_with_the_polarity_of_the_outcome():
     assert ei.signed("improved", "grip strength") == "increased"
     assert ei.signed("worsened", "mortality at 30 days") == "increased"
     assert ei.signed("unchanged", "pain") == "unchanged"
+
+
+def test_the_ranker_chooses_among_equally_matching_claims():
+    # two claims on the whole outcome in sentences the evaluator weighs alike (both name a
+    # comparison): the majority splits them (to "unchanged"); the ranker's confidence decides
+    within = _claim("Cramp frequency was lower with tolvexin than with placebo (p = 0.01).")
+    null = _claim("We compared tolvexin with placebo.", direction="unchanged")
+    p = ei.Prompt("1", "1", "cramp frequency", "tolvexin", "placebo", "decreased")
+    assert ei.select_direction([within, null], p) == "unchanged"
+    assert ei.select_direction([within, null], p, [0.8, 0.4]) == "decreased"
+    assert ei.select_direction([within, null], p, [0.3, 0.4]) == "unchanged"
+
+
+def test_claim_confidences_follow_the_claims_and_their_candidates():
+    results = _claim("Cramp frequency was lower with tolvexin than with placebo (p = 0.01).")
+    aim = _claim("We compared tolvexin with placebo.", direction="unchanged")
+    model = {"bias": -1.0, "weights": {"sec=results": 3.0, "sec=background": -2.0}}
+    args = ("cramp frequency", "tolvexin", "placebo")
+    got = rk.claim_confidences([aim, results, results], ABSTRACT, *args, model=model)
+    assert got[1] == got[2] == pytest.approx(1 / (1 + 2.718281828 ** -2.0))
+    assert got[0] < 0.1
+    assert rk.claim_confidences([], ABSTRACT, *args, model=model) is None

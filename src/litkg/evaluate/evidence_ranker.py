@@ -29,10 +29,11 @@ from litkg.paths import read_data_json
 MODEL_FILE = "evidence_ranker.json.gz"
 #: below this probability that the best candidate's direction is right, the prompt gets no
 #: answer.  5-fold article-level CV on the train split (scripts/train_evidence_ranker.py
-#: prints the curve; 2026-11-23, after arm_order's longer reach and arms located by their own
-#: word): 0.734 of 1016 matched prompts right without the gate; at 0.6, 0.787 of 821 (prompt
-#: recall 0.523 -> 0.422); at 0.7, 0.818 of 687 (recall 0.353); at 0.75, 0.839 of 602 (recall
-#: 0.310).  Before: 0.731 of 1004; 0.784 of 807 at 0.6; 0.812 of 670 at 0.7.
+#: prints the curve; 2026-11-23, the ranker also choosing among the equally matching claims,
+#: evidence_inference.select_direction): 0.738 of 1019 matched prompts right without the
+#: gate; at 0.6, 0.790 of 821 (prompt recall 0.524 -> 0.422); at 0.7, 0.824 of 686 (recall
+#: 0.353); at 0.75, 0.844 of 597 (recall 0.307).  Before (the majority choosing, same
+#: claims): 0.733 of 1019; 0.787 of 821 at 0.6; 0.821 of 686 at 0.7.
 MIN_CONFIDENCE = 0.6
 
 
@@ -175,6 +176,12 @@ def candidates(hits, text: str, outcome: str = "", intervention: str = "",
                comparator: str = "") -> list[Candidate]:
     """The distinct candidates of a prompt's matching claims (several claims of one sentence
     on one outcome are one candidate); ``text`` is the abstract, for the section headings."""
+    return list(dict.fromkeys(per_claim(hits, text, outcome, intervention, comparator)))
+
+
+def per_claim(hits, text: str, outcome: str, intervention: str,
+               comparator: str) -> list[Candidate]:
+    """The candidate of each claim of ``hits``, in their order (the sentence read once)."""
     readings: dict[str, tuple[str, float] | None] = {}
     out = []
     for c in hits:
@@ -184,7 +191,21 @@ def candidates(hits, text: str, outcome: str = "", intervention: str = "",
         out.append(Candidate(c.direction, c.subject.text or c.subject.label,
                              c.object.text or c.object.label, s,
                              section_at(text, c.evidence.start), readings[s]))
-    return list(dict.fromkeys(out))
+    return out
+
+
+def claim_confidences(hits, text: str, outcome: str, intervention: str, comparator: str,
+                      model: dict | None = None) -> list[float] | None:
+    """The ranker's probability for each claim of ``hits`` (in their order) that its direction
+    is the prompt's, or ``None`` without a model."""
+    model = model or load_model()
+    if model is None or not hits:
+        return None
+    per = per_claim(hits, text, outcome, intervention, comparator)
+    cands = list(dict.fromkeys(per))
+    scored = {c: score(features(c, outcome, intervention, comparator, cands), model)
+              for c in cands}
+    return [scored[c] for c in per]
 
 
 def reading(sentence: str, outcome: str, intervention: str, comparator: str):
@@ -204,9 +225,5 @@ def best_confidence(hits, text: str, outcome: str, intervention: str, comparator
                   model: dict | None = None) -> float:
     """The highest probability among a prompt's candidates that its direction is the prompt's
     (1.0 without a model: every prompt is answered)."""
-    model = model or load_model()
-    if model is None or not hits:
-        return 1.0
-    cands = candidates(hits, text, outcome, intervention, comparator)
-    return max(score(features(c, outcome, intervention, comparator, cands), model)
-               for c in cands)
+    confidences = claim_confidences(hits, text, outcome, intervention, comparator, model)
+    return max(confidences) if confidences else 1.0
