@@ -400,3 +400,13 @@ def test_what_patients_undergo_is_no_change():
     text = "Ovarian response in women undergoing repeated stimulation with follitropin alfa."
     got = _outcomes(text, [("Ovarian response", "ENDPOINT"), ("follitropin alfa", "DRUG")])
     assert got == []
+
+
+def test_a_change_in_both_arms_that_is_larger_in_one_is_a_difference():
+    text = "HbA1c decreased in both groups, but more decrease was seen in the selenium group (P<0.05)."
+    assert _outcomes(text, [("HbA1c", "ANALYTE"), ("selenium", "DRUG")]) == \
+        [("selenium", "HbA1c", "decreased")]
+    # without a larger change in one arm, the arms did not differ
+    text = "Patients received selenium or placebo. HbA1c decreased in both groups."
+    assert _outcomes(text, [("selenium", "DRUG"), ("placebo", "DRUG"), ("HbA1c", "ANALYTE")]) == \
+        [("selenium", "HbA1c", "unchanged")]

@@ -54,6 +54,7 @@ from litkg.extract import claims_nonfindings as nonfindings
 from litkg.extract import sections
 from litkg.extract.claims_attribution import drug_for
 from litkg.extract.claims_cues import (NOMINAL_TITLE, cue_for, direction_cues, lowered_worsening,
+                                      more_in_one_arm,
                                       resolve_direction, speed_of_time)
 from litkg.extract.claims_mechanisms import verb_mechanisms
 from litkg.extract.claims_relations import (CONDITION_LABELS, DRUG_LABELS, INTERVENTION_LABELS,
@@ -489,7 +490,8 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
                 nonfindings.reason_given(doc, sent, obj) or nonfindings.aimed_at(doc, sent, obj):
             continue  # "did not differ by BMI": the subgroups; "because of Y": a reason;
             # "needed to maintain Y": a level aimed at
-        if direction != "unchanged" and _IN_EVERY_ARM.search(doc.text[obj.end_char:sent.end_char]):
+        if direction != "unchanged" and _IN_EVERY_ARM.search(doc.text[obj.end_char:sent.end_char]) \
+                and not more_in_one_arm(sent, doc.text[obj.end_char:sent.end_char]):
             continue  # "Y declined in all groups": a change common to the arms is no drug's
         drug = drug_for(sent, ents, cue_i, ctx.main_drug, sents, k, exclude=obj,
                          fallback=comparative or study_results)
