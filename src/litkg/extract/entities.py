@@ -46,7 +46,7 @@ from litkg.extract.coordination import find_coordinations
 from litkg.extract.derived_names import derived_conditions
 from litkg.extract.extensions import register_extensions
 from litkg.extract.entity_contexts import dosing_context, lab_context
-from litkg.extract.induced import induced_conditions
+from litkg.extract.induced import CAUSE_WORDS, induced_conditions
 from litkg.extract.modifiers import QUALIFIERS, modified_vocabulary_names, name_start
 from litkg.extract.span_filters import (citation_ranges, level_or_time_point, names_an_author,
                                         number_of_a_quantity, part_of_a_unit,
@@ -178,6 +178,12 @@ class EntityRecognizer:
         if self.lexicon_spans:
             ner_ents = [n for n in ner_ents if not self._crossed(doc, n, lex, lex_by_span)]
         for ent in ner_ents:
+            drug = _leading_drug(doc, ent, lex, lex_by_span)
+            if drug is not None:
+                d_end, d_entry, rest = drug
+                spans.append(self._make(doc, ent.start, d_end, "DRUG", d_entry, "lexicon"))
+                taken.update(range(ent.start, d_end))
+                ent = Span(doc, rest, ent.end, label=ent.label_)
             entry = lex_by_span.get((ent.start, ent.end)) or self._ground_span(ent)
             if entry is None and len(ent) > 1 and ent[0].lower_ in QUALIFIERS:
                 trimmed = self._ground_span(ent[1:])
@@ -509,6 +515,28 @@ def _lone_word_may_stand(token) -> bool:
         # a sentence is a proper name (a place, a person); drug and disease names are written
         # in lower case there, and brand names are in the vocabularies
     return not token.is_stop and text.lower() not in common_words()
+
+
+def _leading_drug(doc: Doc, ent: Span, lex: list, lex_by_span: dict):
+    """(drug end, drug entry, condition start) when an NER disease span opens with a findable
+    drug name: "Cephalexin rash", "vincristine optic nerve toxicity", "infliximab-induced
+    lupus".  The drug names the cause, the rest the finding: two entities, as the annotated
+    corpora mark them (a vocabulary name of the whole span, "heparin-induced thrombocytopenia",
+    is left to the rules for vocabulary names)."""
+    if ent.label_ != "DISEASE" or len(ent) < 2 or (ent.start, ent.end) in lex_by_span:
+        return None
+    for start, end, entry in lex:
+        if start == ent.start and end < ent.end and entry.label == "DRUG" \
+                and FLAG_SHORT not in entry.flags:
+            rest = end
+            if doc[rest].text in ("-", "–") and rest + 1 < ent.end:
+                rest += 1
+            if doc[rest].lower_ in CAUSE_WORDS and rest + 1 < ent.end:
+                rest += 1
+            # the rest must be a name of its own, not a word that ties it to the drug
+            if doc[rest].is_alpha and doc[rest].lower_ not in CAUSE_WORDS and not doc[rest].is_stop:
+                return end, entry, rest
+    return None
 
 
 def _is_enzyme(word: str) -> bool:
