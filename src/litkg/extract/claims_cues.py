@@ -151,16 +151,15 @@ def resolve_direction(doc: Doc, sent: Span, cue_i: int | None, direction: str | 
     clause = lex.OTHER_NULL.sub(" ", clause)
     # "the most common AEs in both groups": a listing of frequent events, not a null finding
     clause, tail = (lex.MOST_COMMON_IN_ARMS.sub(r"\1 \2\3", t) for t in (clause, tail))
+    # what follows the outcome: a contrast between the arms, its p-value, or a later "the
+    # difference was not significant"
     after_obj = doc.text[obj.end_char:sent.end_char]
-    contrast = more_in_one_arm(sent, after_obj) if direction in ("increased", "decreased") else None
-    if contrast:
+    if direction in ("increased", "decreased") and more_in_one_arm(sent, after_obj):
         # "Y decreased in both groups, but more decrease was seen in the X group (P<0.05)": the
         # arms differ in how much Y moved, the way it moved in both
         return direction
     if lex.SIGNIFICANT_NEGATED.search(clause) or lex.SIGNIFICANT_NEGATED.search(tail):
         return "unchanged"
-    # the p-value reported for this outcome, or a later "the difference was not significant"
-    after_obj = doc.text[obj.end_char:sent.end_char]
     if direction is not None and lex.NOT_ACHIEVED.search(sent.text):
         return "unchanged"  # "normalization of Y could not be achieved"
     if direction is not None and (lex.first_p_nonsignificant(after_obj) or
@@ -190,17 +189,17 @@ def resolve_direction(doc: Doc, sent: Span, cue_i: int | None, direction: str | 
 
 _IN_BOTH = re.compile(r"\bin both (groups|arms)\b", re.I)
 _BOTH_BUT_MORE = re.compile(r"\bin both (?:groups|arms)\b[^.;]*?\b(?:but|whereas|however|although)\b"
-                            r"[^.;]*?\b(more|greater|larger|stronger)\b"
+                            r"[^.;]*?\b(?:more|greater|larger|stronger)\b"
                             r"[^.;]*?(?:significan|\bp\s*[<≤])", re.I)
 
 
 
-def more_in_one_arm(sent: Span, after_obj: str) -> re.Match | None:
+def more_in_one_arm(sent: Span, after_obj: str) -> bool:
     """"Y decreased in both groups, but more decrease was seen in the X group (P<0.05)": a
     change common to the arms that is significantly larger in one of them.  ("less in the
     placebo group" would need the arm to give the sign, so only "more" is read.)"""
-    m = _BOTH_BUT_MORE.search(after_obj)
-    return m if m and not lex.SIGNIFICANT_NEGATED.search(_IN_BOTH.sub(" ", sent.text)) else None
+    return bool(_BOTH_BUT_MORE.search(after_obj)) and \
+        not lex.SIGNIFICANT_NEGATED.search(_IN_BOTH.sub(" ", sent.text))
 
 
 _BREAKS = {",", ";", ":", "(", ")", "but", "whereas", "while", "however"}

@@ -119,6 +119,8 @@ def _covariate(ent: Span) -> bool:
     return ent.doc.has_annotation("SENT_START") and bool(lex.COVARIATES.search(ent.sent.text))
 
 
+#: words that join the members of a list of names ("A, B and/or C")
+LIST_JOINS = frozenset({",", "and", "or", "/", "and/or"})
 #: "persistent filling of A, B and C", "adherence to A": how patients used the drugs is measured
 _USAGE = re.compile(r"\b(persisten\w*|adheren\w*|complian\w*|prescri\w*|filling|fills|refills?|"
                     r"dispens\w*|uptake|utili[sz]ation|non-?adherence)\s+(of|to|with)\s*$", re.I)
@@ -128,7 +130,7 @@ def usage_measured(ent: Span, drugs: list[Span]) -> bool:
     """Is ``ent`` in the list of drugs after a usage measure ("persistence to A, B and C")?"""
     doc, start = ent.doc, ent.start
     held = {i for d in drugs for i in range(d.start, d.end)}
-    while start > 0 and (doc[start - 1].lower_ in (",", "and", "or", "/", "and/or")
+    while start > 0 and (doc[start - 1].lower_ in LIST_JOINS
                          or start - 1 in held):
         start -= 1
     return bool(_USAGE.search(doc[max(0, start - 4):start].text + " "))

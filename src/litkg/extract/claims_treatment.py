@@ -266,6 +266,7 @@ def treatment_pairs(sent: Span, ents: list[Span], taken: set,
     drugs = [x for x in drugs if not (x[0].label_ == "PROCEDURE" and x[1] in drug_ends)]
     if not drugs and implicit is not None:
         drugs = [(implicit[0], implicit[1], implicit[1] + 1)]
+    named = {k for e in ents for k in range(e.start, e.end)}  # tokens inside an entity
     pairs = []
     for c in conds:
         if c._.negated or _not_indication(doc, sent, c) or claims_scope.generic_condition(c):
@@ -286,7 +287,7 @@ def treatment_pairs(sent: Span, ents: list[Span], taken: set,
             start = max(sent.start, lo - 3)
             cue = any((_cue_at(doc, i) or (ds < head and _population_cue(doc, i, sent, de)))
                       and not _cue_taken(sent, i, ds, de, c, ents)
-                      and not (ds < head and i < head and _changes_between(doc, i, head, ents))
+                      and not (ds < head and i < head and _changes_between(doc, i, head, named))
                       for i in range(start, hi)) or (
                 title and ds < head and _title_in(doc, de, head)) or (
                 ds < head and any(_effect_on(doc, i, ds, de) for i in range(de, min(de + 3, head))))
@@ -317,15 +318,14 @@ def treatment_pairs(sent: Span, ents: list[Span], taken: set,
 _CHANGE_VERB_STEMS = lex.DIRECTION_PREFIXES["increased"] + lex.AE_CAUSAL
 
 
-def _changes_between(doc: Doc, i: int, head: int, ents: list[Span]) -> bool:
+def _changes_between(doc: Doc, i: int, head: int, named: set[int]) -> bool:
     """Is there a finite raising or causing verb between the cue at ``i`` and the condition at ``head``
     ("ritonavir treatment increases atherosclerotic lesions")?  A verb after "to" ("used to
-    reduce Y") states the use, and one inside an entity's name is part of that name."""
-    named = {k for e in ents for k in range(e.start, e.end)}
+    reduce Y") states the use, and one inside an entity (tokens ``named``) is part of its name."""
     for t in doc[i + 1:head]:
         w = t.lower_
         if t.i in named or not w.startswith(_CHANGE_VERB_STEMS) or \
-                doc[t.i - 1].lower_ in ("to", "-") or doc[t.i - 1].lower_.endswith("-"):
+                doc[t.i - 1].lower_ == "to" or doc[t.i - 1].text.endswith("-"):
             continue  # ("for clozapine-induced Y": the participle names Y's cause)
         if w.endswith(("es", "ed")) or w in ("rose", "fell", "led"):
             return True

@@ -19,7 +19,7 @@ import re
 
 from spacy.tokens import Span
 
-from litkg.extract.claims_scope import DRUG_LABELS
+from litkg.extract.claims_scope import DRUG_LABELS, LIST_JOINS
 from litkg.models import Concept
 
 _CLASS_NOUNS = {"inhibitor": "decreased", "inhibitors": "decreased", "antagonist": "decreased",
@@ -155,7 +155,7 @@ def class_mechanisms(sent: Span, ents: list[Span]) -> list[tuple[Span, object, s
             j += 1
         # (not another class: "mTOR inhibitors, calcineurin inhibitors" is a list)
         # ("... and/or angiotensin receptor blockers, clopidogrel": a list item, no apposition)
-        in_list = start > sent.start and doc[start - 1].lower_ in (",", "and", "or", "/", "and/or")
+        in_list = start > sent.start and doc[start - 1].lower_ in LIST_JOINS
         chosen = None if in_list and j > end else next(
             (d for d in drugs if d.start == j and not _overlaps(d, start, end)
              and not is_class_noun(d[-1].text)), None)
