@@ -410,3 +410,14 @@ def test_a_change_in_both_arms_that_is_larger_in_one_is_a_difference():
     text = "Patients received selenium or placebo. HbA1c decreased in both groups."
     assert _outcomes(text, [("selenium", "DRUG"), ("placebo", "DRUG"), ("HbA1c", "ANALYTE")]) == \
         [("selenium", "HbA1c", "unchanged")]
+
+
+def test_a_null_word_naming_a_kind_of_person_or_dose_is_no_finding_of_no_change():
+    # "unaffected siblings", "stable doses": attributes of a noun, not "Y stayed the same"
+    text = "During deferasirox therapy, serum ferritin was measured in the children and in " \
+           "their unaffected siblings."
+    assert _outcomes(text, [("deferasirox", "DRUG"), ("ferritin", "ANALYTE")]) == []
+    # ... while the predicate use still is one
+    text = "During deferasirox therapy, serum ferritin was unaffected."
+    assert _outcomes(text, [("deferasirox", "DRUG"), ("ferritin", "ANALYTE")]) == [
+        ("deferasirox", "ferritin", "unchanged")]

@@ -328,6 +328,10 @@ def test_the_classifier_turns_no_rise_or_fall_into_no_change_without_a_word_for_
     assert null_evidence("Pain did not differ (p = 0.41).")
     assert null_evidence("Mortality was lower with X (HR 0.91, 95% CI 0.80-1.04).")
     assert not null_evidence("Knowledge of the annotation improved.")  # "no" inside words
+    # a null word inside another word or naming a kind of patient or dose is no null
+    assert not null_evidence("In unstable angina, enoxaparin reduced ischaemia versus heparin.")
+    assert not null_evidence("On stable doses of methotrexate, CRP fell with tocilizumab.")
+    assert null_evidence("CRP remained stable with tocilizumab.")
 
 
 @needs_model

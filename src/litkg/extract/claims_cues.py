@@ -130,7 +130,10 @@ def clause_text(sent: Span, i: int, j: int) -> str:
         lo -= 1
     while hi < sent.end and hi - max(i, j) < 10 and doc[hi].lower_ not in _BREAKS:
         hi += 1
-    return doc[lo:hi].text.lower()
+    # the word after the clause decides whether its last word is attributive ("... in their
+    # unaffected | siblings": not a null statement)
+    text = doc[lo:hi].text
+    return lex.mask_attributive(doc[lo:min(sent.end, hi + 1)].text)[:len(text)].lower()
 
 
 def resolve_direction(doc: Doc, sent: Span, cue_i: int | None, direction: str | None,
@@ -173,11 +176,11 @@ def resolve_direction(doc: Doc, sent: Span, cue_i: int | None, direction: str | 
     if cue_i is None and _LIST_UNCHANGED.search(sent.doc[sent.start:obj.start].text):
         return "unchanged"  # "no significant difference between groups in A, B and C"
     if cue_i is None or direction is None:
-        if any(p in clause for p in lex.UNCHANGED_ALONE) or lex.NO_NAMED_BENEFIT.search(clause):
+        if lex.says_null(clause, alone=True) or lex.NO_NAMED_BENEFIT.search(clause):
             return "unchanged"
         if covering(doc, obj.start, "negation") and _IN_ANY_ARM.search(after_obj):
             return "unchanged"  # "No severe side effects occurred in either group"
-    elif covering(doc, obj.start, "negation") and any(p in clause for p in lex.UNCHANGED_PHRASES):
+    elif covering(doc, obj.start, "negation") and lex.says_null(clause):
         return "unchanged"
     if direction is not None and nominal_change_compared_null(doc, cue_i, obj, after_obj):
         return "unchanged"  # "the reduction in Y in the two groups was not different"
@@ -445,7 +448,7 @@ def _list_cue(doc: Doc, obj: Span, cues: list[tuple[int, str]]) -> tuple[int, st
     lead = None if first is obj else cue_for(doc, first, cues, in_list=True)
     # "reduced A, B and C were unchanged" has two clauses: B and C did not share the verb
     tail = doc[last.end:min(obj.sent.end, last.end + 6)].text.lower()
-    if any(p in tail for p in lex.UNCHANGED_PHRASES):
+    if lex.says_null(tail):
         return None
     if lead is not None and lead[0] < first.start:
         return lead

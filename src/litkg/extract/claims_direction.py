@@ -451,7 +451,7 @@ def null_evidence(text: str) -> bool:
     text = lex.OTHER_NULL.sub(" ", text)  # "without significant side-effects": not this change
     low = text.lower()
     return bool(lex.SIGNIFICANT_NEGATED.search(text) or _NEGATION_WORD.search(low)
-                or any(p in low for p in lex.UNCHANGED_PHRASES) or lex.first_p_nonsignificant(text)
+                or lex.says_null(low) or lex.first_p_nonsignificant(text)
                 or any(c.endswith("_ns") for c in ci_classes(low)))
 
 

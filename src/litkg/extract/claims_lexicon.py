@@ -55,6 +55,29 @@ NO_NAMED_BENEFIT = re.compile(r"\bno ([\w-]+ ){1,2}(benefit|advantage)s?\b", re.
 UNCHANGED_ALONE = tuple(p for p in UNCHANGED_PHRASES
                         if p not in ("comparable", "similar", "stable", "neither", "within the normal",
                                      "no major", "no relevant", "no apparent"))
+#: "unaffected controls", "on stable doses of X", "excreted as unchanged drug", "unstable angina":
+#: a null word used as an attribute of a noun (or inside another word) names a kind of person,
+#: dose or disease; it says nothing stayed the same
+_ATTRIBUTIVE_NULL = re.compile(
+    r"\bunstable\b|\b(?:unaffected|unchanged|unaltered|stable)\s+(?=(?:controls?|individuals?|"
+    r"subjects?|relatives?|siblings?|family|members?|carriers?|twins?|parents?|volunteers?|"
+    r"people|persons?|patients?|populations?|cohorts?|eyes?|side|skin|limbs?|tissues?|areas?|"
+    r"regions?|drug|compound|forms?|doses?|dosing|dosages?|regimens?|angina|coronary|asthma|"
+    r"copd|heart failure)\b)", re.I)
+
+
+def mask_attributive(text: str) -> str:
+    """``text`` with attributive null words masked by "#" (same length, so offsets hold)."""
+    return _ATTRIBUTIVE_NULL.sub(lambda m: "#" * len(m.group()), text)
+
+
+def says_null(text: str, alone: bool = False) -> bool:
+    """Does ``text`` (lower case) hold a phrase stating that nothing changed?  With ``alone``,
+    only the phrases that say so without a change word beside them (:data:`UNCHANGED_ALONE`)."""
+    text = mask_attributive(text)
+    return any(p in text for p in (UNCHANGED_ALONE if alone else UNCHANGED_PHRASES))
+
+
 #: "without significant side-effects", "with no significant toxicity": a null said of a noun of
 #: its own, not of the change before it (kept when the noun is a change: "without significant
 #: change", "with no significant difference")
