@@ -158,14 +158,14 @@ def test_a_change_against_the_comparator_belongs_to_the_other_arm():
 
 
 def test_the_main_intervention_is_not_the_comparator():
-    from litkg.extract import claims_scope as scope
+    from litkg.extract import claims_interventions as interventions
 
     nlp = spacy.blank("en")
     text = "Placebo or lumitrane was given . Placebo tablets looked like lumitrane . Many stopped placebo ."
     doc = nlp(text)
     doc.ents = [doc.char_span(m.start(), m.end(), label="DRUG")
                 for m in re.finditer(r"(?i)placebo tablets|placebo|lumitrane", text)]
-    assert scope.main_drug(doc, None, lambda e: e.text.lower()).text == "lumitrane"
+    assert interventions.main_drug(doc, None, lambda e: e.text.lower()).text == "lumitrane"
 
 
 def test_section_headings_are_told_apart():
@@ -424,3 +424,29 @@ def test_a_change_credited_to_no_drug_still_gives_the_next_change_its_before():
     fell = _find(claims, "outcome", "sodium", "furosemide")
     assert (fell.direction, fell.before, fell.after, fell.unit) == ("decreased", 138.0, 130.0,
                                                                      "mmol/L")
+
+
+def test_a_rescue_drug_is_not_the_intervention_of_the_results():
+    # the rescue drug is counted ("lower X consumption"), the block with the study drug is studied
+    text = ("The study group received ropivacaine through the catheter. Oral tramadol (50 mg) "
+            "was given as rescue analgesic when pain scores exceeded 4. Patients in the study "
+            "group had lower pain scores and lower tramadol consumption.")
+    ents = [("ropivacaine", "DRUG"), ("tramadol", "DRUG"), ("pain scores", "ENDPOINT"),
+            ("pain scores", "ENDPOINT", 1), ("tramadol", "DRUG", 1)]
+    got = {(c.subject.label, c.object.label, c.direction) for c in _claims(text, ents)
+           if c.kind == "outcome"}
+    assert ("ropivacaine", "pain scores", "decreased") in got
+    assert not any(s == "tramadol" for s, _, _ in got)
+
+
+def test_a_threshold_in_a_when_or_if_clause_is_a_protocol_rule_not_a_finding():
+    text = ("Enoxaparin was withheld if the platelet count fell below 50. Oral tramadol was "
+            "given when pain scores exceeded 4.")
+    ents = [("Enoxaparin", "DRUG"), ("platelet count", "ANALYTE"), ("tramadol", "DRUG"),
+            ("pain scores", "ENDPOINT")]
+    assert [(c.kind, c.object.label) for c in _claims(text, ents)] == []
+    # an observed change past a value still is one
+    text = "Under enoxaparin, the platelet count fell below 50 within a week."
+    got = [(c.kind, c.object.label, c.direction)
+           for c in _claims(text, [("enoxaparin", "DRUG"), ("platelet count", "ANALYTE")])]
+    assert ("outcome", "platelet count", "decreased") in got

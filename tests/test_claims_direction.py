@@ -235,12 +235,12 @@ def test_respectively_with_more_values_than_arms_is_left_alone():
 
 
 def test_a_double_dummy_arm_is_not_a_generic_comparator():
-    from litkg.extract import claims_scope as scope
+    from litkg.extract import claims_interventions as interventions
 
     nlp = spacy.blank("en")
     doc = nlp("Patients got valomistat plus placebo tablets or placebo tablets alone .")
-    assert not scope.generic_comparator(doc[2:6])
-    assert scope.generic_comparator(doc[7:9])
+    assert not interventions.generic_comparator(doc[2:6])
+    assert interventions.generic_comparator(doc[7:9])
 
 
 def _claim(subject, obj, direction, sentence="Y differed between the groups (p < 0.05)."):

@@ -48,6 +48,7 @@ from litkg.errors import ExtractionError
 from litkg.extract import claims_direction
 from litkg.extract.arm_rates import compared_harm, compares_non_arms, rated_outcome
 from litkg.extract import claims_lexicon as lex
+from litkg.extract import claims_interventions as interventions
 from litkg.extract import claims_scope as scope
 from litkg.extract import claims_study as study
 from litkg.extract import claims_nonfindings as nonfindings
@@ -195,14 +196,14 @@ def extract_claims(doc: Doc, document: Document) -> list[Claim]:
     ctx = _DocContext(doc=doc, document=document,
                       offset=offset_map if callable(offset_map) else (lambda x: x),
                       patient_marks=_patient_marks(doc.text),
-                      main_drug=scope.main_drug(doc, document.metadata.title, _key))
+                      main_drug=interventions.main_drug(doc, document.metadata.title, _key))
     sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     claims: dict[str, Claim] = {}
     refs_at = sections.references_start(doc.text)  # the bibliography cites, it does not claim
     by_sent = _ents_by_sentence(doc, sents)
     ctx.title_findings = study.title_findings(doc, document.metadata.title, sents, by_sent, _key)
     for k, sent in enumerate(sents):
-        ents = [e for e in by_sent[k] if not scope.generic_intervention(e)]
+        ents = [e for e in by_sent[k] if not interventions.generic_intervention(e)]
         ents = [e for e in ents if not scope.restatement(doc, e, ents)]
         if not ents or scope.table_like(sent) or scope.name_list(sent) or \
                 scope.in_table(sent, document, ctx.offset) or (
@@ -274,8 +275,8 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
             continue  # "we gave X to test the hypothesis that Y ...": Y is not asserted of X
         if scope.not_a_harm(doc, sent, drug, cond):
             continue  # "Y despite X", "Y again when X was stopped"
-        if scope.second_arm(doc, drug) and any(
-                e.label_ in DRUG_LABELS and not scope.second_arm(doc, e) for e in ents):
+        if interventions.second_arm(doc, drug) and any(
+                e.label_ in DRUG_LABELS and not interventions.second_arm(doc, e) for e in ents):
             continue  # "A sedated better than B but caused more Y": B is the comparison
         # a harm compared between arms: per-arm rates, a ratio's interval, "less frequent"
         compared = compared_harm(sent, ents, drug, cond, INTERVENTION_LABELS, _key)
@@ -342,7 +343,7 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         taken.add((cond.start, cond.end))
     treated: set[tuple[int, int]] = set()
     indications: set[tuple[int, int]] = set()  # "X is effective in normalizing Y": not an outcome
-    anaphor = scope.implicit_subject(sent)  # "It was used in Y": the earlier sentences' drug
+    anaphor = interventions.implicit_subject(sent)  # "It was used in Y": the earlier sentences' drug
     implicit = None if anaphor is None else drug_for(sent, [], anaphor, ctx.main_drug, sents, k)
     for drug, cond in ([] if lex.BACKGROUND_LIST.search(sent.text) else treatment_pairs(
             sent, ents, taken, implicit=(implicit, anaphor) if implicit is not None else None,
@@ -392,7 +393,7 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
                 timepoint_gap(gap, unit):
             continue  # "decreased to 225": an outcome's value; "(mean difference 4.0 mmol/L)": a
             # change, not a level; "(400 IU)": a dose; "at 24 h": when, not what
-        if threshold_gap(doc, obj, gap, ents):
+        if threshold_gap(doc, obj, gap, ents) or nonfindings.trigger_value(doc, sent, obj, gap):
             continue  # "a platelet count below 100 x 10^9/L", "ferritin below 30 µg/L": a
             # criterion (a definition, a subgroup, an inclusion rule); "was below 5" is a value
         key = concept_of(obj).key
@@ -430,7 +431,7 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
                     or _AT_BASELINE.match(sent.text) or nonfindings.allocation_sentence(sent))
     # "The incidences of Y were 9.2% and 40.8% in the X and placebo groups": the rates decide
     rated = None if not reported else rated_outcome(sent, ents, INTERVENTION_LABELS, OUTCOME_LABELS,
-                                                     scope.generic_comparator, ctx.main_drug)
+                                                     interventions.generic_comparator, ctx.main_drug)
     if rated is not None and not any(c.subject.key == concept_of(rated[0]).key and
                                      c.object.key == concept_of(rated[1]).key for c in out):
         arm, obj, direction, rate, tested = rated
@@ -497,7 +498,7 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
                          fallback=comparative or study_results)
         if ratio_arm is not None and ratio_arm[1] is not None:
             drug = ratio_arm[1]
-        drug = drug and scope.coordinated_main(doc, drug, ents, ctx.main_drug, _key)
+        drug = drug and interventions.coordinated_main(doc, drug, ents, ctx.main_drug, _key)
         values = change_values(doc, obj, cue, quants) if cue and direction in (
             "increased", "decreased", "improved", "worsened") else (None, None, None)
         if drug is None or stopped_in(sent, drug) or compares_non_arms(sent, cue_i, obj) or \
@@ -511,7 +512,7 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         pair_change = pressure_change(doc, sent, obj) if cue and direction in (
             "increased", "decreased", "improved", "worsened") else None
         if pair_change is not None:  # "BP fell from 160/95 to 135/85 mmHg": two analytes
-            for arm in scope.neither_nor_arms(sent, ents, drug, INTERVENTION_LABELS):
+            for arm in interventions.neither_nor_arms(sent, ents, drug, INTERVENTION_LABELS):
                 for part, before, after in pair_change:
                     out.append(make("outcome", arm, part, direction=direction, before=before,
                                     after=after, unit="mmHg", timepoint=timepoint, statistic_items=
@@ -547,7 +548,7 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
             out.append(make("outcome", arm, obj, direction=value_direction(direction, before, after),
                             hedged=hedged, before=before, after=after, unit=unit,
                             timepoint=timepoint, statistic_items=tuple(sorted(stats.items()))))
-        for arm in [] if arm_changes else scope.neither_nor_arms(sent, ents, drug,
+        for arm in [] if arm_changes else interventions.neither_nor_arms(sent, ents, drug,
                                                                   INTERVENTION_LABELS):
             out.append(make("outcome", arm, obj, direction=direction, hedged=hedged,
                             before=before, after=after, unit=unit, timepoint=timepoint,

@@ -16,7 +16,7 @@ import re
 from spacy.tokens import Span
 
 from litkg.extract import claims_lexicon as lex
-from litkg.extract import claims_scope as scope
+from litkg.extract import claims_interventions as interventions
 from litkg.extract import sections
 from litkg.extract.claims_cues import same_clause
 from litkg.extract.claims_relations import (DRUG_LABELS, INTERVENTION_LABELS, class_apposition,
@@ -51,13 +51,13 @@ def drug_for(sent: Span, ents: list[Span], i: int, main_drug: Span | None,
     # "X, a calcimimetic agent that ...": the class noun restates X
     drugs = [e for e in drugs if not class_apposition(doc, e, drugs)] or drugs
     # the comparator arm is not the intervention whose effect is reported
-    drugs = scope.credited_arms(doc, drugs)
+    drugs = interventions.credited_arms(doc, drugs)
     # "the addition of X to Y prolongs ...": Y is the shared background, X the intervention
-    bases = scope.addition_bases(doc, sent, drugs)
+    bases = interventions.addition_bases(doc, sent, drugs)
     drugs = [e for e in drugs if e not in bases] or drugs
     # "This procedure, associated with local care using X, ...": X only accompanies it
-    main = [e for e in drugs if not scope.concomitant(doc, sent, e)]
-    drugs = main or ([] if scope.implicit_subject(sent) is not None else drugs)
+    main = [e for e in drugs if not interventions.concomitant(doc, sent, e)]
+    drugs = main or ([] if interventions.implicit_subject(sent) is not None else drugs)
     if drugs:
         # same clause first ("X reduced Y"), else one introduced before ("After X, Y fell")
         same = [e for e in drugs if same_clause(doc, e.start, i)]
@@ -81,10 +81,10 @@ def drug_for(sent: Span, ents: list[Span], i: int, main_drug: Span | None,
         if lex.COVARIATES.search(prev.text):
             continue  # "we adjusted for age, caffeine and alcohol": named, not given
         prev_drugs = [e for e in prev.ents if e.label_ in DRUG_LABELS and not e._.negated
-                      and not is_measured(e) and not scope.concomitant(doc, prev, e)
-                      and not scope.comparator_arm(doc, e)]
+                      and not is_measured(e) and not interventions.concomitant(doc, prev, e)
+                      and not interventions.comparator_arm(doc, e)]
         # "we compared persistent filling of A and B": their use was measured, not given
-        prev_drugs = [e for e in prev_drugs if not scope.usage_measured(e, prev_drugs)]
+        prev_drugs = [e for e in prev_drugs if not interventions.usage_measured(e, prev_drugs)]
         if course_off(prev, prev_drugs, lambda e: written_as_stopped(doc, prev, e, prev_drugs)):
             return None  # "his medication was stopped. ... CK rose": the course off the drug
         # "X was stopped and Y started": what follows is Y's doing
@@ -93,9 +93,9 @@ def drug_for(sent: Span, ents: list[Span], i: int, main_drug: Span | None,
         if prev_drugs:
             # a combination named before: the study's main intervention is the one meant
             main = [e for e in prev_drugs if concept_of(e).key == main_key]
-            return main[0] if main else scope.regimen_head(doc, prev_drugs)
+            return main[0] if main else interventions.regimen_head(doc, prev_drugs)
     main = main_drug
-    return main if fallback and (main is None or not scope.comparator_arm(doc, main)) else None
+    return main if fallback and (main is None or not interventions.comparator_arm(doc, main)) else None
 
 
 # "Greater baseline cerebrovascular risk was significantly associated with less improvement in

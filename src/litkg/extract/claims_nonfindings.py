@@ -80,12 +80,38 @@ def cue_not_a_finding(doc: Doc, sent: Span, cue_i: int) -> bool:
             return True
     if len(before) >= 2 and before[-1] == "to" and before[-2] in _PURPOSE:
         return True
+    if threshold_trigger(doc, sent, cue_i):
+        return True
     # "activation to increase clearance could be a strategy": a change verb in its base form
     # after "to" is what something is for, unless an evidential verb reports it ("was shown
     # to increase", "failed to reduce")
     word = doc[cue_i].lower_
     return len(before) >= 2 and before[-1] == "to" and before[-2] not in _REPORTED_TO and \
         doc[cue_i].is_alpha and not word.endswith(("ed", "ing", "ion", "s", "er", "ly", "al"))
+
+
+#: "X was given when pain scores exceeded 4", "until the platelet count fell below 50": a rule of
+#: the protocol (a trigger or stopping threshold), not a change that was seen
+_TRIGGER_BEFORE = re.compile(r"\b(when|whenever|if|once|until|unless)\b[^,;:.()]{0,50}$", re.I)
+_PAST_THRESHOLD = re.compile(r"^(exceed\w*\s+|\w+\s+(above|below|over|under|beyond)\s+)"
+                             r"(an?\s+|the\s+)?((threshold|cut-?off|level|value)\s+(of\s+)?)?"
+                             r"[<>≥≤]?\s*\d", re.I)
+
+
+def threshold_trigger(doc: Doc, sent: Span, cue_i: int) -> bool:
+    """Is the change word at ``cue_i`` a threshold in a "when"/"if"/"until" clause?"""
+    return bool(_TRIGGER_BEFORE.search(doc[max(sent.start, cue_i - 8):cue_i].text + " ")
+                and _PAST_THRESHOLD.match(doc.text[doc[cue_i].idx:sent.end_char]))
+
+
+_PAST_GAP = re.compile(r"^\s*(exceed\w*|\w+\s+(above|below|over|under|beyond))\s*$", re.I)
+
+
+def trigger_value(doc: Doc, sent: Span, obj: Span, gap: str) -> bool:
+    """Is the value after ``obj`` (``gap`` between them) the threshold of a "when"/"if" clause
+    ("if INR rose above 3"): a rule of the protocol, not a level that was measured?"""
+    return bool(_PAST_GAP.match(gap) and
+                _TRIGGER_BEFORE.search(doc[max(sent.start, obj.start - 6):obj.start].text + " "))
 
 
 # (the subgroup variables may be a list: "did not differ according to country, age or BMI")

@@ -19,7 +19,7 @@ import re
 
 from spacy.tokens import Span
 
-from litkg.extract.claims_scope import DRUG_LABELS, LIST_JOINS
+from litkg.extract.claims_interventions import DRUG_LABELS, LIST_JOINS
 from litkg.models import Concept
 
 _CLASS_NOUNS = {"inhibitor": "decreased", "inhibitors": "decreased", "antagonist": "decreased",
