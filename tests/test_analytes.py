@@ -175,3 +175,14 @@ def test_a_substance_named_by_its_stores_or_status_is_measured():
 def test_a_statistic_symbol_is_no_analyte():
     assert _ents("It rose with LE (8.7% [n = 55/629] vs. n = 3.7% [154/4065]).") == []
     assert _ents("K was 3.1 mmol/L.") == [("K", "ANALYTE")]  # potassium, written by its symbol
+
+
+def test_a_substance_after_a_specimen_and_a_fraction_word_or_circulating_is_measured():
+    from handmade import annotated
+
+    from litkg.extract.analytes import _measured_chemicals
+
+    text = "Minor changes in serum total iron were seen. Circulating heregulin was high."
+    doc = annotated(text, [("iron", "DRUG"), ("heregulin", "DRUG")])[0]
+    assert [doc.ents[i].text for i in _measured_chemicals(doc, list(doc.ents))] == ["iron",
+                                                                                     "heregulin"]

@@ -278,8 +278,15 @@ def _measure_phrase(doc: Doc, e: Span) -> bool:
     between groups of people ("X was higher in metformin users")?"""
     after = doc[e.end].lower_ if e.end < len(doc) else ""
     before = doc[e.start - 1].lower_ if e.start > 0 else ""
-    return after in _MEASURE_NOUNS or before in SPECIMENS or \
+    # "serum total iron", "plasma free T4": a fraction word between the specimen and the name
+    if before in _FRACTIONS and e.start > 1:
+        before = doc[e.start - 2].lower_
+    return after in _MEASURE_NOUNS or before in SPECIMENS or before == "circulating" or \
         bool(_COMPARED_IN_GROUPS.match(doc.text, e.end_char))
+
+
+_FRACTIONS = frozenset({"total", "free", "ionized", "ionised", "unbound", "bound", "intact",
+                        "fasting", "trough", "peak"})
 
 
 _ROUTES = re.compile(r"\b(intravenous|iv|i\.v\.|subcutaneous|sc|s\.c\.|intramuscular|oral|"

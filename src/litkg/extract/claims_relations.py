@@ -32,7 +32,7 @@ SHARE_MIN = 0.5
 
 
 _MEASURED_BEFORE = {"serum", "plasma", "blood", "urine", "urinary", "ionized", "ionised", "total",
-                    "free", "intracellular", "salivary", "csf"}
+                    "free", "intracellular", "salivary", "csf", "circulating"}
 _PROCESS_AFTER = {"absorption", "reabsorption", "wasting", "homeostasis", "metabolism",
                   "balance"}
 _MEASURED_AFTER = ("level", "levels", "concentration", "concentrations", "excretion", "values",
