@@ -19,6 +19,7 @@ def test_compound_codes_are_drugs():
 
 def test_gene_marker_registry_and_disease_names_of_that_shape_are_not():
     assert _ents("CD133 cells, trial NCT01234567, COVID-19 and HIV-1 were studied.") == []
+    assert _ents("The trials ECOG3402 and RTOG0617 enrolled patients.") == []
     # a code the entity stage already typed keeps its type
     assert _ents("SLC22A12 and KRT5 and ZNF217.", [("ZNF217", "TARGET")]) == [("ZNF217", "TARGET")]
 

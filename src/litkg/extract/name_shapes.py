@@ -4,8 +4,9 @@
   "MK-3475", "AZD9291".  No vocabulary lists most of them and the NER misses many; yet in a
   pharmacology abstract the code *is* the drug every claim is about.  The shape is distinctive:
   two to five capital letters (and at most one small one: "EPs-7630"), an optional hyphen,
-  three to seven digits, at most one capital letter after them.  Gene and cell-marker symbols of that shape ("CD133", "ZNF217") and trial
-  registry numbers ("NCT01234567") are left out by their prefixes.
+  three to seven digits, at most one capital letter after them.  Gene and cell-marker symbols
+  of that shape ("CD133", "ZNF217"), trial registry numbers ("NCT01234567") and cooperative-group
+  trial numbers ("ECOG3402") are left out by their prefixes.
 - Drug vocabularies (DrugBank) list enzymes given as biologics, so an enzyme named as a
   target ("soluble epoxide hydrolase", "fatty acid synthase") comes out of the lexicon as a DRUG.
   A name of two or more words ending in "-ase" is the enzyme (TARGET); one-word enzyme drugs
@@ -38,7 +39,11 @@ _CODE = re.compile(r"^([A-Z]{2,5}[a-z]?)-?\d{3,7}[A-Z]?$")
 _NOT_A_SPONSOR = frozenset({"CD", "ZNF", "KIAA", "LINC", "MIR", "TMEM", "SNORD", "FAM", "CCDC",
                             "LOC", "ORF", "NCT", "ISRCTN", "ACTRN", "UMIN", "DRKS", "CTRI", "IRCT",
                             "CHICTR", "ISO", "ICD", "HLA", "OR", "SLC", "KRT", "PMID", "PMC",
-                            "DOI", "RS", "GSE", "GSM", "SRR", "ATCC", "CRL", "HB"})
+                            "DOI", "RS", "GSE", "GSM", "SRR", "ATCC", "CRL", "HB",
+                            # cooperative-group trial numbers ("ECOG3402", "RTOG 0617", "AALL0232")
+                            "ECOG", "SWOG", "RTOG", "GOG", "CALGB", "NSABP", "EORTC", "JCOG",
+                            "ACTG", "COG", "NRG", "ACOSOG", "NCCTG", "AALL", "ANBL", "AHOD",
+                            "AREN", "ACNS", "AOST", "AAML", "WJOG", "TROG", "NCIC"})
 _ENZYME_END = re.compile(r"[a-z]{3,}ases?$")
 _PRODUCT_WORDS = frozenset({"recombinant", "pegylated", "human", "rh", "bovine", "porcine"})
 #: enzymes given as drugs, also under a source's name ("Erwinia asparaginase")
