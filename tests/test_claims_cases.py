@@ -450,3 +450,17 @@ def test_a_threshold_in_a_when_or_if_clause_is_a_protocol_rule_not_a_finding():
     got = [(c.kind, c.object.label, c.direction)
            for c in _claims(text, [("enoxaparin", "DRUG"), ("platelet count", "ANALYTE")])]
     assert ("outcome", "platelet count", "decreased") in got
+
+
+def test_a_drug_named_as_a_cause_or_measured_in_reference_units_is_not_the_earlier_drug():
+    text = ("Ten patients with levodopa-induced dyskinesias were selected. Their levodopa "
+            "equivalent doses were analysed. Significant improvement in motor scores was seen.")
+    ents = [("levodopa", "DRUG"), ("dyskinesias", "CONDITION"), ("levodopa", "DRUG", 1),
+            ("motor scores", "ENDPOINT")]
+    got = [(c.subject.label, c.object.label) for c in _claims(text, ents) if c.kind == "outcome"]
+    assert ("levodopa", "motor scores") not in got
+    # ... while a drug given in an earlier sentence still is
+    text = "Ten patients received levodopa. Significant improvement in motor scores was seen."
+    ents = [("levodopa", "DRUG"), ("motor scores", "ENDPOINT")]
+    got = [(c.subject.label, c.object.label) for c in _claims(text, ents) if c.kind == "outcome"]
+    assert ("levodopa", "motor scores") in got

@@ -58,8 +58,9 @@ from litkg.extract.claims_cues import (NOMINAL_TITLE, cue_for, direction_cues, l
                                       more_in_one_arm,
                                       resolve_direction, speed_of_time)
 from litkg.extract.claims_mechanisms import verb_mechanisms
+from litkg.extract.claims_interventions import is_measured
 from litkg.extract.claims_relations import (CONDITION_LABELS, DRUG_LABELS, INTERVENTION_LABELS,
-                                            adverse_pairs, is_measured, risk_factor)
+                                            adverse_pairs, risk_factor)
 from litkg.extract.claims_treatment import outperformed, treatment_pairs
 from litkg.extract.claims_values import (OUTCOME_LABELS, body_temperature, change_values,
                                          computed_change, concept_of, earlier_level, later_ratio,

@@ -19,8 +19,9 @@ from litkg.extract import claims_lexicon as lex
 from litkg.extract import claims_interventions as interventions
 from litkg.extract import sections
 from litkg.extract.claims_cues import same_clause
+from litkg.extract.claims_interventions import is_measured
 from litkg.extract.claims_relations import (DRUG_LABELS, INTERVENTION_LABELS, class_apposition,
-                                            is_measured, written_as_stopped)
+                                            written_as_stopped)
 from litkg.extract.claims_values import concept_of
 from litkg.extract.induced import named_as_cause
 from litkg.extract.onset import course_off
@@ -80,9 +81,10 @@ def drug_for(sent: Span, ents: list[Span], i: int, main_drug: Span | None,
     for prev in sections.sentences_before(sents, k, 3):
         if lex.COVARIATES.search(prev.text):
             continue  # "we adjusted for age, caffeine and alcohol": named, not given
+        # ("patients with levodopa-induced dyskinesias were selected": the cause in a name)
         prev_drugs = [e for e in prev.ents if e.label_ in DRUG_LABELS and not e._.negated
                       and not is_measured(e) and not interventions.concomitant(doc, prev, e)
-                      and not interventions.comparator_arm(doc, e)]
+                      and not interventions.comparator_arm(doc, e) and not named_as_cause(doc, e)]
         # "we compared persistent filling of A and B": their use was measured, not given
         prev_drugs = [e for e in prev_drugs if not interventions.usage_measured(e, prev_drugs)]
         if course_off(prev, prev_drugs, lambda e: written_as_stopped(doc, prev, e, prev_drugs)):

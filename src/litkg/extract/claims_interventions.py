@@ -30,8 +30,40 @@ from spacy.tokens import Doc, Span
 
 from litkg.extract import claims_lexicon as lex
 from litkg.extract.claims_direction import GENERIC_COMPARATOR
+from litkg.extract.induced import named_as_cause
 
 DRUG_LABELS = {"DRUG"}
+
+
+_MEASURED_BEFORE = {"serum", "plasma", "blood", "urine", "urinary", "ionized", "ionised", "total",
+                    "free", "intracellular", "salivary", "csf", "circulating"}
+_MEASURED_AFTER = ("level", "levels", "concentration", "concentrations", "excretion", "values",
+                   "absorption", "reabsorption", "wasting", "homeostasis", "metabolism",
+                   "trough", "troughs", "peak",  # "tacrolimus trough levels"
+                   # "lower pentazocine consumption with A than with B": the amount of a rescue
+                   # or concomitant drug the patients took is what the trial measured of its arms
+                   "consumption", "requirement", "requirements", "intake",
+                   # "levodopa equivalent dose", "morphine equivalents": a drug amount in units
+                   # of a reference drug
+                   "equivalent", "equivalents")
+
+
+#: a gas named with the site it is measured at: "EtCO2" (end-tidal), "PaO2" (arterial), "SpO2",
+#: "PETCO2", "PvCO2" -- a reading, never the gas given as a drug
+_GAS_READING = re.compile(r"^(p?et|pa|pv|pt|sa|sp|sv|tc|etco)(co2|o2|n2o)$", re.I)
+
+
+def is_measured(span: Span) -> bool:
+    """A chemical written as a lab value ("serum Ca", "calcium levels", "EtCO2"), not as a
+    drug."""
+    doc = span.doc
+    if _GAS_READING.match(span.text.replace(" ", "")) or \
+            (span.start > 0 and doc[span.start - 1].lower_ in ("end-tidal", "tidal", "arterial")):
+        return True
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = [t.lower_ for t in doc[span.end:min(len(doc), span.end + 3)]]
+    return before in _MEASURED_BEFORE or any(w in _MEASURED_AFTER for w in after[:1]) or (
+        len(after) > 2 and after[0] in ("and", "or") and after[2] in _MEASURED_AFTER)
 
 
 # "lower with X than with Y", "X versus Y", "compared with those on Y": Y is the comparison arm
@@ -107,7 +139,10 @@ def main_drug(doc: Doc, title: str | None, key: Callable[[Span], str]) -> Span |
     of an analysis ("we adjusted for age, caffeine and alcohol") was not studied, nor one whose
     use is what was measured ("persistent filling of beta blockers and statins")."""
     drugs = [e for e in doc.ents if e.label_ in DRUG_LABELS and not _covariate(e)]
-    drugs = [e for e in drugs if not usage_measured(e, drugs)]
+    # ... nor one only measured ("levodopa equivalent dose") or named as a cause
+    # ("levodopa-induced dyskinesias")
+    drugs = [e for e in drugs if not usage_measured(e, drugs) and not is_measured(e)
+             and not named_as_cause(doc, e)]
     # the comparator ("placebo", "usual care") is named often but is not what was studied
     drugs = [e for e in drugs if not generic_comparator(e)] or drugs
     low = (title or "").lower()

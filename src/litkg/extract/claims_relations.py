@@ -31,34 +31,8 @@ MODEL_ALONE = 0.4
 SHARE_MIN = 0.5
 
 
-_MEASURED_BEFORE = {"serum", "plasma", "blood", "urine", "urinary", "ionized", "ionised", "total",
-                    "free", "intracellular", "salivary", "csf", "circulating"}
 _PROCESS_AFTER = {"absorption", "reabsorption", "wasting", "homeostasis", "metabolism",
                   "balance"}
-_MEASURED_AFTER = ("level", "levels", "concentration", "concentrations", "excretion", "values",
-                   "absorption", "reabsorption", "wasting", "homeostasis", "metabolism",
-                   "trough", "troughs", "peak",  # "tacrolimus trough levels"
-                   # "lower pentazocine consumption with A than with B": the amount of a rescue
-                   # or concomitant drug the patients took is what the trial measured of its arms
-                   "consumption", "requirement", "requirements")
-
-
-#: a gas named with the site it is measured at: "EtCO2" (end-tidal), "PaO2" (arterial), "SpO2",
-#: "PETCO2", "PvCO2" -- a reading, never the gas given as a drug
-_GAS_READING = re.compile(r"^(p?et|pa|pv|pt|sa|sp|sv|tc|etco)(co2|o2|n2o)$", re.I)
-
-
-def is_measured(span: Span) -> bool:
-    """A chemical written as a lab value ("serum Ca", "calcium levels", "EtCO2"), not as a
-    drug."""
-    doc = span.doc
-    if _GAS_READING.match(span.text.replace(" ", "")) or \
-            (span.start > 0 and doc[span.start - 1].lower_ in ("end-tidal", "tidal", "arterial")):
-        return True
-    before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    after = [t.lower_ for t in doc[span.end:min(len(doc), span.end + 3)]]
-    return before in _MEASURED_BEFORE or any(w in _MEASURED_AFTER for w in after[:1]) or (
-        len(after) > 2 and after[0] in ("and", "or") and after[2] in _MEASURED_AFTER)
 
 
 _INDICATION = re.compile(r"(\bfor|\b(treatment|management|therapy|treating|treated|prophylaxis|"

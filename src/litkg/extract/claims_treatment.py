@@ -12,7 +12,8 @@ from spacy.tokens import Doc, Span
 from litkg.extract import claims_lexicon as lex
 from litkg.extract import claims_scope
 from litkg.extract.claims_direction import GENERIC_COMPARATOR
-from litkg.extract.claims_relations import CONDITION_LABELS, DRUG_LABELS, INTERVENTION_LABELS, is_measured
+from litkg.extract.claims_relations import CONDITION_LABELS, DRUG_LABELS, INTERVENTION_LABELS
+from litkg.extract.claims_interventions import is_measured
 from litkg.extract.endpoints import STOP_WORDS as ENDPOINT_STOP_WORDS
 from litkg.extract.induced import CAUSE_WORDS
 from litkg.extract.products import ROUTE_WORDS
