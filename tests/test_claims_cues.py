@@ -421,3 +421,14 @@ def test_a_null_word_naming_a_kind_of_person_or_dose_is_no_finding_of_no_change(
     text = "During deferasirox therapy, serum ferritin was unaffected."
     assert _outcomes(text, [("deferasirox", "DRUG"), ("ferritin", "ANALYTE")]) == [
         ("deferasirox", "ferritin", "unchanged")]
+
+
+def test_a_comparative_right_before_the_object_is_its_own_and_longer_is_a_rise():
+    text = "Zolmadine was associated with longer total sleep time and shorter sleep latency."
+    got = _outcomes(text, [("Zolmadine", "DRUG"), ("total sleep time", "ENDPOINT"),
+                           ("sleep latency", "ENDPOINT")])
+    assert got == [("Zolmadine", "sleep latency", "decreased"),
+                   ("Zolmadine", "total sleep time", "increased")]
+    # "no longer" is no rise
+    text = "After zolmadine, the antibodies were no longer detectable."
+    assert _outcomes(text, [("zolmadine", "DRUG"), ("antibodies", "ANALYTE")]) == []

@@ -70,6 +70,9 @@ def direction_cues(sent: Span) -> list[tuple[int, str]]:
         if low.endswith("ion") and {t.lower_ for t in tok.doc[max(sent.start, tok.i - 2):tok.i]} \
                 & _UNDERGONE:
             continue  # "patients undergoing repeated stimulation": a procedure they had
+        prev = tok.nbor(-1).lower_ if tok.i > sent.start else ""
+        if low == "longer" and (prev in ("no", "any") or nxt in ("-", "term")):
+            continue  # "no longer detectable", "longer-term follow-up": no change of a measure
         if low in ("superior", "inferior"):
             if nxt == "to":  # "X was superior to Y" (not "the inferior vena cava")
                 found.append((tok.i, "improved" if low == "superior" else "worsened"))
@@ -304,9 +307,13 @@ def cue_for(doc: Doc, obj: Span, cues: list[tuple[int, str]],
     # "X increased AMPK phosphorylation and suppressed SREBP": a verb after "and" shares the
     # subject of the verb before the object; it does not govern the object
     # ("reduced levels of mRNA for Y in both sexes and elevated Z": the verb before governs)
+    # ("longer total sleep time and shorter sleep latency": a comparative right before the
+    # object is its attribute, the one after "and" the next noun's)
     if after and before and doc[after[0][0] - 1].lower_ in ("and", "but") and \
-            verb_like(doc[before[-1][0]].lower_) and \
-            (obj.start - before[-1][0] <= 2 or verb_like(doc[after[0][0]].lower_)):
+            (verb_like(doc[before[-1][0]].lower_) and
+             (obj.start - before[-1][0] <= 2 or verb_like(doc[after[0][0]].lower_))
+             or (before[-1][0] == obj.start - 1 and
+                 doc[before[-1][0]].lower_ in PREDICATE_COMPARATIVES)):
         return before[-1]
     if after:
         return after[0]

@@ -13,6 +13,7 @@ DIRECTION_PREFIXES = {
     "increased": ("increas", "elevat", "rise", "rose", "risen", "rising", "raise", "higher",
                   "greater", "enhanc", "augment", "boost", "upregulat", "up-regulat", "gain",
                   "stimulat", "activat", "promot", "prolong", "accelerat", "exceed",
+                  "longer", "lengthen",  # ("no longer", "longer-term": claims_cues)
                   # speed; on a time the sign turns (claims_cues.speed_of_time)
                   "faster", "quicker"),
     "decreased": ("decreas", "reduc", "lower", "declin", "fell", "drop", "diminish", "attenuat",
