@@ -464,3 +464,19 @@ def test_a_drug_named_as_a_cause_or_measured_in_reference_units_is_not_the_earli
     ents = [("levodopa", "DRUG"), ("motor scores", "ENDPOINT")]
     got = [(c.subject.label, c.object.label) for c in _claims(text, ents) if c.kind == "outcome"]
     assert ("levodopa", "motor scores") in got
+
+
+def test_a_present_tense_lowering_verb_is_a_benefit_and_the_users_drug_names_a_population():
+    text = "Zolmadine promotes sleep, normalizes sleep architecture, and decreases daytime " \
+           "sleepiness in abstinent cocaine users."
+    ents = [("Zolmadine", "DRUG"), ("daytime sleepiness", "CONDITION"), ("cocaine", "DRUG")]
+    got = {(c.kind, c.subject.label, c.object.label, c.direction) for c in _claims(text, ents)}
+    assert not any(kind == "adverse_effect" for kind, *_ in got)
+    assert ("outcome", "zolmadine", "daytime sleepiness", "decreased") in got
+
+
+def test_the_effect_of_a_drug_on_a_finding_asked_in_an_aim_is_no_harm():
+    text = "The purpose of this study was to determine the effect of zolmadine on sleep and " \
+           "daytime sleepiness."
+    ents = [("zolmadine", "DRUG"), ("daytime sleepiness", "CONDITION")]
+    assert [c for c in _claims(text, ents) if c.kind == "adverse_effect"] == []

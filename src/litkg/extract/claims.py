@@ -150,6 +150,10 @@ def _classified(doc: Doc, sent: Span, obj: Span, direction: str | None) -> tuple
     return decided, "direction classifier (evidence-inference)"
 
 
+#: "X on Y" after "the effect of", in an aim: the question the study asked of X
+_EFFECT_ON = re.compile(r"^\S+(\s+[\w-]+){0,4}?\s+on\s+(the\s+)?(\w+\s+){0,2}$", re.I)
+
+
 #: a null statistic: "(NS)", "not significant", "n.s."
 _NS = re.compile(r"\(\s*NS\s*\)|\bnot (statistically )?significant|\bn\.s\.", re.I)
 
@@ -274,6 +278,8 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         if aim_at is not None and min(drug.end_char, cond.end_char) <= aim_at < max(
                 drug.start_char, cond.start_char):
             continue  # "we gave X to test the hypothesis that Y ...": Y is not asserted of X
+        if aim and _EFFECT_ON.search(doc.text[drug.start_char:cond.start_char]):
+            continue  # "to determine the effect of X on Y": what was asked, not found
         if scope.not_a_harm(doc, sent, drug, cond):
             continue  # "Y despite X", "Y again when X was stopped"
         if interventions.second_arm(doc, drug) and any(

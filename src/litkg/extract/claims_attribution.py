@@ -45,6 +45,8 @@ def drug_for(sent: Span, ents: list[Span], i: int, main_drug: Span | None,
              and not is_measured(e)]
     # "in patients with X-induced Y, ... improved": X names Y's cause, it is no arm
     drugs = [e for e in drugs if not named_as_cause(doc, e)]
+    # "modafinil decreases Y in abstinent cocaine users": the users' drug names the population
+    drugs = [e for e in drugs if not interventions.names_users(e)] or drugs
     # "Neither X nor Y had an effect on Z": the drugs sit inside the negation scope
     # ("no difference in Y between A and B": A and B are the arms compared, whatever the
     # negation's scope covers of them)

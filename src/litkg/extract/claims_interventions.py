@@ -77,6 +77,20 @@ _SECOND_ARM = re.compile(r"\b(than|versus|vs\.?|compared (with|to)|relative to|"
                          r"\d+(?:\.\d+)?\s*(?:%|mg|µg|μg|g)))*\s*$", re.I)
 
 
+#: "cocaine users", "heroin addicts", "opioid-dependent patients": the drug names who was studied
+_USERS = frozenset({"user", "users", "abusers", "addicts", "smokers", "drinkers", "consumers",
+                    "misusers", "dependent", "dependence"})
+
+
+def names_users(ent: Span) -> bool:
+    """Is ``ent`` the drug that names a population ("in abstinent cocaine users")?  A change
+    the sentence reports is then another intervention's, when one is named."""
+    doc, j = ent.doc, ent.end
+    if j < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_:
+        j += 1
+    return j < len(doc) and doc[j].lower_ in _USERS
+
+
 def generic_comparator(ent: Span) -> bool:
     """"placebo", "the control group", "usual care": an arm named for being the comparator.  A
     generic word added to a drug ("X plus placebo tablets", a double-dummy arm) is not one."""

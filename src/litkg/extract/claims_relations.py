@@ -296,7 +296,14 @@ def _went_down(doc: Doc, c: Span, i: int) -> bool:
         return all(t.lower_ in _PREDICATE_GLUE for t in doc[c.end:i])
     return (0 < c.start - i <= 3 and doc[i + 1].lower_ in ("in", "of")) or \
         (c.start - i == 1 and doc[i].lower_ in _COMPARATIVES) or _lowered_risk_of(doc, i, c) or \
-        (c.start - i == 1 and _verb_of_a_drug(doc, i))
+        (c.start - i == 1 and (_verb_of_a_drug(doc, i) or _finite_or_gerund(doc[i].lower_)))
+
+
+def _finite_or_gerund(word: str) -> bool:
+    """"..., and decreases daytime sleepiness", "by reducing Y": a present-tense verb or a
+    gerund is a verb wherever it stands; only a participle names a finding ("decreased
+    appetite")."""
+    return word.endswith(("es", "ing")) and len(word) > 5
 
 
 _MODALS = frozenset({"may", "might", "can", "could", "would", "will", "should", "also",
