@@ -480,3 +480,14 @@ def test_the_effect_of_a_drug_on_a_finding_asked_in_an_aim_is_no_harm():
            "daytime sleepiness."
     ents = [("zolmadine", "DRUG"), ("daytime sleepiness", "CONDITION")]
     assert [c for c in _claims(text, ents) if c.kind == "adverse_effect"] == []
+
+
+def test_the_drug_a_finding_improved_with_is_its_remedy_unless_it_was_stopped():
+    text = "One patient developed chorea after surgery, which partly improved within a month " \
+           "with zolmadine 1000 mg/day."
+    ents = [("chorea", "CONDITION"), ("zolmadine", "DRUG")]
+    assert [c for c in _claims(text, ents) if c.kind == "adverse_effect"] == []
+    text = "Hepatitis developed and resolved after zolmadine was stopped."
+    ents = [("Hepatitis", "CONDITION"), ("zolmadine", "DRUG")]
+    assert [(c.subject.label, c.object.label) for c in _claims(text, ents)
+            if c.kind == "adverse_effect"] == [("zolmadine", "hepatitis")]

@@ -404,6 +404,10 @@ def adverse_pairs(sent: Span, ents: list[Span],
         # ("blockade of cocaine toxicity": the drug naming a poisoning stays its cause)
         candidates = drugs if not better else [
             d for d in drugs if written_as_stopped(doc, sent, d, drugs) or _poisoning_by(c, d)]
+        # "Y ..., which partly improved within 1 month with X": X is what Y improved with
+        # (unless X was what was stopped: "Y resolved after X was withdrawn")
+        candidates = [d for d in candidates if not _remedy_of(doc, c, d, improving)
+                      or written_as_stopped(doc, sent, d, drugs)]
         if indication or (better and not candidates):
             continue
         strong = any(-4 <= c.start - i <= 12 or 0 <= i - c.end <= 4 for i in strong_at)
@@ -437,6 +441,18 @@ def adverse_pairs(sent: Span, ents: list[Span],
 
 
 _ARM_NOUNS = frozenset({"group", "groups", "arm", "arms", "cohort"})
+_REMEDY_LINK = re.compile(r"^[^;:]{0,40}?\b(with|on|after|following|by|to)\s+([\w-]+\s+){0,2}$",
+                          re.I)
+
+
+def _remedy_of(doc: Doc, c: Span, d: Span, improving: list[int]) -> bool:
+    """Is ``d`` the means an improvement of ``c`` named after it came with ("Y, which improved
+    within a month with X", "Y resolved after X")?  The change word lies between them, within
+    eight tokens of the drug, linked to it by with / on / after / by / to."""
+    return any(c.end <= i < d.start and d.start - i <= 8 and
+               not any(t.lower_ in ("but", "whereas") for t in doc[i:d.start]) and
+               _REMEDY_LINK.match(doc.text[doc[i].idx + len(doc[i].text):d.start_char])
+               for i in improving)
 
 
 def _arm_listings(doc: Doc, sent: Span, drugs: list[Span], conds: list[Span], pairs: list,
