@@ -491,3 +491,12 @@ def test_the_drug_a_finding_improved_with_is_its_remedy_unless_it_was_stopped():
     ents = [("Hepatitis", "CONDITION"), ("zolmadine", "DRUG")]
     assert [(c.subject.label, c.object.label) for c in _claims(text, ents)
             if c.kind == "adverse_effect"] == [("zolmadine", "hepatitis")]
+
+
+def test_a_condition_after_treating_or_prevent_is_the_indication():
+    text = "The potential of treating fluctuating Parkinson disease by subcutaneous " \
+           "administration of zolmadine has only recently become the subject of study."
+    ents = [("Parkinson disease", "CONDITION"), ("zolmadine", "DRUG")]
+    got = {(c.kind, c.subject.label, c.object.label) for c in _claims(text, ents)}
+    assert ("treatment", "zolmadine", "parkinson disease") in got
+    assert not any(kind == "adverse_effect" for kind, _, _ in got)

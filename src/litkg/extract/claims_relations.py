@@ -37,7 +37,9 @@ _PROCESS_AFTER = {"absorption", "reabsorption", "wasting", "homeostasis", "metab
 
 _INDICATION = re.compile(r"(\bfor|\b(treatment|management|therapy|treating|treated|prophylaxis|"
                          rf"prevention) (of|for|in)|\b{claims_scope.PERSON} (with|having|suffering "
-                         r"from))(\s+\S+){0,2}\s*$", re.I)
+                         # "the potential of treating fluctuating Y by X", "to prevent Y"
+                         r"from)|\b(treating|treat|managing|manage|preventing|prevent))"
+                         r"(\s+\S+){0,2}\s*$", re.I)
 
 
 _LED_TO_TREATMENT = re.compile(
