@@ -500,3 +500,17 @@ def test_a_condition_after_treating_or_prevent_is_the_indication():
     got = {(c.kind, c.subject.label, c.object.label) for c in _claims(text, ents)}
     assert ("treatment", "zolmadine", "parkinson disease") in got
     assert not any(kind == "adverse_effect" for kind, _, _ in got)
+
+
+def test_a_drug_naming_a_toxicity_is_its_cause_and_another_drug_may_lessen_it():
+    text = "Zolmadine ameliorates acute cisplatin nephrotoxicity in mice."
+    ents = [("Zolmadine", "DRUG"), ("cisplatin", "DRUG"), ("nephrotoxicity", "CONDITION")]
+    got = {(c.kind, c.subject.label, c.object.label, c.direction) for c in _claims(text, ents)}
+    assert ("adverse_effect", "cisplatin", "nephrotoxicity", None) in got
+    assert ("outcome", "zolmadine", "nephrotoxicity", "improved") in got
+    assert not any(kind == "treatment" and subject == "cisplatin" for kind, subject, _, _ in got)
+    # with the cause the only drug, the harm takes the finding
+    text = "Cisplatin-induced nephrotoxicity developed in three patients."
+    got = {(c.kind, c.subject.label) for c in _claims(text, [("Cisplatin", "DRUG"),
+                                                             ("nephrotoxicity", "CONDITION")])}
+    assert got == {("adverse_effect", "cisplatin")}

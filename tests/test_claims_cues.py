@@ -432,3 +432,13 @@ def test_a_comparative_right_before_the_object_is_its_own_and_longer_is_a_rise()
     # "no longer" is no rise
     text = "After zolmadine, the antibodies were no longer detectable."
     assert _outcomes(text, [("zolmadine", "DRUG"), ("antibodies", "ANALYTE")]) == []
+
+
+def test_a_verb_countering_a_change_noun_turns_its_sign_over():
+    ents = [("Zolmadine", "DRUG"), ("interleukin-6", "ANALYTE")]
+    text = "Zolmadine decreased the elevations of interleukin-6."
+    assert _outcomes(text, ents) == [("Zolmadine", "interleukin-6", "decreased")]
+    text = "Zolmadine prevented the rise in interleukin-6."
+    assert _outcomes(text, ents) == [("Zolmadine", "interleukin-6", "decreased")]
+    text = "Zolmadine attenuated the reduction of interleukin-6."
+    assert _outcomes(text, ents) == [("Zolmadine", "interleukin-6", "increased")]

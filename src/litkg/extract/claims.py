@@ -60,7 +60,7 @@ from litkg.extract.claims_cues import (NOMINAL_TITLE, cue_for, direction_cues, l
 from litkg.extract.claims_mechanisms import verb_mechanisms
 from litkg.extract.claims_interventions import is_measured
 from litkg.extract.claims_relations import (CONDITION_LABELS, DRUG_LABELS, INTERVENTION_LABELS,
-                                            adverse_pairs, risk_factor)
+                                            adverse_pairs, named_in_compound, risk_factor)
 from litkg.extract.claims_treatment import outperformed, treatment_pairs
 from litkg.extract.claims_values import (OUTCOME_LABELS, body_temperature, change_values,
                                          computed_change, concept_of, earlier_level, later_ratio,
@@ -308,7 +308,10 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         hedged = bool(cond._.hedged or covering(doc, cond.start, "hedge"))
         out.append(make("adverse_effect", drug, cond, negated=neg, hedged=hedged,
                         statistic_items=tuple(sorted(stat_near(doc, cond, sent, ents).items()))))
-        taken.add((cond.start, cond.end))
+        # "Z attenuated X-induced Y": the harm named as X's stays an outcome for Z to change
+        if not (named_in_compound(doc, drug, cond) and any(
+                e.label_ in INTERVENTION_LABELS and e.start != drug.start for e in ents)):
+            taken.add((cond.start, cond.end))
     # a single-arm study's results: "Conjunctivitis occurred in 18% of patients" is a harm of the
     # study's intervention, though the sentence names no drug
     if not methods and ctx.main_drug is not None and study_results and \

@@ -21,7 +21,7 @@ from litkg.extract import sections
 from litkg.extract.claims_cues import same_clause
 from litkg.extract.claims_interventions import is_measured
 from litkg.extract.claims_relations import (DRUG_LABELS, INTERVENTION_LABELS, class_apposition,
-                                            written_as_stopped)
+                                            poisoning_by, written_as_stopped)
 from litkg.extract.claims_values import concept_of
 from litkg.extract.induced import named_as_cause
 from litkg.extract.onset import course_off
@@ -43,8 +43,10 @@ def drug_for(sent: Span, ents: list[Span], i: int, main_drug: Span | None,
     doc = sent.doc
     drugs = [e for e in ents if e.label_ in INTERVENTION_LABELS and e is not exclude
              and not is_measured(e)]
-    # "in patients with X-induced Y, ... improved": X names Y's cause, it is no arm
-    drugs = [e for e in drugs if not named_as_cause(doc, e)]
+    # "in patients with X-induced Y, ... improved", "Z ameliorates X nephrotoxicity": X names
+    # Y's cause, it is no arm
+    drugs = [e for e in drugs if not named_as_cause(doc, e)
+             and not any(poisoning_by(c, e) for c in ents)]
     # "modafinil decreases Y in abstinent cocaine users": the users' drug names the population
     drugs = [e for e in drugs if not interventions.names_users(e)] or drugs
     # "Neither X nor Y had an effect on Z": the drugs sit inside the negation scope

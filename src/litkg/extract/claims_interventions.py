@@ -45,7 +45,8 @@ _MEASURED_AFTER = ("level", "levels", "concentration", "concentrations", "excret
                    "consumption", "requirement", "requirements", "intake",
                    # "levodopa equivalent dose", "morphine equivalents": a drug amount in units
                    # of a reference drug
-                   "equivalent", "equivalents")
+                   "equivalent", "equivalents",
+                   "peroxidation", "profile", "profiles")  # "lipid peroxidation", "lipid profile"
 
 
 #: a gas named with the site it is measured at: "EtCO2" (end-tidal), "PaO2" (arterial), "SpO2",

@@ -256,13 +256,28 @@ def sized_changes(doc, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
     # a change noun inside an entity names the outcome ("greater [improvement in MADRS]"):
     # the comparative is then the cue
     nouns = {i: d for i, d in found if not doc[i].ent_type_}
+    # "decreased the elevations of Y", "prevented the rise in Y": a verb that counters a change
+    # noun turns its sign over and is no cue of its own
+    countered, verbs = set(), set()
+    for i in nouns:
+        k = i - 1 if i > 0 and doc[i - 1].lower_ not in _DETERMINERS else i - 2
+        if k >= 0 and _CHANGE_NOUN.match(doc[i].lower_) and doc[k].lower_.startswith(_COUNTERING):
+            countered.add(i)
+            verbs.add(k)
     out = []
     for i, direction in found:
         low = doc[i].lower_
-        if low in MAGNITUDE_WORDS and (i + 1) in nouns:
+        if (low in MAGNITUDE_WORDS and (i + 1) in nouns) or i in verbs:
             continue
         prev = doc[i - 1].lower_ if i in nouns and (i - 1) in nouns else None
-        if prev is not None and MAGNITUDE_WORDS.get(prev) == "decreased":
+        if (prev is not None and MAGNITUDE_WORDS.get(prev) == "decreased") or i in countered:
             direction = _FLIP_SIGN.get(direction, direction)
         out.append((i, direction))
     return out
+
+
+_DETERMINERS = frozenset({"the", "this", "these", "that", "a", "an", "its", "their"})
+_CHANGE_NOUN = re.compile(r"^(increases?|elevations?|rises?|decreases?|reductions?|declines?|"
+                          r"falls?|loss|losses|depletions?)$")
+_COUNTERING = ("decreas", "reduc", "attenuat", "prevent", "blunt", "inhibit", "abolish",
+               "revers", "suppress", "lessen", "mitigat", "counteract", "diminish", "block")

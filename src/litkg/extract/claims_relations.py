@@ -251,13 +251,22 @@ def adverse_candidates(sent: Span, ents: list[Span]) -> list[tuple[Span, Span]]:
 _ONSET_AFTER = ("after", "following", "during")
 
 
-#: a harm named by the drug before it: "cocaine toxicity", "paracetamol poisoning"
+#: a harm named by the drug before it: "cocaine toxicity", "paracetamol poisoning", "cisplatin
+#: nephrotoxicity" (any organ's toxicity)
 _POISONING_HEADS = frozenset({"toxicity", "toxicities", "poisoning", "intoxication",
                               "overdose", "overdosage"})
 
 
-def _poisoning_by(c: Span, d: Span) -> bool:
-    return c[-1].lower_ in _POISONING_HEADS and d.end == c.start
+def poisoning_by(c: Span, d: Span) -> bool:
+    """Does drug ``d`` name the poisoning or toxicity ``c`` right after it?"""
+    head = c[-1].lower_
+    return (head in _POISONING_HEADS or head.endswith(("toxicity", "toxicities"))) and \
+        d.end == c.start
+
+
+def named_in_compound(doc: Doc, d: Span, c: Span) -> bool:
+    """Does ``c``'s name hold ``d`` as its cause ("X-induced Y", "X nephrotoxicity")?"""
+    return _compound_cause(doc, d, c) or poisoning_by(c, d)
 
 
 def _cause_follows(doc: Doc, c: Span, drugs: list[Span]) -> bool:
@@ -405,7 +414,7 @@ def adverse_pairs(sent: Span, ents: list[Span],
         # dechallenge of a case report, evidence that X caused Y; only stopped drugs are judged
         # ("blockade of cocaine toxicity": the drug naming a poisoning stays its cause)
         candidates = drugs if not better else [
-            d for d in drugs if written_as_stopped(doc, sent, d, drugs) or _poisoning_by(c, d)]
+            d for d in drugs if written_as_stopped(doc, sent, d, drugs) or poisoning_by(c, d)]
         # "Y ..., which partly improved within 1 month with X": X is what Y improved with
         # (unless X was what was stopped: "Y resolved after X was withdrawn")
         candidates = [d for d in candidates if not _remedy_of(doc, c, d, improving)

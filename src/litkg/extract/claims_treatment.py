@@ -12,7 +12,8 @@ from spacy.tokens import Doc, Span
 from litkg.extract import claims_lexicon as lex
 from litkg.extract import claims_scope
 from litkg.extract.claims_direction import GENERIC_COMPARATOR
-from litkg.extract.claims_relations import CONDITION_LABELS, DRUG_LABELS, INTERVENTION_LABELS
+from litkg.extract.claims_relations import (CONDITION_LABELS, DRUG_LABELS, INTERVENTION_LABELS,
+                                            poisoning_by)
 from litkg.extract.claims_interventions import is_measured
 from litkg.extract.endpoints import STOP_WORDS as ENDPOINT_STOP_WORDS
 from litkg.extract.induced import CAUSE_WORDS
@@ -195,9 +196,10 @@ def _effect_on(doc: Doc, i: int, ds: int, de: int) -> bool:
 
 
 def _causes(doc: Doc, d: Span, c: Span) -> bool:
-    """The drug names the cause of the condition: "clozapine-induced sialorrhea"."""
+    """The drug names the cause of the condition: "clozapine-induced sialorrhea", "cisplatin
+    nephrotoxicity"."""
     return d.end <= c.start and c.start - d.end <= 3 and bool(
-        _CAUSE_MODIFIER.match(doc.text[d.end_char:c.start_char]))
+        _CAUSE_MODIFIER.match(doc.text[d.end_char:c.start_char])) or poisoning_by(c, d)
 
 
 def _same_drug_key(d: Span) -> str:
