@@ -194,3 +194,20 @@ def test_a_raising_verb_after_the_treatment_cue_reports_a_harm_not_an_indication
     text = "Amisulpride for clozapine-induced sialorrhea."
     assert _claims(text, [("Amisulpride", "DRUG"), ("clozapine", "DRUG"), ("sialorrhea", "CONDITION")]) \
         == [("Amisulpride", "sialorrhea")]
+
+
+def test_what_a_condition_bears_on_or_a_colon_closes_is_no_indication():
+    ents = [("zolmadine", "DRUG"), ("autism", "CONDITION")]
+    text = "Behavioural changes after neonatal zolmadine treatment in rats: implications for autism."
+    assert _claims(text, ents) == []
+    text = "Use of zolmadine has been associated with increased concordance for autism in twins."
+    assert _claims(text, ents) == []
+    text = "Zolmadine: a treatment for autism."
+    assert _claims(text, [("Zolmadine", "DRUG"), ("autism", "CONDITION")]) == [
+        ("Zolmadine", "autism")]
+
+
+def test_reversed_is_an_improvement():
+    text = "Infusions of zolmadine reversed haloperidol-induced catalepsy in rats."
+    ents = [("zolmadine", "DRUG"), ("haloperidol", "DRUG"), ("catalepsy", "CONDITION")]
+    assert ("zolmadine", "catalepsy") in _claims(text, ents, kind="outcome")

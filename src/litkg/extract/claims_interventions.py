@@ -42,7 +42,7 @@ _MEASURED_AFTER = ("level", "levels", "concentration", "concentrations", "excret
                    "trough", "troughs", "peak",  # "tacrolimus trough levels"
                    # "lower pentazocine consumption with A than with B": the amount of a rescue
                    # or concomitant drug the patients took is what the trial measured of its arms
-                   "consumption", "requirement", "requirements", "intake",
+                   "consumption", "requirement", "requirements",
                    # "levodopa equivalent dose", "morphine equivalents": a drug amount in units
                    # of a reference drug
                    "equivalent", "equivalents",

@@ -22,7 +22,8 @@ DIRECTION_PREFIXES = {
                   "smaller", "lessen", "curtail", "abolish", "blunt", "depress", "slower"),
     "improved": ("improv", "heal", "resolv", "resolution", "recover", "normaliz", "normalis",
                  "alleviat", "ameliorat", "remission", "revert", "relie", "cure", "cured",
-                 "curative", "better", "benefi", "success", "regress", "respond", "response"),
+                 "curative", "better", "benefi", "success", "regress", "respond", "response",
+                 "reversed", "reverses", "reversal"),  # (not "reversible", "reverse transcriptase")
     "worsened": ("worsen", "deteriorat", "exacerbat", "aggravat", "recur", "relaps", "worse",
                  "poorer", "progress"),
 }

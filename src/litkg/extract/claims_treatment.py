@@ -104,7 +104,13 @@ _FOR_NOT_INDICATION = frozenset({"ratio", "ratios", "risk", "risks", "odds", "ha
                                  "rr", "probability", "rate", "rates", "score", "scores",
                                  "tested", "test", "tests", "screened", "screening", "positive",
                                  "negative", "searched", "criteria", "accounted", "adjusted",
-                                 "controlled"})
+                                 "controlled",
+                                 # "implications for autism", "concordance for Y", "a marker for
+                                 # Y", "susceptibility for Y": what Y bears on, not a use
+                                 "implications", "implication", "concordance", "susceptibility",
+                                 "predisposition", "marker", "markers", "biomarker", "biomarkers",
+                                 "predictor", "predictors", "model", "models", "candidate",
+                                 "liability", "vulnerability"})
 
 
 # "X in patients with A who have (unsuppressed) B": a relative clause adds a further condition
@@ -288,9 +294,12 @@ def treatment_pairs(sent: Span, ents: list[Span], taken: set,
                 eligible.append((d, ds, de))
             lo, hi = min(ds, head), max(de, c.end)
             start = max(sent.start, lo - 3)
+            # ("X treatment in rats: implications for Y": a colon or semicolon between the cue
+            # and the condition closes the cue's phrase)
             cue = any((_cue_at(doc, i) or (ds < head and _population_cue(doc, i, sent, de)))
                       and not _cue_taken(sent, i, ds, de, c, ents)
                       and not (ds < head and i < head and _changes_between(doc, i, head, named))
+                      and not (i < head and any(t.text in (":", ";") for t in doc[i:head]))
                       for i in range(start, hi)) or (
                 title and ds < head and _title_in(doc, de, head)) or (
                 ds < head and any(_effect_on(doc, i, ds, de) for i in range(de, min(de + 3, head))))
