@@ -514,3 +514,12 @@ def test_a_drug_naming_a_toxicity_is_its_cause_and_another_drug_may_lessen_it():
     got = {(c.kind, c.subject.label) for c in _claims(text, [("Cisplatin", "DRUG"),
                                                              ("nephrotoxicity", "CONDITION")])}
     assert got == {("adverse_effect", "cisplatin")}
+
+
+def test_a_harm_word_next_to_a_list_of_findings_speaks_of_every_member():
+    text = "Zolmadine was given for 4 months. The adverse event (AE) profile was acceptable, " \
+           "with rash, fatigue, diarrhea, and nausea the most common AEs."
+    ents = [("Zolmadine", "DRUG"), ("rash", "CONDITION"), ("fatigue", "CONDITION"),
+            ("diarrhea", "CONDITION"), ("nausea", "CONDITION")]
+    got = {c.object.label for c in _claims(text, ents) if c.kind == "adverse_effect"}
+    assert got == {"rash", "fatigue", "diarrhea", "nausea"}

@@ -369,9 +369,15 @@ def adverse_pairs(sent: Span, ents: list[Span],
     ent_tokens = {i for e in ents for i in range(e.start, e.end)}
     triggers = [t.i for t in sent if t.lower_.startswith(lex.ADVERSE_CUES)
                 and (t.i not in ent_tokens or doc[t.i - 1].text == "-")]
-    strong_at = [t.i for t in sent if (t.lower_.startswith(lex.STRONG_ADVERSE) or "toxic" in t.lower_)
+    strong_at = [t.i for t in sent if (t.lower_.startswith(lex.STRONG_ADVERSE) or "toxic" in t.lower_
+                                       or t.text in _AE_ABBREVIATIONS)
                  and not (t.lower_ == "risk" and t.i + 1 < len(doc)
                           and doc[t.i + 1].lower_.startswith("factor"))]
+    # "with rash, fatigue, diarrhea, and nausea the most common AEs": a harm word next to a list
+    # speaks of every member
+    strong_of = _shared_in_lists(doc, conds, {
+        c.start: any(-4 <= c.start - i <= 12 or 0 <= i - c.end <= 4 for i in strong_at)
+        for c in conds})
     # a word inside a condition's name belongs to it ("bone marrow suppression and Y"), it says
     # nothing of the next condition
     named = {i for e in ents if e.label_ in CONDITION_LABELS for i in range(e.start, e.end)}
@@ -421,7 +427,7 @@ def adverse_pairs(sent: Span, ents: list[Span],
                       or written_as_stopped(doc, sent, d, drugs)]
         if indication or (better and not candidates):
             continue
-        strong = any(-4 <= c.start - i <= 12 or 0 <= i - c.end <= 4 for i in strong_at)
+        strong = strong_of[c.start]
         eligible.append(c)
         chosen: list[Span] = []
         for d in candidates:
@@ -452,6 +458,22 @@ def adverse_pairs(sent: Span, ents: list[Span],
 
 
 _ARM_NOUNS = frozenset({"group", "groups", "arm", "arms", "cohort"})
+#: abbreviations for adverse events ("the most common AEs", "SAEs", "TEAEs")
+_AE_ABBREVIATIONS = frozenset({"AE", "AEs", "SAE", "SAEs", "TEAE", "TEAEs", "ADR", "ADRs"})
+
+
+def _shared_in_lists(doc: Doc, conds: list[Span], flags: dict[int, bool]) -> dict[int, bool]:
+    """``flags`` (by condition start) made true for every member of a coordinated list
+    ("A, B, C, and D") that has one true member."""
+    out, group = dict(flags), []
+    for c in sorted(conds, key=lambda e: e.start) + [None]:
+        if c is not None and group and _listed_with(doc, group[-1], c):
+            group.append(c)
+            continue
+        if any(flags[g.start] for g in group):
+            out.update({g.start: True for g in group})
+        group = [c] if c is not None else []
+    return out
 _REMEDY_LINK = re.compile(r"^[^;:]{0,40}?\b(with|on|after|following|by|to)\s+([\w-]+\s+){0,2}$",
                           re.I)
 
