@@ -442,3 +442,12 @@ def test_a_verb_countering_a_change_noun_turns_its_sign_over():
     assert _outcomes(text, ents) == [("Zolmadine", "interleukin-6", "decreased")]
     text = "Zolmadine attenuated the reduction of interleukin-6."
     assert _outcomes(text, ents) == [("Zolmadine", "interleukin-6", "increased")]
+
+
+def test_a_null_predicate_comparing_the_arms_is_no_change():
+    ents = [("Heart rate", "ANALYTE"), ("zolmadine", "DRUG"), ("placebo", "DRUG")]
+    text = "Heart rate was comparable between the zolmadine and placebo groups."
+    assert _outcomes(text, ents) == [("zolmadine", "Heart rate", "unchanged")]
+    # "similar to" describes, it compares no arms
+    text = "Heart rate was similar to that seen in adults given zolmadine."
+    assert _outcomes(text, ents[:2]) == []

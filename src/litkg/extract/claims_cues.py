@@ -183,6 +183,8 @@ def resolve_direction(doc: Doc, sent: Span, cue_i: int | None, direction: str | 
             return "unchanged"
         if covering(doc, obj.start, "negation") and _IN_ANY_ARM.search(after_obj):
             return "unchanged"  # "No severe side effects occurred in either group"
+        if compared_as_null(sent, obj, after_obj):
+            return "unchanged"  # "Y was comparable between the X and placebo groups"
     elif covering(doc, obj.start, "negation") and lex.says_null(clause):
         return "unchanged"
     if direction is not None and nominal_change_compared_null(doc, cue_i, obj, after_obj):
@@ -226,6 +228,20 @@ def nominal_change_compared_null(doc: Doc, cue_i: int | None, obj: Span, after_o
         return False
     return not verb_like(doc[cue_i].lower_) and doc[cue_i + 1].lower_ in ("in", "of") \
         and bool(_NULL_PREDICATE.match(after_obj))
+#: what a null predicate compares: the arms ("between the X and placebo groups", "in both
+#: groups", "with placebo"), not a description ("similar to those seen in adults")
+_ARMS_COMPARED = re.compile(r"^\W*(between|among|across|in\s+(both|all|the\s+two|each|either)|"
+                            r"(with|to)\s+(that|those)?\s*(of|in|on|with)?\s*(the\s+)?"
+                            r"(placebo|control|sham|vehicle|usual|standard))\b", re.I)
+
+
+def compared_as_null(sent: Span, obj: Span, after_obj: str) -> bool:
+    """"Y was comparable between the X and placebo groups", "Y were similar in both groups":
+    the object's own predicate says the arms compared did not differ."""
+    m = _NULL_PREDICATE.match(after_obj)
+    return m is not None and bool(_ARMS_COMPARED.match(after_obj[m.end():]))
+
+
 #: every arm of a trial: "in either group", "in any of the arms", "among all participants"
 _IN_ANY_ARM = re.compile(r"^[^;:]{0,40}?\b(in|among|for) (any|either|both|all|each) (of the )?"
                          r"(\w+ )?(groups?|arms?)\b", re.I)
