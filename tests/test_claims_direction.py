@@ -348,3 +348,41 @@ def test_a_stand_in_model_replaces_the_shipped_one_inside_the_block_only():
         assert cd.predict("zzint was given")[0] == "unchanged"
         assert cd.predict("nothing known")[1] == pytest.approx(1 / 3)
     assert cd._STAND_INS == []
+
+
+def test_a_null_before_a_contrast_is_not_said_of_the_outcome_after_it():
+    # "no difference in A, although X significantly delayed B": the null is A's, not B's
+    text = ("There was no difference between the two drugs in preventing wound dehiscence, "
+            "although tolvexin significantly delayed the onset of fever (p = 0.02).")
+    claims = _claims(text, [("wound dehiscence", "CONDITION"), ("tolvexin", "DRUG"),
+                            ("onset of fever", "ANALYTE")])
+    assert [c.direction for c in claims if c.kind == "outcome"
+            and c.object.label == "onset of fever"] != ["unchanged"]
+    # without the contrast the list's null still reaches every outcome it names
+    text = ("There was no significant difference between tolvexin and placebo in wound "
+            "dehiscence or onset of fever.")
+    claims = _claims(text, [("tolvexin", "DRUG"), ("placebo", "DRUG"),
+                            ("wound dehiscence", "CONDITION"), ("onset of fever", "ANALYTE")])
+    assert _direction(claims, "onset of fever", "tolvexin") == "unchanged"
+
+
+def test_own_clause_stops_at_a_contrast():
+    nlp = spacy.blank("en")
+    doc = nlp("There were no group differences in gait, except for a significant difference "
+              "in stride length; cadence was similar.")
+    stride = next(i for i, t in enumerate(doc) if t.text == "stride")
+    own = cd.own_clause(doc[:], doc[stride:stride + 2])
+    assert own.strip() == "for a significant difference in stride length"
+    assert cd.own_clause(doc[:], doc[4:6]).startswith("There were no group differences")
+
+
+@needs_model
+def test_a_null_in_another_clause_does_not_make_a_significant_difference_null():
+    # the classifier reads the whole sentence, whose first clause is a null: the outcome's own
+    # clause says its difference was significant, so "unchanged" is not given to it
+    text = ("There were no group differences in the gait variables, except for a significant "
+            "group difference in stride length with tolvexin (p = 0.01).")
+    claims = _claims(text, [("gait variables", "ANALYTE"), ("stride length", "ANALYTE"),
+                            ("tolvexin", "DRUG")])
+    assert "unchanged" not in [c.direction for c in claims if c.kind == "outcome"
+                               and c.object.label == "stride length"]

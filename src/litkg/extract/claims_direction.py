@@ -406,11 +406,14 @@ def classify(sent, obj, drug, ents, direction, arm_labels, new: float,
     if pred is None:
         return None
     label, prob = pred
+    own = own_clause(sent, obj)
     if direction is None:
         chosen = label if prob >= new and RESULT.search(sent.text) else None
-        if chosen == "unchanged" and _ASSERTED_SIGNIFICANT.search(sent.text) and \
-                not null_evidence(sent.text):
-            chosen = None  # "were significantly different between the groups": not a null
+        if chosen == "unchanged" and any(_ASSERTED_SIGNIFICANT.search(t) and not null_evidence(t)
+                                         for t in (sent.text, own)):
+            # "were significantly different between the groups": not a null; nor "no
+            # differences in A, except for a significant difference in Y" for Y
+            chosen = None
     elif direction in ("improved", "worsened"):
         chosen = label if prob >= new or ARMS.search(sent.text) else None
         if chosen == "unchanged" and not null_evidence(sent.text):
@@ -423,8 +426,11 @@ def classify(sent, obj, drug, ents, direction, arm_labels, new: float,
             chosen = valence_sign(direction, obj.text)
     else:
         chosen = label if label == direction or prob >= overrule else None
-        if chosen == "unchanged" and chosen != direction and not null_evidence(sent.text):
-            chosen = None  # "X reduced Y compared with placebo": nothing says the change was null
+        if chosen == "unchanged" and chosen != direction and (
+                not null_evidence(sent.text) or
+                _ASSERTED_SIGNIFICANT.search(own) and not null_evidence(own)):
+            chosen = None  # "X reduced Y compared with placebo": nothing says the change was
+            # null ("no difference in A, but X significantly reduced Y": not of Y)
     if chosen is not None and drug is not None:
         record = oriented(sent.doc)
         for d in [drug] + same:
@@ -442,6 +448,18 @@ def valence_sign(direction: str, outcome: str) -> str:
 
 
 _ASSERTED_SIGNIFICANT = re.compile(r"\bsignificant(ly)?\b", re.I)
+#: a contrast between the clauses of a sentence ("no difference in A, but Y was higher")
+_CONTRAST = re.compile(r"\b(?:but|although|though|whereas|while|however|except|yet)\b|;", re.I)
+
+
+def own_clause(sent, obj) -> str:
+    """The text of the sentence between the contrasts (:data:`_CONTRAST`) around ``obj``: what
+    is said of the outcome itself, not of another outcome in a contrasting clause."""
+    text, at = sent.text, obj.start_char - sent.start_char
+    cuts = [m for m in _CONTRAST.finditer(text)]
+    lo = max([m.end() for m in cuts if m.end() <= at] or [0])
+    hi = min([m.start() for m in cuts if m.start() >= at + len(obj.text)] or [len(text)])
+    return text[lo:hi]
 
 
 def null_evidence(text: str) -> bool:
