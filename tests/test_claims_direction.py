@@ -342,6 +342,13 @@ def test_improvement_between_arms_is_signed_by_the_outcome_polarity():
     assert cd.valence_sign("worsened", "walking distance") == "decreased"
 
 
+def test_the_time_until_a_harm_or_the_share_free_of_it_improves_when_it_rises():
+    assert cd.valence_sign("improved", "time to recurrence within 48 h") == "increased"
+    assert cd.valence_sign("improved", "relapse-free survival") == "increased"
+    assert cd.valence_sign("worsened", "pain-free days") == "decreased"
+    assert cd.valence_sign("improved", "recurrence within 48 h") == "decreased"
+
+
 def test_a_stand_in_model_replaces_the_shipped_one_inside_the_block_only():
     model = {"features": ["zzint"], "weights": [[0.0], [0.0], [5.0]], "bias": [0.0, 0.0, 0.0]}
     with cd.using_model(model):

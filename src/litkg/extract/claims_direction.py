@@ -440,10 +440,17 @@ def classify(sent, obj, drug, ents, direction, arm_labels, new: float,
     return chosen
 
 
+#: "time to first relapse", "delay before recurrence", "pain-free", "relapse free survival"
+_UNTIL_HARM = re.compile(r"\b(time|interval|delay)\s+(to|until|before)\b.*|"
+                         r"\b[\w-]+[- ]free\b", re.I)
+
+
 def valence_sign(direction: str, outcome: str) -> str:
     """Which way an outcome moved when it "improved" or "worsened": down on an outcome where
-    less is better (:data:`ADVERSE`: pain, symptoms, mortality), up on any other."""
-    less_is_better = bool(ADVERSE.search(outcome))
+    less is better (:data:`ADVERSE`: pain, symptoms, mortality), up on any other.  The time
+    until a harm and the share free of it are not the harm: "time to recurrence" and
+    "relapse-free survival" improve when they rise."""
+    less_is_better = bool(ADVERSE.search(_UNTIL_HARM.sub(" ", outcome)))
     return "decreased" if (direction == "improved") == less_is_better else "increased"
 
 
