@@ -264,6 +264,16 @@ def test_prompt_hits_take_a_null_difference_credited_to_the_comparator():
     assert ei.prompt_hits([own, _claim("atenolol", "heart rate", "unchanged")], p) == [own]
 
 
+def test_an_arm_named_by_its_letter_label_is_the_intervention():
+    # "lower in the Group D": the label is too short a word to share with the prompt's arm
+    p = _prompt("Group D received tolvexin 0.04 mg/kg", "Group S received saline", "nausea")
+    own = _claim("Group D", "nausea", "decreased")
+    assert ei.prompt_hits([own], p) == [own]
+    # the comparator's label, or a label the prompt does not give, is not the intervention
+    assert ei.prompt_hits([_claim("Group S", "nausea", "decreased")], p) == []
+    assert ei.prompt_hits([_claim("Group B", "nausea", "decreased")], p) == []
+
+
 def test_the_outcome_is_the_quantity_without_its_change_word():
     assert ei.measured_outcome("reduction in nocturnal cramps") == "nocturnal cramps"
     assert ei.measured_outcome("the mean decrease of serum urate") == "serum urate"

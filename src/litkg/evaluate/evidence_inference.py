@@ -2,7 +2,8 @@
 
 For each article the extractor runs on ``abstracts/PMC<id>.abst``.  An ``outcome`` claim matches
 a prompt (:func:`prompt_hits`) when its subject (as written or as grounded) overlaps the
-prompt's intervention, its object overlaps the prompt's outcome (content-word overlap; the
+prompt's intervention (or is its letter label, "Group D"; train split: 16 more prompts right, 3
+wrong), its object overlaps the prompt's outcome (content-word overlap; the
 outcome is read without an opening change word, "reduction in Y" -> "Y",
 :func:`measured_outcome`), and its subject is not only the comparator (arms that share words, "X
 plus Y" vs "Y alone": a subject with the comparator's own words and none of the intervention's
@@ -270,8 +271,16 @@ def _about_intervention(subject: str, p: Prompt) -> bool:
     subject with comparator-only words and none of the intervention's own is the comparator."""
     ws, wi, wc = content_words(subject), content_words(p.intervention), content_words(p.comparator)
     if not ws & wi:
-        return False
+        # "the incidence was lower in Group D": the arm's letter label, too short a word to
+        # share, names it when the prompt gives the arm that label and the comparator another
+        return bool(_labels(subject)) and _labels(subject) <= _labels(p.intervention) and \
+            not _labels(subject) & _labels(p.comparator)
     return not ((wi - wc) and ws & (wc - wi) and not ws & (wi - wc))
+
+
+def _labels(phrase: str) -> set[str]:
+    """The letter or number labels of the arms a phrase names ("group D", "B group")."""
+    return {(m.group(1) or m.group(2)).upper() for m in _ARM_LABEL.finditer(phrase)}
 
 
 def prompt_hits(outcomes, p: Prompt) -> list:
