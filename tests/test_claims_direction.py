@@ -274,6 +274,20 @@ def test_an_arm_named_by_its_letter_label_is_the_intervention():
     assert ei.prompt_hits([_claim("Group B", "nausea", "decreased")], p) == []
 
 
+def test_the_intervention_group_by_its_generic_name_answers_a_prompt_against_a_control():
+    text = ("ABSTRACT.RESULTS:\nThe amount of saturated fat purchased by the intervention group "
+            "was 0.7% lower than in the control group (p < 0.001).\n")
+    p = _prompt("fully automated tailored shopping advice", "control received general advice",
+                "amount of saturated fat")
+    claims = [c for c in ei.prompt_entity_claims(text, [p], Document(id="d", text=text))
+              if c.kind == "outcome" and c.direction]
+    assert [c.direction for c in ei.prompt_hits(claims, p)] == ["decreased"]
+    # against another active arm "the treatment group" does not say which arm is meant
+    other = _prompt("tailored advice", "general advice", "amount of saturated fat")
+    assert not ei.generic_arm("the intervention group", other)
+    assert ei.generic_arm("the intervention group", p)
+
+
 def test_the_outcome_is_the_quantity_without_its_change_word():
     assert ei.measured_outcome("reduction in nocturnal cramps") == "nocturnal cramps"
     assert ei.measured_outcome("the mean decrease of serum urate") == "serum urate"

@@ -3,7 +3,7 @@
 For each article the extractor runs on ``abstracts/PMC<id>.abst``.  An ``outcome`` claim matches
 a prompt (:func:`prompt_hits`) when its subject (as written or as grounded) overlaps the
 prompt's intervention (or is its letter label, "Group D"; train split: 16 more prompts right, 3
-wrong), its object overlaps the prompt's outcome (content-word overlap; the
+wrong; or is its generic name, "the intervention group", against a control), its object overlaps the prompt's outcome (content-word overlap; the
 outcome is read without an opening change word, "reduction in Y" -> "Y",
 :func:`measured_outcome`), and its subject is not only the comparator (arms that share words, "X
 plus Y" vs "Y alone": a subject with the comparator's own words and none of the intervention's
@@ -28,7 +28,8 @@ Entity modes:
 - ``entities="prompt"`` (default): the prompt's intervention, comparator and outcome strings
   are located in the abstract (:func:`_locate`: exact, else runs of their content words that
   tell the two arms apart; also the word an arm is later called by, "nimotuzumab" of
-  "radiotherapy plus nimotuzumab", its abbreviation or letter label) and become DRUG / ANALYTE
+  "radiotherapy plus nimotuzumab", its abbreviation or letter label; against a control, "the
+  intervention group" and the like, :func:`generic_arm`) and become DRUG / ANALYTE
   entities; this measures the claim stage (direction reading) in isolation.
 - ``entities="pipeline"``: litkg's own entity recogniser.
 """
@@ -270,12 +271,32 @@ def _about_intervention(subject: str, p: Prompt) -> bool:
     two arms share words ("NHS Health Check only" vs "NHS Health Check plus support"), a
     subject with comparator-only words and none of the intervention's own is the comparator."""
     ws, wi, wc = content_words(subject), content_words(p.intervention), content_words(p.comparator)
+    if generic_arm(subject, p):
+        return True
     if not ws & wi:
         # "the incidence was lower in Group D": the arm's letter label, too short a word to
         # share, names it when the prompt gives the arm that label and the comparator another
         return bool(_labels(subject)) and _labels(subject) <= _labels(p.intervention) and \
             not _labels(subject) & _labels(p.comparator)
     return not ((wi - wc) and ws & (wc - wi) and not ws & (wi - wc))
+
+
+#: what an abstract calls the active arm of a trial against a control: "the intervention
+#: group", "the treatment arm", "experimental patients"
+_GENERIC_ARM = re.compile(r"\b(?:intervention|treatment|experimental|study|active|treated)\s+"
+                          r"(?:groups?|arms?|patients|participants|subjects)\b", re.I)
+#: a comparator that is no treatment of its own: "control", "placebo", "usual care"
+_CONTROL = re.compile(r"\b(?:control|controls|placebo|sham|usual care|standard care|"
+                      r"no (?:treatment|intervention|supplement\w*)|nothing|waiting list|"
+                      r"wait-list)\b", re.I)
+
+
+def generic_arm(phrase: str, p: Prompt) -> bool:
+    """Is ``phrase`` the active arm by its generic name ("the intervention group") in a
+    prompt whose comparator is a control (placebo, usual care, no treatment)?  Against a
+    control there is one active arm to mean."""
+    return bool(_GENERIC_ARM.search(phrase)) and bool(_CONTROL.search(p.comparator)) and \
+        not _CONTROL.search(p.intervention)
 
 
 def _labels(phrase: str) -> set[str]:
@@ -362,6 +383,8 @@ def prompt_entity_claims(text: str, prompts: list[Prompt], document: Document) -
     for p in prompts:
         for arm, other in ((p.intervention, p.comparator), (p.comparator, p.intervention)):
             spans += [(s, e, "DRUG", None) for s, e in _locate(text, arm, other)]
+        if _CONTROL.search(p.comparator) and not _CONTROL.search(p.intervention):
+            spans += [(m.start(), m.end(), "DRUG", None) for m in _GENERIC_ARM.finditer(text)]
         spans += [(s, e, "ANALYTE", None) for s, e in _locate(text, measured_outcome(p.outcome))]
     return extract_claims(annotated_doc(text, spans), document)
 
