@@ -288,6 +288,21 @@ def test_the_intervention_group_by_its_generic_name_answers_a_prompt_against_a_c
     assert ei.generic_arm("the intervention group", p)
 
 
+def test_an_outcome_is_also_found_by_its_abbreviation_alone():
+    text = ("Left ventricular ejection fraction (LVEF) was measured at day 30. The mean LVEF was "
+            "43.7% with tolvexin and 42.4% with placebo (P = 0.12).")
+    phrase = "mean left ventricular ejection fraction (LVEF)"
+    found = [text[s:e] for s, e in ei._locate(text, phrase, abbreviated=True)]
+    assert found == ["Left ventricular ejection fraction (LVEF", "LVEF"]
+    # without it, the longest run of the phrase's words sets the length every match needs
+    assert [text[s:e] for s, e in ei._locate(text, phrase)] == \
+        ["Left ventricular ejection fraction (LVEF"]
+    p = _prompt("tolvexin", "placebo", phrase)
+    claims = [c for c in ei.prompt_entity_claims(text, [p], Document(id="d", text=text))
+              if c.kind == "outcome" and c.direction]
+    assert [c.direction for c in ei.prompt_hits(claims, p)] == ["unchanged"]
+
+
 def test_the_outcome_is_the_quantity_without_its_change_word():
     assert ei.measured_outcome("reduction in nocturnal cramps") == "nocturnal cramps"
     assert ei.measured_outcome("the mean decrease of serum urate") == "serum urate"

@@ -29,7 +29,8 @@ Entity modes:
   are located in the abstract (:func:`_locate`: exact, else runs of their content words that
   tell the two arms apart; also the word an arm is later called by, "nimotuzumab" of
   "radiotherapy plus nimotuzumab", its abbreviation or letter label; against a control, "the
-  intervention group" and the like, :func:`generic_arm`) and become DRUG / ANALYTE
+  intervention group" and the like, :func:`generic_arm`; the outcome also by the abbreviation
+  it gives, "LVEF", alone: train split 57 more prompts right, 35 wrong) and become DRUG / ANALYTE
   entities; this measures the claim stage (direction reading) in isolation.
 - ``entities="pipeline"``: litkg's own entity recogniser.
 """
@@ -188,14 +189,18 @@ def _arm_word(word: str, distinct: set[str]) -> bool:
     return word in distinct and word.isalpha() and len(word) >= 3
 
 
-def _locate(text: str, phrase: str, other: str = "") -> list[tuple[int, int]]:
+def _locate(text: str, phrase: str, other: str = "",
+            abbreviated: bool = False) -> list[tuple[int, int]]:
     """Where ``phrase`` occurs in ``text``: exact (case-insensitive) matches, else runs of
     consecutive content words of the phrase (the longest runs).  With ``other`` (the other arm)
     a run must hold a word the other arm lacks, so "double dose of MTX" and "single dose of MTX"
     are told apart; an arm is also found by a word that names it alone (:func:`_name_words`),
     by a run of two or more of its words holding a word (not a number) of its own ("the
     anticoagulant-alone group" for "an anticoagulant alone") and by a letter label the phrase
-    gives it ("group A", "M group").
+    gives it ("group A", "M group").  With ``abbreviated`` the abbreviation the phrase gives
+    ("LVEF" of "left ventricular ejection fraction (LVEF)") is found wherever it stands alone,
+    though longer runs of the phrase's words occur elsewhere: abstracts spell an outcome out
+    once, then use its abbreviation.
     """
     phrase = phrase.strip()
     if not phrase:
@@ -228,6 +233,9 @@ def _locate(text: str, phrase: str, other: str = "") -> list[tuple[int, int]]:
                   or any(m.group(0).lower() in names for m in r)
                   or (other and len(r) >= max(2, need) and any(
                       _arm_word(m.group(0).lower(), distinct) for m in r))]
+    own = _abbreviations(phrase) if abbreviated and not other else set()
+    found += [(r[0].start(), r[-1].end()) for r in runs
+              if own and all(m.group(0).lower() in own for m in r)]
     for m in _ARM_LABEL.finditer(phrase):
         name = re.escape(m.group(1) or m.group(2))
         found += [(a.start(), a.end()) for a in re.finditer(
@@ -385,7 +393,8 @@ def prompt_entity_claims(text: str, prompts: list[Prompt], document: Document) -
             spans += [(s, e, "DRUG", None) for s, e in _locate(text, arm, other)]
         if _CONTROL.search(p.comparator) and not _CONTROL.search(p.intervention):
             spans += [(m.start(), m.end(), "DRUG", None) for m in _GENERIC_ARM.finditer(text)]
-        spans += [(s, e, "ANALYTE", None) for s, e in _locate(text, measured_outcome(p.outcome))]
+        spans += [(s, e, "ANALYTE", None)
+                  for s, e in _locate(text, measured_outcome(p.outcome), abbreviated=True)]
     return extract_claims(annotated_doc(text, spans), document)
 
 
