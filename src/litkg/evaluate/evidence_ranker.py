@@ -29,11 +29,15 @@ from litkg.paths import read_data_json
 MODEL_FILE = "evidence_ranker.json.gz"
 #: below this probability that the best candidate's direction is right, the prompt gets no
 #: answer.  5-fold article-level CV on the train split (scripts/train_evidence_ranker.py
-#: prints the curve; 2026-11-23, the ranker also choosing among the equally matching claims,
-#: evidence_inference.select_direction): 0.738 of 1019 matched prompts right without the
-#: gate; at 0.6, 0.790 of 821 (prompt recall 0.524 -> 0.422); at 0.7, 0.824 of 686 (recall
-#: 0.353); at 0.75, 0.844 of 597 (recall 0.307).  Before (the majority choosing, same
-#: claims): 0.733 of 1019; 0.787 of 821 at 0.6; 0.821 of 686 at 0.7.
+#: prints the curve; 2026-11-23 evening: a null before a contrast no longer reaches the
+#: outcome after it, a change stated for every arm is no drug's, abstracts without headings
+#: get their sections, arms are also found by their letter label and generic name, outcomes
+#: by their abbreviation): 0.741 of 1110 matched prompts right without the gate (recall
+#: 0.571); at 0.6, 0.803 of 912 (recall 0.469); at 0.7, 0.830 of 764 (recall 0.393); at
+#: 0.75, 0.850 of 682 (recall 0.351).  Before (that morning): 0.738 of 1019; 0.790 of 821
+#: at 0.6 (recall 0.422); 0.824 of 686 at 0.7; 0.844 of 597 at 0.75.  Validation split at
+#: 0.6: 0.738 of 107, recall 0.465 (before 0.711 of 97, 0.422); at 0: 0.672 of 134, recall
+#: 0.583 (0.648 of 128, 0.557).
 MIN_CONFIDENCE = 0.6
 
 
