@@ -303,6 +303,16 @@ def test_an_outcome_is_also_found_by_its_abbreviation_alone():
     assert [c.direction for c in ei.prompt_hits(claims, p)] == ["unchanged"]
 
 
+def test_an_outcome_is_found_by_the_initials_of_its_words():
+    assert {"QOL", "MST"} <= ei._initials("overall quality of life") | ei._initials(
+        "the median survival time")
+    text = "The MST was lower with tolvexin than with placebo (P = 0.016)."
+    found = [text[s:e] for s, e in ei._locate(text, "median survival time", abbreviated=True)]
+    assert found == ["MST"]
+    # a capitalised word that is not the outcome's initials is not it
+    assert ei._locate("The MRI was normal.", "median survival time", abbreviated=True) == []
+
+
 def test_the_outcome_is_the_quantity_without_its_change_word():
     assert ei.measured_outcome("reduction in nocturnal cramps") == "nocturnal cramps"
     assert ei.measured_outcome("the mean decrease of serum urate") == "serum urate"

@@ -30,7 +30,8 @@ Entity modes:
   tell the two arms apart; also the word an arm is later called by, "nimotuzumab" of
   "radiotherapy plus nimotuzumab", its abbreviation or letter label; against a control, "the
   intervention group" and the like, :func:`generic_arm`; the outcome also by the abbreviation
-  it gives, "LVEF", alone: train split 57 more prompts right, 35 wrong) and become DRUG / ANALYTE
+  it gives, "LVEF", alone, or by its words' initials, "MST": train split, no gate, 66 more prompts right,
+  33 more wrong) and become DRUG / ANALYTE
   entities; this measures the claim stage (direction reading) in isolation.
 - ``entities="pipeline"``: litkg's own entity recogniser.
 """
@@ -236,11 +237,34 @@ def _locate(text: str, phrase: str, other: str = "",
     own = _abbreviations(phrase) if abbreviated and not other else set()
     found += [(r[0].start(), r[-1].end()) for r in runs
               if own and all(m.group(0).lower() in own for m in r)]
+    if abbreviated and not other:
+        # ... or made of its words' initials ("MST" of "median survival time"), written as one
+        # capitalised word
+        initials = _initials(phrase)
+        found += [(m.start(), m.end()) for m in re.finditer(r"\b[A-Z][A-Za-z]*[A-Z]\b", text)
+                  if m.group(0).upper() in initials]
     for m in _ARM_LABEL.finditer(phrase):
         name = re.escape(m.group(1) or m.group(2))
         found += [(a.start(), a.end()) for a in re.finditer(
             rf"\b(?i:group|arm)\s+{name}\b|\b{name}[- ](?i:group|arm)\b", text)]
     return _outermost(found)
+
+
+def _initials(phrase: str) -> set[str]:
+    """The initials of each run of three or more words of ``phrase`` (its small words kept or
+    skipped: "quality of life" -> QOL), as acronyms of at least three letters: abstracts write
+    "QOL", "MST", "MRT" for an outcome the prompt spells out without them."""
+    words = re.findall(r"[A-Za-z]+", phrase)
+    out = set()
+    for i in range(len(words)):
+        for j in range(i + 3, len(words) + 1):
+            run = words[i:j]
+            if run[0].lower() in _STOP or run[-1].lower() in _STOP:
+                continue
+            full = "".join(w[0] for w in run).upper()
+            short = "".join(w[0] for w in run if w.lower() not in _STOP).upper()
+            out |= {a for a in (full, short) if len(a) >= 3}
+    return out
 
 
 def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
