@@ -30,9 +30,9 @@ Entity modes:
   tell the two arms apart; also the word an arm is later called by, "nimotuzumab" of
   "radiotherapy plus nimotuzumab", its abbreviation or letter label; against a control, "the
   intervention group" and the like, :func:`generic_arm`; the outcome also by the abbreviation
-  it gives, "LVEF", alone, or by its words' initials, "MST": train split, no gate, 66 more prompts right,
-  33 more wrong) and become DRUG / ANALYTE
-  entities; this measures the claim stage (direction reading) in isolation.
+  it gives, "LVEF", alone, or by its words' initials, "MST": train split, no gate, 66 more
+  prompts right, 33 more wrong) and become DRUG / ANALYTE entities; this measures the claim
+  stage (direction reading) in isolation.
 - ``entities="pipeline"``: litkg's own entity recogniser.
 """
 
