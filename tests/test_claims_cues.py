@@ -410,3 +410,11 @@ def test_a_change_in_both_arms_that_is_larger_in_one_is_a_difference():
     text = "Patients received selenium or placebo. HbA1c decreased in both groups."
     assert _outcomes(text, [("selenium", "DRUG"), ("placebo", "DRUG"), ("HbA1c", "ANALYTE")]) == \
         [("selenium", "HbA1c", "unchanged")]
+
+
+def test_a_larger_change_in_one_arm_after_p_values_and_a_comma_with():
+    # the p-value's decimal point inside the sentence, ", with greater ...", "(P = 0.001)"
+    text = ("Stool frequency increased in both groups (P < 0.001), with greater increase in "
+            "the selenium group (P = 0.001).")
+    assert _outcomes(text, [("Stool frequency", "ANALYTE"), ("selenium", "DRUG")]) == \
+        [("selenium", "Stool frequency", "increased")]

@@ -189,9 +189,12 @@ def resolve_direction(doc: Doc, sent: Span, cue_i: int | None, direction: str | 
 
 
 _IN_BOTH = re.compile(r"\bin both (groups|arms)\b", re.I)
-_BOTH_BUT_MORE = re.compile(r"\bin both (?:groups|arms)\b[^.;]*?\b(?:but|whereas|however|although)\b"
-                            r"[^.;]*?\b(?:more|greater|larger|stronger)\b"
-                            r"[^.;]*?(?:significan|\bp\s*[<≤])", re.I)
+#: (within the sentence: a decimal point, "(P < 0.001)", does not end it)
+_IN_SENTENCE = r"(?:[^.;]|\.(?=\d))*?"
+_BOTH_BUT_MORE = re.compile(rf"\bin both (?:groups|arms)\b{_IN_SENTENCE}"
+                            r"(?:\b(?:but|whereas|however|although)\b|,\s*with\b)"
+                            rf"{_IN_SENTENCE}\b(?:more|greater|larger|stronger)\b"
+                            rf"{_IN_SENTENCE}(?:significan|\bp\s*(?:[<≤]|=\s*0?\.0[0-4]))", re.I)
 
 
 
