@@ -418,3 +418,14 @@ def test_a_larger_change_in_one_arm_after_p_values_and_a_comma_with():
             "the selenium group (P = 0.001).")
     assert _outcomes(text, [("Stool frequency", "ANALYTE"), ("selenium", "DRUG")]) == \
         [("selenium", "Stool frequency", "increased")]
+
+
+def test_a_trend_with_a_p_bound_above_005_is_no_change():
+    from litkg.extract import claims_lexicon as lex
+
+    assert lex.first_p_nonsignificant("(p < 0.10)") is True
+    assert lex.first_p_nonsignificant("(p < 0.05)") is False
+    assert lex.first_p_nonsignificant("(P = 0.21)") is True
+    text = "A trend was detected for less torque fatigue with tolvexin (p < 0.10)."
+    assert _outcomes(text, [("torque fatigue", "ANALYTE"), ("tolvexin", "DRUG")]) == \
+        [("tolvexin", "torque fatigue", "unchanged")]
