@@ -28,7 +28,7 @@ classifier; narration keeps "improved".
 
 End to end (``litkg evaluate evidence-inference``, prompt entities, 5-fold article-level CV on
 the train split with the CV-trained model, no ranker gate; scripts/train_evidence_ranker.py):
-0.741 on 1,110 matched prompts of 1,944 (2026-11-23 evening: nulls kept to their own clause,
+0.744 on 1,119 matched prompts of 1,944 (2026-11-23 evening: nulls kept to their own clause,
 changes in every arm dropped, arms by letter label and generic name, outcomes by abbreviation);
 0.731 on 1,004 (2026-11-23, spans labelled by their own annotator;
 0.722 on 1,000 before); with the evaluator of that morning 0.694 on 995 (outcome polarity, the outcome without its change word, arms found by the drug
