@@ -451,3 +451,22 @@ def test_a_null_predicate_comparing_the_arms_is_no_change():
     # "similar to" describes, it compares no arms
     text = "Heart rate was similar to that seen in adults given zolmadine."
     assert _outcomes(text, ents[:2]) == []
+
+
+def test_a_larger_change_in_one_arm_after_p_values_and_a_comma_with():
+    # the p-value's decimal point inside the sentence, ", with greater ...", "(P = 0.001)"
+    text = ("Stool frequency increased in both groups (P < 0.001), with greater increase in "
+            "the selenium group (P = 0.001).")
+    assert _outcomes(text, [("Stool frequency", "ANALYTE"), ("selenium", "DRUG")]) == \
+        [("selenium", "Stool frequency", "increased")]
+
+
+def test_a_trend_with_a_p_bound_above_005_is_no_change():
+    from litkg.extract import claims_lexicon as lex
+
+    assert lex.first_p_nonsignificant("(p < 0.10)") is True
+    assert lex.first_p_nonsignificant("(p < 0.05)") is False
+    assert lex.first_p_nonsignificant("(P = 0.21)") is True
+    text = "A trend was detected for less torque fatigue with tolvexin (p < 0.10)."
+    assert _outcomes(text, [("torque fatigue", "ANALYTE"), ("tolvexin", "DRUG")]) == \
+        [("tolvexin", "torque fatigue", "unchanged")]

@@ -264,6 +264,55 @@ def test_prompt_hits_take_a_null_difference_credited_to_the_comparator():
     assert ei.prompt_hits([own, _claim("atenolol", "heart rate", "unchanged")], p) == [own]
 
 
+def test_an_arm_named_by_its_letter_label_is_the_intervention():
+    # "lower in the Group D": the label is too short a word to share with the prompt's arm
+    p = _prompt("Group D received tolvexin 0.04 mg/kg", "Group S received saline", "nausea")
+    own = _claim("Group D", "nausea", "decreased")
+    assert ei.prompt_hits([own], p) == [own]
+    # the comparator's label, or a label the prompt does not give, is not the intervention
+    assert ei.prompt_hits([_claim("Group S", "nausea", "decreased")], p) == []
+    assert ei.prompt_hits([_claim("Group B", "nausea", "decreased")], p) == []
+
+
+def test_the_intervention_group_by_its_generic_name_answers_a_prompt_against_a_control():
+    text = ("ABSTRACT.RESULTS:\nThe amount of saturated fat purchased by the intervention group "
+            "was 0.7% lower than in the control group (p < 0.001).\n")
+    p = _prompt("fully automated tailored shopping advice", "control received general advice",
+                "amount of saturated fat")
+    claims = [c for c in ei.prompt_entity_claims(text, [p], Document(id="d", text=text))
+              if c.kind == "outcome" and c.direction]
+    assert [c.direction for c in ei.prompt_hits(claims, p)] == ["decreased"]
+    # against another active arm "the treatment group" does not say which arm is meant
+    other = _prompt("tailored advice", "general advice", "amount of saturated fat")
+    assert not ei.generic_arm("the intervention group", other)
+    assert ei.generic_arm("the intervention group", p)
+
+
+def test_an_outcome_is_also_found_by_its_abbreviation_alone():
+    text = ("Left ventricular ejection fraction (LVEF) was measured at day 30. The mean LVEF was "
+            "43.7% with tolvexin and 42.4% with placebo (P = 0.12).")
+    phrase = "mean left ventricular ejection fraction (LVEF)"
+    found = [text[s:e] for s, e in ei._locate(text, phrase, abbreviated=True)]
+    assert found == ["Left ventricular ejection fraction (LVEF", "LVEF"]
+    # without it, the longest run of the phrase's words sets the length every match needs
+    assert [text[s:e] for s, e in ei._locate(text, phrase)] == \
+        ["Left ventricular ejection fraction (LVEF"]
+    p = _prompt("tolvexin", "placebo", phrase)
+    claims = [c for c in ei.prompt_entity_claims(text, [p], Document(id="d", text=text))
+              if c.kind == "outcome" and c.direction]
+    assert [c.direction for c in ei.prompt_hits(claims, p)] == ["unchanged"]
+
+
+def test_an_outcome_is_found_by_the_initials_of_its_words():
+    assert {"QOL", "MST"} <= ei._initials("overall quality of life") | ei._initials(
+        "the median survival time")
+    text = "The MST was lower with tolvexin than with placebo (P = 0.016)."
+    found = [text[s:e] for s, e in ei._locate(text, "median survival time", abbreviated=True)]
+    assert found == ["MST"]
+    # a capitalised word that is not the outcome's initials is not it
+    assert ei._locate("The MRI was normal.", "median survival time", abbreviated=True) == []
+
+
 def test_the_outcome_is_the_quantity_without_its_change_word():
     assert ei.measured_outcome("reduction in nocturnal cramps") == "nocturnal cramps"
     assert ei.measured_outcome("the mean decrease of serum urate") == "serum urate"
@@ -346,9 +395,54 @@ def test_improvement_between_arms_is_signed_by_the_outcome_polarity():
     assert cd.valence_sign("worsened", "walking distance") == "decreased"
 
 
+def test_the_time_until_a_harm_or_the_share_free_of_it_improves_when_it_rises():
+    assert cd.valence_sign("improved", "time to recurrence within 48 h") == "increased"
+    assert cd.valence_sign("improved", "relapse-free survival") == "increased"
+    assert cd.valence_sign("worsened", "pain-free days") == "decreased"
+    assert cd.valence_sign("improved", "recurrence within 48 h") == "decreased"
+
+
 def test_a_stand_in_model_replaces_the_shipped_one_inside_the_block_only():
     model = {"features": ["zzint"], "weights": [[0.0], [0.0], [5.0]], "bias": [0.0, 0.0, 0.0]}
     with cd.using_model(model):
         assert cd.predict("zzint was given")[0] == "unchanged"
         assert cd.predict("nothing known")[1] == pytest.approx(1 / 3)
     assert cd._STAND_INS == []
+
+
+def test_a_null_before_a_contrast_is_not_said_of_the_outcome_after_it():
+    # "no difference in A, although X significantly delayed B": the null is A's, not B's
+    text = ("There was no difference between the two drugs in preventing wound dehiscence, "
+            "although tolvexin significantly delayed the onset of fever (p = 0.02).")
+    claims = _claims(text, [("wound dehiscence", "CONDITION"), ("tolvexin", "DRUG"),
+                            ("onset of fever", "ANALYTE")])
+    assert [c.direction for c in claims if c.kind == "outcome"
+            and c.object.label == "onset of fever"] != ["unchanged"]
+    # without the contrast the list's null still reaches every outcome it names
+    text = ("There was no significant difference between tolvexin and placebo in wound "
+            "dehiscence or onset of fever.")
+    claims = _claims(text, [("tolvexin", "DRUG"), ("placebo", "DRUG"),
+                            ("wound dehiscence", "CONDITION"), ("onset of fever", "ANALYTE")])
+    assert _direction(claims, "onset of fever", "tolvexin") == "unchanged"
+
+
+def test_own_clause_stops_at_a_contrast():
+    nlp = spacy.blank("en")
+    doc = nlp("There were no group differences in gait, except for a significant difference "
+              "in stride length; cadence was similar.")
+    stride = next(i for i, t in enumerate(doc) if t.text == "stride")
+    own = cd.own_clause(doc[:], doc[stride:stride + 2])
+    assert own.strip() == "for a significant difference in stride length"
+    assert cd.own_clause(doc[:], doc[4:6]).startswith("There were no group differences")
+
+
+@needs_model
+def test_a_null_in_another_clause_does_not_make_a_significant_difference_null():
+    # the classifier reads the whole sentence, whose first clause is a null: the outcome's own
+    # clause says its difference was significant, so "unchanged" is not given to it
+    text = ("There were no group differences in the gait variables, except for a significant "
+            "group difference in stride length with tolvexin (p = 0.01).")
+    claims = _claims(text, [("gait variables", "ANALYTE"), ("stride length", "ANALYTE"),
+                            ("tolvexin", "DRUG")])
+    assert "unchanged" not in [c.direction for c in claims if c.kind == "outcome"
+                               and c.object.label == "stride length"]

@@ -402,6 +402,25 @@ def test_a_change_in_every_arm_is_no_drugs():
     assert not [c for c in claims if c.kind == "outcome"]
 
 
+def test_a_change_said_of_both_arms_by_name_or_as_the_subject_is_no_drugs():
+    # the arms named inside "in both the X and Y groups", or "Both treatments" as the subject
+    text = ("Migraine frequency was significantly decreased in both the tolvexin and "
+            "zanoprim groups when compared to baseline.")
+    claims = _claims(text, [("Migraine frequency", "ENDPOINT"), ("tolvexin", "DRUG"),
+                            ("zanoprim", "DRUG")])
+    assert not [c for c in claims if c.kind == "outcome"]
+    text = "Both treatments with tolvexin significantly increased the ejection fraction."
+    claims = _claims(text, [("tolvexin", "DRUG"), ("ejection fraction", "ENDPOINT")])
+    assert not [c for c in claims if c.kind == "outcome"]
+    # "both groups" of another clause does not reach the outcome
+    text = ("Stroke occurred similarly in both groups, but infarction was less frequent with "
+            "tolvexin (p = 0.004).")
+    claims = _claims(text, [("Stroke", "CONDITION"), ("infarction", "CONDITION"),
+                            ("tolvexin", "DRUG")])
+    assert [(c.object.label, c.direction) for c in claims if c.kind == "outcome"
+            and c.object.label == "infarction"] == [("infarction", "decreased")]
+
+
 def test_a_condition_more_frequent_with_a_drug_is_an_outcome_rise():
     text = "Gallbladder events were more frequent with semaglutide than placebo."
     claims = _claims(text, [("Gallbladder events", "ENDPOINT"), ("semaglutide", "DRUG"),

@@ -98,3 +98,15 @@ def test_claim_confidences_follow_the_claims_and_their_candidates():
     assert got[1] == got[2] == pytest.approx(1 / (1 + 2.718281828 ** -2.0))
     assert got[0] < 0.1
     assert rk.claim_confidences([], ABSTRACT, *args, model=model) is None
+
+
+def test_an_abstract_without_headings_is_not_its_title():
+    # the body of an unstructured abstract follows the title after a blank line
+    text = ("TITLE: \nTolvexin for night cramps\n\n\n\nWe compared tolvexin with placebo. "
+            "Cramp frequency was lower with tolvexin.\n")
+    assert rk.section_at(text, text.index("Tolvexin for")) == "title"
+    assert rk.section_at(text, text.index("Cramp frequency")) == "other"
+    # a heading written with a space after "ABSTRACT."
+    text = "ABSTRACT. METHODS:\nWe compared.\n\nABSTRACT. RESULTS:\nCramps fell.\n"
+    assert rk.section_at(text, text.index("We compared")) == "methods"
+    assert rk.section_at(text, text.index("Cramps fell")) == "results"

@@ -2,7 +2,8 @@
 
 For each article the extractor runs on ``abstracts/PMC<id>.abst``.  An ``outcome`` claim matches
 a prompt (:func:`prompt_hits`) when its subject (as written or as grounded) overlaps the
-prompt's intervention, its object overlaps the prompt's outcome (content-word overlap; the
+prompt's intervention (or is its letter label, "Group D"; train split: 16 more prompts right, 3
+wrong; or is its generic name, "the intervention group", against a control), its object overlaps the prompt's outcome (content-word overlap; the
 outcome is read without an opening change word, "reduction in Y" -> "Y",
 :func:`measured_outcome`), and its subject is not only the comparator (arms that share words, "X
 plus Y" vs "Y alone": a subject with the comparator's own words and none of the intervention's
@@ -27,8 +28,11 @@ Entity modes:
 - ``entities="prompt"`` (default): the prompt's intervention, comparator and outcome strings
   are located in the abstract (:func:`_locate`: exact, else runs of their content words that
   tell the two arms apart; also the word an arm is later called by, "nimotuzumab" of
-  "radiotherapy plus nimotuzumab", its abbreviation or letter label) and become DRUG / ANALYTE
-  entities; this measures the claim stage (direction reading) in isolation.
+  "radiotherapy plus nimotuzumab", its abbreviation or letter label; against a control, "the
+  intervention group" and the like, :func:`generic_arm`; the outcome also by the abbreviation
+  it gives, "LVEF", alone, or by its words' initials, "MST": train split, no gate, 66 more
+  prompts right, 33 more wrong) and become DRUG / ANALYTE entities; this measures the claim
+  stage (direction reading) in isolation.
 - ``entities="pipeline"``: litkg's own entity recogniser.
 """
 
@@ -186,14 +190,18 @@ def _arm_word(word: str, distinct: set[str]) -> bool:
     return word in distinct and word.isalpha() and len(word) >= 3
 
 
-def _locate(text: str, phrase: str, other: str = "") -> list[tuple[int, int]]:
+def _locate(text: str, phrase: str, other: str = "",
+            abbreviated: bool = False) -> list[tuple[int, int]]:
     """Where ``phrase`` occurs in ``text``: exact (case-insensitive) matches, else runs of
     consecutive content words of the phrase (the longest runs).  With ``other`` (the other arm)
     a run must hold a word the other arm lacks, so "double dose of MTX" and "single dose of MTX"
     are told apart; an arm is also found by a word that names it alone (:func:`_name_words`),
     by a run of two or more of its words holding a word (not a number) of its own ("the
     anticoagulant-alone group" for "an anticoagulant alone") and by a letter label the phrase
-    gives it ("group A", "M group").
+    gives it ("group A", "M group").  With ``abbreviated`` the abbreviation the phrase gives
+    ("LVEF" of "left ventricular ejection fraction (LVEF)") is found wherever it stands alone,
+    though longer runs of the phrase's words occur elsewhere: abstracts spell an outcome out
+    once, then use its abbreviation.
     """
     phrase = phrase.strip()
     if not phrase:
@@ -226,11 +234,37 @@ def _locate(text: str, phrase: str, other: str = "") -> list[tuple[int, int]]:
                   or any(m.group(0).lower() in names for m in r)
                   or (other and len(r) >= max(2, need) and any(
                       _arm_word(m.group(0).lower(), distinct) for m in r))]
+    own = _abbreviations(phrase) if abbreviated and not other else set()
+    found += [(r[0].start(), r[-1].end()) for r in runs
+              if own and all(m.group(0).lower() in own for m in r)]
+    if abbreviated and not other:
+        # ... or made of its words' initials ("MST" of "median survival time"), written as one
+        # capitalised word
+        initials = _initials(phrase)
+        found += [(m.start(), m.end()) for m in re.finditer(r"\b[A-Z][A-Za-z]*[A-Z]\b", text)
+                  if m.group(0).upper() in initials]
     for m in _ARM_LABEL.finditer(phrase):
         name = re.escape(m.group(1) or m.group(2))
         found += [(a.start(), a.end()) for a in re.finditer(
             rf"\b(?i:group|arm)\s+{name}\b|\b{name}[- ](?i:group|arm)\b", text)]
     return _outermost(found)
+
+
+def _initials(phrase: str) -> set[str]:
+    """The initials of each run of three or more words of ``phrase`` (its small words kept or
+    skipped: "quality of life" -> QOL), as acronyms of at least three letters: abstracts write
+    "QOL", "MST", "MRT" for an outcome the prompt spells out without them."""
+    words = re.findall(r"[A-Za-z]+", phrase)
+    out = set()
+    for i in range(len(words)):
+        for j in range(i + 3, len(words) + 1):
+            run = words[i:j]
+            if run[0].lower() in _STOP or run[-1].lower() in _STOP:
+                continue
+            full = "".join(w[0] for w in run).upper()
+            short = "".join(w[0] for w in run if w.lower() not in _STOP).upper()
+            out |= {a for a in (full, short) if len(a) >= 3}
+    return out
 
 
 def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -269,9 +303,37 @@ def _about_intervention(subject: str, p: Prompt) -> bool:
     two arms share words ("NHS Health Check only" vs "NHS Health Check plus support"), a
     subject with comparator-only words and none of the intervention's own is the comparator."""
     ws, wi, wc = content_words(subject), content_words(p.intervention), content_words(p.comparator)
+    if generic_arm(subject, p):
+        return True
     if not ws & wi:
-        return False
+        # "the incidence was lower in Group D": the arm's letter label, too short a word to
+        # share, names it when the prompt gives the arm that label and the comparator another
+        return bool(_labels(subject)) and _labels(subject) <= _labels(p.intervention) and \
+            not _labels(subject) & _labels(p.comparator)
     return not ((wi - wc) and ws & (wc - wi) and not ws & (wi - wc))
+
+
+#: what an abstract calls the active arm of a trial against a control: "the intervention
+#: group", "the treatment arm", "experimental patients"
+_GENERIC_ARM = re.compile(r"\b(?:intervention|treatment|experimental|study|active|treated)\s+"
+                          r"(?:groups?|arms?|patients|participants|subjects)\b", re.I)
+#: a comparator that is no treatment of its own: "control", "placebo", "usual care"
+_CONTROL = re.compile(r"\b(?:control|controls|placebo|sham|usual care|standard care|"
+                      r"no (?:treatment|intervention|supplement\w*)|nothing|waiting list|"
+                      r"wait-list)\b", re.I)
+
+
+def generic_arm(phrase: str, p: Prompt) -> bool:
+    """Is ``phrase`` the active arm by its generic name ("the intervention group") in a
+    prompt whose comparator is a control (placebo, usual care, no treatment)?  Against a
+    control there is one active arm to mean."""
+    return bool(_GENERIC_ARM.search(phrase)) and bool(_CONTROL.search(p.comparator)) and \
+        not _CONTROL.search(p.intervention)
+
+
+def _labels(phrase: str) -> set[str]:
+    """The letter or number labels of the arms a phrase names ("group D", "B group")."""
+    return {(m.group(1) or m.group(2)).upper() for m in _ARM_LABEL.finditer(phrase)}
 
 
 def prompt_hits(outcomes, p: Prompt) -> list:
@@ -353,7 +415,10 @@ def prompt_entity_claims(text: str, prompts: list[Prompt], document: Document) -
     for p in prompts:
         for arm, other in ((p.intervention, p.comparator), (p.comparator, p.intervention)):
             spans += [(s, e, "DRUG", None) for s, e in _locate(text, arm, other)]
-        spans += [(s, e, "ANALYTE", None) for s, e in _locate(text, measured_outcome(p.outcome))]
+        if _CONTROL.search(p.comparator) and not _CONTROL.search(p.intervention):
+            spans += [(m.start(), m.end(), "DRUG", None) for m in _GENERIC_ARM.finditer(text)]
+        spans += [(s, e, "ANALYTE", None)
+                  for s, e in _locate(text, measured_outcome(p.outcome), abbreviated=True)]
     return extract_claims(annotated_doc(text, spans), document)
 
 

@@ -29,11 +29,15 @@ from litkg.paths import read_data_json
 MODEL_FILE = "evidence_ranker.json.gz"
 #: below this probability that the best candidate's direction is right, the prompt gets no
 #: answer.  5-fold article-level CV on the train split (scripts/train_evidence_ranker.py
-#: prints the curve; 2026-11-23, the ranker also choosing among the equally matching claims,
-#: evidence_inference.select_direction): 0.738 of 1019 matched prompts right without the
-#: gate; at 0.6, 0.790 of 821 (prompt recall 0.524 -> 0.422); at 0.7, 0.824 of 686 (recall
-#: 0.353); at 0.75, 0.844 of 597 (recall 0.307).  Before (the majority choosing, same
-#: claims): 0.733 of 1019; 0.787 of 821 at 0.6; 0.821 of 686 at 0.7.
+#: prints the curve; 2026-11-23 evening: a null before a contrast no longer reaches the
+#: outcome after it, a change stated for every arm is no drug's, abstracts without headings
+#: get their sections, arms are also found by their letter label and generic name, outcomes
+#: by their abbreviation and initials): 0.744 of 1119 matched prompts right without the gate
+#: (recall 0.576); at 0.6, 0.800 of 915 (recall 0.471); at 0.7, 0.831 of 773 (recall
+#: 0.398); at 0.75, 0.850 of 694 (recall 0.357).  Before (that morning): 0.738 of 1019
+#: (recall 0.524); 0.790 of 821 at 0.6 (recall 0.422); 0.824 of 686 at 0.7; 0.844 of 597 at
+#: 0.75.  Validation split at 0.6: 0.738 of 107, recall 0.465 (before 0.711 of 97, 0.422);
+#: at 0: 0.672 of 134, recall 0.583 (0.648 of 128, 0.557).
 MIN_CONFIDENCE = 0.6
 
 
@@ -50,9 +54,12 @@ class Candidate:
     reading: tuple[str, float] | None = None
 
 
-#: the section headings of an abstract ("ABSTRACT.RESULTS:", "TITLE:", "Conclusions:")
-_HEADING = re.compile(r"^\s*(?:ABSTRACT\.)?([A-Z][A-Za-z &/]{2,40}?)\s*:+\s*$|"
-                      r"^\s*(?:ABSTRACT\.)?([A-Z][A-Z &/]{2,40}?)\s*:+", re.M)
+#: the section headings of an abstract ("ABSTRACT.RESULTS:", "ABSTRACT. RESULTS:", "TITLE:",
+#: "Conclusions:")
+_HEADING = re.compile(r"^\s*(?:ABSTRACT\.[ \t]*)?([A-Z][A-Za-z &/]{2,40}?)\s*:+\s*$|"
+                      r"^\s*(?:ABSTRACT\.[ \t]*)?([A-Z][A-Z &/]{2,40}?)\s*:+", re.M)
+#: the title's own text and the blank line that ends it
+_TITLE_END = re.compile(r"\S[^\n]*\n[ \t]*\n")
 _SECTION_KINDS = (("title", ("TITLE",)),
                   ("background", ("BACKGROUND", "INTRODUCTION", "OBJECTIVE", "AIM", "PURPOSE",
                                   "CONTEXT", "RATIONALE", "HYPOTHES", "IMPORTANCE")),
@@ -73,12 +80,19 @@ def section_kind(heading: str) -> str:
 
 
 def section_at(text: str, position: int) -> str:
-    """The kind of the last section heading at or before ``position`` in ``text``."""
+    """The kind of the last section heading at or before ``position`` in ``text``.  The title
+    is one paragraph: an abstract without headings follows it after a blank line, and its
+    sentences are "other", not the title (a tenth of the benchmark's abstracts, whose results
+    were all read as title sentences)."""
     last = "other"
     for m in _HEADING.finditer(text):
         if m.start() > position:
             break
         last = section_kind(m.group(1) or m.group(2))
+        if last == "title":
+            end = _TITLE_END.search(text, m.end())
+            if end and end.end() <= position:
+                last = "other"
     return last
 
 

@@ -124,8 +124,15 @@ _BEFORE_TREATMENT = re.compile(r"\bbefore (treatment|therapy)", re.I)
 _AT_BASELINE = re.compile(r"^\s*(?:[A-Z][A-Z ]+:\s*)?(?:at baseline|before (?:treatment|therapy|"
                           r"randomi[sz]ation)|prior to (?:treatment|therapy|randomi[sz]ation)),",
                           re.I)
-_IN_EVERY_ARM = re.compile(r"^[^;]{0,40}?\b(in|across) (all|both|each of the) (\w+ )?"
-                           r"(groups|arms)\b", re.I)
+#: "declined in all groups", "decreased in both the X and Y groups", "improved in both cases"
+_IN_EVERY_ARM = re.compile(r"^[^;]{0,60}?\b(in|across) (all|both|each of the) (the )?"
+                           r"([\w-]+ (and [\w-]+ )?)?(groups|arms|cases)\b", re.I)
+#: "Both treatments improved Y", "all groups showed a fall in Y": the arms together are the
+#: subject of the change
+_EVERY_ARM_SUBJECT = re.compile(r"\b(both|all)\s+(the\s+)?(treatments|groups|arms|regimens|"
+                                r"interventions|therapies)\b", re.I)
+#: where the clause holding an outcome begins, at the latest
+_CLAUSE_CUT = re.compile(r"[,;]|\b(?:but|although|though|whereas|while|however)\b", re.I)
 
 
 #: below this probability the classifier does not create a claim the rules did not find: by
@@ -501,7 +508,10 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
                 nonfindings.reason_given(doc, sent, obj) or nonfindings.aimed_at(doc, sent, obj):
             continue  # "did not differ by BMI": the subgroups; "because of Y": a reason;
             # "needed to maintain Y": a level aimed at
-        if direction != "unchanged" and _IN_EVERY_ARM.search(doc.text[obj.end_char:sent.end_char]) \
+        if direction != "unchanged" and (
+                _IN_EVERY_ARM.search(doc.text[obj.end_char:sent.end_char]) or
+                _EVERY_ARM_SUBJECT.search(_CLAUSE_CUT.split(
+                    doc.text[sent.start_char:obj.start_char])[-1])) \
                 and not more_in_one_arm(sent, doc.text[obj.end_char:sent.end_char]):
             continue  # "Y declined in all groups": a change common to the arms is no drug's
         drug = drug_for(sent, ents, cue_i, ctx.main_drug, sents, k, exclude=obj,

@@ -176,8 +176,9 @@ def resolve_direction(doc: Doc, sent: Span, cue_i: int | None, direction: str | 
     if cue_i is None and re.search(r"\beffects? on\b", clause) and any(
             c.kind == "negation" and sent.start <= c.start < obj.start for c in cues(sent.doc)):
         return "unchanged"  # "Neither X nor Y had an effect on Z"
-    if cue_i is None and _LIST_UNCHANGED.search(sent.doc[sent.start:obj.start].text):
-        return "unchanged"  # "no significant difference between groups in A, B and C"
+    if cue_i is None and _LIST_UNCHANGED.search(_CONTRAST.split(doc[sent.start:obj.start].text)[-1]):
+        return "unchanged"  # "no significant difference between groups in A, B and C" (not
+        # across a contrast: "no difference in A, although X significantly delayed B")
     if cue_i is None or direction is None:
         if lex.says_null(clause, alone=True) or lex.NO_NAMED_BENEFIT.search(clause):
             return "unchanged"
@@ -196,9 +197,12 @@ def resolve_direction(doc: Doc, sent: Span, cue_i: int | None, direction: str | 
 
 
 _IN_BOTH = re.compile(r"\bin both (groups|arms)\b", re.I)
-_BOTH_BUT_MORE = re.compile(r"\bin both (?:groups|arms)\b[^.;]*?\b(?:but|whereas|however|although)\b"
-                            r"[^.;]*?\b(?:more|greater|larger|stronger)\b"
-                            r"[^.;]*?(?:significan|\bp\s*[<≤])", re.I)
+#: (within the sentence: a decimal point, "(P < 0.001)", does not end it)
+_IN_SENTENCE = r"(?:[^.;]|\.(?=\d))*?"
+_BOTH_BUT_MORE = re.compile(rf"\bin both (?:groups|arms)\b{_IN_SENTENCE}"
+                            r"(?:\b(?:but|whereas|however|although)\b|,\s*with\b)"
+                            rf"{_IN_SENTENCE}\b(?:more|greater|larger|stronger)\b"
+                            rf"{_IN_SENTENCE}(?:significan|\bp\s*(?:[<≤]|=\s*0?\.0[0-4]))", re.I)
 
 
 
@@ -483,6 +487,8 @@ def _list_cue(doc: Doc, obj: Span, cues: list[tuple[int, str]]) -> tuple[int, st
 
 
 
+#: a contrast between clauses: a null before it is not said of what follows it
+_CONTRAST = re.compile(r"\b(?:but|although|though|whereas|while|however|except|yet)\b", re.I)
 _LIST_UNCHANGED = re.compile(r"\bno (statistically )?(significant )?(difference|change|effect)s?\b"
                              r"[^.;]*\b(in|on|for|of|regarding)\b", re.I)
 

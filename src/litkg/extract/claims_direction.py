@@ -28,7 +28,9 @@ classifier; narration keeps "improved".
 
 End to end (``litkg evaluate evidence-inference``, prompt entities, 5-fold article-level CV on
 the train split with the CV-trained model, no ranker gate; scripts/train_evidence_ranker.py):
-0.731 on 1,004 matched prompts of 1,944 (2026-11-23, spans labelled by their own annotator;
+0.744 on 1,119 matched prompts of 1,944 (2026-11-23 evening: nulls kept to their own clause,
+changes in every arm dropped, arms by letter label and generic name, outcomes by abbreviation);
+0.731 on 1,004 (2026-11-23, spans labelled by their own annotator;
 0.722 on 1,000 before); with the evaluator of that morning 0.694 on 995 (outcome polarity, the outcome without its change word, arms found by the drug
 they are later called by); before, 0.699 on 855 (the same code measured 0.712 on 841 on
 2026-11-22; 0.675 on 646 before that day's results-section, attribution and matching fixes); the
@@ -406,11 +408,14 @@ def classify(sent, obj, drug, ents, direction, arm_labels, new: float,
     if pred is None:
         return None
     label, prob = pred
+    own = own_clause(sent, obj)
     if direction is None:
         chosen = label if prob >= new and RESULT.search(sent.text) else None
-        if chosen == "unchanged" and _ASSERTED_SIGNIFICANT.search(sent.text) and \
-                not null_evidence(sent.text):
-            chosen = None  # "were significantly different between the groups": not a null
+        if chosen == "unchanged" and any(_ASSERTED_SIGNIFICANT.search(t) and not null_evidence(t)
+                                         for t in (sent.text, own)):
+            # "were significantly different between the groups": not a null; nor "no
+            # differences in A, except for a significant difference in Y" for Y
+            chosen = None
     elif direction in ("improved", "worsened"):
         chosen = label if prob >= new or ARMS.search(sent.text) else None
         if chosen == "unchanged" and not null_evidence(sent.text):
@@ -423,8 +428,11 @@ def classify(sent, obj, drug, ents, direction, arm_labels, new: float,
             chosen = valence_sign(direction, obj.text)
     else:
         chosen = label if label == direction or prob >= overrule else None
-        if chosen == "unchanged" and chosen != direction and not null_evidence(sent.text):
-            chosen = None  # "X reduced Y compared with placebo": nothing says the change was null
+        if chosen == "unchanged" and chosen != direction and (
+                not null_evidence(sent.text) or
+                _ASSERTED_SIGNIFICANT.search(own) and not null_evidence(own)):
+            chosen = None  # "X reduced Y compared with placebo": nothing says the change was
+            # null ("no difference in A, but X significantly reduced Y": not of Y)
     if chosen is not None and drug is not None:
         record = oriented(sent.doc)
         for d in [drug] + same:
@@ -434,14 +442,33 @@ def classify(sent, obj, drug, ents, direction, arm_labels, new: float,
     return chosen
 
 
+#: "time to first relapse", "delay before recurrence", "pain-free", "relapse free survival"
+_UNTIL_HARM = re.compile(r"\b(time|interval|delay)\s+(to|until|before)\b.*|"
+                         r"\b[\w-]+[- ]free\b", re.I)
+
+
 def valence_sign(direction: str, outcome: str) -> str:
     """Which way an outcome moved when it "improved" or "worsened": down on an outcome where
-    less is better (:data:`ADVERSE`: pain, symptoms, mortality), up on any other."""
-    less_is_better = bool(ADVERSE.search(outcome))
+    less is better (:data:`ADVERSE`: pain, symptoms, mortality), up on any other.  The time
+    until a harm and the share free of it are not the harm: "time to recurrence" and
+    "relapse-free survival" improve when they rise."""
+    less_is_better = bool(ADVERSE.search(_UNTIL_HARM.sub(" ", outcome)))
     return "decreased" if (direction == "improved") == less_is_better else "increased"
 
 
 _ASSERTED_SIGNIFICANT = re.compile(r"\bsignificant(ly)?\b", re.I)
+#: a contrast between the clauses of a sentence ("no difference in A, but Y was higher")
+_CONTRAST = re.compile(r"\b(?:but|although|though|whereas|while|however|except|yet)\b|;", re.I)
+
+
+def own_clause(sent, obj) -> str:
+    """The text of the sentence between the contrasts (:data:`_CONTRAST`) around ``obj``: what
+    is said of the outcome itself, not of another outcome in a contrasting clause."""
+    text, at = sent.text, obj.start_char - sent.start_char
+    cuts = [m for m in _CONTRAST.finditer(text)]
+    lo = max([m.end() for m in cuts if m.end() <= at] or [0])
+    hi = min([m.start() for m in cuts if m.start() >= at + len(obj.text)] or [len(text)])
+    return text[lo:hi]
 
 
 def null_evidence(text: str) -> bool:

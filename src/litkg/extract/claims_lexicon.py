@@ -236,13 +236,14 @@ _P_VALUE = re.compile(r"\b[Pp]\s*(=|<|>|≤|≥|<=|>=)\s*(0?\.\d+|1\.0+)")
 
 
 def first_p_nonsignificant(text: str) -> bool | None:
-    """Whether the first p-value in ``text`` is >= 0.05 (None without one)."""
+    """Whether the first p-value in ``text`` is >= 0.05 (None without one).  A bound above 0.05
+    ("a trend ... (p < 0.10)") does not make it significant."""
     m = _P_VALUE.search(text)
     if not m:
         return None
     op, value = m.group(1), float(m.group(2))
     if op in ("<", "≤", "<="):
-        return False
+        return value > 0.05
     return value >= 0.05
 
 
