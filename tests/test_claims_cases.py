@@ -523,3 +523,12 @@ def test_a_harm_word_next_to_a_list_of_findings_speaks_of_every_member():
             ("diarrhea", "CONDITION"), ("nausea", "CONDITION")]
     got = {c.object.label for c in _claims(text, ents) if c.kind == "adverse_effect"}
     assert got == {"rash", "fatigue", "diarrhea", "nausea"}
+
+
+def test_a_causal_verb_between_drug_and_finding_holds_whatever_the_sentence_is_about():
+    text = "Both duration of use and propensity of atypical antipsychotics to cause " \
+           "extrapyramidal symptoms can influence the speech performance of the patients."
+    ents = [("duration of use", "ENDPOINT"), ("atypical antipsychotics", "DRUG"),
+            ("extrapyramidal symptoms", "CONDITION")]
+    assert [(c.subject.label, c.object.label) for c in _claims(text, ents)
+            if c.kind == "adverse_effect"] == [("atypical antipsychotics", "extrapyramidal symptoms")]

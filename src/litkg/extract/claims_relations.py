@@ -264,6 +264,22 @@ def poisoning_by(c: Span, d: Span) -> bool:
         d.end == c.start
 
 
+#: "X caused Y", "propensity of X to cause Y", "X may induce severe Y": a causal verb with the
+#: drug as its subject and the condition as its object, nothing else between
+_DIRECT_CAUSE = re.compile(r"^\s*(?:(?:to|may|can|could|might|also|often|frequently|rarely|which|"
+                           r"that|reportedly|probably|likely|has|have|had)\s+){0,2}"
+                           r"(?:caused|causes|cause|causing|induced|induces|induce|inducing|"
+                           r"provoked|provokes|provoke|precipitated|precipitates|triggered|"
+                           r"triggers)\s+(?:(?:a|an|the|severe|acute|marked|significant|"
+                           r"serious|fatal|mild|transient)\s+){0,2}$", re.I)
+
+
+def _direct_cause(doc: Doc, d: Span, c: Span) -> bool:
+    """Is ``d`` the subject of a causal verb whose object is ``c``?"""
+    return d.end < c.start and c.start - d.end <= 5 and \
+        bool(_DIRECT_CAUSE.match(doc.text[d.end_char:c.start_char]))
+
+
 def named_in_compound(doc: Doc, d: Span, c: Span) -> bool:
     """Does ``c``'s name hold ``d`` as its cause ("X-induced Y", "X nephrotoxicity")?"""
     return _compound_cause(doc, d, c) or poisoning_by(c, d)
@@ -401,6 +417,9 @@ def adverse_pairs(sent: Span, ents: list[Span],
         if compound and not c._.negated:
             pairs += [(d, c) for d in compound]
             continue
+        # "propensity of X to cause Y": the verb's subject holds; other drugs are still judged
+        direct = [] if c._.negated else [d for d in drugs if _direct_cause(doc, d, c)]
+        pairs += [(d, c) for d in direct]
         # the indication or the object of an improvement: corpora of case reports rarely say
         # so, but papers at large do ("effective in normalizing Y", "healing of Y")
         # a drug named as the cause right after the condition ("ameliorated Y induced by X")
@@ -423,8 +442,8 @@ def adverse_pairs(sent: Span, ents: list[Span],
             d for d in drugs if written_as_stopped(doc, sent, d, drugs) or poisoning_by(c, d)]
         # "Y ..., which partly improved within 1 month with X": X is what Y improved with
         # (unless X was what was stopped: "Y resolved after X was withdrawn")
-        candidates = [d for d in candidates if not _remedy_of(doc, c, d, improving)
-                      or written_as_stopped(doc, sent, d, drugs)]
+        candidates = [d for d in candidates if (not _remedy_of(doc, c, d, improving)
+                      or written_as_stopped(doc, sent, d, drugs)) and d not in direct]
         if indication or (better and not candidates):
             continue
         strong = strong_of[c.start]
