@@ -446,3 +446,10 @@ def test_a_null_in_another_clause_does_not_make_a_significant_difference_null():
                             ("tolvexin", "DRUG")])
     assert "unchanged" not in [c.direction for c in claims if c.kind == "outcome"
                                and c.object.label == "stride length"]
+
+
+def test_a_comparative_whose_first_arm_is_the_comparator_turns_with_versus_too():
+    ents = [("ferritin", "ANALYTE"), ("placebo", "DRUG"), ("zolmadine", "DRUG")]
+    for join in ("versus", "compared with"):
+        text = f"Serum ferritin was higher in the placebo arm {join} the zolmadine arm."
+        assert _direction(_claims(text, ents), "ferritin", "zolmadine") == "decreased"

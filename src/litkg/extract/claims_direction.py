@@ -517,7 +517,12 @@ def arm_order(direction: str | None, sent, start: int, drug, ents) -> str | None
     # the comparative, not the clause start, anchors "than": a long outcome name ("the
     # completion rate for the 78-week double-blind extension period was lower for placebo
     # than ...") puts "than" far from where the clause begins, but the first arm is short
-    than = next((t.i for t in doc[start:sent.end] if t.lower_ == "than"), None)
+    # ("higher in the placebo group compared with the X group": the same order)
+    than = next((t.i for t in doc[start:sent.end] if t.lower_ in ("than", "versus", "vs", "vs.")
+                 or (t.lower_ in ("compared", "relative") and t.i + 1 < sent.end
+                     and doc[t.i + 1].lower_ in ("with", "to"))), None)
+    if than is not None and doc[than].lower_ in ("compared", "relative"):
+        than += 1  # the arm follows "with" / "to"
     if than is None or not (than < drug.start < than + 10):
         return direction
     comp = next((t.i for t in reversed(doc[start:than]) if _COMPARATIVE_WORD.match(t.lower_)), None)
