@@ -245,3 +245,22 @@ def test_rates_of_treated_people_versus_controls_compare_the_study_drug_with_its
                                        metadata=DocumentMetadata(title=title))).claims
     assert [(c.subject.label, c.object.label, c.direction) for c in claims
             if c.kind == "outcome"] == [("timolol", "clearance", "increased")]
+
+
+def test_a_value_per_arm_with_its_unit_word_compares_the_arms():
+    text = "The mean duration of fever was 3.1 days with everolimus and 5.2 days with placebo " \
+           "(p = 0.01)."
+    doc = _doc(text, [("fever", "CONDITION"), ("everolimus", "DRUG"), ("placebo", "PROCEDURE")])
+    claims = extract_claims(doc, Document(id="t", text=text))
+    got = [(c.kind, c.subject.label, c.object.label, c.direction) for c in claims]
+    assert got == [("outcome", "everolimus", "fever", "decreased")]
+
+
+def test_a_p_value_written_as_one_token_is_no_entity():
+    from spacy.tokens import Span
+
+    from litkg.extract.span_filters import trim_edges
+
+    doc = _doc("It was 24 weeks versus 22 weeks (p=0.41).", [])
+    span = Span(doc, 8, 9, label="CONDITION")
+    assert span.text == "p=0.41" and trim_edges(span) is None

@@ -61,8 +61,10 @@ def arm_rates(sent: Span, ents: list[Span], arm_labels,
 
 #: a value (a mean, a mean change: signed) right before the arm it was measured in: "-22.8 with
 #: sertraline", "7.1 in the X group"
+#: ("24 weeks with X", "7.1 months for placebo": a unit word may stand between)
 _VALUE_TO_ARM = re.compile(r"(?<![\w.,/])([-−–]?\d+(?:\.\d+)?)(?![\d%.,/])\s*"
-                           r"(?:with|in|on|among)\s+(?:the\s+)?$", re.I)
+                           r"(?:(?:days?|weeks?|months?|years?|hours?|h|min|minutes?|points?)\s+)?"
+                           r"(?:with|in|on|among|for)\s+(?:the\s+)?$", re.I)
 
 
 def _arm_values(sent: Span, arms: list[Span]) -> list[tuple[Span, float]]:

@@ -96,6 +96,15 @@ def is_date(span: Span) -> bool:
     return bool(_DATE.match(span.text))
 
 
+#: "p=0.41", "P<0.001", "95%CI": a statistic written without spaces, one token to the NER
+_STATISTIC = re.compile(r"^(p\s*[=<>≤≥]\s*0?\.\d+|\d+%\s*ci)$", re.I)
+
+
+def is_statistic(span: Span) -> bool:
+    """"p=0.41": a statistic the NER took for a name."""
+    return bool(_STATISTIC.match(span.text))
+
+
 def ends_no_name(word: str) -> bool:
     """A lower-case word no name ends with: a function word, the population noun, a verb."""
     return word in _EDGE_WORDS or word in _FINITE or word == "be"
@@ -113,7 +122,7 @@ def trim_edges(ent: Span) -> Span | None:
     while end > start and doc[end - 1].lower_ in _EDGE_WORDS and (
             end - 2 < start or doc[end - 2].whitespace_):
         end -= 1
-    if start == end or is_date(doc[start:end]):
+    if start == end or is_date(doc[start:end]) or is_statistic(doc[start:end]):
         return None
     if (start, end) == (ent.start, ent.end):
         return ent
