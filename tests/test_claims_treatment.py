@@ -211,3 +211,12 @@ def test_reversed_is_an_improvement():
     text = "Infusions of zolmadine reversed haloperidol-induced catalepsy in rats."
     ents = [("zolmadine", "DRUG"), ("haloperidol", "DRUG"), ("catalepsy", "CONDITION")]
     assert ("zolmadine", "catalepsy") in _claims(text, ents, kind="outcome")
+
+
+def test_started_on_treats_the_condition_of_the_patient_not_an_earlier_event():
+    ents = [("rheumatoid arthritis", "CONDITION"), ("methotrexate", "DRUG")]
+    text = "A woman with rheumatoid arthritis was started on methotrexate."
+    assert _claims(text, ents) == [("methotrexate", "rheumatoid arthritis")]
+    text = "After the rheumatoid arthritis resolved, she was started on methotrexate."
+    assert _claims(text, ents) == []
+    assert _claims(text, ents, kind="outcome") == []

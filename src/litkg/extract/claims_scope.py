@@ -273,7 +273,23 @@ def not_credited(sent: Span, obj: Span, drug: Span, cue: tuple[int, str] | None,
         bool(cue and other_means(sent.doc, cue[0], drug)) or (generic and not inside) or \
         (direction == "unchanged" and state_without_link(sent, drug)) or \
         (direction != "unchanged" and not_given(drug)) or base_of_combination(sent, drug) or \
-        bool(cue and recurred_despite(sent, drug, cue[0]))
+        bool(cue and recurred_despite(sent, drug, cue[0])) or \
+        bool(cue and changed_before(sent, drug, cue[0]))
+
+
+#: "After Y resolved, ...", "Once Y had normalised, ...": a clause opening the sentence on a
+#: time before its main clause
+_BEFORE_CLAUSE = re.compile(r"^\W*(after|once|when|as soon as)\b[^,;:]*$", re.I)
+
+
+def changed_before(sent: Span, drug: Span, cue_i: int) -> bool:
+    """"After the hepatitis resolved, she was started on X": the change (at ``cue_i``) is told
+    in an opening time clause and the drug only in the main clause after it, so the change came
+    first and is not the drug's."""
+    doc = sent.doc
+    comma = next((t.i for t in doc[cue_i:drug.start] if t.text == ","), None)
+    return comma is not None and drug.start > comma and \
+        bool(_BEFORE_CLAUSE.match(doc[sent.start:comma].text))
 
 
 _CONTRAST = {"but", "yet", "however", "nevertheless", "although", "though"}

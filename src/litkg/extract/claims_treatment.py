@@ -83,6 +83,17 @@ def _is_cue(word: str) -> bool:
 
 
 _USE_OBJECT = frozenset({"in", "for", "to", "as", "against", "with"})
+#: "started on X", "maintained on X": verbs that put a patient on a drug
+_PUT_ON = frozenset({"started", "initiated", "commenced", "begun", "placed", "put", "maintained"})
+
+
+def _put_on_ok(doc: Doc, sent: Span, i: int, c: Span) -> bool:
+    """A "started on" cue after the condition treats it only when the condition describes the
+    patient ("a woman with Y was started on X"), not an earlier event ("After Y resolved, she
+    was started on X")."""
+    if doc[i].lower_ not in _PUT_ON or c.start > i:
+        return True
+    return bool(_POPULATION_WITH.search(doc[max(sent.start, c.start - 4):c.start].text))
 
 
 def _cue_at(doc: Doc, i: int) -> bool:
@@ -90,6 +101,8 @@ def _cue_at(doc: Doc, i: int) -> bool:
     "used successfully for Y"): in "the most commonly used anesthetic agent" it only ranks the
     drug, and the condition that follows can be its harm."""
     word = doc[i].lower_
+    if word in _PUT_ON and i + 1 < len(doc) and doc[i + 1].lower_ == "on":
+        return True  # "a woman with Y was started on X"
     if not _is_cue(word):
         return False
     if word == "used":
@@ -296,7 +309,8 @@ def treatment_pairs(sent: Span, ents: list[Span], taken: set,
             start = max(sent.start, lo - 3)
             # ("X treatment in rats: implications for Y": a colon or semicolon between the cue
             # and the condition closes the cue's phrase)
-            cue = any((_cue_at(doc, i) or (ds < head and _population_cue(doc, i, sent, de)))
+            cue = any((_cue_at(doc, i) and _put_on_ok(doc, sent, i, c)
+                       or (ds < head and _population_cue(doc, i, sent, de)))
                       and not _cue_taken(sent, i, ds, de, c, ents)
                       and not (ds < head and i < head and _changes_between(doc, i, head, named))
                       and not (i < head and any(t.text in (":", ";") for t in doc[i:head]))
