@@ -110,3 +110,16 @@ def test_a_change_of_a_dose_a_risk_or_by_a_verb_names_no_finding():
 def test_a_name_after_exposed_to_is_a_drug_candidate():
     doc = _doc("Two children had been exposed prenatally to VGB.")
     assert [s.text for s in findings.given_names(doc[:], [])] == ["VGB"]
+
+
+def test_an_endpoint_named_as_a_finding_is_a_finding_and_a_counted_one_is_not():
+    # the endpoint recogniser takes these for what a study measured; a case report names them
+    # as what the patient had
+    doc = _doc("Infectious complications and abnormal retinal function followed zorbamide.",
+               [("Infectious complications", "ENDPOINT"), ("abnormal retinal function", "ENDPOINT"),
+                ("zorbamide", "DRUG")])
+    assert _found(doc) == ["Infectious complications", "abnormal retinal function"]
+    assert all(s._.source == "finding" for s in findings.finding_spans(doc[:], list(doc.ents)))
+    doc = _doc("The 28-day mortality and overall survival were recorded.",
+               [("28-day mortality", "ENDPOINT"), ("overall survival", "ENDPOINT")])
+    assert _found(doc) == []

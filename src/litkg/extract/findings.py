@@ -129,8 +129,33 @@ def finding_spans(sent: Span, ents: list[Span]) -> list[Span]:
         span = Span(doc, start, tok.i + 1, label=FINDING_LABEL)
         span._.source = "finding"  # tells the pair classifier it is no recognised entity
         out.append(span)
+    out += [_as_finding(e) for e in ents if e.label_ == "ENDPOINT" and _reads_as_finding(e)]
     # findings named by a change ("decreased visual acuity"), where no head finding stands
     return sorted(out + change_spans(sent, list(ents) + out), key=lambda s: s.start)
+
+
+#: words that open an endpoint's name and make it a finding ("altered mental status")
+_ABNORMAL = frozenset({"abnormal", "altered", "impaired", "unusual"})
+#: finding heads that, in an endpoint's name, name what a trial counts ("28-day mortality")
+_COUNTED_HEADS = frozenset({"mortality", "death", "deaths"})
+
+
+def _reads_as_finding(e: Span) -> bool:
+    """Does an endpoint's name read as a clinical finding: a finding head with a clinical
+    modifier ("infectious complications", "vague symptoms") or an abnormality of what it
+    measures ("abnormal retinal function")?  The endpoint recogniser takes them for what a
+    study measured; a case report names them as what a patient had."""
+    head, first = e[-1].lower_, e[0].lower_
+    if first in _ABNORMAL and len(e) >= 2:
+        return True
+    return head in FINDING_HEADS and head not in _COUNTED_HEADS and len(e) >= 2 and \
+        _clinical(e[:-1], head) and all(_modifier(t, e.start) for t in e[:-1])
+
+
+def _as_finding(e: Span) -> Span:
+    span = Span(e.doc, e.start, e.end, label=FINDING_LABEL)
+    span._.source = "finding"
+    return span
 
 
 #: participles and adjectives that name a harm by a change of what follows ("decreased visual
@@ -223,7 +248,7 @@ GIVEN_AFTER = frozenset({"therapy", "treatment", "treatments", "administration",
 #: words before a name that say it was given: "treated with SASP", "receiving G-CSF",
 #: "exposed prenatally to VGB"
 GIVEN_BEFORE = re.compile(r"\b((treated|treatment|therapy) with|receiv(ing|ed|es)|taking|took|"
-                          r"(administration|injection|infusion|doses?|ingestion|overdose|use|"
+                          r"(administrations?|injections?|infusions?|doses?|ingestion|overdose|use|"
                           r"courses?|initiation|introduction|start) of|given|administered|"
                           r"exposed( \w+ly)? to|exposure to)\s*$",
                           re.I)
