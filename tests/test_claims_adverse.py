@@ -239,6 +239,17 @@ def test_only_a_recognised_drug_makes_x_induced_y_a_harm_whatever_the_classifier
     assert _pairs(_doc("We saw velorin-induced uveitis.", ents)) == {("velorin", "uveitis")}
 
 
+def test_a_chemical_naming_a_body_state_or_what_an_agent_acts_on_is_no_drug():
+    for text, ents in [
+            ("Zorvate led to lipid abnormalities.",
+             [("Zorvate", "DRUG"), ("lipid", "DRUG"), ("abnormalities", "CONDITION")]),
+            ("Myopathy caused by zorvate, a natural lipid-lowering agent.",
+             [("Myopathy", "CONDITION"), ("zorvate", "DRUG"), ("lipid", "DRUG")])]:
+        doc = _doc(text, ents)
+        conds, drugs = rel._ae_entities(doc[:], list(doc.ents))
+        assert [d.text for d in drugs] == ["zorvate" if "natural" in text else "Zorvate"], text
+
+
 def test_finding_phrases_are_candidates_and_flagged_for_the_classifier():
     doc = _doc("Cutaneous eruptions appeared after zorbamide.", [("zorbamide", "DRUG")])
     cands = rel.adverse_candidates(doc[:], list(doc.ents))

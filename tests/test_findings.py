@@ -123,3 +123,11 @@ def test_an_endpoint_named_as_a_finding_is_a_finding_and_a_counted_one_is_not():
     doc = _doc("The 28-day mortality and overall survival were recorded.",
                [("28-day mortality", "ENDPOINT"), ("overall survival", "ENDPOINT")])
     assert _found(doc) == []
+
+
+def test_a_hyphenated_modifier_is_one_word_of_the_finding():
+    assert _found(_doc("Long-term side effects of zorbamide.", [("zorbamide", "DRUG")])) == \
+        ["Long-term side effects"]
+    # a name glued to a cause word is no modifier
+    doc = _doc("Zorbamide-induced skin lesions were seen.", [("Zorbamide", "DRUG")])
+    assert _found(doc) == ["skin lesions"]

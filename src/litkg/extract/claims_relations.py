@@ -35,7 +35,14 @@ SHARE_MIN = 0.5
 _MEASURED_BEFORE = {"serum", "plasma", "blood", "urine", "urinary", "ionized", "ionised", "total",
                     "free", "intracellular", "salivary", "csf"}
 _PROCESS_AFTER = {"absorption", "reabsorption", "wasting", "homeostasis", "metabolism",
-                  "balance"}
+                  "balance",
+                  # a state of the body's own chemical ("lipid abnormalities", "electrolyte
+                  # disturbances", "vitamin D deficiency"): the chemical names the finding
+                  "abnormality", "abnormalities", "disorder", "disorders", "disturbance",
+                  "disturbances", "imbalance", "imbalances", "derangement", "derangements",
+                  "deficiency", "deficiencies", "overload"}
+#: "lipid-lowering agent", "steroid-sparing": the chemical is what the agent acts on
+_ACTED_ON = frozenset({"lowering", "reducing", "raising", "sparing", "modifying", "regulating"})
 _MEASURED_AFTER = ("level", "levels", "concentration", "concentrations", "excretion", "values",
                    "absorption", "reabsorption", "wasting", "homeostasis", "metabolism",
                    "trough", "troughs", "peak",  # "tacrolimus trough levels"
@@ -207,8 +214,14 @@ def _ae_entities(sent: Span, ents: list[Span]) -> tuple[list[Span], list[Span]]:
     drugs = [e for e in ents if e.label_ in DRUG_LABELS or e in given]
     drugs += given_names(sent, ents)  # "treated with Budefat": a drug the recogniser missed
     drugs = [d for d in drugs if not class_apposition(doc, d, drugs)
-             and not (d.end < len(doc) and doc[d.end].lower_ in _PROCESS_AFTER)]
+             and not (d.end < len(doc) and doc[d.end].lower_ in _PROCESS_AFTER)
+             and not _acted_on(doc, d)]
     return conds, drugs
+
+
+def _acted_on(doc: Doc, d: Span) -> bool:
+    return d.end + 1 < len(doc) and doc[d.end].text in ("-", "\u2013") and \
+        not doc[d.end - 1].whitespace_ and doc[d.end + 1].lower_ in _ACTED_ON
 
 
 def with_untyped(sent: Span, ents: list[Span]) -> list[Span]:

@@ -122,6 +122,12 @@ def finding_spans(sent: Span, ents: list[Span]) -> list[Span]:
         while start > sent.start and tok.i - start < _MAX_MODIFIERS and \
                 start - 1 not in covered and _modifier(doc[start - 1], sent.start):
             start -= 1
+        # "long-term side effects": a hyphenated modifier is one word ("long-term"), not a
+        # finding "term side effects" with a stray "long-" before it
+        while start - 2 >= sent.start and doc[start - 1].text == "-" and \
+                not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_ and \
+                start - 2 not in covered and _modifier(doc[start - 2], sent.start):
+            start -= 2
         if start - 1 in named_before:
             continue  # "hypersensitivity reaction": the condition before already names it
         if not _clinical(doc[start:tok.i], tok.lower_):
