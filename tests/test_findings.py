@@ -131,3 +131,19 @@ def test_a_hyphenated_modifier_is_one_word_of_the_finding():
     # a name glued to a cause word is no modifier
     doc = _doc("Zorbamide-induced skin lesions were seen.", [("Zorbamide", "DRUG")])
     assert _found(doc) == ["skin lesions"]
+
+
+def test_a_drug_the_lexicon_only_grounds_is_given_by_its_whole_name_and_more_contexts():
+    def given(text, ents=()):
+        doc = _doc(text, ents)
+        return [s.text for s in findings.given_names(doc[:], list(doc.ents))]
+    # the whole name of several words, not its first word
+    assert given("Fever followed a high dose of cytosine arabinoside.") == ["cytosine arabinoside"]
+    # listed with a recognised drug, the object of an allergy or of a harm
+    assert given("Anemia after therapy with zorbamide and interleukin-2.",
+                 [("zorbamide", "DRUG")]) == ["interleukin-2"]
+    assert given("A contact dermatitis to 8-methoxypsoralen was seen.") == ["8-methoxypsoralen"]
+    assert given("The cardiac toxicity of cytosine arabinoside is rare.") == ["cytosine arabinoside"]
+    # an organism the drug dictionary lists as an allergen extract is no drug given
+    assert given("Peritonitis caused by Listeria monocytogenes.") == []
+    assert given("Cases of dermatitis to the sun.") == []

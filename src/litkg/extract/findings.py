@@ -332,15 +332,37 @@ def _known_drug(span: Span) -> bool:
     return entry is not None and entry.label == "DRUG"
 
 
+#: words before a name that make a drug the lexicon knows a candidate cause: "dermatitis to X",
+#: "the pulmonary toxicity of X", "with A and X" (listed with a recognised drug)
+KNOWN_DRUG_BEFORE = re.compile(r"(\b(allerg\w*|hypersensitivity|dermatitis|reactions?|"
+                               r"intolerance|sensitivity) to|\b(side|adverse|toxic) effects? of|"
+                               r"\btoxicit(y|ies) of|<DRUG> (and|or|,))\s*$", re.I)
+
+
+def _known_drug_end(sent: Span, start: int, covered: set[int]) -> int | None:
+    """End of the longest name of two to four words from ``start`` that the lexicon knows as
+    a drug, though only to ground it ("cytosine arabinoside"): the glued run of
+    :func:`_name_end` would keep its first word only.  A capitalised name is left out: the
+    drug dictionary also lists organisms' allergen extracts ("Listeria monocytogenes")."""
+    if sent.doc[start].text[:1].isupper():
+        return None
+    for end in range(min(sent.end, start + 4), start + 1, -1):
+        if all(k not in covered for k in range(start, end)) and \
+                _known_drug(Span(sent.doc, start, end)):
+            return end
+    return None
+
+
 def _written_as_given(span: Span, before: str, after: str, sent_end: int) -> bool:
     """Does the grammar around ``span`` (``before``: the words before it, past how it was
-    given; ``after``: the next word) make it a drug candidate?  See :func:`given_names`."""
+    given, with a recognised drug written ``<DRUG>``; ``after``: the next word) make it a drug
+    candidate?  See :func:`given_names`."""
     doc, end = span.doc, span.end
     after_giving = GIVEN_BEFORE.search(before) and _may_name_a_drug(span, False)
     before_giving = after in GIVEN_AFTER and (
         _may_name_a_drug(span, True) or (_may_name_a_drug(span, False) and _known_drug(span)))
-    after_cause = CAUSE_BEFORE.search(before) and _may_name_a_drug(span, False) and \
-        _known_drug(span)
+    after_cause = (CAUSE_BEFORE.search(before) or KNOWN_DRUG_BEFORE.search(before)) and \
+        _may_name_a_drug(span, False) and _known_drug(span)
     # glued to a cause word; spaced ("medically induced") only for a coined name ("dextran-40")
     glued_cause = _cause_at(doc, end, sent_end) and len(span.text) >= 3 and \
         _may_name_a_drug(span, doc[end].text not in _HYPHENS)
@@ -356,13 +378,14 @@ def given_names(sent: Span, ents: list[Span]) -> list[Span]:
     register_extensions()
     doc = sent.doc
     covered = {i for e in ents for i in range(e.start, e.end)}
+    drug_ends = {e.end for e in ents if e.label_ == "DRUG"}
     out: list[Span] = []
     taken: set[int] = set()
     for tok in sent:
         i = tok.i
         if i in covered or i in taken:
             continue
-        end = _name_end(sent, i, covered)
+        end = max(_name_end(sent, i, covered), _known_drug_end(sent, i, covered) or 0)
         words = [t.lower_ for t in doc[i:end] if t.text not in _HYPHENS]
         if all(w in _HOW_GIVEN for w in words):
             continue  # "high-dose": how it was given, not what
@@ -372,6 +395,8 @@ def given_names(sent: Span, ents: list[Span]) -> list[Span]:
         while k > sent.start and (doc[k - 1].lower_ in _HOW_GIVEN or doc[k - 1].text in _HYPHENS):
             k -= 1
         before = doc[max(sent.start, k - 3):k].text
+        if k - 1 in drug_ends and doc[k - 1].lower_ in ("and", "or", ","):
+            before = "<DRUG> " + doc[k - 1].lower_  # "with interferon-alpha and interleukin-2"
         if _written_as_given(span, before, after, sent.end):
             span._.source = "given"  # tells the pair classifier it is no recognised entity
             out.append(span)
