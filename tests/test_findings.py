@@ -147,3 +147,12 @@ def test_a_drug_the_lexicon_only_grounds_is_given_by_its_whole_name_and_more_con
     # an organism the drug dictionary lists as an allergen extract is no drug given
     assert given("Peritonitis caused by Listeria monocytogenes.") == []
     assert given("Cases of dermatitis to the sun.") == []
+
+
+def test_how_and_how_long_a_drug_was_given_and_a_word_before_its_name_are_no_drug():
+    def given(text, ents=()):
+        doc = _doc(text, ents)
+        return [s.text for s in findings.given_names(doc[:], list(doc.ents))]
+    assert given("Rash after receiving high cumulative doses of Velbaxin.") == ["Velbaxin"]
+    assert given("Rash after 10-day treatment with Velbaxin.") == ["Velbaxin"]
+    assert given("Rash after treatment with Velbaxin-plus zorbamide.", [("zorbamide", "DRUG")]) == []

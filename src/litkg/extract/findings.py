@@ -304,8 +304,11 @@ def _may_name_a_drug(span: Span, abbreviation_only: bool) -> bool:
 _HOW_GIVEN = frozenset("""
 high low dose doses oral intravenous iv topical subcutaneous intramuscular intrathecal
 intravesical inhaled recombinant systemic daily single repeated prolonged long short term
-chronic excessive therapeutic standard
+chronic excessive therapeutic standard cumulative concomitant parenteral intrauterine prenatal
+continuous intermittent adjuvant maintenance sustained extended slow release
 """.split())
+#: a duration written as one word: "10-day treatment with X"
+_DURATION = re.compile(r"^\d+(\.\d+)?-?(hours?|days?|weeks?|months?|years?|h|d|wk)$", re.I)
 _HYPHENS = ("-", "\u2013")
 
 
@@ -387,8 +390,10 @@ def given_names(sent: Span, ents: list[Span]) -> list[Span]:
             continue
         end = max(_name_end(sent, i, covered), _known_drug_end(sent, i, covered) or 0)
         words = [t.lower_ for t in doc[i:end] if t.text not in _HYPHENS]
-        if all(w in _HOW_GIVEN for w in words):
-            continue  # "high-dose": how it was given, not what
+        if all(w in _HOW_GIVEN for w in words) or _DURATION.match(doc[i:end].text):
+            continue  # "high-dose", "10-day": how or how long it was given, not what
+        if end < sent.end and any(e.start == end and e.label_ == "DRUG" for e in ents):
+            continue  # "sustained-release procainamide": a word before a drug's name is its modifier
         span = Span(doc, i, end, label="DRUG")
         after = doc[end].lower_ if end < sent.end else ""
         k = i
