@@ -17,9 +17,12 @@ Drugs the recogniser does not know ("IL-2", "Budefat", "senna") are found by the
 giving instead: the name right after "treated with", "receiving", "administration of" (past
 words of how it was given: "use of high-dose X"), an abbreviation, brand or lexicon drug name
 right before "therapy", "injection", "dose", a lexicon drug name (one the recogniser only
-grounds) after a cause phrase ("associated with interleukin-2"), or a name glued to a cause
-word ("senna-induced hepatitis", "VGB-associated Y"); never a unit ("mg/m2 dose")
-(:func:`given_names`).  A finding head right after a recognised condition ("hypersensitivity
+grounds, taken whole: "cytosine arabinoside") after a cause phrase ("associated with
+interleukin-2"), an allergy or a harm of it ("dermatitis to X", "toxicity of X") or listed with
+a recognised drug ("with interferon-alpha and interleukin-2"), or a name glued to a cause word
+("senna-induced hepatitis", "VGB-associated Y"); never a unit ("mg/m2 dose") nor how or how
+long it was given ("cumulative", "10-day") (:func:`given_names`).  An endpoint the recogniser
+typed that reads as a finding ("infectious complications") is a finding here.  A finding head right after a recognised condition ("hypersensitivity
 reaction") is part of that name, not a second finding.
 
 The spans are *candidates* for the adverse-effect relation only (see
@@ -36,7 +39,7 @@ from spacy.tokens import Span
 from litkg.extract import claims_lexicon as lex
 from litkg.extract.extensions import register_extensions
 from litkg.extract.induced import CAUSE_WORDS
-from litkg.extract.lexicon import common_words, load_lexicon
+from litkg.extract.lexicon import common_words, load_lexicon, norm_token, norm_tokens
 from litkg.extract.units import is_unit
 
 #: label given to the spans; the relation stage treats it as a condition
@@ -347,13 +350,25 @@ def _known_drug_end(sent: Span, start: int, covered: set[int]) -> int | None:
     a drug, though only to ground it ("cytosine arabinoside"): the glued run of
     :func:`_name_end` would keep its first word only.  A capitalised name is left out: the
     drug dictionary also lists organisms' allergen extracts ("Listeria monocytogenes")."""
-    if sent.doc[start].text[:1].isupper():
+    doc = sent.doc
+    # most words open no drug name of several words: one set look-up rules them out
+    if doc[start].text[:1].isupper() or \
+            norm_token(doc[start].text).split(" ")[0] not in _drug_first_words():
         return None
+    entries = load_lexicon().entries
     for end in range(min(sent.end, start + 4), start + 1, -1):
-        if all(k not in covered for k in range(start, end)) and \
-                _known_drug(Span(sent.doc, start, end)):
+        entry = entries.get(" ".join(norm_tokens(t.text for t in doc[start:end])))
+        if entry is not None and entry.label == "DRUG" and \
+                all(k not in covered for k in range(start, end)):
             return end
     return None
+
+
+@lru_cache(maxsize=1)
+def _drug_first_words() -> frozenset[str]:
+    """First words of the lexicon's drug names of several words."""
+    return frozenset(k.split(" ", 1)[0] for k, e in load_lexicon().entries.items()
+                     if e.label == "DRUG" and " " in k)
 
 
 def _written_as_given(span: Span, before: str, after: str, sent_end: int) -> bool:
