@@ -201,6 +201,55 @@ def test_a_name_written_as_given_is_a_drug_whatever_its_type():
     assert not any(rel.administered(doc, e) for e in doc.ents)
 
 
+def test_a_name_is_given_past_a_dose_a_harm_of_it_a_cause_word_or_its_abbreviation():
+    for text, phrase, label in [
+            ("Seizures followed treatment with 1 to 2 cc of velorin.", "velorin", "TARGET"),
+            ("Uveitis followed repeated injections of velorin.", "velorin", "TARGET"),
+            ("The side effects of velorin include uveitis.", "velorin", "TARGET"),
+            ("The ocular toxicity of KZT is uveitis.", "KZT", "CONDITION"),
+            ("Three cases of velorin beta induced uveitis are reported.", "velorin", "TARGET"),
+            ("Uveitis with velorin factor (VLF) therapy.", "velorin factor", "TARGET"),
+            ("Uveitis with velorin factor (VLF) therapy.", "VLF", "TARGET")]:
+        doc = _doc(text, [(phrase, label)])
+        assert rel.administered(doc, doc.ents[0]), (text, phrase)
+    # a disease written out has no toxicity of its own: "toxic effects of X" names X's harm
+    doc = _doc("The toxic effects of hyperglycaemia on islets.", [("hyperglycaemia", "CONDITION")])
+    assert not rel.administered(doc, doc.ents[0])
+    # a count of something other than a dose is no amount given
+    doc = _doc("Uveitis was seen in 3 cases of velorin.", [("velorin", "TARGET")])
+    assert not rel.administered(doc, doc.ents[0])
+
+
+def test_a_vaccine_is_a_drug_and_the_disease_named_before_it_no_harm():
+    doc = _doc("Transverse myelitis following hepatitis B vaccination.",
+               [("Transverse myelitis", "CONDITION"), ("hepatitis B", "CONDITION"),
+                ("vaccination", "PROCEDURE")])
+    cands = {(d.text, c.text) for d, c in rel.adverse_candidates(doc[:], list(doc.ents))}
+    assert cands == {("vaccination", "Transverse myelitis")}
+
+
+def test_only_a_recognised_drug_makes_x_induced_y_a_harm_whatever_the_classifier_says(monkeypatch):
+    _with_model(monkeypatch, {"BIAS": -8.0})
+    ents = [("velorin", "DRUG"), ("uveitis", "CONDITION")]
+    assert _pairs(_doc("We saw velorin-induced uveitis.", ents)) == {("velorin", "uveitis")}
+    # a protein given as the cause is a candidate, the classifier's to judge
+    ents = [("velorin", "TARGET"), ("uveitis", "CONDITION")]
+    assert _pairs(_doc("We saw velorin-induced uveitis.", ents)) == set()
+    _with_model(monkeypatch, {"BIAS": 8.0})
+    assert _pairs(_doc("We saw velorin-induced uveitis.", ents)) == {("velorin", "uveitis")}
+
+
+def test_a_chemical_naming_a_body_state_or_what_an_agent_acts_on_is_no_drug():
+    for text, ents in [
+            ("Zorvate led to lipid abnormalities.",
+             [("Zorvate", "DRUG"), ("lipid", "DRUG"), ("abnormalities", "CONDITION")]),
+            ("Myopathy caused by zorvate, a natural lipid-lowering agent.",
+             [("Myopathy", "CONDITION"), ("zorvate", "DRUG"), ("lipid", "DRUG")])]:
+        doc = _doc(text, ents)
+        conds, drugs = rel._ae_entities(doc[:], list(doc.ents))
+        assert [d.text for d in drugs] == ["zorvate" if "natural" in text else "Zorvate"], text
+
+
 def test_finding_phrases_are_candidates_and_flagged_for_the_classifier():
     doc = _doc("Cutaneous eruptions appeared after zorbamide.", [("zorbamide", "DRUG")])
     cands = rel.adverse_candidates(doc[:], list(doc.ents))

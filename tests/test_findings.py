@@ -110,3 +110,49 @@ def test_a_change_of_a_dose_a_risk_or_by_a_verb_names_no_finding():
 def test_a_name_after_exposed_to_is_a_drug_candidate():
     doc = _doc("Two children had been exposed prenatally to VGB.")
     assert [s.text for s in findings.given_names(doc[:], [])] == ["VGB"]
+
+
+def test_an_endpoint_named_as_a_finding_is_a_finding_and_a_counted_one_is_not():
+    # the endpoint recogniser takes these for what a study measured; a case report names them
+    # as what the patient had
+    doc = _doc("Infectious complications and abnormal retinal function followed zorbamide.",
+               [("Infectious complications", "ENDPOINT"), ("abnormal retinal function", "ENDPOINT"),
+                ("zorbamide", "DRUG")])
+    assert _found(doc) == ["Infectious complications", "abnormal retinal function"]
+    assert all(s._.source == "finding" for s in findings.finding_spans(doc[:], list(doc.ents)))
+    doc = _doc("The 28-day mortality and overall survival were recorded.",
+               [("28-day mortality", "ENDPOINT"), ("overall survival", "ENDPOINT")])
+    assert _found(doc) == []
+
+
+def test_a_hyphenated_modifier_is_one_word_of_the_finding():
+    assert _found(_doc("Long-term side effects of zorbamide.", [("zorbamide", "DRUG")])) == \
+        ["Long-term side effects"]
+    # a name glued to a cause word is no modifier
+    doc = _doc("Zorbamide-induced skin lesions were seen.", [("Zorbamide", "DRUG")])
+    assert _found(doc) == ["skin lesions"]
+
+
+def test_a_drug_the_lexicon_only_grounds_is_given_by_its_whole_name_and_more_contexts():
+    def given(text, ents=()):
+        doc = _doc(text, ents)
+        return [s.text for s in findings.given_names(doc[:], list(doc.ents))]
+    # the whole name of several words, not its first word
+    assert given("Fever followed a high dose of cytosine arabinoside.") == ["cytosine arabinoside"]
+    # listed with a recognised drug, the object of an allergy or of a harm
+    assert given("Anemia after therapy with zorbamide and interleukin-2.",
+                 [("zorbamide", "DRUG")]) == ["interleukin-2"]
+    assert given("A contact dermatitis to 8-methoxypsoralen was seen.") == ["8-methoxypsoralen"]
+    assert given("The cardiac toxicity of cytosine arabinoside is rare.") == ["cytosine arabinoside"]
+    # an organism the drug dictionary lists as an allergen extract is no drug given
+    assert given("Peritonitis caused by Listeria monocytogenes.") == []
+    assert given("Cases of dermatitis to the sun.") == []
+
+
+def test_how_and_how_long_a_drug_was_given_and_a_word_before_its_name_are_no_drug():
+    def given(text, ents=()):
+        doc = _doc(text, ents)
+        return [s.text for s in findings.given_names(doc[:], list(doc.ents))]
+    assert given("Rash after receiving high cumulative doses of Velbaxin.") == ["Velbaxin"]
+    assert given("Rash after 10-day treatment with Velbaxin.") == ["Velbaxin"]
+    assert given("Rash after treatment with Velbaxin-plus zorbamide.", [("zorbamide", "DRUG")]) == []

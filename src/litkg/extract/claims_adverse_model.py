@@ -80,6 +80,15 @@ ceiling 0.821).  Retrained on them, dev calibration mean F1 rose (0.664, pipelin
 held-out test fell to 0.596 and 0.683 and the seeds lost three harm claims: not shipped.
 With the lead's drug-class names and "blockade of Y" read as a benefit merged, same weights:
 test 0.602 (P 0.721, R 0.517) and 0.686 (P 0.684, R 0.687; ceiling 0.822).
+Candidates of 2026-11-23 (late; same weights): a protein, analyte or coined disease-typed name
+given past a dose, as the object of a harm ("side effects of X"), before a cause word or its
+defined abbreviation (:mod:`litkg.extract.administered`), vaccines, endpoints named as findings,
+drug names the lexicon only grounds taken whole and in more contexts, and fewer junk names
+(body states, "lipid-lowering", how or how long a drug was given): held-out test 0.609
+(P 0.727, R 0.523) with the train-lexicon entities and 0.694 (P 0.692, R 0.696) with the
+recogniser; dev with the calibration model (residues 1-3) 0.716 against 0.706.  Retrained on
+them (dev calibration mean F1 0.672, thresholds 0.25/0.45): test 0.603 and 0.697 (P 0.711,
+R 0.684), but the seeds lost three harm claims again (adverse P 0.67 R 0.62): not shipped.
 Weights ship as ``litkg/data/adverse_model.json.gz`` (model ``version`` must equal
 :data:`FEATURES_VERSION`); without a usable file only the rules are used.
 Retrain after changing these features, the entity recogniser or the abbreviation table:

@@ -15,9 +15,10 @@ from spacy.tokens import Doc, Span
 from litkg.extract import claims_adverse_model
 from litkg.extract import claims_lexicon as lex
 from litkg.extract import claims_scope
+from litkg.extract.administered import administered, vaccine
 from litkg.extract.claims_nonfindings import previous_line, prior_failure
 from litkg.extract.claims_scope import DRUG_LABELS, POPULATION_NOUN
-from litkg.extract.findings import GIVEN_AFTER, GIVEN_BEFORE, finding_spans, given_names
+from litkg.extract.findings import finding_spans, given_names
 
 INTERVENTION_LABELS = {"DRUG", "PROCEDURE"}
 CONDITION_LABELS = {"CONDITION", "PHENOTYPE"}
@@ -32,7 +33,14 @@ SHARE_MIN = 0.5
 
 
 _PROCESS_AFTER = {"absorption", "reabsorption", "wasting", "homeostasis", "metabolism",
-                  "balance"}
+                  "balance",
+                  # a state of the body's own chemical ("lipid abnormalities", "electrolyte
+                  # disturbances", "vitamin D deficiency"): the chemical names the finding
+                  "abnormality", "abnormalities", "disorder", "disorders", "disturbance",
+                  "disturbances", "imbalance", "imbalances", "derangement", "derangements",
+                  "deficiency", "deficiencies", "overload"}
+#: "lipid-lowering agent", "steroid-sparing": the chemical is what the agent acts on
+_ACTED_ON = frozenset({"lowering", "reducing", "raising", "sparing", "modifying", "regulating"})
 
 
 _INDICATION = re.compile(r"(\bfor|\b(treatment|management|therapy|treating|treated|prophylaxis|"
@@ -168,62 +176,28 @@ def _compound_cause(doc: Doc, d: Span, c: Span) -> bool:
                                              "precipitat", "triggered"))
 
 
-#: joined to a drug named before: "insulin together with metformin"
-_GIVEN_WITH = re.compile(r"\b(combined|combination|together|along|coadministered) with\s*$", re.I)
-#: a name followed by these is the target of the drug, not the drug ("TNF-alpha inhibitor")
-_TARGET_OF = ("inhibitor", "antagonist", "agonist", "blocker", "antibod", "analog", "receptor")
-
-
-#: subtype words written after a protein's name: "IFN beta", "interferon alfa-2b"
-_SUBTYPE = frozenset({"alpha", "alfa", "beta", "gamma", "lambda", "kappa", "omega"})
-
-
-def _word_after_name(doc: Doc, e: Span) -> str:
-    """The word after ``e`` and the subtype glued to it or written after it ("IFN-beta therapy",
-    "IFN beta therapy": "therapy"): the recogniser often types only the stem of such a name."""
-    j = e.end
-    while j < len(doc):
-        subtype = doc[j].lower_.split("-")[0] in _SUBTYPE  # "beta", "alfa-2b"
-        glued = not doc[j - 1].whitespace_ and (doc[j].text in ("-", "\u2013")
-                                                or doc[j].text.isalnum())  # "-2b"
-        if not (subtype or glued):
-            break
-        j += 1
-    return doc[j].lower_ if j < len(doc) else ""
-
-
-def administered(doc: Doc, e: Span) -> bool:
-    """Is a name outside the drug labels written as something given to a patient?  The
-    recogniser types some drugs by their other readings (a protein or gene: "insulin",
-    "G-CSF"; an analyte; an unknown abbreviation typed as a disease): the grammar of giving
-    ("X therapy", "treated with X", "receiving X") shows the role whatever the type.  A
-    disease-typed name counts only after a giving verb or noun ("diabetes treatment" is an
-    indication, "numbness combined with Y" a second finding)."""
-    nxt = doc[e.end].lower_ if e.end < len(doc) else ""
-    if nxt.startswith(_TARGET_OF):
-        return False
-    before = doc[max(0, e.start - 3):e.start].text
-    if GIVEN_BEFORE.search(before):
-        return True
-    return e.label_ in ("TARGET", "ANALYTE") and (
-        nxt in GIVEN_AFTER or _word_after_name(doc, e) in GIVEN_AFTER
-        or bool(_GIVEN_WITH.search(before)))
-
-
 def _ae_entities(sent: Span, ents: list[Span]) -> tuple[list[Span], list[Span]]:
     """(conditions, drugs) a harm pair can be made of: a class noun restating a named drug and
     a chemical named as the body's process ("inadequate calcium absorption") are no drugs; a
     protein, analyte or unknown name written as given (:func:`administered`) is one."""
     doc = sent.doc
     given = [e for e in ents if e.label_ in ("TARGET", "ANALYTE", "CONDITION")
-             and administered(doc, e)]
-    conds = [e for e in ents if e.label_ in CONDITION_LABELS and e not in given]
+             and administered(doc, e) or vaccine(e)]
+    # "hepatitis B vaccination": the disease named before a vaccine is what it protects from
+    conds = [e for e in ents if e.label_ in CONDITION_LABELS and e not in given
+             and not any(vaccine(v) and v.start == e.end for v in ents)]
     conds += finding_spans(sent, ents)  # "cutaneous eruptions": findings the recogniser left
     drugs = [e for e in ents if e.label_ in DRUG_LABELS or e in given]
     drugs += given_names(sent, ents)  # "treated with Budefat": a drug the recogniser missed
     drugs = [d for d in drugs if not class_apposition(doc, d, drugs)
-             and not (d.end < len(doc) and doc[d.end].lower_ in _PROCESS_AFTER)]
+             and not (d.end < len(doc) and doc[d.end].lower_ in _PROCESS_AFTER)
+             and not _acted_on(doc, d)]
     return conds, drugs
+
+
+def _acted_on(doc: Doc, d: Span) -> bool:
+    return d.end + 1 < len(doc) and doc[d.end].text in ("-", "\u2013") and \
+        not doc[d.end - 1].whitespace_ and doc[d.end + 1].lower_ in _ACTED_ON
 
 
 def with_untyped(sent: Span, ents: list[Span]) -> list[Span]:
@@ -413,7 +387,8 @@ def adverse_pairs(sent: Span, ents: list[Span],
     for c in conds:
         # "X-induced Y" names its cause even inside an indication ("Z for X-induced Y"); a
         # name found only by that grammar ("UV-induced Y") is the classifier's to judge
-        compound = [d for d in drugs if d._.source != "given" and _compound_cause(doc, d, c)]
+        compound = [d for d in drugs if d._.source != "given" and d.label_ in DRUG_LABELS
+                    and _compound_cause(doc, d, c)]
         if compound and not c._.negated:
             pairs += [(d, c) for d in compound]
             continue

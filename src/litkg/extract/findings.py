@@ -17,9 +17,12 @@ Drugs the recogniser does not know ("IL-2", "Budefat", "senna") are found by the
 giving instead: the name right after "treated with", "receiving", "administration of" (past
 words of how it was given: "use of high-dose X"), an abbreviation, brand or lexicon drug name
 right before "therapy", "injection", "dose", a lexicon drug name (one the recogniser only
-grounds) after a cause phrase ("associated with interleukin-2"), or a name glued to a cause
-word ("senna-induced hepatitis", "VGB-associated Y"); never a unit ("mg/m2 dose")
-(:func:`given_names`).  A finding head right after a recognised condition ("hypersensitivity
+grounds, taken whole: "cytosine arabinoside") after a cause phrase ("associated with
+interleukin-2"), an allergy or a harm of it ("dermatitis to X", "toxicity of X") or listed with
+a recognised drug ("with interferon-alpha and interleukin-2"), or a name glued to a cause word
+("senna-induced hepatitis", "VGB-associated Y"); never a unit ("mg/m2 dose") nor how or how
+long it was given ("cumulative", "10-day") (:func:`given_names`).  An endpoint the recogniser
+typed that reads as a finding ("infectious complications") is a finding here.  A finding head right after a recognised condition ("hypersensitivity
 reaction") is part of that name, not a second finding.
 
 The spans are *candidates* for the adverse-effect relation only (see
@@ -36,7 +39,7 @@ from spacy.tokens import Span
 from litkg.extract import claims_lexicon as lex
 from litkg.extract.extensions import register_extensions
 from litkg.extract.induced import CAUSE_WORDS
-from litkg.extract.lexicon import common_words, load_lexicon
+from litkg.extract.lexicon import common_words, load_lexicon, norm_token, norm_tokens
 from litkg.extract.units import is_unit
 
 #: label given to the spans; the relation stage treats it as a condition
@@ -122,6 +125,12 @@ def finding_spans(sent: Span, ents: list[Span]) -> list[Span]:
         while start > sent.start and tok.i - start < _MAX_MODIFIERS and \
                 start - 1 not in covered and _modifier(doc[start - 1], sent.start):
             start -= 1
+        # "long-term side effects": a hyphenated modifier is one word ("long-term"), not a
+        # finding "term side effects" with a stray "long-" before it
+        while start - 2 >= sent.start and doc[start - 1].text == "-" and \
+                not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_ and \
+                start - 2 not in covered and _modifier(doc[start - 2], sent.start):
+            start -= 2
         if start - 1 in named_before:
             continue  # "hypersensitivity reaction": the condition before already names it
         if not _clinical(doc[start:tok.i], tok.lower_):
@@ -129,8 +138,33 @@ def finding_spans(sent: Span, ents: list[Span]) -> list[Span]:
         span = Span(doc, start, tok.i + 1, label=FINDING_LABEL)
         span._.source = "finding"  # tells the pair classifier it is no recognised entity
         out.append(span)
+    out += [_as_finding(e) for e in ents if e.label_ == "ENDPOINT" and _reads_as_finding(e)]
     # findings named by a change ("decreased visual acuity"), where no head finding stands
     return sorted(out + change_spans(sent, list(ents) + out), key=lambda s: s.start)
+
+
+#: words that open an endpoint's name and make it a finding ("altered mental status")
+_ABNORMAL = frozenset({"abnormal", "altered", "impaired", "unusual"})
+#: finding heads that, in an endpoint's name, name what a trial counts ("28-day mortality")
+_COUNTED_HEADS = frozenset({"mortality", "death", "deaths"})
+
+
+def _reads_as_finding(e: Span) -> bool:
+    """Does an endpoint's name read as a clinical finding: a finding head with a clinical
+    modifier ("infectious complications", "vague symptoms") or an abnormality of what it
+    measures ("abnormal retinal function")?  The endpoint recogniser takes them for what a
+    study measured; a case report names them as what a patient had."""
+    head, first = e[-1].lower_, e[0].lower_
+    if first in _ABNORMAL and len(e) >= 2:
+        return True
+    return head in FINDING_HEADS and head not in _COUNTED_HEADS and len(e) >= 2 and \
+        _clinical(e[:-1], head) and all(_modifier(t, e.start) for t in e[:-1])
+
+
+def _as_finding(e: Span) -> Span:
+    span = Span(e.doc, e.start, e.end, label=FINDING_LABEL)
+    span._.source = "finding"
+    return span
 
 
 #: participles and adjectives that name a harm by a change of what follows ("decreased visual
@@ -223,7 +257,7 @@ GIVEN_AFTER = frozenset({"therapy", "treatment", "treatments", "administration",
 #: words before a name that say it was given: "treated with SASP", "receiving G-CSF",
 #: "exposed prenatally to VGB"
 GIVEN_BEFORE = re.compile(r"\b((treated|treatment|therapy) with|receiv(ing|ed|es)|taking|took|"
-                          r"(administration|injection|infusion|doses?|ingestion|overdose|use|"
+                          r"(administrations?|injections?|infusions?|doses?|ingestion|overdose|use|"
                           r"courses?|initiation|introduction|start) of|given|administered|"
                           r"exposed( \w+ly)? to|exposure to)\s*$",
                           re.I)
@@ -273,8 +307,11 @@ def _may_name_a_drug(span: Span, abbreviation_only: bool) -> bool:
 _HOW_GIVEN = frozenset("""
 high low dose doses oral intravenous iv topical subcutaneous intramuscular intrathecal
 intravesical inhaled recombinant systemic daily single repeated prolonged long short term
-chronic excessive therapeutic standard
+chronic excessive therapeutic standard cumulative concomitant parenteral intrauterine prenatal
+continuous intermittent adjuvant maintenance sustained extended slow release
 """.split())
+#: a duration written as one word: "10-day treatment with X"
+_DURATION = re.compile(r"^\d+(\.\d+)?-?(hours?|days?|weeks?|months?|years?|h|d|wk)$", re.I)
 _HYPHENS = ("-", "\u2013")
 
 
@@ -301,15 +338,49 @@ def _known_drug(span: Span) -> bool:
     return entry is not None and entry.label == "DRUG"
 
 
+#: words before a name that make a drug the lexicon knows a candidate cause: "dermatitis to X",
+#: "the pulmonary toxicity of X", "with A and X" (listed with a recognised drug)
+KNOWN_DRUG_BEFORE = re.compile(r"(\b(allerg\w*|hypersensitivity|dermatitis|reactions?|"
+                               r"intolerance|sensitivity) to|\b(side|adverse|toxic) effects? of|"
+                               r"\btoxicit(y|ies) of|<DRUG> (and|or|,))\s*$", re.I)
+
+
+def _known_drug_end(sent: Span, start: int, covered: set[int]) -> int | None:
+    """End of the longest name of two to four words from ``start`` that the lexicon knows as
+    a drug, though only to ground it ("cytosine arabinoside"): the glued run of
+    :func:`_name_end` would keep its first word only.  A capitalised name is left out: the
+    drug dictionary also lists organisms' allergen extracts ("Listeria monocytogenes")."""
+    doc = sent.doc
+    # most words open no drug name of several words: one set look-up rules them out
+    if doc[start].text[:1].isupper() or \
+            norm_token(doc[start].text).split(" ")[0] not in _drug_first_words():
+        return None
+    entries = load_lexicon().entries
+    for end in range(min(sent.end, start + 4), start + 1, -1):
+        entry = entries.get(" ".join(norm_tokens(t.text for t in doc[start:end])))
+        if entry is not None and entry.label == "DRUG" and \
+                all(k not in covered for k in range(start, end)):
+            return end
+    return None
+
+
+@lru_cache(maxsize=1)
+def _drug_first_words() -> frozenset[str]:
+    """First words of the lexicon's drug names of several words."""
+    return frozenset(k.split(" ", 1)[0] for k, e in load_lexicon().entries.items()
+                     if e.label == "DRUG" and " " in k)
+
+
 def _written_as_given(span: Span, before: str, after: str, sent_end: int) -> bool:
     """Does the grammar around ``span`` (``before``: the words before it, past how it was
-    given; ``after``: the next word) make it a drug candidate?  See :func:`given_names`."""
+    given, with a recognised drug written ``<DRUG>``; ``after``: the next word) make it a drug
+    candidate?  See :func:`given_names`."""
     doc, end = span.doc, span.end
     after_giving = GIVEN_BEFORE.search(before) and _may_name_a_drug(span, False)
     before_giving = after in GIVEN_AFTER and (
         _may_name_a_drug(span, True) or (_may_name_a_drug(span, False) and _known_drug(span)))
-    after_cause = CAUSE_BEFORE.search(before) and _may_name_a_drug(span, False) and \
-        _known_drug(span)
+    after_cause = (CAUSE_BEFORE.search(before) or KNOWN_DRUG_BEFORE.search(before)) and \
+        _may_name_a_drug(span, False) and _known_drug(span)
     # glued to a cause word; spaced ("medically induced") only for a coined name ("dextran-40")
     glued_cause = _cause_at(doc, end, sent_end) and len(span.text) >= 3 and \
         _may_name_a_drug(span, doc[end].text not in _HYPHENS)
@@ -325,22 +396,27 @@ def given_names(sent: Span, ents: list[Span]) -> list[Span]:
     register_extensions()
     doc = sent.doc
     covered = {i for e in ents for i in range(e.start, e.end)}
+    drug_ends = {e.end for e in ents if e.label_ == "DRUG"}
     out: list[Span] = []
     taken: set[int] = set()
     for tok in sent:
         i = tok.i
         if i in covered or i in taken:
             continue
-        end = _name_end(sent, i, covered)
+        end = max(_name_end(sent, i, covered), _known_drug_end(sent, i, covered) or 0)
         words = [t.lower_ for t in doc[i:end] if t.text not in _HYPHENS]
-        if all(w in _HOW_GIVEN for w in words):
-            continue  # "high-dose": how it was given, not what
+        if all(w in _HOW_GIVEN for w in words) or _DURATION.match(doc[i:end].text):
+            continue  # "high-dose", "10-day": how or how long it was given, not what
+        if end < sent.end and any(e.start == end and e.label_ == "DRUG" for e in ents):
+            continue  # "sustained-release procainamide": a word before a drug's name is its modifier
         span = Span(doc, i, end, label="DRUG")
         after = doc[end].lower_ if end < sent.end else ""
         k = i
         while k > sent.start and (doc[k - 1].lower_ in _HOW_GIVEN or doc[k - 1].text in _HYPHENS):
             k -= 1
         before = doc[max(sent.start, k - 3):k].text
+        if k - 1 in drug_ends and doc[k - 1].lower_ in ("and", "or", ","):
+            before = "<DRUG> " + doc[k - 1].lower_  # "with interferon-alpha and interleukin-2"
         if _written_as_given(span, before, after, sent.end):
             span._.source = "given"  # tells the pair classifier it is no recognised entity
             out.append(span)
