@@ -532,3 +532,9 @@ def test_a_causal_verb_between_drug_and_finding_holds_whatever_the_sentence_is_a
             ("extrapyramidal symptoms", "CONDITION")]
     assert [(c.subject.label, c.object.label) for c in _claims(text, ents)
             if c.kind == "adverse_effect"] == [("atypical antipsychotics", "extrapyramidal symptoms")]
+
+
+def test_a_finding_despite_days_of_a_drug_is_a_treatment_failure_not_its_harm():
+    text = "Pancreatitis developed despite receiving 10 days of zolmadine."
+    ents = [("Pancreatitis", "CONDITION"), ("zolmadine", "DRUG")]
+    assert [c for c in _claims(text, ents) if c.kind == "adverse_effect"] == []

@@ -176,7 +176,7 @@ def agent_of_verb(doc: Doc, obj: Span, cue_i: int) -> bool:
 # adverse-effect scope
 
 
-_CONCESSIVE = re.compile(r"\b(despite|in spite of|notwithstanding)(\s+\S+){0,2}\s*$", re.I)
+_CONCESSIVE = re.compile(r"\b(despite|in spite of|notwithstanding)(\s+\S+){0,4}\s*$", re.I)
 _RECHALLENGE = re.compile(r"\b(rechalleng\w*|re-?introduc\w*|re-?exposure|restart\w*|resum\w*|"
                           r"re-?administ\w*)", re.I)
 _RELAPSE = re.compile(r"\b(again|recurred|recurrence|relapsed|returned|reappeared|re-?emerged)\b",
@@ -186,7 +186,7 @@ _RELAPSE = re.compile(r"\b(again|recurred|recurrence|relapsed|returned|reappeare
 def not_a_harm(doc: Doc, sent: Span, drug: Span, cond: Span) -> bool:
     """'Y developed despite X therapy' (treatment failure) and 'when X was stopped, Y developed
     again' (relapse of the treated disease): the drug did not cause Y."""
-    if _CONCESSIVE.search(doc[max(sent.start, drug.start - 4):drug.start].text):
+    if _CONCESSIVE.search(doc[max(sent.start, drug.start - 6):drug.start].text):
         return True
     # ... but a recurrence on re-exposure is the classic proof of a harm
     return bool(lex.STOPPED.search(sent.text) and _RELAPSE.search(sent.text)
@@ -302,7 +302,7 @@ def recurred_despite(sent: Span, drug: Span, cue_i: int) -> bool:
     doc = sent.doc
     if not _RECURRED.match(doc[cue_i].lower_) or not (sent.start <= drug.start < sent.end):
         return False
-    if _CONCESSIVE.search(doc[max(sent.start, drug.start - 4):drug.start].text):
+    if _CONCESSIVE.search(doc[max(sent.start, drug.start - 6):drug.start].text):
         return True
     return drug.end <= cue_i and bool(_CONTRAST & {t.lower_ for t in doc[drug.end:cue_i]})
 
