@@ -156,3 +156,11 @@ def test_how_and_how_long_a_drug_was_given_and_a_word_before_its_name_are_no_dru
     assert given("Rash after receiving high cumulative doses of Velbaxin.") == ["Velbaxin"]
     assert given("Rash after 10-day treatment with Velbaxin.") == ["Velbaxin"]
     assert given("Rash after treatment with Velbaxin-plus zorbamide.", [("zorbamide", "DRUG")]) == []
+
+
+def test_an_anti_word_a_size_or_a_kind_of_recording_makes_no_generic_head_a_harm():
+    for text in ("A neurotensin analog could produce antiparkinsonian effects.",
+                 "It blocked the electrophysiological effects of neurotensin.",
+                 "Minor changes in iron were seen."):
+        assert _found(_doc(text)) == [], text
+    assert _found(_doc("Skin changes developed.")) == ["Skin changes"]

@@ -79,7 +79,8 @@ _GENERIC_HEADS = frozenset({"changes", "effect", "effects", "elevation", "elevat
 #: modifiers of degree, number or kind, which make no finding clinical
 _DEGREE = frozenset("""
 fold significant marked slight mild several various different similar overall additional
-further possible dose-dependent time-dependent concentration-dependent
+further possible dose-dependent time-dependent concentration-dependent minor major small subtle
+electrophysiological pharmacological physiological
 """.split())
 #: modifiers that make the finding a benefit ("protective effects", "therapeutic effects")
 _BENEFIT = frozenset("""
@@ -103,7 +104,8 @@ def _clinical(modifiers: Span, head: str) -> bool:
     """Can ``modifiers`` + ``head`` name a harm?  Not with a benefit word; a generic head needs
     a modifier other than a degree word (see :data:`_GENERIC_HEADS`)."""
     words = {t.lower_ for t in modifiers}
-    if words & _BENEFIT:
+    # ("antiparkinsonian effects", "antinociceptive effects": an anti- word names what it counters)
+    if words & _BENEFIT or (head in _GENERIC_HEADS and any(w.startswith("anti") for w in words)):
         return False
     return head not in _GENERIC_HEADS or bool(words - _DEGREE)
 
