@@ -17,7 +17,10 @@ general pattern of how trials and case reports are written:
 - an anaphoric or elided subject ("It was used in Y", "This molecule ...") stands for the drug
   of the preceding sentences; care that only accompanies the intervention ("along with local
   care using X") or a rescue drug ("X was given as rescue analgesic") is not credited; a word
-  for treatment in general ("therapeutic", "drug therapy") is no intervention.
+  for treatment in general ("therapeutic", "drug therapy") is no intervention;
+- a chemical written as a lab value ("serum Ca", "calcium levels", "EtCO2", "levodopa equivalent
+  dose", "pentazocine consumption") is measured, not given (:func:`is_measured`); nor is the
+  drug that names a cause ("X-induced Y") or the people who use it ("cocaine users") the arm.
 """
 
 from __future__ import annotations
