@@ -538,3 +538,9 @@ def test_a_finding_despite_days_of_a_drug_is_a_treatment_failure_not_its_harm():
     text = "Pancreatitis developed despite receiving 10 days of zolmadine."
     ents = [("Pancreatitis", "CONDITION"), ("zolmadine", "DRUG")]
     assert [c for c in _claims(text, ents) if c.kind == "adverse_effect"] == []
+
+
+def test_the_dissolution_of_a_finding_by_a_drug_is_no_harm():
+    text = "Dissolution of gallstones by zolmadine."
+    ents = [("gallstones", "CONDITION"), ("zolmadine", "DRUG")]
+    assert [c for c in _claims(text, ents) if c.kind == "adverse_effect"] == []

@@ -164,3 +164,8 @@ def test_an_anti_word_a_size_or_a_kind_of_recording_makes_no_generic_head_a_harm
                  "Minor changes in iron were seen."):
         assert _found(_doc(text)) == [], text
     assert _found(_doc("Skin changes developed.")) == ["Skin changes"]
+
+
+def test_a_device_or_procedure_glued_to_a_cause_word_is_no_drug_candidate():
+    doc = _doc("A case of catheter-associated thrombosis and senna-induced colitis.")
+    assert [s.text for s in findings.given_names(doc[:], list(doc.ents))] == ["senna"]

@@ -86,8 +86,8 @@ defined abbreviation (:mod:`litkg.extract.administered`), vaccines, endpoints na
 drug names the lexicon only grounds taken whole and in more contexts, and fewer junk names
 (body states, "lipid-lowering", how or how long a drug was given): held-out test 0.609
 (P 0.727, R 0.523) with the train-lexicon entities and 0.694 (P 0.692, R 0.696) with the
-recogniser (0.695, P 0.694, R 0.696, merged with that evening's claim rules: "despite",
-remedies, lists sharing a harm word); dev with the calibration model (residues 1-3) 0.716
+recogniser (0.696, P 0.696, R 0.696, merged with that evening's claim rules: "despite",
+remedies, lists sharing a harm word, devices and anti- effects as no candidates); dev with the calibration model (residues 1-3) 0.716
 against 0.706.  Retrained on
 them (dev calibration mean F1 0.672, thresholds 0.25/0.45): test 0.603 and 0.697 (P 0.711,
 R 0.684), but the seeds lost three harm claims again (adverse P 0.67 R 0.62): not shipped.

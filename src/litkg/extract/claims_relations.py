@@ -374,7 +374,7 @@ def adverse_pairs(sent: Span, ents: list[Span],
     improving = [t.i for t in sent if t.i not in named and (
         t.lower_.startswith(lex.DIRECTION_PREFIXES["improved"])
         or t.lower_.startswith(("suppress", "prevent", "correct", "control", "abolish",
-                                "alleviat", "ameliorat", "mitigat"))
+                                "alleviat", "ameliorat", "mitigat", "dissolv", "dissolution"))
         # "blockade of Y" lowers Y ("sodium channel blockade, cardiac toxicity" names a cause)
         or (t.lower_ == "blockade" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "of"))]
     lowering = [t.i for t in sent if t.i not in named and (

@@ -294,9 +294,20 @@ def _in_unit(span: Span) -> bool:
     return glued_slash or is_unit(span.text)
 
 
+#: devices, procedures and exposures that cause findings but are no drugs ("catheter-associated
+#: thrombosis", "CAPD-related peritonitis", "ventilator-associated pneumonia")
+_NOT_DRUGS = frozenset("""
+catheter catheters stent stents device devices implant implants pacemaker pacemakers prosthesis
+shunt shunts tube tubes ventilator ventilation transfusion transfusions transplant
+transplantation surgery radiation radiotherapy dialysis hemodialysis haemodialysis capd
+infection infections mold molds virus bacteria smoking exercise trauma injury stress
+""".split())
+
+
 def _may_name_a_drug(span: Span, abbreviation_only: bool) -> bool:
     text = span.text
     if not text[0].isalnum() or len(text) < 2 or text.lower() in _STOP or \
+            text.lower() in _NOT_DRUGS or \
             text.lower().startswith(lex.ADVERSE_CUES) or _in_unit(span):
         return False
     coined = any(ch.isupper() or ch.isdigit() for ch in text[1:])  # "IL-2", "AZA", "KW-2149"
