@@ -457,17 +457,17 @@ _AE_ABBREVIATIONS = frozenset({"AE", "AEs", "SAE", "SAEs", "TEAE", "TEAEs", "ADR
 
 
 def _shared_in_lists(doc: Doc, conds: list[Span], flags: dict[int, bool]) -> dict[int, bool]:
-    """``flags`` (by condition start) made true for every member of a coordinated list
-    ("A, B, C, and D") that has one true member."""
-    out, group = dict(flags), []
-    for c in sorted(conds, key=lambda e: e.start) + [None]:
-        if c is not None and group and _listed_with(doc, group[-1], c):
-            group.append(c)
-            continue
-        if any(flags[g.start] for g in group):
-            out.update({g.start: True for g in group})
-        group = [c] if c is not None else []
+    """``flags`` (by condition start) made true for every member of a list of conditions
+    (:func:`_listed_pairs`, as :func:`_shared_by_list` reads lists) that has one true member."""
+    out, pairs, changed = dict(flags), _listed_pairs(doc, conds), True
+    while changed:
+        changed = False
+        for a, b in pairs:
+            if out[a.start] and not out[b.start]:
+                out[b.start] = changed = True
     return out
+
+
 _REMEDY_LINK = re.compile(r"^[^;:]{0,40}?\b(with|on|after|following|by|to)\s+([\w-]+\s+){0,2}$",
                           re.I)
 
