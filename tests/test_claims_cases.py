@@ -371,6 +371,21 @@ def test_an_allocation_sentence_reports_no_outcome():
     assert _find(claims, "outcome", "hospitalizations").direction == "decreased"
 
 
+def test_how_an_outcome_was_measured_or_defined_reports_no_outcome():
+    ents = [("zolmadine", "DRUG"), ("viral load", "ANALYTE"), ("CD4 count", "ANALYTE")]
+    for text in ("Patients received zolmadine. Response was assessed using changes in CD4 count "
+                 "and viral load.",
+                 "Patients received zolmadine. Efficacy was measured by the reduction in viral "
+                 "load.",
+                 "Patients received zolmadine. Remission was defined as a 50% fall in viral load."):
+        present = [(phrase, label) for phrase, label in ents if phrase in text]
+        assert not [c for c in _claims(text, present) if c.kind == "outcome"], text
+    # ... but a sentence that goes on to report the result is one
+    text = ("Patients received zolmadine. Efficacy was measured by the reduction in viral load, "
+            "which decreased by 40% (p<0.01).")
+    assert _find(_claims(text, ents[:2]), "outcome", "viral load").direction == "decreased"
+
+
 def test_an_arm_named_by_its_route_is_the_drug_given_by_that_route():
     from handmade import claims_of
 

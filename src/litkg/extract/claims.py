@@ -389,7 +389,8 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
     generic = lex.generic_statement(sent.text)
     reported = not (aim or lex.RECOMMENDATION.search(sent.text) or sections.in_design_section(sent)
                     or (is_title and NOMINAL_TITLE.match(sent.text))  # "Effect of X on Y"
-                    or _AT_BASELINE.match(sent.text) or nonfindings.allocation_sentence(sent))
+                    or _AT_BASELINE.match(sent.text) or nonfindings.allocation_sentence(sent)
+                    or nonfindings.measurement_plan(sent))
     # "The incidences of Y were 9.2% and 40.8% in the X and placebo groups": the rates decide
     rated = None if not reported else rated_outcome(sent, ents, INTERVENTION_LABELS, OUTCOME_LABELS,
                                                      interventions.generic_comparator, ctx.main_drug)
