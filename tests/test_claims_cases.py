@@ -386,6 +386,21 @@ def test_how_an_outcome_was_measured_or_defined_reports_no_outcome():
     assert _find(_claims(text, ents[:2]), "outcome", "viral load").direction == "decreased"
 
 
+def test_a_procedure_that_examines_is_credited_with_no_finding_and_treats_nothing():
+    text = ("Fifteen patients received zolmadine. Confusion increased as trough levels rose, "
+            "and 5 patients had lumbar puncture.")
+    claims = _claims(text, [("zolmadine", "DRUG"), ("Confusion", "PHENOTYPE"),
+                            ("lumbar puncture", "PROCEDURE")])
+    assert {c.subject.label for c in claims if c.kind == "outcome"} == {"zolmadine"}
+    text = "Renal biopsy was performed in patients with proteinuria."
+    claims = _claims(text, [("Renal biopsy", "PROCEDURE"), ("proteinuria", "PHENOTYPE")])
+    assert not [c for c in claims if c.kind == "treatment"]
+    # a procedure that treats still does
+    text = "Renal denervation was performed in patients with hypertension."
+    claims = _claims(text, [("Renal denervation", "PROCEDURE"), ("hypertension", "CONDITION")])
+    assert [c.subject.label for c in claims if c.kind == "treatment"] == ["renal denervation"]
+
+
 def test_an_arm_named_by_its_route_is_the_drug_given_by_that_route():
     from handmade import claims_of
 

@@ -349,3 +349,25 @@ def generic_intervention(ent: Span) -> bool:
     return ent.label_ in ("DRUG", "PROCEDURE") and bool(
         _GENERIC_INTERVENTION.match(ent.text.strip()) or
         _GENERIC_INTERVENTION.match((ent._.concept_label or "").strip()))
+
+
+#: heads of procedures that look rather than treat: a finding is not their doing, nor a
+#: condition what they are given for ("5 patients had lumbar puncture", "MRI for suspected Y")
+_DIAGNOSTIC_HEADS = frozenset({
+    "puncture", "punctures", "biopsy", "biopsies", "imaging", "scan", "scans", "scanning",
+    "tomography", "mri", "ct", "ultrasound", "ultrasonography", "sonography", "radiography",
+    "x-ray", "x-rays", "radiograph", "radiographs", "echocardiography", "echocardiogram",
+    "electrocardiogram", "electrocardiography", "ecg", "ekg", "eeg", "electroencephalography",
+    "electroencephalogram", "electromyography", "emg", "angiography", "angiogram", "mammography",
+    "scintigraphy", "densitometry", "polysomnography", "spirometry", "colonoscopy", "cystoscopy",
+    "bronchoscopy", "test", "tests", "testing", "screening", "examination", "examinations",
+    "monitoring", "assessment", "pet", "spect", "dxa", "dexa"})
+
+
+def diagnostic_procedure(ent: Span) -> bool:
+    """Is ``ent`` a procedure that examines ("lumbar puncture", "renal biopsy", "MRI",
+    "echocardiography") rather than one that treats?"""
+    if ent.label_ != "PROCEDURE":
+        return False
+    return any(re.split(r"\s+", name.strip().lower())[-1] in _DIAGNOSTIC_HEADS
+               for name in (ent.text, ent._.concept_label or "") if name.strip())

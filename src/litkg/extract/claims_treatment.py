@@ -14,7 +14,7 @@ from litkg.extract import claims_scope
 from litkg.extract.claims_direction import GENERIC_COMPARATOR
 from litkg.extract.claims_relations import (CONDITION_LABELS, DRUG_LABELS, INTERVENTION_LABELS,
                                             poisoning_by)
-from litkg.extract.claims_interventions import is_measured
+from litkg.extract.claims_interventions import diagnostic_procedure, is_measured
 from litkg.extract.endpoints import STOP_WORDS as ENDPOINT_STOP_WORDS
 from litkg.extract.induced import CAUSE_WORDS
 from litkg.extract.products import ROUTE_WORDS
@@ -275,6 +275,7 @@ def treatment_pairs(sent: Span, ents: list[Span], taken: set,
     doc = sent.doc
     # a placebo, sham, vehicle or control arm is the comparison, not a treatment of the condition
     drugs = [(e, e.start, e.end) for e in ents if e.label_ in INTERVENTION_LABELS
+             and not diagnostic_procedure(e)  # "MRI for suspected Y" looks, it does not treat
              and not GENERIC_COMPARATOR.search(e.text)
              and not GENERIC_COMPARATOR.search(e._.concept_label or "")]  # "group BS": control
     conds = [e for e in ents if e.label_ in CONDITION_LABELS and (
