@@ -29,6 +29,15 @@ def test_the_second_arm_of_a_comparison_is_not_the_intervention():
     assert all(c.subject.label == "losartan" for c in claims if c.kind == "outcome")
 
 
+def test_every_arm_listed_after_in_comparison_to_is_a_comparator():
+    text = ("Zolmadine or ketorolac is associated with increased risk of stroke in comparison to "
+            "aspirin or clopidogrel.")
+    claims = _claims(text, [("Zolmadine", "DRUG"), ("ketorolac", "DRUG"), ("stroke", "CONDITION"),
+                            ("aspirin", "DRUG"), ("clopidogrel", "DRUG")])
+    harmed = {c.subject.label for c in claims if c.kind == "adverse_effect"}
+    assert harmed == {"zolmadine", "ketorolac"}
+
+
 def test_a_finding_that_went_down_under_the_drug_is_a_benefit_not_a_harm():
     for text, ents in (("While receiving enalapril, her proteinuria decreased.",
                         [("enalapril", "DRUG"), ("proteinuria", "PHENOTYPE")]),

@@ -125,7 +125,16 @@ def credited_arms(doc: Doc, drugs: list[Span]) -> list[Span]:
 def second_arm(doc: Doc, ent: Span) -> bool:
     """Is ``ent`` the second arm of a comparison, the one the reported effect is measured
     against?  A change then belongs to the other, first-named intervention."""
-    return bool(_SECOND_ARM.search(doc[max(0, ent.start - 6):ent.start].text))
+    if _SECOND_ARM.search(doc[max(0, ent.start - 6):ent.start].text):
+        return True
+    # "in comparison to A or B": an arm listed after the second arm is one too
+    joined = ent.start - 1
+    if joined > 0 and doc[joined].lower_ in ("or", "and", "and/or", ","):
+        if doc[joined].lower_ != "," and doc[joined - 1].text == ",":
+            joined -= 1  # "A, B, or C"
+        before = next((e for e in doc.ents if e.end == joined and e.label_ == ent.label_), None)
+        return before is not None and second_arm(doc, before)
+    return False
 
 
 def _covariate(ent: Span) -> bool:
