@@ -38,6 +38,12 @@ def test_every_arm_listed_after_in_comparison_to_is_a_comparator():
     assert harmed == {"zolmadine", "ketorolac"}
 
 
+def test_a_condition_whose_incidence_rose_with_the_drug_is_its_harm():
+    text = "In the zolmadine group the incidence of gout was higher than in controls."
+    claims = _claims(text, [("zolmadine", "DRUG"), ("gout", "CONDITION")])
+    assert [c.kind for c in claims if c.object.label == "gout"] == ["adverse_effect"]
+
+
 def test_a_finding_that_went_down_under_the_drug_is_a_benefit_not_a_harm():
     for text, ents in (("While receiving enalapril, her proteinuria decreased.",
                         [("enalapril", "DRUG"), ("proteinuria", "PHENOTYPE")]),
