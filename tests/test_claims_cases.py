@@ -392,7 +392,9 @@ def test_how_an_outcome_was_measured_or_defined_reports_no_outcome():
                  "and viral load.",
                  "Patients received zolmadine. Efficacy was measured by the reduction in viral "
                  "load.",
-                 "Patients received zolmadine. Remission was defined as a 50% fall in viral load."):
+                 "Patients received zolmadine. Remission was defined as a 50% fall in viral load.",
+                 "Patients received zolmadine. CD4 count was used as a marker of the decrease in "
+                 "viral load."):
         present = [(phrase, label) for phrase, label in ents if phrase in text]
         assert not [c for c in _claims(text, present) if c.kind == "outcome"], text
     # ... but a sentence that goes on to report the result is one

@@ -480,3 +480,16 @@ def test_a_participle_after_a_preposition_modifies_the_noun_after_it():
     text = "Zolmadine use in gout was associated with improved survival."
     got = _outcomes(text, [("Zolmadine", "DRUG"), ("gout", "CONDITION"), ("survival", "ENDPOINT")])
     assert ("Zolmadine", "survival", "improved") in got and not [g for g in got if g[1] == "gout"]
+
+
+def test_a_cue_with_a_subject_of_its_own_is_not_an_earlier_objects():
+    # "After resection of the adenoma the PTH concentration decreased": the adenoma did not
+    text = ("Zolmadine was started. After resection of the adenoma the PTH concentration "
+            "decreased to 40 pg/ml.")
+    got = _outcomes(text, [("Zolmadine", "DRUG"), ("adenoma", "CONDITION"), ("PTH", "ANALYTE")])
+    assert [g[1] for g in got] == ["PTH"]
+    # ... but an entity inside the object's own phrase is no subject of the cue
+    text = "Survival rates for patients with sepsis have increased with zolmadine."
+    got = _outcomes(text, [("Survival rates", "ENDPOINT"), ("sepsis", "CONDITION"),
+                           ("zolmadine", "DRUG")])
+    assert ("zolmadine", "Survival rates", "increased") in got

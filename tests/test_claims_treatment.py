@@ -232,3 +232,13 @@ def test_a_new_phrase_after_the_drug_ends_the_treatment_cue():
     text = "Zolmadine is used for psoriasis and the related lymphoma."
     ents = [("Zolmadine", "DRUG"), ("psoriasis", "CONDITION"), ("lymphoma", "CONDITION")]
     assert ("Zolmadine", "psoriasis") in _claims(text, ents)
+
+
+def test_a_warning_or_a_harm_watched_for_is_no_indication():
+    ents = [("zolmadine", "DRUG"), ("infection", "CONDITION")]
+    text = "Zolmadine was given. Zolmadine should be used with caution if an infection is present."
+    assert _claims(text.split(". ")[1], [("Zolmadine", "DRUG"), ("infection", "CONDITION")]) == []
+    text = "Continued vigilance for infection after zolmadine injections is important."
+    assert _claims(text, ents) == []
+    text = "Patients were monitored for infection after zolmadine."
+    assert _claims(text, ents) == []

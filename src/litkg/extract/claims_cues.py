@@ -290,6 +290,35 @@ def lowered_worsening(doc: Doc, cue: tuple[int, str] | None) -> tuple[int, str] 
     return cue
 
 
+#: words between a cue's subject and the cue: "the PTH concentration was then reduced"
+_SUBJECT_TAIL = frozenset({"concentration", "concentrations", "level", "levels", "value", "values",
+                           "dose", "doses", "count", "counts", "activity", "was", "were", "is",
+                           "are", "has", "have", "had", "been", "also", "then", "further",
+                           "subsequently"})
+_MEASURE_AFTER = frozenset({"concentration", "concentrations", "level", "levels", "dose", "doses"})
+_MEASURED_LABELS = frozenset({"ANALYTE", "TARGET", "ENDPOINT", "CONDITION", "PHENOTYPE"})
+_PREPOSITIONS = frozenset({"for", "of", "in", "with", "among", "from", "at", "on", "to", "by",
+                           "during", "within", "without", "following", "after", "before", "under"})
+
+
+def _own_subject(doc: Doc, obj: Span, i: int) -> bool:
+    """Is there an entity between ``obj`` and the cue at ``i``, not coordinated with ``obj``,
+    that is the cue's subject ("the isoflurane concentration was reduced")?  A drug counts
+    only written as a measure: "Y with X was reduced" keeps Y's cue."""
+    for e in doc.ents:
+        if not (obj.end < e.start and e.end <= i):
+            continue
+        if doc[obj.end].lower_ in (",", "and", "or", "and/or", "as"):
+            continue  # "PTH and calcium decreased", "OTM and new bone apposition rates fell"
+        if {t.lower_ for t in doc[obj.end:e.start]} & _PREPOSITIONS:
+            continue  # "Survival rates for patients with CDH have increased": e is in obj's phrase
+        tail = [t.lower_ for t in doc[e.end:i]]
+        measured = e.label_ in _MEASURED_LABELS or (tail and tail[0] in _MEASURE_AFTER)
+        if measured and all(w in _SUBJECT_TAIL or w.endswith("ly") for w in tail):
+            return True
+    return False
+
+
 _ATTRIBUTE_AFTER = frozenset({"with", "of", "by", "to", "from", "for"})
 
 
@@ -319,6 +348,9 @@ def cue_for(doc: Doc, obj: Span, cues: list[tuple[int, str]],
     # "Y with X is associated with increased risk of Z": a cue after a preposition and before a
     # noun is that noun's attribute, not Y's predicate
     after = [c for c in after if not _attributive(doc, c[0])]
+    # "After resection of the adenoma the PTH concentration decreased": the cue has a nearer
+    # subject of its own, so the object before it is not what changed
+    after = [c for c in after if not _own_subject(doc, obj, c[0])]
     # "X reduced Y without increasing Z", "... by lowering Z": a gerund after a preposition
     # opens an adverbial clause with its own object, it is not Y's verb
     after = [c for c in after if not (doc[c[0]].lower_.endswith("ing") and c[0] > obj.end

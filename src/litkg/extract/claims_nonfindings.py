@@ -231,7 +231,11 @@ _MEASURED_BY = re.compile(
     r"\b(?:was|were|is|are|will\s+be|would\s+be|(?:has|have|had)\s+been)\s+(?:\w+ly\s+)?"
     r"(?:assessed|measured|evaluated|monitored|determined|recorded|quantified|estimated|"
     r"calculated|defined|graded|scored|documented|expressed|judged|gauged)\s+"
-    r"(?:by|using|with|through|via|as|from|according\s+to|in\s+terms\s+of|on\s+the\s+basis\s+of)\b",
+    r"(?:by|using|with|through|via|as|from|according\s+to|in\s+terms\s+of|on\s+the\s+basis\s+of)\b"
+    # "Thymus weight was used as a marker of X activity, and serum urate to assess Y"
+    r"|\b(?:was|were)\s+used\s+(?:as\s+(?:an?\s+)?(?:\w+\s+)?(?:markers?|measures?|index|"
+    r"indices|indicators?|surrogates?|prox(?:y|ies))\b|to\s+(?:assess|measure|estimate|evaluate|"
+    r"quantify|monitor|determine)\b)",
     re.I)
 #: ... a sentence that goes on to report a result is a finding: a statistic, a significance
 #: word, a finite verb of its own ("which decreased", "and was lower")

@@ -106,6 +106,8 @@ def _cue_at(doc: Doc, i: int) -> bool:
     if not _is_cue(word):
         return False
     if word == "used":
+        if doc[i + 1:min(i + 3, len(doc))].text.lower() in ("with caution", "with care"):
+            return False  # "should be used with caution if Y is present": a warning, not a use
         return any(t.lower_ in _USE_OBJECT for t in doc[i + 1:min(i + 3, len(doc))])
     if word == "for" and i > 0 and doc[i - 1].lower_ in _FOR_NOT_INDICATION:
         return False  # "hazard ratio for death", "tested for HIV", "positive for X"
@@ -123,7 +125,11 @@ _FOR_NOT_INDICATION = frozenset({"ratio", "ratios", "risk", "risks", "odds", "ha
                                  "implications", "implication", "concordance", "susceptibility",
                                  "predisposition", "marker", "markers", "biomarker", "biomarkers",
                                  "predictor", "predictors", "model", "models", "candidate",
-                                 "liability", "vulnerability"})
+                                 "liability", "vulnerability",
+                                 # "vigilance for Y after X", "monitored for Y": a harm watched
+                                 # for, not what X is given for
+                                 "vigilance", "monitoring", "monitored", "surveillance",
+                                 "watch", "watched", "alert", "caution"})
 
 
 # "X in patients with A who have (unsuppressed) B": a relative clause adds a further condition
