@@ -361,25 +361,35 @@ _SIGNED = ("increased", "decreased", "unchanged")
 
 
 def select_direction(hits, p: Prompt, confidences: list[float] | None = None) -> str:
-    """The direction the matching claims give the prompt: claims whose object is most like the
-    prompt's outcome, then results sentences with a significance statement (background and
-    methods sentences only name the outcome); of those, the one the evidence ranker holds most
-    likely to be right (``confidences``, one per claim of ``hits``), else the most frequent
+    """The direction the matching claims give the prompt.  With the evidence ranker's
+    ``confidences`` (one per claim of ``hits``) every matching sentence votes for the direction
+    it gives with its confidence, and the direction with the most weight wins: an abstract
+    states a result in several sentences (results, conclusion), while an aim, a within-group
+    change or another outcome sharing a word is one stray sentence the ranker holds less likely
+    (5-fold CV on the train split, 1,123 matched prompts: 0.749 right against 0.744 by the
+    single most likely claim of the rules below; 0.805 against 0.801 of the 915 answered at
+    :data:`~litkg.evaluate.evidence_ranker.MIN_CONFIDENCE`).  Without them: claims whose object
+    is most like the prompt's outcome, then results sentences with a significance statement
+    (background and methods sentences only name the outcome), then the most frequent
     direction.  An even split goes to "unchanged": a change and a null result on the same
     outcome in equally ranked sentences are most often a within-group change and the
     between-arm comparison (train split: in prompts with several matching sentences, 77% of
     the "unchanged" claims carry the prompt's label against 50-56% of the increased /
-    decreased ones).  "Improved"/"worsened", when all there is, are read with the outcome's
-    polarity (:func:`signed`)."""
-    chosen = _chosen(hits, p)
+    decreased ones).  "Improved"/"worsened" are read with the outcome's polarity
+    (:func:`signed`)."""
     if confidences is not None:
-        # the ranker reads what the two rules above do not (a within-group change, a reading
-        # of the sentence that disagrees, the other claims of the prompt); 5-fold CV on the
-        # train split, 1,019 matched prompts: 752 right against 747 by the majority
-        conf = {id(c): x for c, x in zip(hits, confidences)}
-        top = max(conf[id(c)] for c in chosen)
-        chosen = [c for c in chosen if conf[id(c)] == top]
-    counts = Counter(signed(c.direction, p.outcome) for c in chosen).most_common()
+        # a sentence votes once per direction: several claims of one sentence (one per arm
+        # mention) are one reading of it
+        best: dict[tuple[str, str], float] = {}
+        for c, x in zip(hits, confidences):
+            key = (c.evidence.sentence, signed(c.direction, p.outcome))
+            best[key] = max(best.get(key, 0.0), x)
+        votes: Counter = Counter()
+        for (_, direction), x in best.items():
+            votes[direction] += x
+        counts = votes.most_common()
+    else:
+        counts = Counter(signed(c.direction, p.outcome) for c in _chosen(hits, p)).most_common()
     tied = [d for d, n in counts if n == counts[0][1]]
     return "unchanged" if "unchanged" in tied else tied[0]
 
@@ -471,8 +481,7 @@ def evaluate_evidence_inference(folder: Path | str, *, limit: int | None = None,
             if direction == p.label:
                 report.correct += 1
             elif len(report.examples) < 15:
-                claim = next(c for c in _chosen(hits, p)
-                             if signed(c.direction, p.outcome) == direction)
+                claim = next(c for c in hits if signed(c.direction, p.outcome) == direction)
                 report.examples.append({"prompt": p.prompt_id, "gold": p.label,
                                         "predicted": direction,
                                         "subject": claim.subject.text or claim.subject.label,
