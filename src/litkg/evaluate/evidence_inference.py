@@ -15,10 +15,10 @@ arm it is credited to (a rise or fall credited to the comparator may be that arm
 from baseline, so it is not turned into the intervention's).  Labels map to directions:
 *significantly increased* -> increased, *significantly decreased* -> decreased, *no
 significant difference* -> unchanged; the prompt's label is the majority across annotators.
-Of the matching claims, those whose object is most like the prompt's outcome (Jaccard on
-content words) give the direction, then results sentences with a significance statement, then
-the one the evidence ranker holds most likely right, else the majority, an even split going to
-"unchanged" (:func:`select_direction`).  A prompt whose
+Each matching sentence votes for the direction it gives with the evidence ranker's confidence
+(without a ranker: claims whose object is most like the prompt's outcome, Jaccard on content
+words, then results sentences with a significance statement, then the majority), an even split
+going to "unchanged" (:func:`select_direction`).  A prompt whose
 matching claims are all unlikely to give its direction (an aim, a within-group change, another
 outcome sharing a word; scored by the trained model of :mod:`litkg.evaluate.evidence_ranker`)
 gets no answer.  Reported: prompt recall (share of prompts answered) and direction accuracy on
@@ -366,9 +366,10 @@ def select_direction(hits, p: Prompt, confidences: list[float] | None = None) ->
     it gives with its confidence, and the direction with the most weight wins: an abstract
     states a result in several sentences (results, conclusion), while an aim, a within-group
     change or another outcome sharing a word is one stray sentence the ranker holds less likely
-    (5-fold CV on the train split, 1,123 matched prompts: 0.749 right against 0.744 by the
-    single most likely claim of the rules below; 0.805 against 0.801 of the 915 answered at
-    :data:`~litkg.evaluate.evidence_ranker.MIN_CONFIDENCE`).  Without them: claims whose object
+    (5-fold CV on the train split, 1,123 matched prompts: 0.747 right against 0.744 by the
+    single most likely claim of the rules below; 0.803 against 0.801 of the 915 answered at
+    :data:`~litkg.evaluate.evidence_ranker.MIN_CONFIDENCE`; validation 0.694 against 0.672 of
+    134 at no gate).  Without them: claims whose object
     is most like the prompt's outcome, then results sentences with a significance statement
     (background and methods sentences only name the outcome), then the most frequent
     direction.  An even split goes to "unchanged": a change and a null result on the same
