@@ -101,6 +101,9 @@ def test_matching_sentences_vote_with_the_rankers_confidence():
     again = _claim("Cramp frequency was lower with tolvexin than with placebo (p = 0.01).",
                    subject="tolvexin 10 mg")
     assert ei.select_direction([results, again, stray], p, [0.5, 0.5, 0.6]) == "increased"
+    # ... and only the claims on what is most like the prompt's outcome vote
+    other = _claim("Tolvexin may help.", obj="cramp")
+    assert ei.select_direction([other, other, stray], p, [0.9, 0.9, 0.3]) == "increased"
 
 
 def test_claim_confidences_follow_the_claims_and_their_candidates():

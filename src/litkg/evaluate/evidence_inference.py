@@ -15,10 +15,10 @@ arm it is credited to (a rise or fall credited to the comparator may be that arm
 from baseline, so it is not turned into the intervention's).  Labels map to directions:
 *significantly increased* -> increased, *significantly decreased* -> decreased, *no
 significant difference* -> unchanged; the prompt's label is the majority across annotators.
-Each matching sentence votes for the direction it gives with the evidence ranker's confidence
-(without a ranker: claims whose object is most like the prompt's outcome, Jaccard on content
-words, then results sentences with a significance statement, then the majority), an even split
-going to "unchanged" (:func:`select_direction`).  A prompt whose
+Of the matching claims, those whose object is most like the prompt's outcome (Jaccard on
+content words) count; each of their sentences votes for the direction it gives with the
+evidence ranker's confidence (without a ranker: results sentences with a significance
+statement, then the majority), an even split going to "unchanged" (:func:`select_direction`).  A prompt whose
 matching claims are all unlikely to give its direction (an aim, a within-group change, another
 outcome sharing a word; scored by the trained model of :mod:`litkg.evaluate.evidence_ranker`)
 gets no answer.  Reported: prompt recall (share of prompts answered) and direction accuracy on
@@ -361,28 +361,30 @@ _SIGNED = ("increased", "decreased", "unchanged")
 
 
 def select_direction(hits, p: Prompt, confidences: list[float] | None = None) -> str:
-    """The direction the matching claims give the prompt.  With the evidence ranker's
-    ``confidences`` (one per claim of ``hits``) every matching sentence votes for the direction
-    it gives with its confidence, and the direction with the most weight wins: an abstract
-    states a result in several sentences (results, conclusion), while an aim, a within-group
-    change or another outcome sharing a word is one stray sentence the ranker holds less likely
-    (5-fold CV on the train split, 1,123 matched prompts: 0.747 right against 0.744 by the
-    single most likely claim of the rules below; 0.803 against 0.801 of the 915 answered at
-    :data:`~litkg.evaluate.evidence_ranker.MIN_CONFIDENCE`; validation 0.694 against 0.672 of
-    134 at no gate).  Without them: claims whose object
-    is most like the prompt's outcome, then results sentences with a significance statement
-    (background and methods sentences only name the outcome), then the most frequent
-    direction.  An even split goes to "unchanged": a change and a null result on the same
-    outcome in equally ranked sentences are most often a within-group change and the
-    between-arm comparison (train split: in prompts with several matching sentences, 77% of
-    the "unchanged" claims carry the prompt's label against 50-56% of the increased /
-    decreased ones).  "Improved"/"worsened" are read with the outcome's polarity
-    (:func:`signed`)."""
+    """The direction the matching claims give the prompt.  Claims that say which way the
+    quantity moved are preferred to "improved"/"worsened" (read with the outcome's polarity,
+    :func:`signed`, when all there is), and of those the ones whose object is most like the
+    prompt's outcome count.  With the evidence ranker's ``confidences`` (one per claim of
+    ``hits``) each of their sentences votes for the direction it gives with its confidence and
+    the direction with the most weight wins: an abstract states a result in more than one
+    sentence (results, conclusion), an aim or a within-group change is one stray sentence the
+    ranker holds less likely (5-fold CV on the train split, 1,128 matched prompts: 846 right
+    against 843 by the single most likely claim of the section tier below, 741 against 737 of
+    the 922 answered at :data:`~litkg.evaluate.evidence_ranker.MIN_CONFIDENCE`; validation 92
+    against 90 of 134 at no gate; within noise, but never worse).  Without them: results
+    sentences with a significance statement (background and methods sentences only name the
+    outcome), then the most frequent direction.  An even split goes to "unchanged": a change
+    and a null result on the same outcome in equally ranked sentences are most often a
+    within-group change and the between-arm comparison (train split: in prompts with several
+    matching sentences, 77% of the "unchanged" claims carry the prompt's label against 50-56%
+    of the increased / decreased ones)."""
     if confidences is not None:
+        conf = {id(c): x for c, x in zip(hits, confidences)}
         # a sentence votes once per direction: several claims of one sentence (one per arm
         # mention) are one reading of it
         best: dict[tuple[str, str], float] = {}
-        for c, x in zip(hits, confidences):
+        for c in _closest(hits, p):
+            x = conf[id(c)]
             key = (c.evidence.sentence, signed(c.direction, p.outcome))
             best[key] = max(best.get(key, 0.0), x)
         votes: Counter = Counter()
@@ -406,13 +408,19 @@ def signed(direction: str, outcome: str) -> str:
     return valence_sign(direction, outcome)
 
 
-def _chosen(hits, p: Prompt) -> list:
-    # "improved"/"worsened" do not say which way the quantity moved: a claim that does answers
+def _closest(hits, p: Prompt) -> list:
+    """The claims of ``hits`` that say which way the quantity moved ("improved"/"worsened" do
+    not: a claim that does answers), of those the ones whose object is most like the prompt's
+    outcome."""
     hits = [c for c in hits if c.direction in _SIGNED] or hits
     outcome = measured_outcome(p.outcome)
     sim = {id(c): round(_similarity(c.object.text or c.object.label, outcome), 3) for c in hits}
     top = max(sim.values())
-    hits = [c for c in hits if sim[id(c)] == top]
+    return [c for c in hits if sim[id(c)] == top]
+
+
+def _chosen(hits, p: Prompt) -> list:
+    hits = _closest(hits, p)
     best = max(_weight(c) for c in hits)
     return [c for c in hits if _weight(c) == best]
 
