@@ -256,6 +256,18 @@ def test_a_value_per_arm_with_its_unit_word_compares_the_arms():
     assert got == [("outcome", "everolimus", "fever", "decreased")]
 
 
+def test_a_value_per_arm_with_its_interval_compares_the_arms_and_is_also_measured():
+    # the value's interval may stand between it and its arm, and the interval's "95%" is no
+    # rate; the values measured do not keep the sentence from comparing the arms
+    text = "Median (95% confidence interval) fever clearance time was 92 hours (84-114 hours) " \
+           "with zelomycin and 138 hours (105-164 hours) with placebo (p < 0.001)."
+    doc = _doc(text, [("fever clearance time", "ANALYTE"), ("zelomycin", "DRUG"),
+                      ("placebo", "PROCEDURE")])
+    claims = extract_claims(doc, Document(id="t", text=text))
+    got = [(c.subject.label, c.object.label, c.direction) for c in claims if c.kind == "outcome"]
+    assert got == [("zelomycin", "fever clearance time", "decreased")]
+
+
 def test_a_p_value_written_as_one_token_is_no_entity():
     from spacy.tokens import Span
 

@@ -434,6 +434,17 @@ def test_a_comparative_right_before_the_object_is_its_own_and_longer_is_a_rise()
     assert _outcomes(text, [("zolmadine", "DRUG"), ("antibodies", "ANALYTE")]) == []
 
 
+def test_a_comparative_before_a_measure_noun_of_the_object_is_its_own():
+    # "higher levels of A and lower levels of B": each member has its own comparative; the one
+    # after "and" is not A's verb
+    text = "Patients given zolmadine had higher serum levels of interleukin-2 and lower levels " \
+           "of cortisol than controls."
+    got = _outcomes(text, [("zolmadine", "DRUG"), ("interleukin-2", "ANALYTE"),
+                           ("cortisol", "ANALYTE")])
+    assert got == [("zolmadine", "cortisol", "decreased"),
+                   ("zolmadine", "interleukin-2", "increased")]
+
+
 def test_a_verb_countering_a_change_noun_turns_its_sign_over():
     ents = [("Zolmadine", "DRUG"), ("interleukin-6", "ANALYTE")]
     text = "Zolmadine decreased the elevations of interleukin-6."

@@ -89,6 +89,23 @@ def test_the_ranker_chooses_among_equally_matching_claims():
     assert ei.select_direction([within, null], p, [0.3, 0.4]) == "unchanged"
 
 
+def test_matching_sentences_vote_with_the_rankers_confidence():
+    # a result stated in the results and again in the conclusion outweighs one stray sentence
+    # the ranker holds a little more likely than either
+    results = _claim("Cramp frequency was lower with tolvexin than with placebo (p = 0.01).")
+    conclusion = _claim("Tolvexin may help.")
+    stray = _claim("We compared tolvexin with placebo.", direction="increased")
+    p = ei.Prompt("1", "1", "cramp frequency", "tolvexin", "placebo", "decreased")
+    assert ei.select_direction([results, conclusion, stray], p, [0.5, 0.45, 0.6]) == "decreased"
+    # ... but two claims of one sentence are one reading of it, one vote
+    again = _claim("Cramp frequency was lower with tolvexin than with placebo (p = 0.01).",
+                   subject="tolvexin 10 mg")
+    assert ei.select_direction([results, again, stray], p, [0.5, 0.5, 0.6]) == "increased"
+    # ... and only the claims on what is most like the prompt's outcome vote
+    other = _claim("Tolvexin may help.", obj="cramp")
+    assert ei.select_direction([other, other, stray], p, [0.9, 0.9, 0.3]) == "increased"
+
+
 def test_claim_confidences_follow_the_claims_and_their_candidates():
     results = _claim("Cramp frequency was lower with tolvexin than with placebo (p = 0.01).")
     aim = _claim("We compared tolvexin with placebo.", direction="unchanged")

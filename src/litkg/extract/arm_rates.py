@@ -61,22 +61,27 @@ def arm_rates(sent: Span, ents: list[Span], arm_labels,
 
 #: a value (a mean, a mean change: signed) right before the arm it was measured in: "-22.8 with
 #: sertraline", "7.1 in the X group"
-#: ("24 weeks with X", "7.1 months for placebo": a unit word may stand between)
+#: ("24 weeks with X", "7.1 months for placebo": a unit word may stand between; so may the
+#: value's spread or interval: "92 hours (84-114 hours) for X", "9.8 min (IQR 8 to 12.3) for X")
 _VALUE_TO_ARM = re.compile(r"(?<![\w.,/])([-−–]?\d+(?:\.\d+)?)(?![\d%.,/])\s*"
-                           r"(?:(?:days?|weeks?|months?|years?|hours?|h|min|minutes?|points?)\s+)?"
+                           r"(?:(?:days?|weeks?|months?|years?|hours?|h|min|minutes?|points?|"
+                           r"seconds?|sec|s|cm|mm|mmHg|kg|g|mg|ml|mL)\s*)?"
+                           r"(?:\([^()]{1,40}\)\s*,?\s*)?"
                            r"(?:with|in|on|among|for)\s+(?:the\s+)?$", re.I)
+#: a percentage that is no rate: the level of an interval ("95% CI", "95% confidence interval")
+_INTERVAL_LEVEL = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s*%\s*(?:CI\b|C\.I\.|confidence)", re.I)
 
 
 def _arm_values(sent: Span, arms: list[Span]) -> list[tuple[Span, float]]:
     """"The mean change in Y was -22.8 with X and -20.2 with placebo": (arm, value) pairs of a
     sentence that gives a plain value per arm and no rate at all (a more negative change is the
     larger decrease, so the values compare as rates do)."""
-    if _PERCENT.search(sent.text):
+    if _PERCENT.search(_INTERVAL_LEVEL.sub(" ", sent.text)):
         return []
     doc = sent.doc
     out = []
     for arm in arms:
-        m = _VALUE_TO_ARM.search(doc.text[max(sent.start_char, arm.start_char - 30):arm.start_char])
+        m = _VALUE_TO_ARM.search(doc.text[max(sent.start_char, arm.start_char - 70):arm.start_char])
         if m:
             out.append((arm, float(m.group(1).replace("−", "-").replace("–", "-"))))
     return out if len(out) >= 2 else []
@@ -91,7 +96,8 @@ def _rates(text: str) -> list[tuple[re.Match, float]]:
     """Percentages, and counts of a denominator as percentages ("2 of 60" = 3.3), in text
     order; a count whose percentage follows it ("237 of 2373 (10.0%)") is read once, as the
     percentage."""
-    percents = [(m, float(m.group(1))) for m in _PERCENT.finditer(text)]
+    percents = [(m, float(m.group(1))) for m in _PERCENT.finditer(text)
+                if not _INTERVAL_LEVEL.match(text, m.start())]
     counts = [(m, round(100.0 * int(m.group(1)) / int(m.group(2)), 1))
               for m in _COUNT.finditer(text)
               if 0 < int(m.group(2)) and int(m.group(1)) <= int(m.group(2))]

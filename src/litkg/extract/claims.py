@@ -394,7 +394,8 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
     # "The incidences of Y were 9.2% and 40.8% in the X and placebo groups": the rates decide
     rated = None if not reported else rated_outcome(sent, ents, INTERVENTION_LABELS, OUTCOME_LABELS,
                                                      interventions.generic_comparator, ctx.main_drug)
-    if rated is not None and not any(c.subject.key == concept_of(rated[0]).key and
+    if rated is not None and not any(c.kind != "measurement" and  # a value is no finding
+                                     c.subject.key == concept_of(rated[0]).key and
                                      c.object.key == concept_of(rated[1]).key for c in out):
         arm, obj, direction, rate, tested = rated
         # the test comparing the arms' rates is the sentence's ("... and 52% in B (P=0.001)")

@@ -378,8 +378,7 @@ def cue_for(doc: Doc, obj: Span, cues: list[tuple[int, str]],
     if after and before and doc[after[0][0] - 1].lower_ in ("and", "but") and \
             (verb_like(doc[before[-1][0]].lower_) and
              (obj.start - before[-1][0] <= 2 or verb_like(doc[after[0][0]].lower_))
-             or (before[-1][0] == obj.start - 1 and
-                 doc[before[-1][0]].lower_ in PREDICATE_COMPARATIVES)):
+             or _attribute_of(doc, before[-1][0], obj)):
         return before[-1]
     if after:
         return after[0]
@@ -388,6 +387,26 @@ def cue_for(doc: Doc, obj: Span, cues: list[tuple[int, str]],
     if gapped_clause(doc, obj):
         return _gapped_cue(doc, obj, cues)
     return None if in_list else _list_cue(doc, obj, cues)
+
+
+#: words that may stand between a comparative and the noun it qualifies: "higher serum levels
+#: of IL-2", "a higher mean test time" (not a preposition, verb or conjunction of a clause)
+_NOUN_PHRASE_GAP = re.compile(r"^[a-z][a-z-]*$")
+_NOT_IN_NOUN_PHRASE = frozenset({"and", "or", "but", "than", "in", "with", "to", "for", "at",
+                                 "by", "was", "were", "is", "are", "be", "been", "had", "has",
+                                 "the", "a", "an", "versus", "vs", "compared"})
+
+
+def _attribute_of(doc: Doc, cue_i: int, obj: Span) -> bool:
+    """Is the comparative at ``cue_i`` an attribute of ``obj``'s own noun phrase: right before
+    it ("longer total sleep time") or before a measure noun of it ("higher levels of IL-2 and
+    lower levels of cortisol": each list member has its own comparative, and the one after
+    "and" belongs to the next member)?"""
+    if doc[cue_i].lower_ not in PREDICATE_COMPARATIVES:
+        return False
+    gap = [t.lower_ for t in doc[cue_i + 1:obj.start]]
+    return len(gap) <= 3 and all(_NOUN_PHRASE_GAP.match(w) and w not in _NOT_IN_NOUN_PHRASE
+                                 for w in gap)
 
 
 #: an endpoint that is a time ("onset of sensory block", "time to extubation", "latency") ...
