@@ -44,6 +44,17 @@ def test_a_condition_whose_incidence_rose_with_the_drug_is_its_harm():
     assert [c.kind for c in claims if c.object.label == "gout"] == ["adverse_effect"]
 
 
+def test_a_drug_glued_to_an_attribute_word_is_not_the_intervention():
+    # "thiazide-sensitive cotransporter", "LPS-stimulated cells": a property or a stimulus
+    text = ("Rats received zolmadine. The abundance of thiazide-sensitive cotransporter fell. "
+            "Renin was decreased in the cortex.")
+    claims = _claims(text, [("zolmadine", "DRUG"), ("thiazide", "DRUG"), ("Renin", "ANALYTE")])
+    assert {c.subject.label for c in claims if c.kind == "outcome"} == {"zolmadine"}
+    text = "Zolmadine suppressed TNF production by LPS-stimulated macrophages."
+    claims = _claims(text, [("Zolmadine", "DRUG"), ("TNF", "TARGET"), ("LPS", "DRUG")])
+    assert {c.subject.label for c in claims if c.kind == "outcome"} == {"zolmadine"}
+
+
 def test_a_finding_that_went_down_under_the_drug_is_a_benefit_not_a_harm():
     for text, ents in (("While receiving enalapril, her proteinuria decreased.",
                         [("enalapril", "DRUG"), ("proteinuria", "PHENOTYPE")]),

@@ -47,6 +47,8 @@ def drug_for(sent: Span, ents: list[Span], i: int, main_drug: Span | None,
     # Y's cause, it is no arm
     drugs = [e for e in drugs if not named_as_cause(doc, e)
              and not any(poisoning_by(c, e) for c in ents)]
+    # "thiazide-sensitive cotransporter", "insulin-like growth factor": a property, not a drug
+    drugs = [e for e in drugs if not interventions.glued_attribute(doc, e)]
     # "modafinil decreases Y in abstinent cocaine users": the users' drug names the population
     drugs = [e for e in drugs if not interventions.names_users(e)] or drugs
     # "Neither X nor Y had an effect on Z": the drugs sit inside the negation scope
@@ -88,7 +90,8 @@ def drug_for(sent: Span, ents: list[Span], i: int, main_drug: Span | None,
         # ("patients with levodopa-induced dyskinesias were selected": the cause in a name)
         prev_drugs = [e for e in prev.ents if e.label_ in DRUG_LABELS and not e._.negated
                       and not is_measured(e) and not interventions.concomitant(doc, prev, e)
-                      and not interventions.comparator_arm(doc, e) and not named_as_cause(doc, e)]
+                      and not interventions.comparator_arm(doc, e) and not named_as_cause(doc, e)
+                      and not interventions.glued_attribute(doc, e)]
         # "we compared persistent filling of A and B": their use was measured, not given
         prev_drugs = [e for e in prev_drugs if not interventions.usage_measured(e, prev_drugs)]
         if course_off(prev, prev_drugs, lambda e: written_as_stopped(doc, prev, e, prev_drugs)):

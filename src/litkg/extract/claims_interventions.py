@@ -380,3 +380,22 @@ def diagnostic_procedure(ent: Span) -> bool:
         return False
     return any(re.split(r"\s+", name.strip().lower())[-1] in _DIAGNOSTIC_HEADS
                for name in (ent.text, ent._.concept_label or "") if name.strip())
+
+
+#: words a drug is glued to when it names a property of something else: "thiazide-sensitive
+#: cotransporter", "insulin-like growth factor", "steroid-free remission", "drug-naive patients"
+_ATTRIBUTE_WORDS = frozenset({"sensitive", "insensitive", "resistant", "dependent", "independent",
+                              "responsive", "unresponsive", "refractory", "naive", "naïve",
+                              "free", "intolerant", "sparing", "like", "binding", "specific",
+                              "gated", "activated", "stimulated"})
+
+
+def glued_attribute(doc: Doc, ent: Span) -> bool:
+    """Is ``ent`` glued by a hyphen to a word that makes it an attribute of what follows
+    ("thiazide-sensitive Na-Cl cotransporter")?  Such a drug was not given."""
+    end = ent.end
+    if end + 1 < len(doc) and doc[end].text in ("-", "\u2013") and not doc[end - 1].whitespace_:
+        return doc[end + 1].lower_ in _ATTRIBUTE_WORDS
+    text = doc.text[ent.end_char:ent.end_char + 20]
+    return bool(re.match(r"-(\w+)", text)) and re.match(r"-(\w+)", text).group(1).lower() in \
+        _ATTRIBUTE_WORDS
