@@ -308,8 +308,8 @@ def _own_subject(doc: Doc, obj: Span, i: int) -> bool:
     for e in doc.ents:
         if not (obj.end < e.start and e.end <= i):
             continue
-        if doc[obj.end].lower_ in (",", "and", "or", "and/or", "as"):
-            continue  # "PTH and calcium decreased", "OTM and new bone apposition rates fell"
+        if {t.lower_ for t in doc[obj.end:e.start]} & {",", "and", "or", "and/or", "as"}:
+            continue  # "PTH and calcium decreased", "TC (total cholesterol) and TG fell"
         if {t.lower_ for t in doc[obj.end:e.start]} & _PREPOSITIONS:
             continue  # "Survival rates for patients with CDH have increased": e is in obj's phrase
         tail = [t.lower_ for t in doc[e.end:i]]
