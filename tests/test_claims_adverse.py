@@ -510,3 +510,43 @@ def test_blockade_of_a_finding_is_a_benefit_but_a_channel_blockade_may_cause_one
     doc = _doc("Because zorbex also exhibits sodium channel blockade, cardiac toxicity is possible.",
                [("zorbex", "DRUG"), ("cardiac toxicity", "CONDITION")])
     assert _pairs(doc) == {("zorbex", "cardiac toxicity")}
+
+
+def test_a_drug_coordinated_with_the_cause_of_a_compound_shares_it(monkeypatch):
+    _with_model(monkeypatch, {"BIAS": -10.0})
+    doc = _doc("Calcium channel blockers relieve zorbamide or quinotil-induced migraine.",
+               [("zorbamide", "DRUG"), ("quinotil", "DRUG"), ("migraine", "CONDITION")])
+    assert _pairs(doc) == {("zorbamide", "migraine"), ("quinotil", "migraine")}
+    # a condition before the "and" is no partner of the cause
+    doc = _doc("Fever and quinotil-induced migraine were seen.",
+               [("Fever", "CONDITION"), ("quinotil", "DRUG"), ("migraine", "CONDITION")])
+    assert _pairs(doc) == {("quinotil", "migraine")}
+
+
+def test_a_hedged_cause_after_the_condition_overrides_the_admitted_for_frame(monkeypatch):
+    _with_model(monkeypatch, {"BIAS": 10.0})
+    doc = _doc("A man was admitted for severe hepatic necrosis thought to be due to zorbamide.",
+               [("hepatic necrosis", "CONDITION"), ("zorbamide", "DRUG")])
+    assert rel._cause_follows(doc, doc.ents[0], [doc.ents[1]])
+    assert _pairs(doc) == {("zorbamide", "hepatic necrosis")}
+
+
+def test_patients_with_an_associated_condition_are_no_indication(monkeypatch):
+    _with_model(monkeypatch, {"BIAS": 10.0})
+    doc = _doc("Zorbamide infusions in children with associated cardiac arrest.",
+               [("Zorbamide", "DRUG"), ("cardiac arrest", "CONDITION")])
+    assert _pairs(doc) == {("Zorbamide", "cardiac arrest")}
+    doc = _doc("Zorbamide given to children with cardiac arrest.",
+               [("Zorbamide", "DRUG"), ("cardiac arrest", "CONDITION")])
+    assert _pairs(doc) == set()
+
+
+def test_a_response_of_another_condition_is_no_remedy_of_the_first(monkeypatch):
+    _with_model(monkeypatch, {"BIAS": 10.0})
+    doc = _doc("A case of purpura occurring as an allergic response to zorbamide therapy.",
+               [("purpura", "CONDITION"), ("allergic", "CONDITION"), ("zorbamide", "DRUG")])
+    assert ("zorbamide", "purpura") in _pairs(doc)
+    # the change word said of the condition itself still names its remedy
+    doc = _doc("A case of purpura with a good response to zorbamide therapy.",
+               [("purpura", "CONDITION"), ("zorbamide", "DRUG")])
+    assert _pairs(doc) == set()

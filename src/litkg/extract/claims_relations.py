@@ -50,6 +50,10 @@ _INDICATION = re.compile(r"(\bfor|\b(treatment|management|therapy|treating|treat
                          r"(\s+\S+){0,2}\s*$", re.I)
 
 
+#: words that make a condition after "patients with" a consequence rather than an indication
+_CONSEQUENCE = ("associat", "concomitant", "subsequent", "consequent", "resultant", "resulting",
+                "ensuing")
+
 _LED_TO_TREATMENT = re.compile(
     r"^\W*(?:which\s+|that\s+)?(?:(?:has|had|have|was|were)\s+)?(?:lead|leads|led|leading|"
     r"requir\w*|necessitat\w*|prompt\w*)\s+(?:to\s+)?(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?"
@@ -63,7 +67,12 @@ def _is_indication(doc: Doc, sent: Span, cond: Span) -> bool:
     # "calciphylaxis patients", "CKD populations": the condition names the population; "In
     # type 1 diabetes, adding X ...": a sentence opening on it sets the population
     opening = doc[sent.start:cond.start].text
-    if _INDICATION.search(prev) or POPULATION_NOUN.match(nxt) or \
+    found = _INDICATION.search(prev)
+    # "patients with associated Y", "with subsequent Y": a word of consequence says Y came
+    # with what the sentence is about, not that the patients were treated for it
+    if found and any(w.lower().startswith(_CONSEQUENCE) for w in found.group(0).split()[-2:]):
+        found = None
+    if found or POPULATION_NOUN.match(nxt) or \
             (nxt == "," and _POPULATION_OPENING.match(opening)):
         return True
     # "Y, leading to long-term treatment with X", "Y requiring insulin therapy": Y (or the list
@@ -170,6 +179,12 @@ def _compound_cause(doc: Doc, d: Span, c: Span) -> bool:
         partner = next((e for e in doc.ents if e.start == d.end + 1 and e.label_ == d.label_), None)
         if partner is not None and partner.end <= c.start and _compound_cause(doc, partner, c):
             return True
+    if d.end + 1 < c.start and doc[d.end].lower_ in ("and", "or") and doc[d.end - 1].whitespace_:
+        # "5-FU or capecitabine-induced Y", "cisplatin and bleomycin-induced Y": a drug
+        # coordinated with the cause of the compound shares it
+        partner = next((e for e in doc.ents if e.start == d.end + 1 and e.label_ == d.label_), None)
+        if partner is not None and partner.end <= c.start and _compound_cause(doc, partner, c):
+            return True
     if d.end + 2 > c.start or c.start - (d.end + 2) > 3 or doc[d.end].text not in ("-", "–"):
         return False
     return doc[d.end + 1].lower_.startswith(("induc", "associat", "relat", "caus", "provok",
@@ -259,13 +274,22 @@ def named_in_compound(doc: Doc, d: Span, c: Span) -> bool:
     return _compound_cause(doc, d, c) or poisoning_by(c, d)
 
 
+_HEDGE_GLUE = frozenset({"thought", "believed", "considered", "presumed", "suspected", "felt",
+                         "to", "be", "probably", "possibly", "presumably", "likely", "most",
+                         "apparently", "was", "were", "is", "are"})
+
+
 def _cause_follows(doc: Doc, c: Span, drugs: list[Span]) -> bool:
     """"patients with Y induced by X", "a case of Y due to X", "a child with Y following X
     therapy": a cause phrase or an onset after a drug right after the condition names the drug
     as its cause, whatever the words before it ("patients with"); the pair is then the
     classifier's to judge.  The cue must open a phrase ("induced by", "related to"): glued to
     a word it modifies what follows ("renal failure-related calciphylaxis")."""
-    for i in range(c.end, min(len(doc) - 1, c.end + 3)):
+    # "Y thought to be due to X", "Y probably caused by X": a hedge may stand before the cue
+    start = c.end
+    while start < len(doc) - 1 and start - c.end < 4 and doc[start].lower_ in _HEDGE_GLUE:
+        start += 1
+    for i in range(c.end, min(len(doc) - 1, start + 3)):
         word, nxt = doc[i].lower_, doc[i + 1].lower_
         caused = word.startswith(lex.AE_CAUSAL + lex.AE_BECAUSE) and nxt in ("by", "to")
         # the drug within a few words of the temporal cue ("after 3 weeks of X", "following X")
@@ -476,7 +500,10 @@ def _remedy_of(doc: Doc, c: Span, d: Span, improving: list[int]) -> bool:
     """Is ``d`` the means an improvement of ``c`` named after it came with ("Y, which improved
     within a month with X", "Y resolved after X")?  The change word lies between them, within
     eight tokens of the drug, linked to it by with / on / after / by / to."""
-    return any(c.end <= i < d.start and d.start - i <= 8 and
+    # "Y occurring as an allergic response to X": a change word right after another condition
+    # speaks of that one ("allergic response"), not of Y
+    after_other = {e.end for e in doc.ents if e.label_ in CONDITION_LABELS and e.start >= c.end}
+    return any(c.end <= i < d.start and d.start - i <= 8 and i not in after_other and
                not any(t.lower_ in ("but", "whereas") for t in doc[i:d.start]) and
                _REMEDY_LINK.match(doc.text[doc[i].idx + len(doc[i].text):d.start_char])
                for i in improving)
