@@ -550,3 +550,17 @@ def test_a_response_of_another_condition_is_no_remedy_of_the_first(monkeypatch):
     doc = _doc("A case of purpura with a good response to zorbamide therapy.",
                [("purpura", "CONDITION"), ("zorbamide", "DRUG")])
     assert _pairs(doc) == set()
+
+
+def test_a_cause_phrase_names_the_drug_of_its_condition_and_no_other(monkeypatch):
+    _with_model(monkeypatch, {"BIAS": 10.0})
+    doc = _doc("A child given velbaxin plus quinotil developed hepatitis caused by zorbamide.",
+               [("velbaxin", "DRUG"), ("quinotil", "DRUG"), ("hepatitis", "CONDITION"),
+                ("zorbamide", "DRUG")])
+    assert _pairs(doc) == {("zorbamide", "hepatitis")}
+    # the drug that names the condition stays: an interaction ("W toxicity due to X")
+    doc = _doc("Velbaxin toxicity due to zorbamide and quinotil.",
+               [("Velbaxin", "DRUG"), ("toxicity", "CONDITION"), ("zorbamide", "DRUG"),
+                ("quinotil", "DRUG")])
+    assert _pairs(doc) == {("Velbaxin", "toxicity"), ("zorbamide", "toxicity"),
+                           ("quinotil", "toxicity")}

@@ -301,6 +301,27 @@ def _cause_follows(doc: Doc, c: Span, drugs: list[Span]) -> bool:
     return False
 
 
+def _named_causes(doc: Doc, c: Span, drugs: list[Span]) -> list[Span]:
+    """The drugs a cause phrase right after ``c`` names ("Y caused by X", "Y due to X and Z"):
+    the drug opening the phrase and its list mates; [] for an onset ("Y after X") or none."""
+    start = c.end
+    while start < len(doc) - 1 and start - c.end < 4 and doc[start].lower_ in _HEDGE_GLUE:
+        start += 1
+    for i in range(c.end, min(len(doc) - 1, start + 3)):
+        if doc[i].lower_.startswith(lex.AE_CAUSAL + lex.AE_BECAUSE) and \
+                doc[i + 1].lower_ in ("by", "to"):
+            first = next((d for d in sorted(drugs, key=lambda d: d.start)
+                          if 0 < d.start - (i + 1) <= 4), None)
+            if first is None:
+                return []
+            named, lists = [first], _listed_pairs(doc, drugs)
+            for a, b in lists + lists:
+                if any(a is n for n in named) and not any(b is n for n in named):
+                    named.append(b)
+            return named
+    return []
+
+
 #: comparatives that, right before a finding, say it went down ("had lower proteinuria", "less
 #: pain"); participles such as "decreased" also form names of findings ("decreased appetite")
 _COMPARATIVES = frozenset({"lower", "less", "fewer", "smaller", "milder", "shorter"})
@@ -443,6 +464,12 @@ def adverse_pairs(sent: Span, ents: list[Span],
         # (unless X was what was stopped: "Y resolved after X was withdrawn")
         candidates = [d for d in candidates if (not _remedy_of(doc, c, d, improving)
                       or written_as_stopped(doc, sent, d, drugs)) and d not in direct]
+        # "Y caused by X": the cause phrase names Y's drug (with its list), the others in the
+        # sentence ("treated with Z") are not; a drug naming Y ("W toxicity due to X", an
+        # interaction) stays
+        named = _named_causes(doc, c, drugs) if caused else []
+        candidates = [d for d in candidates if not named or any(d is n for n in named)
+                      or d.end == c.start or (d.end + 1 == c.start and doc[d.end].text == "-")]
         if indication or (better and not candidates):
             continue
         strong = strong_of[c.start]
