@@ -564,3 +564,13 @@ def test_a_cause_phrase_names_the_drug_of_its_condition_and_no_other(monkeypatch
                 ("quinotil", "DRUG")])
     assert _pairs(doc) == {("Velbaxin", "toxicity"), ("zorbamide", "toxicity"),
                            ("quinotil", "toxicity")}
+
+
+def test_an_x_induced_compound_ends_at_a_preposition_or_another_condition(monkeypatch):
+    _with_model(monkeypatch, {"BIAS": -10.0})
+    doc = _doc("Zorbamide-induced lupus in Crohn's disease.",
+               [("Zorbamide", "DRUG"), ("lupus", "CONDITION"), ("Crohn's disease", "CONDITION")])
+    assert _pairs(doc) == {("Zorbamide", "lupus")}
+    doc = _doc("Zorbamide-induced severe acute hepatitis.",
+               [("Zorbamide", "DRUG"), ("hepatitis", "CONDITION")])
+    assert _pairs(doc) == {("Zorbamide", "hepatitis")}

@@ -187,8 +187,19 @@ def _compound_cause(doc: Doc, d: Span, c: Span) -> bool:
             return True
     if d.end + 2 > c.start or c.start - (d.end + 2) > 3 or doc[d.end].text not in ("-", "–"):
         return False
+    # "X-induced severe Y": modifiers may stand between; "X-induced lupus in Crohn's disease":
+    # a preposition or another condition ends the compound before Y
+    if any(t.lower_ in _COMPOUND_BREAK or not t.is_alpha and t.text != "-"
+           for t in doc[d.end + 2:c.start]) or any(
+            e.label_ in CONDITION_LABELS and d.end + 2 <= e.start and e.end <= c.start
+            for e in doc.ents):
+        return False
     return doc[d.end + 1].lower_.startswith(("induc", "associat", "relat", "caus", "provok",
                                              "precipitat", "triggered"))
+
+
+_COMPOUND_BREAK = frozenset({"in", "of", "with", "after", "during", "and", "or", "on", "for",
+                             "from", "by", "to", "at", "as", "following"})
 
 
 def _ae_entities(sent: Span, ents: list[Span]) -> tuple[list[Span], list[Span]]:
