@@ -574,3 +574,10 @@ def test_an_x_induced_compound_ends_at_a_preposition_or_another_condition(monkey
     doc = _doc("Zorbamide-induced severe acute hepatitis.",
                [("Zorbamide", "DRUG"), ("hepatitis", "CONDITION")])
     assert _pairs(doc) == {("Zorbamide", "hepatitis")}
+
+
+def test_an_overdose_is_how_a_drug_was_taken_not_its_harm(monkeypatch):
+    _with_model(monkeypatch, {"BIAS": 10.0})
+    doc = _doc("Zorbamide overdose in children with associated cardiac arrest.",
+               [("Zorbamide", "DRUG"), ("overdose", "CONDITION"), ("cardiac arrest", "CONDITION")])
+    assert _pairs(doc) == {("Zorbamide", "cardiac arrest")}

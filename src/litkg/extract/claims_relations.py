@@ -203,8 +203,8 @@ _COMPOUND_BREAK = frozenset({"in", "of", "with", "after", "during", "and", "or",
 
 
 def _ae_entities(sent: Span, ents: list[Span]) -> tuple[list[Span], list[Span]]:
-    """(conditions, drugs) a harm pair can be made of: a class noun restating a named drug and
-    a chemical named as the body's process ("inadequate calcium absorption") are no drugs; a
+    """(conditions, drugs) a harm pair can be made of: an overdose is no condition; a class noun
+    restating a named drug and a chemical named as the body's process ("inadequate calcium absorption") are no drugs; a
     protein, analyte or unknown name written as given (:func:`administered`) is one."""
     doc = sent.doc
     given = [e for e in ents if e.label_ in ("TARGET", "ANALYTE", "CONDITION")
@@ -213,6 +213,8 @@ def _ae_entities(sent: Span, ents: list[Span]) -> tuple[list[Span], list[Span]]:
     conds = [e for e in ents if e.label_ in CONDITION_LABELS and e not in given
              and not any(vaccine(v) and v.start == e.end for v in ents)]
     conds += finding_spans(sent, ents)  # "cutaneous eruptions": findings the recogniser left
+    # "X overdose": an overdose is how the drug was taken, its harms are what it caused
+    conds = [c for c in conds if not c[-1].lower_.startswith("overdos")]
     drugs = [e for e in ents if e.label_ in DRUG_LABELS or e in given]
     drugs += given_names(sent, ents)  # "treated with Budefat": a drug the recogniser missed
     drugs = [d for d in drugs if not class_apposition(doc, d, drugs)
