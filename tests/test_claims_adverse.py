@@ -581,3 +581,14 @@ def test_an_overdose_is_how_a_drug_was_taken_not_its_harm(monkeypatch):
     doc = _doc("Zorbamide overdose in children with associated cardiac arrest.",
                [("Zorbamide", "DRUG"), ("overdose", "CONDITION"), ("cardiac arrest", "CONDITION")])
     assert _pairs(doc) == {("Zorbamide", "cardiac arrest")}
+
+
+def test_a_class_noun_after_a_demonstrative_restates_the_named_drug(monkeypatch):
+    _with_model(monkeypatch, {"BIAS": 10.0})
+    doc = _doc("Rash with zorbamide resembles the rash reported with this tricyclic antidepressant.",
+               [("Rash", "CONDITION"), ("zorbamide", "DRUG"), ("rash", "CONDITION"),
+                ("antidepressant", "DRUG")])
+    assert {d for d, _ in _pairs(doc)} == {"zorbamide"}
+    doc = _doc("Rash was reported with this antidepressant.",
+               [("Rash", "CONDITION"), ("antidepressant", "DRUG")])
+    assert _pairs(doc) == {("antidepressant", "Rash")}  # no named drug to restate

@@ -165,7 +165,13 @@ def risk_factor(doc: Doc, sent: Span, c: Span) -> bool:
 def class_apposition(doc: Doc, d: Span, drugs: list[Span]) -> bool:
     """"Fluoxetine, a serotonin reuptake inhibitor, ...": the class noun restates a named drug."""
     before = {t.lower_ for t in doc[max(0, d.start - 2):d.start]}
-    return bool(before & {"a", "an"}) and any(0 < d.start - o.end <= 8 for o in drugs if o is not d)
+    if before & {"a", "an"} and any(0 < d.start - o.end <= 8 for o in drugs if o is not d):
+        return True
+    # "SS associated with mirtazapine ... cases of SS with this tetracyclic antidepressant": a
+    # demonstrative refers back to the drug the sentence named
+    return any(t.lower_ in ("this", "these") for t in doc[max(0, d.start - 3):d.start]) and \
+        any(o.end <= d.start and not any(t.is_sent_start for t in doc[o.end:d.start + 1])
+            for o in drugs if o is not d)
 
 
 def _compound_cause(doc: Doc, d: Span, c: Span) -> bool:
