@@ -592,3 +592,11 @@ def test_a_class_noun_after_a_demonstrative_restates_the_named_drug(monkeypatch)
     doc = _doc("Rash was reported with this antidepressant.",
                [("Rash", "CONDITION"), ("antidepressant", "DRUG")])
     assert _pairs(doc) == {("antidepressant", "Rash")}  # no named drug to restate
+
+
+def test_a_finding_that_names_only_harm_is_no_effect_of_its_own(monkeypatch):
+    _with_model(monkeypatch, {"BIAS": 10.0})
+    doc = _doc("Zorbamide may cause severe side effects.", [("Zorbamide", "DRUG")])
+    assert _pairs(doc) == set()
+    doc = _doc("Zorbamide may cause severe skin effects.", [("Zorbamide", "DRUG")])
+    assert _pairs(doc) == {("Zorbamide", "severe skin effects")}

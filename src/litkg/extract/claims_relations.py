@@ -18,7 +18,7 @@ from litkg.extract import claims_scope
 from litkg.extract.administered import administered, vaccine
 from litkg.extract.claims_nonfindings import previous_line, prior_failure
 from litkg.extract.claims_scope import DRUG_LABELS, POPULATION_NOUN
-from litkg.extract.findings import finding_spans, given_names
+from litkg.extract.findings import finding_spans, given_names, names_only_harm
 
 INTERVENTION_LABELS = {"DRUG", "PROCEDURE"}
 CONDITION_LABELS = {"CONDITION", "PHENOTYPE"}
@@ -220,7 +220,9 @@ def _ae_entities(sent: Span, ents: list[Span]) -> tuple[list[Span], list[Span]]:
              and not any(vaccine(v) and v.start == e.end for v in ents)]
     conds += finding_spans(sent, ents)  # "cutaneous eruptions": findings the recogniser left
     # "X overdose": an overdose is how the drug was taken, its harms are what it caused
-    conds = [c for c in conds if not c[-1].lower_.startswith("overdos")]
+    conds = [c for c in conds if not c[-1].lower_.startswith("overdos")
+             # "may cause severe side effects": the harm word is no effect of its own
+             and not (c._.source == "finding" and names_only_harm(c))]
     drugs = [e for e in ents if e.label_ in DRUG_LABELS or e in given]
     drugs += given_names(sent, ents)  # "treated with Budefat": a drug the recogniser missed
     drugs = [d for d in drugs if not class_apposition(doc, d, drugs)

@@ -89,6 +89,23 @@ antitumor antitumour anti-inflammatory analgesic antiviral antibacterial
 """.split())
 
 
+#: words that add no clinical content to a harm word ("severe side effects", "unwanted
+#: complications")
+_HARM_ONLY = frozenset("""
+side adverse unwanted undesirable undesired untoward unexpected severe serious fewer frequent
+mediated effect effects complication complications -
+""".split())
+
+
+def names_only_harm(span: Span) -> bool:
+    """"side effects", "various adverse effects", "unwanted complications": a finding that says
+    only that there was harm.  It stays a finding (the classifier reads it as a list head:
+    "side effects include A and B"), but names no effect of its own."""
+    words = [t.lower_ for t in span]
+    return words[-1] in ("effect", "effects", "complication", "complications") and \
+        all(w in _HARM_ONLY or w in _DEGREE for w in words)
+
+
 def _modifier(token, sent_start: int) -> bool:
     """May ``token`` stand in front of a finding head as one of its modifiers?"""
     low = token.lower_
