@@ -29,6 +29,21 @@ def test_the_second_arm_of_a_comparison_is_not_the_intervention():
     assert all(c.subject.label == "losartan" for c in claims if c.kind == "outcome")
 
 
+def test_every_arm_listed_after_in_comparison_to_is_a_comparator():
+    text = ("Zolmadine or ketorolac is associated with increased risk of stroke in comparison to "
+            "aspirin or clopidogrel.")
+    claims = _claims(text, [("Zolmadine", "DRUG"), ("ketorolac", "DRUG"), ("stroke", "CONDITION"),
+                            ("aspirin", "DRUG"), ("clopidogrel", "DRUG")])
+    harmed = {c.subject.label for c in claims if c.kind == "adverse_effect"}
+    assert harmed == {"zolmadine", "ketorolac"}
+
+
+def test_a_condition_whose_incidence_rose_with_the_drug_is_its_harm():
+    text = "In the zolmadine group the incidence of gout was higher than in controls."
+    claims = _claims(text, [("zolmadine", "DRUG"), ("gout", "CONDITION")])
+    assert [c.kind for c in claims if c.object.label == "gout"] == ["adverse_effect"]
+
+
 def test_a_finding_that_went_down_under_the_drug_is_a_benefit_not_a_harm():
     for text, ents in (("While receiving enalapril, her proteinuria decreased.",
                         [("enalapril", "DRUG"), ("proteinuria", "PHENOTYPE")]),
@@ -369,6 +384,36 @@ def test_an_allocation_sentence_reports_no_outcome():
     claims = _claims(text, [("oseltamivir", "DRUG"), ("hospitalizations", "ENDPOINT"),
                             ("placebo", "PROCEDURE")])
     assert _find(claims, "outcome", "hospitalizations").direction == "decreased"
+
+
+def test_how_an_outcome_was_measured_or_defined_reports_no_outcome():
+    ents = [("zolmadine", "DRUG"), ("viral load", "ANALYTE"), ("CD4 count", "ANALYTE")]
+    for text in ("Patients received zolmadine. Response was assessed using changes in CD4 count "
+                 "and viral load.",
+                 "Patients received zolmadine. Efficacy was measured by the reduction in viral "
+                 "load.",
+                 "Patients received zolmadine. Remission was defined as a 50% fall in viral load."):
+        present = [(phrase, label) for phrase, label in ents if phrase in text]
+        assert not [c for c in _claims(text, present) if c.kind == "outcome"], text
+    # ... but a sentence that goes on to report the result is one
+    text = ("Patients received zolmadine. Efficacy was measured by the reduction in viral load, "
+            "which decreased by 40% (p<0.01).")
+    assert _find(_claims(text, ents[:2]), "outcome", "viral load").direction == "decreased"
+
+
+def test_a_procedure_that_examines_is_credited_with_no_finding_and_treats_nothing():
+    text = ("Fifteen patients received zolmadine. Confusion increased as trough levels rose, "
+            "and 5 patients had lumbar puncture.")
+    claims = _claims(text, [("zolmadine", "DRUG"), ("Confusion", "PHENOTYPE"),
+                            ("lumbar puncture", "PROCEDURE")])
+    assert {c.subject.label for c in claims if c.kind == "outcome"} == {"zolmadine"}
+    text = "Renal biopsy was performed in patients with proteinuria."
+    claims = _claims(text, [("Renal biopsy", "PROCEDURE"), ("proteinuria", "PHENOTYPE")])
+    assert not [c for c in claims if c.kind == "treatment"]
+    # a procedure that treats still does
+    text = "Renal denervation was performed in patients with hypertension."
+    claims = _claims(text, [("Renal denervation", "PROCEDURE"), ("hypertension", "CONDITION")])
+    assert [c.subject.label for c in claims if c.kind == "treatment"] == ["renal denervation"]
 
 
 def test_an_arm_named_by_its_route_is_the_drug_given_by_that_route():

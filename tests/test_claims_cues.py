@@ -470,3 +470,13 @@ def test_a_trend_with_a_p_bound_above_005_is_no_change():
     text = "A trend was detected for less torque fatigue with tolvexin (p < 0.10)."
     assert _outcomes(text, [("torque fatigue", "ANALYTE"), ("tolvexin", "DRUG")]) == \
         [("tolvexin", "torque fatigue", "unchanged")]
+
+
+def test_a_participle_after_a_preposition_modifies_the_noun_after_it():
+    # "associated with increased risk of Y2": the cue is Y2's attribute, not Y1's predicate
+    text = "Treatment of gout with zolmadine was associated with increased risk of stroke."
+    got = _outcomes(text, [("gout", "CONDITION"), ("zolmadine", "DRUG"), ("stroke", "CONDITION")])
+    assert not [g for g in got if g[1] == "gout"]
+    text = "Zolmadine use in gout was associated with improved survival."
+    got = _outcomes(text, [("Zolmadine", "DRUG"), ("gout", "CONDITION"), ("survival", "ENDPOINT")])
+    assert ("Zolmadine", "survival", "improved") in got and not [g for g in got if g[1] == "gout"]

@@ -220,3 +220,15 @@ def test_started_on_treats_the_condition_of_the_patient_not_an_earlier_event():
     text = "After the rheumatoid arthritis resolved, she was started on methotrexate."
     assert _claims(text, ents) == []
     assert _claims(text, ents, kind="outcome") == []
+
+
+def test_a_new_phrase_after_the_drug_ends_the_treatment_cue():
+    # "treated with X and the frequency of Y": Y is what was counted in the treated patients,
+    # not what X was given for
+    ents = [("psoriasis", "CONDITION"), ("zolmadine", "DRUG"), ("lymphoma", "CONDITION")]
+    text = "Patients with psoriasis treated with zolmadine and the frequency of lymphoma were studied."
+    assert _claims(text, ents) == [("zolmadine", "psoriasis")]
+    # a condition the cue reached first keeps a coordinated one ("for A and the related B")
+    text = "Zolmadine is used for psoriasis and the related lymphoma."
+    ents = [("Zolmadine", "DRUG"), ("psoriasis", "CONDITION"), ("lymphoma", "CONDITION")]
+    assert ("Zolmadine", "psoriasis") in _claims(text, ents)

@@ -140,3 +140,17 @@ def test_a_timed_interval_of_a_recording_is_an_endpoint_and_a_confidence_interva
 def test_a_speed_takes_its_complement():
     assert _endpoints("N2O enhances the speed of induction with sevoflurane.") == [
         "speed of induction"]
+
+
+def test_fragments_of_hyphenated_words_quantifiers_and_verb_needs_are_not_endpoints():
+    # "Long-term use": the phrase never starts inside a hyphenated word
+    assert _endpoints("Long-term use was associated with falls.") == []
+    assert _endpoints("Long-term survival was 40%.") == ["survival"]
+    # "night-time sleep", "leisure-time activity": "-time" makes an adjective
+    assert _endpoints("They reported shorter night-time sleep and less leisure-time walking.") == []
+    # quantifiers count, they name no measure
+    assert _endpoints("They walked multiple times a week; the incidence of most cancers was "
+                      "similar.") == []
+    # "the need to apply X" is a verb phrase; "the need for X" a measure
+    assert _endpoints("This shows the need to apply biophysical methods.") == []
+    assert _endpoints("The need for mechanical ventilation fell.") == ["need for mechanical ventilation"]

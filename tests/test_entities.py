@@ -154,7 +154,7 @@ def test_known_name_crossing_an_unknown_ner_span_wins(lex_nlp):
 
 
 def test_enzyme_names_are_not_chemicals():
-    from litkg.extract.entities import _is_enzyme
+    from litkg.extract.ner_spans import is_enzyme as _is_enzyme
 
     assert _is_enzyme("N-acetyl-beta-D-glucosaminidase") and _is_enzyme("Na-K-ATPase")
     assert _is_enzyme("kinase") and _is_enzyme("protease")
@@ -165,9 +165,9 @@ def test_disease_spans_naming_biologics_or_body_parts(full_nlp):
     found = ents(full_nlp, "Infants received hepatitis B immune globulin at birth.")
     assert not any(text.endswith("globulin") and label == "CONDITION" for text, label, _ in found)
     assert any(text == "hepatitis B" and label == "CONDITION" for text, label, _ in found)
-    from litkg.extract import entities as ent_mod
+    from litkg.extract import ner_spans as ent_mod
 
-    assert "nerve" in ent_mod._ANATOMY_HEADS and "vaccine" in ent_mod._BIOLOGIC_HEADS
+    assert "nerve" in ent_mod.ANATOMY_HEADS and "vaccine" in ent_mod.BIOLOGIC_HEADS
 
 
 def _gold():
@@ -263,7 +263,7 @@ def test_vocabulary_name_widens_an_ner_span_of_its_family(full_nlp):
 
 
 def test_lone_everyday_words_the_ner_tags_are_dropped(full_nlp):
-    from litkg.extract.entities import _lone_word_may_stand
+    from litkg.extract.ner_spans import lone_word_may_stand as _lone_word_may_stand
 
     doc = full_nlp.make_doc("ever combine April lysogen DEN 7931 dysosmia")
     kept = [t.text for t in doc if _lone_word_may_stand(t)]
@@ -425,7 +425,7 @@ def test_the_first_half_of_a_hyphenated_protein_name_is_no_entity():
 def test_a_gene_symbol_with_its_number_is_found_though_short():
     from litkg.extract.entities import entity_nlp
 
-    from litkg.extract.entities import _GENE_SYMBOL
+    from litkg.extract.ner_spans import GENE_SYMBOL as _GENE_SYMBOL
 
     doc = entity_nlp()("Serum IL-10 rose and IL6 fell.")
     got = [(e.text, e.label_) for e in doc.ents]

@@ -20,6 +20,9 @@ def test_compound_codes_are_drugs():
 def test_gene_marker_registry_and_disease_names_of_that_shape_are_not():
     assert _ents("CD133 cells, trial NCT01234567, COVID-19 and HIV-1 were studied.") == []
     assert _ents("The trials ECOG3402 and RTOG0617 enrolled patients.") == []
+    # a cell line has the shape of a code; the word after it says what it is
+    assert _ents("JNK fell in HEK293 cells and in the HCT116 cell line after LY2835219.") == [
+        ("LY2835219", "DRUG")]
     # a code the entity stage already typed keeps its type
     assert _ents("SLC22A12 and KRT5 and ZNF217.", [("ZNF217", "TARGET")]) == [("ZNF217", "TARGET")]
 

@@ -32,8 +32,9 @@ Design decisions, with the reason:
   mechanism clauses in :mod:`litkg.extract.claims_mechanisms`, harms a case narrates after a
   drug was started in :mod:`litkg.extract.onset`, what a section heading says (methods and
   declarations report no findings) in :mod:`litkg.extract.sections`, direction words and the
-  objects they govern in :mod:`litkg.extract.claims_cues`, and rates given per trial arm (a
-  harm less frequent than with the comparator is a benefit) in :mod:`litkg.extract.arm_rates`.
+  objects they govern in :mod:`litkg.extract.claims_cues`, rates given per trial arm (a
+  harm less frequent than with the comparator is a benefit) in :mod:`litkg.extract.arm_rates`,
+  and levels stated with their values in :mod:`litkg.extract.claims_measurements`.
 """
 
 from __future__ import annotations
@@ -57,16 +58,15 @@ from litkg.extract.claims_attribution import drug_for
 from litkg.extract.claims_cues import (NOMINAL_TITLE, cue_for, direction_cues, lowered_worsening,
                                       more_in_one_arm,
                                       resolve_direction, speed_of_time)
+from litkg.extract.claims_measurements import sentence_measurements
 from litkg.extract.claims_mechanisms import verb_mechanisms
 from litkg.extract.claims_interventions import is_measured
 from litkg.extract.claims_relations import (CONDITION_LABELS, DRUG_LABELS, INTERVENTION_LABELS,
                                             adverse_pairs, named_in_compound, risk_factor)
 from litkg.extract.claims_treatment import outperformed, treatment_pairs
-from litkg.extract.claims_values import (OUTCOME_LABELS, body_temperature, change_values,
-                                         computed_change, concept_of, earlier_level, later_ratio,
-                                         per_arm_changes, pressure_change, pressure_pair,
+from litkg.extract.claims_values import (OUTCOME_LABELS, change_values, concept_of,
+                                         later_ratio, per_arm_changes, pressure_change,
                                          ratio_direction, sentence_quantities, stat_near,
-                                         threshold_gap, timepoint_gap, value_after,
                                          value_direction)
 from litkg.extract.context import covering
 from litkg.extract.drug_classes import class_mechanisms, inside_class_name
@@ -74,13 +74,10 @@ from litkg.extract.extensions import register_extensions
 from litkg.extract.onset import onset_harms, stopped_in
 from litkg.extract.span_filters import names_a_subtype
 from litkg.extract.units import dimensionless_unit, is_dose_unit
-from litkg.models import Claim, Concept, Document, Evidence, normalise_key
+from litkg.models import Claim, Document, Evidence, normalise_key
 
 VERSION = "0.3"
 EXTRACTOR = f"litkg-rules/{VERSION}"
-
-#: subject of a measurement when no drug is in reach (baseline values are not the drug's).
-NO_REGIMEN = Concept(label="regimen not stated")
 
 
 def _key(span: Span) -> str:
@@ -115,10 +112,6 @@ def _patient_marks(text: str) -> list[tuple[int, str | None]]:
     return sorted(marks, key=lambda m: m[0])
 
 
-#: "remained stable at", "was unchanged at": a value that is also a finding of no change
-_STAYED = re.compile(r"\b(remain\w*|stay\w*|stable|unchanged|persist\w*)\b", re.I)
-#: a time point before the drug: its values are no regimen's
-_BEFORE_TREATMENT = re.compile(r"\bbefore (treatment|therapy)", re.I)
 #: a sentence set at baseline compares people before anything was given ("At baseline,
 #: patients had lower BDNF than controls"): its differences are no drug's outcome
 _AT_BASELINE = re.compile(r"^\s*(?:[A-Z][A-Z ]+:\s*)?(?:at baseline|before (?:treatment|therapy|"
@@ -378,60 +371,11 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         taken.add((better[1].start, better[1].end))
     quants = sentence_quantities(sent)
     # -- measurements: an analyte followed closely by a value ("PTH 269 pg/ml", "Ca: 7.5 mg/dL")
-    measured: dict[str, tuple] = {}
-    computed: list[Claim] = []  # changes computed from a level and its stated baseline
-    valued: set[tuple[int, int]] = set()  # the mentions a value follows
-    stayed: set[str] = set()
-    for obj in ents:
-        reading = body_temperature(doc, obj)
-        if reading is not None:  # "temperature 37.1 °C", "a fever of 39.2 °C"
-            regimen = drug_for(sent, ents, obj.start, ctx.main_drug, sents, k, fallback=False)
-            temperature, value, unit = reading
-            out.append(make("measurement", regimen if regimen is not None else NO_REGIMEN,
-                            temperature, value=value, unit=unit, timepoint=timepoint))
-            measured[temperature.key] = (value, unit)
-            valued.add((obj.start, obj.end))
-            continue
-        if obj.label_ != "ANALYTE" and not (obj.label_ in DRUG_LABELS and is_measured(obj)):
-            continue  # a drug's own level ("serum lithium level was 0.8 mmol/L") is measured too
-        pair = pressure_pair(doc, obj)
-        if pair is not None:  # "blood pressure 178/104 mmHg": two readings, two analytes
-            regimen = drug_for(sent, ents, obj.start, ctx.main_drug, sents, k, fallback=False)
-            for part, value in pair:
-                out.append(make("measurement", regimen if regimen is not None else NO_REGIMEN,
-                                part, value=value, unit="mmHg"))
-            continue
-        hit = value_after(doc, obj, ents, quants)
-        if hit is None:
-            continue
-        q, unit, gap = hit
-        if any(w in gap.lower() for w in (" to ", " from ", "decreas", "increas", "reduc", "differ",
-                                          "change", " by ")) or scope.dose_amount(unit) or \
-                timepoint_gap(gap, unit):
-            continue  # "decreased to 225": an outcome's value; "(mean difference 4.0 mmol/L)": a
-            # change, not a level; "(400 IU)": a dose; "at 24 h": when, not what
-        if threshold_gap(doc, obj, gap, ents) or nonfindings.trigger_value(doc, sent, obj, gap):
-            continue  # "a platelet count below 100 x 10^9/L", "ferritin below 30 µg/L": a
-            # criterion (a definition, a subgroup, an inclusion rule); "was below 5" is a value
-        key = concept_of(obj).key
-        if key in measured and measured[key][0] == q.value:
-            continue  # "serum calcium (Ca): 7.5": the abbreviation points at the same value
-        measured[key] = (q.value, unit)
-        # "no difference in Y: peak Y was 240 U/L with X and 249 with Z": the value belongs to
-        # the later mention; the earlier one states a finding the values back
-        if not any(e is not obj and obj.end <= e.start and e.end_char <= obj.end_char + len(gap)
-                   and concept_of(e).key == key for e in ents):
-            valued.add((obj.start, obj.end))
-        if _STAYED.search(gap):
-            stayed.add(key)  # "remained stable at 1.4 mg/dL": a level and a finding of no change
-        regimen = None if timepoint and _BEFORE_TREATMENT.search(timepoint) else \
-            drug_for(sent, ents, obj.start, ctx.main_drug, sents, k, fallback=False)
-        out.append(make("measurement", regimen if regimen is not None else NO_REGIMEN, obj,
-                        value=q.value, unit=unit, timepoint=timepoint))
-        earlier = earlier_level(doc, sent, q, unit, quants)
-        if earlier is not None and regimen is not None:
-            # "0.2 x 10^9/L, compared with 4.1 x 10^9/L at baseline": the change, computed
-            computed.append(computed_change(make, regimen, obj, earlier, q.value, unit))
+    levels = sentence_measurements(
+        sent, ents, quants, timepoint,
+        lambda i: drug_for(sent, ents, i, ctx.main_drug, sents, k, fallback=False), make)
+    out += levels.claims
+    measured, computed, valued, stayed = levels.measured, levels.computed, levels.valued, levels.stayed
 
     # -- outcomes: every object entity with a direction cue (or an 'unchanged' phrase) nearby
     dir_cues = [c for c in direction_cues(sent) if c[0] not in used_cues]
@@ -445,7 +389,8 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
     generic = lex.generic_statement(sent.text)
     reported = not (aim or lex.RECOMMENDATION.search(sent.text) or sections.in_design_section(sent)
                     or (is_title and NOMINAL_TITLE.match(sent.text))  # "Effect of X on Y"
-                    or _AT_BASELINE.match(sent.text) or nonfindings.allocation_sentence(sent))
+                    or _AT_BASELINE.match(sent.text) or nonfindings.allocation_sentence(sent)
+                    or nonfindings.measurement_plan(sent))
     # "The incidences of Y were 9.2% and 40.8% in the X and placebo groups": the rates decide
     rated = None if not reported else rated_outcome(sent, ents, INTERVENTION_LABELS, OUTCOME_LABELS,
                                                      interventions.generic_comparator, ctx.main_drug)

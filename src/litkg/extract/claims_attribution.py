@@ -42,7 +42,7 @@ def drug_for(sent: Span, ents: list[Span], i: int, main_drug: Span | None,
     belongs to; ``main_drug`` is the document's main intervention (see the module docstring)."""
     doc = sent.doc
     drugs = [e for e in ents if e.label_ in INTERVENTION_LABELS and e is not exclude
-             and not is_measured(e)]
+             and not is_measured(e) and not interventions.diagnostic_procedure(e)]
     # "in patients with X-induced Y, ... improved", "Z ameliorates X nephrotoxicity": X names
     # Y's cause, it is no arm
     drugs = [e for e in drugs if not named_as_cause(doc, e)

@@ -290,6 +290,17 @@ def lowered_worsening(doc: Doc, cue: tuple[int, str] | None) -> tuple[int, str] 
     return cue
 
 
+_ATTRIBUTE_AFTER = frozenset({"with", "of", "by", "to", "from", "for"})
+
+
+def _attributive(doc: Doc, i: int) -> bool:
+    """Is the cue at ``i`` an adjective between a preposition and the noun it modifies ("with
+    increased risk", "of reduced intensity")?"""
+    return 0 < i < len(doc) - 1 and doc[i - 1].lower_ in _ATTRIBUTE_AFTER and \
+        doc[i].lower_.endswith("ed") and doc[i + 1].is_alpha and \
+        doc[i + 1].lower_ not in ("in", "of", "by", "with", "than", "at", "to", "and", "or")
+
+
 def cue_for(doc: Doc, obj: Span, cues: list[tuple[int, str]],
             in_list: bool = False) -> tuple[int, str] | None:
     """The direction cue governing ``obj``: a following verb in the same clause ("PTH
@@ -305,6 +316,9 @@ def cue_for(doc: Doc, obj: Span, cues: list[tuple[int, str]],
     # ... and a cue inside an aside opened after the object is not its verb when one follows
     # the aside ("Y (whichever was higher) was lower with X"; but "Y (3-fold increased risk)")
     after = [c for c in after if not scope.in_aside(doc, obj.end, c[0])] or after
+    # "Y with X is associated with increased risk of Z": a cue after a preposition and before a
+    # noun is that noun's attribute, not Y's predicate
+    after = [c for c in after if not _attributive(doc, c[0])]
     # "X reduced Y without increasing Z", "... by lowering Z": a gerund after a preposition
     # opens an adverbial clause with its own object, it is not Y's verb
     after = [c for c in after if not (doc[c[0]].lower_.endswith("ing") and c[0] > obj.end

@@ -125,7 +125,16 @@ def credited_arms(doc: Doc, drugs: list[Span]) -> list[Span]:
 def second_arm(doc: Doc, ent: Span) -> bool:
     """Is ``ent`` the second arm of a comparison, the one the reported effect is measured
     against?  A change then belongs to the other, first-named intervention."""
-    return bool(_SECOND_ARM.search(doc[max(0, ent.start - 6):ent.start].text))
+    if _SECOND_ARM.search(doc[max(0, ent.start - 6):ent.start].text):
+        return True
+    # "in comparison to A or B": an arm listed after the second arm is one too
+    joined = ent.start - 1
+    if joined > 0 and doc[joined].lower_ in ("or", "and", "and/or", ","):
+        if doc[joined].lower_ != "," and doc[joined - 1].text == ",":
+            joined -= 1  # "A, B, or C"
+        before = next((e for e in doc.ents if e.end == joined and e.label_ == ent.label_), None)
+        return before is not None and second_arm(doc, before)
+    return False
 
 
 def _covariate(ent: Span) -> bool:
@@ -349,3 +358,25 @@ def generic_intervention(ent: Span) -> bool:
     return ent.label_ in ("DRUG", "PROCEDURE") and bool(
         _GENERIC_INTERVENTION.match(ent.text.strip()) or
         _GENERIC_INTERVENTION.match((ent._.concept_label or "").strip()))
+
+
+#: heads of procedures that look rather than treat: a finding is not their doing, nor a
+#: condition what they are given for ("5 patients had lumbar puncture", "MRI for suspected Y")
+_DIAGNOSTIC_HEADS = frozenset({
+    "puncture", "punctures", "biopsy", "biopsies", "imaging", "scan", "scans", "scanning",
+    "tomography", "mri", "ct", "ultrasound", "ultrasonography", "sonography", "radiography",
+    "x-ray", "x-rays", "radiograph", "radiographs", "echocardiography", "echocardiogram",
+    "electrocardiogram", "electrocardiography", "ecg", "ekg", "eeg", "electroencephalography",
+    "electroencephalogram", "electromyography", "emg", "angiography", "angiogram", "mammography",
+    "scintigraphy", "densitometry", "polysomnography", "spirometry", "colonoscopy", "cystoscopy",
+    "bronchoscopy", "test", "tests", "testing", "screening", "examination", "examinations",
+    "monitoring", "assessment", "pet", "spect", "dxa", "dexa"})
+
+
+def diagnostic_procedure(ent: Span) -> bool:
+    """Is ``ent`` a procedure that examines ("lumbar puncture", "renal biopsy", "MRI",
+    "echocardiography") rather than one that treats?"""
+    if ent.label_ != "PROCEDURE":
+        return False
+    return any(re.split(r"\s+", name.strip().lower())[-1] in _DIAGNOSTIC_HEADS
+               for name in (ent.text, ent._.concept_label or "") if name.strip())

@@ -221,3 +221,28 @@ def allocation_sentence(sent: Span) -> bool:
     text = sent.text
     m = _ALLOCATED.search(text)
     return m is not None and not _FARED.search(text[m.end():])
+
+
+#: "Response was assessed using changes in CD4 count", "Efficacy was measured by the reduction
+#: in viral load", "Remission was defined as a 50% fall in Y": how an outcome was measured or
+#: defined (a methods statement), not how it came out
+_MEASURED_BY = re.compile(
+    r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )"  # not a relative clause ("a disorder that is ...")
+    r"\b(?:was|were|is|are|will\s+be|would\s+be|(?:has|have|had)\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:assessed|measured|evaluated|monitored|determined|recorded|quantified|estimated|"
+    r"calculated|defined|graded|scored|documented|expressed|judged|gauged)\s+"
+    r"(?:by|using|with|through|via|as|from|according\s+to|in\s+terms\s+of|on\s+the\s+basis\s+of)\b",
+    re.I)
+#: ... a sentence that goes on to report a result is a finding: a statistic, a significance
+#: word, a finite verb of its own ("which decreased", "and was lower")
+_GOES_ON = re.compile(r"\bp\s*[<=>≤]|\b(?:ci|significan\w*|was|were|is|are|had|has|have|showed|"
+                      r"revealed|found|observed|did|does|remained)\b|\b(?:increas|decreas|reduc|"
+                      r"improv|declin|elevat|lower|rais|fell\b|rose\b)\w*ed\b", re.I)
+
+
+def measurement_plan(sent: Span) -> bool:
+    """Does ``sent`` only say how an outcome was measured or defined ("Patient response was
+    assessed using changes in CD4 count and weight")?  The change words it holds ("response",
+    "changes", "reduction") name the measure; nothing was observed."""
+    m = _MEASURED_BY.search(sent.text)
+    return m is not None and not _GOES_ON.search(sent.text[m.end():])

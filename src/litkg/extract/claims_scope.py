@@ -236,7 +236,16 @@ def more_frequent(doc: Doc, sent: Span, obj: Span) -> bool:
     under a drug is its harm, not a level that went up."""
     near = doc[max(sent.start, obj.start - 3):obj.start].text + " " + \
         doc[obj.end:min(sent.end, obj.end + 4)].text
-    return any(w in lex.FREQUENCY_WORDS for w in near.lower().split())
+    if any(w in lex.FREQUENCY_WORDS for w in near.lower().split()):
+        return True
+    # "the prevalence of Y was 16% compared with 0% in controls": how often Y occurred rose
+    before = [t.lower_ for t in doc[max(sent.start, obj.start - 3):obj.start]]
+    return "of" in before and any(w in _HOW_OFTEN for w in before[:before.index("of")])
+
+
+#: nouns of how often something occurs: "the incidence of Y", "the prevalence of Y"
+_HOW_OFTEN = frozenset({"incidence", "incidences", "prevalence", "frequency", "frequencies",
+                        "occurrence", "rate", "rates", "proportion", "number"})
 
 
 _MEANS = {"surgical", "operative", "surgery", "postoperative", "post-operative"}

@@ -14,7 +14,7 @@ from litkg.extract import claims_scope
 from litkg.extract.claims_direction import GENERIC_COMPARATOR
 from litkg.extract.claims_relations import (CONDITION_LABELS, DRUG_LABELS, INTERVENTION_LABELS,
                                             poisoning_by)
-from litkg.extract.claims_interventions import is_measured
+from litkg.extract.claims_interventions import diagnostic_procedure, is_measured
 from litkg.extract.endpoints import STOP_WORDS as ENDPOINT_STOP_WORDS
 from litkg.extract.induced import CAUSE_WORDS
 from litkg.extract.products import ROUTE_WORDS
@@ -275,6 +275,7 @@ def treatment_pairs(sent: Span, ents: list[Span], taken: set,
     doc = sent.doc
     # a placebo, sham, vehicle or control arm is the comparison, not a treatment of the condition
     drugs = [(e, e.start, e.end) for e in ents if e.label_ in INTERVENTION_LABELS
+             and not diagnostic_procedure(e)  # "MRI for suspected Y" looks, it does not treat
              and not GENERIC_COMPARATOR.search(e.text)
              and not GENERIC_COMPARATOR.search(e._.concept_label or "")]  # "group BS": control
     conds = [e for e in ents if e.label_ in CONDITION_LABELS and (
@@ -289,6 +290,7 @@ def treatment_pairs(sent: Span, ents: list[Span], taken: set,
     if not drugs and implicit is not None:
         drugs = [(implicit[0], implicit[1], implicit[1] + 1)]
     named = {k for e in ents for k in range(e.start, e.end)}  # tokens inside an entity
+    cond_tokens = {k for e in conds for k in range(e.start, e.end)}
     pairs = []
     for c in conds:
         if c._.negated or _not_indication(doc, sent, c) or claims_scope.generic_condition(c):
@@ -314,6 +316,7 @@ def treatment_pairs(sent: Span, ents: list[Span], taken: set,
                       and not _cue_taken(sent, i, ds, de, c, ents)
                       and not (ds < head and i < head and _changes_between(doc, i, head, named))
                       and not (i < head and any(t.text in (":", ";") for t in doc[i:head]))
+                      and not (ds < head and i < head and _new_phrase(doc, max(i, de), head, cond_tokens))
                       for i in range(start, hi)) or (
                 title and ds < head and _title_in(doc, de, head)) or (
                 ds < head and any(_effect_on(doc, i, ds, de) for i in range(de, min(de + 3, head))))
@@ -342,6 +345,27 @@ def treatment_pairs(sent: Span, ents: list[Span], taken: set,
 #: finite verbs of raising or causing: "X treatment increases Y" reports a harm of X, not what
 #: X is for ("X improves / reduces Y" is consistent with treating Y)
 _CHANGE_VERB_STEMS = lex.DIRECTION_PREFIXES["increased"] + lex.AE_CAUSAL
+
+
+#: a coordinator and a determiner open a new noun phrase: "patients treated with X and the
+#: incidence of Y": what follows is no longer what X was given for
+_NEW_PHRASE_JOINS = frozenset({"and", "but", "whereas", "while", "although"})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "these", "that", "those", "its", "their",
+                          "no", "our"})
+
+
+def _new_phrase(doc: Doc, after: int, head: int, cond_tokens: set[int]) -> bool:
+    """Between the treatment cue's drug (ending at ``after``) and the condition at ``head``,
+    does a coordinator followed by a determiner start another phrase ("treated with methotrexate
+    and the incidence of cancers was not increased")?  A condition coordinated with the first
+    ("for A and the related B", tokens of conditions in ``cond_tokens``) is the cue's too."""
+    for j in range(after, head - 1):
+        if j in cond_tokens:
+            return False  # the cue reached a condition first: "and the B" coordinates with it
+        if doc[j].lower_ in _NEW_PHRASE_JOINS and doc[j + 1].lower_ in _DETERMINERS and \
+                j + 2 < head:
+            return True
+    return False
 
 
 def _changes_between(doc: Doc, i: int, head: int, named: set[int]) -> bool:

@@ -107,6 +107,8 @@ STOP_WORDS = frozenset({
     "promote", "test", "analyse", "analyze", "describe", "identify", "report", "monitor",
     "record", "calculate", "quantify", "influence", "affect", "modify", "likely", "unlikely",
     "distinct", "customary", "many", "several", "various", "few", "much",
+    # quantifiers of a count ("multiple times", "incidence of most of the cancers")
+    "multiple", "numerous", "most", "majority",
 })
 #: heads that name a measure only with their complement: "need for dialysis", not "services
 #: they need"
@@ -196,6 +198,8 @@ def _complement_end(doc: Doc, head: int, end: int, taken: set[int]) -> int:
     i = head + 1
     if i >= end or doc[i].lower_ not in _COMPLEMENT_PREPS:
         return head + 1
+    if doc[head].lower_ in _COMPLEMENT_REQUIRED and doc[i].lower_ == "to":
+        return head + 1  # "the need to apply X": a verb phrase, not "the need for X"
     if i + 1 < end and i + 1 in taken:
         if doc[head].lower_ in _TIMED_HEADS and any(
                 e.start == i + 1 and e.label_ == "DRUG" for e in doc.ents):
@@ -233,6 +237,9 @@ def find_endpoints(doc: Doc, sent: Span, taken: set[int]) -> list[tuple[int, int
         if word not in HEADS or i in taken or (i + 1 < sent.end and glued_hyphen(doc, i + 1)):
             i += 1  # "progression-free survival": "progression" modifies the head that follows
             continue
+        if word in ("time", "times") and i > sent.start and glued_hyphen(doc, i - 1):
+            i += 1  # "night-time sleep", "leisure-time activity", "part-time": an adjective
+            continue
         # "survival rate", "pain score": the last of adjacent head words is the head
         last = i
         while last + 1 < sent.end and doc[last + 1].lower_ in HEADS and last + 1 not in taken:
@@ -249,6 +256,13 @@ def find_endpoints(doc: Doc, sent: Span, taken: set[int]) -> list[tuple[int, int
         while start < i and (glued_hyphen(doc, start) or doc[start].like_num and
                              not glued_hyphen(doc, start + 1)):
             start += 1  # never start on a hyphen or a bare number
+        # never start inside a hyphenated word whose first part could not be taken ("Long-term
+        # use": not "term use")
+        if start < i and start > sent.start and glued_hyphen(doc, start - 1):
+            while start < i and (start + 1 < len(doc) and glued_hyphen(doc, start + 1)
+                                 or glued_hyphen(doc, start)):
+                start += 1
+            start += 1 if start < i and glued_hyphen(doc, start - 1) else 0
         start = _skip_time_window(doc, start, i)
         end = last + 1
         head_word = doc[last].lower_

@@ -21,7 +21,9 @@ over it; unlisted salts ground to their parent drug ("amlodipine besylate"); an 
 chemical span ending in -ase is an enzyme (TARGET).  Word formation ("microthrombosis",
 "ulceration": :mod:`~litkg.extract.derived_names`), coordination ellipsis ("protein C and S
 deficiency": :mod:`~litkg.extract.coordination`) and name-forming modifiers ("adynamic bone
-disease": :mod:`~litkg.extract.modifiers`) add or widen condition names.
+disease": :mod:`~litkg.extract.modifiers`) add or widen condition names.  What a span's own
+words say (salt forms, drug stems, biologic and anatomy heads, a lone everyday word) is read by
+:mod:`~litkg.extract.ner_spans`.
 
 Unknown names keep ``concept_id = None``.  Chemical analytes (calcium, phosphate, vitamin D)
 are ANALYTEs unless the context doses them ("oral phosphate", "calcium supplementation",
@@ -32,7 +34,6 @@ or in a legend "Ca: calcium").
 
 # (no "from __future__ import annotations": spaCy factories need real type objects)
 
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -46,14 +47,17 @@ from litkg.extract.coordination import find_coordinations
 from litkg.extract.derived_names import derived_conditions
 from litkg.extract.extensions import register_extensions
 from litkg.extract.entity_contexts import dosing_context, lab_context
-from litkg.extract.induced import CAUSE_WORDS, induced_conditions
+from litkg.extract.induced import induced_conditions
 from litkg.extract.modifiers import QUALIFIERS, modified_vocabulary_names, name_start
+from litkg.extract.ner_spans import (ADJECTIVE_END, ANATOMY_HEADS, BIOLOGIC_HEADS,
+                                     DISEASE_HEAD_NOUNS, GENE_SYMBOL, INN_STEM, IONS, ORGANS,
+                                     SALT_WORDS, drug_name_for_disease, is_enzyme, leading_drug,
+                                     lone_word_may_stand)
 from litkg.extract.span_filters import (citation_ranges, level_or_time_point, names_an_author,
                                         number_of_a_quantity, part_of_a_unit,
                                         part_of_compound_name, trim_edges,
                                         without_lowered_meaning, without_organism_names)
 from litkg.extract.lexicon import (FLAG_CHEM, FLAG_LAB, FLAG_SHORT, SKIP_TOKENS, Entry, Lexicon,
-                                   common_words,
                                    load_lexicon, norm_token)
 from litkg.models import ENTITY_LABELS, Concept, Mention
 from litkg.paths import data_dir
@@ -71,32 +75,11 @@ _TRUSTED_FINDINGS = ("hpo", "mondo")
 _VOCABULARY_ONLY = ("mesh", "drugs")
 _NER_DEFAULT = {"CHEMICAL": "DRUG", "DISEASE": "CONDITION"}
 
-# Counter-ions and salt forms (normalised: no plural -s) that do not change the drug named.
-_SALT_WORDS = {"hydrochloride", "dihydrochloride", "hcl", "hydrobromide", "sulfate", "bisulfate",
-               "maleate", "mesylate", "mesilate", "citrate", "tartrate", "bitartrate", "acetate",
-               "besylate", "besilate", "fumarate", "hemifumarate", "succinate", "phosphate",
-               "bromide", "chloride", "monohydrate", "dihydrate", "trihydrate", "hydrate",
-               "hyclate", "gluconate", "lactate", "sodium", "disodium", "potassium", "calcium",
-               "magnesium", "tosylate", "napadisylate", "pamoate", "valerate", "propionate",
-               "dipropionate", "embonate", "nitrate", "salt"}
-_IONS = {"sodium", "potassium", "calcium", "magnesium", "lithium", "ammonium", "zinc", "iron",
-         "ferrous", "ferric", "aluminium", "aluminum", "barium", "silver", "copper", "hydrogen",
-         "disodium", "dipotassium"}
 #: ``doc.user_data`` key prefix: (prefix, start char, end char) -> ((id, name), ...) of the other
 #: concepts a composite mention names.
 _CONJUNCTS = "litkg_conjuncts"
 
 
-# WHO INN / USAN stems: a token ending so is a drug name even when no vocabulary lists it
-# (new drugs appear faster than vocabularies).  Only long, purely alphabetic tokens.
-_INN_STEM = re.compile(
-    r"(mab|tinib|ciclib|parib|lisib|zomib|pril|prilat|sartan|olol|alol|dipine|azepam|azolam|"
-    r"barbital|caine|fentanil|fentanyl|cillin|mycin|micin|floxacin|oxacin|cycline|conazole|"
-    r"nidazole|prazole|tidine|setron|triptan|vastatin|gliptin|gliflozin|glitazone|buvir|previr|"
-    r"asvir|navir|amivir|platin|rubicin|taxel|olone|asone|onide|profen|coxib|triptyline|oxetine|"
-    r"apine|peridone|peridol|afil|lukast|buterol|meterol|tropium|curonium|curium|parin|dronate|"
-    r"teplase|relin|pressin|goline|anserin|phenicol|fenicol|mustine|trexate|azosin|thiazide|"
-    r"semide|etanide|dralazine|pramine|zepine|oxifene|lutamide|trozole|dazole|zolamide)$")
 
 
 def default_ner_path() -> Path:
@@ -178,7 +161,7 @@ class EntityRecognizer:
         if self.lexicon_spans:
             ner_ents = [n for n in ner_ents if not self._crossed(doc, n, lex, lex_by_span)]
         for ent in ner_ents:
-            drug = _leading_drug(doc, ent, lex, lex_by_span)
+            drug = leading_drug(doc, ent, lex, lex_by_span)
             if drug is not None:
                 d_end, d_entry, rest = drug
                 spans.append(self._make(doc, ent.start, d_end, "DRUG", d_entry, "lexicon"))
@@ -192,34 +175,34 @@ class EntityRecognizer:
             family = _NER_FAMILY[ent.label_]
             if entry is not None and entry.label not in family and (
                     entry.label not in _SWITCHABLE or (FLAG_SHORT in entry.flags
-                                                       and not _drug_name_for_disease(ent, entry))
-                    or not (entry.source.startswith(_TRUSTED) or _drug_name_for_disease(ent, entry) or (
+                                                       and not drug_name_for_disease(ent, entry))
+                    or not (entry.source.startswith(_TRUSTED) or drug_name_for_disease(ent, entry) or (
                         entry.source in _TRUSTED_FINDINGS
                         and entry.label in _NER_FAMILY["DISEASE"]))):
                 entry = None  # the NER's type wins over a homonym (e.g. a gene name)
             if entry is None and ent.label_ == "DISEASE" and len(ent) > 1:
                 head = norm_token(ent[-1].text)
-                if head in _BIOLOGIC_HEADS:
+                if head in BIOLOGIC_HEADS:
                     # "hepatitis B immune globulin": a biologic named after the disease; the
                     # disease is the words before the head ("immune" too)
                     k = ent.end - 1
-                    while k > ent.start and norm_token(doc[k - 1].text) in _BIOLOGIC_HEADS | {"immune"}:
+                    while k > ent.start and norm_token(doc[k - 1].text) in BIOLOGIC_HEADS | {"immune"}:
                         k -= 1
                     if k == ent.start:
                         continue
                     ent = Span(doc, ent.start, k, label=ent.label_)
                     entry = self._ground_span(ent)
-                elif head in _ANATOMY_HEADS:
+                elif head in ANATOMY_HEADS:
                     continue  # "optic nerve", "visual field": a body part, not a finding
             if entry is None and ent.label_ == "DISEASE":
                 entry = self._head_entry(ent, lex) or self._ground_without_head_noun(ent)
             if entry is None and ent.label_ == "CHEMICAL" and \
-                    ent[-1].lower_ in _ANATOMY_HEADS | _ORGANS:
+                    ent[-1].lower_ in ANATOMY_HEADS | ORGANS:
                 continue  # "the distal nephron": a body part the NER took for a chemical
-            if entry is None and len(ent) == 1 and not _lone_word_may_stand(ent[0]):
+            if entry is None and len(ent) == 1 and not lone_word_may_stand(ent[0]):
                 continue
             label = entry.label if entry is not None else _NER_DEFAULT[ent.label_]
-            if entry is None and ent.label_ == "CHEMICAL" and _is_enzyme(ent[-1].text):
+            if entry is None and ent.label_ == "CHEMICAL" and is_enzyme(ent[-1].text):
                 label = "TARGET"  # "N-acetyl-beta-D-glucosaminidase": an enzyme, a gene product
             spans.append(self._make(doc, ent.start, ent.end, label, entry, "ner"))
             taken.update(range(ent.start, ent.end))
@@ -232,7 +215,7 @@ class EntityRecognizer:
         if self.lexicon_spans:
             for i, text in enumerate([t.text for t in doc]):
                 if len(text) >= 7 and i not in taken and text.isalpha() and \
-                        _INN_STEM.search(text.lower()) and not text.isupper():
+                        INN_STEM.search(text.lower()) and not text.isupper():
                     entry = self._ground_span(doc[i:i + 1])
                     if entry is None or entry.label == "DRUG":
                         spans.append(self._make(doc, i, i + 1, "DRUG", entry, "lexicon"))
@@ -288,7 +271,7 @@ class EntityRecognizer:
                     span = self._copy(doc, start, span.end, span)
                 taken.update(range(start, span.end))
             out.append(span)
-        for start, end, entry in modified_vocabulary_names(doc, self.lexicon, taken, _ANATOMY_HEADS):
+        for start, end, entry in modified_vocabulary_names(doc, self.lexicon, taken, ANATOMY_HEADS):
             out.append(self._make(doc, start, end, entry.label, entry, "lexicon"))  # "dermal cysts"
             taken.update(range(start, end))
         return out
@@ -406,10 +389,10 @@ class EntityRecognizer:
         """A disease written without its head noun: "dry eye" for "dry eye disease", "Crohn's"
         for "Crohn's disease" (the vocabulary has the full name only)."""
         last = ent.text.split()[-1]
-        if not last.replace("'s", "").isalpha() or last.isupper() or _ADJECTIVE_END.search(last):
+        if not last.replace("'s", "").isalpha() or last.isupper() or ADJECTIVE_END.search(last):
             return None  # "MEN1" is a gene symbol, "prostatic" a modifier cut from its noun
         key = " ".join(norm_token(t.text) for t in ent if not t.is_space and t.text not in SKIP_TOKENS)
-        for head in _DISEASE_HEAD_NOUNS:
+        for head in DISEASE_HEAD_NOUNS:
             entry = self.lexicon.entries.get(f"{key} {head}")
             if entry is not None and entry.label in ("CONDITION", "PHENOTYPE"):
                 return entry
@@ -431,13 +414,13 @@ class EntityRecognizer:
         when the parent is a known DRUG and is not itself an inorganic ion ("potassium
         chloride" is not potassium)."""
         rest = None
-        if norms[-1] in _SALT_WORDS and norms[0] not in _IONS:
+        if norms[-1] in SALT_WORDS and norms[0] not in IONS:
             rest = norms[:-1]
-            if len(rest) > 1 and rest[-1] in _SALT_WORDS:  # "sodium phosphate dihydrate"
+            if len(rest) > 1 and rest[-1] in SALT_WORDS:  # "sodium phosphate dihydrate"
                 rest = rest[:-1]
-        elif norms[0] in _IONS and norms[-1] not in _SALT_WORDS:
+        elif norms[0] in IONS and norms[-1] not in SALT_WORDS:
             rest = norms[1:]
-        if not rest or rest[0] in _IONS:
+        if not rest or rest[0] in IONS:
             return None
         entry = self.lexicon.entries.get(" ".join(rest))
         if entry is not None and entry.label == "DRUG" and entry.id and FLAG_SHORT not in entry.flags:
@@ -450,7 +433,7 @@ class EntityRecognizer:
             # a gene symbol with its number ("IL-10", "IL6", "CD40") is no ambiguous
             # abbreviation: short names otherwise only ground what the NER finds, and the NER
             # finds no genes
-            return entry.label == "TARGET" and bool(_GENE_SYMBOL.match(doc[start:end].text))
+            return entry.label == "TARGET" and bool(GENE_SYMBOL.match(doc[start:end].text))
         if entry.label == "TARGET" and len(entry.name) <= 6 and " " not in entry.name \
                 and not entry.name.islower() and doc[start:end].text.islower():
             return False  # a gene symbol ("Bad", "CIS") written as a plain word ("bad", "cis")
@@ -469,80 +452,6 @@ class EntityRecognizer:
         span._.concept_label = concept.label if concept else span.text
         span._.source = source
         return span
-
-
-#: a written gene symbol: two or more capitals, an optional hyphen, a number, an optional
-#: letter ("IL-10", "IL6", "CXCL12", "IL-1β"); not "T3" nor "H2"
-_GENE_SYMBOL = re.compile(r"^[A-Z]{2,}[a-z]?-?\d{1,3}[A-Za-zα-ω]?$")
-
-
-# Heads of NER "disease" spans that name something else: biologics named after a disease, and
-# bare body parts (only for spans no vocabulary knows: "fatty liver" is a known name).
-_BIOLOGIC_HEADS = {"vaccine", "globulin", "immunoglobulin", "antiserum", "toxoid"}
-_DISEASE_HEAD_NOUNS = ("disease", "syndrome", "disorder")
-_ADJECTIVE_END = re.compile(r"(ic|al|ous|ive|ary|oid)$")
-_ANATOMY_HEADS = {"nerve", "field", "artery", "vein", "cortex", "tissue", "cell", "muscle",
-                  "ganglion", "nucleus", "lobe", "membrane", "fiber", "fibre", "neuron"}
-_ORGANS = {"nephron", "nephrons", "tubule", "tubules", "glomerulus", "glomeruli", "kidney",
-           "kidneys", "liver", "lung", "lungs", "heart", "brain", "skin", "bone", "intestine",
-           "colon", "stomach", "pancreas", "spleen", "retina", "cornea", "placenta"}
-_NOT_ENZYMES = {"release", "increase", "decrease", "disease", "database", "purchase", "phase",
-                "base", "case", "erase", "crease", "lease", "ease"}
-
-
-def _drug_name_for_disease(ent: Span, entry: Entry) -> bool:
-    """"corifollitropin alfa" the NER read as a disease: a drug dictionary's name spelt out in
-    full (two words or more) names the drug; one word may be a disease's homonym."""
-    # ("hepatitis B immune globulin" is read by the biologic rule below: the disease inside)
-    return entry.source == "drugs" and entry.label == "DRUG" and ent.label_ == "DISEASE" and \
-        len(ent) >= 2 and norm_token(ent[-1].text) not in _BIOLOGIC_HEADS
-
-
-def _lone_word_may_stand(token) -> bool:
-    """May a lone word the NER tagged, which no vocabulary knows, stand as an entity?  The NER
-    was trained on biomedical abstracts; in other prose (full texts, other fields) it also tags
-    everyday words ("ever", "combine", "April", "plates").  Such a word is dropped when it is a
-    stop word or one of the ~8k most frequent English words (unless written as an acronym); rarer
-    words ("lysogen", "dysosmia", "SM-5887") are the NER's to call.  Known names never reach this test."""
-    text = token.text
-    if not any(c.isalpha() for c in text):
-        return False
-    if len(text) > 1 and text.isupper():
-        return True  # an acronym ("DEN" for diethylnitrosamine) is not the word "den"
-    if text.istitle() and not token.is_sent_start and token.i > 0 and \
-            token.nbor(-1).text not in ("(", "-", "/", ":"):
-        return False  # "Guinea, Liberia, and Sierra Leone": a capitalised unknown word inside
-        # a sentence is a proper name (a place, a person); drug and disease names are written
-        # in lower case there, and brand names are in the vocabularies
-    return not token.is_stop and text.lower() not in common_words()
-
-
-def _leading_drug(doc: Doc, ent: Span, lex: list, lex_by_span: dict):
-    """(drug end, drug entry, condition start) when an NER disease span opens with a findable
-    drug name: "Cephalexin rash", "vincristine optic nerve toxicity", "infliximab-induced
-    lupus".  The drug names the cause, the rest the finding: two entities, as the annotated
-    corpora mark them (a vocabulary name of the whole span, "heparin-induced thrombocytopenia",
-    is left to the rules for vocabulary names)."""
-    if ent.label_ != "DISEASE" or len(ent) < 2 or (ent.start, ent.end) in lex_by_span:
-        return None
-    for start, end, entry in lex:
-        if start == ent.start and end < ent.end and entry.label == "DRUG" \
-                and FLAG_SHORT not in entry.flags:
-            rest = end
-            if doc[rest].text in ("-", "–") and rest + 1 < ent.end:
-                rest += 1
-            if doc[rest].lower_ in CAUSE_WORDS and rest + 1 < ent.end:
-                rest += 1
-            # the rest must be a name of its own, not a word that ties it to the drug
-            if doc[rest].is_alpha and doc[rest].lower_ not in CAUSE_WORDS and not doc[rest].is_stop:
-                return end, entry, rest
-    return None
-
-
-def _is_enzyme(word: str) -> bool:
-    """An enzyme name ends in -ase ("kinase", "ATPase", "glucosaminidase")."""
-    last = re.split(r"[-/]", word.lower())[-1]
-    return len(last) >= 6 and last.endswith("ase") and last.isalpha() and last not in _NOT_ENZYMES
 
 
 @Language.factory("litkg_entities", default_config={"lexicon_path": None, "use_ner": True,

@@ -6,7 +6,8 @@
   two to five capital letters (and at most one small one: "EPs-7630"), an optional hyphen,
   three to seven digits, at most one capital letter after them.  Gene and cell-marker symbols
   of that shape ("CD133", "ZNF217"), trial registry numbers ("NCT01234567") and cooperative-group
-  trial numbers ("ECOG3402") are left out by their prefixes.
+  trial numbers ("ECOG3402") are left out by their prefixes, cell lines ("HEK293 cells") by the
+  word after them.
 - Drug vocabularies (DrugBank) list enzymes given as biologics, so an enzyme named as a
   target ("soluble epoxide hydrolase", "fatty acid synthase") comes out of the lexicon as a DRUG.
   A name of two or more words ending in "-ase" is the enzyme (TARGET); one-word enzyme drugs
@@ -55,6 +56,17 @@ _ENZYME_DRUGS = frozenset({
     "serrapeptase", "chondroitinase", "pegaspargase", "crisantaspase"})
 
 
+#: "HEK293 cells", "the HCT116 cell line", "PC12-derived neurons": a cell line has the shape of a
+#: compound code
+_CELL_WORDS = frozenset({"cell", "cells", "line", "lines", "clone", "clones", "xenograft",
+                         "xenografts", "cultures", "monolayers", "transfectants"})
+
+
+def _names_cells(doc: Doc, end: int) -> bool:
+    """Does the code ending at token ``end`` name a cell line ("HEK293 cells")?"""
+    return end < len(doc) and doc[end].lower_ in _CELL_WORDS
+
+
 def code_spans(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     """Token spans of compound development codes on free tokens ("ABT-199" may be one token or
     three: "ABT", "-", "199")."""
@@ -71,7 +83,7 @@ def code_spans(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
             if width == 3 and (doc[i].whitespace_ or doc[i + 1].whitespace_):
                 continue  # "ABT - 199" with spaces is not one name
             m = _CODE.match(span.text)
-            if m and m.group(1).upper() not in _NOT_A_SPONSOR:
+            if m and m.group(1).upper() not in _NOT_A_SPONSOR and not _names_cells(doc, end):
                 out.append((i, end))
                 i = end - 1
                 break

@@ -1,0 +1,118 @@
+"""What the words of a name say about what it names, when no vocabulary settles it.
+
+The entity recogniser (:mod:`litkg.extract.entities`) combines a trained NER with the lexicon.
+Many spans reach it that no vocabulary confirms or that the NER typed by analogy; these tests
+read the span's own words instead:
+
+- salt forms and counter-ions that do not change the drug ("amlodipine besylate");
+- WHO INN / USAN stems that make an unlisted word a drug name ("-tinib", "-mab");
+- gene symbols written as such ("IL-10", "CXCL12");
+- heads that turn an NER "disease" into something else: a biologic named after a disease
+  ("hepatitis B immune globulin"), a body part ("optic nerve"), an enzyme ("-ase");
+- a disease span that opens with a drug name ("Cephalexin rash"): two entities;
+- a lone everyday word the NER tagged in prose from another field ("ever", "plates").
+"""
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from litkg.extract.induced import CAUSE_WORDS
+from litkg.extract.lexicon import FLAG_SHORT, Entry, common_words, norm_token
+
+# Counter-ions and salt forms (normalised: no plural -s) that do not change the drug named.
+SALT_WORDS = {"hydrochloride", "dihydrochloride", "hcl", "hydrobromide", "sulfate", "bisulfate",
+              "maleate", "mesylate", "mesilate", "citrate", "tartrate", "bitartrate", "acetate",
+              "besylate", "besilate", "fumarate", "hemifumarate", "succinate", "phosphate",
+              "bromide", "chloride", "monohydrate", "dihydrate", "trihydrate", "hydrate",
+              "hyclate", "gluconate", "lactate", "sodium", "disodium", "potassium", "calcium",
+              "magnesium", "tosylate", "napadisylate", "pamoate", "valerate", "propionate",
+              "dipropionate", "embonate", "nitrate", "salt"}
+IONS = {"sodium", "potassium", "calcium", "magnesium", "lithium", "ammonium", "zinc", "iron",
+        "ferrous", "ferric", "aluminium", "aluminum", "barium", "silver", "copper", "hydrogen",
+        "disodium", "dipotassium"}
+
+# WHO INN / USAN stems: a token ending so is a drug name even when no vocabulary lists it
+# (new drugs appear faster than vocabularies).  Only long, purely alphabetic tokens.
+INN_STEM = re.compile(
+    r"(mab|tinib|ciclib|parib|lisib|zomib|pril|prilat|sartan|olol|alol|dipine|azepam|azolam|"
+    r"barbital|caine|fentanil|fentanyl|cillin|mycin|micin|floxacin|oxacin|cycline|conazole|"
+    r"nidazole|prazole|tidine|setron|triptan|vastatin|gliptin|gliflozin|glitazone|buvir|previr|"
+    r"asvir|navir|amivir|platin|rubicin|taxel|olone|asone|onide|profen|coxib|triptyline|oxetine|"
+    r"apine|peridone|peridol|afil|lukast|buterol|meterol|tropium|curonium|curium|parin|dronate|"
+    r"teplase|relin|pressin|goline|anserin|phenicol|fenicol|mustine|trexate|azosin|thiazide|"
+    r"semide|etanide|dralazine|pramine|zepine|oxifene|lutamide|trozole|dazole|zolamide)$")
+
+
+#: a written gene symbol: two or more capitals, an optional hyphen, a number, an optional
+#: letter ("IL-10", "IL6", "CXCL12", "IL-1β"); not "T3" nor "H2"
+GENE_SYMBOL = re.compile(r"^[A-Z]{2,}[a-z]?-?\d{1,3}[A-Za-zα-ω]?$")
+
+
+# Heads of NER "disease" spans that name something else: biologics named after a disease, and
+# bare body parts (only for spans no vocabulary knows: "fatty liver" is a known name).
+BIOLOGIC_HEADS = {"vaccine", "globulin", "immunoglobulin", "antiserum", "toxoid"}
+DISEASE_HEAD_NOUNS = ("disease", "syndrome", "disorder")
+ADJECTIVE_END = re.compile(r"(ic|al|ous|ive|ary|oid)$")
+ANATOMY_HEADS = {"nerve", "field", "artery", "vein", "cortex", "tissue", "cell", "muscle",
+                 "ganglion", "nucleus", "lobe", "membrane", "fiber", "fibre", "neuron"}
+ORGANS = {"nephron", "nephrons", "tubule", "tubules", "glomerulus", "glomeruli", "kidney",
+          "kidneys", "liver", "lung", "lungs", "heart", "brain", "skin", "bone", "intestine",
+          "colon", "stomach", "pancreas", "spleen", "retina", "cornea", "placenta"}
+_NOT_ENZYMES = {"release", "increase", "decrease", "disease", "database", "purchase", "phase",
+                "base", "case", "erase", "crease", "lease", "ease"}
+
+
+def drug_name_for_disease(ent: Span, entry: Entry) -> bool:
+    """"corifollitropin alfa" the NER read as a disease: a drug dictionary's name spelt out in
+    full (two words or more) names the drug; one word may be a disease's homonym."""
+    # ("hepatitis B immune globulin" is read by the biologic rule below: the disease inside)
+    return entry.source == "drugs" and entry.label == "DRUG" and ent.label_ == "DISEASE" and \
+        len(ent) >= 2 and norm_token(ent[-1].text) not in BIOLOGIC_HEADS
+
+
+def lone_word_may_stand(token) -> bool:
+    """May a lone word the NER tagged, which no vocabulary knows, stand as an entity?  The NER
+    was trained on biomedical abstracts; in other prose (full texts, other fields) it also tags
+    everyday words ("ever", "combine", "April", "plates").  Such a word is dropped when it is a
+    stop word or one of the ~8k most frequent English words (unless written as an acronym); rarer
+    words ("lysogen", "dysosmia", "SM-5887") are the NER's to call.  Known names never reach this test."""
+    text = token.text
+    if not any(c.isalpha() for c in text):
+        return False
+    if len(text) > 1 and text.isupper():
+        return True  # an acronym ("DEN" for diethylnitrosamine) is not the word "den"
+    if text.istitle() and not token.is_sent_start and token.i > 0 and \
+            token.nbor(-1).text not in ("(", "-", "/", ":"):
+        return False  # "Guinea, Liberia, and Sierra Leone": a capitalised unknown word inside
+        # a sentence is a proper name (a place, a person); drug and disease names are written
+        # in lower case there, and brand names are in the vocabularies
+    return not token.is_stop and text.lower() not in common_words()
+
+
+def leading_drug(doc: Doc, ent: Span, lex: list, lex_by_span: dict):
+    """(drug end, drug entry, condition start) when an NER disease span opens with a findable
+    drug name: "Cephalexin rash", "vincristine optic nerve toxicity", "infliximab-induced
+    lupus".  The drug names the cause, the rest the finding: two entities, as the annotated
+    corpora mark them (a vocabulary name of the whole span, "heparin-induced thrombocytopenia",
+    is left to the rules for vocabulary names)."""
+    if ent.label_ != "DISEASE" or len(ent) < 2 or (ent.start, ent.end) in lex_by_span:
+        return None
+    for start, end, entry in lex:
+        if start == ent.start and end < ent.end and entry.label == "DRUG" \
+                and FLAG_SHORT not in entry.flags:
+            rest = end
+            if doc[rest].text in ("-", "–") and rest + 1 < ent.end:
+                rest += 1
+            if doc[rest].lower_ in CAUSE_WORDS and rest + 1 < ent.end:
+                rest += 1
+            # the rest must be a name of its own, not a word that ties it to the drug
+            if doc[rest].is_alpha and doc[rest].lower_ not in CAUSE_WORDS and not doc[rest].is_stop:
+                return end, entry, rest
+    return None
+
+
+def is_enzyme(word: str) -> bool:
+    """An enzyme name ends in -ase ("kinase", "ATPase", "glucosaminidase")."""
+    last = re.split(r"[-/]", word.lower())[-1]
+    return len(last) >= 6 and last.endswith("ase") and last.isalpha() and last not in _NOT_ENZYMES
