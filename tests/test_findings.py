@@ -183,3 +183,9 @@ def test_a_harm_word_alone_or_with_a_word_of_kind_or_severity_names_only_harm():
                  "Toxic effects developed."):
         spans = findings.finding_spans(_doc(text)[:], [])
         assert spans and not any(findings.names_only_harm(x) for x in spans), text
+
+
+def test_a_fall_of_a_disease_or_symptom_names_no_finding_a_fall_of_a_function_does():
+    assert _found(_doc("Patients reported a dramatic reduction in itching.")) == []
+    assert _found(_doc("She had decreased visual acuity.")) == ["decreased visual acuity"]
+    assert _found(_doc("An increase in itching was seen.")) == ["increase in itching"]

@@ -262,10 +262,25 @@ def change_spans(sent: Span, ents: list[Span]) -> list[Span]:
         words = {t.lower_ for t in doc[first:end]}
         if end == first or doc[end - 1].lower_ in _NOT_FINDING or words & _BENEFIT:
             continue
+        if low in _FALL and _names_condition(doc[first:end]):
+            continue  # "a reduction in itching": a fall of a disease or symptom is no harm
         span = Span(doc, i, end, label=FINDING_LABEL)
         span._.source = "finding"
         out.append(span)
     return out
+
+
+#: change words that say something fell ("loss" is left out: "loss of vision" is a harm)
+_FALL = frozenset("""
+decreased reduced lowered diminished decrease decreases fall drop reduction
+""".split())
+
+
+def _names_condition(words: Span) -> bool:
+    """Do ``words`` name a disease or symptom in the lexicon ("itching", "pain"), rather than a
+    function or a level that may fall to harm ("visual acuity", "platelet count")?"""
+    entry = load_lexicon().lookup(words.text)
+    return entry is not None and entry.label in ("CONDITION", "PHENOTYPE")
 
 
 #: words after a name that say it was given: "insulin therapy", "G-CSF injection"
