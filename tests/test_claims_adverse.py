@@ -564,6 +564,12 @@ def test_a_cause_phrase_names_the_drug_of_its_condition_and_no_other(monkeypatch
                 ("quinotil", "DRUG")])
     assert _pairs(doc) == {("Velbaxin", "toxicity"), ("zorbamide", "toxicity"),
                            ("quinotil", "toxicity")}
+    # a combination glued by a hyphen is named as a whole
+    doc = _doc("Velbaxin was given; hepatitis caused by zorbamide-quinotil followed.",
+               [("Velbaxin", "DRUG"), ("hepatitis", "CONDITION"), ("zorbamide", "DRUG"),
+                ("quinotil", "DRUG")])
+    assert rel._named_causes(doc, doc.ents[1], [doc.ents[0], doc.ents[2], doc.ents[3]]) == \
+        [doc.ents[2], doc.ents[3]]
 
 
 def test_an_x_induced_compound_ends_at_a_preposition_or_another_condition(monkeypatch):
@@ -574,6 +580,10 @@ def test_an_x_induced_compound_ends_at_a_preposition_or_another_condition(monkey
     doc = _doc("Zorbamide-induced severe acute hepatitis.",
                [("Zorbamide", "DRUG"), ("hepatitis", "CONDITION")])
     assert _pairs(doc) == {("Zorbamide", "hepatitis")}
+    # a list after the compound shares its cause
+    doc = _doc("Zorbamide-induced neutropenia and sepsis.",
+               [("Zorbamide", "DRUG"), ("neutropenia", "CONDITION"), ("sepsis", "CONDITION")])
+    assert _pairs(doc) == {("Zorbamide", "neutropenia"), ("Zorbamide", "sepsis")}
 
 
 def test_an_overdose_is_how_a_drug_was_taken_not_its_harm(monkeypatch):
@@ -600,3 +610,10 @@ def test_a_finding_that_names_only_harm_is_no_effect_of_its_own(monkeypatch):
     assert _pairs(doc) == set()
     doc = _doc("Zorbamide may cause severe skin effects.", [("Zorbamide", "DRUG")])
     assert _pairs(doc) == {("Zorbamide", "severe skin effects")}
+
+
+def test_an_x_induced_compound_does_not_reach_past_a_verb_after_its_own_effect(monkeypatch):
+    _with_model(monkeypatch, {"BIAS": -10.0})
+    doc = _doc("Zorbamide-induced nephropathy suggests an allergy.",
+               [("Zorbamide", "DRUG"), ("nephropathy", "CONDITION"), ("allergy", "CONDITION")])
+    assert _pairs(doc) == {("Zorbamide", "nephropathy")}

@@ -189,3 +189,5 @@ def test_a_fall_of_a_disease_or_symptom_names_no_finding_a_fall_of_a_function_do
     assert _found(_doc("Patients reported a dramatic reduction in itching.")) == []
     assert _found(_doc("She had decreased visual acuity.")) == ["decreased visual acuity"]
     assert _found(_doc("An increase in itching was seen.")) == ["increase in itching"]
+    # an abbreviation grounds too loosely to tell
+    assert _found(_doc("He had a decreased MED.")) == ["decreased MED"]

@@ -57,19 +57,22 @@ def _compound_cause(doc: Doc, d: Span, c: Span) -> bool:
             return True
     if d.end + 2 > c.start or c.start - (d.end + 2) > 3 or doc[d.end].text not in ("-", "–"):
         return False
-    # "X-induced severe Y": modifiers may stand between; "X-induced lupus in Crohn's disease":
-    # a preposition or another condition ends the compound before Y
-    if any(t.lower_ in _COMPOUND_BREAK or not t.is_alpha and t.text != "-"
-           for t in doc[d.end + 2:c.start]) or any(
-            e.label_ in CONDITION_LABELS and d.end + 2 <= e.start and e.end <= c.start
-            for e in doc.ents):
+    # "X-induced severe Y" and "X-induced A and Y": modifiers and a list may stand between;
+    # "X-induced lupus in Crohn's disease": a preposition or a colon ends the compound before Y
+    if any(t.lower_ in _COMPOUND_BREAK or not t.is_alpha and t.text not in ("-", ",")
+           for t in doc[d.end + 2:c.start]):
+        return False
+    # a condition between them names the compound's own effect; Y shares it only as the next
+    # member of a list ("X-induced A and Y"), not past a verb ("X-induced A suggests a Y")
+    if any(e.label_ in CONDITION_LABELS and d.end + 2 <= e.start and e.end <= c.start and
+           any(t.lower_ not in (",", "and", "or") for t in doc[e.end:c.start]) for e in doc.ents):
         return False
     return doc[d.end + 1].lower_.startswith(("induc", "associat", "relat", "caus", "provok",
                                              "precipitat", "triggered"))
 
 
-_COMPOUND_BREAK = frozenset({"in", "of", "with", "after", "during", "and", "or", "on", "for",
-                             "from", "by", "to", "at", "as", "following"})
+_COMPOUND_BREAK = frozenset({"in", "of", "with", "after", "during", "on", "for", "from", "by",
+                             "to", "at", "as", "following", "who", "which", "that"})
 
 
 #: temporal cues that, right after a condition, date its onset by a drug given before
@@ -132,7 +135,9 @@ def _named_causes(doc: Doc, c: Span, drugs: list[Span]) -> list[Span]:
                           if 0 < d.start - (i + 1) <= 4), None)
             if first is None:
                 return []
-            named, lists = [first], _listed_pairs(doc, drugs)
+            # a list ("X and Z") or a combination glued by a hyphen or slash ("uracil-tegafur",
+            # "SSRI-metoclopramide interaction") is named as a whole
+            named, lists = [first], _listed_pairs(doc, drugs) + _glued_pairs(doc, drugs)
             for a, b in lists + lists:
                 if any(a is n for n in named) and not any(b is n for n in named):
                     named.append(b)
@@ -141,6 +146,14 @@ def _named_causes(doc: Doc, c: Span, drugs: list[Span]) -> list[Span]:
 
 
 _LIST_GLUE = {",", "and", "or", "/"}
+
+
+def _glued_pairs(doc: Doc, spans: list[Span]) -> list[tuple[Span, Span]]:
+    """Neighbours glued by a hyphen or slash without spaces ("A-B", "A/B"): both orders."""
+    spans = sorted(spans, key=lambda e: e.start)
+    return [p for a, b in zip(spans, spans[1:]) if b.start == a.end + 1
+            and doc[a.end].text in ("-", "/") and not doc[a.end - 1].whitespace_
+            and not doc[a.end].whitespace_ for p in ((a, b), (b, a))]
 
 
 def _listed_pairs(doc: Doc, spans: list[Span]) -> list[tuple[Span, Span]]:

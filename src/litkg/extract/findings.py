@@ -279,6 +279,8 @@ decreased reduced lowered diminished decrease decreases fall drop reduction
 def _names_condition(words: Span) -> bool:
     """Do ``words`` name a disease or symptom in the lexicon ("itching", "pain"), rather than a
     function or a level that may fall to harm ("visual acuity", "platelet count")?"""
+    if any(t.text.isupper() for t in words):
+        return False  # an abbreviation ("decreased MED") grounds too loosely to tell
     entry = load_lexicon().lookup(words.text)
     return entry is not None and entry.label in ("CONDITION", "PHENOTYPE")
 
