@@ -510,3 +510,110 @@ def test_blockade_of_a_finding_is_a_benefit_but_a_channel_blockade_may_cause_one
     doc = _doc("Because zorbex also exhibits sodium channel blockade, cardiac toxicity is possible.",
                [("zorbex", "DRUG"), ("cardiac toxicity", "CONDITION")])
     assert _pairs(doc) == {("zorbex", "cardiac toxicity")}
+
+
+def test_a_drug_coordinated_with_the_cause_of_a_compound_shares_it(monkeypatch):
+    _with_model(monkeypatch, {"BIAS": -10.0})
+    doc = _doc("Calcium channel blockers relieve zorbamide or quinotil-induced migraine.",
+               [("zorbamide", "DRUG"), ("quinotil", "DRUG"), ("migraine", "CONDITION")])
+    assert _pairs(doc) == {("zorbamide", "migraine"), ("quinotil", "migraine")}
+    # a condition before the "and" is no partner of the cause
+    doc = _doc("Fever and quinotil-induced migraine were seen.",
+               [("Fever", "CONDITION"), ("quinotil", "DRUG"), ("migraine", "CONDITION")])
+    assert _pairs(doc) == {("quinotil", "migraine")}
+
+
+def test_a_hedged_cause_after_the_condition_overrides_the_admitted_for_frame(monkeypatch):
+    _with_model(monkeypatch, {"BIAS": 10.0})
+    doc = _doc("A man was admitted for severe hepatic necrosis thought to be due to zorbamide.",
+               [("hepatic necrosis", "CONDITION"), ("zorbamide", "DRUG")])
+    assert rel._cause_follows(doc, doc.ents[0], [doc.ents[1]])
+    assert _pairs(doc) == {("zorbamide", "hepatic necrosis")}
+
+
+def test_patients_with_an_associated_condition_are_no_indication(monkeypatch):
+    _with_model(monkeypatch, {"BIAS": 10.0})
+    doc = _doc("Zorbamide infusions in children with associated cardiac arrest.",
+               [("Zorbamide", "DRUG"), ("cardiac arrest", "CONDITION")])
+    assert _pairs(doc) == {("Zorbamide", "cardiac arrest")}
+    doc = _doc("Zorbamide given to children with cardiac arrest.",
+               [("Zorbamide", "DRUG"), ("cardiac arrest", "CONDITION")])
+    assert _pairs(doc) == set()
+
+
+def test_a_response_of_another_condition_is_no_remedy_of_the_first(monkeypatch):
+    _with_model(monkeypatch, {"BIAS": 10.0})
+    doc = _doc("A case of purpura occurring as an allergic response to zorbamide therapy.",
+               [("purpura", "CONDITION"), ("allergic", "CONDITION"), ("zorbamide", "DRUG")])
+    assert ("zorbamide", "purpura") in _pairs(doc)
+    # the change word said of the condition itself still names its remedy
+    doc = _doc("A case of purpura with a good response to zorbamide therapy.",
+               [("purpura", "CONDITION"), ("zorbamide", "DRUG")])
+    assert _pairs(doc) == set()
+
+
+def test_a_cause_phrase_names_the_drug_of_its_condition_and_no_other(monkeypatch):
+    _with_model(monkeypatch, {"BIAS": 10.0})
+    doc = _doc("A child given velbaxin plus quinotil developed hepatitis caused by zorbamide.",
+               [("velbaxin", "DRUG"), ("quinotil", "DRUG"), ("hepatitis", "CONDITION"),
+                ("zorbamide", "DRUG")])
+    assert _pairs(doc) == {("zorbamide", "hepatitis")}
+    # the drug that names the condition stays: an interaction ("W toxicity due to X")
+    doc = _doc("Velbaxin toxicity due to zorbamide and quinotil.",
+               [("Velbaxin", "DRUG"), ("toxicity", "CONDITION"), ("zorbamide", "DRUG"),
+                ("quinotil", "DRUG")])
+    assert _pairs(doc) == {("Velbaxin", "toxicity"), ("zorbamide", "toxicity"),
+                           ("quinotil", "toxicity")}
+    # a combination glued by a hyphen is named as a whole
+    doc = _doc("Velbaxin was given; hepatitis caused by zorbamide-quinotil followed.",
+               [("Velbaxin", "DRUG"), ("hepatitis", "CONDITION"), ("zorbamide", "DRUG"),
+                ("quinotil", "DRUG")])
+    assert rel._named_causes(doc, doc.ents[1], [doc.ents[0], doc.ents[2], doc.ents[3]]) == \
+        [doc.ents[2], doc.ents[3]]
+
+
+def test_an_x_induced_compound_ends_at_a_preposition_or_another_condition(monkeypatch):
+    _with_model(monkeypatch, {"BIAS": -10.0})
+    doc = _doc("Zorbamide-induced lupus in Crohn's disease.",
+               [("Zorbamide", "DRUG"), ("lupus", "CONDITION"), ("Crohn's disease", "CONDITION")])
+    assert _pairs(doc) == {("Zorbamide", "lupus")}
+    doc = _doc("Zorbamide-induced severe acute hepatitis.",
+               [("Zorbamide", "DRUG"), ("hepatitis", "CONDITION")])
+    assert _pairs(doc) == {("Zorbamide", "hepatitis")}
+    # a list after the compound shares its cause
+    doc = _doc("Zorbamide-induced neutropenia and sepsis.",
+               [("Zorbamide", "DRUG"), ("neutropenia", "CONDITION"), ("sepsis", "CONDITION")])
+    assert _pairs(doc) == {("Zorbamide", "neutropenia"), ("Zorbamide", "sepsis")}
+
+
+def test_an_overdose_is_how_a_drug_was_taken_not_its_harm(monkeypatch):
+    _with_model(monkeypatch, {"BIAS": 10.0})
+    doc = _doc("Zorbamide overdose in children with associated cardiac arrest.",
+               [("Zorbamide", "DRUG"), ("overdose", "CONDITION"), ("cardiac arrest", "CONDITION")])
+    assert _pairs(doc) == {("Zorbamide", "cardiac arrest")}
+
+
+def test_a_class_noun_after_a_demonstrative_restates_the_named_drug(monkeypatch):
+    _with_model(monkeypatch, {"BIAS": 10.0})
+    doc = _doc("Rash with zorbamide resembles the rash reported with this tricyclic antidepressant.",
+               [("Rash", "CONDITION"), ("zorbamide", "DRUG"), ("rash", "CONDITION"),
+                ("antidepressant", "DRUG")])
+    assert {d for d, _ in _pairs(doc)} == {"zorbamide"}
+    doc = _doc("Rash was reported with this antidepressant.",
+               [("Rash", "CONDITION"), ("antidepressant", "DRUG")])
+    assert _pairs(doc) == {("antidepressant", "Rash")}  # no named drug to restate
+
+
+def test_a_finding_that_names_only_harm_is_no_effect_of_its_own(monkeypatch):
+    _with_model(monkeypatch, {"BIAS": 10.0})
+    doc = _doc("Zorbamide may cause severe side effects.", [("Zorbamide", "DRUG")])
+    assert _pairs(doc) == set()
+    doc = _doc("Zorbamide may cause severe skin effects.", [("Zorbamide", "DRUG")])
+    assert _pairs(doc) == {("Zorbamide", "severe skin effects")}
+
+
+def test_an_x_induced_compound_does_not_reach_past_a_verb_after_its_own_effect(monkeypatch):
+    _with_model(monkeypatch, {"BIAS": -10.0})
+    doc = _doc("Zorbamide-induced nephropathy suggests an allergy.",
+               [("Zorbamide", "DRUG"), ("nephropathy", "CONDITION"), ("allergy", "CONDITION")])
+    assert _pairs(doc) == {("Zorbamide", "nephropathy")}

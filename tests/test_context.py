@@ -110,3 +110,20 @@ def test_a_risk_some_change_word_moved_is_a_result_not_a_possibility():
     doc = _doc("The risk of stroke was significantly lower with dapagliflozin.",
                [("stroke", "CONDITION")])
     assert not _ent(doc, "stroke")._.hedged
+
+
+def test_a_denied_history_covers_what_it_names_not_the_clause_after_it():
+    doc = _doc("A woman with no history of epilepsy presented a probable status epilepticus.",
+               [("epilepsy", "CONDITION"), ("status epilepticus", "CONDITION")])
+    assert _ent(doc, "epilepsy")._.negated
+    assert not _ent(doc, "status epilepticus")._.negated
+    doc = _doc("A man without any prior history of psychosis developed schizophrenia.",
+               [("psychosis", "CONDITION"), ("schizophrenia", "CONDITION")])
+    assert _ent(doc, "psychosis")._.negated and not _ent(doc, "schizophrenia")._.negated
+    # a list after "history of" is denied as a whole; other negations keep their scope
+    doc = _doc("He had no history of diabetes, asthma or gout and no rash.",
+               [("diabetes", "CONDITION"), ("asthma", "CONDITION"), ("gout", "CONDITION"),
+                ("rash", "CONDITION")])
+    assert all(e._.negated for e in doc.ents)
+    doc = _doc("No fever or rash developed.", [("fever", "CONDITION"), ("rash", "CONDITION")])
+    assert all(e._.negated for e in doc.ents)

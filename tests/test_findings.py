@@ -169,3 +169,25 @@ def test_an_anti_word_a_size_or_a_kind_of_recording_makes_no_generic_head_a_harm
 def test_a_device_or_procedure_glued_to_a_cause_word_is_no_drug_candidate():
     doc = _doc("A case of catheter-associated thrombosis and senna-induced colitis.")
     assert [s.text for s in findings.given_names(doc[:], list(doc.ents))] == ["senna"]
+
+
+
+def test_a_harm_word_alone_or_with_a_word_of_kind_or_severity_names_only_harm():
+    for text in ("Zorbamide may cause various adverse effects.",
+                 "Patients can develop severe side effects.",
+                 "Repeated injections may cause unwanted complications.",
+                 "A complication was reported."):
+        spans = findings.finding_spans(_doc(text)[:], [])
+        assert spans and all(findings.names_only_harm(x) for x in spans), text
+    for text in ("Extrapyramidal side effects developed.", "Renal complications developed.",
+                 "Toxic effects developed."):
+        spans = findings.finding_spans(_doc(text)[:], [])
+        assert spans and not any(findings.names_only_harm(x) for x in spans), text
+
+
+def test_a_fall_of_a_disease_or_symptom_names_no_finding_a_fall_of_a_function_does():
+    assert _found(_doc("Patients reported a dramatic reduction in itching.")) == []
+    assert _found(_doc("She had decreased visual acuity.")) == ["decreased visual acuity"]
+    assert _found(_doc("An increase in itching was seen.")) == ["increase in itching"]
+    # an abbreviation grounds too loosely to tell
+    assert _found(_doc("He had a decreased MED.")) == ["decreased MED"]

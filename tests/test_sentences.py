@@ -54,3 +54,13 @@ def test_a_capital_letter_ending_a_sentence_ends_it_but_an_initial_before_lower_
         "She took vitamin D. Then it was 3 in group B. Smith et al. reported it."))
     assert [s.text for s in doc.sents] == ["She took vitamin D.", "Then it was 3 in group B.",
                                            "Smith et al. reported it."]
+
+
+def test_a_dotted_or_latin_abbreviation_before_lower_case_or_a_number_ends_no_sentence():
+    for text in ["Hypocalcaemia followed i.v. zorbamide treatment.",
+                 "A deletion of chromosome no. 12 was found.",
+                 "She developed Candida spp. fungaemia after surgery."]:
+        assert _sents(text) == [text]
+    # before a capital it still ends the sentence
+    assert _sents("She got 3 mg/kg i.v. The rash faded.") == ["She got 3 mg/kg i.v.",
+                                                             "The rash faded."]

@@ -91,6 +91,18 @@ remedies, lists sharing a harm word, devices and anti- effects as no candidates)
 against 0.706.  Retrained on
 them (dev calibration mean F1 0.672, thresholds 0.25/0.45): test 0.603 and 0.697 (P 0.711,
 R 0.684), but the seeds lost three harm claims again (adverse P 0.67 R 0.62): not shipped.
+Decision rules of 2026-11-23 (night; same weights, not retrained: the features did not
+change): a denied history ("no history of X") covers only what it names; "A or B-induced Y"
+gives both drugs, an X-induced compound reaches along a list but not past a preposition or a
+verb; a cause phrase after the condition, hedged or not ("Y thought to be due to X"), names
+Y's drug and excludes the others; "patients with associated Y" is no indication; a change
+word of another condition ("an allergic response to X") names no remedy; an overdose, a
+finding that names only harm ("severe side effects") and the fall of a known disease
+("reduction in itching") are no effect candidates; "this <class noun>" restates the named drug;
+"i.v." / "no." / "spp." end no sentence.  Dev with the calibration model 0.7264 (P 0.722,
+R 0.731) against 0.7179 on the same merged main; held-out test 0.697 (P 0.702, R 0.692)
+against 0.696 (P 0.696, R 0.696), lexicon entities 0.609 both: on test 14 fewer false
+pairs, 5 fewer true ones.
 Weights ship as ``litkg/data/adverse_model.json.gz`` (model ``version`` must equal
 :data:`FEATURES_VERSION`); without a usable file only the rules are used.
 Retrain after changing these features, the entity recogniser or the abbreviation table:

@@ -16,12 +16,15 @@ from litkg.extract import claims_adverse_model
 from litkg.extract import claims_lexicon as lex
 from litkg.extract import claims_scope
 from litkg.extract.administered import administered, vaccine
-from litkg.extract.claims_nonfindings import previous_line, prior_failure
+# (the cause phrases moved to claims_causes; claims_adverse_model and the tests read them here)
+from litkg.extract.claims_causes import (CONDITION_LABELS, _ae_cue_ok, _cause_follows,
+                                         _compound_cause, _direct_cause, _listed_pairs,
+                                         _named_causes)
+from litkg.extract.claims_nonfindings import previous_line
 from litkg.extract.claims_scope import DRUG_LABELS, POPULATION_NOUN
-from litkg.extract.findings import finding_spans, given_names
+from litkg.extract.findings import finding_spans, given_names, names_only_harm
 
 INTERVENTION_LABELS = {"DRUG", "PROCEDURE"}
-CONDITION_LABELS = {"CONDITION", "PHENOTYPE"}
 AE_REACH = 30  # tokens between a drug and its adverse effect (lists of effects are long)
 #: pair-classifier thresholds: with a rule cue in the right order, and on its own.  The model
 #: file carries the ones calibrated with its weights (scripts/train_adverse_model.py); these
@@ -50,6 +53,10 @@ _INDICATION = re.compile(r"(\bfor|\b(treatment|management|therapy|treating|treat
                          r"(\s+\S+){0,2}\s*$", re.I)
 
 
+#: words that make a condition after "patients with" a consequence rather than an indication
+_CONSEQUENCE = ("associat", "concomitant", "subsequent", "consequent", "resultant", "resulting",
+                "ensuing")
+
 _LED_TO_TREATMENT = re.compile(
     r"^\W*(?:which\s+|that\s+)?(?:(?:has|had|have|was|were)\s+)?(?:lead|leads|led|leading|"
     r"requir\w*|necessitat\w*|prompt\w*)\s+(?:to\s+)?(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?"
@@ -63,7 +70,12 @@ def _is_indication(doc: Doc, sent: Span, cond: Span) -> bool:
     # "calciphylaxis patients", "CKD populations": the condition names the population; "In
     # type 1 diabetes, adding X ...": a sentence opening on it sets the population
     opening = doc[sent.start:cond.start].text
-    if _INDICATION.search(prev) or POPULATION_NOUN.match(nxt) or \
+    found = _INDICATION.search(prev)
+    # "patients with associated Y", "with subsequent Y": a word of consequence says Y came
+    # with what the sentence is about, not that the patients were treated for it
+    if found and any(w.lower().startswith(_CONSEQUENCE) for w in found.group(0).split()[-2:]):
+        found = None
+    if found or POPULATION_NOUN.match(nxt) or \
             (nxt == "," and _POPULATION_OPENING.match(opening)):
         return True
     # "Y, leading to long-term treatment with X", "Y requiring insulin therapy": Y (or the list
@@ -84,28 +96,6 @@ def _listed_with(doc: Doc, first: Span, then: Span) -> bool:
 
 
 _POPULATION_OPENING = re.compile(r"^\W*(in|among)(\s+patients\s+with)?(\s+\S+){0,2}\s*$", re.I)
-
-
-def _ae_cue_ok(doc: Doc, d: Span, c: Span, i: int) -> bool:
-    """Is the cue at token ``i`` a harm link from drug ``d`` to condition ``c``?  The cue's
-    class fixes the word order: "X causes Y" / "Y caused by X", "Y after/during X",
-    "Y due to X", "X-associated Y" or "Y associated with X"."""
-    word = doc[i].lower_
-    nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
-    drug_first = d.end <= i < c.start
-    cond_first = c.end <= i < d.start
-    if word.startswith(lex.AE_CAUSAL):
-        return (drug_first and nxt != "by") or (cond_first and nxt == "by") or \
-            (i == d.end + 1 and doc[d.end].text == "-")  # "X-induced Y"
-    if word in ("secondary", "due") and nxt != "to":
-        return False  # "secondary hyperparathyroidism", "due course": not a cause
-    if word.startswith(lex.AE_TEMPORAL) or word.startswith(lex.AE_BECAUSE):
-        return cond_first or (i == d.end + 1 and doc[d.end].text == "-")
-    if word.startswith(lex.AE_ASSOCIATION):
-        return drug_first or cond_first
-    if word.startswith(lex.AE_ONSET):  # "on X therapy, the patient developed Y"
-        return drug_first
-    return False
 
 
 def _case_framing(doc: Doc, sent: Span, c: Span, d: Span) -> bool:
@@ -156,29 +146,18 @@ def risk_factor(doc: Doc, sent: Span, c: Span) -> bool:
 def class_apposition(doc: Doc, d: Span, drugs: list[Span]) -> bool:
     """"Fluoxetine, a serotonin reuptake inhibitor, ...": the class noun restates a named drug."""
     before = {t.lower_ for t in doc[max(0, d.start - 2):d.start]}
-    return bool(before & {"a", "an"}) and any(0 < d.start - o.end <= 8 for o in drugs if o is not d)
-
-
-def _compound_cause(doc: Doc, d: Span, c: Span) -> bool:
-    """'heparin-induced thrombocytopenia', 'drug-associated wide complex dysrhythmia',
-    'vincristine induced neuropathy'."""
-    if c.start == d.end + 1 and doc[d.end].lower_ == "induced" and doc[d.end - 1].whitespace_:
-        return True  # "vincristine induced neuropathy": the hyphen left out
-    if d.end + 1 < len(doc) and doc[d.end].text in ("-", "/") and not doc[d.end - 1].whitespace_ \
-            and not doc[d.end].whitespace_:
-        # "amoxicillin-clavulanate induced Y": the first drug of a combination causes it too
-        partner = next((e for e in doc.ents if e.start == d.end + 1 and e.label_ == d.label_), None)
-        if partner is not None and partner.end <= c.start and _compound_cause(doc, partner, c):
-            return True
-    if d.end + 2 > c.start or c.start - (d.end + 2) > 3 or doc[d.end].text not in ("-", "–"):
-        return False
-    return doc[d.end + 1].lower_.startswith(("induc", "associat", "relat", "caus", "provok",
-                                             "precipitat", "triggered"))
+    if before & {"a", "an"} and any(0 < d.start - o.end <= 8 for o in drugs if o is not d):
+        return True
+    # "SS associated with mirtazapine ... cases of SS with this tetracyclic antidepressant": a
+    # demonstrative refers back to the drug the sentence named
+    return any(t.lower_ in ("this", "these") for t in doc[max(0, d.start - 3):d.start]) and \
+        any(o.end <= d.start and not any(t.is_sent_start for t in doc[o.end:d.start + 1])
+            for o in drugs if o is not d)
 
 
 def _ae_entities(sent: Span, ents: list[Span]) -> tuple[list[Span], list[Span]]:
-    """(conditions, drugs) a harm pair can be made of: a class noun restating a named drug and
-    a chemical named as the body's process ("inadequate calcium absorption") are no drugs; a
+    """(conditions, drugs) a harm pair can be made of: an overdose is no condition; a class noun
+    restating a named drug and a chemical named as the body's process ("inadequate calcium absorption") are no drugs; a
     protein, analyte or unknown name written as given (:func:`administered`) is one."""
     doc = sent.doc
     given = [e for e in ents if e.label_ in ("TARGET", "ANALYTE", "CONDITION")
@@ -187,6 +166,10 @@ def _ae_entities(sent: Span, ents: list[Span]) -> tuple[list[Span], list[Span]]:
     conds = [e for e in ents if e.label_ in CONDITION_LABELS and e not in given
              and not any(vaccine(v) and v.start == e.end for v in ents)]
     conds += finding_spans(sent, ents)  # "cutaneous eruptions": findings the recogniser left
+    # "X overdose": an overdose is how the drug was taken, its harms are what it caused
+    conds = [c for c in conds if not c[-1].lower_.startswith("overdos")
+             # "may cause severe side effects": the harm word is no effect of its own
+             and not (c._.source == "finding" and names_only_harm(c))]
     drugs = [e for e in ents if e.label_ in DRUG_LABELS or e in given]
     drugs += given_names(sent, ents)  # "treated with Budefat": a drug the recogniser missed
     drugs = [d for d in drugs if not class_apposition(doc, d, drugs)
@@ -221,10 +204,6 @@ def adverse_candidates(sent: Span, ents: list[Span]) -> list[tuple[Span, Span]]:
     return out
 
 
-#: temporal cues that, right after a condition, date its onset by a drug given before
-_ONSET_AFTER = ("after", "following", "during")
-
-
 #: a harm named by the drug before it: "cocaine toxicity", "paracetamol poisoning", "cisplatin
 #: nephrotoxicity" (any organ's toxicity)
 _POISONING_HEADS = frozenset({"toxicity", "toxicities", "poisoning", "intoxication",
@@ -238,43 +217,9 @@ def poisoning_by(c: Span, d: Span) -> bool:
         d.end == c.start
 
 
-#: "X caused Y", "propensity of X to cause Y", "X may induce severe Y": a causal verb with the
-#: drug as its subject and the condition as its object, nothing else between
-_DIRECT_CAUSE = re.compile(r"^\s*(?:(?:to|may|can|could|might|also|often|frequently|rarely|which|"
-                           r"that|reportedly|probably|likely|has|have|had)\s+){0,2}"
-                           r"(?:caused|causes|cause|causing|induced|induces|induce|inducing|"
-                           r"provoked|provokes|provoke|precipitated|precipitates|triggered|"
-                           r"triggers)\s+(?:(?:a|an|the|severe|acute|marked|significant|"
-                           r"serious|fatal|mild|transient)\s+){0,2}$", re.I)
-
-
-def _direct_cause(doc: Doc, d: Span, c: Span) -> bool:
-    """Is ``d`` the subject of a causal verb whose object is ``c``?"""
-    return d.end < c.start and c.start - d.end <= 5 and \
-        bool(_DIRECT_CAUSE.match(doc.text[d.end_char:c.start_char]))
-
-
 def named_in_compound(doc: Doc, d: Span, c: Span) -> bool:
     """Does ``c``'s name hold ``d`` as its cause ("X-induced Y", "X nephrotoxicity")?"""
     return _compound_cause(doc, d, c) or poisoning_by(c, d)
-
-
-def _cause_follows(doc: Doc, c: Span, drugs: list[Span]) -> bool:
-    """"patients with Y induced by X", "a case of Y due to X", "a child with Y following X
-    therapy": a cause phrase or an onset after a drug right after the condition names the drug
-    as its cause, whatever the words before it ("patients with"); the pair is then the
-    classifier's to judge.  The cue must open a phrase ("induced by", "related to"): glued to
-    a word it modifies what follows ("renal failure-related calciphylaxis")."""
-    for i in range(c.end, min(len(doc) - 1, c.end + 3)):
-        word, nxt = doc[i].lower_, doc[i + 1].lower_
-        caused = word.startswith(lex.AE_CAUSAL + lex.AE_BECAUSE) and nxt in ("by", "to")
-        # the drug within a few words of the temporal cue ("after 3 weeks of X", "following X")
-        onset = word in _ONSET_AFTER and any(0 <= d.start - i <= 5 for d in drugs) and \
-            not prior_failure(doc, i + 1)  # "Y after progression on X": X is history
-        if (caused or onset) and doc[i - 1].whitespace_ and \
-                any(d.start > i and _ae_cue_ok(doc, d, c, i) for d in drugs):
-            return True
-    return False
 
 
 #: comparatives that, right before a finding, say it went down ("had lower proteinuria", "less
@@ -419,6 +364,12 @@ def adverse_pairs(sent: Span, ents: list[Span],
         # (unless X was what was stopped: "Y resolved after X was withdrawn")
         candidates = [d for d in candidates if (not _remedy_of(doc, c, d, improving)
                       or written_as_stopped(doc, sent, d, drugs)) and d not in direct]
+        # "Y caused by X": the cause phrase names Y's drug (with its list), the others in the
+        # sentence ("treated with Z") are not; a drug naming Y ("W toxicity due to X", an
+        # interaction) stays
+        named = _named_causes(doc, c, drugs) if caused else []
+        candidates = [d for d in candidates if not named or any(d is n for n in named)
+                      or d.end == c.start or (d.end + 1 == c.start and doc[d.end].text == "-")]
         if indication or (better and not candidates):
             continue
         strong = strong_of[c.start]
@@ -476,7 +427,10 @@ def _remedy_of(doc: Doc, c: Span, d: Span, improving: list[int]) -> bool:
     """Is ``d`` the means an improvement of ``c`` named after it came with ("Y, which improved
     within a month with X", "Y resolved after X")?  The change word lies between them, within
     eight tokens of the drug, linked to it by with / on / after / by / to."""
-    return any(c.end <= i < d.start and d.start - i <= 8 and
+    # "Y occurring as an allergic response to X": a change word right after another condition
+    # speaks of that one ("allergic response"), not of Y
+    after_other = {e.end for e in doc.ents if e.label_ in CONDITION_LABELS and e.start >= c.end}
+    return any(c.end <= i < d.start and d.start - i <= 8 and i not in after_other and
                not any(t.lower_ in ("but", "whereas") for t in doc[i:d.start]) and
                _REMEDY_LINK.match(doc.text[doc[i].idx + len(doc[i].text):d.start_char])
                for i in improving)
@@ -532,7 +486,6 @@ def written_as_stopped(doc: Doc, sent: Span, d: Span, drugs: list[Span]) -> bool
     return all(stopped_here(m) for m in mentions or [d])
 
 
-_LIST_GLUE = {",", "and", "or", "/"}
 _RATE_WORDS = frozenset({"risk", "risks", "incidence", "odds", "rate", "rates", "hazard",
                          "frequency", "occurrence", "number", "likelihood"})
 
@@ -541,17 +494,6 @@ def _lowered_risk_of(doc: Doc, i: int, c: Span) -> bool:
     """"reduced the risk of worsening heart failure": the lowered rate of Y is a benefit."""
     between = [t.lower_ for t in doc[i + 1:c.start]]
     return 0 < len(between) <= 6 and "of" in between and bool(_RATE_WORDS & set(between))
-
-
-def _listed_pairs(doc: Doc, spans: list[Span]) -> list[tuple[Span, Span]]:
-    """Neighbours in one list ("A and B", "A, B"): both orders of each adjacent pair."""
-    spans = sorted(spans, key=lambda e: e.start)
-    out = []
-    for a, b in zip(spans, spans[1:]):
-        gap = doc[a.end:b.start]
-        if 0 < len(gap) <= 2 and all(t.lower_ in _LIST_GLUE for t in gap):
-            out += [(a, b), (b, a)]
-    return out
 
 
 def _shared_by_list(doc: Doc, conds: list[Span], sure: list, pairs: list,

@@ -127,6 +127,37 @@ def _measured_risk(words: list[str], i: int) -> bool:
     return False
 
 
+#: words that may stand between a negation and "history of" ("no prior history of")
+_HISTORY_GLUE = frozenset({"any", "a", "prior", "previous", "past", "known", "personal",
+                           "family", "significant", "relevant", "other"})
+_LIST_JOIN = frozenset({",", "or", "and", "nor"})
+
+
+def _history_end(sent: Span, k: int, end: int) -> int:
+    """"no history of epilepsy presented a probable Y", "without any prior history of X,
+    developed Y": a denied history covers the things it names right after "of" (a list of
+    entities) and no more (no parser marks the clause that follows, so the entities bound
+    it).  Returns the scope end (relative to ``sent``), ``end`` when this is no history."""
+    while k < end and sent[k].lower_ in _HISTORY_GLUE:
+        k += 1
+    if k + 1 >= end or sent[k].lower_ != "history" or sent[k + 1].lower_ != "of":
+        return end
+    base, k = sent.start, k + 2
+    ents = sorted((e for e in sent.doc.ents if base + k <= e.start < base + end),
+                  key=lambda e: e.start)
+    last = None
+    for e in ents:
+        gap = [t.lower_ for t in sent.doc[(last.end if last is not None else base + k):e.start]]
+        # the first entity within a few words of "of" ("history of a movement disorder"), then
+        # entities joined to it by list words
+        if (last is None and len(gap) <= 3) or (last is not None and gap
+                                                  and all(w in _LIST_JOIN for w in gap)):
+            last = e
+        else:
+            break
+    return end if last is None else last.end - base
+
+
 def sentence_cues(sent: Span) -> list[Cue]:
     """The negation and hedge cues of one sentence, with their scopes."""
     words = [t.lower_ for t in sent]
@@ -158,6 +189,8 @@ def sentence_cues(sent: Span) -> list[Cue]:
                 j = i + n_pre
                 while j < len(words) and j - i < MAX_SCOPE and words[j] not in stops:
                     j += 1
+                if kind == "negation":
+                    j = min(j, _history_end(sent, i + n_pre, j))
                 cues.append(Cue(kind, base + i, base + i + n_pre, base + i + n_pre, base + j,
                                 " ".join(words[i:i + n_pre])))
                 i += n_pre

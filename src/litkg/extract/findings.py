@@ -89,6 +89,23 @@ antitumor antitumour anti-inflammatory analgesic antiviral antibacterial
 """.split())
 
 
+#: words that add no clinical content to a harm word ("severe side effects", "unwanted
+#: complications")
+_HARM_ONLY = frozenset("""
+side adverse unwanted undesirable undesired untoward unexpected severe serious fewer frequent
+mediated effect effects complication complications -
+""".split())
+
+
+def names_only_harm(span: Span) -> bool:
+    """"side effects", "various adverse effects", "unwanted complications": a finding that says
+    only that there was harm.  It stays a finding (the classifier reads it as a list head:
+    "side effects include A and B"), but names no effect of its own."""
+    words = [t.lower_ for t in span]
+    return words[-1] in ("effect", "effects", "complication", "complications") and \
+        all(w in _HARM_ONLY or w in _DEGREE for w in words)
+
+
 def _modifier(token, sent_start: int) -> bool:
     """May ``token`` stand in front of a finding head as one of its modifiers?"""
     low = token.lower_
@@ -245,10 +262,27 @@ def change_spans(sent: Span, ents: list[Span]) -> list[Span]:
         words = {t.lower_ for t in doc[first:end]}
         if end == first or doc[end - 1].lower_ in _NOT_FINDING or words & _BENEFIT:
             continue
+        if low in _FALL and _names_condition(doc[first:end]):
+            continue  # "a reduction in itching": a fall of a disease or symptom is no harm
         span = Span(doc, i, end, label=FINDING_LABEL)
         span._.source = "finding"
         out.append(span)
     return out
+
+
+#: change words that say something fell ("loss" is left out: "loss of vision" is a harm)
+_FALL = frozenset("""
+decreased reduced lowered diminished decrease decreases fall drop reduction
+""".split())
+
+
+def _names_condition(words: Span) -> bool:
+    """Do ``words`` name a disease or symptom in the lexicon ("itching", "pain"), rather than a
+    function or a level that may fall to harm ("visual acuity", "platelet count")?"""
+    if any(t.text.isupper() for t in words):
+        return False  # an abbreviation ("decreased MED") grounds too loosely to tell
+    entry = load_lexicon().lookup(words.text)
+    return entry is not None and entry.label in ("CONDITION", "PHENOTYPE")
 
 
 #: words after a name that say it was given: "insulin therapy", "G-CSF injection"

@@ -77,9 +77,22 @@ def make_sentence_splitter(nlp, name):
             if token.is_sent_start and doc[token.i - 1].text == "." and token.text[:1].islower() \
                     and _INITIAL.match(doc[token.i - 2].text):
                 token.is_sent_start = False
+            # "associated with i.v. bisphosphonate", "chromosome no. 12", "Candida spp. while":
+            # the period of a dotted or Latin abbreviation before a lower-case word or a number
+            # ends no sentence
+            elif token.is_sent_start and doc[token.i - 1].text == "." and \
+                    not doc[token.i - 2].whitespace_ and (token.text[:1].islower()
+                                                          or token.text[:1].isdigit()) and \
+                    ("." in doc[token.i - 2].text or doc[token.i - 2].lower_ in _ABBREVIATIONS):
+                token.is_sent_start = False
         return doc
 
     return split
+
+
+#: abbreviations written with a period that rarely end a sentence
+_ABBREVIATIONS = frozenset({"no", "nos", "sp", "spp", "ssp", "var", "vs", "approx", "ca", "cf",
+                            "fig", "figs", "ref", "refs", "resp"})
 
 
 # spaCy keeps a period after a capital letter on the word ("U.S."); a mixed-case abbreviation

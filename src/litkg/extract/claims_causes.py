@@ -1,0 +1,167 @@
+"""Cause phrases between a drug and a condition: the word order a harm cue implies
+("X causes Y", "Y caused by X", "Y after X"), the "X-induced Y" compound, a causal verb with the
+drug as subject, the cause or onset phrase right after a condition and the drugs it names, and
+the lists ("A and B") whose members share a link.
+
+Split from :mod:`litkg.extract.claims_relations`, which decides the harm pairs with them.
+"""
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from litkg.extract import claims_lexicon as lex
+from litkg.extract.claims_nonfindings import prior_failure
+
+CONDITION_LABELS = {"CONDITION", "PHENOTYPE"}
+
+
+def _ae_cue_ok(doc: Doc, d: Span, c: Span, i: int) -> bool:
+    """Is the cue at token ``i`` a harm link from drug ``d`` to condition ``c``?  The cue's
+    class fixes the word order: "X causes Y" / "Y caused by X", "Y after/during X",
+    "Y due to X", "X-associated Y" or "Y associated with X"."""
+    word = doc[i].lower_
+    nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    drug_first = d.end <= i < c.start
+    cond_first = c.end <= i < d.start
+    if word.startswith(lex.AE_CAUSAL):
+        return (drug_first and nxt != "by") or (cond_first and nxt == "by") or \
+            (i == d.end + 1 and doc[d.end].text == "-")  # "X-induced Y"
+    if word in ("secondary", "due") and nxt != "to":
+        return False  # "secondary hyperparathyroidism", "due course": not a cause
+    if word.startswith(lex.AE_TEMPORAL) or word.startswith(lex.AE_BECAUSE):
+        return cond_first or (i == d.end + 1 and doc[d.end].text == "-")
+    if word.startswith(lex.AE_ASSOCIATION):
+        return drug_first or cond_first
+    if word.startswith(lex.AE_ONSET):  # "on X therapy, the patient developed Y"
+        return drug_first
+    return False
+
+
+def _compound_cause(doc: Doc, d: Span, c: Span) -> bool:
+    """'heparin-induced thrombocytopenia', 'drug-associated wide complex dysrhythmia',
+    'vincristine induced neuropathy'."""
+    if c.start == d.end + 1 and doc[d.end].lower_ == "induced" and doc[d.end - 1].whitespace_:
+        return True  # "vincristine induced neuropathy": the hyphen left out
+    if d.end + 1 < len(doc) and doc[d.end].text in ("-", "/") and not doc[d.end - 1].whitespace_ \
+            and not doc[d.end].whitespace_:
+        # "amoxicillin-clavulanate induced Y": the first drug of a combination causes it too
+        partner = next((e for e in doc.ents if e.start == d.end + 1 and e.label_ == d.label_), None)
+        if partner is not None and partner.end <= c.start and _compound_cause(doc, partner, c):
+            return True
+    if d.end + 1 < c.start and doc[d.end].lower_ in ("and", "or") and doc[d.end - 1].whitespace_:
+        # "5-FU or capecitabine-induced Y", "cisplatin and bleomycin-induced Y": a drug
+        # coordinated with the cause of the compound shares it
+        partner = next((e for e in doc.ents if e.start == d.end + 1 and e.label_ == d.label_), None)
+        if partner is not None and partner.end <= c.start and _compound_cause(doc, partner, c):
+            return True
+    if d.end + 2 > c.start or c.start - (d.end + 2) > 3 or doc[d.end].text not in ("-", "–"):
+        return False
+    # "X-induced severe Y" and "X-induced A and Y": modifiers and a list may stand between;
+    # "X-induced lupus in Crohn's disease": a preposition or a colon ends the compound before Y
+    if any(t.lower_ in _COMPOUND_BREAK or not t.is_alpha and t.text not in ("-", ",")
+           for t in doc[d.end + 2:c.start]):
+        return False
+    # a condition between them names the compound's own effect; Y shares it only as the next
+    # member of a list ("X-induced A and Y"), not past a verb ("X-induced A suggests a Y")
+    if any(e.label_ in CONDITION_LABELS and d.end + 2 <= e.start and e.end <= c.start and
+           any(t.lower_ not in (",", "and", "or") for t in doc[e.end:c.start]) for e in doc.ents):
+        return False
+    return doc[d.end + 1].lower_.startswith(("induc", "associat", "relat", "caus", "provok",
+                                             "precipitat", "triggered"))
+
+
+_COMPOUND_BREAK = frozenset({"in", "of", "with", "after", "during", "on", "for", "from", "by",
+                             "to", "at", "as", "following", "who", "which", "that"})
+
+
+#: temporal cues that, right after a condition, date its onset by a drug given before
+_ONSET_AFTER = ("after", "following", "during")
+
+
+#: "X caused Y", "propensity of X to cause Y", "X may induce severe Y": a causal verb with the
+#: drug as its subject and the condition as its object, nothing else between
+_DIRECT_CAUSE = re.compile(r"^\s*(?:(?:to|may|can|could|might|also|often|frequently|rarely|which|"
+                           r"that|reportedly|probably|likely|has|have|had)\s+){0,2}"
+                           r"(?:caused|causes|cause|causing|induced|induces|induce|inducing|"
+                           r"provoked|provokes|provoke|precipitated|precipitates|triggered|"
+                           r"triggers)\s+(?:(?:a|an|the|severe|acute|marked|significant|"
+                           r"serious|fatal|mild|transient)\s+){0,2}$", re.I)
+
+
+def _direct_cause(doc: Doc, d: Span, c: Span) -> bool:
+    """Is ``d`` the subject of a causal verb whose object is ``c``?"""
+    return d.end < c.start and c.start - d.end <= 5 and \
+        bool(_DIRECT_CAUSE.match(doc.text[d.end_char:c.start_char]))
+
+
+_HEDGE_GLUE = frozenset({"thought", "believed", "considered", "presumed", "suspected", "felt",
+                         "to", "be", "probably", "possibly", "presumably", "likely", "most",
+                         "apparently", "was", "were", "is", "are"})
+
+
+def _cause_follows(doc: Doc, c: Span, drugs: list[Span]) -> bool:
+    """"patients with Y induced by X", "a case of Y due to X", "a child with Y following X
+    therapy": a cause phrase or an onset after a drug right after the condition names the drug
+    as its cause, whatever the words before it ("patients with"); the pair is then the
+    classifier's to judge.  The cue must open a phrase ("induced by", "related to"): glued to
+    a word it modifies what follows ("renal failure-related calciphylaxis")."""
+    # "Y thought to be due to X", "Y probably caused by X": a hedge may stand before the cue
+    start = c.end
+    while start < len(doc) - 1 and start - c.end < 4 and doc[start].lower_ in _HEDGE_GLUE:
+        start += 1
+    for i in range(c.end, min(len(doc) - 1, start + 3)):
+        word, nxt = doc[i].lower_, doc[i + 1].lower_
+        caused = word.startswith(lex.AE_CAUSAL + lex.AE_BECAUSE) and nxt in ("by", "to")
+        # the drug within a few words of the temporal cue ("after 3 weeks of X", "following X")
+        onset = word in _ONSET_AFTER and any(0 <= d.start - i <= 5 for d in drugs) and \
+            not prior_failure(doc, i + 1)  # "Y after progression on X": X is history
+        if (caused or onset) and doc[i - 1].whitespace_ and \
+                any(d.start > i and _ae_cue_ok(doc, d, c, i) for d in drugs):
+            return True
+    return False
+
+
+def _named_causes(doc: Doc, c: Span, drugs: list[Span]) -> list[Span]:
+    """The drugs a cause phrase right after ``c`` names ("Y caused by X", "Y due to X and Z"):
+    the drug opening the phrase and its list mates; [] for an onset ("Y after X") or none."""
+    start = c.end
+    while start < len(doc) - 1 and start - c.end < 4 and doc[start].lower_ in _HEDGE_GLUE:
+        start += 1
+    for i in range(c.end, min(len(doc) - 1, start + 3)):
+        if doc[i].lower_.startswith(lex.AE_CAUSAL + lex.AE_BECAUSE) and \
+                doc[i + 1].lower_ in ("by", "to"):
+            first = next((d for d in sorted(drugs, key=lambda d: d.start)
+                          if 0 < d.start - (i + 1) <= 4), None)
+            if first is None:
+                return []
+            # a list ("X and Z") or a combination glued by a hyphen or slash ("uracil-tegafur",
+            # "SSRI-metoclopramide interaction") is named as a whole
+            named, lists = [first], _listed_pairs(doc, drugs) + _glued_pairs(doc, drugs)
+            for a, b in lists + lists:
+                if any(a is n for n in named) and not any(b is n for n in named):
+                    named.append(b)
+            return named
+    return []
+
+
+_LIST_GLUE = {",", "and", "or", "/"}
+
+
+def _glued_pairs(doc: Doc, spans: list[Span]) -> list[tuple[Span, Span]]:
+    """Neighbours glued by a hyphen or slash without spaces ("A-B", "A/B"): both orders."""
+    spans = sorted(spans, key=lambda e: e.start)
+    return [p for a, b in zip(spans, spans[1:]) if b.start == a.end + 1
+            and doc[a.end].text in ("-", "/") and not doc[a.end - 1].whitespace_
+            and not doc[a.end].whitespace_ for p in ((a, b), (b, a))]
+
+
+def _listed_pairs(doc: Doc, spans: list[Span]) -> list[tuple[Span, Span]]:
+    """Neighbours in one list ("A and B", "A, B"): both orders of each adjacent pair."""
+    spans = sorted(spans, key=lambda e: e.start)
+    out = []
+    for a, b in zip(spans, spans[1:]):
+        gap = doc[a.end:b.start]
+        if 0 < len(gap) <= 2 and all(t.lower_ in _LIST_GLUE for t in gap):
+            out += [(a, b), (b, a)]
+    return out
