@@ -106,6 +106,10 @@ def test_failure_despite_a_drug_and_relapse_after_stopping_are_not_harms():
     relapse = _claims("Colitis recurred after infliximab was discontinued.",
                       [("Colitis", "CONDITION"), ("infliximab", "DRUG")])
     assert not _kinds(relapse, "adverse_effect")
+    # a concession about how much was given keeps the harm the drug's
+    low = _claims("Severe hepatitis occurred despite the low dosage of ribavirin.",
+                  [("hepatitis", "CONDITION"), ("ribavirin", "DRUG")])
+    assert _kinds(low, "adverse_effect")
     # the cues alone still read a harm: "during X" without the concession
     assert _kinds(_claims("Hepatitis occurred during ribavirin therapy.",
                           [("Hepatitis", "CONDITION"), ("ribavirin", "DRUG")]), "adverse_effect")

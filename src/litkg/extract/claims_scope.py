@@ -177,6 +177,11 @@ def agent_of_verb(doc: Doc, obj: Span, cue_i: int) -> bool:
 
 
 _CONCESSIVE = re.compile(r"\b(despite|in spite of|notwithstanding)(\s+\S+){0,4}\s*$", re.I)
+#: "despite the low dosage of X", "despite therapeutic levels of X": the concession is about how
+#: much X was given, so the harm that follows is still X's
+_DOSE_CONCEDED = re.compile(r"\b(low|small|usual|normal|therapeutic|standard|recommended|"
+                            r"reduced|modest)\s+(\w+\s+)?(doses?|dosages?|dosing|levels?|"
+                            r"concentrations?|amounts?)\b", re.I)
 _RECHALLENGE = re.compile(r"\b(rechalleng\w*|re-?introduc\w*|re-?exposure|restart\w*|resum\w*|"
                           r"re-?administ\w*)", re.I)
 _RELAPSE = re.compile(r"\b(again|recurred|recurrence|relapsed|returned|reappeared|re-?emerged)\b",
@@ -186,7 +191,8 @@ _RELAPSE = re.compile(r"\b(again|recurred|recurrence|relapsed|returned|reappeare
 def not_a_harm(doc: Doc, sent: Span, drug: Span, cond: Span) -> bool:
     """'Y developed despite X therapy' (treatment failure) and 'when X was stopped, Y developed
     again' (relapse of the treated disease): the drug did not cause Y."""
-    if _CONCESSIVE.search(doc[max(sent.start, drug.start - 6):drug.start].text):
+    concession = _CONCESSIVE.search(doc[max(sent.start, drug.start - 6):drug.start].text)
+    if concession and not _DOSE_CONCEDED.search(concession.group(0)):
         return True
     # ... but a recurrence on re-exposure is the classic proof of a harm
     return bool(lex.STOPPED.search(sent.text) and _RELAPSE.search(sent.text)
