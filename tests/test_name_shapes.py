@@ -15,6 +15,8 @@ def test_compound_codes_are_drugs():
     assert got == [("ABT-199", "DRUG"), ("LY2835219", "DRUG"), ("BMS-986016", "DRUG")]
     # a sponsor's prefix may end on one small letter ("EPs-7630", a plant extract)
     assert _ents("Children received EPs-7630 daily.") == [("EPs-7630", "DRUG")]
+    # a short prefix with a series and a compound number ("Ro15-1788", Roche's flumazenil)
+    assert _ents("Sedation was reversed by Ro15-1788 in 20 patients.") == [("Ro15-1788", "DRUG")]
 
 
 def test_gene_marker_registry_and_disease_names_of_that_shape_are_not():

@@ -1,10 +1,11 @@
 """Names whose shape tells their type: development codes of compounds, enzymes filed as drugs.
 
 - A compound in development is named by its sponsor's code: "ABT-199", "LY2835219", "BMS-986016",
-  "MK-3475", "AZD9291".  No vocabulary lists most of them and the NER misses many; yet in a
-  pharmacology abstract the code *is* the drug every claim is about.  The shape is distinctive:
-  two to five capital letters (and at most one small one: "EPs-7630"), an optional hyphen,
-  three to seven digits, at most one capital letter after them.  Gene and cell-marker symbols
+  "MK-3475", "AZD9291", "Ro15-1788".  No vocabulary lists most of them and the NER misses many;
+  yet in a pharmacology abstract the code *is* the drug every claim is about.  The shape is
+  distinctive: two to five capital letters (and at most one small one: "EPs-7630"), an optional
+  hyphen, three to seven digits, at most one capital letter after them; or a short prefix, a
+  series number and a hyphenated compound number ("Ro15-1788").  Gene and cell-marker symbols
   of that shape ("CD133", "ZNF217"), trial registry numbers ("NCT01234567") and cooperative-group
   trial numbers ("ECOG3402") are left out by their prefixes, cell lines ("HEK293 cells") by the
   word after them.
@@ -36,6 +37,9 @@ from litkg.extract.extensions import register_extensions
 from litkg.extract.lexicon import lookup
 
 _CODE = re.compile(r"^([A-Z]{2,5}[a-z]?)-?\d{3,7}[A-Z]?$")
+#: a sponsor's code with a short prefix and a series number written as one word ("Ro15-1788");
+#: the hyphenated number keeps it apart from words with digits
+_SERIES_CODE = re.compile(r"^[A-Z][a-z]?\d{1,3}-\d{3,6}$")
 #: prefixes of gene, marker, RNA and registry symbols with the shape of a compound code
 _NOT_A_SPONSOR = frozenset({"CD", "ZNF", "KIAA", "LINC", "MIR", "TMEM", "SNORD", "FAM", "CCDC",
                             "LOC", "ORF", "NCT", "ISRCTN", "ACTRN", "UMIN", "DRKS", "CTRI", "IRCT",
@@ -83,7 +87,8 @@ def code_spans(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
             if width == 3 and (doc[i].whitespace_ or doc[i + 1].whitespace_):
                 continue  # "ABT - 199" with spaces is not one name
             m = _CODE.match(span.text)
-            if m and m.group(1).upper() not in _NOT_A_SPONSOR and not _names_cells(doc, end):
+            if (m and m.group(1).upper() not in _NOT_A_SPONSOR or _SERIES_CODE.match(span.text)) \
+                    and not _names_cells(doc, end):
                 out.append((i, end))
                 i = end - 1
                 break
