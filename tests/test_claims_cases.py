@@ -50,6 +50,11 @@ def test_a_drug_glued_to_an_attribute_word_is_not_the_intervention():
             "Renin was decreased in the cortex.")
     claims = _claims(text, [("zolmadine", "DRUG"), ("thiazide", "DRUG"), ("Renin", "ANALYTE")])
     assert {c.subject.label for c in claims if c.kind == "outcome"} == {"zolmadine"}
+    # nor is it the study's main intervention
+    title = "Regulation of the thiazide-sensitive cotransporter in rats."
+    text = title + " Renin was lower than in controls (p<0.01)."
+    claims = _claims(text, [("thiazide", "DRUG"), ("Renin", "ANALYTE")], title=title)
+    assert not [c for c in claims if c.kind == "outcome"]
     text = "Zolmadine suppressed TNF production by LPS-stimulated macrophages."
     claims = _claims(text, [("Zolmadine", "DRUG"), ("TNF", "TARGET"), ("LPS", "DRUG")])
     assert {c.subject.label for c in claims if c.kind == "outcome"} == {"zolmadine"}

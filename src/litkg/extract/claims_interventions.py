@@ -166,10 +166,10 @@ def main_drug(doc: Doc, title: str | None, key: Callable[[Span], str]) -> Span |
     of an analysis ("we adjusted for age, caffeine and alcohol") was not studied, nor one whose
     use is what was measured ("persistent filling of beta blockers and statins")."""
     drugs = [e for e in doc.ents if e.label_ in DRUG_LABELS and not _covariate(e)]
-    # ... nor one only measured ("levodopa equivalent dose") or named as a cause
-    # ("levodopa-induced dyskinesias")
+    # ... nor one only measured ("levodopa equivalent dose"), named as a cause
+    # ("levodopa-induced dyskinesias") or as a property ("thiazide-sensitive cotransporter")
     drugs = [e for e in drugs if not usage_measured(e, drugs) and not is_measured(e)
-             and not named_as_cause(doc, e)]
+             and not named_as_cause(doc, e) and not glued_attribute(doc, e)]
     # the comparator ("placebo", "usual care") is named often but is not what was studied
     drugs = [e for e in drugs if not generic_comparator(e)] or drugs
     low = (title or "").lower()
