@@ -155,3 +155,14 @@ def test_curations_apply_and_orphans_are_reported_not_dropped(small_corpus, tmp_
     assert any(":3" in w for w in report.warnings), report.warnings  # the bad line, by number
     rejected = run_query(open_store(store), f"""SELECT ?s WHERE {{ <{target.iri}> litkg:curationStatus ?s }}""")
     assert rejected.rows == (("https://w3id.org/litkg/ontology#Rejected",),)
+
+
+def test_the_shipped_curation_log_has_no_orphans_on_the_shipped_corpus(tmp_path):
+    # every curated decision of corpus/curation.jsonl must still find its claim: an extraction
+    # change that moves a seed claim (a new sentence split, say) has to come with a regenerated
+    # log (scripts/gold_to_curation.py), not with decisions that silently stop applying
+    from litkg.paths import corpus_dir
+
+    report = build([corpus_dir()], tmp_path / "store",
+                   curation_log=corpus_dir() / "curation.jsonl", validate=False, reason=False)
+    assert [(o.claim, o.text) for o in report.orphans] == []
