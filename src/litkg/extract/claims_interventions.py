@@ -393,9 +393,6 @@ _ATTRIBUTE_WORDS = frozenset({"sensitive", "insensitive", "resistant", "dependen
 def glued_attribute(doc: Doc, ent: Span) -> bool:
     """Is ``ent`` glued by a hyphen to a word that makes it an attribute of what follows
     ("thiazide-sensitive Na-Cl cotransporter")?  Such a drug was not given."""
-    end = ent.end
-    if end + 1 < len(doc) and doc[end].text in ("-", "\u2013") and not doc[end - 1].whitespace_:
-        return doc[end + 1].lower_ in _ATTRIBUTE_WORDS
-    text = doc.text[ent.end_char:ent.end_char + 20]
-    return bool(re.match(r"-(\w+)", text)) and re.match(r"-(\w+)", text).group(1).lower() in \
-        _ATTRIBUTE_WORDS
+    # the hyphen may be its own token ("thiazide", "-", "sensitive") or inside the next one
+    glued = re.match(r"[-\u2013](\w+)", doc.text[ent.end_char:ent.end_char + 20])
+    return glued is not None and glued.group(1).lower() in _ATTRIBUTE_WORDS
