@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from litkg.extract import claims_direction
 from litkg.extract import claims_lexicon as lex
 from litkg.extract import claims_scope as scope
+from litkg.extract.claims_interventions import is_measured
 from litkg.extract.claims_relations import CONDITION_LABELS, INTERVENTION_LABELS
 from litkg.extract.context import covering, cues
 from litkg.extract.drug_classes import is_class_noun
@@ -295,7 +296,6 @@ _SUBJECT_TAIL = frozenset({"concentration", "concentrations", "level", "levels",
                            "dose", "doses", "count", "counts", "activity", "was", "were", "is",
                            "are", "has", "have", "had", "been", "also", "then", "further",
                            "subsequently"})
-_MEASURE_AFTER = frozenset({"concentration", "concentrations", "level", "levels", "dose", "doses"})
 _MEASURED_LABELS = frozenset({"ANALYTE", "TARGET", "ENDPOINT", "CONDITION", "PHENOTYPE"})
 _PREPOSITIONS = frozenset({"for", "of", "in", "with", "among", "from", "at", "on", "to", "by",
                            "during", "within", "without", "following", "after", "before", "under"})
@@ -313,7 +313,7 @@ def _own_subject(doc: Doc, obj: Span, i: int) -> bool:
         if {t.lower_ for t in doc[obj.end:e.start]} & _PREPOSITIONS:
             continue  # "Survival rates for patients with CDH have increased": e is in obj's phrase
         tail = [t.lower_ for t in doc[e.end:i]]
-        measured = e.label_ in _MEASURED_LABELS or (tail and tail[0] in _MEASURE_AFTER)
+        measured = e.label_ in _MEASURED_LABELS or is_measured(e)
         if measured and all(w in _SUBJECT_TAIL or w.endswith("ly") for w in tail):
             return True
     return False

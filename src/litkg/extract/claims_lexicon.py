@@ -262,7 +262,7 @@ def sized_changes(doc, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
     # noun turns its sign over and is no cue of its own
     countered, verbs = set(), set()
     for i in nouns:
-        k = i - 1 if i > 0 and doc[i - 1].lower_ not in _DETERMINERS else i - 2
+        k = i - 1 if i > 0 and doc[i - 1].lower_ not in DETERMINERS else i - 2
         if k >= 0 and _CHANGE_NOUN.match(doc[i].lower_) and doc[k].lower_.startswith(_COUNTERING):
             countered.add(i)
             verbs.add(k)
@@ -278,7 +278,8 @@ def sized_changes(doc, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
-_DETERMINERS = frozenset({"the", "this", "these", "that", "a", "an", "its", "their"})
+#: words that open a noun phrase
+DETERMINERS = frozenset({"the", "this", "these", "that", "a", "an", "its", "their"})
 _CHANGE_NOUN = re.compile(r"^(increases?|elevations?|rises?|decreases?|reductions?|declines?|"
                           r"falls?|loss|losses|depletions?)$")
 _COUNTERING = ("decreas", "reduc", "attenuat", "prevent", "blunt", "inhibit", "abolish",

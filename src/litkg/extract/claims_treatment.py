@@ -356,8 +356,7 @@ _CHANGE_VERB_STEMS = lex.DIRECTION_PREFIXES["increased"] + lex.AE_CAUSAL
 #: a coordinator and a determiner open a new noun phrase: "patients treated with X and the
 #: incidence of Y": what follows is no longer what X was given for
 _NEW_PHRASE_JOINS = frozenset({"and", "but", "whereas", "while", "although"})
-_DETERMINERS = frozenset({"the", "a", "an", "this", "these", "that", "those", "its", "their",
-                          "no", "our"})
+_OPENS_PHRASE = lex.DETERMINERS | {"those", "no", "our"}
 
 
 def _new_phrase(doc: Doc, after: int, head: int, cond_tokens: set[int]) -> bool:
@@ -368,7 +367,7 @@ def _new_phrase(doc: Doc, after: int, head: int, cond_tokens: set[int]) -> bool:
     for j in range(after, head - 1):
         if j in cond_tokens:
             return False  # the cue reached a condition first: "and the B" coordinates with it
-        if doc[j].lower_ in _NEW_PHRASE_JOINS and doc[j + 1].lower_ in _DETERMINERS and \
+        if doc[j].lower_ in _NEW_PHRASE_JOINS and doc[j + 1].lower_ in _OPENS_PHRASE and \
                 j + 2 < head:
             return True
     return False
