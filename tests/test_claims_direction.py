@@ -402,6 +402,15 @@ def test_the_time_until_a_harm_or_the_share_free_of_it_improves_when_it_rises():
     assert cd.valence_sign("improved", "recurrence within 48 h") == "decreased"
 
 
+def test_a_harm_qualifying_the_outcome_head_does_not_set_its_polarity():
+    # "fatigue-disrupted quality of life" is a quality of life: it improves when it rises
+    assert cd.valence_sign("improved", "fatigue-disrupted quality of life") == "increased"
+    assert cd.valence_sign("worsened", "pain-related physical function") == "decreased"
+    # the head itself is still the harm
+    assert cd.valence_sign("improved", "treatment-related adverse events") == "decreased"
+    assert cd.valence_sign("improved", "pain-related disability") == "decreased"
+
+
 def test_a_stand_in_model_replaces_the_shipped_one_inside_the_block_only():
     model = {"features": ["zzint"], "weights": [[0.0], [0.0], [5.0]], "bias": [0.0, 0.0, 0.0]}
     with cd.using_model(model):

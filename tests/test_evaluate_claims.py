@@ -156,6 +156,24 @@ def test_evidence_inference_sample():
     assert ungated.matched >= report.matched and ungated.prompts == report.prompts
 
 
+def test_evidence_inference_prompts_are_read_without_html_entities(tmp_path):
+    # the released prompts keep entities ("48&nbsp;h", "&lt; 5") that the abstracts spell out;
+    # left in, the outcome is located without its last words
+    from litkg.evaluate.evidence_inference import read_prompts
+
+    (tmp_path / "prompts_merged.csv").write_text(
+        "PromptID,PMCID,Outcome,Intervention,Comparator\n"
+        "7,100,Time to relapse within 48&nbsp;h,dose &lt; 5 mg,placebo &amp; diet\n")
+    (tmp_path / "v2_annotations.csv").write_text(
+        "UserID,PromptID,PMCID,Valid Label,Valid Reasoning,Label,Annotations,Label Code,"
+        "In Abstract,Evidence Start,Evidence End\n"
+        "0,7,100,True,True,significantly increased,x,1,UNK,0,1\n")
+    (prompt,) = read_prompts(tmp_path)
+    assert prompt.outcome == "Time to relapse within 48\xa0h"
+    assert (prompt.intervention, prompt.comparator) == ("dose < 5 mg", "placebo & diet")
+    assert prompt.label == "increased"
+
+
 def test_containment_takes_acronyms_but_not_hyphenated_modifiers():
     # a 3-letter acronym inside a longer name is the same analyte ("TSH release")
     assert concepts_match({"label": "thyrotropin", "aliases": ["TSH"]}, {"label": "TSH release"})

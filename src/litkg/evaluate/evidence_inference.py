@@ -39,6 +39,7 @@ Entity modes:
 from __future__ import annotations
 
 import csv
+import html
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
@@ -128,8 +129,10 @@ def read_prompts(folder: Path, split: str | None = None) -> list[Prompt]:
             if row["PromptID"] not in votes or (keep is not None and row["PMCID"] not in keep):
                 continue
             label = votes[row["PromptID"]].most_common(1)[0][0]
-            prompts.append(Prompt(row["PromptID"], row["PMCID"], row["Outcome"],
-                                  row["Intervention"], row["Comparator"], label))
+            # the prompts keep HTML entities ("48&nbsp;h") the abstracts do not
+            prompts.append(Prompt(row["PromptID"], row["PMCID"], html.unescape(row["Outcome"]),
+                                  html.unescape(row["Intervention"]),
+                                  html.unescape(row["Comparator"]), label))
     return prompts
 
 

@@ -447,12 +447,18 @@ _UNTIL_HARM = re.compile(r"\b(time|interval|delay)\s+(to|until|before)\b.*|"
                          r"\b[\w-]+[- ]free\b", re.I)
 
 
+#: a harm that only qualifies the outcome's head ("fatigue-disrupted quality of life",
+#: "pain-related function"): the head says which way is better
+_HARM_MODIFIER = re.compile(r"\b[a-z]+-(?:related|disrupted|associated|specific|limited|"
+                            r"dependent|attributable)\b", re.I)
+
+
 def valence_sign(direction: str, outcome: str) -> str:
     """Which way an outcome moved when it "improved" or "worsened": down on an outcome where
     less is better (:data:`ADVERSE`: pain, symptoms, mortality), up on any other.  The time
     until a harm and the share free of it are not the harm: "time to recurrence" and
     "relapse-free survival" improve when they rise."""
-    less_is_better = bool(ADVERSE.search(_UNTIL_HARM.sub(" ", outcome)))
+    less_is_better = bool(ADVERSE.search(_HARM_MODIFIER.sub(" ", _UNTIL_HARM.sub(" ", outcome))))
     return "decreased" if (direction == "improved") == less_is_better else "increased"
 
 
