@@ -472,6 +472,21 @@ def test_a_larger_change_in_one_arm_after_p_values_and_a_comma_with():
         [("selenium", "Stool frequency", "increased")]
 
 
+def test_p_equal_to_005_is_significant_when_the_authors_call_it_so():
+    from litkg.extract import claims_lexicon as lex
+
+    assert lex.first_p_nonsignificant("significant declines in Y (-3.3 mmHg, p = 0.05)") is False
+    assert lex.first_p_nonsignificant("(p = 0.05)", "Y fell significantly (p = 0.05)") is False
+    assert lex.first_p_nonsignificant("Y fell by 3 mmHg (p = 0.05)") is True
+    assert lex.first_p_nonsignificant("Y did not differ significantly (p = 0.05)") is True
+    assert lex.first_p_nonsignificant("a significant fall (p = 0.051)") is True
+    ents = [("Resting heart rate", "ANALYTE"), ("tolvexin", "DRUG")]
+    text = "Resting heart rate was significantly lower with tolvexin than with placebo (p = 0.05)."
+    assert _outcomes(text, ents) == [("tolvexin", "Resting heart rate", "decreased")]
+    text = "Resting heart rate was lower with tolvexin than with placebo (p = 0.05)."
+    assert _outcomes(text, ents) == [("tolvexin", "Resting heart rate", "unchanged")]
+
+
 def test_a_trend_with_a_p_bound_above_005_is_no_change():
     from litkg.extract import claims_lexicon as lex
 

@@ -167,7 +167,7 @@ def _null_between_arms(doc: Doc, sent: Span, obj: Span, ents: list[Span]) -> boo
     arms = {e.text.lower() for e in ents if e.label_ in INTERVENTION_LABELS and e is not obj}
     if len(arms) < 2 and not (arms and claims_direction.GENERIC_COMPARATOR.search(sent.text)):
         return False
-    null_p = lex.first_p_nonsignificant(after)
+    null_p = lex.first_p_nonsignificant(after, sent.text)
     return bool(null_p) or (null_p is None and bool(_NS.search(after)))
 
 

@@ -169,7 +169,7 @@ def resolve_direction(doc: Doc, sent: Span, cue_i: int | None, direction: str | 
         return "unchanged"
     if direction is not None and lex.NOT_ACHIEVED.search(sent.text):
         return "unchanged"  # "normalization of Y could not be achieved"
-    if direction is not None and (lex.first_p_nonsignificant(after_obj) or
+    if direction is not None and (lex.first_p_nonsignificant(after_obj, sent.text) or
                                   lex.ANAPHORIC_NS.search(after_obj)):
         return "unchanged"
     if cue_i is not None and covering(doc, cue_i, "negation"):

@@ -94,7 +94,7 @@ SIGNIFICANT_NEGATED = re.compile(
     r"\b(not|no|non|without)[- ](statistically )?significan|\bnonsignifican|\bn\.?s\.?\b|"
     r"did not reach (statistical )?significance|\ba trend (toward|towards|to)\b|"
     r"\bin both (groups|arms)\b|\b(similar(ly)?|comparable) (in|between|among|across) "
-    r"(both|all|the two|two|the (groups|arms))\b|p\s*[>≥]\s*0?\.0[5-9]|p\s*=\s*0?\.(0[5-9]|[1-9])",
+    r"(both|all|the two|two|the (groups|arms))\b|p\s*[>≥]\s*0?\.0[5-9]|p\s*=\s*0?\.(05\d*[1-9]|0[6-9]|[1-9])",
     re.I)
 
 # Harm cues by the word order they imply (prefixes):
@@ -235,16 +235,34 @@ ANAPHORIC_NS = re.compile(
 _P_VALUE = re.compile(r"\b[Pp]\s*(=|<|>|≤|≥|<=|>=)\s*(0?\.\d+|1\.0+)")
 
 
-def first_p_nonsignificant(text: str) -> bool | None:
+def first_p_nonsignificant(text: str, sentence: str | None = None) -> bool | None:
     """Whether the first p-value in ``text`` is >= 0.05 (None without one).  A bound above 0.05
-    ("a trend ... (p < 0.10)") does not make it significant."""
+    ("a trend ... (p < 0.10)") does not make it significant.  "p = 0.05" itself is significant
+    when the ``sentence`` (default ``text``) calls the result significant: authors who test at
+    p <= 0.05 write "a significant decline (p = 0.05)" (Evidence Inference annotations with
+    one p-value, "p = 0.05" and an unnegated "significant": 6 of 6 a change; without one,
+    4 of 8)."""
     m = _P_VALUE.search(text)
     if not m:
         return None
     op, value = m.group(1), float(m.group(2))
     if op in ("<", "≤", "<="):
         return value > 0.05
+    if op == "=" and value == 0.05 and asserts_significance(sentence or text):
+        return False
     return value >= 0.05
+
+
+def asserts_significance(text: str) -> bool:
+    """Does ``text`` call a result significant, with no negation in the few words before
+    ("did not differ significantly", "non-significant")?"""
+    return any(not _NEGATED_BEFORE.search(text[max(0, m.start() - 30):m.start()])
+               for m in _SIGNIFICANT.finditer(text))
+
+
+_SIGNIFICANT = re.compile(r"significan", re.I)
+_NEGATED_BEFORE = re.compile(
+    r"\b(not|no|non|without|neither|nor|failed|lack)\b|n't\b|(?:non-?|in)$", re.I)
 
 
 _FLIP_SIGN = {"increased": "decreased", "decreased": "increased"}
