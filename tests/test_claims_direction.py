@@ -227,6 +227,16 @@ def test_respectively_pairs_values_with_arms_in_the_order_written():
         == ["resp:int_higher"]
 
 
+def test_of_two_respectively_lists_the_outcome_reads_its_own():
+    # the arms are named with the first list; the outcome's values are the second list's
+    text = ("relapse was 12% and 30% in zzint and zzcmp, respectively (p < 0.05), and zzout "
+            "was 80% and 55%, respectively (p < 0.05)")
+    assert cd._respective_values(text) == ["resp:int_higher"]
+    text = ("zzout was 12% and 30% in zzint and zzcmp, respectively (p < 0.05), and survival "
+            "was 80% and 55%, respectively (p < 0.05)")
+    assert cd._respective_values(text) == ["resp:int_lower"]
+
+
 def test_respectively_with_more_values_than_arms_is_left_alone():
     # three values for two masked arms: which value is whose cannot be told
     assert cd._respective_values("zzout was 8, 11 and 14 in zzint, zzcmp and the third arm, "

@@ -174,6 +174,18 @@ def test_evidence_inference_prompts_are_read_without_html_entities(tmp_path):
     assert prompt.label == "increased"
 
 
+def test_evidence_inference_outcomes_are_not_alike_by_their_time_point():
+    # of the claims on a prompt's outcome, the nearest count; a shared "one-year" does not
+    # make another outcome nearer than one on the same measure
+    from litkg.evaluate.evidence_inference import _similarity
+
+    prompt = "the one-year survival rates"
+    assert _similarity("one-year recurrence", prompt) == 0.0
+    assert _similarity("mean survival time", prompt) > _similarity("one-year recurrence", prompt)
+    assert _similarity("survival at one year", prompt) == 1.0
+    assert _similarity("at 6 months", "at 6 months") == 1.0  # nothing but a time: all of it
+
+
 def test_containment_takes_acronyms_but_not_hyphenated_modifiers():
     # a 3-letter acronym inside a longer name is the same analyte ("TSH release")
     assert concepts_match({"label": "thyrotropin", "aliases": ["TSH"]}, {"label": "TSH release"})

@@ -290,6 +290,20 @@ def _weight(claim) -> int:
     return 2 * bool(_SIGNIF.search(sentence)) + (not _NOT_RESULTS.search(sentence[:40]))
 
 
+#: when an outcome is measured, not what: "one-year", "at 6 weeks", "24 h"
+_WHEN = re.compile(r"\d+(?:st|nd|rd|th)?|one|two|three|four|five|six|seven|eight|nine|ten|"
+                   r"twelve|first|second|third|years?|months?|weeks?|days?|hours?|h|hrs?|"
+                   r"min|minutes?|baseline|end", re.I)
+
+
+def _measure_words(text: str) -> set[str]:
+    """The content words that name the measure: without its time point, so "one-year
+    recurrence rates" is no nearer to "one-year survival rates" than any other outcome (all
+    of them when the phrase is nothing but a time)."""
+    words = content_words(text)
+    return {w for w in words if not _WHEN.fullmatch(w)} or words
+
+
 def _overlap(a: str, b: str) -> bool:
     return bool(content_words(a) & content_words(b))
 
@@ -297,7 +311,7 @@ def _overlap(a: str, b: str) -> bool:
 def _similarity(a: str, b: str) -> float:
     """Jaccard overlap of content words: "diastolic blood pressure" is nearer to "diastolic
     blood pressure" than "systolic blood pressure" is, though both overlap."""
-    wa, wb = content_words(a), content_words(b)
+    wa, wb = _measure_words(a), _measure_words(b)
     return len(wa & wb) / len(wa | wb) if wa | wb else 0.0
 
 
