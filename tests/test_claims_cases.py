@@ -607,3 +607,13 @@ def test_the_dissolution_of_a_finding_by_a_drug_is_no_harm():
     text = "Dissolution of gallstones by zolmadine."
     ents = [("gallstones", "CONDITION"), ("zolmadine", "DRUG")]
     assert [c for c in _claims(text, ents) if c.kind == "adverse_effect"] == []
+
+
+def test_the_drug_a_title_adds_with_or_without_is_the_studys_intervention():
+    title = "Dravoline with or without tralumab in advanced melanoma"
+    text = (f"{title}. Patients were randomised to two arms. Response rate was higher in the "
+            "combination arm than in the control arm (P = 0.01).")
+    ents = [("Dravoline", "DRUG"), ("tralumab", "DRUG"), ("melanoma", "CONDITION"),
+            ("Response rate", "ANALYTE")]
+    claims = _claims(text, ents, title=title)
+    assert _find(claims, "outcome", "response rate").subject.label == "tralumab"

@@ -188,10 +188,20 @@ def main_drug(doc: Doc, title: str | None, key: Callable[[Span], str]) -> Span |
     pool = named or [e for e in drugs if e.start_char < 2500]
     if not pool:
         return None
+    # "docetaxel with or without bevacizumab": the trial varies the drug named after "without"
+    varied = [e for e in named if _VARIED.search(low[:max(0, low.find(e.text.lower()))])]
+    if varied:
+        pool = varied
     # among title drugs, the one the text itself mentions most is the one studied
     counts = Counter(key(e) for e in (drugs if named else pool) if key(e) in {key(p) for p in pool})
     best = counts.most_common(1)[0][0]
     return next(e for e in pool if key(e) == best)
+
+
+#: the end of a title before the drug a trial adds to a common regimen: "A with or without B",
+#: "surgery with and without B", "A with versus without B"
+_VARIED = re.compile(r"\bwith(?:\s+(?:and|or|vs\.?|versus))?\s+without\s+(?:the\s+)?"
+                     r"(?:[\w-]+\s+){0,2}$")
 
 
 _COORDINATORS = {"and", "or", "plus", "with", "along", "together", "combination", "combined"}
