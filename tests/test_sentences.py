@@ -64,3 +64,10 @@ def test_a_dotted_or_latin_abbreviation_before_lower_case_or_a_number_ends_no_se
     # before a capital it still ends the sentence
     assert _sents("She got 3 mg/kg i.v. The rash faded.") == ["She got 3 mg/kg i.v.",
                                                              "The rash faded."]
+
+
+def test_the_last_letter_of_a_hyphenated_name_ends_a_sentence_before_a_capital():
+    # spaCy keeps "a." whole after the hyphen, as it does a list letter
+    assert _sents("PRMT5 rose with IL-1b and TNF-a. Inhibition of PRMT5 lowered IL-6.") == [
+        "PRMT5 rose with IL-1b and TNF-a.", "Inhibition of PRMT5 lowered IL-6."]
+    assert _sents("Levels of interleukin-b. were low.") == ["Levels of interleukin-b. were low."]

@@ -71,6 +71,14 @@ def make_sentence_splitter(nlp, name):
                     token = doc[token.i + 1]
                 if token.i > 0:
                     token.is_sent_start = True
+        # "TNF-a. Inhibition of": spaCy keeps "a." whole (a list letter), so the period of a
+        # hyphenated name's last letter never ends a sentence without this
+        for token in doc[2:]:
+            prev = doc[token.i - 1]
+            if len(prev.text) == 2 and prev.text[0].islower() and prev.text[1] == "." and \
+                    doc[token.i - 2].text == "-" and not doc[token.i - 2].whitespace_ and \
+                    prev.whitespace_ and token.text[:1].isupper():
+                token.is_sent_start = True
         # "J. Smith wrote", "Smith et al. reported": a period after an initial or "et al" ends
         # no sentence when a lower-case word follows
         for token in doc[2:]:
