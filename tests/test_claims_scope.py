@@ -328,6 +328,14 @@ def test_an_object_named_as_a_reason_is_no_outcome():
     assert not [c for c in claims if c.kind == "outcome"]
 
 
+def test_an_object_named_as_a_circumstance_is_no_outcome():
+    text = ("Zorbamide attenuated the memory loss caused by trelodine but did not improve "
+            "latency in the absence of hypotension.")
+    claims = _claims(text, [("Zorbamide", "DRUG"), ("memory loss", "CONDITION"),
+                            ("trelodine", "DRUG"), ("hypotension", "CONDITION")])
+    assert "hypotension" not in {c.object.label for c in claims if c.kind == "outcome"}
+
+
 def test_a_drugs_own_level_is_a_measurement_and_the_before_value_of_its_rise():
     text = ("She took lithium carbonate daily; her serum lithium level was 0.8 mmol/L at baseline. "
             "After ibuprofen was started, serum lithium increased to 2.1 mmol/L.")

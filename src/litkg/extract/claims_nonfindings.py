@@ -129,12 +129,14 @@ _VARIED_BY_SUBGROUP = re.compile(
     r"allocation|interventions?|study\s+(?:arm|group)s?)\b)", re.I)
 
 
-_REASON = re.compile(r"\b(because\s+of|due\s+to|owing\s+to)\s+(\w+\s+){0,2}$", re.I)
+_REASON = re.compile(r"\b(because\s+of|due\s+to|owing\s+to|in\s+the\s+(?:absence|presence|"
+                     r"setting|context)\s+of)\s+(\w+\s+){0,2}$", re.I)
 
 
 def reason_given(doc: Doc, sent: Span, obj: Span) -> bool:
-    """"X is difficult because of prolonged hospitalization": the object names why something
-    else holds, it is no finding of the sentence."""
+    """"X is difficult because of prolonged hospitalization", "X did not improve latency in the
+    absence of hypotension": the object names why or when something else holds, it is no
+    finding of the sentence."""
     return bool(_REASON.search(doc[max(sent.start, obj.start - 5):obj.start].text + " "))
 
 
