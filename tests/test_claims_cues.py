@@ -519,3 +519,11 @@ def test_a_cue_with_a_subject_of_its_own_is_not_an_earlier_objects():
     got = _outcomes(text, [("Survival rates", "ENDPOINT"), ("sepsis", "CONDITION"),
                            ("zolmadine", "DRUG")])
     assert ("zolmadine", "Survival rates", "increased") in got
+
+
+def test_an_arm_negated_by_but_not_does_not_make_the_change_null():
+    # "but not Y," negates the arm only; the classifier may not read it as a null result
+    text = ("Tolvexin, but not saline solution, significantly reduced the pain intensity in "
+            "almost all the patients at both doses.")
+    assert _outcomes(text, [("Tolvexin", "DRUG"), ("pain intensity", "ENDPOINT")]) == \
+        [("Tolvexin", "pain intensity", "decreased")]

@@ -242,3 +242,12 @@ def test_a_warning_or_a_harm_watched_for_is_no_indication():
     assert _claims(text, ents) == []
     text = "Patients were monitored for infection after zolmadine."
     assert _claims(text, ents) == []
+
+
+def test_a_condition_that_rose_is_not_what_the_drug_was_given_for():
+    text = ("Significant increases in drowsiness were reported in patients treated with tolvexin "
+            "in both groups.")
+    assert _claims(text, [("drowsiness", "PHENOTYPE"), ("tolvexin", "DRUG")]) == []
+    text = "Tolvexin was given for exacerbations of asthma."
+    assert _claims(text, [("Tolvexin", "DRUG"), ("asthma", "CONDITION")]) == \
+        [("Tolvexin", "asthma")]

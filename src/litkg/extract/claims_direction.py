@@ -490,6 +490,7 @@ def null_evidence(text: str) -> bool:
     ("similar", "no difference"), a p-value >= 0.05 or a confidence interval holding the null?
     Without one, the classifier may not turn a rule's rise or fall into "unchanged"."""
     text = lex.OTHER_NULL.sub(" ", text)  # "without significant side-effects": not this change
+    text = _ELLIPTICAL_NOT.sub(" ", text)  # "X, but not placebo, reduced Y": not the arm's change
     low = text.lower()
     return bool(lex.SIGNIFICANT_NEGATED.search(text) or _NEGATION_WORD.search(low)
                 or lex.says_null(low) or lex.first_p_nonsignificant(text)
@@ -497,6 +498,8 @@ def null_evidence(text: str) -> bool:
 
 
 _NEGATION_WORD = re.compile(r"\b(not|no|neither|nor|failed)\b")
+#: an elliptical contrast that negates one arm: "X, but not saline, reduced Y"
+_ELLIPTICAL_NOT = re.compile(r"(?:,|\b(?:but|and|or))\s+not\s+[^,;.()]{1,40},", re.I)
 
 
 _FLIP = {"increased": "decreased", "decreased": "increased"}

@@ -25,6 +25,10 @@ _TREATMENT_PREFIXES = tuple(c for c in lex.TREATMENT_CUES if c != "for")
 # renal disease") is not treated
 _RISK_BEFORE = re.compile(r"\b(risks?|incidence|rates?)( of| for)?\s*$|"
                           r"\bmaintain\s*$|\bwatch for\s*$|"
+                          # "increases in drowsiness in patients treated with X": a change in Y,
+                          # not what X was given for
+                          r"\b(increases?|rises?|elevations?)\s+(in|of)"
+                          r"\s*$|"
                           # "but was associated with more vomiting": an association, not a use
                           r"\bassociated with"
                           r"( (more|less|increased|higher|lower|fewer|reduced))?\s*$",
