@@ -527,3 +527,10 @@ def test_an_arm_negated_by_but_not_does_not_make_the_change_null():
             "almost all the patients at both doses.")
     assert _outcomes(text, [("Tolvexin", "DRUG"), ("pain intensity", "ENDPOINT")]) == \
         [("Tolvexin", "pain intensity", "decreased")]
+
+
+def test_a_drug_another_drug_acted_on_is_not_the_agent_of_the_next_verb():
+    text = "Tolvexin depleted dopamine, caused gliosis, and increased body temperature in mice."
+    got = _outcomes(text, [("Tolvexin", "DRUG"), ("dopamine", "DRUG"),
+                           ("body temperature", "ANALYTE")])
+    assert got == [("Tolvexin", "body temperature", "increased")]

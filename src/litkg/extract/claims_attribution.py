@@ -57,6 +57,8 @@ def drug_for(sent: Span, ents: list[Span], i: int, main_drug: Span | None,
     drugs = [e for e in drugs if not e._.negated or _between_arm(doc, e)] or drugs
     # "X, a calcimimetic agent that ...": the class noun restates X
     drugs = [e for e in drugs if not class_apposition(doc, e, drugs)] or drugs
+    # "METH depleted DA, caused Z and increased Y": DA is what METH acted on, not an agent
+    drugs = [e for e in drugs if not acted_on_by_drug(doc, e, drugs)] or drugs
     # the comparator arm is not the intervention whose effect is reported
     drugs = interventions.credited_arms(doc, drugs)
     # "the addition of X to Y prolongs ...": Y is the shared background, X the intervention
@@ -105,6 +107,18 @@ def drug_for(sent: Span, ents: list[Span], i: int, main_drug: Span | None,
             return main[0] if main else interventions.regimen_head(doc, prev_drugs)
     main = main_drug
     return main if fallback and (main is None or not interventions.comparator_arm(doc, main)) else None
+
+
+def acted_on_by_drug(doc, ent: Span, drugs: list[Span]) -> bool:
+    """Is ``ent`` the object of a verb whose subject is another drug of ``drugs``: "METH
+    depleted DA", "X inhibited the Y"?  (The pipeline has no tagger: the verb is one lower-case
+    word in "-ed" right after the other drug, a determiner may follow it.)"""
+    k = ent.start - 1
+    if k >= 0 and doc[k].lower_ in ("the", "a", "an"):
+        k -= 1
+    if k < 1 or not (doc[k].is_lower and doc[k].is_alpha and doc[k].text.endswith("ed")):
+        return False
+    return any(d is not ent and d.end == k for d in drugs)
 
 
 # "Greater baseline cerebrovascular risk was significantly associated with less improvement in
