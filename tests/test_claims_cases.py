@@ -617,3 +617,16 @@ def test_the_drug_a_title_adds_with_or_without_is_the_studys_intervention():
             ("Response rate", "ANALYTE")]
     claims = _claims(text, ents, title=title)
     assert _find(claims, "outcome", "response rate").subject.label == "tralumab"
+
+
+def test_a_finding_of_a_genetic_variant_is_not_credited_to_the_studys_drug():
+    title = "Tralumab in colorectal cancer"
+    ents = [("Tralumab", "DRUG"), ("colorectal cancer", "CONDITION"), ("interleukin-6", "ANALYTE")]
+    for finding in ("Homozygous carriers of the promoter SNP showed increased interleukin-6.",
+                    "Patients with the TT genotype had higher interleukin-6 (P = 0.02)."):
+        claims = _claims(f"{title}. {finding}", ents, title=title)
+        assert not [c for c in claims if c.kind == "outcome"], finding
+    # the drug named in the sentence still takes its change
+    text = f"{title}. Carriers of the T allele given tralumab had higher interleukin-6."
+    claims = _claims(text, ents + [("tralumab", "DRUG")], title=title)
+    assert _find(claims, "outcome", "interleukin-6").subject.label == "tralumab"

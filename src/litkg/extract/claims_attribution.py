@@ -34,6 +34,10 @@ _MANIPULATION = re.compile(r"\b(knock-?downs?|knock-?outs?|deletions?|silencing|
                            r"depletion|si-?RNAs?|sh-?RNAs?|transfection|mutants?|-deficient|"
                            r"-null)\b", re.I)
 
+#: a genetic variant compared: what differs goes with the variant, not with a drug given to all
+_VARIANT = re.compile(r"\b(genotypes?|alleles?|haplotypes?|polymorphisms?|variants?|carriers?|"
+                      r"SNPs?|homozygo\w*|heterozygo\w*|rs\d{3,})\b", re.I)
+
 
 def drug_for(sent: Span, ents: list[Span], i: int, main_drug: Span | None,
              sents: list[Span], k: int, fallback: bool = True,
@@ -82,6 +86,8 @@ def drug_for(sent: Span, ents: list[Span], i: int, main_drug: Span | None,
         return routed
     if _MANIPULATION.search(doc[sent.start:i].text):
         return None  # "Sesn2 knockdown suppresses tumour growth": the experiment is the agent
+    if _VARIANT.search(doc[sent.start:i].text):
+        return None  # "the 3R/3R genotype was associated with better survival": the variant's
     if predictor_finding(doc[sent.start:i].text):
         return None  # "Greater baseline risk was associated with less improvement": a predictor
     main_key = concept_of(main_drug).key if main_drug is not None else None
