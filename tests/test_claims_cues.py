@@ -534,3 +534,15 @@ def test_a_drug_another_drug_acted_on_is_not_the_agent_of_the_next_verb():
     got = _outcomes(text, [("Tolvexin", "DRUG"), ("dopamine", "DRUG"),
                            ("body temperature", "ANALYTE")])
     assert got == [("Tolvexin", "body temperature", "increased")]
+
+
+def test_but_not_negates_the_arm_after_it_only():
+    # "X but not Y reduced Z": Z fell with X; Y's claim is the negated one
+    text = "Tolvexin but not placebo reduced pain intensity."
+    assert _outcomes(text, [("Tolvexin", "DRUG"), ("placebo", "DRUG"),
+                            ("pain intensity", "ENDPOINT")]) == \
+        [("Tolvexin", "pain intensity", "decreased")]
+    claims = claims_of("Tolvexin but not zorbamide inhibits the enzyme kinase Q.",
+                       [("Tolvexin", "DRUG"), ("zorbamide", "DRUG"), ("kinase Q", "TARGET")])
+    got = {(c.subject.label, c.negated) for c in claims if c.kind == "mechanism"}
+    assert got == {("Tolvexin", False), ("zorbamide", True)}

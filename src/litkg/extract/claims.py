@@ -251,7 +251,8 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
             class_mechanisms(sent, ents):
         if aim and {t.lower_ for t in doc[max(sent.start, i - 2):i]} & {"would", "will", "to"}:
             continue  # the predicted effect of a hypothesis ("X would decrease Y")
-        neg = bool(covering(doc, i, "negation"))
+        # "X but not Y inhibits Z": the negation covers Y, not the verb
+        neg = bool(covering(doc, i, "negation")) or (isinstance(subj, Span) and subj._.negated)
         hedged = bool(covering(doc, i, "hedge"))
         out.append(make("mechanism", subj, objc, direction=direction, negated=neg, hedged=hedged))
         used_cues.add(i)

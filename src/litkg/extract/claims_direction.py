@@ -499,7 +499,9 @@ def null_evidence(text: str) -> bool:
 
 _NEGATION_WORD = re.compile(r"\b(not|no|neither|nor|failed)\b")
 #: an elliptical contrast that negates one arm: "X, but not saline, reduced Y"
-_ELLIPTICAL_NOT = re.compile(r"(?:,|\b(?:but|and|or))\s+not\s+[^,;.()]{1,40},", re.I)
+_ELLIPTICAL_NOT = re.compile(r"(?:,|\b(?:but|and|or))\s+not\s+(?:(?:by|with|in|on|after)\s+)?"
+                             r"(?:[^,;.()]{1,40}(?:,|\.?\s*$)|"
+                             r"(?:[^\s,;.()]+\s+){1,3}?(?=[a-z]+ed\b))", re.I)
 
 
 _FLIP = {"increased": "decreased", "decreased": "increased"}

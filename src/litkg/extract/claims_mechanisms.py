@@ -66,6 +66,10 @@ def subjects_before(ents: list[Span], i: int, doc: Doc, labels: set[str]) -> lis
         if not ({"that", "which"} & between) or i - last.end > 10:
             return []
     chosen = [last]
+    contrast = {t.lower_ for t in doc[before[-2].end:last.start]} if len(before) > 1 else set()
+    if contrast and contrast <= {"but", "not", ","} and "not" in contrast:
+        # "X but not Y inhibits Z": both are named, Y with the negation
+        return before[-2:]
     for e in reversed(before[:-1]):
         gap = {t.lower_ for t in doc[e.end:chosen[-1].start]}
         if gap <= {"and", "or", ",", "both", "either"}:

@@ -158,6 +158,10 @@ def _history_end(sent: Span, k: int, end: int) -> int:
     return end if last is None else last.end - base
 
 
+#: "but not by placebo", "but not with Y": the arm after the contrast's preposition
+_ARM_PREPOSITIONS = frozenset({"by", "with", "in", "on", "after", "for"})
+
+
 def sentence_cues(sent: Span) -> list[Cue]:
     """The negation and hedge cues of one sentence, with their scopes."""
     words = [t.lower_ for t in sent]
@@ -191,6 +195,13 @@ def sentence_cues(sent: Span) -> list[Cue]:
                     j += 1
                 if kind == "negation":
                     j = min(j, _history_end(sent, i + n_pre, j))
+                    if "," in stops:
+                        # "X but not Y reduced Z": the contrast negates the entity Y only
+                        at = i + n_pre + (words[i + n_pre] in _ARM_PREPOSITIONS
+                                          if i + n_pre < len(words) else 0)
+                        named = next((e for e in sent.ents if e.start == base + at), None)
+                        if named is not None:
+                            j = min(j, named.end - base)
                 cues.append(Cue(kind, base + i, base + i + n_pre, base + i + n_pre, base + j,
                                 " ".join(words[i:i + n_pre])))
                 i += n_pre
