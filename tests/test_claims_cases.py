@@ -607,3 +607,13 @@ def test_the_dissolution_of_a_finding_by_a_drug_is_no_harm():
     text = "Dissolution of gallstones by zolmadine."
     ents = [("gallstones", "CONDITION"), ("zolmadine", "DRUG")]
     assert [c for c in _claims(text, ents) if c.kind == "adverse_effect"] == []
+
+
+def test_a_drug_acting_on_a_receptor_named_after_its_ligand_acts_on_the_receptor():
+    from litkg.extract.pipeline import extract_document
+
+    text = "Zolmadine blocks histamine H2-receptors in gastric mucosa."
+    claims = extract_document(Document(id="t-h2", text=text)).claims
+    mech = [c for c in claims if c.kind == "mechanism"]
+    assert mech and {c.object.label for c in mech} == {"histamine H2-receptors"}
+    assert all(c.subject.label.lower() != "histamine" for c in claims)

@@ -463,3 +463,31 @@ def test_a_disease_span_opening_with_a_drug_is_the_drug_and_its_effect(full_nlp)
     assert "rash" in [t for t, _, _ in found]
     found = ents(full_nlp, "This is the first case of prolonged infliximab-induced lupus.")
     assert [t for t, _, _ in found if t.startswith(("infliximab", "lupus"))] == ["infliximab", "lupus"]
+
+
+def test_a_drug_inside_a_receptor_or_system_name_is_the_target(full_nlp):
+    # the ligand names the receptor; the whole is the target, not a mention of the ligand
+    found = ents(full_nlp, "Famotidine occupies histamine H2-receptors of parietal cells, while "
+                           "the GABA-A receptor and the serotonin 5-HT2 receptor were unaffected.")
+    texts = {t: label for t, label, _ in found}
+    assert texts.get("histamine H2-receptors") == "TARGET"
+    assert texts.get("GABA-A receptor") == "TARGET"
+    assert texts.get("serotonin 5-HT2 receptor") == "TARGET"
+    assert not {"histamine", "GABA", "serotonin"} & set(texts)
+    found = ents(full_nlp, "Blockade of the renin-angiotensin system lowered proteinuria.")
+    assert ("renin-angiotensin system", "TARGET") in {(t, label) for t, label, _ in found}
+    assert not any(t == "angiotensin" for t, _, _ in found)
+    # a word that is no subtype code keeps the drug ("levonorgestrel intrauterine system"),
+    # and a class name the vocabulary knows whole stays the drug class
+    found = ents(full_nlp, "She chose a levonorgestrel intrauterine system.")
+    assert ("levonorgestrel", "DRUG") in {(t, label) for t, label, _ in found}
+    found = ents(full_nlp, "Risperidone is a dopamine D2 receptor antagonist.")
+    assert not any(label == "TARGET" for _, label, _ in found)
+
+
+def test_the_ligand_inside_a_target_name_is_reported_only_on_request(full_nlp):
+    doc = full_nlp("Zolmadine binds the adenosine A2A receptor.")
+    plain = {m.text for m in mentions_from_doc(doc)}
+    with_ligands = {(m.text, m.label) for m in mentions_from_doc(doc, ligands=True)}
+    assert "adenosine" not in plain and "adenosine A2A receptor" in plain
+    assert ("adenosine", "DRUG") in with_ligands

@@ -49,6 +49,7 @@ from litkg.extract.extensions import register_extensions
 from litkg.extract.entity_contexts import dosing_context, lab_context
 from litkg.extract.induced import induced_conditions
 from litkg.extract.modifiers import QUALIFIERS, modified_vocabulary_names, name_start
+from litkg.extract.receptor_names import ligand_named_targets
 from litkg.extract.ner_spans import (ADJECTIVE_END, ANATOMY_HEADS, BIOLOGIC_HEADS,
                                      DISEASE_HEAD_NOUNS, GENE_SYMBOL, INN_STEM, IONS, ORGANS,
                                      SALT_WORDS, drug_name_for_disease, is_enzyme, leading_drug,
@@ -78,6 +79,9 @@ _NER_DEFAULT = {"CHEMICAL": "DRUG", "DISEASE": "CONDITION"}
 #: ``doc.user_data`` key prefix: (prefix, start char, end char) -> ((id, name), ...) of the other
 #: concepts a composite mention names.
 _CONJUNCTS = "litkg_conjuncts"
+#: ``doc.user_data`` key prefix: (prefix, start char, end char) of a target named after its
+#: ligand -> ((start char, end char, label, id, name), ...) of the chemicals inside it
+_LIGANDS = "litkg_ligands"
 
 
 
@@ -227,6 +231,7 @@ class EntityRecognizer:
                 spans.append(self._make(doc, start, end, entry.label, entry, "lexicon"))  # "X-induced cough"
         spans = self._add_coordinations(doc, spans, taken)
         spans = self._add_modifiers(doc, spans, taken)
+        spans = self._add_receptors(doc, spans, taken)
         cited = citation_ranges(doc.text)
         spans = [sp for sp in filter_spans(spans)
                  if not names_an_author(doc, sp, cited) and not level_or_time_point(doc, sp)
@@ -275,6 +280,24 @@ class EntityRecognizer:
             out.append(self._make(doc, start, end, entry.label, entry, "lexicon"))  # "dermal cysts"
             taken.update(range(start, end))
         return out
+
+    def _add_receptors(self, doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
+        """A target named after its ligand ("histamine H2-receptors", "renin-angiotensin
+        system": :mod:`litkg.extract.receptor_names`) replaces the ligand and any name inside
+        it; grounded only when the whole is a known target."""
+        for start, end, _ligand in ligand_named_targets(doc, spans):
+            inside = [s for s in spans if start <= s.start and s.end <= end]
+            spans = [s for s in spans if s not in inside]
+            entry = self._ground_span(doc[start:end])
+            if entry is not None and entry.label != "TARGET":
+                entry = None
+            span = self._make(doc, start, end, "TARGET", entry, "lexicon")
+            spans.append(span)
+            taken.update(range(start, end))
+            doc.user_data[(_LIGANDS, span.start_char, span.end_char)] = tuple(
+                (s.start_char, s.end_char, s.label_, s._.concept_id, s._.concept_label or s.text)
+                for s in inside if s.label_ in ("DRUG", "ANALYTE"))
+        return spans
 
     def _crossed(self, doc: Doc, ent: Span, lex: list, lex_by_span: dict) -> bool:
         """Does a known name cross the boundary of an NER span that names nothing known?
@@ -483,9 +506,11 @@ def entity_nlp(*, use_ner: bool = True) -> Language:
     return nlp
 
 
-def mentions_from_doc(doc: Doc) -> list[Mention]:
+def mentions_from_doc(doc: Doc, *, ligands: bool = False) -> list[Mention]:
     """The doc's entities as :class:`Mention` objects, offsets in the original document text
-    when the doc carries an offset map (``Doc._.offset_map``) and the document."""
+    when the doc carries an offset map (``Doc._.offset_map``) and the document.  ``ligands``:
+    also the chemical inside a target named after it ("histamine" in "histamine H2-receptors"),
+    which chemical-only corpora (CDR) annotate; litkg's own mentions name the target only."""
     register_extensions()
     offset_map = doc._.offset_map
     document = doc._.litkg_document
@@ -508,4 +533,17 @@ def mentions_from_doc(doc: Doc) -> list[Mention]:
             concept = Concept(label=other_label, id=other_id, text=ent.text)
             out.append(Mention(start=start, end=end, text=text, label=ent.label_, concept=concept,
                                source=ent._.source or "lexicon"))
+        if ligands:
+            out += [_ligand_mention(doc, ligand)
+                    for ligand in doc.user_data.get((_LIGANDS, ent.start_char, ent.end_char), ())]
     return out
+
+
+def _ligand_mention(doc: Doc, ligand: tuple) -> Mention:
+    """The ligand recorded inside a target's name, as a mention (see :func:`mentions_from_doc`)."""
+    start, end, label, cid, name = ligand
+    text = doc.text[start:end]
+    if doc._.offset_map is not None:
+        start, end = doc._.offset_map(start), doc._.offset_map(end - 1) + 1
+    concept = Concept(label=name, id=cid, text=text if text != name else None)
+    return Mention(start=start, end=end, text=text, label=label, concept=concept, source="lexicon")
