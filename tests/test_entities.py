@@ -491,3 +491,20 @@ def test_the_ligand_inside_a_target_name_is_reported_only_on_request(full_nlp):
     with_ligands = {(m.text, m.label) for m in mentions_from_doc(doc, ligands=True)}
     assert "adenosine" not in plain and "adenosine A2A receptor" in plain
     assert ("adenosine", "DRUG") in with_ligands
+
+
+def test_a_state_word_said_of_a_measure_is_no_condition(full_nlp):
+    # "depressed" of a quantity or process is its level; of a person it is the condition
+    for text in ("Left ventricular contractility stayed depressed during the infusion.",
+                 "Enzyme activities were markedly depressed in treated kidneys.",
+                 "Zolmadine depressed exploratory behaviour in the open field."):
+        assert not any(label in ("CONDITION", "PHENOTYPE") and t.lower() == "depressed"
+                       for t, label, _ in ents(full_nlp, text)), text
+    for text in ("Depressed outpatients received zolmadine.", "The women were depressed."):
+        assert any(t.lower() == "depressed" and label == "CONDITION"
+                   for t, label, _ in ents(full_nlp, text)), text
+
+
+def test_an_unknown_condition_named_by_a_benefit_is_no_condition(full_nlp):
+    found = ents(full_nlp, "Larval fish help to study nicotine-induced cognitive enhancement.")
+    assert not any(label in ("CONDITION", "PHENOTYPE") for _, label, _ in found)

@@ -54,9 +54,9 @@ from litkg.extract.ner_spans import (ADJECTIVE_END, ANATOMY_HEADS, BIOLOGIC_HEAD
                                      DISEASE_HEAD_NOUNS, GENE_SYMBOL, INN_STEM, IONS, ORGANS,
                                      SALT_WORDS, drug_name_for_disease, is_enzyme, leading_drug,
                                      lone_word_may_stand)
-from litkg.extract.span_filters import (citation_ranges, level_or_time_point, names_an_author,
-                                        number_of_a_quantity, part_of_a_unit,
-                                        part_of_compound_name, trim_edges,
+from litkg.extract.span_filters import (citation_ranges, level_or_time_point, names_a_benefit,
+                                        names_an_author, number_of_a_quantity, part_of_a_unit,
+                                        part_of_compound_name, state_of_a_thing, trim_edges,
                                         without_lowered_meaning, without_organism_names)
 from litkg.extract.lexicon import (FLAG_CHEM, FLAG_LAB, FLAG_SHORT, SKIP_TOKENS, Entry, Lexicon,
                                    load_lexicon, norm_token)
@@ -235,7 +235,9 @@ class EntityRecognizer:
         cited = citation_ranges(doc.text)
         spans = [sp for sp in filter_spans(spans)
                  if not names_an_author(doc, sp, cited) and not level_or_time_point(doc, sp)
-                 and not part_of_compound_name(doc, sp) and not part_of_a_unit(doc, sp)]
+                 and not part_of_compound_name(doc, sp) and not part_of_a_unit(doc, sp)
+                 and not (sp.label_ in ("CONDITION", "PHENOTYPE") and state_of_a_thing(doc, sp))
+                 and not names_a_benefit(sp)]
         spans = without_lowered_meaning(doc, without_organism_names(doc, spans))
         spans = self._propagate(doc, spans, taken)
         doc.ents = sorted(spans, key=lambda s: s.start)
