@@ -508,3 +508,12 @@ def test_a_state_word_said_of_a_measure_is_no_condition(full_nlp):
 def test_an_unknown_condition_named_by_a_benefit_is_no_condition(full_nlp):
     found = ents(full_nlp, "Larval fish help to study nicotine-induced cognitive enhancement.")
     assert not any(label in ("CONDITION", "PHENOTYPE") for _, label, _ in found)
+
+
+def test_laboratory_buffers_and_reagents_are_no_drugs(full_nlp):
+    text = ("Homogenates were prepared in 20 mM HEPES, pH 7.2, rinsed in phosphate-buffered "
+            "saline and incubated in Tris buffer with 0.5% Tween-20.")
+    assert not any(label in ("DRUG", "ANALYTE") for _, label, _ in ents(full_nlp, text))
+    # a buffering drug given to a patient stays a drug
+    found = ents(full_nlp, "Tromethamine was infused for metabolic acidosis.")
+    assert ("Tromethamine", "DRUG") in {(t, label) for t, label, _ in found}

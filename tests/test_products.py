@@ -58,3 +58,11 @@ def test_the_end_of_an_institutions_name_is_no_intervention():
     assert got == [("Cholesterol", "ANALYTE", "LOINC:2093-3")]
     assert _ents("Patients received Cognitive Behavioural Therapy weekly.") == \
         [("Cognitive Behavioural Therapy", "PROCEDURE", None)]
+
+
+def test_a_tear_of_a_tissue_and_a_preposition_make_no_product():
+    # "tears" is a product form only as a lubricant; otherwise an injury of a tissue
+    assert _ents("Radial tears of the meniscus were repaired.") == []
+    assert _ents("Lubricant tears were used hourly.") == [("Lubricant tears", "DRUG", None)]
+    # a preposition before a therapy word ends the phrase: no therapy is named
+    assert _ents("Creatinine stayed normal throughout therapy.") == []

@@ -49,6 +49,7 @@ from litkg.extract.extensions import register_extensions
 from litkg.extract.entity_contexts import dosing_context, lab_context
 from litkg.extract.induced import induced_conditions
 from litkg.extract.modifiers import QUALIFIERS, modified_vocabulary_names, name_start
+from litkg.extract.reagents import is_reagent
 from litkg.extract.receptor_names import ligand_named_targets
 from litkg.extract.ner_spans import (ADJECTIVE_END, ANATOMY_HEADS, BIOLOGIC_HEADS,
                                      DISEASE_HEAD_NOUNS, GENE_SYMBOL, INN_STEM, IONS, ORGANS,
@@ -237,7 +238,8 @@ class EntityRecognizer:
                  if not names_an_author(doc, sp, cited) and not level_or_time_point(doc, sp)
                  and not part_of_compound_name(doc, sp) and not part_of_a_unit(doc, sp)
                  and not (sp.label_ in ("CONDITION", "PHENOTYPE") and state_of_a_thing(doc, sp))
-                 and not names_a_benefit(sp)]
+                 and not names_a_benefit(sp)
+                 and not (sp.label_ in ("DRUG", "ANALYTE") and is_reagent(doc, sp))]
         spans = without_lowered_meaning(doc, without_organism_names(doc, spans))
         spans = self._propagate(doc, spans, taken)
         doc.ents = sorted(spans, key=lambda s: s.start)

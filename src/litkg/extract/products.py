@@ -39,7 +39,15 @@ FORMS = frozenset({"tears", "drops", "eyedrops", "ointment", "ointments", "cream
                    "suppositories", "inhaler", "inhalers", "tablets", "capsules", "emollient",
                    "emollients", "dressing", "dressings"})
 #: dosing words (the endpoint module's stop words cover function words and judgements)
-_STOP = frozenset({"daily", "twice", "once", "mg", "ml", "g", "dose", "doses", "vehicle"})
+_STOP = frozenset({"daily", "twice", "once", "mg", "ml", "g", "dose", "doses", "vehicle",
+                   # prepositions the endpoint stop words lack: "stable throughout therapy" is
+                   # no named therapy
+                   "throughout", "following", "despite", "until", "within", "upon", "via",
+                   "through", "across", "under", "beyond", "since", "toward", "towards"})
+#: forms that are also everyday nouns: "tears" of an eye lubricant, not "annular tears" or
+#: "meniscal tears" (injuries); only these modifiers make them a product
+_AMBIGUOUS_FORMS = {"tears": frozenset({"artificial", "lubricant", "synthetic",
+                                        "preservative-free"})}
 PROCEDURE_HEADS = frozenset({"therapy", "therapies", "training", "program", "programme",
                              "programs", "programmes", "counselling", "counseling", "education",
                              "meditation", "massage", "rehabilitation", "stimulation",
@@ -136,6 +144,9 @@ def add_products(doc: Doc) -> Doc:
         start = _phrase_start(doc, start, tok.i)
         if start == tok.i:
             continue  # "drops", "tears" alone say nothing
+        allowed = _AMBIGUOUS_FORMS.get(tok.lower_)
+        if allowed is not None and not allowed & {t.lower_ for t in doc[start:tok.i]}:
+            continue  # "annular tears": an injury
         span = Span(doc, start, tok.i + 1, label=_DRUG)
         span._.source = "product"
         ents.append(span)
