@@ -517,3 +517,9 @@ def test_laboratory_buffers_and_reagents_are_no_drugs(full_nlp):
     # a buffering drug given to a patient stays a drug
     found = ents(full_nlp, "Tromethamine was infused for metabolic acidosis.")
     assert ("Tromethamine", "DRUG") in {(t, label) for t, label, _ in found}
+
+
+def test_a_vocabulary_synonym_of_a_lab_analyte_names_the_analyte(lex_nlp):
+    # MeSH entry terms only ground; one whose concept is a known lab analyte names it
+    found = ents(lex_nlp, "Triacylglycerols fell after the diet.")
+    assert ("Triacylglycerols", "ANALYTE", "LOINC:2571-8") in found

@@ -60,7 +60,7 @@ from litkg.extract.span_filters import (citation_ranges, level_or_time_point, na
                                         part_of_compound_name, state_of_a_thing, trim_edges,
                                         without_lowered_meaning, without_organism_names)
 from litkg.extract.lexicon import (FLAG_CHEM, FLAG_LAB, FLAG_SHORT, SKIP_TOKENS, Entry, Lexicon,
-                                   load_lexicon, norm_token)
+                                   common_words, load_lexicon, norm_token)
 from litkg.models import ENTITY_LABELS, Concept, Mention
 from litkg.paths import data_dir
 
@@ -394,6 +394,10 @@ class EntityRecognizer:
                 i += 1
                 continue
             n, entry = found
+            if n == 1 and entry.source in _VOCABULARY_ONLY and len(texts[idx[i]]) >= 8 and \
+                    texts[idx[i]].isalpha() and texts[idx[i]].lower() not in common_words():
+                # "triacylglycerol": a MeSH synonym of a lab analyte names the analyte
+                entry = self.lexicon.analyte_named_by(entry) or entry
             out.append((idx[i], idx[i + n - 1] + 1, entry))
             i += n
         return out
