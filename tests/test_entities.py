@@ -523,3 +523,9 @@ def test_a_vocabulary_synonym_of_a_lab_analyte_names_the_analyte(lex_nlp):
     # MeSH entry terms only ground; one whose concept is a known lab analyte names it
     found = ents(lex_nlp, "Triacylglycerols fell after the diet.")
     assert ("Triacylglycerols", "ANALYTE", "LOINC:2571-8") in found
+
+
+def test_an_adjective_is_not_the_field_its_plural_noun_names(lex_nlp):
+    # "therapeutic" shares its key with "Therapeutics" (plural -s is normalised away)
+    found = ents(lex_nlp, "A therapeutic window was defined; therapeutics for gout were listed.")
+    assert [t for t, label, _ in found if label == "PROCEDURE"] == ["therapeutics"]

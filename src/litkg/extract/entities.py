@@ -470,6 +470,9 @@ class EntityRecognizer:
             return False  # a gene symbol ("Bad", "CIS") written as a plain word ("bad", "cis")
         if FLAG_LAB in entry.flags:
             return lab_context(doc, start, end, self.lexicon)
+        if entry.label == "PROCEDURE" and end - start == 1 and doc[start].lower_.endswith("ic") \
+                and entry.name.lower().endswith("ics"):
+            return False  # "therapeutic" (effect, option) is the adjective, not "Therapeutics"
         return True
 
     def _make(self, doc: Doc, start: int, end: int, label: str, entry: Entry | None, source: str) -> Span:
