@@ -529,3 +529,15 @@ def test_an_adjective_is_not_the_field_its_plural_noun_names(lex_nlp):
     # "therapeutic" shares its key with "Therapeutics" (plural -s is normalised away)
     found = ents(lex_nlp, "A therapeutic window was defined; therapeutics for gout were listed.")
     assert [t for t, label, _ in found if label == "PROCEDURE"] == ["therapeutics"]
+
+
+def test_a_lone_unknown_word_without_the_shape_of_a_disease_name_is_no_condition(full_nlp):
+    # the NER calls some terms of other fields diseases; disease names have their suffixes
+    found = ents(full_nlp, "Parasitism by a braconid wasp delayed ecdysis in caterpillars. "
+                           "Refraction was corrected by 2 diopters.")
+    assert not any(label in ("CONDITION", "PHENOTYPE") for _, label, _ in found)
+    from litkg.extract.ner_spans import disease_shaped
+
+    assert all(disease_shaped(w) for w in ("sialorrhea", "nephrocalcinosis", "myopathy",
+                                           "hypovolemic", "pancytopenia", "rhabdomyolysis"))
+    assert not any(disease_shaped(w) for w in ("braconid", "ecdysis", "chalcones", "diopters"))

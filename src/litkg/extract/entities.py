@@ -53,8 +53,8 @@ from litkg.extract.reagents import is_reagent
 from litkg.extract.receptor_names import ligand_named_targets
 from litkg.extract.ner_spans import (ADJECTIVE_END, ANATOMY_HEADS, BIOLOGIC_HEADS,
                                      DISEASE_HEAD_NOUNS, GENE_SYMBOL, INN_STEM, IONS, ORGANS,
-                                     SALT_WORDS, drug_name_for_disease, is_enzyme, leading_drug,
-                                     lone_word_may_stand)
+                                     SALT_WORDS, disease_shaped, drug_name_for_disease, is_enzyme,
+                                     leading_drug, lone_word_may_stand)
 from litkg.extract.span_filters import (citation_ranges, level_or_time_point, names_a_benefit,
                                         names_an_author, number_of_a_quantity, part_of_a_unit,
                                         part_of_compound_name, state_of_a_thing, trim_edges,
@@ -204,8 +204,10 @@ class EntityRecognizer:
             if entry is None and ent.label_ == "CHEMICAL" and \
                     ent[-1].lower_ in ANATOMY_HEADS | ORGANS:
                 continue  # "the distal nephron": a body part the NER took for a chemical
-            if entry is None and len(ent) == 1 and not lone_word_may_stand(ent[0]):
-                continue
+            if entry is None and len(ent) == 1 and (not lone_word_may_stand(ent[0]) or (
+                    ent.label_ == "DISEASE" and ent[0].is_alpha and ent[0].text[1:].islower()
+                    and not disease_shaped(ent[0].text))):
+                continue  # an everyday word, or a word of another field ("braconid", "ecdysis")
             label = entry.label if entry is not None else _NER_DEFAULT[ent.label_]
             if entry is None and ent.label_ == "CHEMICAL" and is_enzyme(ent[-1].text):
                 label = "TARGET"  # "N-acetyl-beta-D-glucosaminidase": an enzyme, a gene product

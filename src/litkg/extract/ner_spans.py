@@ -116,3 +116,30 @@ def is_enzyme(word: str) -> bool:
     """An enzyme name ends in -ase ("kinase", "ATPase", "glucosaminidase")."""
     last = re.split(r"[-/]", word.lower())[-1]
     return len(last) >= 6 and last.endswith("ase") and last.isalpha() and last not in _NOT_ENZYMES
+
+
+#: word endings of disease and finding names (Greek and Latin medical suffixes, the nouns of
+#: findings that end compounds, and adjectives of a patient's state): a lone unknown word the NER
+#: calls a disease without one of them ("braconid", "abiotic", "ecdysis", "chalcones",
+#: "diopters") is a term of another field the model never saw
+DISEASE_SHAPE = re.compile(
+    r"(?:itis|itides|osis|oses|emia|emias|aemia|pathy|pathies|omas?|algias?|plasias?|trophy|"
+    r"trophies|rrh(?:o)?eas?|urias?|iasis|penias?|cytosis|megaly|plegias?|paresis|ectasias?|"
+    r"ectasis|spasms?|isms?|ias?|iae|celes?|ptosis|lysis|rrhages?|stasis|tonias?|kinesias?|"
+    r"phagias?|phasias?|praxias?|esthesias?|pneas?|pnoeas?|cardias?|edemas?|oedemas?|ulcers?|"
+    r"tumou?rs?|cancers?|injur(?:y|ies)|lesions?|syndromes?|disorders?|diseases?|deficienc(?:y|ies)|"
+    r"failures?|infections?|toxicit(?:y|ies)|pains?|fevers?|aches?|fractures?|strokes?|"
+    r"seizures?|dysfunctions?|insufficienc(?:y|ies)|obesity|palsy|palsies|cysts?|nodules?|"
+    r"abscess(?:es)?|hernias?|rash(?:es)?|bleeding|h(?:a)?emorrhages?|thrombos[ie]s|embolism|"
+    r"aneurysms?|arrests?|shock|coma|retardation|deficits?|impairments?|blindness|deafness|"
+    r"ruptures?|wounds?|burns?|sepsis|asthma|eczema|colic|angina|malaria|measles|mumps|"
+    r"rabies|scabies|herpes|tetanus|cholera|gout|acne|polyps?|warts?|tremors?|vertigo|"
+    r"nausea|vomiting|cough|dyspn(?:o)?ea|fatigue|delirium|dementia|psychosis|mania|"
+    r"anxiety|depression|addiction|dependence|abuse|overdose|poisoning|intoxication|"
+    r"inflammation|swelling|itching|pruritus|bruising|fibrillation|flutter|block|"
+    r"ic|ics|ive|tic|ed|ent|oid|ous|al)$")
+
+
+def disease_shaped(word: str) -> bool:
+    """Does a lone word look like a disease or finding name (see :data:`DISEASE_SHAPE`)?"""
+    return bool(DISEASE_SHAPE.search(word.lower()))
