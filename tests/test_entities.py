@@ -541,3 +541,10 @@ def test_a_lone_unknown_word_without_the_shape_of_a_disease_name_is_no_condition
     assert all(disease_shaped(w) for w in ("sialorrhea", "nephrocalcinosis", "myopathy",
                                            "hypovolemic", "pancytopenia", "rhabdomyolysis"))
     assert not any(disease_shaped(w) for w in ("braconid", "ecdysis", "chalcones", "diopters"))
+
+
+def test_an_unknown_phrase_without_a_finding_head_is_no_condition(full_nlp):
+    found = ents(full_nlp, "Migratory birds rest in the desert oasis amid green vegetation.")
+    assert not any(label in ("CONDITION", "PHENOTYPE") for _, label, _ in found)
+    found = ents(full_nlp, "Marked cardiac dilation developed after doxorubicin.")
+    assert any(label == "CONDITION" and "dilation" in t for t, label, _ in found)

@@ -201,6 +201,10 @@ class EntityRecognizer:
                     continue  # "optic nerve", "visual field": a body part, not a finding
             if entry is None and ent.label_ == "DISEASE":
                 entry = self._head_entry(ent, lex) or self._ground_without_head_noun(ent)
+                if entry is None and len(ent) > 1 and ent[-1].is_alpha and ent[-1].text.islower() \
+                        and not disease_shaped(ent[-1].text) and not any(
+                            t.lower_ in ("of", "in", "with", "and", "or") for t in ent):
+                    continue  # "desert oasis", "blood spot": no finding's head noun
             if entry is None and ent.label_ == "CHEMICAL" and \
                     ent[-1].lower_ in ANATOMY_HEADS | ORGANS:
                 continue  # "the distal nephron": a body part the NER took for a chemical

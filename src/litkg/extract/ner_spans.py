@@ -137,6 +137,15 @@ DISEASE_SHAPE = re.compile(
     r"nausea|vomiting|cough|dyspn(?:o)?ea|fatigue|delirium|dementia|psychosis|mania|"
     r"anxiety|depression|addiction|dependence|abuse|overdose|poisoning|intoxication|"
     r"inflammation|swelling|itching|pruritus|bruising|fibrillation|flutter|block|"
+    # findings named by what went wrong, and Latin disease names ("diabetes insipidus",
+    # "status epilepticus", "erythema nodosum", "torsade de pointes", "myasthenia gravis")
+    r"infarctions?|rigidity|damage|symptoms?|loss|losses|abnormalit(?:y|ies)|anomal(?:y|ies)|"
+    r"complications?|defects?|regurgitation|occlusions?|degeneration|hyperactivity|aura|"
+    r"prolongation|jerks?|convulsions?|deprivation|derma|disturbances?|epileps(?:y|ies)|death|"
+    r"weakness|jaundice|constriction|hallucinations?|effusions?|fasciculations?|attacks?|"
+    r"(?:carcino|tumori|dys|a)genesis|deterioration|illness(?:es)?|twitch(?:es)?|contractions?|"
+    r"dilat(?:at)?ions?|delay|slowing|slowness|movements?|behaviou?rs?|functions?|"
+    r"hypertension|hypotension|pointes|[a-z]{3}(?:us|osa|osum|ica|ita|gravis)|"
     r"ic|ics|ive|tic|ed|ent|oid|ous|al)$")
 
 
