@@ -548,3 +548,11 @@ def test_an_unknown_phrase_without_a_finding_head_is_no_condition(full_nlp):
     assert not any(label in ("CONDITION", "PHENOTYPE") for _, label, _ in found)
     found = ents(full_nlp, "Marked cardiac dilation developed after doxorubicin.")
     assert any(label == "CONDITION" and "dilation" in t for t, label, _ in found)
+
+
+def test_a_pathway_named_after_its_intermediate_and_a_cell_structure_are_no_drugs(full_nlp):
+    found = ents(full_nlp, "Statins block the mevalonate pathway, and lipid droplets (LDs) "
+                           "shrank in hepatocytes; LDs were counted.")
+    assert ("mevalonate pathway", "TARGET") in {(t, label) for t, label, _ in found}
+    assert not any(label == "DRUG" and t in ("mevalonate", "lipid", "lipid droplets", "LDs")
+                   for t, label, _ in found)

@@ -51,7 +51,7 @@ from litkg.extract.induced import induced_conditions
 from litkg.extract.modifiers import QUALIFIERS, modified_vocabulary_names, name_start
 from litkg.extract.reagents import is_reagent
 from litkg.extract.receptor_names import ligand_named_targets
-from litkg.extract.ner_spans import (ADJECTIVE_END, ANATOMY_HEADS, BIOLOGIC_HEADS,
+from litkg.extract.ner_spans import (ADJECTIVE_END, ANATOMY_HEADS, BIOLOGIC_HEADS, CELL_STRUCTURES,
                                      DISEASE_HEAD_NOUNS, GENE_SYMBOL, INN_STEM, IONS, ORGANS,
                                      SALT_WORDS, disease_shaped, drug_name_for_disease, is_enzyme,
                                      leading_drug, lone_word_may_stand)
@@ -206,7 +206,7 @@ class EntityRecognizer:
                             t.lower_ in ("of", "in", "with", "and", "or") for t in ent):
                     continue  # "desert oasis", "blood spot": no finding's head noun
             if entry is None and ent.label_ == "CHEMICAL" and \
-                    ent[-1].lower_ in ANATOMY_HEADS | ORGANS:
+                    ent[-1].lower_ in ANATOMY_HEADS | ORGANS | CELL_STRUCTURES:
                 continue  # "the distal nephron": a body part the NER took for a chemical
             if entry is None and len(ent) == 1 and (not lone_word_may_stand(ent[0]) or (
                     ent.label_ == "DISEASE" and ent[0].is_alpha and ent[0].text[1:].islower()
@@ -221,6 +221,9 @@ class EntityRecognizer:
             for start, end, entry in lex:
                 if taken.intersection(range(start, end)) or not self._admit(doc, start, end, entry):
                     continue
+                if entry.label in ("DRUG", "ANALYTE") and end < len(doc) and \
+                        doc[end].lower_ in CELL_STRUCTURES:
+                    continue  # "lipid droplets": a structure of the cell
                 spans.append(self._make(doc, start, end, entry.label, entry, "lexicon"))
                 taken.update(range(start, end))
         if self.lexicon_spans:

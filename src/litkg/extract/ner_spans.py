@@ -59,6 +59,10 @@ ANATOMY_HEADS = {"nerve", "field", "artery", "vein", "cortex", "tissue", "cell",
 ORGANS = {"nephron", "nephrons", "tubule", "tubules", "glomerulus", "glomeruli", "kidney",
           "kidneys", "liver", "lung", "lungs", "heart", "brain", "skin", "bone", "intestine",
           "colon", "stomach", "pancreas", "spleen", "retina", "cornea", "placenta"}
+#: structures of a cell named after what they hold ("lipid droplets", "synaptic vesicles"): a
+#: chemical span ending in one is the structure, not the chemical
+CELL_STRUCTURES = {"droplet", "droplets", "vesicle", "vesicles", "granule", "granules", "raft",
+                   "rafts", "organelle", "organelles", "membranes", "cells"}
 _NOT_ENZYMES = {"release", "increase", "decrease", "disease", "database", "purchase", "phase",
                 "base", "case", "erase", "crease", "lease", "ease"}
 

@@ -1,5 +1,6 @@
 """Targets and systems named after their ligand: "histamine H2-receptors", "the GABA-A
-receptor", "serotonin 5-HT2 receptor", "adenosine A2A receptor", "the renin-angiotensin system".
+receptor", "serotonin 5-HT2 receptor", "adenosine A2A receptor", "the renin-angiotensin system",
+"the mevalonate pathway".
 
 Receptors and transporters are named productively after the substance they bind,
 often with a subtype code ("H2", "5-HT2", "A2A", "type 1"); hormone cascades are named by the
@@ -27,7 +28,10 @@ from spacy.tokens import Doc, Span
 #: named after the ion that passes ("calcium channels"), which the corpora annotate as the
 #: chemical, and whose blockers the lexicon knows whole ("calcium channel blockers")
 HEADS = frozenset({"receptor", "receptors", "transporter", "transporters",
-                   "autoreceptor", "autoreceptors"})
+                   "autoreceptor", "autoreceptors",
+                   # a metabolic or signalling route named after its intermediate ("the
+                   # mevalonate pathway", "the urea cycle"): a process, not the substance given
+                   "pathway", "pathways", "cycle"})
 #: head nouns of a hormone or transmitter system named by its members
 SYSTEM_HEADS = frozenset({"system", "systems", "axis"})
 #: subtype codes: "H2", "5", "HT2", "A2A", "D1", "AT1", "A", "1a", "II", "B"
