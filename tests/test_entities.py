@@ -556,3 +556,12 @@ def test_a_pathway_named_after_its_intermediate_and_a_cell_structure_are_no_drug
     assert ("mevalonate pathway", "TARGET") in {(t, label) for t, label, _ in found}
     assert not any(label == "DRUG" and t in ("mevalonate", "lipid", "lipid droplets", "LDs")
                    for t, label, _ in found)
+
+
+def test_an_undefined_unknown_acronym_is_no_condition(full_nlp):
+    # "DBS" here is deep brain stimulation, never spelt out: the NER's guess from its neighbours
+    found = ents(full_nlp, "Twelve patients with dystonia had DBS. After DBS, dystonia improved.")
+    assert not any(t == "DBS" for t, _, _ in found)
+    # an acronym the shipped abbreviation table knows, or one the text defines, stays
+    found = ents(full_nlp, "Two patients developed NMS on haloperidol.")
+    assert ("NMS", "CONDITION") in {(t, label) for t, label, _ in found}

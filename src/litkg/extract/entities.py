@@ -55,7 +55,7 @@ from litkg.extract.ner_spans import (ADJECTIVE_END, ANATOMY_HEADS, BIOLOGIC_HEAD
                                      DISEASE_HEAD_NOUNS, GENE_SYMBOL, INN_STEM, IONS, ORGANS,
                                      SALT_WORDS, disease_shaped, drug_name_for_disease, is_enzyme,
                                      leading_drug, lone_word_may_stand)
-from litkg.extract.span_filters import (citation_ranges, level_or_time_point, names_a_benefit,
+from litkg.extract.span_filters import (citation_ranges, undefined_acronym, level_or_time_point, names_a_benefit,
                                         names_an_author, number_of_a_quantity, part_of_a_unit,
                                         part_of_compound_name, state_of_a_thing, trim_edges,
                                         without_lowered_meaning, without_organism_names)
@@ -208,6 +208,8 @@ class EntityRecognizer:
             if entry is None and ent.label_ == "CHEMICAL" and \
                     ent[-1].lower_ in ANATOMY_HEADS | ORGANS | CELL_STRUCTURES:
                 continue  # "the distal nephron": a body part the NER took for a chemical
+            if entry is None and ent.label_ == "DISEASE" and undefined_acronym(doc, ent):
+                continue  # "after DBS": an acronym the text never spells out, no known name
             if entry is None and len(ent) == 1 and (not lone_word_may_stand(ent[0]) or (
                     ent.label_ == "DISEASE" and ent[0].is_alpha and ent[0].text[1:].islower()
                     and not disease_shaped(ent[0].text))):

@@ -285,3 +285,18 @@ def names_a_benefit(span: Span) -> bool:
     """An unknown condition named by a benefit noun ("cognitive enhancement")."""
     return span.label_ in ("CONDITION", "PHENOTYPE") and span._.concept_id is None and \
         span[-1].lower_ in _BENEFIT_HEADS
+
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,5}s?$")
+
+
+def undefined_acronym(doc: Doc, span: Span) -> bool:
+    """Is ``span`` an acronym no vocabulary knows that the text never defines (no "long form
+    (ACR)" nor "ACR (long form)")?  The NER guesses a type for such a letter string from its
+    neighbours ("patients with DBS", deep brain stimulation, read as a disease); the
+    abbreviation stage re-adds the ones the shipped table knows ("NMS")."""
+    text = span.text
+    if len(span) != 1 or not _ACRONYM.match(text):
+        return False
+    stem = re.escape(text[:-1] if text.endswith("s") and len(text) > 2 else text)
+    return re.search(rf"\({stem}s?[);,]|(?<![A-Za-z0-9]){stem}s?\s*\(", doc.text) is None
