@@ -565,3 +565,14 @@ def test_an_undefined_unknown_acronym_is_no_condition(full_nlp):
     # an acronym the shipped abbreviation table knows, or one the text defines, stays
     found = ents(full_nlp, "Two patients developed NMS on haloperidol.")
     assert ("NMS", "CONDITION") in {(t, label) for t, label, _ in found}
+
+
+def test_virus_names_headings_and_procedures_are_no_conditions(full_nlp):
+    found = ents(full_nlp, "Infection with hepatitis B virus was common. FINDINGS: none. A late "
+                           "diagnosis and enzymatic hydrolysis followed in heterologous cells. "
+                           "Patients with hepatitis B were treated.")
+    conditions = [t for t, label, _ in found if label in ("CONDITION", "PHENOTYPE")]
+    assert "hepatitis B" in conditions  # the disease, in the last sentence
+    assert len([t for t in conditions if t == "hepatitis B"]) == 1
+    assert not {"FINDINGS", "diagnosis", "enzymatic hydrolysis", "heterologous",
+                "hepatitis B virus"} & set(conditions)

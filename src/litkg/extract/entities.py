@@ -52,7 +52,8 @@ from litkg.extract.modifiers import QUALIFIERS, modified_vocabulary_names, name_
 from litkg.extract.reagents import is_reagent
 from litkg.extract.receptor_names import ligand_named_targets
 from litkg.extract.ner_spans import (ADJECTIVE_END, ANATOMY_HEADS, BIOLOGIC_HEADS, CELL_STRUCTURES,
-                                     DISEASE_HEAD_NOUNS, GENE_SYMBOL, INN_STEM, IONS, ORGANS,
+                                     DISEASE_HEAD_NOUNS, GENE_SYMBOL, INN_STEM, IONS, ORGANISM_HEADS,
+                                     ORGANS,
                                      SALT_WORDS, disease_shaped, drug_name_for_disease, is_enzyme,
                                      leading_drug, lone_word_may_stand)
 from litkg.extract.span_filters import (citation_ranges, undefined_acronym, level_or_time_point, names_a_benefit,
@@ -197,8 +198,8 @@ class EntityRecognizer:
                         continue
                     ent = Span(doc, ent.start, k, label=ent.label_)
                     entry = self._ground_span(ent)
-                elif head in ANATOMY_HEADS:
-                    continue  # "optic nerve", "visual field": a body part, not a finding
+                elif head in ANATOMY_HEADS or head in ORGANISM_HEADS:
+                    continue  # "optic nerve": a body part; "hepatitis C virus": an organism
             if entry is None and ent.label_ == "DISEASE":
                 entry = self._head_entry(ent, lex) or self._ground_without_head_noun(ent)
                 if entry is None and len(ent) > 1 and ent[-1].is_alpha and ent[-1].text.islower() \
@@ -208,6 +209,9 @@ class EntityRecognizer:
             if entry is None and ent.label_ == "CHEMICAL" and \
                     ent[-1].lower_ in ANATOMY_HEADS | ORGANS | CELL_STRUCTURES:
                 continue  # "the distal nephron": a body part the NER took for a chemical
+            if ent.label_ == "DISEASE" and ent.end < len(doc) and \
+                    doc[ent.end].lower_ in ORGANISM_HEADS:
+                continue  # "hepatitis B virus": the virus, named after its disease
             if entry is None and ent.label_ == "DISEASE" and undefined_acronym(doc, ent):
                 continue  # "after DBS": an acronym the text never spells out, no known name
             if entry is None and len(ent) == 1 and (not lone_word_may_stand(ent[0]) or (
@@ -223,9 +227,9 @@ class EntityRecognizer:
             for start, end, entry in lex:
                 if taken.intersection(range(start, end)) or not self._admit(doc, start, end, entry):
                     continue
-                if entry.label in ("DRUG", "ANALYTE") and end < len(doc) and \
-                        doc[end].lower_ in CELL_STRUCTURES:
-                    continue  # "lipid droplets": a structure of the cell
+                if end < len(doc) and (doc[end].lower_ in CELL_STRUCTURES and entry.label in (
+                        "DRUG", "ANALYTE") or doc[end].lower_ in ORGANISM_HEADS):
+                    continue  # "lipid droplets": a cell's structure; "hepatitis C virus": a virus
                 spans.append(self._make(doc, start, end, entry.label, entry, "lexicon"))
                 taken.update(range(start, end))
         if self.lexicon_spans:
@@ -366,6 +370,8 @@ class EntityRecognizer:
                 if (i > 0 and doc[i - 1].whitespace_ == "" and doc[i - 1].text not in "([/") or \
                         (i + n < len(doc) and doc[i + n - 1].whitespace_ == "" and doc[i + n].text not in ".,;:)]/"):
                     continue
+                if i + n < len(doc) and doc[i + n].lower_ in ORGANISM_HEADS:
+                    continue  # "hepatitis C virus": the virus
                 out.append(self._copy(doc, i, i + n, win))
                 taken.update(range(i, i + n))
         return out

@@ -59,6 +59,9 @@ ANATOMY_HEADS = {"nerve", "field", "artery", "vein", "cortex", "tissue", "cell",
 ORGANS = {"nephron", "nephrons", "tubule", "tubules", "glomerulus", "glomeruli", "kidney",
           "kidneys", "liver", "lung", "lungs", "heart", "brain", "skin", "bone", "intestine",
           "colon", "stomach", "pancreas", "spleen", "retina", "cornea", "placenta"}
+#: heads of organism names: "hepatitis C virus" is the virus, not the hepatitis
+ORGANISM_HEADS = {"virus", "viruses", "bacterium", "bacteria", "fungus", "fungi", "parasite",
+                  "parasites", "strain", "strains", "isolate", "isolates"}
 #: structures of a cell named after what they hold ("lipid droplets", "synaptic vesicles"): a
 #: chemical span ending in one is the structure, not the chemical
 CELL_STRUCTURES = {"droplet", "droplets", "vesicle", "vesicles", "granule", "granules", "raft",
@@ -85,7 +88,9 @@ def lone_word_may_stand(token) -> bool:
     if not any(c.isalpha() for c in text):
         return False
     if len(text) > 1 and text.isupper():
-        return True  # an acronym ("DEN" for diethylnitrosamine) is not the word "den"
+        # an acronym ("DEN" for diethylnitrosamine) is not the word "den"; a long word in
+        # capitals that is an everyday word is a heading ("DISCLOSURE", "FINDINGS")
+        return len(text) <= 5 or text.lower() not in common_words()
     if text.istitle() and not token.is_sent_start and token.i > 0 and \
             token.nbor(-1).text not in ("(", "-", "/", ":"):
         return False  # "Guinea, Liberia, and Sierra Leone": a capitalised unknown word inside
@@ -149,10 +154,14 @@ DISEASE_SHAPE = re.compile(
     r"weakness|jaundice|constriction|hallucinations?|effusions?|fasciculations?|attacks?|"
     r"(?:carcino|tumori|dys|a)genesis|deterioration|illness(?:es)?|twitch(?:es)?|contractions?|"
     r"dilat(?:at)?ions?|delay|slowing|slowness|movements?|behaviou?rs?|functions?|"
-    r"hypertension|hypotension|pointes|[a-z]{3}(?:us|osa|osum|ica|ita|gravis)|"
-    r"ic|ics|ive|tic|ed|ent|oid|ous|al)$")
+    r"hypertension|hypotension|pointes|[a-z]{3}(?:(?<!o)us|osa|osum|ica|ita|gravis)|"
+    r"ic|ics|ive|tic|ed|ent|oid)$")
+#: words with a disease ending that name a procedure, a judgement or a chemical process
+_NOT_DISEASE = re.compile(r"(?:diagnosis|diagnoses|prognosis|prognoses|hydrolysis|glycolysis|"
+                          r"lipolysis|proteolysis|dialysis|analysis|analyses|autolysis)$")
 
 
 def disease_shaped(word: str) -> bool:
     """Does a lone word look like a disease or finding name (see :data:`DISEASE_SHAPE`)?"""
-    return bool(DISEASE_SHAPE.search(word.lower()))
+    word = word.lower()
+    return bool(DISEASE_SHAPE.search(word)) and not _NOT_DISEASE.search(word)
