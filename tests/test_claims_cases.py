@@ -617,3 +617,10 @@ def test_a_drug_acting_on_a_receptor_named_after_its_ligand_acts_on_the_receptor
     mech = [c for c in claims if c.kind == "mechanism"]
     assert mech and {c.object.label for c in mech} == {"histamine H2-receptors"}
     assert all(c.subject.label.lower() != "histamine" for c in claims)
+
+
+def test_a_process_on_an_entity_keeps_the_word_that_says_where():
+    text = "Zolmadine inhibits renal sodium reabsorption."
+    claims = _claims(text, [("Zolmadine", "DRUG"), ("sodium", "ANALYTE")])
+    assert {c.object.label for c in claims if c.kind == "mechanism"} == \
+        {"renal sodium reabsorption"}

@@ -576,3 +576,7 @@ def test_virus_names_headings_and_procedures_are_no_conditions(full_nlp):
     assert len([t for t in conditions if t == "hepatitis B"]) == 1
     assert not {"FINDINGS", "diagnosis", "enzymatic hydrolysis", "heterologous",
                 "hepatitis B virus"} & set(conditions)
+
+
+def test_an_organism_word_the_ner_took_for_a_chemical_is_no_drug(full_nlp):
+    assert not any(t == "bacterium" for t, _, _ in ents(full_nlp, "Each bacterium was counted."))

@@ -22,8 +22,10 @@ chemical span ending in -ase is an enzyme (TARGET).  Word formation ("microthrom
 "ulceration": :mod:`~litkg.extract.derived_names`), coordination ellipsis ("protein C and S
 deficiency": :mod:`~litkg.extract.coordination`) and name-forming modifiers ("adynamic bone
 disease": :mod:`~litkg.extract.modifiers`) add or widen condition names.  What a span's own
-words say (salt forms, drug stems, biologic and anatomy heads, a lone everyday word) is read by
-:mod:`~litkg.extract.ner_spans`.
+words say (salt forms, drug stems, biologic and anatomy heads, a lone everyday word, the shape
+of a disease name) is read by :mod:`~litkg.extract.ner_spans`.  A chemical inside a receptor,
+pathway or system name is part of that TARGET (:mod:`~litkg.extract.receptor_names`), and a
+laboratory buffer is no drug (:mod:`~litkg.extract.reagents`).
 
 Unknown names keep ``concept_id = None``.  Chemical analytes (calcium, phosphate, vitamin D)
 are ANALYTEs unless the context doses them ("oral phosphate", "calcium supplementation",
@@ -207,7 +209,7 @@ class EntityRecognizer:
                             t.lower_ in ("of", "in", "with", "and", "or") for t in ent):
                     continue  # "desert oasis", "blood spot": no finding's head noun
             if entry is None and ent.label_ == "CHEMICAL" and \
-                    ent[-1].lower_ in ANATOMY_HEADS | ORGANS | CELL_STRUCTURES:
+                    ent[-1].lower_ in ANATOMY_HEADS | ORGANS | CELL_STRUCTURES | ORGANISM_HEADS:
                 continue  # "the distal nephron": a body part the NER took for a chemical
             if ent.label_ == "DISEASE" and ent.end < len(doc) and \
                     doc[ent.end].lower_ in ORGANISM_HEADS:
