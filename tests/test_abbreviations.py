@@ -188,3 +188,14 @@ def test_an_endpoint_whose_modifiers_precede_the_spelled_words_gives_its_label()
     doc = nlp.get_pipe("litkg_abbreviations")(doc)
     assert doc._.abbreviations["FIs"][2] == "ENDPOINT"
     assert ("FI", "ENDPOINT") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_letter_before_a_word_of_genetics_is_a_nucleotide_not_the_abbreviated_name():
+    from litkg.extract.entities import entity_nlp, mentions_from_doc
+
+    nlp = entity_nlp(use_ner=False)
+    text = ("Codon 54 changes alanine (A) to threonine. The A allele and the AA genotype were rarer "
+            "in cases; A was replaced.")
+    found = [(m.text, m.start) for m in mentions_from_doc(nlp(text)) if m.text == "A"]
+    # only the definition and the last use are alanine
+    assert [text[s:s + 9] for _, s in found] == ["A) to thr", "A was rep"]

@@ -186,3 +186,11 @@ def test_a_substance_after_a_specimen_and_a_fraction_word_or_circulating_is_meas
     doc = annotated(text, [("iron", "DRUG"), ("heregulin", "DRUG")])[0]
     assert [doc.ents[i].text for i in _measured_chemicals(doc, list(doc.ents))] == ["iron",
                                                                                      "heregulin"]
+
+
+def test_a_percentage_after_a_noun_of_a_share_or_quality_is_no_lab_value():
+    assert _ents("The assay reached an accuracy of 91.2% and a specificity of 88%.") == []
+    assert _ents("A contribution of 12.5% was estimated for smoking.") == []
+    # lab and vital measures written in percent stay analytes
+    assert _ents("Hematocrit was 31% on admission.") == [("Hematocrit", "ANALYTE")]
+    assert _ents("Protein C activity was 14% of normal.") == [("Protein C activity", "ANALYTE")]

@@ -630,3 +630,20 @@ def test_a_finding_of_a_genetic_variant_is_not_credited_to_the_studys_drug():
     text = f"{title}. Carriers of the T allele given tralumab had higher interleukin-6."
     claims = _claims(text, ents + [("tralumab", "DRUG")], title=title)
     assert _find(claims, "outcome", "interleukin-6").subject.label == "tralumab"
+
+
+def test_a_drug_acting_on_a_receptor_named_after_its_ligand_acts_on_the_receptor():
+    from litkg.extract.pipeline import extract_document
+
+    text = "Zolmadine blocks histamine H2-receptors in gastric mucosa."
+    claims = extract_document(Document(id="t-h2", text=text)).claims
+    mech = [c for c in claims if c.kind == "mechanism"]
+    assert mech and {c.object.label for c in mech} == {"histamine H2-receptors"}
+    assert all(c.subject.label.lower() != "histamine" for c in claims)
+
+
+def test_a_process_on_an_entity_keeps_the_word_that_says_where():
+    text = "Zolmadine inhibits renal sodium reabsorption."
+    claims = _claims(text, [("Zolmadine", "DRUG"), ("sodium", "ANALYTE")])
+    assert {c.object.label for c in claims if c.kind == "mechanism"} == \
+        {"renal sodium reabsorption"}

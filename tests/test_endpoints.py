@@ -154,3 +154,10 @@ def test_fragments_of_hyphenated_words_quantifiers_and_verb_needs_are_not_endpoi
     # "the need to apply X" is a verb phrase; "the need for X" a measure
     assert _endpoints("This shows the need to apply biophysical methods.") == []
     assert _endpoints("The need for mechanical ventilation fell.") == ["need for mechanical ventilation"]
+
+
+def test_the_use_of_a_named_agent_or_method_is_no_endpoint():
+    assert _endpoints("The use of XR-17 lowered graft loss.") == ["graft loss"]
+    assert _endpoints("The use of CD138 staining raised detection rates.") == ["detection rates"]
+    # consumption of a class of care stays an endpoint
+    assert _endpoints("The use of rescue medication was lower.") == ["use of rescue medication"]

@@ -463,3 +463,120 @@ def test_a_disease_span_opening_with_a_drug_is_the_drug_and_its_effect(full_nlp)
     assert "rash" in [t for t, _, _ in found]
     found = ents(full_nlp, "This is the first case of prolonged infliximab-induced lupus.")
     assert [t for t, _, _ in found if t.startswith(("infliximab", "lupus"))] == ["infliximab", "lupus"]
+
+
+def test_a_drug_inside_a_receptor_or_system_name_is_the_target(full_nlp):
+    # the ligand names the receptor; the whole is the target, not a mention of the ligand
+    found = ents(full_nlp, "Famotidine occupies histamine H2-receptors of parietal cells, while "
+                           "the GABA-A receptor and the serotonin 5-HT2 receptor were unaffected.")
+    texts = {t: label for t, label, _ in found}
+    assert texts.get("histamine H2-receptors") == "TARGET"
+    assert texts.get("GABA-A receptor") == "TARGET"
+    assert texts.get("serotonin 5-HT2 receptor") == "TARGET"
+    assert not {"histamine", "GABA", "serotonin"} & set(texts)
+    found = ents(full_nlp, "Blockade of the renin-angiotensin system lowered proteinuria.")
+    assert ("renin-angiotensin system", "TARGET") in {(t, label) for t, label, _ in found}
+    assert not any(t == "angiotensin" for t, _, _ in found)
+    # a word that is no subtype code keeps the drug ("levonorgestrel intrauterine system"),
+    # and a class name the vocabulary knows whole stays the drug class
+    found = ents(full_nlp, "She chose a levonorgestrel intrauterine system.")
+    assert ("levonorgestrel", "DRUG") in {(t, label) for t, label, _ in found}
+    found = ents(full_nlp, "Risperidone is a dopamine D2 receptor antagonist.")
+    assert not any(label == "TARGET" for _, label, _ in found)
+
+
+def test_the_ligand_inside_a_target_name_is_reported_only_on_request(full_nlp):
+    doc = full_nlp("Zolmadine binds the adenosine A2A receptor.")
+    plain = {m.text for m in mentions_from_doc(doc)}
+    with_ligands = {(m.text, m.label) for m in mentions_from_doc(doc, ligands=True)}
+    assert "adenosine" not in plain and "adenosine A2A receptor" in plain
+    assert ("adenosine", "DRUG") in with_ligands
+
+
+def test_a_state_word_said_of_a_measure_is_no_condition(full_nlp):
+    # "depressed" of a quantity or process is its level; of a person it is the condition
+    for text in ("Left ventricular contractility stayed depressed during the infusion.",
+                 "Enzyme activities were markedly depressed in treated kidneys.",
+                 "Zolmadine depressed exploratory behaviour in the open field."):
+        assert not any(label in ("CONDITION", "PHENOTYPE") and t.lower() == "depressed"
+                       for t, label, _ in ents(full_nlp, text)), text
+    for text in ("Depressed outpatients received zolmadine.", "The women were depressed."):
+        assert any(t.lower() == "depressed" and label == "CONDITION"
+                   for t, label, _ in ents(full_nlp, text)), text
+
+
+def test_an_unknown_condition_named_by_a_benefit_is_no_condition(full_nlp):
+    found = ents(full_nlp, "Larval fish help to study nicotine-induced cognitive enhancement.")
+    assert not any(label in ("CONDITION", "PHENOTYPE") for _, label, _ in found)
+
+
+def test_laboratory_buffers_and_reagents_are_no_drugs(full_nlp):
+    text = ("Homogenates were prepared in 20 mM HEPES, pH 7.2, rinsed in phosphate-buffered "
+            "saline and incubated in Tris buffer with 0.5% Tween-20.")
+    assert not any(label in ("DRUG", "ANALYTE") for _, label, _ in ents(full_nlp, text))
+    # a buffering drug given to a patient stays a drug
+    found = ents(full_nlp, "Tromethamine was infused for metabolic acidosis.")
+    assert ("Tromethamine", "DRUG") in {(t, label) for t, label, _ in found}
+
+
+def test_a_vocabulary_synonym_of_a_lab_analyte_names_the_analyte(lex_nlp):
+    # MeSH entry terms only ground; one whose concept is a known lab analyte names it
+    found = ents(lex_nlp, "Triacylglycerols fell after the diet.")
+    assert ("Triacylglycerols", "ANALYTE", "LOINC:2571-8") in found
+
+
+def test_an_adjective_is_not_the_field_its_plural_noun_names(lex_nlp):
+    # "therapeutic" shares its key with "Therapeutics" (plural -s is normalised away)
+    found = ents(lex_nlp, "A therapeutic window was defined; therapeutics for gout were listed.")
+    assert [t for t, label, _ in found if label == "PROCEDURE"] == ["therapeutics"]
+
+
+def test_a_lone_unknown_word_without_the_shape_of_a_disease_name_is_no_condition(full_nlp):
+    # the NER calls some terms of other fields diseases; disease names have their suffixes
+    found = ents(full_nlp, "Parasitism by a braconid wasp delayed ecdysis in caterpillars. "
+                           "Refraction was corrected by 2 diopters.")
+    assert not any(label in ("CONDITION", "PHENOTYPE") for _, label, _ in found)
+    from litkg.extract.ner_spans import disease_shaped
+
+    assert all(disease_shaped(w) for w in ("sialorrhea", "nephrocalcinosis", "myopathy",
+                                           "hypovolemic", "pancytopenia", "rhabdomyolysis"))
+    assert not any(disease_shaped(w) for w in ("braconid", "ecdysis", "chalcones", "diopters"))
+
+
+def test_an_unknown_phrase_without_a_finding_head_is_no_condition(full_nlp):
+    found = ents(full_nlp, "Migratory birds rest in the desert oasis amid green vegetation.")
+    assert not any(label in ("CONDITION", "PHENOTYPE") for _, label, _ in found)
+    found = ents(full_nlp, "Marked cardiac dilation developed after doxorubicin.")
+    assert any(label == "CONDITION" and "dilation" in t for t, label, _ in found)
+
+
+def test_a_pathway_named_after_its_intermediate_and_a_cell_structure_are_no_drugs(full_nlp):
+    found = ents(full_nlp, "Statins block the mevalonate pathway, and lipid droplets (LDs) "
+                           "shrank in hepatocytes; LDs were counted.")
+    assert ("mevalonate pathway", "TARGET") in {(t, label) for t, label, _ in found}
+    assert not any(label == "DRUG" and t in ("mevalonate", "lipid", "lipid droplets", "LDs")
+                   for t, label, _ in found)
+
+
+def test_an_undefined_unknown_acronym_is_no_condition(full_nlp):
+    # "DBS" here is deep brain stimulation, never spelt out: the NER's guess from its neighbours
+    found = ents(full_nlp, "Twelve patients with dystonia had DBS. After DBS, dystonia improved.")
+    assert not any(t == "DBS" for t, _, _ in found)
+    # an acronym the shipped abbreviation table knows, or one the text defines, stays
+    found = ents(full_nlp, "Two patients developed NMS on haloperidol.")
+    assert ("NMS", "CONDITION") in {(t, label) for t, label, _ in found}
+
+
+def test_virus_names_headings_and_procedures_are_no_conditions(full_nlp):
+    found = ents(full_nlp, "Infection with hepatitis B virus was common. FINDINGS: none. A late "
+                           "diagnosis and enzymatic hydrolysis followed in heterologous cells. "
+                           "Patients with hepatitis B were treated.")
+    conditions = [t for t, label, _ in found if label in ("CONDITION", "PHENOTYPE")]
+    assert "hepatitis B" in conditions  # the disease, in the last sentence
+    assert len([t for t in conditions if t == "hepatitis B"]) == 1
+    assert not {"FINDINGS", "diagnosis", "enzymatic hydrolysis", "heterologous",
+                "hepatitis B virus"} & set(conditions)
+
+
+def test_an_organism_word_the_ner_took_for_a_chemical_is_no_drug(full_nlp):
+    assert not any(t == "bacterium" for t, _, _ in ents(full_nlp, "Each bacterium was counted."))

@@ -46,3 +46,11 @@ def test_the_partner_of_a_hyphenated_combination_is_a_drug():
 
     doc = shared_nlp()("He received piperacillin-tazobactam and vancomycin.")
     assert [e.text for e in doc.ents if e.label_ == "DRUG"] == ["piperacillin", "tazobactam", "vancomycin"]
+
+
+def test_a_drug_with_its_grade_glued_by_a_hyphen_is_the_drug():
+    doc = doc_with_ents("Flaps were perfused with dextran-40 and starch-130 after day-3.", (),
+                        pipes=("sentencizer", "litkg_name_shapes"))
+    got = [(e.text, e.label_, e._.concept_id) for e in doc.ents]
+    assert ("dextran-40", "DRUG", "MESH:D003911") in got
+    assert not any(t == "day-3" for t, _, _ in got)

@@ -58,3 +58,38 @@ def test_the_end_of_an_institutions_name_is_no_intervention():
     assert got == [("Cholesterol", "ANALYTE", "LOINC:2093-3")]
     assert _ents("Patients received Cognitive Behavioural Therapy weekly.") == \
         [("Cognitive Behavioural Therapy", "PROCEDURE", None)]
+
+
+def test_a_tear_of_a_tissue_and_a_preposition_make_no_product():
+    # "tears" is a product form only as a lubricant; otherwise an injury of a tissue
+    assert _ents("Radial tears of the meniscus were repaired.") == []
+    assert _ents("Lubricant tears were used hourly.") == [("Lubricant tears", "DRUG", None)]
+    # a preposition before a therapy word ends the phrase: no therapy is named
+    assert _ents("Creatinine stayed normal throughout therapy.") == []
+
+
+def test_foods_named_by_their_form_are_interventions():
+    assert _ents("Pomegranate juice lowered systolic pressure.") == \
+        [("Pomegranate juice", "DRUG", None)]
+    assert _ents("Chickpea protein isolate was fed for 8 weeks.") == \
+        [("Chickpea protein isolate", "DRUG", None)]
+    # a body fluid, a form word modifying a noun, and bacterial isolates are no food
+    assert _ents("Duodenal juice was aspirated.") == []
+    assert _ents("The oil palm estates were surveyed.") == []
+    assert _ents("Clinical isolates were typed.") == []
+    # the NER's drug that is the form alone is widened to the food, keeping its id
+    assert _ents("Rooibos tea was drunk daily.", [("tea", "DRUG")]) == \
+        [("Rooibos tea", "DRUG", None)]
+
+
+def test_an_organism_written_as_given_is_an_intervention():
+    text = ("The role of Vaccinium myrtillus in the management of dyslipidaemia. Bilberin "
+            "(Vaccinium myrtillus) was taken for 3 months.")
+    assert [(t, label) for t, label, _ in _ents(text)] == \
+        [("Vaccinium myrtillus", "DRUG"), ("Bilberin", "DRUG"), ("Vaccinium myrtillus", "DRUG")]
+    assert _ents("Rats were fed a diet supplemented with Moringa oleifera.") == \
+        [("Moringa oleifera", "DRUG", None)]
+    # a pathogen, an exposure and a laboratory host are no intervention
+    assert _ents("Staphylococcus aureus was isolated from wounds.") == []
+    assert _ents("Farmers exposed to Aspergillus fumigatus were studied.") == []
+    assert _ents("The pathway was expressed in Nicotiana benthamiana leaves.") == []

@@ -33,6 +33,9 @@ from litkg.extract.lexicon import common_words, load_lexicon
 _PAREN = re.compile(r"\(([^()]{1,30})\)")
 _STAT = re.compile(r"\s*(?:[<>=≤≥]|-?value)")
 _BOUNDARY = re.compile(r"[.;:!?\n]\s|\n")
+#: after a one- or two-letter short form, a word of genetics: "the G allele" names a
+#: nucleotide (or a genotype), whatever amino acid "G" abbreviates elsewhere in the text
+_ALLELE = re.compile(r"\s*(?:alleles?|genotypes?|homozygotes?|heterozygotes?|carriers?)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -220,6 +223,8 @@ class AbbreviationResolver:
             for m in pattern.finditer(doc.text):
                 if len(abbr.short) == 1 and _STAT.match(doc.text, m.end()):
                     continue  # "P < 0.05" is a p-value, not phosphorus
+                if len(abbr.short) <= 2 and _ALLELE.match(doc.text, m.end()):
+                    continue  # "the G allele", "GG genotype": a nucleotide, not glycine
                 end = m.end() if not m.group().endswith("s") or stem.endswith("s") else m.end() - 1
                 span = doc.char_span(m.start(), end) or doc.char_span(m.start(), m.end())
                 if span is None:

@@ -78,6 +78,11 @@ _VALUE_CUE = re.compile(
 _AMOUNTS = frozenset({"mg", "g", "ug", "ng", "[IU]"})
 _PER_DOSE = frozenset({"kg", "d", "wk", "m2", "dose"})
 MAX_WORDS = 3
+#: nouns of a process, a quality or a share ("attribution", "reduction", "specificity",
+#: "accuracy", "prevalence"): a percentage after one is a proportion, not a lab value
+_ABSTRACT_NOUN = re.compile(r"(?:tion|sion|ment|ity|acy|ence|ance|ness)$")
+#: ... except the lab and vital measures written in percent
+_LEVELS_IN_PERCENT = frozenset({"saturation", "fraction", "activity", "concentration"})
 #: unitless lab values (scores, ratios and indexes are the endpoint component's)
 _UNITLESS_LABS = frozenset({"[pH]", "{INR}"})
 
@@ -193,6 +198,9 @@ def _valued_phrases(doc: Doc, sent: Span, taken: set[int]) -> list[tuple[int, in
             start -= 1
         if tok.lower_ in NOT_ANALYTE or (start - 1 >= sent.start and start - 1 in taken):
             continue  # "the serum sodium level was": the entity before it is the analyte
+        if found[0].unit == "%" and _ABSTRACT_NOUN.search(tok.lower_) and \
+                tok.lower_ not in _LEVELS_IN_PERCENT:
+            continue  # "a sensitivity of 76%", "attribution of 31.8%": a share, not a level
         out.append((start, tok.i + 1))
         taken.update(range(start, tok.i + 1))
     return out

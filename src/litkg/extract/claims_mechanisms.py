@@ -41,7 +41,9 @@ def phrase_after(doc: Doc, i: int, sent_end: int, ents: list[Span]) -> tuple[Con
             # extend over a following process word ("phosphate reabsorption")
             end = e.end
             if end < sent_end and doc[end].lower_.startswith(lex.PROCESS_WORDS):
-                words = doc[e.start:end + 1].text
+                # with a word before the entity that names where ("renal phosphate
+                # reabsorption"): the process is the whole phrase
+                words = doc[min(j, e.start):end + 1].text
                 return Concept(label=words), e.start
             return concept_of(e), e.start
     if j < sent_end and (doc[j].lower_ in _NOT_A_PHRASE or doc[j].lower_.endswith("ly")):

@@ -68,6 +68,8 @@ _COMPLEMENT_HEADS = frozenset({"time", "times", "duration", "onset", "need", "re
                                "frequency", "number", "risk", "severity", "intensity", "loss",
                                "recovery", "use", "consumption", "saturation", "speed"})
 _COMPLEMENT_PREPS = frozenset({"of", "to", "for"})
+#: a name's shape (a capital after the first letter, or a digit): "H", "CD138", "dextran-40"
+_NAME_SHAPED = re.compile(r"^(?:[A-Z]{1,2}$|\w*[A-Z]\w*[A-Z0-9]|\w+-?\d)")
 #: words that never stand inside an endpoint name
 STOP_WORDS = frozenset({
     "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
@@ -205,6 +207,8 @@ def _complement_end(doc: Doc, head: int, end: int, taken: set[int]) -> int:
                 e.start == i + 1 and e.label_ == "DRUG" for e in doc.ents):
             return head + 1  # "the onset time of rocuronium": the drug's time is the endpoint
         return -1  # "incidence of hypotension": the entity is what was counted
+    if doc[head].lower_ == "use" and i + 1 < end and _NAME_SHAPED.match(doc[i + 1].text):
+        return -1  # "use of H", "use of CD138 staining": a named agent or method was used
     j, last = i + 1, head + 1
     words = 0
     while j < end and words < MAX_COMPLEMENT:

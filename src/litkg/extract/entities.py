@@ -22,8 +22,10 @@ chemical span ending in -ase is an enzyme (TARGET).  Word formation ("microthrom
 "ulceration": :mod:`~litkg.extract.derived_names`), coordination ellipsis ("protein C and S
 deficiency": :mod:`~litkg.extract.coordination`) and name-forming modifiers ("adynamic bone
 disease": :mod:`~litkg.extract.modifiers`) add or widen condition names.  What a span's own
-words say (salt forms, drug stems, biologic and anatomy heads, a lone everyday word) is read by
-:mod:`~litkg.extract.ner_spans`.
+words say (salt forms, drug stems, biologic and anatomy heads, a lone everyday word, the shape
+of a disease name) is read by :mod:`~litkg.extract.ner_spans`.  A chemical inside a receptor,
+pathway or system name is part of that TARGET (:mod:`~litkg.extract.receptor_names`), and a
+laboratory buffer is no drug (:mod:`~litkg.extract.reagents`).
 
 Unknown names keep ``concept_id = None``.  Chemical analytes (calcium, phosphate, vitamin D)
 are ANALYTEs unless the context doses them ("oral phosphate", "calcium supplementation",
@@ -49,16 +51,19 @@ from litkg.extract.extensions import register_extensions
 from litkg.extract.entity_contexts import dosing_context, lab_context
 from litkg.extract.induced import induced_conditions
 from litkg.extract.modifiers import QUALIFIERS, modified_vocabulary_names, name_start
-from litkg.extract.ner_spans import (ADJECTIVE_END, ANATOMY_HEADS, BIOLOGIC_HEADS,
-                                     DISEASE_HEAD_NOUNS, GENE_SYMBOL, INN_STEM, IONS, ORGANS,
-                                     SALT_WORDS, drug_name_for_disease, is_enzyme, leading_drug,
-                                     lone_word_may_stand)
-from litkg.extract.span_filters import (citation_ranges, level_or_time_point, names_an_author,
-                                        number_of_a_quantity, part_of_a_unit,
-                                        part_of_compound_name, trim_edges,
+from litkg.extract.reagents import is_reagent
+from litkg.extract.receptor_names import ligand_named_targets
+from litkg.extract.ner_spans import (ADJECTIVE_END, ANATOMY_HEADS, BIOLOGIC_HEADS, CELL_STRUCTURES,
+                                     DISEASE_HEAD_NOUNS, GENE_SYMBOL, INN_STEM, IONS, ORGANISM_HEADS,
+                                     ORGANS,
+                                     SALT_WORDS, disease_shaped, drug_name_for_disease, is_enzyme,
+                                     leading_drug, lone_word_may_stand)
+from litkg.extract.span_filters import (citation_ranges, undefined_acronym, level_or_time_point, names_a_benefit,
+                                        names_an_author, number_of_a_quantity, part_of_a_unit,
+                                        part_of_compound_name, state_of_a_thing, trim_edges,
                                         without_lowered_meaning, without_organism_names)
 from litkg.extract.lexicon import (FLAG_CHEM, FLAG_LAB, FLAG_SHORT, SKIP_TOKENS, Entry, Lexicon,
-                                   load_lexicon, norm_token)
+                                   common_words, load_lexicon, norm_token)
 from litkg.models import ENTITY_LABELS, Concept, Mention
 from litkg.paths import data_dir
 
@@ -78,6 +83,9 @@ _NER_DEFAULT = {"CHEMICAL": "DRUG", "DISEASE": "CONDITION"}
 #: ``doc.user_data`` key prefix: (prefix, start char, end char) -> ((id, name), ...) of the other
 #: concepts a composite mention names.
 _CONJUNCTS = "litkg_conjuncts"
+#: ``doc.user_data`` key prefix: (prefix, start char, end char) of a target named after its
+#: ligand -> ((start char, end char, label, id, name), ...) of the chemicals inside it
+_LIGANDS = "litkg_ligands"
 
 
 
@@ -192,15 +200,26 @@ class EntityRecognizer:
                         continue
                     ent = Span(doc, ent.start, k, label=ent.label_)
                     entry = self._ground_span(ent)
-                elif head in ANATOMY_HEADS:
-                    continue  # "optic nerve", "visual field": a body part, not a finding
+                elif head in ANATOMY_HEADS or head in ORGANISM_HEADS:
+                    continue  # "optic nerve": a body part; "hepatitis C virus": an organism
             if entry is None and ent.label_ == "DISEASE":
                 entry = self._head_entry(ent, lex) or self._ground_without_head_noun(ent)
+                if entry is None and len(ent) > 1 and ent[-1].is_alpha and ent[-1].text.islower() \
+                        and not disease_shaped(ent[-1].text) and not any(
+                            t.lower_ in ("of", "in", "with", "and", "or") for t in ent):
+                    continue  # "desert oasis", "blood spot": no finding's head noun
             if entry is None and ent.label_ == "CHEMICAL" and \
-                    ent[-1].lower_ in ANATOMY_HEADS | ORGANS:
+                    ent[-1].lower_ in ANATOMY_HEADS | ORGANS | CELL_STRUCTURES | ORGANISM_HEADS:
                 continue  # "the distal nephron": a body part the NER took for a chemical
-            if entry is None and len(ent) == 1 and not lone_word_may_stand(ent[0]):
-                continue
+            if ent.label_ == "DISEASE" and ent.end < len(doc) and \
+                    doc[ent.end].lower_ in ORGANISM_HEADS:
+                continue  # "hepatitis B virus": the virus, named after its disease
+            if entry is None and ent.label_ == "DISEASE" and undefined_acronym(doc, ent):
+                continue  # "after DBS": an acronym the text never spells out, no known name
+            if entry is None and len(ent) == 1 and (not lone_word_may_stand(ent[0]) or (
+                    ent.label_ == "DISEASE" and ent[0].is_alpha and ent[0].text[1:].islower()
+                    and not disease_shaped(ent[0].text))):
+                continue  # an everyday word, or a word of another field ("braconid", "ecdysis")
             label = entry.label if entry is not None else _NER_DEFAULT[ent.label_]
             if entry is None and ent.label_ == "CHEMICAL" and is_enzyme(ent[-1].text):
                 label = "TARGET"  # "N-acetyl-beta-D-glucosaminidase": an enzyme, a gene product
@@ -210,6 +229,9 @@ class EntityRecognizer:
             for start, end, entry in lex:
                 if taken.intersection(range(start, end)) or not self._admit(doc, start, end, entry):
                     continue
+                if end < len(doc) and (doc[end].lower_ in CELL_STRUCTURES and entry.label in (
+                        "DRUG", "ANALYTE") or doc[end].lower_ in ORGANISM_HEADS):
+                    continue  # "lipid droplets": a cell's structure; "hepatitis C virus": a virus
                 spans.append(self._make(doc, start, end, entry.label, entry, "lexicon"))
                 taken.update(range(start, end))
         if self.lexicon_spans:
@@ -227,10 +249,14 @@ class EntityRecognizer:
                 spans.append(self._make(doc, start, end, entry.label, entry, "lexicon"))  # "X-induced cough"
         spans = self._add_coordinations(doc, spans, taken)
         spans = self._add_modifiers(doc, spans, taken)
+        spans = self._add_receptors(doc, spans, taken)
         cited = citation_ranges(doc.text)
         spans = [sp for sp in filter_spans(spans)
                  if not names_an_author(doc, sp, cited) and not level_or_time_point(doc, sp)
-                 and not part_of_compound_name(doc, sp) and not part_of_a_unit(doc, sp)]
+                 and not part_of_compound_name(doc, sp) and not part_of_a_unit(doc, sp)
+                 and not (sp.label_ in ("CONDITION", "PHENOTYPE") and state_of_a_thing(doc, sp))
+                 and not names_a_benefit(sp)
+                 and not (sp.label_ in ("DRUG", "ANALYTE") and is_reagent(doc, sp))]
         spans = without_lowered_meaning(doc, without_organism_names(doc, spans))
         spans = self._propagate(doc, spans, taken)
         doc.ents = sorted(spans, key=lambda s: s.start)
@@ -275,6 +301,24 @@ class EntityRecognizer:
             out.append(self._make(doc, start, end, entry.label, entry, "lexicon"))  # "dermal cysts"
             taken.update(range(start, end))
         return out
+
+    def _add_receptors(self, doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
+        """A target named after its ligand ("histamine H2-receptors", "renin-angiotensin
+        system": :mod:`litkg.extract.receptor_names`) replaces the ligand and any name inside
+        it; grounded only when the whole is a known target."""
+        for start, end, _ligand in ligand_named_targets(doc, spans):
+            inside = [s for s in spans if start <= s.start and s.end <= end]
+            spans = [s for s in spans if s not in inside]
+            entry = self._ground_span(doc[start:end])
+            if entry is not None and entry.label != "TARGET":
+                entry = None
+            span = self._make(doc, start, end, "TARGET", entry, "lexicon")
+            spans.append(span)
+            taken.update(range(start, end))
+            doc.user_data[(_LIGANDS, span.start_char, span.end_char)] = tuple(
+                (s.start_char, s.end_char, s.label_, s._.concept_id, s._.concept_label or s.text)
+                for s in inside if s.label_ in ("DRUG", "ANALYTE"))
+        return spans
 
     def _crossed(self, doc: Doc, ent: Span, lex: list, lex_by_span: dict) -> bool:
         """Does a known name cross the boundary of an NER span that names nothing known?
@@ -328,6 +372,8 @@ class EntityRecognizer:
                 if (i > 0 and doc[i - 1].whitespace_ == "" and doc[i - 1].text not in "([/") or \
                         (i + n < len(doc) and doc[i + n - 1].whitespace_ == "" and doc[i + n].text not in ".,;:)]/"):
                     continue
+                if i + n < len(doc) and doc[i + n].lower_ in ORGANISM_HEADS:
+                    continue  # "hepatitis C virus": the virus
                 out.append(self._copy(doc, i, i + n, win))
                 taken.update(range(i, i + n))
         return out
@@ -367,6 +413,10 @@ class EntityRecognizer:
                 i += 1
                 continue
             n, entry = found
+            if n == 1 and entry.source in _VOCABULARY_ONLY and len(texts[idx[i]]) >= 8 and \
+                    texts[idx[i]].isalpha() and texts[idx[i]].lower() not in common_words():
+                # "triacylglycerol": a MeSH synonym of a lab analyte names the analyte
+                entry = self.lexicon.analyte_named_by(entry) or entry
             out.append((idx[i], idx[i + n - 1] + 1, entry))
             i += n
         return out
@@ -439,6 +489,9 @@ class EntityRecognizer:
             return False  # a gene symbol ("Bad", "CIS") written as a plain word ("bad", "cis")
         if FLAG_LAB in entry.flags:
             return lab_context(doc, start, end, self.lexicon)
+        if entry.label == "PROCEDURE" and end - start == 1 and doc[start].lower_.endswith("ic") \
+                and entry.name.lower().endswith("ics"):
+            return False  # "therapeutic" (effect, option) is the adjective, not "Therapeutics"
         return True
 
     def _make(self, doc: Doc, start: int, end: int, label: str, entry: Entry | None, source: str) -> Span:
@@ -483,9 +536,11 @@ def entity_nlp(*, use_ner: bool = True) -> Language:
     return nlp
 
 
-def mentions_from_doc(doc: Doc) -> list[Mention]:
+def mentions_from_doc(doc: Doc, *, ligands: bool = False) -> list[Mention]:
     """The doc's entities as :class:`Mention` objects, offsets in the original document text
-    when the doc carries an offset map (``Doc._.offset_map``) and the document."""
+    when the doc carries an offset map (``Doc._.offset_map``) and the document.  ``ligands``:
+    also the chemical inside a target named after it ("histamine" in "histamine H2-receptors"),
+    which chemical-only corpora (CDR) annotate; litkg's own mentions name the target only."""
     register_extensions()
     offset_map = doc._.offset_map
     document = doc._.litkg_document
@@ -508,4 +563,17 @@ def mentions_from_doc(doc: Doc) -> list[Mention]:
             concept = Concept(label=other_label, id=other_id, text=ent.text)
             out.append(Mention(start=start, end=end, text=text, label=ent.label_, concept=concept,
                                source=ent._.source or "lexicon"))
+        if ligands:
+            out += [_ligand_mention(doc, ligand)
+                    for ligand in doc.user_data.get((_LIGANDS, ent.start_char, ent.end_char), ())]
     return out
+
+
+def _ligand_mention(doc: Doc, ligand: tuple) -> Mention:
+    """The ligand recorded inside a target's name, as a mention (see :func:`mentions_from_doc`)."""
+    start, end, label, cid, name = ligand
+    text = doc.text[start:end]
+    if doc._.offset_map is not None:
+        start, end = doc._.offset_map(start), doc._.offset_map(end - 1) + 1
+    concept = Concept(label=name, id=cid, text=text if text != name else None)
+    return Mention(start=start, end=end, text=text, label=label, concept=concept, source="lexicon")

@@ -40,6 +40,9 @@ SKIP_TOKENS = frozenset({"-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", 
 #  chem     - a chemical analyte: outside a lab context it is a DRUG with its xref id
 FLAG_LAB, FLAG_SHORT, FLAG_CHEM = "lab", "short", "chem"
 
+#: sources of rows written from annotated corpora or by hand (not whole vocabularies)
+_TRUSTED_SOURCES = ("corpus", "curated", "verified")
+
 _DASHES = re.compile("[\u2010-\u2015\u2212]")
 # Ordered British -> American rewrites applied to each lower-cased token.
 _VARIANTS = (
@@ -128,6 +131,7 @@ class Lexicon:
         # is still the start of some name, so the work per token is the match length.
         self.prefixes: set[str] = set()
         self.xrefs: dict[str, str] = {}
+        self._analytes_by_mesh: dict[str, Entry] | None = None
         for key, entry in entries.items():
             pos = key.find(" ")
             while pos > 0:
@@ -135,6 +139,20 @@ class Lexicon:
                 pos = key.find(" ", pos + 1)
             if entry.id and entry.xref:
                 self.xrefs.setdefault(entry.id, entry.xref)
+
+    def analyte_named_by(self, entry: Entry) -> Entry | None:
+        """The lab analyte a MeSH-only name is a synonym of ("triacylglycerol", a MeSH entry
+        term of Triglycerides -> the analyte triglycerides), or None.  MeSH entry terms only
+        ground (they hold everyday words); one whose concept the trusted rows know as a lab
+        analyte under another name names that analyte."""
+        if entry.source != "mesh" or not entry.id:
+            return None
+        if self._analytes_by_mesh is None:
+            self._analytes_by_mesh = {
+                e.xref: e for e in self.entries.values()
+                if e.label == "ANALYTE" and e.xref and e.source.startswith(_TRUSTED_SOURCES)
+                and not e.flags & {FLAG_LAB, FLAG_SHORT}}
+        return self._analytes_by_mesh.get(entry.id)
 
     def __len__(self) -> int:
         return len(self.entries)

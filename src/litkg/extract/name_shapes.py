@@ -19,6 +19,8 @@
   "amoxicillin/clavulanate") names two drugs; when only one was found, a partner the drug
   vocabulary knows (even as a name it only grounds) is the second drug.
 
+- A drug written with its grade glued by a hyphen ("dextran-40") is that drug.
+
 - Literature databases a review searched ("MEDLINE", "Embase") are no entities; the NER takes
   some for diseases.
 
@@ -133,6 +135,43 @@ def combination_partners(doc: Doc, ents: list[Span], taken: set[int]) -> list[Sp
     return out
 
 
+#: "dextran-40" as one token
+_GRADED = re.compile(r"^([A-Za-z]{4,})[-\u2013](\d{1,5})$")
+_GRADE = re.compile(r"^\d{1,5}$")
+
+
+def _graded_at(doc: Doc, i: int) -> tuple[int, str, str] | None:
+    """(end, word, grade) of a word glued by a hyphen to a number at token ``i``."""
+    m = _GRADED.match(doc[i].text)
+    if m:
+        return i + 1, m.group(1), m.group(2)
+    if i + 2 < len(doc) and doc[i + 1].text in ("-", "\u2013") and not doc[i].whitespace_ and \
+            not doc[i + 1].whitespace_ and doc[i].is_alpha and len(doc[i]) >= 4 and \
+            _GRADE.match(doc[i + 2].text):
+        return i + 3, doc[i].text, doc[i + 2].text
+    return None
+
+
+def graded_drugs(doc: Doc, taken: set[int]) -> list[Span]:
+    """A drug written with its grade or molecular weight glued by a hyphen ("dextran-40",
+    "starch-130"): the drug the vocabulary knows, under its id; the word alone must be a drug
+    name of the vocabulary ("dextran"), so "day-3" or "COVID-19" are left alone."""
+    out = []
+    for i in range(len(doc)):
+        found = _graded_at(doc, i)
+        if found is None or taken.intersection(range(i, found[0])):
+            continue
+        end, word, grade = found
+        entry = lookup(f"{word} {grade}") or lookup(word)
+        if entry is not None and entry.label == "DRUG":
+            span = Span(doc, i, end, label="DRUG")
+            span._.concept_id, span._.concept_label = entry.id or None, entry.name
+            span._.source = "lexicon"
+            out.append(span)
+            taken.update(range(i, end))
+    return out
+
+
 def add_name_shapes(doc: Doc) -> Doc:
     ents = []
     changed = False
@@ -151,6 +190,10 @@ def add_name_shapes(doc: Doc) -> Doc:
     partners = combination_partners(doc, ents, taken)
     if partners:
         ents += partners
+        changed = True
+    graded = graded_drugs(doc, taken)
+    if graded:
+        ents += graded
         changed = True
     for start, end in code_spans(doc, taken):
         span = Span(doc, start, end, label="DRUG")

@@ -59,6 +59,13 @@ ANATOMY_HEADS = {"nerve", "field", "artery", "vein", "cortex", "tissue", "cell",
 ORGANS = {"nephron", "nephrons", "tubule", "tubules", "glomerulus", "glomeruli", "kidney",
           "kidneys", "liver", "lung", "lungs", "heart", "brain", "skin", "bone", "intestine",
           "colon", "stomach", "pancreas", "spleen", "retina", "cornea", "placenta"}
+#: heads of organism names: "hepatitis C virus" is the virus, not the hepatitis
+ORGANISM_HEADS = {"virus", "viruses", "bacterium", "bacteria", "fungus", "fungi", "parasite",
+                  "parasites", "strain", "strains", "isolate", "isolates"}
+#: structures of a cell named after what they hold ("lipid droplets", "synaptic vesicles"): a
+#: chemical span ending in one is the structure, not the chemical
+CELL_STRUCTURES = {"droplet", "droplets", "vesicle", "vesicles", "granule", "granules", "raft",
+                   "rafts", "organelle", "organelles", "membranes", "cells"}
 _NOT_ENZYMES = {"release", "increase", "decrease", "disease", "database", "purchase", "phase",
                 "base", "case", "erase", "crease", "lease", "ease"}
 
@@ -81,7 +88,9 @@ def lone_word_may_stand(token) -> bool:
     if not any(c.isalpha() for c in text):
         return False
     if len(text) > 1 and text.isupper():
-        return True  # an acronym ("DEN" for diethylnitrosamine) is not the word "den"
+        # an acronym ("DEN" for diethylnitrosamine) is not the word "den"; a long word in
+        # capitals that is an everyday word is a heading ("DISCLOSURE", "FINDINGS")
+        return len(text) <= 5 or text.lower() not in common_words()
     if text.istitle() and not token.is_sent_start and token.i > 0 and \
             token.nbor(-1).text not in ("(", "-", "/", ":"):
         return False  # "Guinea, Liberia, and Sierra Leone": a capitalised unknown word inside
@@ -116,3 +125,43 @@ def is_enzyme(word: str) -> bool:
     """An enzyme name ends in -ase ("kinase", "ATPase", "glucosaminidase")."""
     last = re.split(r"[-/]", word.lower())[-1]
     return len(last) >= 6 and last.endswith("ase") and last.isalpha() and last not in _NOT_ENZYMES
+
+
+#: word endings of disease and finding names (Greek and Latin medical suffixes, the nouns of
+#: findings that end compounds, and adjectives of a patient's state): a lone unknown word the NER
+#: calls a disease without one of them ("braconid", "abiotic", "ecdysis", "chalcones",
+#: "diopters") is a term of another field the model never saw
+DISEASE_SHAPE = re.compile(
+    r"(?:itis|itides|osis|oses|emia|emias|aemia|pathy|pathies|omas?|algias?|plasias?|trophy|"
+    r"trophies|rrh(?:o)?eas?|urias?|iasis|penias?|cytosis|megaly|plegias?|paresis|ectasias?|"
+    r"ectasis|spasms?|isms?|ias?|iae|celes?|ptosis|lysis|rrhages?|stasis|tonias?|kinesias?|"
+    r"phagias?|phasias?|praxias?|esthesias?|pneas?|pnoeas?|cardias?|edemas?|oedemas?|ulcers?|"
+    r"tumou?rs?|cancers?|injur(?:y|ies)|lesions?|syndromes?|disorders?|diseases?|deficienc(?:y|ies)|"
+    r"failures?|infections?|toxicit(?:y|ies)|pains?|fevers?|aches?|fractures?|strokes?|"
+    r"seizures?|dysfunctions?|insufficienc(?:y|ies)|obesity|palsy|palsies|cysts?|nodules?|"
+    r"abscess(?:es)?|hernias?|rash(?:es)?|bleeding|h(?:a)?emorrhages?|thrombos[ie]s|embolism|"
+    r"aneurysms?|arrests?|shock|coma|retardation|deficits?|impairments?|blindness|deafness|"
+    r"ruptures?|wounds?|burns?|sepsis|asthma|eczema|colic|angina|malaria|measles|mumps|"
+    r"rabies|scabies|herpes|tetanus|cholera|gout|acne|polyps?|warts?|tremors?|vertigo|"
+    r"nausea|vomiting|cough|dyspn(?:o)?ea|fatigue|delirium|dementia|psychosis|mania|"
+    r"anxiety|depression|addiction|dependence|abuse|overdose|poisoning|intoxication|"
+    r"inflammation|swelling|itching|pruritus|bruising|fibrillation|flutter|block|"
+    # findings named by what went wrong, and Latin disease names ("diabetes insipidus",
+    # "status epilepticus", "erythema nodosum", "torsade de pointes", "myasthenia gravis")
+    r"infarctions?|rigidity|damage|symptoms?|loss|losses|abnormalit(?:y|ies)|anomal(?:y|ies)|"
+    r"complications?|defects?|regurgitation|occlusions?|degeneration|hyperactivity|aura|"
+    r"prolongation|jerks?|convulsions?|deprivation|derma|disturbances?|epileps(?:y|ies)|death|"
+    r"weakness|jaundice|constriction|hallucinations?|effusions?|fasciculations?|attacks?|"
+    r"(?:carcino|tumori|dys|a)genesis|deterioration|illness(?:es)?|twitch(?:es)?|contractions?|"
+    r"dilat(?:at)?ions?|delay|slowing|slowness|movements?|behaviou?rs?|functions?|"
+    r"hypertension|hypotension|pointes|[a-z]{3}(?:(?<!o)us|osa|osum|ica|ita|gravis)|"
+    r"ic|ics|ive|tic|ed|ent|oid)$")
+#: words with a disease ending that name a procedure, a judgement or a chemical process
+_NOT_DISEASE = re.compile(r"(?:diagnosis|diagnoses|prognosis|prognoses|hydrolysis|glycolysis|"
+                          r"lipolysis|proteolysis|dialysis|analysis|analyses|autolysis)$")
+
+
+def disease_shaped(word: str) -> bool:
+    """Does a lone word look like a disease or finding name (see :data:`DISEASE_SHAPE`)?"""
+    word = word.lower()
+    return bool(DISEASE_SHAPE.search(word)) and not _NOT_DISEASE.search(word)

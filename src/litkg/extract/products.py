@@ -8,6 +8,12 @@ modifier words stand before the noun on tokens no other entity holds.  A phrase 
 is a drug entity ("nicotine patch") widens that entity instead of adding one, so the drug keeps
 its id and the claim names what was given.
 
+Foods are named by their form too ("cranberry juice", "oat bran", "soy protein isolate":
+:data:`litkg.extract.natural_products.FOOD_FORMS`), unless the form word modifies a noun after it
+("oil palm") or names a body fluid ("gastric juice"); a drug the NER found as the form alone
+("tea") widens to the food that names it.  Organisms written as given ("supplementation with
+Nigella sativa") are read by :mod:`litkg.extract.natural_products`.
+
 Behavioural and physical interventions are named by a head noun too ("mindfulness meditation",
 "cognitive behavioural therapy", "home exercise programme", "transcranial direct current
 stimulation", "hydrotherapy"): a phrase ending in :data:`PROCEDURE_HEADS` with one to three
@@ -31,6 +37,8 @@ from spacy.tokens import Doc, Span
 
 from litkg.extract.endpoints import STOP_WORDS, glued_hyphen, verb_like
 from litkg.extract.extensions import register_extensions
+from litkg.extract.natural_products import (FOOD_FORMS, PROTEIN_PRODUCTS,
+                                            organism_interventions)
 
 FORMS = frozenset({"tears", "drops", "eyedrops", "ointment", "ointments", "cream", "creams",
                    "gel", "gels", "spray", "sprays", "patch", "patches", "lozenge", "lozenges",
@@ -39,7 +47,15 @@ FORMS = frozenset({"tears", "drops", "eyedrops", "ointment", "ointments", "cream
                    "suppositories", "inhaler", "inhalers", "tablets", "capsules", "emollient",
                    "emollients", "dressing", "dressings"})
 #: dosing words (the endpoint module's stop words cover function words and judgements)
-_STOP = frozenset({"daily", "twice", "once", "mg", "ml", "g", "dose", "doses", "vehicle"})
+_STOP = frozenset({"daily", "twice", "once", "mg", "ml", "g", "dose", "doses", "vehicle",
+                   # prepositions the endpoint stop words lack: "stable throughout therapy" is
+                   # no named therapy
+                   "throughout", "following", "despite", "until", "within", "upon", "via",
+                   "through", "across", "under", "beyond", "since", "toward", "towards"})
+#: forms that are also everyday nouns: "tears" of an eye lubricant, not "annular tears" or
+#: "meniscal tears" (injuries); only these modifiers make them a product
+_AMBIGUOUS_FORMS = {"tears": frozenset({"artificial", "lubricant", "synthetic",
+                                        "preservative-free"})}
 PROCEDURE_HEADS = frozenset({"therapy", "therapies", "training", "program", "programme",
                              "programs", "programmes", "counselling", "counseling", "education",
                              "meditation", "massage", "rehabilitation", "stimulation",
@@ -90,6 +106,31 @@ MAX_PROCEDURE_MODIFIERS = 4  # "mindfulness based stress reduction program"
 _DRUG = "DRUG"
 
 
+#: "gastric juice", "duodenal juice": an adjective of an organ before "juice"
+_BODY_FLUID = re.compile(r"(?:ic|al|ary|ive)$")
+
+
+#: nouns after a food that still name what was given ("cranberry juice consumption")
+_GIVEN_NOUNS = frozenset({"consumption", "intake", "supplementation", "supplement", "group",
+                          "groups", "arm", "arms", "administration", "ingestion", "diet", "diets",
+                          "drinkers", "users", "treatment", "use"})
+
+
+def _noun_after(tok) -> bool:
+    word = tok.lower_
+    return tok.is_alpha and word not in STOP_WORDS and word not in _STOP and \
+        not verb_like(word) and word not in _GIVEN_NOUNS and not word.endswith("ly")
+
+
+def _food_form(doc: Doc, i: int) -> bool:
+    """Token ``i`` ends a food product's name by its form: "cranberry juice", "oat bran", "soy
+    protein isolate" (a protein product only after "protein": "clinical isolates" are
+    bacteria)."""
+    word = doc[i].lower_
+    return word in FOOD_FORMS or (word in PROTEIN_PRODUCTS and i > 0
+                                  and doc[i - 1].lower_ == "protein")
+
+
 def _modifier(tok, taken: set[int]) -> bool:
     word = tok.lower_
     return (tok.i not in taken and len(word) > 1 and _WORD.match(tok.text) is not None
@@ -108,11 +149,17 @@ def _phrase_start(doc: Doc, start: int, head: int) -> int:
 
 def add_products(doc: Doc) -> Doc:
     """Add DRUG and PROCEDURE spans for interventions named by form (see the module doc)."""
-    ents = list(doc.ents)
+    # "the roles of Lupinus luteus in the management of ...": an organism given
+    ents = organism_interventions(doc, list(doc.ents))
+    changed = len(ents) != len(doc.ents) or any(a is not b for a, b in zip(ents, doc.ents))
     by_token = {i: e for e in ents for i in range(e.start, e.end)}
-    changed = False
     for tok in doc:
-        if tok.lower_ not in FORMS or tok.i in by_token:
+        food = _food_form(doc, tok.i)
+        if tok.lower_ not in FORMS and not food:
+            continue
+        found = by_token.get(tok.i)
+        # "oat bran", "black tea": the NER's drug may be the form alone; the food names it
+        if found is not None and not (food and len(found) == 1 and found.label_ == _DRUG):
             continue
         start = tok.i
         while start - 1 >= 0 and tok.i - (start - 1) <= MAX_MODIFIERS and \
@@ -136,8 +183,19 @@ def add_products(doc: Doc) -> Doc:
         start = _phrase_start(doc, start, tok.i)
         if start == tok.i:
             continue  # "drops", "tears" alone say nothing
+        allowed = _AMBIGUOUS_FORMS.get(tok.lower_)
+        if allowed is not None and not allowed & {t.lower_ for t in doc[start:tok.i]}:
+            continue  # "annular tears": an injury
+        if tok.lower_ in ("juice", "juices") and _BODY_FLUID.search(doc[tok.i - 1].lower_):
+            continue  # "gastric juice", "pancreatic juice": a body fluid
+        if food and tok.i + 1 < len(doc) and _noun_after(doc[tok.i + 1]):
+            continue  # "oil palm", "tea plantation": the form word modifies a noun after it
         span = Span(doc, start, tok.i + 1, label=_DRUG)
         span._.source = "product"
+        if found is not None:
+            ents = [e for e in ents if e is not found]
+            if found._.concept_id:  # "black tea" is tea; an unknown "bran" names nothing more
+                span._.concept_id, span._.concept_label = found._.concept_id, found._.concept_label
         ents.append(span)
         by_token.update({i: span for i in range(span.start, span.end)})
         changed = True

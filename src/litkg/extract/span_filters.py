@@ -223,3 +223,80 @@ def names_a_subtype(span: Span) -> bool:
     "HER2-positive", "ALK-rearranged"), not a gene product that could rise or fall?"""
     return bool(_SUBTYPE_AFTER.match(span.doc.text, span.end_char))
 
+
+
+#: nouns of people and animals a state word may describe ("depressed patients", "rats were
+#: sedated"), and the words of a person's state ("depressed mood")
+_ORGANISMS = frozenset({
+    "patient", "patients", "outpatient", "outpatients", "inpatient", "inpatients", "subject",
+    "subjects", "participant", "participants", "people", "person", "persons", "individual",
+    "individuals", "man", "men", "woman", "women", "boy", "boys", "girl", "girls", "child",
+    "children", "adolescent", "adolescents", "adult", "adults", "elderly", "mother", "mothers",
+    "father", "fathers", "infant", "infants", "neonate", "neonates", "youth", "youths",
+    "veteran", "veterans", "volunteer", "volunteers", "student", "students", "case", "cases",
+    "population", "populations", "cohort", "group", "groups", "sample", "they", "he", "she",
+    "rat", "rats", "mouse", "mice", "animal", "animals", "dog", "dogs", "monkey", "monkeys",
+    "mood", "moods", "affect", "state", "states", "mother", "pregnant", "smokers", "users"})
+#: verbs that link a subject to a state word after them ("remained depressed")
+_LINKING = frozenset({"is", "are", "was", "were", "be", "been", "being", "remain", "remains",
+                      "remained", "become", "becomes", "became", "appear", "appears", "appeared",
+                      "seem", "seems", "seemed", "stay", "stays", "stayed", "get", "got"})
+_DEGREE = frozenset({"not", "still", "further", "also", "less", "more", "very", "slightly",
+                     "markedly", "significantly", "severely", "moderately", "mildly", "persistently",
+                     "profoundly", "consistently", "clearly", "strongly", "highly", "no", "longer"})
+
+
+def _skip_degree(doc: Doc, i: int, step: int) -> int:
+    while 0 <= i < len(doc) and (doc[i].lower_ in _DEGREE or doc[i].lower_.endswith("ly")):
+        i += step
+    return i
+
+
+def state_of_a_thing(doc: Doc, span: Span) -> bool:
+    """Is a lone participle typed as a condition ("depressed", "sedated") said of a quantity or a
+    process rather than of a person?  "Contractility remained depressed", "depressed activities
+    of the enzyme", "amantadine depressed locomotor activity" describe a measure's level; a
+    condition is a person's ("depressed patients", "she was depressed", "depressed mood").
+    Without a tagger, the word it describes is read from its place: the subject before a
+    linking verb in front of it, else the next words."""
+    if len(span) != 1 or not span[0].lower_.endswith("ed") or not span[0].is_alpha:
+        return False
+    i = _skip_degree(doc, span.start - 1, -1)
+    if i >= 0 and doc[i].lower_ in _LINKING:
+        k = i - 1
+        while k >= 0 and (doc[k].lower_ in _LINKING or doc[k].lower_ in _DEGREE
+                          or doc[k].lower_.endswith("ly")):
+            k -= 1
+        return k < 0 or doc[k].lower_ not in _ORGANISMS
+    nxt = [t for t in doc[span.end:span.end + 3] if t.is_alpha]
+    following = doc[span.end] if span.end < len(doc) else None
+    if following is None or not following.is_alpha or following.lower_ in ("and", "or"):
+        return False  # "in the depressed, ..." : nothing follows to describe
+    return not any(t.lower_ in _ORGANISMS for t in nxt)
+
+
+#: head nouns of a gain in a function: "cognitive enhancement", "memory improvement" name an
+#: outcome someone wants, not a disease the NER took it for
+_BENEFIT_HEADS = frozenset({"enhancement", "enhancements", "improvement", "improvements",
+                            "amelioration", "restoration", "benefit", "benefits"})
+
+
+def names_a_benefit(span: Span) -> bool:
+    """An unknown condition named by a benefit noun ("cognitive enhancement")."""
+    return span.label_ in ("CONDITION", "PHENOTYPE") and span._.concept_id is None and \
+        span[-1].lower_ in _BENEFIT_HEADS
+
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,5}s?$")
+
+
+def undefined_acronym(doc: Doc, span: Span) -> bool:
+    """Is ``span`` an acronym no vocabulary knows that the text never defines (no "long form
+    (ACR)" nor "ACR (long form)")?  The NER guesses a type for such a letter string from its
+    neighbours ("patients with DBS", deep brain stimulation, read as a disease); the
+    abbreviation stage re-adds the ones the shipped table knows ("NMS")."""
+    text = span.text
+    if len(span) != 1 or not _ACRONYM.match(text):
+        return False
+    stem = re.escape(text[:-1] if text.endswith("s") and len(text) > 2 else text)
+    return re.search(rf"\({stem}s?[);,]|(?<![A-Za-z0-9]){stem}s?\s*\(", doc.text) is None
