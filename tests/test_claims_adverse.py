@@ -617,3 +617,16 @@ def test_an_x_induced_compound_does_not_reach_past_a_verb_after_its_own_effect(m
     doc = _doc("Zorbamide-induced nephropathy suggests an allergy.",
                [("Zorbamide", "DRUG"), ("nephropathy", "CONDITION"), ("allergy", "CONDITION")])
     assert _pairs(doc) == {("Zorbamide", "nephropathy")}
+
+
+def test_a_condition_on_a_drug_is_linked_by_a_rule_cue(monkeypatch):
+    # "Y on X (and Z)": "on" right after the condition names what it came on, for the whole
+    # list of drugs; p = 0.5 exactly passes only with a rule cue
+    _with_model(monkeypatch, {"BIAS": 0.0}, {"with_rule": 0.4, "alone": 0.6})
+    doc = _doc("A woman with severe hepatotoxicity on isoniazid and rifampicin was seen.",
+               [("hepatotoxicity", "CONDITION"), ("isoniazid", "DRUG"), ("rifampicin", "DRUG")])
+    assert _pairs(doc) == {("isoniazid", "hepatotoxicity"), ("rifampicin", "hepatotoxicity")}
+    # "on" far from the condition links nothing by itself
+    doc = _doc("Hyperuricemia was discussed with the patients on isoniazid.",
+               [("Hyperuricemia", "CONDITION"), ("isoniazid", "DRUG")])
+    assert _pairs(doc) == set()

@@ -19,7 +19,7 @@ from litkg.extract.administered import administered, vaccine
 # (the cause phrases moved to claims_causes; claims_adverse_model and the tests read them here)
 from litkg.extract.claims_causes import (CONDITION_LABELS, _ae_cue_ok, _cause_follows,
                                          _compound_cause, _direct_cause, _listed_pairs,
-                                         _named_causes)
+                                         _named_causes, on_drug)
 from litkg.extract.claims_nonfindings import previous_line
 from litkg.extract.claims_scope import DRUG_LABELS, POPULATION_NOUN
 from litkg.extract.findings import finding_spans, given_names, names_only_harm
@@ -380,7 +380,8 @@ def adverse_pairs(sent: Span, ents: list[Span],
             if hi - lo > AE_REACH or d.start == c.start:
                 continue
             ruled = any(_ae_cue_ok(doc, d, c, i) for i in triggers if lo - 1 <= i <= hi) \
-                or _case_framing(doc, sent, c, d) or (strong and hi - lo <= 12)
+                or _case_framing(doc, sent, c, d) or (strong and hi - lo <= 12) \
+                or on_drug(doc, d, c, drugs)
             if model is None:
                 if ruled:
                     chosen.append(d)
