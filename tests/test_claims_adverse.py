@@ -630,3 +630,18 @@ def test_a_condition_on_a_drug_is_linked_by_a_rule_cue(monkeypatch):
     doc = _doc("Hyperuricemia was discussed with the patients on isoniazid.",
                [("Hyperuricemia", "CONDITION"), ("isoniazid", "DRUG")])
     assert _pairs(doc) == set()
+
+
+def test_conditions_describing_the_patient_are_no_harm_however_long_the_phrase(monkeypatch):
+    # "a woman with severe chronic plaque Y1 with Y2": the description of the patient (its
+    # noun phrase, and a condition joined to it by "with"), not what the drug did
+    _with_model(monkeypatch, {"BIAS": 10.0})
+    doc = _doc("A 45-year-old woman with severe chronic plaque psoriasis with arthritis developed "
+               "hepatitis three weeks after starting leflunomide.",
+               [("psoriasis", "CONDITION"), ("arthritis", "CONDITION"), ("hepatitis", "CONDITION"),
+                ("leflunomide", "DRUG")])
+    assert _pairs(doc) == {("leflunomide", "hepatitis")}
+    # a verb ends the description: what the patient experienced may be the harm
+    doc = _doc("A woman with psoriasis who experienced hepatitis after leflunomide was seen.",
+               [("psoriasis", "CONDITION"), ("hepatitis", "CONDITION"), ("leflunomide", "DRUG")])
+    assert _pairs(doc) == {("leflunomide", "hepatitis")}

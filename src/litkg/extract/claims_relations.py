@@ -63,14 +63,29 @@ _LED_TO_TREATMENT = re.compile(
     r"(?:treatment|therapy|use|administration|initiation|prescription)\b", re.I)
 
 
-def _is_indication(doc: Doc, sent: Span, cond: Span) -> bool:
-    """'X for Y', 'treatment of Y', 'patients with Y': Y is what the drug is given for."""
+#: "a man with early diffuse cutaneous Y", "a woman with X1 with Y": the words of a noun phrase
+#: describing the patients; a verb, a participle or a gerund ("who experienced", "progressing
+#: to", "may lead to") ends the description, and what follows may be a harm
+_DESCRIBED = re.compile(
+    rf"\b{claims_scope.PERSON}\s+(?:with|having)(?:\s+(?!(?:who|which|that|to|may|might|can|"
+    r"could|will|would|lead|leads|after|during|following|when|while|then|had|has|have|was|were|"
+    r"is|are|developed|develop|induced)\b)(?![^\s,;:()]*(?:ing|ed)\b)[^\s,;:()]+){0,6}\s*$", re.I)
+
+
+def _is_indication(doc: Doc, sent: Span, cond: Span, described: bool = False) -> bool:
+    """'X for Y', 'treatment of Y', 'patients with Y': Y is what the drug is given for.  With
+    ``described``, also a condition further into the description of the patients ("a man
+    with early diffuse cutaneous Y", "a man with Y1 with Y2 and Y3": up to six words of a
+    noun phrase, :data:`_DESCRIBED`); the pair classifier's feature keeps the narrow reading
+    it was trained on."""
     prev = doc[max(sent.start, cond.start - 5):cond.start].text
     nxt = doc[cond.end].text if cond.end < sent.end else ""
     # "calciphylaxis patients", "CKD populations": the condition names the population; "In
     # type 1 diabetes, adding X ...": a sentence opening on it sets the population
     opening = doc[sent.start:cond.start].text
     found = _INDICATION.search(prev)
+    if not found and described:
+        found = _DESCRIBED.search(doc[max(sent.start, cond.start - 9):cond.start].text)
     # "patients with associated Y", "with subsequent Y": a word of consequence says Y came
     # with what the sentence is about, not that the patients were treated for it
     if found and any(w.lower().startswith(_CONSEQUENCE) for w in found.group(0).split()[-2:]):
@@ -85,7 +100,7 @@ def _is_indication(doc: Doc, sent: Span, cond: Span) -> bool:
     # "adults with primary hPTH or secondary hPTH": a condition listed with an indication is one
     listed = [e for e in sent.ents if e.label_ in CONDITION_LABELS and e.end <= cond.start
               and _listed_with(doc, e, cond)]
-    return bool(listed) and _is_indication(doc, sent, listed[-1])
+    return bool(listed) and _is_indication(doc, sent, listed[-1], described)
 
 
 def _listed_with(doc: Doc, first: Span, then: Span) -> bool:
@@ -347,7 +362,7 @@ def adverse_pairs(sent: Span, ents: list[Span],
         caused = _cause_follows(doc, c, drugs)
         if not caused and risk_factor(doc, sent, c):
             continue  # "Renal impairment increases the risk of X-induced Y": a risk factor
-        indication = not caused and _is_indication(doc, sent, c)
+        indication = not caused and _is_indication(doc, sent, c, described=True)
         # ("asthma-symptom control": the words glued to Y by hyphens belong to its phrase)
         end = _hyphen_compound_end(doc, c)
         better = not caused and any(0 < c.start - i <= 4 or 0 <= i - end <= 1
