@@ -645,3 +645,15 @@ def test_conditions_describing_the_patient_are_no_harm_however_long_the_phrase(m
     doc = _doc("A woman with psoriasis who experienced hepatitis after leflunomide was seen.",
                [("psoriasis", "CONDITION"), ("hepatitis", "CONDITION"), ("leflunomide", "DRUG")])
     assert _pairs(doc) == {("leflunomide", "hepatitis")}
+
+
+def test_conditions_before_a_treatment_title_colon_are_its_indication(monkeypatch):
+    # "Y1 and Y2 in Z: treatment with X": the colon introduces how the conditions were treated
+    _with_model(monkeypatch, {"BIAS": 10.0})
+    doc = _doc("Refractory vasculitis and uveitis in children: treatment with infliximab.",
+               [("vasculitis", "CONDITION"), ("uveitis", "CONDITION"), ("infliximab", "DRUG")])
+    assert _pairs(doc) == set()
+    # ... while the drug named as the cause in the title stays the cause
+    doc = _doc("Ciprofloxacin-induced vasculitis: treatment with prednisolone.",
+               [("Ciprofloxacin", "DRUG"), ("vasculitis", "CONDITION"), ("prednisolone", "DRUG")])
+    assert _pairs(doc) == {("Ciprofloxacin", "vasculitis")}

@@ -72,19 +72,25 @@ _DESCRIBED = re.compile(
     r"is|are|developed|develop|induced)\b)(?![^\s,;:()]*(?:ing|ed)\b)[^\s,;:()]+){0,6}\s*$", re.I)
 
 
-def _is_indication(doc: Doc, sent: Span, cond: Span, described: bool = False) -> bool:
+#: the title shape "Y1, Y2 and Y3 in pregnancy: treatment with X": what the colon introduces is
+#: how the conditions before it were treated
+_TREATED_TITLE = re.compile(r"^[^:;.]{0,60}:\s*(?:successful\s+|effective\s+)?(?:treatment|"
+                            r"management|therapy)\s+(?:with|by|using)\b", re.I)
+
+
+def _is_indication(doc: Doc, sent: Span, cond: Span, wide: bool = False) -> bool:
     """'X for Y', 'treatment of Y', 'patients with Y': Y is what the drug is given for.  With
-    ``described``, also a condition further into the description of the patients ("a man
-    with early diffuse cutaneous Y", "a man with Y1 with Y2 and Y3": up to six words of a
-    noun phrase, :data:`_DESCRIBED`); the pair classifier's feature keeps the narrow reading
-    it was trained on."""
+    ``wide``, also a condition further into the description of the patients ("a man with
+    early diffuse cutaneous Y", "a man with Y1 with Y2 and Y3": up to six words of a noun
+    phrase, :data:`_DESCRIBED`) and the title shape "Y1 and Y2 in Z: treatment with X"; the
+    pair classifier's feature keeps the narrow reading it was trained on."""
     prev = doc[max(sent.start, cond.start - 5):cond.start].text
     nxt = doc[cond.end].text if cond.end < sent.end else ""
     # "calciphylaxis patients", "CKD populations": the condition names the population; "In
     # type 1 diabetes, adding X ...": a sentence opening on it sets the population
     opening = doc[sent.start:cond.start].text
     found = _INDICATION.search(prev)
-    if not found and described:
+    if not found and wide:
         found = _DESCRIBED.search(doc[max(sent.start, cond.start - 9):cond.start].text)
     # "patients with associated Y", "with subsequent Y": a word of consequence says Y came
     # with what the sentence is about, not that the patients were treated for it
@@ -95,12 +101,13 @@ def _is_indication(doc: Doc, sent: Span, cond: Span, described: bool = False) ->
         return True
     # "Y, leading to long-term treatment with X", "Y requiring insulin therapy": Y (or the list
     # it ends) is why the drug was given
-    if _LED_TO_TREATMENT.match(doc.text[_list_end(doc, sent, cond).end_char:sent.end_char]):
+    after_list = doc.text[_list_end(doc, sent, cond).end_char:sent.end_char]
+    if _LED_TO_TREATMENT.match(after_list) or (wide and _TREATED_TITLE.match(after_list)):
         return True
     # "adults with primary hPTH or secondary hPTH": a condition listed with an indication is one
     listed = [e for e in sent.ents if e.label_ in CONDITION_LABELS and e.end <= cond.start
               and _listed_with(doc, e, cond)]
-    return bool(listed) and _is_indication(doc, sent, listed[-1], described)
+    return bool(listed) and _is_indication(doc, sent, listed[-1], wide)
 
 
 def _listed_with(doc: Doc, first: Span, then: Span) -> bool:
@@ -362,7 +369,7 @@ def adverse_pairs(sent: Span, ents: list[Span],
         caused = _cause_follows(doc, c, drugs)
         if not caused and risk_factor(doc, sent, c):
             continue  # "Renal impairment increases the risk of X-induced Y": a risk factor
-        indication = not caused and _is_indication(doc, sent, c, described=True)
+        indication = not caused and _is_indication(doc, sent, c, wide=True)
         # ("asthma-symptom control": the words glued to Y by hyphens belong to its phrase)
         end = _hyphen_compound_end(doc, c)
         better = not caused and any(0 < c.start - i <= 4 or 0 <= i - end <= 1
