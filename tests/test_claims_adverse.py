@@ -657,3 +657,15 @@ def test_conditions_before_a_treatment_title_colon_are_its_indication(monkeypatc
     doc = _doc("Ciprofloxacin-induced vasculitis: treatment with prednisolone.",
                [("Ciprofloxacin", "DRUG"), ("vasculitis", "CONDITION"), ("prednisolone", "DRUG")])
     assert _pairs(doc) == {("Ciprofloxacin", "vasculitis")}
+
+
+def test_a_condition_ending_the_object_of_a_remedy_verb_is_no_harm(monkeypatch):
+    # "X abolished the persistent digitalis-toxic Y": Y ends the noun phrase the verb takes
+    _with_model(monkeypatch, {"BIAS": 10.0})
+    doc = _doc("An infusion of velbax abolished the persistent digitalis-toxic tachycardia.",
+               [("velbax", "DRUG"), ("tachycardia", "CONDITION")])
+    assert _pairs(doc) == set()
+    # a preposition ends the phrase: "abolished the pain of Y" says nothing of Y
+    doc = _doc("Velbax abolished the pain but caused severe nocturnal tachycardia.",
+               [("Velbax", "DRUG"), ("tachycardia", "CONDITION")])
+    assert _pairs(doc) == {("Velbax", "tachycardia")}

@@ -267,6 +267,19 @@ def _went_down(doc: Doc, c: Span, i: int) -> bool:
         (c.start - i == 1 and (_verb_of_a_drug(doc, i) or _finite_or_gerund(doc[i].lower_)))
 
 
+#: words that end a noun phrase: what follows them is not the object of the verb before
+_PHRASE_BREAK = frozenset({"of", "in", "to", "with", "by", "for", "from", "after", "during",
+                           "and", "or", "but", ",", ";", ":", ".", "that", "which", "who",
+                           "was", "were", "is", "are", "had", "has", "been"})
+
+
+def _object_of(doc: Doc, i: int, c: Span) -> bool:
+    """Does the noun phrase after the change word at token ``i`` end in condition ``c``, a
+    few modifiers apart ("abolished the digitalis-toxic arrhythmia")?"""
+    return 4 < c.start - i <= 6 and not any(t.lower_ in _PHRASE_BREAK
+                                            for t in doc[i + 1:c.start])
+
+
 def _finite_or_gerund(word: str) -> bool:
     """"..., and decreases daytime sleepiness", "by reducing Y": a present-tense verb or a
     gerund is a verb wherever it stands; only a participle names a finding ("decreased
@@ -373,7 +386,7 @@ def adverse_pairs(sent: Span, ents: list[Span],
         # ("asthma-symptom control": the words glued to Y by hyphens belong to its phrase)
         end = _hyphen_compound_end(doc, c)
         better = not caused and any(0 < c.start - i <= 4 or 0 <= i - end <= 1
-                                    for i in improving)
+                                    or _object_of(doc, i, c) for i in improving)
         # "Y decreased", "Y was lower with X", "a reduction in Y": a finding that went down under
         # the drug is its benefit ("decreased appetite" names the finding, it is not a cue here)
         better = better or any(_went_down(doc, c, i) for i in lowering)
