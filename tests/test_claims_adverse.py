@@ -617,3 +617,55 @@ def test_an_x_induced_compound_does_not_reach_past_a_verb_after_its_own_effect(m
     doc = _doc("Zorbamide-induced nephropathy suggests an allergy.",
                [("Zorbamide", "DRUG"), ("nephropathy", "CONDITION"), ("allergy", "CONDITION")])
     assert _pairs(doc) == {("Zorbamide", "nephropathy")}
+
+
+def test_a_condition_on_a_drug_is_linked_by_a_rule_cue(monkeypatch):
+    # "Y on X (and Z)": "on" right after the condition names what it came on, for the whole
+    # list of drugs; p = 0.5 exactly passes only with a rule cue
+    _with_model(monkeypatch, {"BIAS": 0.0}, {"with_rule": 0.4, "alone": 0.6})
+    doc = _doc("A woman with severe hepatotoxicity on isoniazid and rifampicin was seen.",
+               [("hepatotoxicity", "CONDITION"), ("isoniazid", "DRUG"), ("rifampicin", "DRUG")])
+    assert _pairs(doc) == {("isoniazid", "hepatotoxicity"), ("rifampicin", "hepatotoxicity")}
+    # "on" far from the condition links nothing by itself
+    doc = _doc("Hyperuricemia was discussed with the patients on isoniazid.",
+               [("Hyperuricemia", "CONDITION"), ("isoniazid", "DRUG")])
+    assert _pairs(doc) == set()
+
+
+def test_conditions_describing_the_patient_are_no_harm_however_long_the_phrase(monkeypatch):
+    # "a woman with severe chronic plaque Y1 with Y2": the description of the patient (its
+    # noun phrase, and a condition joined to it by "with"), not what the drug did
+    _with_model(monkeypatch, {"BIAS": 10.0})
+    doc = _doc("A 45-year-old woman with severe chronic plaque psoriasis with arthritis developed "
+               "hepatitis three weeks after starting leflunomide.",
+               [("psoriasis", "CONDITION"), ("arthritis", "CONDITION"), ("hepatitis", "CONDITION"),
+                ("leflunomide", "DRUG")])
+    assert _pairs(doc) == {("leflunomide", "hepatitis")}
+    # a verb ends the description: what the patient experienced may be the harm
+    doc = _doc("A woman with psoriasis who experienced hepatitis after leflunomide was seen.",
+               [("psoriasis", "CONDITION"), ("hepatitis", "CONDITION"), ("leflunomide", "DRUG")])
+    assert _pairs(doc) == {("leflunomide", "hepatitis")}
+
+
+def test_conditions_before_a_treatment_title_colon_are_its_indication(monkeypatch):
+    # "Y1 and Y2 in Z: treatment with X": the colon introduces how the conditions were treated
+    _with_model(monkeypatch, {"BIAS": 10.0})
+    doc = _doc("Refractory vasculitis and uveitis in children: treatment with infliximab.",
+               [("vasculitis", "CONDITION"), ("uveitis", "CONDITION"), ("infliximab", "DRUG")])
+    assert _pairs(doc) == set()
+    # ... while the drug named as the cause in the title stays the cause
+    doc = _doc("Ciprofloxacin-induced vasculitis: treatment with prednisolone.",
+               [("Ciprofloxacin", "DRUG"), ("vasculitis", "CONDITION"), ("prednisolone", "DRUG")])
+    assert _pairs(doc) == {("Ciprofloxacin", "vasculitis")}
+
+
+def test_a_condition_ending_the_object_of_a_remedy_verb_is_no_harm(monkeypatch):
+    # "X abolished the persistent digitalis-toxic Y": Y ends the noun phrase the verb takes
+    _with_model(monkeypatch, {"BIAS": 10.0})
+    doc = _doc("An infusion of velbax abolished the persistent digitalis-toxic tachycardia.",
+               [("velbax", "DRUG"), ("tachycardia", "CONDITION")])
+    assert _pairs(doc) == set()
+    # a preposition ends the phrase: "abolished the pain of Y" says nothing of Y
+    doc = _doc("Velbax abolished the pain but caused severe nocturnal tachycardia.",
+               [("Velbax", "DRUG"), ("tachycardia", "CONDITION")])
+    assert _pairs(doc) == {("Velbax", "tachycardia")}

@@ -127,3 +127,16 @@ def test_a_denied_history_covers_what_it_names_not_the_clause_after_it():
     assert all(e._.negated for e in doc.ents)
     doc = _doc("No fever or rash developed.", [("fever", "CONDITION"), ("rash", "CONDITION")])
     assert all(e._.negated for e in doc.ents)
+
+
+def test_negation_stops_at_a_coordinated_clause_with_its_own_verb():
+    # "none achieved Y1, and all progressed to Y2": the second clause has its own subject and
+    # verb, the denial is the first clause's
+    doc = _doc("None of them achieved cytogenetic remission, and all progressed to blast crisis.",
+               [("cytogenetic remission", "CONDITION"), ("blast crisis", "CONDITION")])
+    assert _ent(doc, "cytogenetic remission")._.negated
+    assert not _ent(doc, "blast crisis")._.negated
+    # a list that ends in the verb the members share is one clause: every member is denied
+    doc = _doc("No rash, fever, and arthralgia occurred.",
+               [("rash", "CONDITION"), ("fever", "PHENOTYPE"), ("arthralgia", "CONDITION")])
+    assert all(e._.negated for e in doc.ents)

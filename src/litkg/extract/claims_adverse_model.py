@@ -102,7 +102,18 @@ finding that names only harm ("severe side effects") and the fall of a known dis
 "i.v." / "no." / "spp." end no sentence.  Dev with the calibration model 0.7264 (P 0.722,
 R 0.731) against 0.7179 on the same merged main; held-out test 0.697 (P 0.702, R 0.692)
 against 0.696 (P 0.696, R 0.696), lexicon entities 0.609 both: on test 14 fewer false
-pairs, 5 fewer true ones.
+pairs, 5 fewer true ones.  Decision rules of 2026-11-23 (late night; same weights): a negation's
+scope stops at a coordinated clause with its own subject and verb ("none achieved Y1, and
+all progressed to Y2"); "Y on X (and Z)" is a harm cue and lifts the "patients with" frame; a
+condition further into the description of the patients ("a man with early diffuse cutaneous
+Y1 with Y2") and the conditions before "...: treatment with X" are indications; a condition
+ending the noun phrase a remedy verb takes ("abolished the digitalis-toxic Y") is improved.
+Dev with the calibration model 0.7317 (P 0.729, R 0.734) against 0.7269, +3 true and -12
+false pairs; held-out test 0.696 (P 0.702, R 0.691) against 0.697, lexicon entities 0.609
+both: the gain did not carry to test.  Retrained on this code (features version 4, and a
+version 5 with the words past an apposition or parenthesis, "X, the most used Z, is
+associated with Y", as features of their own): dev calibration pipeline F1 0.724 for both
+against 0.7317 for the older calibration weights on the same code, so neither was shipped.
 Weights ship as ``litkg/data/adverse_model.json.gz`` (model ``version`` must equal
 :data:`FEATURES_VERSION`); without a usable file only the rules are used.
 Retrain after changing these features, the entity recogniser or the abbreviation table:

@@ -95,6 +95,34 @@ def _direct_cause(doc: Doc, d: Span, c: Span) -> bool:
         bool(_DIRECT_CAUSE.match(doc.text[d.end_char:c.start_char]))
 
 
+#: "Y on X", "Y on long-term oral X": the condition, then "on" and the drug after at most two
+#: modifiers
+_ON_DRUG = re.compile(r"^\s*on\s+(?:[a-z][\w-]*\s+){0,2}$", re.I)
+
+
+def on_drug(doc: Doc, d: Span, c: Span, drugs: list[Span]) -> bool:
+    """"lactic acidosis on stavudine and lamivudine", "hepatotoxicity on isoniazid": the
+    condition right before "on" and the drug it was taken under (or a member of that drug's
+    list) right after; "on" as a harm link only in this order and this close."""
+    def direct(x: Span) -> bool:
+        return c.end <= x.start and bool(_ON_DRUG.match(doc.text[c.end_char:x.start_char]))
+
+    if direct(d):
+        return True
+    lists = _listed_pairs(doc, drugs)
+    # walk the list back from d to its first member
+    seen, frontier = {d.start}, [d]
+    while frontier:
+        x = frontier.pop()
+        for a, b in lists:
+            if a is x and b.start < x.start and b.start not in seen:
+                if direct(b):
+                    return True
+                seen.add(b.start)
+                frontier.append(b)
+    return False
+
+
 _HEDGE_GLUE = frozenset({"thought", "believed", "considered", "presumed", "suspected", "felt",
                          "to", "be", "probably", "possibly", "presumably", "likely", "most",
                          "apparently", "was", "were", "is", "are"})
@@ -102,10 +130,14 @@ _HEDGE_GLUE = frozenset({"thought", "believed", "considered", "presumed", "suspe
 
 def _cause_follows(doc: Doc, c: Span, drugs: list[Span]) -> bool:
     """"patients with Y induced by X", "a case of Y due to X", "a child with Y following X
-    therapy": a cause phrase or an onset after a drug right after the condition names the drug
+    therapy", "a patient with Y on X": a cause phrase or an onset after a drug (or "on" it,
+    :func:`on_drug`) right after the condition names the drug
     as its cause, whatever the words before it ("patients with"); the pair is then the
     classifier's to judge.  The cue must open a phrase ("induced by", "related to"): glued to
     a word it modifies what follows ("renal failure-related calciphylaxis")."""
+    # "a patient with Y on X": the drug it came on, as an onset does
+    if any(on_drug(doc, d, c, drugs) for d in drugs):
+        return True
     # "Y thought to be due to X", "Y probably caused by X": a hedge may stand before the cue
     start = c.end
     while start < len(doc) - 1 and start - c.end < 4 and doc[start].lower_ in _HEDGE_GLUE:

@@ -19,7 +19,7 @@ from litkg.extract.administered import administered, vaccine
 # (the cause phrases moved to claims_causes; claims_adverse_model and the tests read them here)
 from litkg.extract.claims_causes import (CONDITION_LABELS, _ae_cue_ok, _cause_follows,
                                          _compound_cause, _direct_cause, _listed_pairs,
-                                         _named_causes)
+                                         _named_causes, on_drug)
 from litkg.extract.claims_nonfindings import previous_line
 from litkg.extract.claims_scope import DRUG_LABELS, POPULATION_NOUN
 from litkg.extract.findings import finding_spans, given_names, names_only_harm
@@ -63,14 +63,35 @@ _LED_TO_TREATMENT = re.compile(
     r"(?:treatment|therapy|use|administration|initiation|prescription)\b", re.I)
 
 
-def _is_indication(doc: Doc, sent: Span, cond: Span) -> bool:
-    """'X for Y', 'treatment of Y', 'patients with Y': Y is what the drug is given for."""
+#: "a man with early diffuse cutaneous Y", "a woman with X1 with Y": the words of a noun phrase
+#: describing the patients; a verb, a participle or a gerund ("who experienced", "progressing
+#: to", "may lead to") ends the description, and what follows may be a harm
+_DESCRIBED = re.compile(
+    rf"\b{claims_scope.PERSON}\s+(?:with|having)(?:\s+(?!(?:who|which|that|to|may|might|can|"
+    r"could|will|would|lead|leads|after|during|following|when|while|then|had|has|have|was|were|"
+    r"is|are|developed|develop|induced)\b)(?![^\s,;:()]*(?:ing|ed)\b)[^\s,;:()]+){0,6}\s*$", re.I)
+
+
+#: the title shape "Y1, Y2 and Y3 in pregnancy: treatment with X": what the colon introduces is
+#: how the conditions before it were treated
+_TREATED_TITLE = re.compile(r"^[^:;.]{0,60}:\s*(?:successful\s+|effective\s+)?(?:treatment|"
+                            r"management|therapy)\s+(?:with|by|using)\b", re.I)
+
+
+def _is_indication(doc: Doc, sent: Span, cond: Span, wide: bool = False) -> bool:
+    """'X for Y', 'treatment of Y', 'patients with Y': Y is what the drug is given for.  With
+    ``wide``, also a condition further into the description of the patients ("a man with
+    early diffuse cutaneous Y", "a man with Y1 with Y2 and Y3": up to six words of a noun
+    phrase, :data:`_DESCRIBED`) and the title shape "Y1 and Y2 in Z: treatment with X"; the
+    pair classifier's feature keeps the narrow reading it was trained on."""
     prev = doc[max(sent.start, cond.start - 5):cond.start].text
     nxt = doc[cond.end].text if cond.end < sent.end else ""
     # "calciphylaxis patients", "CKD populations": the condition names the population; "In
     # type 1 diabetes, adding X ...": a sentence opening on it sets the population
     opening = doc[sent.start:cond.start].text
     found = _INDICATION.search(prev)
+    if not found and wide:
+        found = _DESCRIBED.search(doc[max(sent.start, cond.start - 9):cond.start].text)
     # "patients with associated Y", "with subsequent Y": a word of consequence says Y came
     # with what the sentence is about, not that the patients were treated for it
     if found and any(w.lower().startswith(_CONSEQUENCE) for w in found.group(0).split()[-2:]):
@@ -80,12 +101,13 @@ def _is_indication(doc: Doc, sent: Span, cond: Span) -> bool:
         return True
     # "Y, leading to long-term treatment with X", "Y requiring insulin therapy": Y (or the list
     # it ends) is why the drug was given
-    if _LED_TO_TREATMENT.match(doc.text[_list_end(doc, sent, cond).end_char:sent.end_char]):
+    after_list = doc.text[_list_end(doc, sent, cond).end_char:sent.end_char]
+    if _LED_TO_TREATMENT.match(after_list) or (wide and _TREATED_TITLE.match(after_list)):
         return True
     # "adults with primary hPTH or secondary hPTH": a condition listed with an indication is one
     listed = [e for e in sent.ents if e.label_ in CONDITION_LABELS and e.end <= cond.start
               and _listed_with(doc, e, cond)]
-    return bool(listed) and _is_indication(doc, sent, listed[-1])
+    return bool(listed) and _is_indication(doc, sent, listed[-1], wide)
 
 
 def _listed_with(doc: Doc, first: Span, then: Span) -> bool:
@@ -245,6 +267,19 @@ def _went_down(doc: Doc, c: Span, i: int) -> bool:
         (c.start - i == 1 and (_verb_of_a_drug(doc, i) or _finite_or_gerund(doc[i].lower_)))
 
 
+#: words that end a noun phrase: what follows them is not the object of the verb before
+_PHRASE_BREAK = frozenset({"of", "in", "to", "with", "by", "for", "from", "after", "during",
+                           "and", "or", "but", ",", ";", ":", ".", "that", "which", "who",
+                           "was", "were", "is", "are", "had", "has", "been"})
+
+
+def _object_of(doc: Doc, i: int, c: Span) -> bool:
+    """Does the noun phrase after the change word at token ``i`` end in condition ``c``, a
+    few modifiers apart ("abolished the digitalis-toxic arrhythmia")?"""
+    return 4 < c.start - i <= 6 and not any(t.lower_ in _PHRASE_BREAK
+                                            for t in doc[i + 1:c.start])
+
+
 def _finite_or_gerund(word: str) -> bool:
     """"..., and decreases daytime sleepiness", "by reducing Y": a present-tense verb or a
     gerund is a verb wherever it stands; only a participle names a finding ("decreased
@@ -347,11 +382,11 @@ def adverse_pairs(sent: Span, ents: list[Span],
         caused = _cause_follows(doc, c, drugs)
         if not caused and risk_factor(doc, sent, c):
             continue  # "Renal impairment increases the risk of X-induced Y": a risk factor
-        indication = not caused and _is_indication(doc, sent, c)
+        indication = not caused and _is_indication(doc, sent, c, wide=True)
         # ("asthma-symptom control": the words glued to Y by hyphens belong to its phrase)
         end = _hyphen_compound_end(doc, c)
         better = not caused and any(0 < c.start - i <= 4 or 0 <= i - end <= 1
-                                    for i in improving)
+                                    or _object_of(doc, i, c) for i in improving)
         # "Y decreased", "Y was lower with X", "a reduction in Y": a finding that went down under
         # the drug is its benefit ("decreased appetite" names the finding, it is not a cue here)
         better = better or any(_went_down(doc, c, i) for i in lowering)
@@ -380,7 +415,8 @@ def adverse_pairs(sent: Span, ents: list[Span],
             if hi - lo > AE_REACH or d.start == c.start:
                 continue
             ruled = any(_ae_cue_ok(doc, d, c, i) for i in triggers if lo - 1 <= i <= hi) \
-                or _case_framing(doc, sent, c, d) or (strong and hi - lo <= 12)
+                or _case_framing(doc, sent, c, d) or (strong and hi - lo <= 12) \
+                or on_drug(doc, d, c, drugs)
             if model is None:
                 if ruled:
                     chosen.append(d)

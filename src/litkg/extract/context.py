@@ -162,6 +162,39 @@ def _history_end(sent: Span, k: int, end: int) -> int:
 _ARM_PREPOSITIONS = frozenset({"by", "with", "in", "on", "after", "for"})
 
 
+#: auxiliaries and frequent irregular past forms: with the "-ed" forms, the finite verbs a
+#: clause can be recognised by without a tagger
+_FINITE = frozenset({"was", "were", "is", "are", "had", "has", "have", "did", "does", "became",
+                     "become", "becomes", "went", "grew", "fell", "rose", "got", "made", "took",
+                     "underwent", "remained", "showed", "shown", "saw", "felt", "gave", "began"})
+_CLAUSE_JOIN = frozenset({"and", "or", "so", "then", "thus"})
+#: quantifiers and pronouns that open a clause's own subject ("..., and all progressed")
+_SUBJECT_WORDS = frozenset({"all", "both", "each", "most", "many", "some", "several", "few",
+                            "they", "he", "she", "it", "we", "the", "his", "her", "their", "this",
+                            "these", "those", "one", "two", "three", "patients", "patient"})
+
+
+def _verb_like(word: str) -> bool:
+    return word in _FINITE or (len(word) > 4 and word.endswith("ed"))
+
+
+def _next_clause(words: list[str], start: int, j: int) -> bool:
+    """Does a coordinated clause with its own subject and verb open at ``words[j]`` ("none
+    achieved remission, and all progressed to Y")?  Only when the negated clause already has
+    its verb between the cue and the comma: "no rash, fever, and arthralgia occurred" is one
+    clause, its list ends in the verb they share."""
+    if words[j] != "," or j + 1 >= len(words) or words[j + 1] not in _CLAUSE_JOIN:
+        return False
+    if not any(_verb_like(w) for w in words[start:j]):
+        return False
+    after = words[j + 2:j + 6]
+    # the new clause's subject is short ("all", "the patient", "she") and its verb follows
+    for n, w in enumerate(after):
+        if _verb_like(w):
+            return n == 0 or all(x in _SUBJECT_WORDS for x in after[:n])
+    return False
+
+
 def sentence_cues(sent: Span) -> list[Cue]:
     """The negation and hedge cues of one sentence, with their scopes."""
     words = [t.lower_ for t in sent]
@@ -191,7 +224,8 @@ def sentence_cues(sent: Span) -> list[Cue]:
                 stops = TERMINATORS | ({","} if words[i] == "not" and i > 0
                                        and words[i - 1] in ("but", "and", "or", ",") else set())
                 j = i + n_pre
-                while j < len(words) and j - i < MAX_SCOPE and words[j] not in stops:
+                while j < len(words) and j - i < MAX_SCOPE and words[j] not in stops \
+                        and not (kind == "negation" and _next_clause(words, i + n_pre, j)):
                     j += 1
                 if kind == "negation":
                     j = min(j, _history_end(sent, i + n_pre, j))
