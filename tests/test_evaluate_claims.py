@@ -144,6 +144,21 @@ def test_ade_sample_with_train_lexicon():
     assert "trained on the dev part" in dev.as_table() and dev.as_dict()["caveat"]
 
 
+def test_ade_sentences_are_read_with_the_definitions_their_abstract_gives(tmp_path):
+    # the corpus gives an abstract's sentences one by one; "FDE" is defined in another one
+    from litkg.evaluate.ade import defined_elsewhere, evaluate_ade
+
+    first = "A fixed drug eruption (FDE) is uncommon in children."
+    second = "Two weeks after carbamazepine was started she developed FDE."
+    assert defined_elsewhere(second, [first, second]) == "\n\nfixed drug eruption (FDE)."
+    assert defined_elsewhere(first, [first, second]) == ""  # defined in the sentence itself
+    (tmp_path / "DRUG-AE.rel").write_text(
+        f"10|{second}|FDE|56|59|carbamazepine|17|30\n")
+    (tmp_path / "ADE-NEG.txt").write_text(f"10 NEG {first}\n")
+    report = evaluate_ade(tmp_path, entities="pipeline")
+    assert (report.pairs.tp, report.pairs.fp, report.pairs.fn) == (1, 0, 0)
+
+
 def test_evidence_inference_sample():
     from litkg.evaluate.evidence_inference import evaluate_evidence_inference
 

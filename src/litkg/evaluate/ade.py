@@ -25,7 +25,12 @@ Entity modes:
   effect, without peeking at the evaluated annotations; entities never seen in training are
   missed, which caps recall (``entity_ceiling`` reports the share of gold pairs whose drug and
   effect were both recognised).
-- ``entities="pipeline"``: litkg's own entity recogniser.
+- ``entities="pipeline"``: litkg's own entity recogniser.  The corpus gives sentences of an
+  abstract, and an abstract defines an abbreviation once ("Stevens-Johnson syndrome (SJS)")
+  for its later sentences: a sentence is read with the definitions its sibling sentences (same
+  PMID, in the corpus) give for the short forms it uses, appended after it as a paragraph of
+  their own ("... SJS ...\n\nStevens-Johnson syndrome (SJS).").  Only claims on the sentence
+  itself are scored.
 """
 
 from __future__ import annotations
@@ -213,6 +218,32 @@ def predicted_pairs(claims) -> set[tuple[str, str]]:
             for c in claims if c.kind == "adverse_effect" and not c.negated}
 
 
+def sentences_by_pmid(positives: dict, negatives: list) -> dict[str, list[str]]:
+    """Every corpus sentence of each PMID, positive and negative, each once."""
+    out: dict[str, list[str]] = {}
+    for pmid, sentence in list(positives) + list(negatives):
+        if sentence not in out.setdefault(pmid, []):
+            out[pmid].append(sentence)
+    return out
+
+
+def defined_elsewhere(sentence: str, siblings: list[str]) -> str:
+    """The definitions ("long form (SF)") other sentences of the abstract give for short forms
+    ``sentence`` uses but does not define, as a paragraph to append to it ("" when none)."""
+    from litkg.extract.abbreviations import find_abbreviations
+
+    own = {a.short for a in find_abbreviations(sentence)}
+    found: dict[str, str] = {}
+    for other in siblings:
+        if other == sentence:
+            continue
+        for a in find_abbreviations(other):
+            if a.short not in own and a.short not in found and \
+                    re.search(rf"(?<![\w-]){re.escape(a.short)}(?![\w-])", sentence):
+                found[a.short] = f"{a.long} ({a.short})."
+    return "\n\n" + " ".join(found.values()) if found else ""
+
+
 def _items(positives: dict, negatives: list, evaluated: Callable[[str], bool],
            limit: int | None) -> list:
     items = [(k, v) for k, v in positives.items() if evaluated(k[0])]
@@ -246,16 +277,20 @@ def evaluate_ade(folder: Path | str, *, entities: str = "lexicon",
 
     score, neg_hit, examples = Prf(), 0, []
     facts_total = facts_seen = 0
+    siblings = sentences_by_pmid(positives, negatives)
     for (pmid, sentence), truth in items:
-        document = Document(id=pmid, text=sentence)
         if matcher is not None:
             doc = annotated_doc(sentence, matcher.spans(sentence))
-            claims, ents = extract_claims(doc, document), [e.text for e in doc.ents]
+            claims = extract_claims(doc, Document(id=pmid, text=sentence))
+            ents = [e.text for e in doc.ents]
         else:
-            extraction = extract_document(document, nlp)
-            # an endpoint ("overall survival") is no drug and no effect: not in the ceiling
-            claims = extraction.claims
-            ents = [m.text for m in extraction.mentions if m.label != "ENDPOINT"]
+            text = sentence + defined_elsewhere(sentence, siblings.get(pmid, []))
+            extraction = extract_document(Document(id=pmid, text=text), nlp)
+            # the sentence's own claims and mentions; an endpoint ("overall survival") is no
+            # drug and no effect: not in the ceiling
+            claims = [c for c in extraction.claims if c.evidence.start < len(sentence)]
+            ents = [m.text for m in extraction.mentions
+                    if m.label != "ENDPOINT" and m.start < len(sentence)]
         predicted = predicted_pairs(claims)
         if not truth and predicted:
             neg_hit += 1
