@@ -194,3 +194,6 @@ def test_a_percentage_after_a_noun_of_a_share_or_quality_is_no_lab_value():
     # lab and vital measures written in percent stay analytes
     assert _ents("Hematocrit was 31% on admission.") == [("Hematocrit", "ANALYTE")]
     assert _ents("Protein C activity was 14% of normal.") == [("Protein C activity", "ANALYTE")]
+    # a share reported with "was" is the measured outcome of the sentence: kept
+    assert _ents("Need for rescue treatment was 3.1% after the drug.") == \
+        [("rescue treatment", "ANALYTE")]

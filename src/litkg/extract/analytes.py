@@ -199,8 +199,10 @@ def _valued_phrases(doc: Doc, sent: Span, taken: set[int]) -> list[tuple[int, in
         if tok.lower_ in NOT_ANALYTE or (start - 1 >= sent.start and start - 1 in taken):
             continue  # "the serum sodium level was": the entity before it is the analyte
         if found[0].unit == "%" and _ABSTRACT_NOUN.search(tok.lower_) and \
-                tok.lower_ not in _LEVELS_IN_PERCENT:
-            continue  # "a sensitivity of 76%", "attribution of 31.8%": a share, not a level
+                tok.lower_ not in _LEVELS_IN_PERCENT and m.group(0).split()[-1] == "of":
+            # "a sensitivity of 76%", "attribution of 31.8%": a share, not a level ("patients
+            # needing additional treatment was 3.1%" stays: a measured outcome, read as one)
+            continue
         out.append((start, tok.i + 1))
         taken.update(range(start, tok.i + 1))
     return out
