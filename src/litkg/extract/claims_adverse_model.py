@@ -114,6 +114,9 @@ both: the gain did not carry to test.  Retrained on this code (features version 
 version 5 with the words past an apposition or parenthesis, "X, the most used Z, is
 associated with Y", as features of their own): dev calibration pipeline F1 0.724 for both
 against 0.7317 for the older calibration weights on the same code, so neither was shipped.
+Merged with that night's entity fixes: dev 0.7348, test 0.700 (P 0.709, R 0.691); with the
+evaluator reading each sentence with its abstract's abbreviation definitions
+(:func:`litkg.evaluate.ade.defined_elsewhere`) dev 0.7397, test 0.703 (P 0.706, R 0.700).
 Weights ship as ``litkg/data/adverse_model.json.gz`` (model ``version`` must equal
 :data:`FEATURES_VERSION`); without a usable file only the rules are used.
 Retrain after changing these features, the entity recogniser or the abbreviation table:
