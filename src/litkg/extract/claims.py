@@ -452,9 +452,10 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
                     nonfindings.cue_not_a_finding(doc, sent, cue_i)):
             continue  # "Y prolongs the healing": Y acts; "dose was increased", "tried to lower Y"
         if nonfindings.subgroup_variable(doc, sent, obj) or \
-                nonfindings.reason_given(doc, sent, obj) or nonfindings.aimed_at(doc, sent, obj):
-            continue  # "did not differ by BMI": the subgroups; "because of Y": a reason;
-            # "needed to maintain Y": a level aimed at
+                nonfindings.reason_or_circumstance(doc, sent, obj) or \
+                nonfindings.aimed_at(doc, sent, obj):
+            continue  # "did not differ by BMI": the subgroups; "because of Y": a reason; "in
+            # the absence of Y": a circumstance; "needed to maintain Y": a level aimed at
         if direction != "unchanged" and (
                 _IN_EVERY_ARM.search(doc.text[obj.end_char:sent.end_char]) or
                 _EVERY_ARM_SUBJECT.search(_CLAUSE_CUT.split(

@@ -129,15 +129,17 @@ _VARIED_BY_SUBGROUP = re.compile(
     r"allocation|interventions?|study\s+(?:arm|group)s?)\b)", re.I)
 
 
-_REASON = re.compile(r"\b(because\s+of|due\s+to|owing\s+to|in\s+the\s+(?:absence|presence|"
-                     r"setting|context)\s+of)\s+(\w+\s+){0,2}$", re.I)
+_REASON_OR_CIRCUMSTANCE = re.compile(r"\b(because\s+of|due\s+to|owing\s+to|in\s+the\s+"
+                                     r"(?:absence|presence|setting|context)\s+of)\s+(\w+\s+){0,2}$",
+                                     re.I)
 
 
-def reason_given(doc: Doc, sent: Span, obj: Span) -> bool:
+def reason_or_circumstance(doc: Doc, sent: Span, obj: Span) -> bool:
     """"X is difficult because of prolonged hospitalization", "X did not improve latency in the
     absence of hypotension": the object names why or when something else holds, it is no
     finding of the sentence."""
-    return bool(_REASON.search(doc[max(sent.start, obj.start - 5):obj.start].text + " "))
+    before = doc[max(sent.start, obj.start - 5):obj.start].text
+    return bool(_REASON_OR_CIRCUMSTANCE.search(before + " "))
 
 
 # "Vt needed to maintain EtCO2 of 35-40 mmHg was lesser", "titrated to achieve a target INR":
