@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from litkg.extract import claims_lexicon as lex
 from litkg.extract.entity_contexts import dosing_context
 from litkg.extract.extensions import register_extensions
 from litkg.extract.known_abbreviations import known_abbreviation_spans
@@ -35,7 +36,7 @@ _STAT = re.compile(r"\s*(?:[<>=≤≥]|-?value)")
 _BOUNDARY = re.compile(r"[.;:!?\n]\s|\n")
 #: after a one- or two-letter short form, a word of genetics: "the G allele" names a
 #: nucleotide (or a genotype), whatever amino acid "G" abbreviates elsewhere in the text
-_ALLELE = re.compile(r"\s*(?:alleles?|genotypes?|homozygotes?|heterozygotes?|carriers?)\b", re.I)
+_ALLELE = re.compile(rf"\s*{lex.GENETIC_VARIANT}\b", re.I)
 
 
 @dataclass(frozen=True)

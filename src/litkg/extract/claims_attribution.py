@@ -35,8 +35,8 @@ _MANIPULATION = re.compile(r"\b(knock-?downs?|knock-?outs?|deletions?|silencing|
                            r"-null)\b", re.I)
 
 #: a genetic variant compared: what differs goes with the variant, not with a drug given to all
-_VARIANT = re.compile(r"\b(genotypes?|alleles?|haplotypes?|polymorphisms?|variants?|carriers?|"
-                      r"SNPs?|homozygo\w*|heterozygo\w*|rs\d{3,})\b", re.I)
+_VARIANT = re.compile(rf"\b(?:{lex.GENETIC_VARIANT}|haplotypes?|polymorphisms?|variants?|SNPs?|"
+                      r"rs\d{3,})\b", re.I)
 
 
 def drug_for(sent: Span, ents: list[Span], i: int, main_drug: Span | None,

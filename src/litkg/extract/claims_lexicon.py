@@ -235,6 +235,14 @@ ANAPHORIC_NS = re.compile(
 _P_VALUE = re.compile(r"\b[Pp]\s*(=|<|>|≤|≥|<=|>=)\s*(0?\.\d+|1\.0+)")
 
 
+#: the nouns of people a text studies ("patients", "children", "volunteers"), as a regex group
+PERSON = (r"(patients?|subjects?|participants?|individuals?|people|persons?|men|women|man|woman|"
+          r"children|child|infants?|neonates?|adolescents?|adults?|boys?|girls?|siblings?|"
+          r"sisters?|brothers?|twins?|recipients?|users?|cases?|volunteers?)")
+#: words of a genetic variant compared between people: "the GG genotype", "T allele carriers"
+GENETIC_VARIANT = r"(?:alleles?|genotypes?|homozygo\w*|heterozygo\w*|carriers?)"
+
+
 def first_p_nonsignificant(text: str, sentence: str | None = None) -> bool | None:
     """Whether the first p-value in ``text`` is >= 0.05 (None without one).  A bound above 0.05
     ("a trend ... (p < 0.10)") does not make it significant.  "p = 0.05" itself is significant

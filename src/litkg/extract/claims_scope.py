@@ -62,9 +62,7 @@ def restatement(doc: Doc, ent: Span, ents: list[Span]) -> bool:
 
 
 #: words for people studied, as a regex group
-PERSON = (r"(patients?|subjects?|participants?|individuals?|people|persons?|men|women|man|woman|"
-           r"children|child|infants?|neonates?|adolescents?|adults?|boys?|girls?|siblings?|"
-           r"sisters?|brothers?|twins?|recipients?|users?|cases?|volunteers?)")
+PERSON = lex.PERSON
 # "children with Y", "siblings who had a mutation in G": up to six words of a stative relative
 # clause; a verb or change word ends it ("patients with diabetes had a fall in HbA1c": HbA1c
 # is the finding), as does a clause with a change verb ("in whom lesions improved")

@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from litkg.extract import claims_lexicon as lex
 from litkg.extract.units import is_unit
 
 _NAME = r"[A-Z][\w'\u2019-]+(?:\s+(?:de|van|von|der|den|la|le|da|di|du|dos|del)?\s*[A-Z][\w'\u2019-]+)*"
@@ -225,18 +226,22 @@ def names_a_subtype(span: Span) -> bool:
 
 
 
-#: nouns of people and animals a state word may describe ("depressed patients", "rats were
-#: sedated"), and the words of a person's state ("depressed mood")
+#: besides the people a text studies (:data:`claims_lexicon.PERSON`), the animals, groups and
+#: pronouns a state word may describe ("rats were sedated"), and the words of a person's state
+#: ("depressed mood")
 _ORGANISMS = frozenset({
-    "patient", "patients", "outpatient", "outpatients", "inpatient", "inpatients", "subject",
-    "subjects", "participant", "participants", "people", "person", "persons", "individual",
-    "individuals", "man", "men", "woman", "women", "boy", "boys", "girl", "girls", "child",
-    "children", "adolescent", "adolescents", "adult", "adults", "elderly", "mother", "mothers",
-    "father", "fathers", "infant", "infants", "neonate", "neonates", "youth", "youths",
-    "veteran", "veterans", "volunteer", "volunteers", "student", "students", "case", "cases",
+    "outpatient", "outpatients", "inpatient", "inpatients", "elderly", "mother", "mothers",
+    "father", "fathers", "youth", "youths", "veteran", "veterans", "student", "students",
     "population", "populations", "cohort", "group", "groups", "sample", "they", "he", "she",
     "rat", "rats", "mouse", "mice", "animal", "animals", "dog", "dogs", "monkey", "monkeys",
-    "mood", "moods", "affect", "state", "states", "mother", "pregnant", "smokers", "users"})
+    "mood", "moods", "affect", "state", "states", "pregnant", "smokers"})
+_PERSON = re.compile(lex.PERSON)
+
+
+def _organism(word: str) -> bool:
+    return word in _ORGANISMS or _PERSON.fullmatch(word) is not None
+
+
 #: verbs that link a subject to a state word after them ("remained depressed")
 _LINKING = frozenset({"is", "are", "was", "were", "be", "been", "being", "remain", "remains",
                       "remained", "become", "becomes", "became", "appear", "appears", "appeared",
@@ -267,12 +272,12 @@ def state_of_a_thing(doc: Doc, span: Span) -> bool:
         while k >= 0 and (doc[k].lower_ in _LINKING or doc[k].lower_ in _DEGREE
                           or doc[k].lower_.endswith("ly")):
             k -= 1
-        return k < 0 or doc[k].lower_ not in _ORGANISMS
+        return k < 0 or not _organism(doc[k].lower_)
     nxt = [t for t in doc[span.end:span.end + 3] if t.is_alpha]
     following = doc[span.end] if span.end < len(doc) else None
     if following is None or not following.is_alpha or following.lower_ in ("and", "or"):
         return False  # "in the depressed, ..." : nothing follows to describe
-    return not any(t.lower_ in _ORGANISMS for t in nxt)
+    return not any(_organism(t.lower_) for t in nxt)
 
 
 #: head nouns of a gain in a function: "cognitive enhancement", "memory improvement" name an
