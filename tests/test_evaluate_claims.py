@@ -189,6 +189,36 @@ def test_evidence_inference_prompts_are_read_without_html_entities(tmp_path):
     assert prompt.label == "increased"
 
 
+def test_evidence_inference_scores_prompts_by_where_their_evidence_is(tmp_path):
+    # annotators marked evidence in the full text; the report scores prompts whose evidence
+    # the abstract holds apart from the rest, and says how often two annotators agree
+    from litkg.evaluate.evidence_inference import evaluate_evidence_inference
+
+    (tmp_path / "abstracts").mkdir()
+    (tmp_path / "abstracts" / "PMC100.abst").write_text(
+        "TITLE: Zelorant for pain\n\nABSTRACT.RESULTS:\nZelorant significantly reduced pain "
+        "scores compared with placebo (p < 0.01). Nausea was reported by 3 patients.\n")
+    (tmp_path / "prompts_merged.csv").write_text(
+        "PromptID,PMCID,Outcome,Intervention,Comparator\n"
+        "1,100,pain scores,Zelorant,placebo\n2,100,sleep quality,Zelorant,placebo\n")
+    header = ("UserID,PromptID,PMCID,Valid Label,Valid Reasoning,Label,Annotations,Label Code,"
+              "In Abstract,Evidence Start,Evidence End\n")
+    (tmp_path / "v2_annotations.csv").write_text(
+        header + "0,1,100,True,True,significantly decreased,Zelorant significantly reduced pain "
+        "scores compared with placebo,1,UNK,0,1\n"
+        "1,1,100,True,True,significantly decreased,\"reduced  pain scores, compared\",1,UNK,0,1\n"
+        "0,2,100,True,True,no significant difference,Sleep quality did not differ (Table 3),1,UNK,0,1\n"
+        "1,2,100,True,True,significantly increased,Sleep improved,1,UNK,0,1\n")
+    report = evaluate_evidence_inference(tmp_path, min_confidence=0)
+    assert (report.in_abstract.prompts, report.elsewhere.prompts) == (1, 1)
+    assert report.in_abstract.matched == report.in_abstract.correct == 1
+    assert report.elsewhere.matched == 0
+    assert report.annotator_pairs == (1, 2)
+    d = report.as_dict()
+    assert d["evidence_in_abstract"]["direction_accuracy"] == 1.0 and d["annotator_agreement"] == 0.5
+    assert "evidence elsewhere only" in report.as_table()
+
+
 def test_evidence_inference_outcomes_are_not_alike_by_their_time_point():
     # of the claims on a prompt's outcome, the nearest count; a shared "one-year" does not
     # make another outcome nearer than one on the same measure

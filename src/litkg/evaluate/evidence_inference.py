@@ -22,7 +22,9 @@ statement, then the majority), an even split going to "unchanged" (:func:`select
 matching claims are all unlikely to give its direction (an aim, a within-group change, another
 outcome sharing a word; scored by the trained model of :mod:`litkg.evaluate.evidence_ranker`)
 gets no answer.  Reported: prompt recall (share of prompts answered) and direction accuracy on
-answered prompts.
+answered prompts; both again for the prompts whose annotated evidence the abstract holds and for
+the rest (:func:`evidence_in_abstract`); and how often two annotators of one prompt agree
+(:func:`pairwise_agreement`), the ceiling the accuracy is read against.
 
 Entity modes:
 - ``entities="prompt"`` (default): the prompt's intervention, comparator and outcome strings
@@ -69,6 +71,45 @@ class Prompt:
     intervention: str
     comparator: str
     label: str  # increased | decreased | unchanged
+    #: each annotator's label, and the evidence texts they marked (in the full text)
+    votes: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()
+
+
+def evidence_in_abstract(p: Prompt, abstract: str) -> bool:
+    """Whether an annotator's evidence text appears in ``abstract`` (compared without case,
+    punctuation or spacing).  Annotators marked evidence in the full text, and the benchmark
+    holds abstracts only: a prompt whose evidence is elsewhere can only be answered from an
+    aim, a conclusion or another outcome, so the report scores the two kinds apart."""
+    plain = _plain(abstract)
+    return any(_plain(e) and _plain(e) in plain for e in p.evidence)
+
+
+def pairwise_agreement(prompts: list[Prompt]) -> tuple[int, int]:
+    """(agreeing, all) pairs of annotators of one prompt: how often two people reading the
+    same article give the same label, the ceiling a direction accuracy is read against."""
+    agree = pairs = 0
+    for p in prompts:
+        for i, a in enumerate(p.votes):
+            for b in p.votes[i + 1:]:
+                pairs += 1
+                agree += a == b
+    return agree, pairs
+
+
+@dataclass
+class _Tally:
+    prompts: int = 0
+    matched: int = 0
+    correct: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"prompts": self.prompts, "matched": self.matched, "direction_correct": self.correct,
+                "direction_accuracy": round(self.correct / self.matched, 4) if self.matched else 0.0}
 
 
 @dataclass
@@ -81,6 +122,11 @@ class EvidenceInferenceReport:
     min_confidence: float = 0.0
     confusion: dict = field(default_factory=dict)
     examples: list = field(default_factory=list)
+    #: prompts whose annotated evidence is / is not in the abstract (evidence_in_abstract)
+    in_abstract: _Tally = field(default_factory=_Tally)
+    elsewhere: _Tally = field(default_factory=_Tally)
+    #: (agreeing, all) pairs of annotators of the scored prompts (pairwise_agreement)
+    annotator_pairs: tuple[int, int] = (0, 0)
 
     @property
     def recall(self) -> float:
@@ -95,13 +141,28 @@ class EvidenceInferenceReport:
                 "prompt_recall": round(self.recall, 4), "direction_correct": self.correct,
                 "direction_accuracy": round(self.direction_accuracy, 4),
                 "entities": self.entities, "min_confidence": self.min_confidence,
+                "evidence_in_abstract": self.in_abstract.as_dict(),
+                "evidence_elsewhere": self.elsewhere.as_dict(),
+                "annotator_agreement": self._agreement(),
                 "confusion": self.confusion, "examples": self.examples}
+
+    def _agreement(self) -> float:
+        agree, pairs = self.annotator_pairs
+        return round(agree / pairs, 4) if pairs else 0.0
 
     def as_table(self) -> str:
         lines = [f"Evidence Inference ({self.articles} abstracts, {self.prompts} prompts, "
                  f"{self.entities} entities, answers with confidence >= {self.min_confidence:g})",
                  f"prompt recall      {self.recall:.3f} ({self.matched}/{self.prompts})",
                  f"direction accuracy {self.direction_accuracy:.3f} ({self.correct}/{self.matched})"]
+        for name, t in (("evidence in the abstract", self.in_abstract),
+                        ("evidence elsewhere only", self.elsewhere)):
+            accuracy = t.correct / t.matched if t.matched else 0.0
+            lines.append(f"  {name:<25} {t.prompts} prompts, {t.matched} answered, "
+                         f"accuracy {accuracy:.3f} ({t.correct}/{t.matched})")
+        lines.append(f"annotator agreement {self._agreement():.3f} "
+                     f"({self.annotator_pairs[0]}/{self.annotator_pairs[1]} pairs of annotators "
+                     "of one prompt give the same label)")
         for gold, row in sorted(self.confusion.items()):
             lines.append(f"  gold {gold:<10} -> " + ", ".join(f"{k}: {v}" for k, v in sorted(row.items())))
         return "\n".join(lines)
@@ -113,12 +174,15 @@ def read_prompts(folder: Path, split: str | None = None) -> list[Prompt]:
         if not f.exists():
             raise EvaluationError("Evidence Inference file not found", where=str(f),
                                   hint="give the evidence-inference/ folder")
-    votes: dict[str, Counter] = defaultdict(Counter)
+    votes: dict[str, list[str]] = defaultdict(list)
+    evidence: dict[str, list[str]] = defaultdict(list)
     with open(ann_csv, encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             label = LABELS.get(row["Label"].strip())
             if label:
-                votes[row["PromptID"]][label] += 1
+                votes[row["PromptID"]].append(label)
+                if (row.get("Annotations") or "").strip():
+                    evidence[row["PromptID"]].append(row["Annotations"])
     keep = None
     if split:
         ids = folder / "splits" / f"{split}_article_ids.txt"
@@ -128,11 +192,13 @@ def read_prompts(folder: Path, split: str | None = None) -> list[Prompt]:
         for row in csv.DictReader(fh):
             if row["PromptID"] not in votes or (keep is not None and row["PMCID"] not in keep):
                 continue
-            label = votes[row["PromptID"]].most_common(1)[0][0]
+            label = Counter(votes[row["PromptID"]]).most_common(1)[0][0]
             # the prompts keep HTML entities ("48&nbsp;h") the abstracts do not
             prompts.append(Prompt(row["PromptID"], row["PMCID"], html.unescape(row["Outcome"]),
                                   html.unescape(row["Intervention"]),
-                                  html.unescape(row["Comparator"]), label))
+                                  html.unescape(row["Comparator"]), label,
+                                  tuple(votes[row["PromptID"]]),
+                                  tuple(evidence[row["PromptID"]])))
     return prompts
 
 
@@ -494,6 +560,8 @@ def evaluate_evidence_inference(folder: Path | str, *, limit: int | None = None,
         outcomes = [c for c in claims if c.kind == "outcome" and c.direction]
         for p in by_article[pmcid]:
             report.prompts += 1
+            tally = report.in_abstract if evidence_in_abstract(p, text) else report.elsewhere
+            tally.prompts += 1
             hits = prompt_hits(outcomes, p)
             confidences = claim_confidences(hits, text, measured_outcome(p.outcome),
                                             p.intervention, p.comparator)
@@ -502,10 +570,12 @@ def evaluate_evidence_inference(folder: Path | str, *, limit: int | None = None,
             if not hits or (gate > 0 and confidences and max(confidences) < gate):
                 continue
             report.matched += 1
+            tally.matched += 1
             direction = select_direction(hits, p, confidences)
             confusion[p.label][direction] += 1
             if direction == p.label:
                 report.correct += 1
+                tally.correct += 1
             elif len(report.examples) < 15:
                 claim = next(c for c in hits if signed(c.direction, p.outcome) == direction)
                 report.examples.append({"prompt": p.prompt_id, "gold": p.label,
@@ -514,4 +584,5 @@ def evaluate_evidence_inference(folder: Path | str, *, limit: int | None = None,
                                         "object": claim.object.text or claim.object.label,
                                         "sentence": claim.evidence.sentence[:200]})
     report.confusion = {k: dict(v) for k, v in confusion.items()}
+    report.annotator_pairs = pairwise_agreement([p for a in articles for p in by_article[a]])
     return report
