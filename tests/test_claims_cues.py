@@ -546,3 +546,14 @@ def test_but_not_negates_the_arm_after_it_only():
                        [("Tolvexin", "DRUG"), ("zorbamide", "DRUG"), ("kinase Q", "TARGET")])
     got = {(c.subject.label, c.negated) for c in claims if c.kind == "mechanism"}
     assert got == {("Tolvexin", False), ("zorbamide", True)}
+
+
+def test_a_signed_adverb_gives_affected_its_direction_and_a_do_negation_ends_at_a_new_verb():
+    text = ("Zelorant did not change glucose (P = 0.35) and negatively affected bone density "
+            "(P < 0.001).")
+    got = _outcomes(text, [("Zelorant", "DRUG"), ("glucose", "ANALYTE"),
+                           ("bone density", "ANALYTE")])
+    assert got == [("Zelorant", "bone density", "decreased"), ("Zelorant", "glucose", "unchanged")]
+    text = "Zelorant positively influenced HDL cholesterol."
+    assert _outcomes(text, [("Zelorant", "DRUG"), ("HDL cholesterol", "ANALYTE")]) == [
+        ("Zelorant", "HDL cholesterol", "increased")]

@@ -140,3 +140,18 @@ def test_negation_stops_at_a_coordinated_clause_with_its_own_verb():
     doc = _doc("No rash, fever, and arthralgia occurred.",
                [("rash", "CONDITION"), ("fever", "PHENOTYPE"), ("arthralgia", "CONDITION")])
     assert all(e._.negated for e in doc.ents)
+
+
+def test_a_past_verb_after_and_is_not_under_a_do_negation():
+    # "did" takes a bare verb: "... and lowered Y" after a p-value, "... and significantly
+    # raised Y", "... and fell" open a predicate of their own
+    for text in ("Zelorant did not change glucose (P = 0.35) and lowered body weight.",
+                 "Zelorant did not change glucose and significantly lowered body weight.",
+                 "Zelorant did not change glucose and had no effect on body weight."):
+        doc = _doc(text, [("glucose", "ANALYTE"), ("body weight", "ANALYTE")])
+        assert _ent(doc, "glucose")._.negated, text
+        assert not _ent(doc, "body weight")._.negated or "no effect" in text, text
+    # a bare "-ed" word may modify the denied list: both findings stay denied
+    doc = _doc("The patients did not have fever and elevated CRP.",
+               [("fever", "CONDITION"), ("CRP", "ANALYTE")])
+    assert _ent(doc, "fever")._.negated and _ent(doc, "CRP")._.negated

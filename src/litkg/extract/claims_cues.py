@@ -43,6 +43,12 @@ _UNDERGONE = frozenset({"undergoing", "underwent", "undergo", "undergoes", "unde
                         "receiving", "received"})
 
 
+#: adverbs that sign an otherwise neutral "affected" / "influenced" / "impacted"
+_SIGNED_MANNER = {"negatively": "decreased", "adversely": "decreased", "unfavourably": "decreased",
+                  "unfavorably": "decreased", "positively": "increased",
+                  "favourably": "increased", "favorably": "increased"}
+
+
 def direction_cues(sent: Span) -> list[tuple[int, str]]:
     """(token index, direction) for every direction word of the sentence."""
     found = []
@@ -77,6 +83,10 @@ def direction_cues(sent: Span) -> list[tuple[int, str]]:
         if low in ("superior", "inferior"):
             if nxt == "to":  # "X was superior to Y" (not "the inferior vena cava")
                 found.append((tok.i, "improved" if low == "superior" else "worsened"))
+            continue
+        if low in _SIGNED_MANNER and nxt.startswith(("affect", "influenc", "impact")):
+            # "negatively affected Y", "positively influenced Y": the adverb gives the sign
+            found.append((tok.i, _SIGNED_MANNER[low]))
             continue
         if low == "more" and nxt in lex.FREQUENCY_WORDS:
             found.append((tok.i, "increased"))  # "Y was more frequent with X" ("less" is a cue)

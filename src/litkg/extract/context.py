@@ -195,6 +195,29 @@ def _next_clause(words: list[str], start: int, j: int) -> bool:
     return False
 
 
+#: past forms that are never a noun's modifier ("and fell", "and had"): after "did not ... and"
+#: they cannot share the auxiliary, so they open a predicate of their own
+_PAST_ONLY = frozenset({"was", "were", "had", "became", "went", "grew", "fell", "rose", "got",
+                        "made", "took", "underwent", "remained", "showed", "saw", "gave", "began"})
+_DO = frozenset({"did", "does", "do"})
+
+
+def _second_predicate(words: list[str], cue: int, j: int) -> bool:
+    """Does "and <verb>" at ``words[j]`` open a second predicate of a do-negated clause ("X did
+    not change A (P = 0.35) and lowered B")?  "did" takes a bare verb, so a past form after
+    the "and" is not under it.  A bare "-ed" word may be a modifier of the negated list ("did
+    not develop fever and elevated CRP"), so it counts only when an adverb or a closed
+    parenthesis (a p-value) marks it as a verb."""
+    if words[j] != "and" or cue == 0 or words[cue - 1] not in _DO or j + 1 >= len(words):
+        return False
+    nxt = words[j + 1]
+    if nxt in _PAST_ONLY:
+        return True
+    if nxt.endswith("ly") and j + 2 < len(words):
+        return _verb_like(words[j + 2]) and words[j + 2] not in ("is", "are", "has", "have")
+    return words[j - 1] == ")" and len(nxt) > 4 and nxt.endswith("ed")
+
+
 def sentence_cues(sent: Span) -> list[Cue]:
     """The negation and hedge cues of one sentence, with their scopes."""
     words = [t.lower_ for t in sent]
@@ -225,7 +248,8 @@ def sentence_cues(sent: Span) -> list[Cue]:
                                        and words[i - 1] in ("but", "and", "or", ",") else set())
                 j = i + n_pre
                 while j < len(words) and j - i < MAX_SCOPE and words[j] not in stops \
-                        and not (kind == "negation" and _next_clause(words, i + n_pre, j)):
+                        and not (kind == "negation" and (_next_clause(words, i + n_pre, j)
+                                                         or _second_predicate(words, i, j))):
                     j += 1
                 if kind == "negation":
                     j = min(j, _history_end(sent, i + n_pre, j))
