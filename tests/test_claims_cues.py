@@ -557,3 +557,16 @@ def test_a_signed_adverb_gives_affected_its_direction_and_a_do_negation_ends_at_
     text = "Zelorant positively influenced HDL cholesterol."
     assert _outcomes(text, [("Zelorant", "DRUG"), ("HDL cholesterol", "ANALYTE")]) == [
         ("Zelorant", "HDL cholesterol", "increased")]
+
+
+def test_ns_marks_a_result_not_significant_unless_it_abbreviates_the_words_before():
+    from litkg.extract import claims_lexicon as lex
+
+    assert lex.first_p_nonsignificant("24% with placebo (p = NS).") is True
+    assert lex.first_p_nonsignificant("(r = 0.22, NS)") is True
+    assert lex.first_p_nonsignificant(" (NS).", "24% in the placebo group (NS).") is True
+    assert lex.first_p_nonsignificant(" (NS).", "rats with nephrotic syndrome (NS).") is None
+    assert lex.first_p_nonsignificant("given normal saline (NS) or (p < 0.01)") is False
+    ents = [("rate of relapse", "ENDPOINT"), ("tolvexin", "DRUG"), ("placebo", "PROCEDURE")]
+    text = "The rate of relapse was 21% in the tolvexin group and 24% in the placebo group (NS)."
+    assert _outcomes(text, ents) == [("tolvexin", "rate of relapse", "unchanged")]

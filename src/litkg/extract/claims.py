@@ -154,8 +154,9 @@ def _classified(doc: Doc, sent: Span, obj: Span, direction: str | None) -> tuple
 _EFFECT_ON = re.compile(r"^\S+(\s+[\w-]+){0,4}?\s+on\s+(the\s+)?(\w+\s+){0,2}$", re.I)
 
 
-#: a null statistic: "(NS)", "not significant", "n.s."
-_NS = re.compile(r"\(\s*NS\s*\)|\bnot (statistically )?significant|\bn\.s\.", re.I)
+#: a null statistic in words: "not significant", "n.s." ("(NS)" is read with the p-values,
+#: claims_lexicon.not_significant_mark, which tells it from "nephrotic syndrome (NS)")
+_NS = re.compile(r"\bnot (statistically )?significant|\bn\.s\.", re.I)
 
 
 def _null_between_arms(doc: Doc, sent: Span, obj: Span, ents: list[Span]) -> bool:

@@ -251,6 +251,12 @@ def first_p_nonsignificant(text: str, sentence: str | None = None) -> bool | Non
     one p-value, "p = 0.05" and an unnegated "significant": 6 of 6 a change; without one,
     4 of 8)."""
     m = _P_VALUE.search(text)
+    # (``text`` may be the part of ``sentence`` after an outcome: "(NS)" is read with the
+    # words before it)
+    before = sentence[:len(sentence) - len(text)] if sentence and sentence.endswith(text) else ""
+    ns = not_significant_mark(text, before)
+    if ns is not None and (not m or ns < m.start()):
+        return True
     if not m:
         return None
     op, value = m.group(1), float(m.group(2))
@@ -259,6 +265,25 @@ def first_p_nonsignificant(text: str, sentence: str | None = None) -> bool | Non
     if op == "=" and value == 0.05 and asserts_significance(sentence or text):
         return False
     return value >= 0.05
+
+
+#: "p = NS", "(r = 0.22, NS)", "(NS)", "(n.s.)": the result was not significant
+_NS_MARK = re.compile(r"\b[Pp]\s*[=:]\s*(?:NS|ns|n\.\s?s\.?)(?!\w)|"
+                      r"(\()?(?<=[(,;])\s*(?:NS|ns|n\.\s?s\.)\s*\)")
+
+
+def not_significant_mark(text: str, before: str = "") -> int | None:
+    """Where ``text`` first marks a result not significant without a p-value ("p = NS",
+    "(NS)"), or None.  "(NS)" right after words whose initials it spells is their
+    abbreviation ("nephrotic syndrome (NS)", "normal saline (NS)"), not a test result;
+    ``before`` is the text ahead of ``text`` in its sentence."""
+    for m in _NS_MARK.finditer(text):
+        if m.group(1):
+            words = re.findall(r"[A-Za-z]+", before + text[:m.start()])[-2:]
+            if len(words) == 2 and (words[0][0] + words[1][0]).lower() == "ns":
+                continue
+        return m.start()
+    return None
 
 
 def asserts_significance(text: str) -> bool:
