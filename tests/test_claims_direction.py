@@ -472,3 +472,13 @@ def test_a_comparative_whose_first_arm_is_the_comparator_turns_with_versus_too()
     for join in ("versus", "compared with"):
         text = f"Serum ferritin was higher in the placebo arm {join} the zolmadine arm."
         assert _direction(_claims(text, ents), "ferritin", "zolmadine") == "decreased"
+
+
+@needs_model
+def test_the_classifier_reads_no_null_where_neither_words_nor_figures_say_one():
+    # the classifier reads "a difference in Y between the groups" as the frequent "no
+    # difference"; with no null word and no figures in the sentence that reading is dropped
+    text = "Zelorant resulted in a three-fold difference in HbA1c between the groups."
+    claims = _claims(text, [("Zelorant", "DRUG"), ("HbA1c", "ANALYTE")])
+    assert not [c for c in claims if c.kind == "outcome" and c.direction == "unchanged"]
+    assert cd._NUMBER.search("HbA1c was 7.1% vs 7.3%") and not cd._NUMBER.search("HbA1c, IL-6, CD4")

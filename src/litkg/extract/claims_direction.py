@@ -419,10 +419,13 @@ def classify(sent, obj, drug, ents, direction, arm_labels, new: float,
     own = own_clause(sent, obj)
     if direction is None:
         chosen = label if prob >= new and RESULT.search(sent.text) else None
-        if chosen == "unchanged" and any(_ASSERTED_SIGNIFICANT.search(t) and not null_evidence(t)
-                                         for t in (sent.text, own)):
+        if chosen == "unchanged" and (not _NUMBER.search(sent.text) and not null_evidence(sent.text)
+                                      or any(
+                _ASSERTED_SIGNIFICANT.search(t) and not null_evidence(t) for t in (sent.text, own))):
             # "were significantly different between the groups": not a null; nor "no
-            # differences in A, except for a significant difference in Y" for Y
+            # differences in A, except for a significant difference in Y" for Y; nor "a
+            # three-fold difference in Y between the groups", where no word says null and no
+            # figures do ("3.01 versus 3.15 (95% CI ...)" may: the classifier reads those)
             chosen = None
     elif direction in ("improved", "worsened"):
         chosen = label if prob >= new or ARMS.search(sent.text) else None
@@ -471,6 +474,8 @@ def valence_sign(direction: str, outcome: str) -> str:
 
 
 _ASSERTED_SIGNIFICANT = re.compile(r"\bsignificant(ly)?\b", re.I)
+#: a figure, not a digit inside a name ("HbA1c", "IL-6", "CD4")
+_NUMBER = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]-)\d+(?![A-Za-z])")
 #: a contrast between the clauses of a sentence ("no difference in A, but Y was higher")
 _CONTRAST = re.compile(r"\b(?:but|although|though|whereas|while|however|except|yet)\b|;", re.I)
 
