@@ -570,3 +570,16 @@ def test_ns_marks_a_result_not_significant_unless_it_abbreviates_the_words_befor
     ents = [("rate of relapse", "ENDPOINT"), ("tolvexin", "DRUG"), ("placebo", "PROCEDURE")]
     text = "The rate of relapse was 21% in the tolvexin group and 24% in the placebo group (NS)."
     assert _outcomes(text, ents) == [("tolvexin", "rate of relapse", "unchanged")]
+
+
+def test_a_denied_change_verb_holds_the_outcome_after_it():
+    # "X lowered Y without affecting Z": the fall is Y's; Z is said not to have changed
+    ents = [("Zelorant", "DRUG"), ("NT-proBNP", "ANALYTE"), ("exercise capacity", "ENDPOINT"),
+            ("blood pressure", "ANALYTE")]
+    text = ("Zelorant lowered NT-proBNP and improved exercise capacity without affecting "
+            "blood pressure.")
+    assert _outcomes(text, ents) == [("Zelorant", "NT-proBNP", "decreased"),
+                                     ("Zelorant", "blood pressure", "unchanged"),
+                                     ("Zelorant", "exercise capacity", "improved")]
+    text = "Zelorant lowered NT-proBNP, but did not alter blood pressure."
+    assert ("Zelorant", "blood pressure", "unchanged") in _outcomes(text, ents[:2] + ents[3:])

@@ -505,3 +505,9 @@ def test_a_change_verb_after_to_is_a_purpose_unless_reported():
     got = _claims(text, [("Verapamil", "DRUG"), ("amyloid clearance", "ANALYTE")])
     assert [(c.subject.label, c.direction) for c in got if c.kind == "outcome"] == \
         [("verapamil", "increased")]
+
+
+def test_a_condition_the_patients_are_without_names_the_population_not_a_change():
+    text = "Zelorant lowered PTH in patients without diabetes."
+    claims = _claims(text, [("Zelorant", "DRUG"), ("PTH", "ANALYTE"), ("diabetes", "CONDITION")])
+    assert _kinds(claims, "outcome") == {("zelorant", "pth")}

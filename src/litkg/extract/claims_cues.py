@@ -184,6 +184,8 @@ def resolve_direction(doc: Doc, sent: Span, cue_i: int | None, direction: str | 
         return "unchanged"
     if cue_i is not None and covering(doc, cue_i, "negation"):
         return "unchanged"
+    if cue_i is not None and _denied_change_between(doc, cue_i, obj):
+        return "unchanged"  # "X lowered Y without affecting Z": the change is Y's, Z held
     if cue_i is None and re.search(r"\beffects? on\b", clause) and any(
             c.kind == "negation" and sent.start <= c.start < obj.start for c in cues(sent.doc)):
         return "unchanged"  # "Neither X nor Y had an effect on Z"
@@ -215,6 +217,22 @@ _BOTH_BUT_MORE = re.compile(rf"\bin both (?:groups|arms)\b{_IN_SENTENCE}"
                             rf"{_IN_SENTENCE}\b(?:more|greater|larger|stronger)\b"
                             rf"{_IN_SENTENCE}(?:significan|\bp\s*(?:[<≤]|=\s*0?\.0[0-4]))", re.I)
 
+
+
+#: verbs of changing or affecting something, as a denied verb names them ("without altering")
+_CHANGE_VERB = re.compile(r"^(affect|alter|chang|influenc|modif|impact|disturb|compromis|"
+                          r"worsen|increas|decreas|reduc|rais|lower|elevat|rais)", re.I)
+
+
+def _denied_change_between(doc: Doc, cue_i: int, obj: Span) -> bool:
+    """"X lowered Y without affecting Z", "... but did not alter Z": a negation between the
+    direction word and the outcome, whose scope reaches it, denies a change verb of its own;
+    the direction word's change is another outcome's."""
+    for c in cues(doc):
+        if c.kind == "negation" and cue_i < c.start and c.end <= obj.start and c.covers(obj.start) \
+                and any(_CHANGE_VERB.match(t.lower_) for t in doc[c.start:obj.start]):
+            return True
+    return False
 
 
 def more_in_one_arm(sent: Span, after_obj: str) -> bool:

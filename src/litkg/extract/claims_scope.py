@@ -69,15 +69,15 @@ PERSON = lex.PERSON
 _NP_WORD = (r"(?!(?:had|has|have|was|were|is|are|showed?|developed|received|treated|after|during|"
             r"when|while|then|decreas|increas|improv|reduc|normali[sz]|respond|fell|rose|declin)"
             r"\w*\b)[^\s,;:()]+")
-_POPULATION = re.compile(rf"\b{PERSON}\s+(with|having|suffering from|who (had|have|has|carry|"
+_POPULATION = re.compile(rf"\b{PERSON}\s+(with|without|having|suffering from|who (had|have|has|carry|"
                          rf"carried|harbou?r(ed)?)|whose)\b(\s+{_NP_WORD}){{0,6}}\s*$", re.I)
 #: a word for the people studied ("patients", "children", "cohort")
 POPULATION_NOUN = re.compile(rf"^{PERSON}$|^(population|populations|cohorts?)$", re.I)
 
 
 def names_population(doc: Doc, sent: Span, ent: Span) -> bool:
-    """'psoriasis patients', 'children with asthma', 'siblings who had mutations in the
-    CFTR gene': the entity says who was studied, not what changed."""
+    """'psoriasis patients', 'children with (or without) asthma', 'siblings who had mutations
+    in the CFTR gene': the entity says who was studied, not what changed."""
     nxt = doc[ent.end].text if ent.end < sent.end else ""
     before = doc[max(sent.start, ent.start - 9):ent.start].text
     return bool(POPULATION_NOUN.match(nxt) or _POPULATION.search(before))
