@@ -669,3 +669,14 @@ def test_a_condition_ending_the_object_of_a_remedy_verb_is_no_harm(monkeypatch):
     doc = _doc("Velbax abolished the pain but caused severe nocturnal tachycardia.",
                [("Velbax", "DRUG"), ("tachycardia", "CONDITION")])
     assert _pairs(doc) == {("Velbax", "tachycardia")}
+
+
+def test_a_drug_that_raised_the_risk_of_a_condition_caused_it_whatever_the_model_says(monkeypatch):
+    # a model that believes no pair: the grammar of "X increased the risk of Y" still holds
+    _with_model(monkeypatch, {}, {"with_rule": 0.99, "alone": 0.99})
+    ents = [("Zelorant", "DRUG"), ("nephritis", "CONDITION")]
+    assert _pairs(_doc("Zelorant increased the risk of nephritis.", ents)) == {
+        ("Zelorant", "nephritis")}
+    assert _pairs(_doc("Zelorant significantly raised the odds of nephritis.", ents)) == {
+        ("Zelorant", "nephritis")}
+    assert _pairs(_doc("Zelorant reduced the risk of nephritis.", ents)) == set()

@@ -79,14 +79,21 @@ _COMPOUND_BREAK = frozenset({"in", "of", "with", "after", "during", "on", "for",
 _ONSET_AFTER = ("after", "following", "during")
 
 
-#: "X caused Y", "propensity of X to cause Y", "X may induce severe Y": a causal verb with the
-#: drug as its subject and the condition as its object, nothing else between
+#: "X caused Y", "propensity of X to cause Y", "X may induce severe Y", "X increased the risk
+#: of Y": a causal verb with the drug as its subject and the condition as its object, nothing
+#: else between
 _DIRECT_CAUSE = re.compile(r"^\s*(?:(?:to|may|can|could|might|also|often|frequently|rarely|which|"
-                           r"that|reportedly|probably|likely|has|have|had)\s+){0,2}"
-                           r"(?:caused|causes|cause|causing|induced|induces|induce|inducing|"
+                           r"that|reportedly|probably|likely|has|have|had|significantly|"
+                           r"markedly|substantially)\s+){0,2}"
+                           r"(?:(?:caused|causes|cause|causing|induced|induces|induce|inducing|"
                            r"provoked|provokes|provoke|precipitated|precipitates|triggered|"
                            r"triggers)\s+(?:(?:a|an|the|severe|acute|marked|significant|"
-                           r"serious|fatal|mild|transient)\s+){0,2}$", re.I)
+                           r"serious|fatal|mild|transient)\s+){0,2}|"
+                           # "X increased the risk of Y": a raised risk is a harm ("reduced the
+                           # risk of Y" is a benefit, claims_relations._lowered_risk_of)
+                           r"(?:increased|increases|increase|increasing|raised|raises|raise|"
+                           r"doubled|doubles|tripled|triples)\s+(?:the\s+)?(?:risks?|incidence|"
+                           r"odds|likelihood|occurrence)\s+of\s+)$", re.I)
 
 
 def _direct_cause(doc: Doc, d: Span, c: Span) -> bool:
