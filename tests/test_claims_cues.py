@@ -583,3 +583,12 @@ def test_a_denied_change_verb_holds_the_outcome_after_it():
                                      ("Zelorant", "exercise capacity", "improved")]
     text = "Zelorant lowered NT-proBNP, but did not alter blood pressure."
     assert ("Zelorant", "blood pressure", "unchanged") in _outcomes(text, ents[:2] + ents[3:])
+
+
+def test_a_ratio_named_for_its_event_or_set_off_by_a_comma_keeps_its_value():
+    from litkg.extract import claims_lexicon as lex
+
+    assert lex.statistics("(hazard ratio for death, 0.49; 95% CI, 0.38 to 0.64)") == {"hr": 0.49}
+    assert lex.statistics("(hazard ratio, 0.52; 95% CI, 0.43 to 0.64)") == {"hr": 0.52}
+    assert lex.statistics("the relative risk for major bleeding was 1.8") == {"rr": 1.8}
+    assert lex.statistics("OR = 1.5 in patients or controls") == {"or": 1.5}

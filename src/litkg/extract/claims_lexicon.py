@@ -151,10 +151,12 @@ TIMEPOINT = re.compile(
     r"after \d+(\.\d+)?[- ](days?|weeks?|months?|years?)( of [\w-]+)?|"
     r"(\d+|one|two|three|four|six)[- ](days?|weeks?|months?|years?) (later|after [\w -]{1,30}))",
     re.I)
+#: between a ratio's name and its value: "hazard ratio for death, 0.49", "RR = 2.05", "OR: 3"
+_RATIO_SEP = r"(?:\s+for\s+(?:[A-Za-z][\w-]*\s+){0,3}?[A-Za-z][\w-]*)?\s*(?:of|was|=|:|,)?\s*"
 STATISTIC = [
-    ("rr", re.compile(r"\b(?:RR|relative risk|risk ratio)\s*(?:of|was|=|:)?\s*(\d+(?:\.\d+)?)", re.I)),
-    ("or", re.compile(r"\b(?:a?OR|odds ratio)\s*(?:of|was|=|:)?\s*(\d+(?:\.\d+)?)")),
-    ("hr", re.compile(r"\b(?:a?HR|hazard ratio)\s*(?:of|was|=|:)?\s*(\d+(?:\.\d+)?)", re.I)),
+    ("rr", re.compile(r"\b(?:RR|relative risk|risk ratio)" + _RATIO_SEP + r"(\d+(?:\.\d+)?)", re.I)),
+    ("or", re.compile(r"\b(?:a?OR|odds ratio)" + _RATIO_SEP + r"(\d+(?:\.\d+)?)")),
+    ("hr", re.compile(r"\b(?:a?HR|hazard ratio)" + _RATIO_SEP + r"(\d+(?:\.\d+)?)", re.I)),
     ("p", re.compile(r"\b[Pp]\s*[=<]\s*(0?\.\d+)")),
     ("fold", re.compile(r"\b(\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)-fold", re.I)),
     ("md", re.compile(r"\b(?:mean difference|MD)\s*(?:of|was|=|:)?\s*(-?\d+(?:\.\d+)?)")),
