@@ -226,17 +226,19 @@ def test_dated_findings_are_grounded_without_the_date(full_nlp):
 
 
 def test_disease_phrase_grounded_to_its_head_only(lex_nlp):
+    from litkg.extract.grounding import head_entry
+
     comp = lex_nlp.get_pipe("litkg_entities")
     heart_failure = comp.lexicon.lookup("heart failure")
     assert heart_failure is not None and heart_failure.id
     doc = lex_nlp.make_doc("She developed acute heart failure and hepatitis C virus infection.")
     lex = comp.lexicon_matches(doc)
-    assert comp._head_entry(Span(doc, 2, 5, label="DISEASE"), lex) == heart_failure
+    assert head_entry(Span(doc, 2, 5, label="DISEASE"), lex) == heart_failure
     # head-final only: "hepatitis C virus" is not a kind of hepatitis C
-    assert comp._head_entry(Span(doc, 6, 9, label="DISEASE"), lex) is None
+    assert head_entry(Span(doc, 6, 9, label="DISEASE"), lex) is None
     # coordinations are left alone
     doc = lex_nlp.make_doc("ovarian and breast carcinoma")
-    assert comp._head_entry(Span(doc, 0, 4, label="DISEASE"), comp.lexicon_matches(doc)) is None
+    assert head_entry(Span(doc, 0, 4, label="DISEASE"), comp.lexicon_matches(doc)) is None
 
 
 def test_drug_dictionary_names_find_drugs_with_mesh_ids(lex_nlp):

@@ -23,9 +23,11 @@ chemical span ending in -ase is an enzyme (TARGET).  Word formation ("microthrom
 deficiency": :mod:`~litkg.extract.coordination`) and name-forming modifiers ("adynamic bone
 disease": :mod:`~litkg.extract.modifiers`) add or widen condition names.  What a span's own
 words say (salt forms, drug stems, biologic and anatomy heads, a lone everyday word, the shape
-of a disease name) is read by :mod:`~litkg.extract.ner_spans`.  A chemical inside a receptor,
-pathway or system name is part of that TARGET (:mod:`~litkg.extract.receptor_names`), and a
-laboratory buffer is no drug (:mod:`~litkg.extract.reagents`).
+of a disease name) is read by :mod:`~litkg.extract.ner_spans`; how its words are looked up in
+the lexicon (exact name, salt of a known drug, known head, missing head noun) by
+:mod:`~litkg.extract.grounding`.  A chemical inside a receptor, pathway or system name is part
+of that TARGET (:mod:`~litkg.extract.receptor_names`), and a laboratory buffer is no drug
+(:mod:`~litkg.extract.reagents`).
 
 Unknown names keep ``concept_id = None``.  Chemical analytes (calcium, phosphate, vitamin D)
 are ANALYTEs unless the context doses them ("oral phosphate", "calcium supplementation",
@@ -48,22 +50,22 @@ from litkg.errors import ExtractionError
 from litkg.extract.coordination import find_coordinations
 from litkg.extract.derived_names import derived_conditions
 from litkg.extract.extensions import register_extensions
+from litkg.extract.grounding import (VOCABULARY_ONLY, ground_span, ground_without_head_noun,
+                                     head_entry, lexicon_matches)
 from litkg.extract.entity_contexts import dosing_context, lab_context
 from litkg.extract.induced import induced_conditions
 from litkg.extract.modifiers import QUALIFIERS, modified_vocabulary_names, name_start
 from litkg.extract.reagents import is_reagent
 from litkg.extract.receptor_names import ligand_named_targets
-from litkg.extract.ner_spans import (ADJECTIVE_END, ANATOMY_HEADS, BIOLOGIC_HEADS, CELL_STRUCTURES,
-                                     DISEASE_HEAD_NOUNS, GENE_SYMBOL, INN_STEM, IONS, ORGANISM_HEADS,
-                                     ORGANS,
-                                     SALT_WORDS, disease_shaped, drug_name_for_disease, is_enzyme,
-                                     leading_drug, lone_word_may_stand)
+from litkg.extract.ner_spans import (ANATOMY_HEADS, BIOLOGIC_HEADS, CELL_STRUCTURES, GENE_SYMBOL,
+                                     INN_STEM, ORGANISM_HEADS, ORGANS, disease_shaped,
+                                     drug_name_for_disease, is_enzyme, leading_drug,
+                                     lone_word_may_stand)
 from litkg.extract.span_filters import (citation_ranges, undefined_acronym, level_or_time_point, names_a_benefit,
                                         names_an_author, number_of_a_quantity, part_of_a_unit,
                                         part_of_compound_name, state_of_a_thing, trim_edges,
                                         without_lowered_meaning, without_organism_names)
-from litkg.extract.lexicon import (FLAG_CHEM, FLAG_LAB, FLAG_SHORT, SKIP_TOKENS, Entry, Lexicon,
-                                   common_words, load_lexicon, norm_token)
+from litkg.extract.lexicon import FLAG_CHEM, FLAG_LAB, FLAG_SHORT, Entry, Lexicon, load_lexicon, norm_token
 from litkg.models import ENTITY_LABELS, Concept, Mention
 from litkg.paths import data_dir
 
@@ -76,8 +78,6 @@ _TRUSTED = ("corpus", "curated", "verified")
 #: the finding ontologies name no chemicals: a word they list as a finding, which the NER took
 #: for a chemical ("trismus"), is the finding
 _TRUSTED_FINDINGS = ("hpo", "mondo")
-#: Lexicon sources whose rows are complete vocabularies rather than annotated usage (ground-only).
-_VOCABULARY_ONLY = ("mesh", "drugs")
 _NER_DEFAULT = {"CHEMICAL": "DRUG", "DISEASE": "CONDITION"}
 
 #: ``doc.user_data`` key prefix: (prefix, start char, end char) -> ((id, name), ...) of the other
@@ -151,7 +151,7 @@ class EntityRecognizer:
         # family ("posttraumatic stress disorder" around the NER's "stress disorder"): the NER
         # vouches that an entity is there, the vocabulary knows where its name ends.
         longer = [(s, e, entry) for s, e, entry in lex
-                  if (FLAG_SHORT not in entry.flags or (entry.source in _VOCABULARY_ONLY and any(
+                  if (FLAG_SHORT not in entry.flags or (entry.source in VOCABULARY_ONLY and any(
                       s <= n.start and n.end <= e and entry.label in _NER_FAMILY[n.label_]
                       for n in ner_ents)))
                   and (FLAG_LAB not in entry.flags or lab_context(doc, s, e, self.lexicon))
@@ -203,7 +203,7 @@ class EntityRecognizer:
                 elif head in ANATOMY_HEADS or head in ORGANISM_HEADS:
                     continue  # "optic nerve": a body part; "hepatitis C virus": an organism
             if entry is None and ent.label_ == "DISEASE":
-                entry = self._head_entry(ent, lex) or self._ground_without_head_noun(ent)
+                entry = head_entry(ent, lex) or ground_without_head_noun(self.lexicon, ent)
                 if entry is None and len(ent) > 1 and ent[-1].is_alpha and ent[-1].text.islower() \
                         and not disease_shaped(ent[-1].text) and not any(
                             t.lower_ in ("of", "in", "with", "and", "or") for t in ent):
@@ -386,96 +386,11 @@ class EntityRecognizer:
         return span
 
     def lexicon_matches(self, doc: Doc) -> list[tuple[int, int, Entry]]:
-        """Longest-first, left-to-right lexicon matches as (start token, end token, entry)."""
-        texts = [t.text for t in doc]  # one pass: indexing a Doc per token is slow
-        idx = [i for i, tx in enumerate(texts) if tx not in SKIP_TOKENS and not tx.isspace()]
-        norms = [norm_token(texts[i]) for i in idx]
-        entries, prefixes = self.lexicon.entries, self.lexicon.prefixes
-        out = []
-        i = 0
-        while i < len(idx):
-            found = None
-            j, cur = i, norms[i]
-            while True:
-                entry = entries.get(cur)
-                if entry is not None and "cs" not in entry.flags:
-                    found = (j - i + 1, entry)
-                if cur not in prefixes or j + 1 >= len(idx) or idx[j + 1] - idx[j] > 3:
-                    break
-                j += 1
-                cur = cur + " " + norms[j]
-            if found is None or found[0] == 1:
-                # a case-sensitive name ("eGFR", "P") beats a one-token case-folded one
-                entry = entries.get("=" + texts[idx[i]])
-                if entry is not None:
-                    found = (1, entry)
-            if found is None:
-                i += 1
-                continue
-            n, entry = found
-            if n == 1 and entry.source in _VOCABULARY_ONLY and len(texts[idx[i]]) >= 8 and \
-                    texts[idx[i]].isalpha() and texts[idx[i]].lower() not in common_words():
-                # "triacylglycerol": a MeSH synonym of a lab analyte names the analyte
-                entry = self.lexicon.analyte_named_by(entry) or entry
-            out.append((idx[i], idx[i + n - 1] + 1, entry))
-            i += n
-        return out
-
-    @staticmethod
-    def _head_entry(ent: Span, lex: list) -> Entry | None:
-        """A disease phrase is grounded to its head when only the head is a known name:
-        English noun phrases are head-final, so "acute heart failure" is a kind of "heart
-        failure" (a broader concept, never a different one).  Coordinations ("ovarian and
-        breast carcinoma") and chemical names (not head-final) are left alone."""
-        if any(t.lower_ in ("and", "or", "of", "with", "without") for t in ent):
-            return None
-        for start, end, entry in lex:
-            if end == ent.end and ent.start < start and entry.label in ("CONDITION", "PHENOTYPE") \
-                    and FLAG_SHORT not in entry.flags:
-                return entry
-        return None
-
-    def _ground_without_head_noun(self, ent: Span) -> Entry | None:
-        """A disease written without its head noun: "dry eye" for "dry eye disease", "Crohn's"
-        for "Crohn's disease" (the vocabulary has the full name only)."""
-        last = ent.text.split()[-1]
-        if not last.replace("'s", "").isalpha() or last.isupper() or ADJECTIVE_END.search(last):
-            return None  # "MEN1" is a gene symbol, "prostatic" a modifier cut from its noun
-        key = " ".join(norm_token(t.text) for t in ent if not t.is_space and t.text not in SKIP_TOKENS)
-        for head in DISEASE_HEAD_NOUNS:
-            entry = self.lexicon.entries.get(f"{key} {head}")
-            if entry is not None and entry.label in ("CONDITION", "PHENOTYPE"):
-                return entry
-        return None
+        """Longest-first, left-to-right lexicon matches (:func:`~litkg.extract.grounding.lexicon_matches`)."""
+        return lexicon_matches(self.lexicon, doc)
 
     def _ground_span(self, span: Span) -> Entry | None:
-        toks = [t.text for t in span if not t.is_space and t.text not in SKIP_TOKENS]
-        norms = [norm_token(t) for t in toks]
-        entry = self.lexicon.entries.get(" ".join(norms))
-        if entry is None and len(toks) == 1:
-            entry = self.lexicon.entries.get("=" + toks[0])
-        if entry is None and len(norms) > 1:
-            entry = self._ground_salt(norms)
-        return entry
-
-    def _ground_salt(self, norms: list[str]) -> Entry | None:
-        """A salt or counter-ion names the same drug: "amlodipine besylate", "dosulepin
-        hydrochloride", "sodium warfarin", "penicillin G potassium" -> the parent drug.  Only
-        when the parent is a known DRUG and is not itself an inorganic ion ("potassium
-        chloride" is not potassium)."""
-        rest = None
-        if norms[-1] in SALT_WORDS and norms[0] not in IONS:
-            rest = norms[:-1]
-            if len(rest) > 1 and rest[-1] in SALT_WORDS:  # "sodium phosphate dihydrate"
-                rest = rest[:-1]
-        elif norms[0] in IONS and norms[-1] not in SALT_WORDS:
-            rest = norms[1:]
-        if not rest or rest[0] in IONS:
-            return None
-        entry = self.lexicon.entries.get(" ".join(rest))
-        if entry is not None and entry.label == "DRUG" and entry.id and FLAG_SHORT not in entry.flags:
-            return entry
-        return None
+        return ground_span(self.lexicon, span)
 
     def _admit(self, doc: Doc, start: int, end: int, entry: Entry) -> bool:
         """May a lexicon match stand as an entity on its own (without the NER)?"""
