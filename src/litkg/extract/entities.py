@@ -27,7 +27,10 @@ of a disease name) is read by :mod:`~litkg.extract.ner_spans`; how its words are
 the lexicon (exact name, salt of a known drug, known head, missing head noun) by
 :mod:`~litkg.extract.grounding`.  A chemical inside a receptor, pathway or system name is part
 of that TARGET (:mod:`~litkg.extract.receptor_names`), and a laboratory buffer is no drug
-(:mod:`~litkg.extract.reagents`).
+(:mod:`~litkg.extract.reagents`).  An unknown disease span that is a kind of a known procedure
+or a regional anaesthetic ("sciatic nerve block", "subarachnoid block") is a PROCEDURE; a finding
+named by its change right after a drug ("Milrinone increased cardiac output") opens on the
+drug's verb, which leaves the name.
 
 Unknown names keep ``concept_id = None``.  Chemical analytes (calcium, phosphate, vitamin D)
 are ANALYTEs unless the context doses them ("oral phosphate", "calcium supplementation",
@@ -50,16 +53,17 @@ from litkg.errors import ExtractionError
 from litkg.extract.coordination import find_coordinations
 from litkg.extract.derived_names import derived_conditions
 from litkg.extract.extensions import register_extensions
+from litkg.extract.endpoints import HEADS as ENDPOINT_HEADS
 from litkg.extract.grounding import (VOCABULARY_ONLY, ground_span, ground_without_head_noun,
-                                     head_entry, lexicon_matches)
+                                     head_entry, lexicon_matches, procedure_head)
 from litkg.extract.entity_contexts import dosing_context, lab_context
 from litkg.extract.induced import induced_conditions
 from litkg.extract.modifiers import QUALIFIERS, modified_vocabulary_names, name_start
 from litkg.extract.reagents import is_reagent
 from litkg.extract.receptor_names import ligand_named_targets
 from litkg.extract.ner_spans import (ANATOMY_HEADS, BIOLOGIC_HEADS, CELL_STRUCTURES, GENE_SYMBOL,
-                                     INN_STEM, ORGANISM_HEADS, ORGANS, disease_shaped,
-                                     drug_name_for_disease, is_enzyme, leading_drug,
+                                     INN_STEM, ORGANISM_HEADS, ORGANS, anaesthetic_block,
+                                     disease_shaped, drug_name_for_disease, is_enzyme, leading_drug,
                                      lone_word_may_stand)
 from litkg.extract.span_filters import (citation_ranges, undefined_acronym, level_or_time_point, names_a_benefit,
                                         names_an_author, number_of_a_quantity, part_of_a_unit,
@@ -79,6 +83,9 @@ _TRUSTED = ("corpus", "curated", "verified")
 #: for a chemical ("trismus"), is the finding
 _TRUSTED_FINDINGS = ("hpo", "mondo")
 _NER_DEFAULT = {"CHEMICAL": "DRUG", "DISEASE": "CONDITION"}
+#: change words a finding's name may open on, which are also verbs ("X increased cardiac output")
+CHANGE_VERBS = frozenset({"increased", "decreased", "reduced", "elevated", "raised", "lowered",
+                          "diminished"})
 
 #: ``doc.user_data`` key prefix: (prefix, start char, end char) -> ((id, name), ...) of the other
 #: concepts a composite mention names.
@@ -142,6 +149,7 @@ class EntityRecognizer:
         ner_ents = [t for t in map(trim_edges, ner_ents) if t is not None]
         lex = [(s, e, entry) for s, e, entry in self.lexicon_matches(doc)
                if not number_of_a_quantity(doc, s, e)]
+        ner_ents, lex = self._without_change_verbs(doc, ner_ents, lex)
         lex_by_span = {(s, e): entry for s, e, entry in lex}
         spans: list[Span] = []
         taken = set()
@@ -202,6 +210,9 @@ class EntityRecognizer:
                     entry = self._ground_span(ent)
                 elif head in ANATOMY_HEADS or head in ORGANISM_HEADS:
                     continue  # "optic nerve": a body part; "hepatitis C virus": an organism
+            if entry is None and ent.label_ == "DISEASE" and \
+                    self._procedure(doc, ent, lex, spans, taken):
+                continue  # "subarachnoid block", "sciatic nerve block": an anaesthetic technique
             if entry is None and ent.label_ == "DISEASE":
                 entry = head_entry(ent, lex) or ground_without_head_noun(self.lexicon, ent)
                 if entry is None and len(ent) > 1 and ent[-1].is_alpha and ent[-1].text.islower() \
@@ -211,9 +222,10 @@ class EntityRecognizer:
             if entry is None and ent.label_ == "CHEMICAL" and \
                     ent[-1].lower_ in ANATOMY_HEADS | ORGANS | CELL_STRUCTURES | ORGANISM_HEADS:
                 continue  # "the distal nephron": a body part the NER took for a chemical
-            if ent.label_ == "DISEASE" and ent.end < len(doc) and \
-                    doc[ent.end].lower_ in ORGANISM_HEADS:
-                continue  # "hepatitis B virus": the virus, named after its disease
+            if ent.end < len(doc) and doc[ent.end].lower_ in ORGANISM_HEADS:
+                # "hepatitis B virus": the virus, named after its disease; "lactic acid
+                # bacteria": microbes named after what they make, no drug given
+                continue
             if entry is None and ent.label_ == "DISEASE" and undefined_acronym(doc, ent):
                 continue  # "after DBS": an acronym the text never spells out, no known name
             if entry is None and len(ent) == 1 and (not lone_word_may_stand(ent[0]) or (
@@ -230,8 +242,11 @@ class EntityRecognizer:
                 if taken.intersection(range(start, end)) or not self._admit(doc, start, end, entry):
                     continue
                 if end < len(doc) and (doc[end].lower_ in CELL_STRUCTURES and entry.label in (
-                        "DRUG", "ANALYTE") or doc[end].lower_ in ORGANISM_HEADS):
-                    continue  # "lipid droplets": a cell's structure; "hepatitis C virus": a virus
+                        "DRUG", "ANALYTE") or doc[end].lower_ in ORGANISM_HEADS
+                                       and entry.label != "TARGET"):
+                    # "lipid droplets": a cell's structure; "hepatitis C virus": a virus (but
+                    # "a mzm1D yeast strain" still names the gene its mutant lacks)
+                    continue
                 spans.append(self._make(doc, start, end, entry.label, entry, "lexicon"))
                 taken.update(range(start, end))
         if self.lexicon_spans:
@@ -261,6 +276,52 @@ class EntityRecognizer:
         spans = self._propagate(doc, spans, taken)
         doc.ents = sorted(spans, key=lambda s: s.start)
         return doc
+
+    def _without_change_verbs(self, doc: Doc, ner_ents: list[Span], lex: list) -> tuple[list, list]:
+        """"Milrinone increased cardiac output": a finding named by its change ("Increased
+        cardiac output") right after a drug (and an adverb: "significantly") opens on the
+        drug's verb.  The verb leaves the name; the rest is kept when it is a known name (else
+        the measure is left to the analyte and endpoint stages)."""
+        drug_ends = {e for _s, e, entry in lex if entry.label == "DRUG"} | {
+            n.end for n in ner_ents if n.label_ == "CHEMICAL"}
+
+        def verb(i: int) -> bool:
+            if doc[i].lower_ not in CHANGE_VERBS:
+                return False
+            j = i - 1 if i > 0 and doc[i - 1].lower_.endswith("ly") else i
+            return j in drug_ends
+        out = []
+        for s, e, entry in lex:
+            if entry.label in ("CONDITION", "PHENOTYPE") and e - s > 1 and verb(s):
+                entry = ground_span(self.lexicon, doc[s + 1:e])
+                if entry is None:
+                    continue
+                s += 1
+            out.append((s, e, entry))
+        ner_ents = [Span(doc, n.start + 1, n.end, label=n.label_)
+                    if n.label_ == "DISEASE" and len(n) > 1 and verb(n.start) else n
+                    for n in ner_ents]
+        return ner_ents, out
+
+    def _procedure(self, doc: Doc, ent: Span, lex: list, spans: list[Span],
+                   taken: set[int]) -> bool:
+        """Is an unknown disease span of the NER a procedure: a kind of a known one ("sciatic
+        nerve block": a nerve block) or a regional anaesthetic named by its site ("subarachnoid
+        block", :func:`~litkg.extract.ner_spans.anaesthetic_block`)?  It is added as one,
+        grounded to its known head if any, except as the complement of an endpoint head ("onset
+        of subarachnoid block"), where :mod:`litkg.extract.endpoints` names the timed measure."""
+        entry = None
+        if not any(entry.label in ("CONDITION", "PHENOTYPE") for s, e, entry in lex
+                   if ent.start <= s and e <= ent.end):
+            entry = procedure_head(ent, lex)
+        if entry is None and not anaesthetic_block(ent):
+            return False
+        if ent.start >= 2 and doc[ent.start - 1].lower_ in ("of", "to") and \
+                doc[ent.start - 2].lower_ in ENDPOINT_HEADS:
+            return True
+        spans.append(self._make(doc, ent.start, ent.end, "PROCEDURE", entry, "ner"))
+        taken.update(range(ent.start, ent.end))
+        return True
 
     def _add_coordinations(self, doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
         """Names shortened by coordination (:mod:`litkg.extract.coordination`): a composite

@@ -120,3 +120,13 @@ def ground_salt(lexicon: Lexicon, norms: list[str]) -> Entry | None:
     if entry is not None and entry.label == "DRUG" and entry.id and FLAG_SHORT not in entry.flags:
         return entry
     return None
+
+
+def procedure_head(ent: Span, lex: list) -> Entry | None:
+    """The known procedure an unknown span ends on: "sciatic nerve block" is a kind of "nerve
+    block" (head-final, as :func:`head_entry` reads diseases)."""
+    for start, end, entry in lex:
+        if end == ent.end and ent.start < start and entry.label == "PROCEDURE" \
+                and FLAG_SHORT not in entry.flags:
+            return entry
+    return None
