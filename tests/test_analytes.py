@@ -197,3 +197,12 @@ def test_a_percentage_after_a_noun_of_a_share_or_quality_is_no_lab_value():
     # a share reported with "was" is the measured outcome of the sentence: kept
     assert _ents("Need for rescue treatment was 3.1% after the drug.") == \
         [("rescue treatment", "ANALYTE")]
+
+
+def test_a_mean_arterial_pressure_abbreviation_is_named_by_its_reading():
+    doc = doc_with_ents("Esmolol reduced MAP from 95 to 80 mmHg and SBP to 120 mm Hg.",
+                        [("Esmolol", "DRUG")], pipes=("sentencizer", "litkg_analytes"))
+    assert [(e.text, e._.concept_label) for e in doc.ents if e.label_ == "ANALYTE"] == [
+        ("MAP", "mean arterial pressure"), ("SBP", "systolic blood pressure")]
+    # without a reading "MAP" is a kinase, a drug or a map
+    assert _ents("MAP kinase activity increased 2-fold.") == []

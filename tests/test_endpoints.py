@@ -161,3 +161,10 @@ def test_the_use_of_a_named_agent_or_method_is_no_endpoint():
     assert _endpoints("The use of CD138 staining raised detection rates.") == ["detection rates"]
     # consumption of a class of care stays an endpoint
     assert _endpoints("The use of rescue medication was lower.") == ["use of rescue medication"]
+
+
+def test_a_pressure_measured_in_a_body_space_is_an_endpoint():
+    text = "Intraocular pressure fell, and central venous pressure and pulse pressure rose."
+    assert _endpoints(text) == ["Intraocular pressure", "central venous pressure", "pulse pressure"]
+    assert _endpoints("The pressure was high.") == []
+    assert _endpoints("Antibiotic selective pressure favoured resistant strains.") == []

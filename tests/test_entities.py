@@ -226,17 +226,19 @@ def test_dated_findings_are_grounded_without_the_date(full_nlp):
 
 
 def test_disease_phrase_grounded_to_its_head_only(lex_nlp):
+    from litkg.extract.grounding import head_entry
+
     comp = lex_nlp.get_pipe("litkg_entities")
     heart_failure = comp.lexicon.lookup("heart failure")
     assert heart_failure is not None and heart_failure.id
     doc = lex_nlp.make_doc("She developed acute heart failure and hepatitis C virus infection.")
     lex = comp.lexicon_matches(doc)
-    assert comp._head_entry(Span(doc, 2, 5, label="DISEASE"), lex) == heart_failure
+    assert head_entry(Span(doc, 2, 5, label="DISEASE"), lex) == heart_failure
     # head-final only: "hepatitis C virus" is not a kind of hepatitis C
-    assert comp._head_entry(Span(doc, 6, 9, label="DISEASE"), lex) is None
+    assert head_entry(Span(doc, 6, 9, label="DISEASE"), lex) is None
     # coordinations are left alone
     doc = lex_nlp.make_doc("ovarian and breast carcinoma")
-    assert comp._head_entry(Span(doc, 0, 4, label="DISEASE"), comp.lexicon_matches(doc)) is None
+    assert head_entry(Span(doc, 0, 4, label="DISEASE"), comp.lexicon_matches(doc)) is None
 
 
 def test_drug_dictionary_names_find_drugs_with_mesh_ids(lex_nlp):
@@ -580,3 +582,62 @@ def test_virus_names_headings_and_procedures_are_no_conditions(full_nlp):
 
 def test_an_organism_word_the_ner_took_for_a_chemical_is_no_drug(full_nlp):
     assert not any(t == "bacterium" for t, _, _ in ents(full_nlp, "Each bacterium was counted."))
+
+
+def test_chemicals_naming_an_organism_are_no_drugs(full_nlp):
+    # "lactic acid bacteria": microbes named after what they make, no drug given
+    found = ents(full_nlp, "Lactic acid bacteria were isolated from the yogurt samples.")
+    assert not any(label == "DRUG" for _, label, _ in found)
+    found = ents(full_nlp, "Sulfate-reducing bacteria and lactic acid yeasts were found.")
+    assert not any(t.lower() == "lactic acid" for t, _, _ in found)
+    # a gene before the organism word names the strain's mutation: still the gene
+    assert ("mzm1D", "TARGET") in [(t, label) for t, label, _ in ents(full_nlp, "In a mzm1D yeast strain, growth fell.")]
+    # a transporter named after its substrate, and the chemical measured, stay what they were
+    assert ("Glucose transporter", "TARGET") in [
+        (t, label) for t, label, _ in ents(full_nlp, "Glucose transporter expression increased.")]
+    assert "Lactic acid" in [t for t, _, _ in ents(full_nlp, "Lactic acid levels rose after metformin.")]
+
+
+def test_a_block_named_by_its_anaesthetic_site_is_a_procedure(full_nlp):
+    found = ents(full_nlp, "Bupivacaine was used for subarachnoid block in 40 patients.")
+    assert ("subarachnoid block", "PROCEDURE", None) in found
+    # a kind of a known procedure is grounded to it
+    found = ents(full_nlp, "Sciatic nerve block with lidocaine provided analgesia.")
+    assert ("Sciatic nerve block", "PROCEDURE", "MESH:D009407") in found
+    # conduction blocks of the heart stay conditions
+    found = ents(full_nlp, "Verapamil caused complete heart block and AV block. Amiodarone "
+                           "induced left bundle branch block.")
+    labels = {t: label for t, label, _ in found}
+    assert labels["complete heart block"] in ("CONDITION", "PHENOTYPE")
+    assert labels["AV block"] == "CONDITION"
+    assert labels["left bundle branch block"] in ("CONDITION", "PHENOTYPE")
+
+
+def test_haemodynamic_measures_are_analytes(lex_nlp):
+    found = ents(lex_nlp, "Mean arterial pressure, cardiac output and stroke volume were recorded.")
+    assert [(t, label) for t, label, _ in found] == [
+        ("Mean arterial pressure", "ANALYTE"), ("cardiac output", "ANALYTE"),
+        ("stroke volume", "ANALYTE")]
+
+
+def test_a_finding_named_by_a_change_after_a_drug_is_its_verb_and_a_measure(full_nlp):
+    # "Milrinone increased cardiac output": not the finding "Increased cardiac output"
+    found = ents(full_nlp, "Milrinone significantly increased cardiac output from 3.2 to 4.5 L/min.")
+    assert ("cardiac output", "ANALYTE") in [(t, label) for t, label, _ in found]
+    assert not any(label == "PHENOTYPE" for _, label, _ in found)
+    # the finding itself, said of patients, stays a finding
+    found = ents(full_nlp, "Patients with increased cardiac output were excluded.")
+    assert ("increased cardiac output", "PHENOTYPE", "HP:0033533") in found
+
+
+def test_a_drug_lowering_mean_arterial_pressure_is_an_outcome_with_its_direction():
+    from litkg.extract.pipeline import extract_document, shared_nlp
+    from litkg.models import Document
+
+    text = ("Clonidine reduced mean arterial pressure from 95 to 80 mmHg. Mannitol decreased "
+            "intracranial pressure. Dobutamine increased stroke volume from 50 to 70 mL.")
+    claims = extract_document(Document(id="t", text=text), shared_nlp()).claims
+    found = {(c.kind, c.subject.label.lower(), c.object.label.lower(), c.direction) for c in claims}
+    assert ("outcome", "clonidine", "mean arterial pressure", "decreased") in found
+    assert ("outcome", "mannitol", "intracranial pressure", "decreased") in found
+    assert ("outcome", "dobutamine", "stroke volume", "increased") in found

@@ -18,10 +18,11 @@ change word or past verb form), the last one not a word for a sample, test or pr
 ("blood samples", "blood transfusion").  A phrase right before an entity is left alone: "serum
 sodium" is the lexicon's sodium.
 
-Two vital signs are named by their reading: "temperature" followed by degrees in a body's range
+Vital signs are named by their reading: "temperature" followed by degrees in a body's range
 ("Temperature was 38.9 °C") is the body temperature (LOINC 8310-5), and "BP" followed by a
-reading in mmHg ("BP fell from 160/95 to 135/85 mmHg") is blood pressure (the abbreviation alone
-is too ambiguous for the lexicon).
+reading in mmHg ("BP fell from 160/95 to 135/85 mmHg") is blood pressure, "MAP", "SBP", "DBP"
+with one ("MAP fell from 95 to 80 mmHg") the mean, systolic, diastolic arterial pressure (the
+abbreviations alone are too ambiguous for the lexicon).
 
 The same component settles what a substance is in *this* document, measured or given, where
 the vocabularies type it one way for all documents:
@@ -137,11 +138,23 @@ _PRESSURE_READING_AHEAD = re.compile(r"[^.;()]{0,40}?\b\d{2,3}\s*/\s*\d{2,3}\s*(
                                      r"to\s+\d{2,3}\s*/\s*\d{2,3}\s*)?mm\s*Hg\b", re.I)
 
 
-def _pressure_abbreviations(doc: Doc, sent: Span, taken: set[int]) -> list[tuple[int, int]]:
-    """"BP" written with a reading in mmHg: blood pressure (the abbreviation alone is too
-    ambiguous for the lexicon: bullous pemphigoid, base pair)."""
-    return [(tok.i, tok.i + 1) for tok in sent if tok.text == "BP" and tok.i not in taken
-            and _PRESSURE_READING_AHEAD.match(doc.text, tok.idx + 2)]
+#: "MAP 65 mmHg", "MAP fell from 95 to 80 mmHg": one pressure with its reading
+_ONE_READING_AHEAD = re.compile(r"[^.;()]{0,40}?\b\d{2,3}(?:\.\d+)?\s*(?:(?:mm\s*Hg\s*)?"
+                                r"to\s+\d{2,3}(?:\.\d+)?\s*)?mm\s*Hg\b", re.I)
+#: abbreviations of arterial pressures -> (the lexicon's name, how their reading is written)
+_PRESSURES = {"BP": ("blood pressure", _PRESSURE_READING_AHEAD),
+              "MAP": ("mean arterial pressure", _ONE_READING_AHEAD),
+              "SBP": ("systolic blood pressure", _ONE_READING_AHEAD),
+              "DBP": ("diastolic blood pressure", _ONE_READING_AHEAD)}
+
+
+def _pressure_abbreviations(doc: Doc, sent: Span, taken: set[int]) -> list[tuple[int, int, str]]:
+    """"BP", "MAP" written with a reading in mmHg: blood pressure, mean arterial pressure (the
+    abbreviations alone are too ambiguous for the lexicon: bullous pemphigoid, base pair,
+    methamphetamine, MAP kinase); (start, end, the pressure's lexicon name)."""
+    return [(tok.i, tok.i + 1, _PRESSURES[tok.text][0]) for tok in sent
+            if tok.text in _PRESSURES and tok.i not in taken
+            and _PRESSURES[tok.text][1].match(doc.text, tok.idx + len(tok.text))]
 
 
 def _free_word(tok, taken: set[int]) -> bool:
@@ -386,10 +399,10 @@ def add_analytes(doc: Doc) -> Doc:
             span._.source = "analyte"
             span._.concept_id, span._.concept_label = BODY_TEMPERATURE_ID, BODY_TEMPERATURE_LABEL
             new.append(span)
-        pressure = lookup("blood pressure")
-        for start, end in _pressure_abbreviations(doc, sent, taken):
+        for start, end, name in _pressure_abbreviations(doc, sent, taken):
             span = Span(doc, start, end, label="ANALYTE")
             span._.source = "analyte"
+            pressure = lookup(name)
             if pressure is not None:
                 span._.concept_id, span._.concept_label = pressure.id, pressure.name
             new.append(span)

@@ -60,6 +60,8 @@ MODIFIED_HEADS = frozenset({
     # a timed span of a recording: "QT interval", "PR interval", "fractionation intervals"
     "interval", "intervals",
     "speed",  # "speed of induction", "walking speed"
+    # a pressure measured in a body space: "intraocular pressure", "central venous pressure"
+    "pressure", "pressures",
 })
 HEADS = STANDALONE_HEADS | MODIFIED_HEADS
 #: heads that take an "of/to/for ..." complement naming what was timed, counted or needed
@@ -121,6 +123,9 @@ _FUNCTION_GERUNDS = frozenset({"walking", "sleeping", "swallowing", "breathing",
                                "bleeding", "functioning", "healing", "voiding", "fasting",
                                "reading", "eating", "drinking", "smoking", "running"})
 _HARM_WORDS = frozenset({"adverse", "side", "undesirable", "unwanted", "untoward"})
+#: the pressure of evolution and society, which nothing measures in a body
+_FIGURATIVE_PRESSURE = frozenset({"selective", "selection", "evolutionary", "social", "peer",
+                                  "time", "economic", "financial"})
 #: "time of diagnosis", "time of admission": a time point, not something measured
 _TIME_POINTS = frozenset({"diagnosis", "admission", "discharge", "randomization", "randomisation",
                           "enrollment", "enrolment", "inclusion", "birth", "delivery",
@@ -277,6 +282,10 @@ def find_endpoints(doc: Doc, sent: Span, taken: set[int]) -> list[tuple[int, int
                 continue
         if any(doc[k].lower_ in _HARM_WORDS for k in range(start, end)):
             i = end  # "serious adverse events": the harm cue of the adverse-effect rules
+            continue
+        if head_word in ("pressure", "pressures") and any(
+                doc[k].lower_ in _FIGURATIVE_PRESSURE for k in range(start, last)):
+            i = end  # "antibiotic selective pressure": a force on a population, not measured
             continue
         if head_word in ("time", "times") and end > last + 2 and \
                 doc[last + 2].lower_ in _TIME_POINTS:

@@ -23,9 +23,14 @@ chemical span ending in -ase is an enzyme (TARGET).  Word formation ("microthrom
 deficiency": :mod:`~litkg.extract.coordination`) and name-forming modifiers ("adynamic bone
 disease": :mod:`~litkg.extract.modifiers`) add or widen condition names.  What a span's own
 words say (salt forms, drug stems, biologic and anatomy heads, a lone everyday word, the shape
-of a disease name) is read by :mod:`~litkg.extract.ner_spans`.  A chemical inside a receptor,
-pathway or system name is part of that TARGET (:mod:`~litkg.extract.receptor_names`), and a
-laboratory buffer is no drug (:mod:`~litkg.extract.reagents`).
+of a disease name) is read by :mod:`~litkg.extract.ner_spans`; how its words are looked up in
+the lexicon (exact name, salt of a known drug, known head, missing head noun) by
+:mod:`~litkg.extract.grounding`.  A chemical inside a receptor, pathway or system name is part
+of that TARGET (:mod:`~litkg.extract.receptor_names`), and a laboratory buffer is no drug
+(:mod:`~litkg.extract.reagents`).  An unknown disease span that is a kind of a known procedure
+or a regional anaesthetic ("sciatic nerve block", "subarachnoid block") is a PROCEDURE; a finding
+named by its change right after a drug ("Milrinone increased cardiac output") opens on the
+drug's verb, which leaves the name.
 
 Unknown names keep ``concept_id = None``.  Chemical analytes (calcium, phosphate, vitamin D)
 are ANALYTEs unless the context doses them ("oral phosphate", "calcium supplementation",
@@ -48,22 +53,23 @@ from litkg.errors import ExtractionError
 from litkg.extract.coordination import find_coordinations
 from litkg.extract.derived_names import derived_conditions
 from litkg.extract.extensions import register_extensions
+from litkg.extract.endpoints import HEADS as ENDPOINT_HEADS
+from litkg.extract.grounding import (VOCABULARY_ONLY, ground_span, ground_without_head_noun,
+                                     head_entry, lexicon_matches, procedure_head)
 from litkg.extract.entity_contexts import dosing_context, lab_context
 from litkg.extract.induced import induced_conditions
 from litkg.extract.modifiers import QUALIFIERS, modified_vocabulary_names, name_start
 from litkg.extract.reagents import is_reagent
 from litkg.extract.receptor_names import ligand_named_targets
-from litkg.extract.ner_spans import (ADJECTIVE_END, ANATOMY_HEADS, BIOLOGIC_HEADS, CELL_STRUCTURES,
-                                     DISEASE_HEAD_NOUNS, GENE_SYMBOL, INN_STEM, IONS, ORGANISM_HEADS,
-                                     ORGANS,
-                                     SALT_WORDS, disease_shaped, drug_name_for_disease, is_enzyme,
-                                     leading_drug, lone_word_may_stand)
+from litkg.extract.ner_spans import (ANATOMY_HEADS, BIOLOGIC_HEADS, CELL_STRUCTURES, GENE_SYMBOL,
+                                     INN_STEM, ORGANISM_HEADS, ORGANS, anaesthetic_block,
+                                     disease_shaped, drug_name_for_disease, is_enzyme, leading_drug,
+                                     lone_word_may_stand)
 from litkg.extract.span_filters import (citation_ranges, undefined_acronym, level_or_time_point, names_a_benefit,
                                         names_an_author, number_of_a_quantity, part_of_a_unit,
                                         part_of_compound_name, state_of_a_thing, trim_edges,
                                         without_lowered_meaning, without_organism_names)
-from litkg.extract.lexicon import (FLAG_CHEM, FLAG_LAB, FLAG_SHORT, SKIP_TOKENS, Entry, Lexicon,
-                                   common_words, load_lexicon, norm_token)
+from litkg.extract.lexicon import FLAG_CHEM, FLAG_LAB, FLAG_SHORT, Entry, Lexicon, load_lexicon, norm_token
 from litkg.models import ENTITY_LABELS, Concept, Mention
 from litkg.paths import data_dir
 
@@ -76,9 +82,10 @@ _TRUSTED = ("corpus", "curated", "verified")
 #: the finding ontologies name no chemicals: a word they list as a finding, which the NER took
 #: for a chemical ("trismus"), is the finding
 _TRUSTED_FINDINGS = ("hpo", "mondo")
-#: Lexicon sources whose rows are complete vocabularies rather than annotated usage (ground-only).
-_VOCABULARY_ONLY = ("mesh", "drugs")
 _NER_DEFAULT = {"CHEMICAL": "DRUG", "DISEASE": "CONDITION"}
+#: change words a finding's name may open on, which are also verbs ("X increased cardiac output")
+CHANGE_VERBS = frozenset({"increased", "decreased", "reduced", "elevated", "raised", "lowered",
+                          "diminished"})
 
 #: ``doc.user_data`` key prefix: (prefix, start char, end char) -> ((id, name), ...) of the other
 #: concepts a composite mention names.
@@ -142,6 +149,7 @@ class EntityRecognizer:
         ner_ents = [t for t in map(trim_edges, ner_ents) if t is not None]
         lex = [(s, e, entry) for s, e, entry in self.lexicon_matches(doc)
                if not number_of_a_quantity(doc, s, e)]
+        ner_ents, lex = self._without_change_verbs(doc, ner_ents, lex)
         lex_by_span = {(s, e): entry for s, e, entry in lex}
         spans: list[Span] = []
         taken = set()
@@ -151,7 +159,7 @@ class EntityRecognizer:
         # family ("posttraumatic stress disorder" around the NER's "stress disorder"): the NER
         # vouches that an entity is there, the vocabulary knows where its name ends.
         longer = [(s, e, entry) for s, e, entry in lex
-                  if (FLAG_SHORT not in entry.flags or (entry.source in _VOCABULARY_ONLY and any(
+                  if (FLAG_SHORT not in entry.flags or (entry.source in VOCABULARY_ONLY and any(
                       s <= n.start and n.end <= e and entry.label in _NER_FAMILY[n.label_]
                       for n in ner_ents)))
                   and (FLAG_LAB not in entry.flags or lab_context(doc, s, e, self.lexicon))
@@ -202,8 +210,11 @@ class EntityRecognizer:
                     entry = self._ground_span(ent)
                 elif head in ANATOMY_HEADS or head in ORGANISM_HEADS:
                     continue  # "optic nerve": a body part; "hepatitis C virus": an organism
+            if entry is None and ent.label_ == "DISEASE" and \
+                    self._procedure(doc, ent, lex, spans, taken):
+                continue  # "subarachnoid block", "sciatic nerve block": an anaesthetic technique
             if entry is None and ent.label_ == "DISEASE":
-                entry = self._head_entry(ent, lex) or self._ground_without_head_noun(ent)
+                entry = head_entry(ent, lex) or ground_without_head_noun(self.lexicon, ent)
                 if entry is None and len(ent) > 1 and ent[-1].is_alpha and ent[-1].text.islower() \
                         and not disease_shaped(ent[-1].text) and not any(
                             t.lower_ in ("of", "in", "with", "and", "or") for t in ent):
@@ -211,9 +222,10 @@ class EntityRecognizer:
             if entry is None and ent.label_ == "CHEMICAL" and \
                     ent[-1].lower_ in ANATOMY_HEADS | ORGANS | CELL_STRUCTURES | ORGANISM_HEADS:
                 continue  # "the distal nephron": a body part the NER took for a chemical
-            if ent.label_ == "DISEASE" and ent.end < len(doc) and \
-                    doc[ent.end].lower_ in ORGANISM_HEADS:
-                continue  # "hepatitis B virus": the virus, named after its disease
+            if ent.end < len(doc) and doc[ent.end].lower_ in ORGANISM_HEADS:
+                # "hepatitis B virus": the virus, named after its disease; "lactic acid
+                # bacteria": microbes named after what they make, no drug given
+                continue
             if entry is None and ent.label_ == "DISEASE" and undefined_acronym(doc, ent):
                 continue  # "after DBS": an acronym the text never spells out, no known name
             if entry is None and len(ent) == 1 and (not lone_word_may_stand(ent[0]) or (
@@ -230,8 +242,11 @@ class EntityRecognizer:
                 if taken.intersection(range(start, end)) or not self._admit(doc, start, end, entry):
                     continue
                 if end < len(doc) and (doc[end].lower_ in CELL_STRUCTURES and entry.label in (
-                        "DRUG", "ANALYTE") or doc[end].lower_ in ORGANISM_HEADS):
-                    continue  # "lipid droplets": a cell's structure; "hepatitis C virus": a virus
+                        "DRUG", "ANALYTE") or doc[end].lower_ in ORGANISM_HEADS
+                                       and entry.label != "TARGET"):
+                    # "lipid droplets": a cell's structure; "hepatitis C virus": a virus (but
+                    # "a mzm1D yeast strain" still names the gene its mutant lacks)
+                    continue
                 spans.append(self._make(doc, start, end, entry.label, entry, "lexicon"))
                 taken.update(range(start, end))
         if self.lexicon_spans:
@@ -261,6 +276,52 @@ class EntityRecognizer:
         spans = self._propagate(doc, spans, taken)
         doc.ents = sorted(spans, key=lambda s: s.start)
         return doc
+
+    def _without_change_verbs(self, doc: Doc, ner_ents: list[Span], lex: list) -> tuple[list, list]:
+        """"Milrinone increased cardiac output": a finding named by its change ("Increased
+        cardiac output") right after a drug (and an adverb: "significantly") opens on the
+        drug's verb.  The verb leaves the name; the rest is kept when it is a known name (else
+        the measure is left to the analyte and endpoint stages)."""
+        drug_ends = {e for _s, e, entry in lex if entry.label == "DRUG"} | {
+            n.end for n in ner_ents if n.label_ == "CHEMICAL"}
+
+        def verb(i: int) -> bool:
+            if doc[i].lower_ not in CHANGE_VERBS:
+                return False
+            j = i - 1 if i > 0 and doc[i - 1].lower_.endswith("ly") else i
+            return j in drug_ends
+        out = []
+        for s, e, entry in lex:
+            if entry.label in ("CONDITION", "PHENOTYPE") and e - s > 1 and verb(s):
+                entry = ground_span(self.lexicon, doc[s + 1:e])
+                if entry is None:
+                    continue
+                s += 1
+            out.append((s, e, entry))
+        ner_ents = [Span(doc, n.start + 1, n.end, label=n.label_)
+                    if n.label_ == "DISEASE" and len(n) > 1 and verb(n.start) else n
+                    for n in ner_ents]
+        return ner_ents, out
+
+    def _procedure(self, doc: Doc, ent: Span, lex: list, spans: list[Span],
+                   taken: set[int]) -> bool:
+        """Is an unknown disease span of the NER a procedure: a kind of a known one ("sciatic
+        nerve block": a nerve block) or a regional anaesthetic named by its site ("subarachnoid
+        block", :func:`~litkg.extract.ner_spans.anaesthetic_block`)?  It is added as one,
+        grounded to its known head if any, except as the complement of an endpoint head ("onset
+        of subarachnoid block"), where :mod:`litkg.extract.endpoints` names the timed measure."""
+        entry = None
+        if not any(entry.label in ("CONDITION", "PHENOTYPE") for s, e, entry in lex
+                   if ent.start <= s and e <= ent.end):
+            entry = procedure_head(ent, lex)
+        if entry is None and not anaesthetic_block(ent):
+            return False
+        if ent.start >= 2 and doc[ent.start - 1].lower_ in ("of", "to") and \
+                doc[ent.start - 2].lower_ in ENDPOINT_HEADS:
+            return True
+        spans.append(self._make(doc, ent.start, ent.end, "PROCEDURE", entry, "ner"))
+        taken.update(range(ent.start, ent.end))
+        return True
 
     def _add_coordinations(self, doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
         """Names shortened by coordination (:mod:`litkg.extract.coordination`): a composite
@@ -386,96 +447,11 @@ class EntityRecognizer:
         return span
 
     def lexicon_matches(self, doc: Doc) -> list[tuple[int, int, Entry]]:
-        """Longest-first, left-to-right lexicon matches as (start token, end token, entry)."""
-        texts = [t.text for t in doc]  # one pass: indexing a Doc per token is slow
-        idx = [i for i, tx in enumerate(texts) if tx not in SKIP_TOKENS and not tx.isspace()]
-        norms = [norm_token(texts[i]) for i in idx]
-        entries, prefixes = self.lexicon.entries, self.lexicon.prefixes
-        out = []
-        i = 0
-        while i < len(idx):
-            found = None
-            j, cur = i, norms[i]
-            while True:
-                entry = entries.get(cur)
-                if entry is not None and "cs" not in entry.flags:
-                    found = (j - i + 1, entry)
-                if cur not in prefixes or j + 1 >= len(idx) or idx[j + 1] - idx[j] > 3:
-                    break
-                j += 1
-                cur = cur + " " + norms[j]
-            if found is None or found[0] == 1:
-                # a case-sensitive name ("eGFR", "P") beats a one-token case-folded one
-                entry = entries.get("=" + texts[idx[i]])
-                if entry is not None:
-                    found = (1, entry)
-            if found is None:
-                i += 1
-                continue
-            n, entry = found
-            if n == 1 and entry.source in _VOCABULARY_ONLY and len(texts[idx[i]]) >= 8 and \
-                    texts[idx[i]].isalpha() and texts[idx[i]].lower() not in common_words():
-                # "triacylglycerol": a MeSH synonym of a lab analyte names the analyte
-                entry = self.lexicon.analyte_named_by(entry) or entry
-            out.append((idx[i], idx[i + n - 1] + 1, entry))
-            i += n
-        return out
-
-    @staticmethod
-    def _head_entry(ent: Span, lex: list) -> Entry | None:
-        """A disease phrase is grounded to its head when only the head is a known name:
-        English noun phrases are head-final, so "acute heart failure" is a kind of "heart
-        failure" (a broader concept, never a different one).  Coordinations ("ovarian and
-        breast carcinoma") and chemical names (not head-final) are left alone."""
-        if any(t.lower_ in ("and", "or", "of", "with", "without") for t in ent):
-            return None
-        for start, end, entry in lex:
-            if end == ent.end and ent.start < start and entry.label in ("CONDITION", "PHENOTYPE") \
-                    and FLAG_SHORT not in entry.flags:
-                return entry
-        return None
-
-    def _ground_without_head_noun(self, ent: Span) -> Entry | None:
-        """A disease written without its head noun: "dry eye" for "dry eye disease", "Crohn's"
-        for "Crohn's disease" (the vocabulary has the full name only)."""
-        last = ent.text.split()[-1]
-        if not last.replace("'s", "").isalpha() or last.isupper() or ADJECTIVE_END.search(last):
-            return None  # "MEN1" is a gene symbol, "prostatic" a modifier cut from its noun
-        key = " ".join(norm_token(t.text) for t in ent if not t.is_space and t.text not in SKIP_TOKENS)
-        for head in DISEASE_HEAD_NOUNS:
-            entry = self.lexicon.entries.get(f"{key} {head}")
-            if entry is not None and entry.label in ("CONDITION", "PHENOTYPE"):
-                return entry
-        return None
+        """Longest-first, left-to-right lexicon matches (:func:`~litkg.extract.grounding.lexicon_matches`)."""
+        return lexicon_matches(self.lexicon, doc)
 
     def _ground_span(self, span: Span) -> Entry | None:
-        toks = [t.text for t in span if not t.is_space and t.text not in SKIP_TOKENS]
-        norms = [norm_token(t) for t in toks]
-        entry = self.lexicon.entries.get(" ".join(norms))
-        if entry is None and len(toks) == 1:
-            entry = self.lexicon.entries.get("=" + toks[0])
-        if entry is None and len(norms) > 1:
-            entry = self._ground_salt(norms)
-        return entry
-
-    def _ground_salt(self, norms: list[str]) -> Entry | None:
-        """A salt or counter-ion names the same drug: "amlodipine besylate", "dosulepin
-        hydrochloride", "sodium warfarin", "penicillin G potassium" -> the parent drug.  Only
-        when the parent is a known DRUG and is not itself an inorganic ion ("potassium
-        chloride" is not potassium)."""
-        rest = None
-        if norms[-1] in SALT_WORDS and norms[0] not in IONS:
-            rest = norms[:-1]
-            if len(rest) > 1 and rest[-1] in SALT_WORDS:  # "sodium phosphate dihydrate"
-                rest = rest[:-1]
-        elif norms[0] in IONS and norms[-1] not in SALT_WORDS:
-            rest = norms[1:]
-        if not rest or rest[0] in IONS:
-            return None
-        entry = self.lexicon.entries.get(" ".join(rest))
-        if entry is not None and entry.label == "DRUG" and entry.id and FLAG_SHORT not in entry.flags:
-            return entry
-        return None
+        return ground_span(self.lexicon, span)
 
     def _admit(self, doc: Doc, start: int, end: int, entry: Entry) -> bool:
         """May a lexicon match stand as an entity on its own (without the NER)?"""

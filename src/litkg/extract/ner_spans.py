@@ -61,7 +61,9 @@ ORGANS = {"nephron", "nephrons", "tubule", "tubules", "glomerulus", "glomeruli",
           "colon", "stomach", "pancreas", "spleen", "retina", "cornea", "placenta"}
 #: heads of organism names: "hepatitis C virus" is the virus, not the hepatitis
 ORGANISM_HEADS = {"virus", "viruses", "bacterium", "bacteria", "fungus", "fungi", "parasite",
-                  "parasites", "strain", "strains", "isolate", "isolates"}
+                  "parasites", "strain", "strains", "isolate", "isolates", "yeast", "yeasts",
+                  "mold", "molds", "mould", "moulds", "microbe", "microbes", "microorganism",
+                  "microorganisms", "bacilli", "cocci"}
 #: structures of a cell named after what they hold ("lipid droplets", "synaptic vesicles"): a
 #: chemical span ending in one is the structure, not the chemical
 CELL_STRUCTURES = {"droplet", "droplets", "vesicle", "vesicles", "granule", "granules", "raft",
@@ -165,3 +167,22 @@ def disease_shaped(word: str) -> bool:
     """Does a lone word look like a disease or finding name (see :data:`DISEASE_SHAPE`)?"""
     word = word.lower()
     return bool(DISEASE_SHAPE.search(word)) and not _NOT_DISEASE.search(word)
+
+
+#: where a regional anaesthetic is placed: "subarachnoid block", "epidural blockade",
+#: "brachial plexus block" name the technique, not a disease (a conduction block of the heart is
+#: named by its path: "heart", "AV", "bundle branch", which the vocabularies ground)
+ANAESTHETIC_SITES = frozenset({"spinal", "subarachnoid", "epidural", "intrathecal", "caudal",
+                               "neuraxial", "paravertebral", "peribulbar", "retrobulbar",
+                               "regional", "plexus", "ganglion", "nerve", "nerves",
+                               "interscalene", "intercostal", "pudendal", "paracervical",
+                               "sympathetic", "plane", "combined"})
+_BLOCK_HEADS = frozenset({"block", "blocks", "blockade", "blockades"})
+
+
+def anaesthetic_block(span: Span) -> bool:
+    """Is ``span`` a regional anaesthetic technique ("subarachnoid block", "spinal-epidural
+    block"): a block or blockade named after the site where the anaesthetic is placed?"""
+    words = [t.lower_ for t in span if t.is_alpha]
+    return len(words) > 1 and words[-1] in _BLOCK_HEADS and \
+        any(w in ANAESTHETIC_SITES for w in words[:-1])
