@@ -140,3 +140,15 @@ def test_negation_stops_at_a_coordinated_clause_with_its_own_verb():
     doc = _doc("No rash, fever, and arthralgia occurred.",
                [("rash", "CONDITION"), ("fever", "PHENOTYPE"), ("arthralgia", "CONDITION")])
     assert all(e._.negated for e in doc.ents)
+
+
+def test_a_negated_verb_with_an_object_negates_the_object_not_the_subject():
+    """"patients on X did not develop Y": the object after the verb is what is denied."""
+    doc = _doc("Dogs on zorbamide did not develop hepatic necrosis.",
+               [("zorbamide", "DRUG"), ("hepatic necrosis", "CONDITION")])
+    assert _ent(doc, "hepatic necrosis")._.negated
+    assert not _ent(doc, "zorbamide")._.negated
+    # without an object the finding before the verb is what is denied
+    doc = _doc("Hepatic necrosis did not develop in dogs on zorbamide.",
+               [("Hepatic necrosis", "CONDITION"), ("zorbamide", "DRUG")])
+    assert _ent(doc, "Hepatic necrosis")._.negated
