@@ -106,6 +106,9 @@ def test_a_change_of_a_level_reaches_over_the_specimen_to_the_analyte():
     # other modifiers before an entity are not a specimen: the run still stops there
     doc = _doc("The dogs had lowered hepatic zorbin.", [("zorbin", "ANALYTE")])
     assert _found(doc) == ["lowered hepatic"]
+    # before a condition the change and its modifiers are the condition's: no fragment
+    doc = _doc("The dogs had reduced hepatic necrosis.", [("necrosis", "CONDITION")])
+    assert _found(doc) == []
 
 
 def test_a_change_of_a_dose_a_risk_or_by_a_verb_names_no_finding():
