@@ -680,3 +680,43 @@ def test_a_drug_that_raised_the_risk_of_a_condition_caused_it_whatever_the_model
     assert _pairs(_doc("Zelorant significantly raised the odds of nephritis.", ents)) == {
         ("Zelorant", "nephritis")}
     assert _pairs(_doc("Zelorant reduced the risk of nephritis.", ents)) == set()
+
+
+def test_a_drug_inside_the_patients_description_ends_it_as_an_indication(monkeypatch):
+    """"patients with severe zorbamide reactions": what follows a drug in the description is
+    that drug's reaction, not a condition the patients were treated for."""
+    _with_model(monkeypatch, {"BIAS": 10.0})
+    doc = _doc("Velbaxin was given to frail patients with severe acute zorbamide neuropathy.",
+               [("Velbaxin", "DRUG"), ("zorbamide", "DRUG"), ("neuropathy", "CONDITION")])
+    assert ("zorbamide", "neuropathy") in _pairs(doc)
+    # without a drug in it, the description still names the indication
+    doc = _doc("Velbaxin was given to frail patients with severe acute neuropathy.",
+               [("Velbaxin", "DRUG"), ("neuropathy", "CONDITION")])
+    assert _pairs(doc) == set()
+
+
+def test_a_finding_a_drugs_second_verb_lowered_is_improved_not_caused(monkeypatch):
+    """"X improved Y1 and diminished cell Y2": the object of a lowering verb, past the
+    modifiers of its noun phrase and in a verb coordinated with the drug's first verb, went
+    down under the drug; it is no harm of it, whatever the classifier says."""
+    _with_model(monkeypatch, {"BIAS": 10.0})
+    doc = _doc("Velbaxin restored barrier integrity and attenuated neuronal apoptosis.",
+               [("Velbaxin", "DRUG"), ("apoptosis", "CONDITION")])
+    assert _pairs(doc) == set()
+    doc = _doc("Velbaxin markedly reduced hepatic necrosis.",
+               [("Velbaxin", "DRUG"), ("necrosis", "CONDITION")])
+    assert _pairs(doc) == set()
+    # a participle in a list of findings still names one ("nausea and decreased appetite")
+    doc = _doc("Velbaxin caused nausea and decreased renal clearance.",
+               [("Velbaxin", "DRUG"), ("nausea", "CONDITION")])
+    assert ("Velbaxin", "decreased renal clearance") in _pairs(doc) or \
+        ("Velbaxin", "nausea") in _pairs(doc)
+
+
+def test_a_drug_named_inside_a_changed_level_is_no_cause_of_it(monkeypatch):
+    """"depressed plasma zorbin": a drug's name inside the finding is the level that changed;
+    the exposure before it is the candidate cause."""
+    _with_model(monkeypatch, {"BIAS": 10.0})
+    doc = _doc("Rats exposed to velbaxin had depressed plasma zorbin.",
+               [("velbaxin", "DRUG"), ("zorbin", "DRUG")])
+    assert _pairs(doc) == {("velbaxin", "depressed plasma zorbin")}

@@ -647,3 +647,33 @@ def test_a_process_on_an_entity_keeps_the_word_that_says_where():
     claims = _claims(text, [("Zolmadine", "DRUG"), ("sodium", "ANALYTE")])
     assert {c.object.label for c in claims if c.kind == "mechanism"} == \
         {"renal sodium reabsorption"}
+
+
+def test_a_harm_the_treated_patients_did_not_develop_is_negated_pipeline():
+    """"patients on X did not develop Y", "none of the patients receiving X developed Y":
+    the harm is denied, whichever way the sentence says it (whole pipeline)."""
+    from litkg.extract.pipeline import extract_document
+
+    for i, text in enumerate(("Children on lisinopril did not develop angioedema.",
+                              "None of the children given lisinopril developed angioedema.")):
+        claims = extract_document(Document(id=f"t-neg{i}", text=text)).claims
+        harms = [c for c in claims if c.kind == "adverse_effect"]
+        assert harms and all(c.negated for c in harms), text
+
+
+def test_a_difference_between_a_disease_group_and_controls_is_not_the_drugs():
+    """"Patients with Y had higher Z than controls": with no drug in the sentence, a
+    difference that goes with a disease is not the study drug's outcome."""
+    title = "Tralumab in psoriasis"
+    base = [("Tralumab", "DRUG"), ("psoriasis", "CONDITION")]
+    cases = {"Patients with gout had higher interleukin-6 than healthy controls.":
+             [("gout", "CONDITION"), ("interleukin-6", "ANALYTE")],
+             "IL-6 was lower in gout patients than in those without gout.":
+             [("IL-6", "ANALYTE"), ("gout", "CONDITION"), ("gout", "CONDITION", 1)]}
+    for finding, ents in cases.items():
+        claims = _claims(f"{title}. {finding}", base + ents, title=title)
+        assert not [c for c in claims if c.kind == "outcome"], finding
+    # the treated group compared with controls stays the drug's
+    text = f"{title}. Treated patients had higher interleukin-6 than controls."
+    claims = _claims(text, base + [("interleukin-6", "ANALYTE")], title=title)
+    assert _find(claims, "outcome", "interleukin-6").subject.label == "tralumab"

@@ -251,3 +251,14 @@ def test_a_condition_that_rose_is_not_what_the_drug_was_given_for():
     text = "Tolvexin was given for exacerbations of asthma."
     assert _claims(text, [("Tolvexin", "DRUG"), ("asthma", "CONDITION")]) == \
         [("Tolvexin", "asthma")]
+
+
+def test_a_drug_induced_condition_is_not_the_indication_of_the_drugs_before_it():
+    """"admitted for the start of X, ... cases with drug-induced Y": the drugs named before the
+    compound caused Y; "Z for drug-induced Y" still gives Z for it."""
+    text = ("METHODS: Among the patients seen for initiation of zorbamide, we found eight "
+            "cases who developed drug-induced neuropathy.")
+    assert _claims(text, [("zorbamide", "DRUG"), ("neuropathy", "CONDITION")]) == []
+    text = "Velbaxin was prescribed for drug-induced neuropathy."
+    assert _claims(text, [("Velbaxin", "DRUG"), ("neuropathy", "CONDITION")]) == \
+        [("Velbaxin", "neuropathy")]

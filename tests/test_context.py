@@ -155,3 +155,15 @@ def test_a_past_verb_after_and_is_not_under_a_do_negation():
     doc = _doc("The patients did not have fever and elevated CRP.",
                [("fever", "CONDITION"), ("CRP", "ANALYTE")])
     assert _ent(doc, "fever")._.negated and _ent(doc, "CRP")._.negated
+
+
+def test_a_negated_verb_with_an_object_negates_the_object_not_the_subject():
+    """"patients on X did not develop Y": the object after the verb is what is denied."""
+    doc = _doc("Dogs on zorbamide did not develop hepatic necrosis.",
+               [("zorbamide", "DRUG"), ("hepatic necrosis", "CONDITION")])
+    assert _ent(doc, "hepatic necrosis")._.negated
+    assert not _ent(doc, "zorbamide")._.negated
+    # without an object the finding before the verb is what is denied
+    doc = _doc("Hepatic necrosis did not develop in dogs on zorbamide.",
+               [("Hepatic necrosis", "CONDITION"), ("zorbamide", "DRUG")])
+    assert _ent(doc, "Hepatic necrosis")._.negated

@@ -97,6 +97,20 @@ def test_a_change_word_names_a_finding_with_what_it_changes():
     assert _found(_doc("Deepening of the lid sulcus was seen.")) == ["Deepening of the lid sulcus"]
 
 
+def test_a_change_of_a_level_reaches_over_the_specimen_to_the_analyte():
+    """"lowered plasma zorbin": the specimen word says the level of the named analyte changed,
+    so the finding takes the analyte in rather than stopping at "lowered plasma"."""
+    doc = _doc("The dogs had lowered plasma zorbin and raised urinary oxalate.",
+               [("zorbin", "ANALYTE"), ("oxalate", "ANALYTE")])
+    assert _found(doc) == ["lowered plasma zorbin", "raised urinary oxalate"]
+    # other modifiers before an entity are not a specimen: the run still stops there
+    doc = _doc("The dogs had lowered hepatic zorbin.", [("zorbin", "ANALYTE")])
+    assert _found(doc) == ["lowered hepatic"]
+    # before a condition the change and its modifiers are the condition's: no fragment
+    doc = _doc("The dogs had reduced hepatic necrosis.", [("necrosis", "CONDITION")])
+    assert _found(doc) == []
+
+
 def test_a_change_of_a_dose_a_risk_or_by_a_verb_names_no_finding():
     # a dose, a risk or a count changed is no harm; "was increased" is a verb, and a past form
     # ends the phrase

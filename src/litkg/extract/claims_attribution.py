@@ -88,6 +88,8 @@ def drug_for(sent: Span, ents: list[Span], i: int, main_drug: Span | None,
         return None  # "Sesn2 knockdown suppresses tumour growth": the experiment is the agent
     if _VARIANT.search(doc[sent.start:i].text):
         return None  # "the 3R/3R genotype was associated with better survival": the variant's
+    if disease_group_comparison(sent, ents):
+        return None  # "patients with Y had higher Z than controls": the disease's, not a drug's
     if predictor_finding(doc[sent.start:i].text):
         return None  # "Greater baseline risk was associated with less improvement": a predictor
     main_key = concept_of(main_drug).key if main_drug is not None else None
@@ -113,6 +115,35 @@ def drug_for(sent: Span, ents: list[Span], i: int, main_drug: Span | None,
             return main[0] if main else interventions.regimen_head(doc, prev_drugs)
     main = main_drug
     return main if fallback and (main is None or not interventions.comparator_arm(doc, main)) else None
+
+
+#: the comparison group of a disease-group comparison: controls, healthy people, or those
+#: without the disease ("than controls", "compared with healthy volunteers", "than those
+#: without Y", "vs. HCs")
+_CONTROL_GROUP = re.compile(r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?|relative\s+to)\s+"
+                            r"(?:(?:in|with|to|the|those|that\s+of|[\w-]+)\s+){0,4}?"
+                            r"(?:(?:healthy|normal)\b|controls?\b|HCs?\b|without\b)", re.I)
+_GROUP_WITH = re.compile(rf"\b{lex.PERSON}\s+with\s+(?:\S+\s+){{0,2}}$", re.I)
+_GROUP_NOUN = re.compile(rf"^\s*{lex.PERSON}\b", re.I)
+
+
+def disease_group_comparison(sent: Span, ents: list[Span]) -> bool:
+    """"Patients with Y had higher Z than controls", "Z was lower in Y patients than in healthy
+    subjects": a sentence that compares a group defined by a disease with controls or with
+    those without it reports what goes with the disease.  As for a genetic variant
+    (:data:`_VARIANT`), a drug given to the study's patients did not do it (only asked when
+    no drug is named in the sentence)."""
+    if not _CONTROL_GROUP.search(sent.text):
+        return False
+    doc = sent.doc
+    for e in ents:
+        if e.label_ not in ("CONDITION", "PHENOTYPE") or not sent.start <= e.start < sent.end:
+            continue
+        before = doc.text[sent.start_char:e.start_char]
+        after = doc.text[e.end_char:sent.end_char]
+        if _GROUP_WITH.search(before) or _GROUP_NOUN.match(after):
+            return True
+    return False
 
 
 def acted_on_by_drug(doc, ent: Span, drugs: list[Span]) -> bool:

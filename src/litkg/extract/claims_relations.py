@@ -91,7 +91,13 @@ def _is_indication(doc: Doc, sent: Span, cond: Span, wide: bool = False) -> bool
     opening = doc[sent.start:cond.start].text
     found = _INDICATION.search(prev)
     if not found and wide:
-        found = _DESCRIBED.search(doc[max(sent.start, cond.start - 9):cond.start].text)
+        window = doc[max(sent.start, cond.start - 9):cond.start]
+        found = _DESCRIBED.search(window.text)
+        # "patients with severe acute X reactions": a drug inside the description names what
+        # the condition after it is a reaction to; the patients were not given X for it
+        if found and any(e.label_ in DRUG_LABELS and e.start_char >= window.start_char +
+                         found.start() and e.end <= cond.start for e in sent.ents):
+            found = None
     # "patients with associated Y", "with subsequent Y": a word of consequence says Y came
     # with what the sentence is about, not that the patients were treated for it
     if found and any(w.lower().startswith(_CONSEQUENCE) for w in found.group(0).split()[-2:]):
@@ -221,9 +227,14 @@ def adverse_candidates(sent: Span, ents: list[Span]) -> list[tuple[Span, Span]]:
     for c in conds:
         for d in drugs:
             lo, hi = (d.end, c.start) if d.start < c.start else (c.end, d.start)
-            if hi - lo <= AE_REACH and d.start != c.start:
+            if hi - lo <= AE_REACH and not _overlap(d, c):
                 out.append((d, c))
     return out
+
+
+def _overlap(d: Span, c: Span) -> bool:
+    """A drug inside a finding ("depressed plasma thyroxine") is what changed, not its cause."""
+    return d.start < c.end and c.start < d.end
 
 
 #: a harm named by the drug before it: "cocaine toxicity", "paracetamol poisoning", "cisplatin
@@ -262,9 +273,30 @@ def _went_down(doc: Doc, c: Span, i: int) -> bool:
     Y"), a comparative before it ("less pain") or a lowered risk of it?"""
     if 0 <= i - c.end <= 2:
         return all(t.lower_ in _PREDICATE_GLUE for t in doc[c.end:i])
+    # a verb's object may carry modifiers ("X diminished cell death", "reduces daytime Y"); a
+    # determiner often opens a noun with a phrase of its own after it, which may name its cause
+    # ("reducing the neurotoxicity associated with X")
+    object_of_verb = 0 < c.start - i <= 3 and \
+        not any(t.lower_ in _PHRASE_BREAK or t.lower_ in lex.DETERMINERS or not t.is_alpha
+                for t in doc[i + 1:c.start]) and \
+        (_verb_of_a_drug(doc, i) or _finite_or_gerund(doc[i].lower_) or _conjunct_verb(doc, i))
     return (0 < c.start - i <= 3 and doc[i + 1].lower_ in ("in", "of")) or \
         (c.start - i == 1 and doc[i].lower_ in _COMPARATIVES) or _lowered_risk_of(doc, i, c) or \
-        (c.start - i == 1 and (_verb_of_a_drug(doc, i) or _finite_or_gerund(doc[i].lower_)))
+        object_of_verb
+
+
+def _conjunct_verb(doc: Doc, i: int) -> bool:
+    """"X improved Y1 and diminished Y2": after "and", a past form shares the subject of a drug's
+    verb earlier in the sentence (:func:`_verb_of_a_drug`), so it is a verb too, not part of a
+    finding's name ("nausea and decreased appetite" has no drug's verb before it)."""
+    if i < 2 or doc[i - 1].lower_ not in ("and", ","):
+        return False
+    for k in range(i - 2, max(-1, i - 20), -1):
+        if doc[k].text in (".", ";", ":") or doc[k + 1].is_sent_start:
+            return False
+        if doc[k].lower_.endswith("ed") and _verb_of_a_drug(doc, k):
+            return True
+    return False
 
 
 #: words that end a noun phrase: what follows them is not the object of the verb before
@@ -412,7 +444,7 @@ def adverse_pairs(sent: Span, ents: list[Span],
         chosen: list[Span] = []
         for d in candidates:
             lo, hi = (d.end, c.start) if d.start < c.start else (c.end, d.start)
-            if hi - lo > AE_REACH or d.start == c.start:
+            if hi - lo > AE_REACH or _overlap(d, c):
                 continue
             ruled = any(_ae_cue_ok(doc, d, c, i) for i in triggers if lo - 1 <= i <= hi) \
                 or _case_framing(doc, sent, c, d) or (strong and hi - lo <= 12) \

@@ -231,6 +231,20 @@ def _causes(doc: Doc, d: Span, c: Span) -> bool:
         _CAUSE_MODIFIER.match(doc.text[d.end_char:c.start_char])) or poisoning_by(c, d)
 
 
+#: a condition named as caused by drugs in general: "drug-induced Y", "treatment-related Y"
+_GENERIC_CAUSE = re.compile(r"\b(?:drugs?|medications?|treatments?|therapy|medicines?)\s*-\s*"
+                            r"(?:induced|related|associated|emergent)\s*$", re.I)
+
+
+def _caused_generically(doc: Doc, drug_end: int, head: int) -> bool:
+    """"initiation of X ... cases who developed drug-induced Y": the drugs named before a
+    "drug-induced" condition are what the compound says caused it, unless a treatment word
+    after them gives them for it ("X for drug-induced Y"); a procedure is no such drug ("rTMS
+    modulates therapy-induced Y")."""
+    return drug_end <= head and not any(t.lower_ == "for" or t.lower_.startswith("treat")
+                                        for t in doc[drug_end:head])
+
+
 def _same_drug_key(d: Span) -> str:
     """The concept a drug mention names (its id when grounded, else its lower-cased text)."""
     return d._.concept_id or d.text.lower()
@@ -312,8 +326,11 @@ def treatment_pairs(sent: Span, ents: list[Span], taken: set,
         # its treatment, wherever else in the sentence it is named
         causes = {_same_drug_key(d) for d, _, _ in drugs if _causes(doc, d, c)}
         cands, eligible = [], []
+        generic = _GENERIC_CAUSE.search(doc.text[max(sent.start_char, c.start_char - 40):
+                                                 c.start_char])
         for d, ds, de in drugs:
-            if _same_drug_key(d) in causes:
+            if _same_drug_key(d) in causes or (generic and d.label_ in DRUG_LABELS and
+                                               _caused_generically(doc, de, head)):
                 continue
             if not is_measured(d) and not d._.negated:
                 eligible.append((d, ds, de))

@@ -218,6 +218,24 @@ def _second_predicate(words: list[str], cue: int, j: int) -> bool:
     return words[j - 1] == ")" and len(nxt) > 4 and nxt.endswith("ed")
 
 
+#: verbs of the ``post`` cues that take an object ("did not develop Y"); the others are
+#: passive ("was ruled out") or intransitive in clinical prose ("did not recur", "did not
+#: progress", "did not worsen", which the direction stage reads)
+_TRANSITIVE = frozenset({"develop"})
+#: words after a verb that open no object of it: "did not develop until ...", "... again"
+_NO_OBJECT = frozenset({"in", "on", "at", "to", "for", "from", "by", "with", "within", "after",
+                        "before", "during", "until", "till", "following", "throughout", "over",
+                        "among", "despite", "again", "further", "thereafter", "anymore", "and",
+                        "or", "as", "when", "if", "once", "even"}) | TERMINATORS
+
+
+def _object_follows(words: list[str], k: int) -> bool:
+    """Does a word that may open the object of the verb before it stand at ``words[k]``?"""
+    if k >= len(words) or not words[k][:1].isalnum():
+        return False
+    return words[k] not in _NO_OBJECT and not words[k].endswith("ly")
+
+
 def sentence_cues(sent: Span) -> list[Cue]:
     """The negation and hedge cues of one sentence, with their scopes."""
     words = [t.lower_ for t in sent]
@@ -231,7 +249,11 @@ def sentence_cues(sent: Span) -> list[Cue]:
             continue
         for kind, pre, post in (("negation", NEG_PRE, NEG_POST), ("hedge", HEDGE_PRE, HEDGE_POST)):
             n_post = _match(words, i, post)
-            if n_post:
+            # "patients on X did not develop Y": with an object after it the verb's negation
+            # covers the object, as a ``pre`` cue's does, and leaves the subject alone
+            forward = n_post and words[i + n_post - 1] in _TRANSITIVE and \
+                _object_follows(words, i + n_post)
+            if n_post and not forward:
                 j = i
                 while j > 0 and i - j < MAX_SCOPE and words[j - 1] not in TERMINATORS:
                     j -= 1
@@ -239,7 +261,7 @@ def sentence_cues(sent: Span) -> list[Cue]:
                                 " ".join(words[i:i + n_post])))
                 i += n_post
                 break
-            n_pre = _match(words, i, pre)
+            n_pre = n_post if forward else _match(words, i, pre)
             if n_pre and kind == "hedge" and _measured_risk(words, i):
                 n_pre = 0
             if n_pre:

@@ -207,6 +207,12 @@ probability rate rates need amount time duration survival efficacy response resp
 concentration concentrations exposure clearance absorption
 """.split())
 _DETERMINERS = frozenset({"the", "a", "an"})
+#: where a level is measured, written before an analyte's name ("plasma thyroxine", "urinary
+#: calcium")
+SPECIMENS = frozenset("""
+plasma serum sera blood urinary urine csf cerebrospinal salivary saliva circulating fecal faecal
+stool sputum erythrocyte intracellular extracellular whole
+""".split())
 
 
 def _run_after(sent: Span, start: int, covered: set[int]) -> int:
@@ -259,6 +265,15 @@ def change_spans(sent: Span, ents: list[Span]) -> list[Span]:
         else:
             continue
         end = _run_after(sent, first, covered)
+        named = next((e for e in ents if e.start == end), None) if end < sent.end else None
+        if named is not None and end > first and \
+                all(t.lower_ in SPECIMENS for t in doc[first:end]):
+            # "depressed plasma thyroxine", "elevated serum creatinine": a specimen word says the
+            # change is of the level named next, so the finding takes that name in; cut before
+            # it, "depressed plasma" would name nothing
+            end = named.end
+        elif named is not None and named.label_ in ("CONDITION", "PHENOTYPE"):
+            continue  # "reduced hepatic necrosis": the change and its modifiers are the condition's
         words = {t.lower_ for t in doc[first:end]}
         if end == first or doc[end - 1].lower_ in _NOT_FINDING or words & _BENEFIT:
             continue
