@@ -720,3 +720,13 @@ def test_a_drug_named_inside_a_changed_level_is_no_cause_of_it(monkeypatch):
     doc = _doc("Rats exposed to velbaxin had depressed plasma zorbin.",
                [("velbaxin", "DRUG"), ("zorbin", "DRUG")])
     assert _pairs(doc) == {("velbaxin", "depressed plasma zorbin")}
+
+
+def test_a_comparative_after_and_is_no_verb_shared_with_the_drug(monkeypatch):
+    # "X caused massive Y in A and less extensive Y in B": "less" sizes Y, it lowers nothing
+    _with_model(monkeypatch, {"BIAS": 10.0})
+    doc = _doc("Velbaxin caused massive calcinosis in old rats and less extensive calcinosis "
+               "in young rats.", [("Velbaxin", "DRUG"), ("calcinosis", "CONDITION"),
+                                  ("calcinosis", "CONDITION")])
+    assert ("Velbaxin", "calcinosis") in _pairs(doc)
+    assert not rel._conjunct_verb(doc, 8)

@@ -592,3 +592,27 @@ def test_a_ratio_named_for_its_event_or_set_off_by_a_comma_keeps_its_value():
     assert lex.statistics("(hazard ratio, 0.52; 95% CI, 0.43 to 0.64)") == {"hr": 0.52}
     assert lex.statistics("the relative risk for major bleeding was 1.8") == {"rr": 1.8}
     assert lex.statistics("OR = 1.5 in patients or controls") == {"or": 1.5}
+
+
+def test_a_countering_verb_reaches_over_the_modifiers_of_the_change_it_counters():
+    ents = [("Zelorant", "DRUG"), ("right ventricular systolic pressure", "ENDPOINT")]
+    text = "Zelorant attenuated the hypoxia-induced increase in right ventricular systolic pressure."
+    assert _outcomes(text, ents) == [("Zelorant", "right ventricular systolic pressure",
+                                      "decreased")]
+    # a drug class noun in the modifiers names the rise's cause; it counters nothing
+    from litkg.extract import claims_lexicon as lex
+    from litkg.extract.pipeline import shared_nlp
+
+    doc = shared_nlp().make_doc("the ACE inhibitor-induced increase in potassium")
+    assert lex._countering_verb(doc, 5) is None
+
+
+def test_a_drug_that_is_the_verbs_subject_changed_the_outcome_in_both_groups():
+    # "in both groups" nulls a change told of the arms ("Y fell in both groups"), not one a
+    # drug made in each group
+    ents = [("Zelorant", "DRUG"), ("blood pressure", "ANALYTE")]
+    text = "Zelorant significantly lowered blood pressure in both groups."
+    assert _outcomes(text, ents) == [("Zelorant", "blood pressure", "decreased")]
+    text = "Zelorant and placebo lowered blood pressure in both groups."
+    assert ("Zelorant", "blood pressure", "decreased") not in _outcomes(
+        text, ents[:1] + [("placebo", "PROCEDURE")] + ents[1:])

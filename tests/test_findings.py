@@ -205,3 +205,14 @@ def test_a_fall_of_a_disease_or_symptom_names_no_finding_a_fall_of_a_function_do
     assert _found(_doc("An increase in itching was seen.")) == ["increase in itching"]
     # an abbreviation grounds too loosely to tell
     assert _found(_doc("He had a decreased MED.")) == ["decreased MED"]
+
+
+def test_a_change_word_that_is_a_drugs_verb_names_no_finding():
+    # "Allopurinol decreased serum urate": the drug's effect on a level, an outcome
+    from litkg.extract.findings import change_spans
+
+    doc = doc_with_ents("Velbaxin markedly decreased serum urate.",
+                        [("Velbaxin", "DRUG"), ("urate", "ANALYTE")])
+    assert change_spans(doc[:], list(doc.ents)) == []
+    doc = doc_with_ents("The rats had decreased serum urate.", [("urate", "ANALYTE")])
+    assert [s.text for s in change_spans(doc[:], list(doc.ents))] == ["decreased serum urate"]

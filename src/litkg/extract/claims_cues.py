@@ -175,6 +175,10 @@ def resolve_direction(doc: Doc, sent: Span, cue_i: int | None, direction: str | 
         # "Y decreased in both groups, but more decrease was seen in the X group (P<0.05)": the
         # arms differ in how much Y moved, the way it moved in both
         return direction
+    if cue_i is not None and drug_is_agent(doc, sent, cue_i):
+        # "Captopril lowered Y in both groups": the drug did it in each group; "in both
+        # groups" nulls only a change told of the arms ("Y fell in both groups")
+        clause, tail = _IN_BOTH.sub(" ", clause), _IN_BOTH.sub(" ", tail)
     if lex.SIGNIFICANT_NEGATED.search(clause) or lex.SIGNIFICANT_NEGATED.search(tail):
         return "unchanged"
     if direction is not None and lex.NOT_ACHIEVED.search(sent.text):
@@ -232,6 +236,25 @@ def _denied_change_between(doc: Doc, cue_i: int, obj: Span) -> bool:
         if c.kind == "negation" and cue_i < c.start and c.end <= obj.start and c.covers(obj.start) \
                 and any(_CHANGE_VERB.match(t.lower_) for t in doc[c.start:obj.start]):
             return True
+    return False
+
+
+#: words between a drug and its verb that keep the drug the verb's subject ("captopril
+#: treatment significantly lowered")
+_AGENT_GLUE = frozenset({"treatment", "therapy", "administration", "infusion", "alone", "also",
+                         "further", "itself"})
+
+
+def drug_is_agent(doc: Doc, sent: Span, cue_i: int) -> bool:
+    """Is one intervention the subject of the verb at ``cue_i``: named right before it, with
+    at most three adverbs or treatment nouns between ("X significantly lowered Y")?  Not a
+    comparator, nor one of coordinated arms ("X and placebo lowered Y": each arm changed)."""
+    for e in sent.ents:
+        if e.label_ in INTERVENTION_LABELS and e.end <= cue_i and cue_i - e.end <= 3 and all(
+                t.lower_ in _AGENT_GLUE or t.lower_.endswith("ly") for t in doc[e.end:cue_i]):
+            before = doc[e.start - 1].lower_ if e.start > sent.start else ""
+            return verb_like(doc[cue_i].lower_) and before not in ("and", "or", "both", "nor") \
+                and not claims_direction.GENERIC_COMPARATOR.search(e.text)
     return False
 
 

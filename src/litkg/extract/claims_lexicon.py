@@ -315,8 +315,8 @@ def sized_changes(doc, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
     # noun turns its sign over and is no cue of its own
     countered, verbs = set(), set()
     for i in nouns:
-        k = i - 1 if i > 0 and doc[i - 1].lower_ not in DETERMINERS else i - 2
-        if k >= 0 and _CHANGE_NOUN.match(doc[i].lower_) and doc[k].lower_.startswith(_COUNTERING):
+        k = _countering_verb(doc, i) if _CHANGE_NOUN.match(doc[i].lower_) else None
+        if k is not None:
             countered.add(i)
             verbs.add(k)
     out = []
@@ -329,6 +329,25 @@ def sized_changes(doc, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
             direction = _FLIP_SIGN.get(direction, direction)
         out.append((i, direction))
     return out
+
+
+#: words that end the noun phrase of a change noun, looking back from it
+_PHRASE_EDGE = frozenset({",", ";", ":", "(", ")", "and", "or", "but", "with", "in", "of", "by",
+                          "was", "were", "is", "are", "to", "than"})
+
+
+def _countering_verb(doc, i: int) -> int | None:
+    """The verb that counters the change noun at ``i`` ("prevented the rise in Y", "attenuated
+    the hypoxia-induced increase in Y"): within seven words before it, across its determiner
+    and modifiers, not across a clause or another phrase.  A drug class noun ("the inhibitor-
+    induced rise") names a cause, not a countering."""
+    for k in range(i - 1, max(-1, i - 8), -1):
+        low = doc[k].lower_
+        if low in _PHRASE_EDGE:
+            return None
+        if low.startswith(_COUNTERING) and not low.endswith(("or", "ors", "er", "ers")):
+            return k
+    return None
 
 
 #: words that open a noun phrase

@@ -289,8 +289,8 @@ def _conjunct_verb(doc: Doc, i: int) -> bool:
     """"X improved Y1 and diminished Y2": after "and", a past form shares the subject of a drug's
     verb earlier in the sentence (:func:`_verb_of_a_drug`), so it is a verb too, not part of a
     finding's name ("nausea and decreased appetite" has no drug's verb before it)."""
-    if i < 2 or doc[i - 1].lower_ not in ("and", ","):
-        return False
+    if i < 2 or doc[i - 1].lower_ not in ("and", ",") or not doc[i].lower_.endswith("ed"):
+        return False  # ("and less extensive Y": a comparative, not a verb)
     for k in range(i - 2, max(-1, i - 20), -1):
         if doc[k].text in (".", ";", ":") or doc[k + 1].is_sent_start:
             return False

@@ -244,6 +244,23 @@ def _predicative(doc, i: int, sent_start: int) -> bool:
     return k >= sent_start and doc[k].lower_ in _AUXILIARIES
 
 
+#: the labels of what is given (as in claims_relations.DRUG_LABELS; not imported, which
+#: would make findings depend on the claim stage)
+_GIVEN_LABELS = frozenset({"DRUG", "PROCEDURE"})
+
+
+def _drugs_verb(doc, i: int, sent_start: int, ents: list[Span]) -> bool:
+    """Is the "-ed" word at ``i`` the verb of a drug named right before it, past adverbs
+    ("Allopurinol (significantly) decreased serum urate")?  It then reports the drug's effect,
+    an outcome; it names no finding."""
+    if not doc[i].lower_.endswith("ed"):
+        return False
+    k = i - 1
+    while k >= sent_start and doc[k].lower_.endswith("ly"):
+        k -= 1
+    return k >= sent_start and any(e.end == k + 1 and e.label_ in _GIVEN_LABELS for e in ents)
+
+
 def change_spans(sent: Span, ents: list[Span]) -> list[Span]:
     """Findings named by a change (see :data:`CHANGE_BEFORE`, :data:`CHANGE_NOUNS`): the change
     word and the one to three words it changes, which overlap no entity; a change of a dose,
@@ -256,7 +273,8 @@ def change_spans(sent: Span, ents: list[Span]) -> list[Span]:
         low, i = tok.lower_, tok.i
         if i in covered or (out and i < out[-1].end):
             continue
-        if low in CHANGE_BEFORE and not _predicative(doc, i, sent.start):
+        if low in CHANGE_BEFORE and not _predicative(doc, i, sent.start) and \
+                not _drugs_verb(doc, i, sent.start, ents):
             first = i + 1
         elif low in CHANGE_NOUNS and i + 1 < sent.end and doc[i + 1].lower_ in ("of", "in"):
             first = i + 2
