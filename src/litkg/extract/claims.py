@@ -55,9 +55,9 @@ from litkg.extract import claims_study as study
 from litkg.extract import claims_nonfindings as nonfindings
 from litkg.extract import sections
 from litkg.extract.claims_attribution import drug_for
-from litkg.extract.claims_cues import (NOMINAL_TITLE, cue_for, direction_cues, drug_is_agent,
-                                      lowered_worsening, more_in_one_arm,
+from litkg.extract.claims_cues import (NOMINAL_TITLE, cue_for, direction_cues, lowered_worsening,
                                       resolve_direction, speed_of_time)
+from litkg.extract.claims_nulls import drug_is_agent, more_in_one_arm
 from litkg.extract.claims_measurements import sentence_measurements
 from litkg.extract.claims_mechanisms import verb_mechanisms
 from litkg.extract.claims_interventions import is_measured
@@ -458,13 +458,13 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
             continue  # "did not differ by BMI": the subgroups; "because of Y": a reason; "in
             # the absence of Y": a circumstance; "needed to maintain Y": a level aimed at
         if direction != "unchanged" and (
-                _IN_EVERY_ARM.search(doc.text[obj.end_char:sent.end_char]) or
+                # ("X lowered Y in both groups" is X's: the groups are where it did)
+                _IN_EVERY_ARM.search(doc.text[obj.end_char:sent.end_char])
+                and not (cue and drug_is_agent(doc, sent, cue_i)) or
                 _EVERY_ARM_SUBJECT.search(_CLAUSE_CUT.split(
                     doc.text[sent.start_char:obj.start_char])[-1])) \
-                and not more_in_one_arm(sent, doc.text[obj.end_char:sent.end_char]) \
-                and not (cue and drug_is_agent(doc, sent, cue_i)):
+                and not more_in_one_arm(sent, doc.text[obj.end_char:sent.end_char]):
             continue  # "Y declined in all groups": a change common to the arms is no drug's
-            # ("X lowered Y in both groups" is X's: the groups are where it did)
         drug = drug_for(sent, ents, cue_i, ctx.main_drug, sents, k, exclude=obj,
                          fallback=comparative or study_results)
         if ratio_arm is not None and ratio_arm[1] is not None:
