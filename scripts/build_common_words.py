@@ -13,6 +13,12 @@ wordfreq is needed only to rebuild the list (litkg does not depend on it):
 
     python -m venv /tmp/wf && /tmp/wf/bin/pip install wordfreq==3.1.1
     /tmp/wf/bin/python scripts/build_common_words.py [--min-zipf 3.9]
+
+The wider list src/litkg/data/english_words.txt.gz (Zipf >= 2.5, ~51k words: "cone",
+"elongate", "naloxone") is built by the same script; litkg uses it only for spans no vocabulary
+grounds (an NER "drug" made of English words is no drug):
+
+    /tmp/wf/bin/python scripts/build_common_words.py --min-zipf 2.5 --out src/litkg/data/english_words.txt.gz
 """
 
 import argparse

@@ -641,3 +641,39 @@ def test_a_drug_lowering_mean_arterial_pressure_is_an_outcome_with_its_direction
     assert ("outcome", "clonidine", "mean arterial pressure", "decreased") in found
     assert ("outcome", "mannitol", "intracranial pressure", "decreased") in found
     assert ("outcome", "dobutamine", "stroke volume", "increased") in found
+
+
+def test_an_ungrounded_chemical_made_of_english_words_is_no_drug(full_nlp):
+    # MEDLINE 25596077: the NER reads "cone" of "growth cone" and "axons elongate" as chemicals
+    found = ents(full_nlp, "Iron oxide nanoparticles guided regenerating axons; magnetic forces "
+                           "made the axons elongate faster toward the growth cone.")
+    assert [(t, c) for t, label, c in found if label == "DRUG"] == [("Iron oxide", "DrugBank:DB11576")]
+    found = ents(full_nlp, "Axons elongate when the growth cone advances along the nanoparticle gradient.")
+    assert not any(label == "DRUG" for _, label, _ in found), found
+    # ungrounded names that are no English words, and substance or class nouns, stay the NER's
+    from spacy.tokens import Doc
+
+    from litkg.extract.ner_spans import english_words_only
+    vocab = full_nlp.vocab
+    for words, expected in ((["cone"], True), (["axons", "elongate"], True), (["nalozone"], False),
+                            (["AZD3199"], False), (["zorvatinib"], False),
+                            (["muscle", "relaxants"], False), (["uric", "acid", "salts"], False),
+                            (["opioids"], False), (["DEN"], False)):
+        doc = Doc(vocab, words=words)
+        assert english_words_only(doc[:]) is expected, words
+
+
+def test_an_amino_acid_named_as_a_residue_of_a_protein_change_is_no_drug(full_nlp):
+    # BioRED train: residues of a mutation or a repeat, not amino acids given
+    found = ents(full_nlp, "Sequencing revealed a mutation of arginine 555-to-tryptophan "
+                           "(Arg555Trp) in the TGFBI gene.")
+    assert not any(label == "DRUG" for _, label, _ in found), found
+    found = ents(full_nlp, "The protein contains variable length glutamine and glycine repeats.")
+    assert not any(label == "DRUG" for _, label, _ in found), found
+    found = ents(full_nlp, "The Gly12Asp substitution and a glycine-to-alanine change at "
+                           "position 12 were found.")
+    assert not any(label == "DRUG" for _, label, _ in found), found
+    # amino acids given as drugs stay drugs, a dose's number is no position
+    found = ents(full_nlp, "Patients received glutamine 0.5 g/kg daily; glycine and taurine "
+                           "infusion improved outcomes.")
+    assert {t.lower() for t, label, _ in found if label == "DRUG"} >= {"glutamine", "glycine"}

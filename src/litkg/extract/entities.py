@@ -64,8 +64,9 @@ from litkg.extract.receptor_names import ligand_named_targets
 from litkg.extract.ner_spans import (ANATOMY_HEADS, BIOLOGIC_HEADS, CELL_STRUCTURES, GENE_SYMBOL,
                                      INN_STEM, ORGANISM_HEADS, ORGANS, anaesthetic_block,
                                      disease_shaped, drug_name_for_disease, is_enzyme, leading_drug,
-                                     lone_word_may_stand)
-from litkg.extract.span_filters import (citation_ranges, undefined_acronym, level_or_time_point, names_a_benefit,
+                                     english_words_only, lone_word_may_stand)
+from litkg.extract.span_filters import (amino_acid_residue, citation_ranges, undefined_acronym,
+                                        level_or_time_point, names_a_benefit,
                                         names_an_author, number_of_a_quantity, part_of_a_unit,
                                         part_of_compound_name, state_of_a_thing, trim_edges,
                                         without_lowered_meaning, without_organism_names)
@@ -222,6 +223,8 @@ class EntityRecognizer:
             if entry is None and ent.label_ == "CHEMICAL" and \
                     ent[-1].lower_ in ANATOMY_HEADS | ORGANS | CELL_STRUCTURES | ORGANISM_HEADS:
                 continue  # "the distal nephron": a body part the NER took for a chemical
+            if entry is None and ent.label_ == "CHEMICAL" and english_words_only(ent):
+                continue  # "growth cone", "axons elongate": English words, no substance named
             if ent.end < len(doc) and doc[ent.end].lower_ in ORGANISM_HEADS:
                 # "hepatitis B virus": the virus, named after its disease; "lactic acid
                 # bacteria": microbes named after what they make, no drug given
@@ -271,7 +274,8 @@ class EntityRecognizer:
                  and not part_of_compound_name(doc, sp) and not part_of_a_unit(doc, sp)
                  and not (sp.label_ in ("CONDITION", "PHENOTYPE") and state_of_a_thing(doc, sp))
                  and not names_a_benefit(sp)
-                 and not (sp.label_ in ("DRUG", "ANALYTE") and is_reagent(doc, sp))]
+                 and not (sp.label_ in ("DRUG", "ANALYTE") and is_reagent(doc, sp))
+                 and not (sp.label_ in ("DRUG", "ANALYTE") and amino_acid_residue(doc, sp))]
         spans = without_lowered_meaning(doc, without_organism_names(doc, spans))
         spans = self._propagate(doc, spans, taken)
         doc.ents = sorted(spans, key=lambda s: s.start)

@@ -256,9 +256,20 @@ SPECIMEN_WORDS = frozenset({"serum", "plasma", "blood", "urine", "urinary", "cir
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Everyday English words (data/common_words.txt.gz, see scripts/build_common_words.py)."""
-    path = data_dir() / "common_words.txt.gz"
+    return _word_list("common_words.txt.gz", "")
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """English words of any register, ~51k (data/english_words.txt.gz, Zipf >= 2.5: "cone",
+    "elongate", but also "naloxone"), for tests that also need a span to be ungrounded."""
+    return _word_list("english_words.txt.gz", " --min-zipf 2.5 --out src/litkg/data/english_words.txt.gz")
+
+
+def _word_list(name: str, options: str) -> frozenset[str]:
+    path = data_dir() / name
     if not path.exists():
-        raise ExtractionError("common-word list not found", where=str(path),
-                              hint="run scripts/build_common_words.py or reinstall litkg")
+        raise ExtractionError(f"word list {name} not found", where=str(path),
+                              hint=f"run scripts/build_common_words.py{options} or reinstall litkg")
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         return frozenset(line.strip() for line in handle if line.strip() and not line.startswith("#"))

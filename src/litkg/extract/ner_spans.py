@@ -10,7 +10,8 @@ read the span's own words instead:
 - heads that turn an NER "disease" into something else: a biologic named after a disease
   ("hepatitis B immune globulin"), a body part ("optic nerve"), an enzyme ("-ase");
 - a disease span that opens with a drug name ("Cephalexin rash"): two entities;
-- a lone everyday word the NER tagged in prose from another field ("ever", "plates").
+- a lone everyday word the NER tagged in prose from another field ("ever", "plates");
+- an ungrounded "chemical" made of English words ("growth cone", "axons elongate").
 """
 
 import re
@@ -18,7 +19,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from litkg.extract.induced import CAUSE_WORDS
-from litkg.extract.lexicon import FLAG_SHORT, Entry, common_words, norm_token
+from litkg.extract.lexicon import FLAG_SHORT, Entry, common_words, english_words, norm_token
 
 # Counter-ions and salt forms (normalised: no plural -s) that do not change the drug named.
 SALT_WORDS = {"hydrochloride", "dihydrochloride", "hcl", "hydrobromide", "sulfate", "bisulfate",
@@ -99,6 +100,32 @@ def lone_word_may_stand(token) -> bool:
         # a sentence is a proper name (a place, a person); drug and disease names are written
         # in lower case there, and brand names are in the vocabularies
     return not token.is_stop and text.lower() not in common_words()
+
+
+#: endings and words of substance names: an English word with one ("opioids", "relaxants",
+#: "inhibitors", "uric acid salts") may name a substance or a drug class no vocabulary grounds
+_SUBSTANCE_END = re.compile(r"(?:ine|ines|ide|ides|ol|ols|ium|yl|ane|ene|ose|in|ins|oid|oids|"
+                            r"ant|ants|ics|ors|ists|ers|ogen|ogens)$")
+_SUBSTANCE_WORDS = frozenset({"acid", "acids", "salt", "salts", "oil", "oils", "extract",
+                              "extracts", "oxide", "oxides", "ion", "ions", "metal", "metals",
+                              "gas", "vapour", "vapor", "smoke", "venom", "juice", "tea", "wine",
+                              "beer", "alcohol", "drug", "drugs", "agent", "agents"})
+
+
+def english_words_only(span: Span) -> bool:
+    """Is an NER chemical span that no vocabulary grounds made only of English words that name
+    no substance ("cone" of "growth cone", "elongate", "axons elongate", "raphe")?  The NER
+    types such words by their neighbours in a molecular-biology sentence.  Real drugs that
+    English knows are in the vocabularies; the ungrounded ones the NER rightly finds are codes
+    ("AZD3199"), new INN names ("-mab", "-nib"), systematic names or misspellings
+    ("nalozone"), none of which is an English word, and class nouns ("relaxants"), which keep
+    their substance ending."""
+    words = [t.text for t in span]
+    if not all(w.isalpha() for w in words) or any(len(w) > 1 and w.isupper() for w in words):
+        return False  # symbols, codes, acronyms ("DEN") are the NER's to call
+    lower = [w.lower() for w in words]
+    return all(w in english_words() and w not in _SUBSTANCE_WORDS and not _SUBSTANCE_END.search(w)
+               and not INN_STEM.search(w) for w in lower)
 
 
 def leading_drug(doc: Doc, ent: Span, lex: list, lex_by_span: dict):

@@ -305,3 +305,53 @@ def undefined_acronym(doc: Doc, span: Span) -> bool:
         return False
     stem = re.escape(text[:-1] if text.endswith("s") and len(text) > 2 else text)
     return re.search(rf"\({stem}s?[);,]|(?<![A-Za-z0-9]){stem}s?\s*\(", doc.text) is None
+
+
+_AMINO_ACIDS = frozenset({
+    "alanine", "arginine", "asparagine", "aspartate", "cysteine", "glutamate", "glutamine",
+    "glycine", "histidine", "isoleucine", "leucine", "lysine", "methionine", "phenylalanine",
+    "proline", "serine", "threonine", "tryptophan", "tyrosine", "valine", "selenocysteine"})
+_THREE_LETTER = r"(?:Ala|Arg|Asn|Asp|Cys|Gln|Glu|Gly|His|Ile|Leu|Lys|Met|Phe|Pro|Ser|Thr|Trp|Tyr|Val|Sec)"
+#: "Arg555Trp", "p.Gly12Asp", "Arg555*", "Gln61Ter", "Cys282Tyr": a protein change
+_SUBSTITUTION = re.compile(rf"^(?:p\.)?{_THREE_LETTER}\d+(?:{_THREE_LETTER}|Ter|X|\*|fs\w*|del)$")
+#: nouns a residue of a protein is named with ("glutamine repeats", "lysine residues")
+_RESIDUE_NOUNS = frozenset({"repeat", "repeats", "residue", "residues", "substitution",
+                            "substitutions", "stretch", "stretches", "tract", "tracts", "codon",
+                            "codons", "position", "positions"})
+
+
+def amino_acid_residue(doc: Doc, span: Span) -> bool:
+    """Is ``span`` an amino acid named as a residue of a protein change, not given as a drug?
+    "arginine 555-to-tryptophan (Arg555Trp)", "glycine-to-alanine", "glutamine and glycine
+    repeats", "lysine residues": the name is followed by its position number (not a dose: no
+    unit after it), stands on either side of "to" in a substitution, or heads a residue noun
+    (also across a coordination of amino acids); or the span is a written substitution."""
+    if _SUBSTITUTION.match(span.text):
+        return True
+    if len(span) != 1 or span.text.lower() not in _AMINO_ACIDS:
+        return False
+    i, n = span.start, len(doc)
+
+    def word(k: int) -> str:
+        return doc[k].lower_ if 0 <= k < n else ""
+
+    nxt = span.end
+    if nxt < n and doc[nxt].is_digit and not (nxt + 1 < n and is_unit(doc[nxt + 1].text)) \
+            and span.label_ == "DRUG" and word(i - 1) not in _MEASURED_AFTER:
+        return True  # "arginine 555": its position in the protein ("serum glycine 250": a level)
+    # "555-to-tryptophan", "glycine-to-alanine", "glycine to alanine at position 12"
+    before = i - 2 if word(i - 1) in ("-", "–") else i - 1
+    if word(before) == "to":
+        k = before - 1 if word(before - 1) in ("-", "–") else before
+        if word(k - 1) in _AMINO_ACIDS or (k >= 1 and doc[k - 1].is_digit):
+            return True
+    after = nxt + 1 if word(nxt) in ("-", "–") else nxt
+    if word(after) == "to":
+        target = after + 2 if word(after + 1) in ("-", "–") else after + 1
+        if word(target) in _AMINO_ACIDS:
+            return True
+    # "glutamine and glycine repeats": skip coordinated amino acids to the head noun
+    k = nxt
+    while word(k) in ("and", "or", ",", "/") and word(k + 1) in _AMINO_ACIDS:
+        k += 2
+    return word(k) in _RESIDUE_NOUNS
