@@ -511,3 +511,10 @@ def test_a_condition_the_patients_are_without_names_the_population_not_a_change(
     text = "Zelorant lowered PTH in patients without diabetes."
     claims = _claims(text, [("Zelorant", "DRUG"), ("PTH", "ANALYTE"), ("diabetes", "CONDITION")])
     assert _kinds(claims, "outcome") == {("zelorant", "pth")}
+
+
+def test_a_condition_of_the_study_animals_names_the_population_not_a_change():
+    text = "Proteinuria was reduced by zelorant in rats with nephrotic syndrome (NS)."
+    claims = _claims(text, [("Proteinuria", "PHENOTYPE"), ("zelorant", "DRUG"),
+                            ("nephrotic syndrome", "CONDITION"), ("NS", "CONDITION")])
+    assert _kinds(claims, "outcome") == {("zelorant", "proteinuria")}

@@ -241,6 +241,9 @@ _P_VALUE = re.compile(r"\b[Pp]\s*(=|<|>|≤|≥|<=|>=)\s*(0?\.\d+|1\.0+)")
 PERSON = (r"(patients?|subjects?|participants?|individuals?|people|persons?|men|women|man|woman|"
           r"children|child|infants?|neonates?|adolescents?|adults?|boys?|girls?|siblings?|"
           r"sisters?|brothers?|twins?|recipients?|users?|cases?|volunteers?)")
+#: the animals a study is done in: with a condition they are its population ("rats with Y")
+STUDY_ANIMAL = (r"(rats?|mice|mouse|dogs?|rabbits?|pigs?|piglets?|monkeys?|animals?|hamsters?|"
+                r"sheep|cats?)")
 #: words of a genetic variant compared between people: "the GG genotype", "T allele carriers"
 GENETIC_VARIANT = r"(?:alleles?|genotypes?|homozygo\w*|heterozygo\w*|carriers?)"
 

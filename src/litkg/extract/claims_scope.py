@@ -69,10 +69,11 @@ PERSON = lex.PERSON
 _NP_WORD = (r"(?!(?:had|has|have|was|were|is|are|showed?|developed|received|treated|after|during|"
             r"when|while|then|decreas|increas|improv|reduc|normali[sz]|respond|fell|rose|declin)"
             r"\w*\b)[^\s,;:()]+")
-_POPULATION = re.compile(rf"\b{PERSON}\s+(with|without|having|suffering from|who (had|have|has|carry|"
+_POPULATION = re.compile(rf"\b(?:{PERSON}|{lex.STUDY_ANIMAL})\s+(with|without|having|suffering from|who (had|have|has|carry|"
                          rf"carried|harbou?r(ed)?)|whose)\b(\s+{_NP_WORD}){{0,6}}\s*$", re.I)
 #: a word for the people studied ("patients", "children", "cohort")
-POPULATION_NOUN = re.compile(rf"^{PERSON}$|^(population|populations|cohorts?)$", re.I)
+POPULATION_NOUN = re.compile(rf"^{PERSON}$|^{lex.STUDY_ANIMAL}$|^(population|populations|cohorts?)$",
+                             re.I)
 
 
 def names_population(doc: Doc, sent: Span, ent: Span) -> bool:
