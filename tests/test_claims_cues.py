@@ -616,3 +616,15 @@ def test_a_drug_that_is_the_verbs_subject_changed_the_outcome_in_both_groups():
     text = "Zelorant and placebo lowered blood pressure in both groups."
     assert ("Zelorant", "blood pressure", "decreased") not in _outcomes(
         text, ents[:1] + [("placebo", "PROCEDURE")] + ents[1:])
+
+
+def test_a_list_with_bracketed_abbreviations_shares_its_verb():
+    # "A, B (BB), C (CC) and D (DD) were decreased": the brackets restate members, the list
+    # and its verb are one
+    names = ["body weight", "total cholesterol", "TC", "triacylglycerol", "TAG", "uric acid",
+             "UA", "alanine transaminase", "ALT"]
+    text = ("The body weight, total cholesterol (TC), triacylglycerol (TAG), uric acid (UA) and "
+            "alanine transaminase (ALT) were markedly decreased after zelorant.")
+    got = _outcomes(text, [(n, "ANALYTE") for n in names] + [("zelorant", "DRUG")])
+    assert {o for _, o, d in got if d == "decreased"} >= {
+        "body weight", "total cholesterol", "triacylglycerol", "uric acid", "alanine transaminase"}

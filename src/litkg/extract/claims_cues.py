@@ -474,15 +474,17 @@ _LIST_GAP = {",", "and", "or"}
 def _coordinated(doc: Doc, obj: Span) -> list[Span]:
     """The entities coordinated with ``obj`` ("LDL, triglycerides and glucose"), in order,
     when the list is closed by "and"/"or"; else ``[obj]``."""
+    # ("total cholesterol (TC), uric acid (UA) and ALT": an abbreviation in brackets restates
+    # the member before it; it is neither a member nor a break in the list)
     ents = [e for e in doc.ents if e.label_ not in INTERVENTION_LABELS and
-            e.sent.start == obj.sent.start]
+            e.sent.start == obj.sent.start and not _bracketed(doc, e)]
     if obj not in ents:
         return [obj]
     i = ents.index(obj)
     lo = hi = i
 
     def joined(a: Span, b: Span) -> bool:
-        gap = [t.lower_ for t in doc[a.end:b.start]]
+        gap = [t.lower_ for t in doc[_after_brackets(doc, a.end, b.start):b.start]]
         return bool(gap) and set(gap) <= _LIST_GAP
     while lo > 0 and joined(ents[lo - 1], ents[lo]):
         lo -= 1
@@ -494,6 +496,21 @@ def _coordinated(doc: Doc, obj: Span) -> list[Span]:
                                                  doc[members[-2].end:members[-1].start]}:
         return [obj]
     return members
+
+
+def _bracketed(doc: Doc, e: Span) -> bool:
+    """Is ``e`` alone in brackets ("(TC)")?"""
+    return e.start > 0 and doc[e.start - 1].text == "(" and e.end < len(doc) and \
+        doc[e.end].text == ")"
+
+
+def _after_brackets(doc: Doc, i: int, limit: int) -> int:
+    """Past a short bracketed aside opening at token ``i`` ("(TC)"), else ``i``."""
+    if i < limit and doc[i].text == "(":
+        for k in range(i + 1, min(limit, i + 6)):
+            if doc[k].text == ")":
+                return k + 1
+    return i
 
 
 def _list_cue(doc: Doc, obj: Span, cues: list[tuple[int, str]]) -> tuple[int, str] | None:
@@ -514,7 +531,8 @@ def _list_cue(doc: Doc, obj: Span, cues: list[tuple[int, str]]) -> tuple[int, st
     # ... a verb right after the list has it as its subject; one farther on ("conditions such
     # as A, B and C has been found to improve Y") may have its own object
     trail = None if last is obj else cue_for(doc, last, cues, in_list=True)
-    return trail if trail is not None and last.end <= trail[0] <= last.end + 3 else None
+    end = _after_brackets(doc, last.end, obj.sent.end)  # ("C (CC) decreased")
+    return trail if trail is not None and end <= trail[0] <= end + 3 else None
 
 
 
