@@ -86,7 +86,7 @@ def evidence_in_abstract(p: Prompt, abstract: str) -> bool:
     holds abstracts only: a prompt whose evidence is elsewhere can only be answered from an
     aim, a conclusion or another outcome, so the report scores the two kinds apart."""
     plain = _plain(abstract)
-    return any(_plain(e) and _plain(e) in plain for e in p.evidence)
+    return any(e and e in plain for e in map(_plain, p.evidence))
 
 
 def pairwise_agreement(prompts: list[Prompt]) -> tuple[int, int]:

@@ -17,6 +17,7 @@ from litkg.extract import claims_lexicon as lex
 from litkg.extract.claims_relations import INTERVENTION_LABELS
 from litkg.extract.context import cues
 from litkg.extract.endpoints import verb_like
+from litkg.extract.findings import GIVEN_AFTER
 
 
 IN_BOTH = re.compile(r"\bin both (groups|arms)\b", re.I)
@@ -48,8 +49,7 @@ def denied_change_between(doc: Doc, cue_i: int, obj: Span) -> bool:
 
 #: words between a drug and its verb that keep the drug the verb's subject ("captopril
 #: treatment significantly lowered")
-_AGENT_GLUE = frozenset({"treatment", "therapy", "administration", "infusion", "alone", "also",
-                         "further", "itself"})
+_AGENT_GLUE = GIVEN_AFTER | {"alone", "also", "further", "itself"}
 
 
 def drug_is_agent(doc: Doc, sent: Span, cue_i: int) -> bool:

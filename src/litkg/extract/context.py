@@ -197,8 +197,7 @@ def _next_clause(words: list[str], start: int, j: int) -> bool:
 
 #: past forms that are never a noun's modifier ("and fell", "and had"): after "did not ... and"
 #: they cannot share the auxiliary, so they open a predicate of their own
-_PAST_ONLY = frozenset({"was", "were", "had", "became", "went", "grew", "fell", "rose", "got",
-                        "made", "took", "underwent", "remained", "showed", "saw", "gave", "began"})
+_PAST_ONLY = _FINITE - {"is", "are", "has", "have", "did", "does", "become", "becomes", "shown"}
 _DO = frozenset({"did", "does", "do"})
 
 
@@ -214,7 +213,7 @@ def _second_predicate(words: list[str], cue: int, j: int) -> bool:
     if nxt in _PAST_ONLY:
         return True
     if nxt.endswith("ly") and j + 2 < len(words):
-        return _verb_like(words[j + 2]) and words[j + 2] not in ("is", "are", "has", "have")
+        return words[j + 2] in _PAST_ONLY or (len(words[j + 2]) > 4 and words[j + 2].endswith("ed"))
     return words[j - 1] == ")" and len(nxt) > 4 and nxt.endswith("ed")
 
 

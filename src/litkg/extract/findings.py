@@ -238,10 +238,16 @@ _AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being", "ge
 def _predicative(doc, i: int, sent_start: int) -> bool:
     """Is the participle at ``i`` a verb after an auxiliary, past adverbs ("was gradually
     increased")?"""
+    k = _before_adverbs(doc, i, sent_start)
+    return k >= sent_start and doc[k].lower_ in _AUXILIARIES
+
+
+def _before_adverbs(doc, i: int, sent_start: int) -> int:
+    """The token before ``i`` past any "-ly" adverbs ("was gradually increased")."""
     k = i - 1
     while k >= sent_start and doc[k].lower_.endswith("ly"):
         k -= 1
-    return k >= sent_start and doc[k].lower_ in _AUXILIARIES
+    return k
 
 
 #: the labels of what is given (as in claims_relations.DRUG_LABELS; not imported, which
@@ -255,9 +261,7 @@ def _drugs_verb(doc, i: int, sent_start: int, ents: list[Span]) -> bool:
     an outcome; it names no finding."""
     if not doc[i].lower_.endswith("ed"):
         return False
-    k = i - 1
-    while k >= sent_start and doc[k].lower_.endswith("ly"):
-        k -= 1
+    k = _before_adverbs(doc, i, sent_start)
     return k >= sent_start and any(e.end == k + 1 and e.label_ in _GIVEN_LABELS for e in ents)
 
 
