@@ -108,6 +108,19 @@ def test_nominal_mechanism_suppression_of_secretion():
     assert mech.get("somatostatin receptors") == "increased"
 
 
+def test_a_drug_acting_on_a_clinical_endpoint_is_an_outcome_not_a_mechanism():
+    # a mechanism is what a drug acts on (a target or process); what it does to mortality or
+    # to events is its outcome, in the present tense and hedged too
+    claims = _claims("Pravastatin may reduce deaths in older adults, and ribavirol increases "
+                     "hospital admissions.",
+                     [("Pravastatin", "DRUG"), ("deaths", "ENDPOINT"), ("ribavirol", "DRUG"),
+                      ("hospital admissions", "ENDPOINT")])
+    assert not [c for c in claims if c.kind == "mechanism"]
+    fell = _find(claims, "outcome", "deaths", "pravastatin")
+    assert fell.direction == "decreased" and fell.hedged
+    assert _find(claims, "outcome", "hospital admissions", "ribavirol").direction == "increased"
+
+
 def test_percent_statistic_on_outcome():
     claims = _claims("With rituximab, 64.5% of patients reached remission of vasculitis.",
                      [("rituximab", "DRUG"), ("vasculitis", "CONDITION")])

@@ -262,3 +262,35 @@ def test_a_drug_induced_condition_is_not_the_indication_of_the_drugs_before_it()
     text = "Velbaxin was prescribed for drug-induced neuropathy."
     assert _claims(text, [("Velbaxin", "DRUG"), ("neuropathy", "CONDITION")]) == \
         [("Velbaxin", "neuropathy")]
+
+
+def test_patients_with_a_condition_who_received_a_drug():
+    # the trial's population is what its drug was studied in: "received", "were randomized
+    # to", "receiving" hand the drug to the patients the condition describes
+    for text in ("Overall, 210 adults with chronic gout received febuxostat or placebo.",
+                 "Adults with chronic gout were randomized to febuxostat or placebo.",
+                 "Adults with chronic gout receiving febuxostat were followed for a year."):
+        ents = [("chronic gout", "CONDITION"), ("febuxostat", "DRUG"), ("placebo", "PROCEDURE")]
+        got = _claims(text, [e for e in ents if e[0] in text])
+        assert got == [("febuxostat", "chronic gout")], text
+
+
+def test_a_drug_received_after_a_condition_is_not_its_treatment():
+    # "received" names no use of its own: an earlier event or a later harm is no indication
+    # nor is a condition whose description another drug or finding closes before the verb
+    for text in ("After the pneumonia resolved, she received apixaban.",
+                 "She received cisplatin and developed acute kidney injury.",
+                 "A man with gout who developed a rash after taking apixaban.",
+                 "Patients with gout on colchicine while receiving apixaban."):
+        ents = [(w, lab) for w, lab in (("pneumonia", "CONDITION"), ("apixaban", "DRUG"),
+                                        ("cisplatin", "DRUG"), ("acute kidney injury", "CONDITION"),
+                                        ("gout", "CONDITION"), ("rash", "CONDITION"),
+                                        ("colchicine", "DRUG"))
+                if w in text]
+        assert [p for p in _claims(text, ents) if p[0] in ("apixaban", "cisplatin")] == [], text
+
+
+def test_drugs_listed_with_their_arm_sizes_share_the_indication():
+    text = "Adults with chronic gout were randomized to febuxostat (n = 41), allopurinol (n = 40) or placebo."
+    got = _claims(text, [("chronic gout", "CONDITION"), ("febuxostat", "DRUG"), ("allopurinol", "DRUG")])
+    assert got == [("allopurinol", "chronic gout"), ("febuxostat", "chronic gout")]

@@ -92,16 +92,24 @@ def named_drug(span: Span, ents: list[Span]) -> Span:
 _RATE_OF = frozenset({"risk", "incidence", "rate", "odds", "occurrence", "frequency", "number"})
 
 
-def _a_disease(ents: list[Span], start: int) -> bool:
-    """Is the phrase at token ``start`` a named disease or finding, or its risk or rate ("the
-    risk of myocardial infarction"): what a drug's effect on is an outcome, rather than a
-    target or process?"""
+def _named_at(ents: list[Span], start: int, labels) -> bool:
+    """Is the phrase at token ``start`` an entity with one of ``labels``, or its risk or rate
+    ("the risk of myocardial infarction")?"""
     if not ents:
         return False
     doc = ents[0].doc
     if start + 2 < len(doc) and doc[start].lower_ in _RATE_OF and doc[start + 1].lower_ == "of":
         start += 2
-    return any(e.start == start and e.label_ in CONDITION_LABELS for e in ents)
+    return any(e.start == start and e.label_ in labels for e in ents)
+
+
+def _clinical_outcome(ents: list[Span], start: int, direction: str) -> bool:
+    """What a drug's effect on is an outcome, rather than a target or process: a clinical
+    endpoint whichever way it moves ("reduces mortality", "increases cardiovascular events"),
+    and a disease or finding the drug lowers ("may reduce stroke"; "X induces
+    hypoparathyroidism" stays a mechanism: the way X acts)."""
+    return _named_at(ents, start, {"ENDPOINT"}) or (
+        direction == "decreased" and _named_at(ents, start, CONDITION_LABELS))
 
 
 def verb_mechanisms(sent: Span, ents: list[Span], drug_at: Callable[[int], Span | None]) -> list[tuple]:
@@ -130,11 +138,9 @@ def verb_mechanisms(sent: Span, ents: list[Span], drug_at: Callable[[int], Span 
                         if (s.start, s.end) in class_drugs
                         or not drug_classes.inside_class_name(sent, ents, s)]
             obj = phrase_after(doc, tok.i, sent.end, ents)
-            if verb == "decreased" and obj and _a_disease(ents, obj[1]) and any(
+            if obj and _clinical_outcome(ents, obj[1], verb) and any(
                     isinstance(s, Span) and s.label_ in DRUG_LABELS for s in subjects):
-                # "X may reduce stroke": a clinical outcome of X, not a mechanism ("X induces
-                # hypoparathyroidism" stays one: the way X acts)
-                continue
+                continue  # the outcome rules read it
             if subjects and obj:
                 out += [(s, obj[0], verb, tok.i) for s in subjects]
             continue

@@ -89,13 +89,26 @@ def _is_cue(word: str) -> bool:
 _USE_OBJECT = frozenset({"in", "for", "to", "as", "against", "with"})
 #: "started on X", "maintained on X": verbs that put a patient on a drug
 _PUT_ON = frozenset({"started", "initiated", "commenced", "begun", "placed", "put", "maintained"})
+#: verbs that hand a drug to patients: "adults with Y received X", "patients with Y were
+#: randomized to X or placebo" - the trial's population is what X was studied in
+_GIVEN = frozenset({"received", "receiving", "receive", "given", "randomized", "randomised",
+                    "assigned", "allocated", "took", "taking"})
 
 
 def _put_on_ok(doc: Doc, sent: Span, i: int, c: Span) -> bool:
-    """A "started on" cue after the condition treats it only when the condition describes the
-    patient ("a woman with Y was started on X"), not an earlier event ("After Y resolved, she
-    was started on X")."""
-    if doc[i].lower_ not in _PUT_ON or c.start > i:
+    """A "started on" or "received" cue after the condition treats it only when the condition
+    describes the patient ("a woman with Y was started on X"), not an earlier event ("After Y
+    resolved, she was started on X").  "received" names no use of its own, so a condition
+    after it ("received X and developed Y") is never its indication, nor one whose
+    description another entity has closed before the verb."""
+    word = doc[i].lower_
+    if word in _GIVEN and (c.start > i or any(
+            c.end <= e.start and e.end <= i and e.label_ in CONDITION_LABELS | INTERVENTION_LABELS
+            for e in sent.ents)):
+        # "patients with Y on A while receiving X for Z", "a woman with Y who developed Z after
+        # taking X": another drug or finding between Y and the verb ends Y's description
+        return False
+    if word not in _PUT_ON | _GIVEN or c.start > i:
         return True
     return bool(_POPULATION_WITH.search(doc[max(sent.start, c.start - 4):c.start].text))
 
@@ -107,6 +120,8 @@ def _cue_at(doc: Doc, i: int) -> bool:
     word = doc[i].lower_
     if word in _PUT_ON and i + 1 < len(doc) and doc[i + 1].lower_ == "on":
         return True  # "a woman with Y was started on X"
+    if word in _GIVEN:
+        return True  # "patients with Y received X": :func:`_put_on_ok` checks the population
     if not _is_cue(word):
         return False
     if word == "used":
@@ -253,9 +268,12 @@ def _same_drug_key(d: Span) -> str:
 def _coordinated(doc: Doc, a: tuple, b: tuple) -> bool:
     """Drugs ``a`` and ``b`` ((span, start, end)) stand in one coordination."""
     (_, a_start, a_end), (_, b_start, b_end) = sorted((a, b), key=lambda x: x[1])
-    if b_start - a_end > 4:
-        return False
     between = doc[a_end:b_start].text
+    # "X (n = 31), Y (n = 29) or placebo": an arm's size stands after each listed drug; it and
+    # a bracketed dose or short form lengthen the gap without leaving the list
+    between = _ARM_SIZE.sub(" ", between)
+    if b_start - a_end > 4 and len(between.split()) > 4:
+        return False
     # "X 400 μg, Y 30 mg": doses and article words may stand between listed drugs
     between = re.sub(r"\b(the|a|an|\d[\d.,]*\s*\S*)\b", " ", between)
     # "X (IC) and Y (MEM)": a parenthesised short form restates the drug before it
@@ -267,6 +285,7 @@ def _coordinated(doc: Doc, a: tuple, b: tuple) -> bool:
     return bool(_COORDINATION.match(between))
 
 
+_ARM_SIZE = re.compile(r"[(\[]\s*n\s*=\s*\d[\d,]*\s*[)\]]", re.I)
 _COURSE = re.compile(r"\b(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|"
                      r"\d+)\s+)?(?:days?|weeks?|months?|courses?|cycles?|doses?)\s+of\b", re.I)
 
