@@ -121,6 +121,16 @@ def test_a_drug_acting_on_a_clinical_endpoint_is_an_outcome_not_a_mechanism():
     assert _find(claims, "outcome", "hospital admissions", "ribavirol").direction == "increased"
 
 
+def test_an_intervention_withheld_is_not_the_agent_of_a_change():
+    # "recovered without dialysis": the procedure was not done, so the recovery is not its
+    # (the sentence before names the drug that was given)
+    claims = _claims("She was given fomepizole. Renal function recovered without the need for "
+                     "dialysis.",
+                     [("fomepizole", "DRUG"), ("Renal function", "ENDPOINT"), ("dialysis", "PROCEDURE")])
+    outcomes = [c for c in claims if c.kind == "outcome"]
+    assert outcomes and all(c.subject.label.lower() == "fomepizole" for c in outcomes)
+
+
 def test_percent_statistic_on_outcome():
     claims = _claims("With rituximab, 64.5% of patients reached remission of vasculitis.",
                      [("rituximab", "DRUG"), ("vasculitis", "CONDITION")])

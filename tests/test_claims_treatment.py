@@ -268,6 +268,7 @@ def test_patients_with_a_condition_who_received_a_drug():
     # the trial's population is what its drug was studied in: "received", "were randomized
     # to", "receiving" hand the drug to the patients the condition describes
     for text in ("Overall, 210 adults with chronic gout received febuxostat or placebo.",
+                 "We randomly assigned 210 older adults with chronic gout to febuxostat or placebo.",
                  "Adults with chronic gout were randomized to febuxostat or placebo.",
                  "Adults with chronic gout receiving febuxostat were followed for a year."):
         ents = [("chronic gout", "CONDITION"), ("febuxostat", "DRUG"), ("placebo", "PROCEDURE")]

@@ -39,6 +39,20 @@ _VARIANT = re.compile(rf"\b(?:{lex.GENETIC_VARIANT}|haplotypes?|polymorphisms?|v
                       r"rs\d{3,})\b", re.I)
 
 
+#: words between "without" and the intervention it withholds ("without the need for dialysis")
+_WITHHELD_GLUE = frozenset({"any", "the", "a", "further", "additional", "need", "needing",
+                            "requiring", "for", "of", "use", "recourse", "to"})
+
+
+def _withheld(doc, e: Span) -> bool:
+    """Is intervention ``e`` named as not given ("resolved without transplantation", "without
+    any treatment", "without the need for dialysis")?"""
+    i = e.start - 1
+    while i >= 0 and doc[i].lower_ in _WITHHELD_GLUE:
+        i -= 1
+    return i >= 0 and doc[i].lower_ == "without"
+
+
 def drug_for(sent: Span, ents: list[Span], i: int, main_drug: Span | None,
              sents: list[Span], k: int, fallback: bool = True,
              exclude: Span | None = None) -> Span | None:
@@ -55,6 +69,8 @@ def drug_for(sent: Span, ents: list[Span], i: int, main_drug: Span | None,
     drugs = [e for e in drugs if not interventions.glued_attribute(doc, e)]
     # "modafinil decreases Y in abstinent cocaine users": the users' drug names the population
     drugs = [e for e in drugs if not interventions.names_users(e)] or drugs
+    # "Y recovered without dialysis": a withheld intervention is no agent, even as the only one
+    drugs = [e for e in drugs if not _withheld(doc, e)]
     # "Neither X nor Y had an effect on Z": the drugs sit inside the negation scope
     # ("no difference in Y between A and B": A and B are the arms compared, whatever the
     # negation's scope covers of them)

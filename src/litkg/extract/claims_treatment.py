@@ -93,6 +93,7 @@ _PUT_ON = frozenset({"started", "initiated", "commenced", "begun", "placed", "pu
 #: randomized to X or placebo" - the trial's population is what X was studied in
 _GIVEN = frozenset({"received", "receiving", "receive", "given", "randomized", "randomised",
                     "assigned", "allocated", "took", "taking"})
+_ALLOCATED = frozenset({"randomized", "randomised", "assigned", "allocated"})
 
 
 def _put_on_ok(doc: Doc, sent: Span, i: int, c: Span) -> bool:
@@ -111,6 +112,17 @@ def _put_on_ok(doc: Doc, sent: Span, i: int, c: Span) -> bool:
     if word not in _PUT_ON | _GIVEN or c.start > i:
         return True
     return bool(_POPULATION_WITH.search(doc[max(sent.start, c.start - 4):c.start].text))
+
+
+def _allocated_to(doc: Doc, sent: Span, c: Span, ds: int) -> bool:
+    """"We randomly assigned 180 adults with Y to X or placebo": an allocation verb takes the
+    population with condition ``c`` as its object and the drug (at token ``ds``) after "to"."""
+    if ds < c.end or "to" not in {t.lower_ for t in doc[c.end:ds]} or any(
+            c.end <= e.start and e.end <= ds for e in sent.ents):
+        return False
+    with_at = _POPULATION_WITH.search(doc[max(sent.start, c.start - 4):c.start].text)
+    return bool(with_at) and any(t.lower_ in _ALLOCATED
+                                 for t in doc[max(sent.start, c.start - 10):c.start])
 
 
 def _cue_at(doc: Doc, i: int) -> bool:
@@ -364,7 +376,8 @@ def treatment_pairs(sent: Span, ents: list[Span], taken: set,
                       and not (i < head and any(t.text in (":", ";") for t in doc[i:head]))
                       and not (ds < head and i < head and _new_phrase(doc, max(i, de), head, cond_tokens))
                       for i in range(start, hi)) or (
-                title and ds < head and _title_in(doc, de, head)) or (
+                title and ds < head and _title_in(doc, de, head)) or \
+                _allocated_to(doc, sent, c, ds) or (
                 ds < head and any(_effect_on(doc, i, ds, de) for i in range(de, min(de + 3, head))))
             gap = head - de if ds < head else ds - c.end
             if gap <= 35 and cue and not is_measured(d) and not d._.negated:
