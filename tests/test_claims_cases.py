@@ -677,3 +677,18 @@ def test_a_difference_between_a_disease_group_and_controls_is_not_the_drugs():
     text = f"{title}. Treated patients had higher interleukin-6 than controls."
     claims = _claims(text, base + [("interleukin-6", "ANALYTE")], title=title)
     assert _find(claims, "outcome", "interleukin-6").subject.label == "tralumab"
+
+
+def test_a_drug_whose_amount_was_measured_is_not_the_agent_of_an_interaction():
+    # "the AUC of B", "the half-life of B": B is the drug measured; the change belongs to the
+    # drug given with it, in the active and in the passive voice
+    claims = _claims("Fluvoxamine increased the AUC of tizanidine 33-fold and prolonged its "
+                     "half-life. The clearance of digoxin was reduced by verapamil.",
+                     [("Fluvoxamine", "DRUG"), ("AUC", "ENDPOINT"), ("tizanidine", "DRUG"),
+                      ("half-life", "ENDPOINT"), ("clearance", "ENDPOINT"), ("digoxin", "DRUG"),
+                      ("verapamil", "DRUG")])
+    outcomes = {(c.subject.label.lower(), c.object.label.lower(), c.direction)
+                for c in claims if c.kind == "outcome"}
+    assert ("fluvoxamine", "half-life", "increased") in outcomes
+    assert ("verapamil", "clearance", "decreased") in outcomes
+    assert not {s for s, _, _ in outcomes} & {"tizanidine", "digoxin"}

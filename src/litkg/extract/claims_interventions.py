@@ -52,6 +52,14 @@ _MEASURED_AFTER = ("level", "levels", "concentration", "concentrations", "excret
                    "peroxidation", "profile", "profiles")  # "lipid peroxidation", "lipid profile"
 
 
+#: a measure of how much of a drug the body holds: "the AUC of midazolam", "exposure to X",
+#: "plasma concentrations of X" - X is what was measured (another drug's interaction), not the
+#: agent of the change
+_AMOUNT_OF = re.compile(r"\b(?:AUC\S*|C[_ ]?max|C[_ ]?min|T[_ ]?max|half-?li(?:fe|ves)|t1/2|clearance|"
+                        r"exposures?|bioavailability|concentrations?|levels?|pharmacokinetics|"
+                        r"absorption|elimination|metabolism)\s+(?:of|to)\s*$", re.I)
+
+
 #: a gas named with the site it is measured at: "EtCO2" (end-tidal), "PaO2" (arterial), "SpO2",
 #: "PETCO2", "PvCO2" -- a reading, never the gas given as a drug
 _GAS_READING = re.compile(r"^(p?et|pa|pv|pt|sa|sp|sv|tc|etco)(co2|o2|n2o)$", re.I)
@@ -65,6 +73,9 @@ def is_measured(span: Span) -> bool:
             (span.start > 0 and doc[span.start - 1].lower_ in ("end-tidal", "tidal", "arterial")):
         return True
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before in ("of", "to") and _AMOUNT_OF.search(doc.text[max(0, span.start_char - 40):
+                                                                 span.start_char]):
+        return True
     after = [t.lower_ for t in doc[span.end:min(len(doc), span.end + 3)]]
     return before in _MEASURED_BEFORE or any(w in _MEASURED_AFTER for w in after[:1]) or (
         len(after) > 2 and after[0] in ("and", "or") and after[2] in _MEASURED_AFTER)
