@@ -692,3 +692,11 @@ def test_a_drug_whose_amount_was_measured_is_not_the_agent_of_an_interaction():
     assert ("fluvoxamine", "half-life", "increased") in outcomes
     assert ("verapamil", "clearance", "decreased") in outcomes
     assert not {s for s, _, _ in outcomes} & {"tizanidine", "digoxin"}
+
+
+def test_the_drug_naming_a_population_of_users_is_not_the_cause_of_a_harm():
+    # "in warfarin users": warfarin says who was studied; the harm is the other drug's
+    claims = _claims("Fluconazole increased the risk of major bleeding in warfarin users.",
+                     [("Fluconazole", "DRUG"), ("major bleeding", "CONDITION"), ("warfarin", "DRUG")])
+    harms = {c.subject.label.lower() for c in claims if c.kind == "adverse_effect"}
+    assert harms == {"fluconazole"}

@@ -276,7 +276,11 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
     methods = sections.methods_section(sent)
     # a study's results section reports on the study's intervention, named or not
     study_results = sections.study_results(sent)
-    for drug, cond in [] if methods else adverse_pairs(sent, ents, harm_fallback):
+    # "PPI use was associated with bleeding among warfarin users": the users' drug names the
+    # population, so the harm is the other drug's
+    givers = [e for e in ents if e.label_ in DRUG_LABELS and not interventions.names_users(e)]
+    ae_ents = [e for e in ents if not givers or e.label_ not in DRUG_LABELS or e in givers]
+    for drug, cond in [] if methods else adverse_pairs(sent, ae_ents, harm_fallback):
         if aim_at is not None and min(drug.end_char, cond.end_char) <= aim_at < max(
                 drug.start_char, cond.start_char):
             continue  # "we gave X to test the hypothesis that Y ...": Y is not asserted of X
