@@ -295,3 +295,12 @@ def test_drugs_listed_with_their_arm_sizes_share_the_indication():
     text = "Adults with chronic gout were randomized to febuxostat (n = 41), allopurinol (n = 40) or placebo."
     got = _claims(text, [("chronic gout", "CONDITION"), ("febuxostat", "DRUG"), ("allopurinol", "DRUG")])
     assert got == [("allopurinol", "chronic gout"), ("febuxostat", "chronic gout")]
+
+
+def test_a_condition_the_drug_lowered_is_its_outcome_not_its_indication():
+    # "adjunctive X reduced Y": the cue word names X's use, but the verb between makes Y what
+    # X changed (an outcome claim reads it)
+    text = "Adjunctive brivaracetam reduced seizures in adults with focal epilepsy."
+    got = _claims(text, [("brivaracetam", "DRUG"), ("seizures", "CONDITION"),
+                         ("focal epilepsy", "CONDITION")])
+    assert got == [("brivaracetam", "focal epilepsy")]

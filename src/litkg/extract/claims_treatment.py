@@ -403,7 +403,9 @@ def treatment_pairs(sent: Span, ents: list[Span], taken: set,
 
 #: finite verbs of raising or causing: "X treatment increases Y" reports a harm of X, not what
 #: X is for ("X improves / reduces Y" is consistent with treating Y)
-_CHANGE_VERB_STEMS = lex.DIRECTION_PREFIXES["increased"] + lex.AE_CAUSAL
+_CHANGE_VERB_STEMS = lex.DIRECTION_PREFIXES["increased"] + lex.AE_CAUSAL + (
+    # "adjunctive X reduced seizure frequency": what X lowered is its outcome, read as one
+    "decreas", "reduc", "lower", "diminish", "attenuat", "suppress", "lessen", "abolish")
 
 
 #: a coordinator and a determiner open a new noun phrase: "patients treated with X and the
@@ -427,8 +429,9 @@ def _new_phrase(doc: Doc, after: int, head: int, cond_tokens: set[int]) -> bool:
 
 
 def _changes_between(doc: Doc, i: int, head: int, named: set[int]) -> bool:
-    """Is there a finite raising or causing verb between the cue at ``i`` and the condition at ``head``
-    ("ritonavir treatment increases atherosclerotic lesions")?  A verb after "to" ("used to
+    """Is there a finite changing or causing verb between the cue at ``i`` and the condition at
+    ``head`` ("ritonavir treatment increases atherosclerotic lesions", "adjunctive X reduced
+    seizures")?  A verb after "to" ("used to
     reduce Y") states the use, and one inside an entity (tokens ``named``) is part of its name."""
     for t in doc[i + 1:head]:
         w = t.lower_
