@@ -304,3 +304,10 @@ def test_a_condition_the_drug_lowered_is_its_outcome_not_its_indication():
     got = _claims(text, [("brivaracetam", "DRUG"), ("seizures", "CONDITION"),
                          ("focal epilepsy", "CONDITION")])
     assert got == [("brivaracetam", "focal epilepsy")]
+
+
+def test_eyes_with_a_condition_are_a_trial_population():
+    text = "Sixty eyes with ocular hypertension were randomized to brimonidine 0.2% twice daily or travoprost 0.004% once daily."
+    got = _claims(text, [("ocular hypertension", "CONDITION"), ("brimonidine", "DRUG"),
+                         ("travoprost", "DRUG")])
+    assert got == [("brimonidine", "ocular hypertension"), ("travoprost", "ocular hypertension")]

@@ -240,7 +240,9 @@ _P_VALUE = re.compile(r"\b[Pp]\s*(=|<|>|≤|≥|<=|>=)\s*(0?\.\d+|1\.0+)")
 #: the nouns of people a text studies ("patients", "children", "volunteers"), as a regex group
 PERSON = (r"(patients?|subjects?|participants?|individuals?|people|persons?|men|women|man|woman|"
           r"children|child|infants?|neonates?|adolescents?|adults?|boys?|girls?|siblings?|"
-          r"sisters?|brothers?|twins?|recipients?|users?|cases?|volunteers?)")
+          r"sisters?|brothers?|twins?|recipients?|users?|cases?|volunteers?|"
+          # the unit of an eye trial: "80 eyes with glaucoma were randomized to X"
+          r"eyes?)")
 #: the animals a study is done in: with a condition they are its population ("rats with Y")
 STUDY_ANIMAL = (r"(rats?|mice|mouse|dogs?|rabbits?|pigs?|piglets?|monkeys?|animals?|hamsters?|"
                 r"sheep|cats?)")

@@ -287,9 +287,11 @@ def _coordinated(doc: Doc, a: tuple, b: tuple) -> bool:
     if b_start - a_end > 4 and len(between.split()) > 4:
         return False
     # "X 400 μg, Y 30 mg": doses and article words may stand between listed drugs
-    between = re.sub(r"\b(the|a|an|\d[\d.,]*\s*\S*)\b", " ", between)
+    between = re.sub(r"\d[\d.,]*\s*%|\b(the|a|an|\d[\d.,]*\s*\S*)\b", " ", between)
     # "X (IC) and Y (MEM)": a parenthesised short form restates the drug before it
     between = re.sub(r"\(\s*[^()\s]{1,12}\s*\)", " ", between)
+    # "A 0.005% once daily or B 0.5% twice daily": a dosing frequency belongs to the drug before
+    between = _FREQUENCY.sub(" ", between)
     # "A versus seven days of B": a course's length belongs to the drug after it
     between = _COURSE.sub(" ", between)
     # "ferric carboxymaltose versus oral iron": a route belongs to the drug after it
@@ -297,6 +299,9 @@ def _coordinated(doc: Doc, a: tuple, b: tuple) -> bool:
     return bool(_COORDINATION.match(between))
 
 
+_FREQUENCY = re.compile(r"\b(?:(?:once|twice|thrice|(?:two|three|four|\d)\s+times)\s+(?:a\s+|per\s+)?"
+                        r"(?:daily|day|weekly|week|monthly|month)|daily|weekly|nightly|"
+                        r"(?:q\.?d|b\.?i\.?d|t\.?i\.?d|q\.?i\.?d)\b\.?)", re.I)
 _ARM_SIZE = re.compile(r"[(\[]\s*n\s*=\s*\d[\d,]*\s*[)\]]", re.I)
 _COURSE = re.compile(r"\b(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|"
                      r"\d+)\s+)?(?:days?|weeks?|months?|courses?|cycles?|doses?)\s+of\b", re.I)
