@@ -6,7 +6,8 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from litkg.extract.entities import default_ner_path, entity_nlp, mentions_from_doc
+from litkg.extract.entities import default_ner_path, entity_nlp
+from litkg.extract.mentions import mentions_from_doc
 from litkg.extract.lexicon import key_of, lookup
 from litkg.models import ENTITY_LABELS
 from litkg.paths import corpus_dir
@@ -319,7 +320,8 @@ def test_derived_condition_words_in_text(lex_nlp):
 
 
 def test_spinal_levels_in_a_range_are_not_hormones():
-    from litkg.extract.entities import entity_nlp, mentions_from_doc
+    from litkg.extract.entities import entity_nlp
+    from litkg.extract.mentions import mentions_from_doc
 
     nlp = entity_nlp()
     assert mentions_from_doc(nlp("The block height was T7 (T4-T9) in group R.")) == []
@@ -327,7 +329,8 @@ def test_spinal_levels_in_a_range_are_not_hormones():
 
 
 def test_time_points_named_t_number_are_not_hormones():
-    from litkg.extract.entities import entity_nlp, mentions_from_doc
+    from litkg.extract.entities import entity_nlp
+    from litkg.extract.mentions import mentions_from_doc
 
     nlp = entity_nlp()
     assert mentions_from_doc(nlp("VAS was lower on T1 h and on T4 h (P < 0.05).")) == []
@@ -361,7 +364,8 @@ def test_a_disease_written_without_its_head_noun_is_grounded_to_the_full_name():
 
 
 def test_the_condition_a_drug_induced_is_found_even_when_it_is_an_everyday_word():
-    from litkg.extract.entities import entity_nlp, mentions_from_doc
+    from litkg.extract.entities import entity_nlp
+    from litkg.extract.mentions import mentions_from_doc
 
     doc = entity_nlp()("Fentanyl-induced cough was seen; levetiracetam induced psoriasiform drug eruption.")
     got = [(m.text, m.label) for m in mentions_from_doc(doc) if m.label != "DRUG"]

@@ -71,7 +71,8 @@ from litkg.extract.span_filters import (amino_acid_residue, citation_ranges, und
                                         part_of_compound_name, state_of_a_thing, trim_edges,
                                         without_lowered_meaning, without_organism_names)
 from litkg.extract.lexicon import FLAG_CHEM, FLAG_LAB, FLAG_SHORT, Entry, Lexicon, load_lexicon, norm_token
-from litkg.models import ENTITY_LABELS, Concept, Mention
+from litkg.extract.mentions import CONJUNCTS, LIGANDS
+from litkg.models import ENTITY_LABELS
 from litkg.paths import data_dir
 
 #: NER label -> lexicon labels that may ground it.
@@ -87,15 +88,6 @@ _NER_DEFAULT = {"CHEMICAL": "DRUG", "DISEASE": "CONDITION"}
 #: change words a finding's name may open on, which are also verbs ("X increased cardiac output")
 CHANGE_VERBS = frozenset({"increased", "decreased", "reduced", "elevated", "raised", "lowered",
                           "diminished"})
-
-#: ``doc.user_data`` key prefix: (prefix, start char, end char) -> ((id, name), ...) of the other
-#: concepts a composite mention names.
-_CONJUNCTS = "litkg_conjuncts"
-#: ``doc.user_data`` key prefix: (prefix, start char, end char) of a target named after its
-#: ligand -> ((start char, end char, label, id, name), ...) of the chemicals inside it
-_LIGANDS = "litkg_ligands"
-
-
 
 
 def default_ner_path() -> Path:
@@ -331,8 +323,9 @@ class EntityRecognizer:
         """Names shortened by coordination (:mod:`litkg.extract.coordination`): a composite
         condition ("protein C and S deficiency") replaces the pieces found inside it (unless a
         longer name is around it or across its edge) and names every expanded concept (the
-        others in ``doc.user_data``, read by :func:`mentions_from_doc`); a lone conjunct
-        ("hemo-" in "hemo- and peritoneal dialysis") is added where nothing was found."""
+        others in ``doc.user_data``, read by :func:`~litkg.extract.mentions.mentions_from_doc`);
+        a lone conjunct ("hemo-" in "hemo- and peritoneal dialysis") is added where nothing was
+        found."""
         for co in find_coordinations(doc, self.lexicon):
             inside = [s for s in spans if co.start <= s.start and s.end <= co.end]
             overlapping = [s for s in spans if s.start < co.end and co.start < s.end]
@@ -343,7 +336,7 @@ class EntityRecognizer:
             spans.append(span)
             taken.update(range(co.start, co.end))
             if len(co.entries) > 1:
-                doc.user_data[(_CONJUNCTS, span.start_char, span.end_char)] = tuple(
+                doc.user_data[(CONJUNCTS, span.start_char, span.end_char)] = tuple(
                     (e.id, e.name) for e in co.entries[1:])
         return spans
 
@@ -380,7 +373,7 @@ class EntityRecognizer:
             span = self._make(doc, start, end, "TARGET", entry, "lexicon")
             spans.append(span)
             taken.update(range(start, end))
-            doc.user_data[(_LIGANDS, span.start_char, span.end_char)] = tuple(
+            doc.user_data[(LIGANDS, span.start_char, span.end_char)] = tuple(
                 (s.start_char, s.end_char, s.label_, s._.concept_id, s._.concept_label or s.text)
                 for s in inside if s.label_ in ("DRUG", "ANALYTE"))
         return spans
@@ -514,46 +507,3 @@ def entity_nlp(*, use_ner: bool = True) -> Language:
     nlp.add_pipe("sentencizer")
     add_entity_pipes(nlp, use_ner=use_ner)
     return nlp
-
-
-def mentions_from_doc(doc: Doc, *, ligands: bool = False) -> list[Mention]:
-    """The doc's entities as :class:`Mention` objects, offsets in the original document text
-    when the doc carries an offset map (``Doc._.offset_map``) and the document.  ``ligands``:
-    also the chemical inside a target named after it ("histamine" in "histamine H2-receptors"),
-    which chemical-only corpora (CDR) annotate; litkg's own mentions name the target only."""
-    register_extensions()
-    offset_map = doc._.offset_map
-    document = doc._.litkg_document
-    out = []
-    for ent in doc.ents:
-        if ent.label_ not in ENTITY_LABELS:
-            continue
-        start, end, text = ent.start_char, ent.end_char, ent.text
-        if offset_map is not None:
-            start, end = offset_map(ent.start_char), offset_map(ent.end_char - 1) + 1
-            if document is not None:
-                text = document.text[start:end]
-        cid = ent._.concept_id
-        label = ent._.concept_label or ent.text
-        concept = Concept(label=label, id=cid, text=ent.text if ent.text != label else None)
-        out.append(Mention(start=start, end=end, text=text, label=ent.label_, concept=concept,
-                           source=ent._.source or "lexicon"))
-        # a composite mention ("protein C and S deficiency") also names its other conjuncts
-        for other_id, other_label in doc.user_data.get((_CONJUNCTS, ent.start_char, ent.end_char), ()):
-            concept = Concept(label=other_label, id=other_id, text=ent.text)
-            out.append(Mention(start=start, end=end, text=text, label=ent.label_, concept=concept,
-                               source=ent._.source or "lexicon"))
-        if ligands:
-            out += [_ligand_mention(doc, ligand)
-                    for ligand in doc.user_data.get((_LIGANDS, ent.start_char, ent.end_char), ())]
-    return out
-
-
-def _ligand_mention(doc: Doc, ligand: tuple) -> Mention:
-    """The ligand recorded inside a target's name, as a mention (see :func:`mentions_from_doc`)."""
-    start, end, label, cid, name = ligand
-    text = doc.text[start:end]
-    if doc._.offset_map is not None:
-        start, end = doc._.offset_map(start), doc._.offset_map(end - 1) + 1
-    concept = Concept(label=name, id=cid, text=text if text != name else None)
-    return Mention(start=start, end=end, text=text, label=label, concept=concept, source="lexicon")
