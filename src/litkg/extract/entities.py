@@ -34,7 +34,10 @@ drug's verb, which leaves the name.
 
 Unknown names keep ``concept_id = None``.  Chemical analytes (calcium, phosphate, vitamin D)
 are ANALYTEs unless the context doses them ("oral phosphate", "calcium supplementation",
-"treatment with phosphorus"), then DRUGs with their chemical id.  One/two-letter lab symbols
+"treatment with phosphorus"), then DRUGs with their chemical id; a dosing context also lets a
+chemical that only MeSH lists find its span ("oral lysine").  A chemical that names a gene
+element ("androgen response element") is no drug, and a "condition" that is a physiological
+process ("platelet aggregation") is measured, an ANALYTE.  One/two-letter lab symbols
 ("Ca", "P", "K") count only in a lab context (next to a number and unit, after a specimen word,
 or in a legend "Ca: calcium").
 """
@@ -56,7 +59,7 @@ from litkg.extract.extensions import register_extensions
 from litkg.extract.endpoints import HEADS as ENDPOINT_HEADS
 from litkg.extract.grounding import (VOCABULARY_ONLY, ground_span, ground_without_head_noun,
                                      head_entry, lexicon_matches, procedure_head)
-from litkg.extract.entity_contexts import dosing_context, lab_context
+from litkg.extract.entity_contexts import dosed_vocabulary_chemical, dosing_context, lab_context
 from litkg.extract.induced import induced_conditions
 from litkg.extract.modifiers import QUALIFIERS, modified_vocabulary_names, name_start
 from litkg.extract.reagents import is_reagent
@@ -64,9 +67,9 @@ from litkg.extract.receptor_names import ligand_named_targets
 from litkg.extract.ner_spans import (ANATOMY_HEADS, BIOLOGIC_HEADS, CELL_STRUCTURES, GENE_SYMBOL,
                                      INN_STEM, ORGANISM_HEADS, ORGANS, anaesthetic_block,
                                      disease_shaped, drug_name_for_disease, is_enzyme, leading_drug,
-                                     english_words_only, lone_word_may_stand)
+                                     english_words_only, lone_word_may_stand, names_a_process)
 from litkg.extract.span_filters import (amino_acid_residue, citation_ranges, undefined_acronym,
-                                        level_or_time_point, names_a_benefit,
+                                        level_or_time_point, names_a_benefit, names_a_gene_element,
                                         names_an_author, number_of_a_quantity, part_of_a_unit,
                                         part_of_compound_name, state_of_a_thing, trim_edges,
                                         without_lowered_meaning, without_organism_names)
@@ -267,8 +270,12 @@ class EntityRecognizer:
                  and not (sp.label_ in ("CONDITION", "PHENOTYPE") and state_of_a_thing(doc, sp))
                  and not names_a_benefit(sp)
                  and not (sp.label_ in ("DRUG", "ANALYTE") and is_reagent(doc, sp))
-                 and not (sp.label_ in ("DRUG", "ANALYTE") and amino_acid_residue(doc, sp))]
+                 and not (sp.label_ in ("DRUG", "ANALYTE") and amino_acid_residue(doc, sp))
+                 and not (sp.label_ in ("DRUG", "ANALYTE") and names_a_gene_element(doc, sp))]
         spans = without_lowered_meaning(doc, without_organism_names(doc, spans))
+        # "platelet aggregation": a process the corpora file under a disorder is measured, not had
+        spans = [self._make(doc, sp.start, sp.end, "ANALYTE", None, sp._.source)
+                 if names_a_process(sp) else sp for sp in spans]
         spans = self._propagate(doc, spans, taken)
         doc.ents = sorted(spans, key=lambda s: s.start)
         return doc
@@ -455,8 +462,10 @@ class EntityRecognizer:
         if FLAG_SHORT in entry.flags:
             # a gene symbol with its number ("IL-10", "IL6", "CD40") is no ambiguous
             # abbreviation: short names otherwise only ground what the NER finds, and the NER
-            # finds no genes
-            return entry.label == "TARGET" and bool(GENE_SYMBOL.match(doc[start:end].text))
+            # finds no genes; a vocabulary's chemical the context doses ("oral lysine",
+            # "arginine supplementation") is given as a drug, whatever else the word may name
+            return (entry.label == "TARGET" and bool(GENE_SYMBOL.match(doc[start:end].text))) or (
+                entry.label == "DRUG" and dosed_vocabulary_chemical(doc, start, end, entry))
         if entry.label == "TARGET" and len(entry.name) <= 6 and " " not in entry.name \
                 and not entry.name.islower() and doc[start:end].text.islower():
             return False  # a gene symbol ("Bad", "CIS") written as a plain word ("bad", "cis")
