@@ -191,7 +191,8 @@ def test_an_endpoint_whose_modifiers_precede_the_spelled_words_gives_its_label()
 
 
 def test_a_letter_before_a_word_of_genetics_is_a_nucleotide_not_the_abbreviated_name():
-    from litkg.extract.entities import entity_nlp, mentions_from_doc
+    from litkg.extract.entities import entity_nlp
+    from litkg.extract.mentions import mentions_from_doc
 
     nlp = entity_nlp(use_ner=False)
     text = ("Codon 54 changes alanine (A) to threonine. The A allele and the AA genotype were rarer "

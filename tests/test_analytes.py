@@ -206,3 +206,12 @@ def test_a_mean_arterial_pressure_abbreviation_is_named_by_its_reading():
         ("MAP", "mean arterial pressure"), ("SBP", "systolic blood pressure")]
     # without a reading "MAP" is a kinase, a drug or a map
     assert _ents("MAP kinase activity increased 2-fold.") == []
+
+
+def test_a_vascular_resistance_abbreviation_is_named_by_its_reading():
+    doc = doc_with_ents("Milrinone reduced SVR from 1450 to 1100 dyn·s/cm5 and PVR to 2.8 Wood units.",
+                        [("Milrinone", "DRUG")], pipes=("sentencizer", "litkg_analytes"))
+    assert [(e.text, e._.concept_label) for e in doc.ents if e.label_ == "ANALYTE"] == [
+        ("SVR", "systemic vascular resistance"), ("PVR", "pulmonary vascular resistance")]
+    # without a resistance's unit "SVR" is a sustained virological response, "PVR" a residual
+    assert _ents("SVR was achieved in 95% of patients; PVR was 120 mL.") == []

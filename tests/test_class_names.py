@@ -50,3 +50,33 @@ def test_a_hyphenated_modifier_and_a_list_around_the_class():
     got = _ents(text, [("angiotensin", "DRUG"), ("angiotensin receptor blockers", "DRUG"),
                        ("clopidogrel", "DRUG"), ("statins", "DRUG")])
     assert got[0] == ("angiotensin-converting enzyme inhibitors", "DRUG")
+
+
+def test_a_target_with_its_number_and_abbreviation_names_one_grounded_class():
+    # "sodium-glucose cotransporter 2 (SGLT2) inhibitors": the whole class, not "Sodium-glucose"
+    doc = doc_with_ents("Sodium-glucose cotransporter 2 (SGLT2) inhibitors reduced HbA1c.",
+                        [("Sodium-glucose", "DRUG"), ("HbA1c", "ANALYTE")],
+                        pipes=("sentencizer", "litkg_class_names"))
+    assert [(e.text, e.label_, e._.concept_id) for e in doc.ents] == [
+        ("Sodium-glucose cotransporter 2 (SGLT2) inhibitors", "DRUG", "MESH:D000077203"),
+        ("HbA1c", "ANALYTE", None)]
+    doc = doc_with_ents("Dipeptidyl peptidase-4 (DPP-4) inhibitors were stopped.",
+                        pipes=("sentencizer", "litkg_class_names"))
+    assert [(e.text, e._.concept_id) for e in doc.ents] == [
+        ("Dipeptidyl peptidase-4 (DPP-4) inhibitors", "MESH:D054873")]
+    doc = doc_with_ents("Glucagon-like peptide-1 (GLP-1) receptor agonists were started.",
+                        [("peptide-1", "DRUG")], pipes=("sentencizer", "litkg_class_names"))
+    assert [(e.text, e._.concept_id) for e in doc.ents] == [
+        ("Glucagon-like peptide-1 (GLP-1) receptor agonists", "MESH:D000097789")]
+    # a class the lexicon knows by its full name is grounded too
+    doc = doc_with_ents("Angiotensin II receptor blockers were given.",
+                        pipes=("sentencizer", "litkg_class_names"))
+    assert [(e.text, e._.concept_id) for e in doc.ents] == [
+        ("Angiotensin II receptor blockers", "MESH:D057911")]
+    # a participle inside a name the lexicon knows: the whole name, not "enzyme inhibitors"
+    doc = doc_with_ents("Adults treated with angiotensin converting enzyme inhibitors fainted.",
+                        pipes=("sentencizer", "litkg_class_names"))
+    assert [(e.text, e._.concept_id) for e in doc.ents] == [
+        ("angiotensin converting enzyme inhibitors", "MESH:D000806")]
+    # a count of inhibitors is no number of a name
+    assert _ents("The 2 inhibitors were compared.") == []

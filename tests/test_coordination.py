@@ -4,7 +4,8 @@ import pytest
 import spacy
 
 from litkg.extract.coordination import find_coordinations
-from litkg.extract.entities import entity_nlp, mentions_from_doc
+from litkg.extract.entities import entity_nlp
+from litkg.extract.mentions import mentions_from_doc
 from litkg.extract.lexicon import Entry, Lexicon, load_lexicon
 
 

@@ -168,3 +168,8 @@ def test_a_pressure_measured_in_a_body_space_is_an_endpoint():
     assert _endpoints(text) == ["Intraocular pressure", "central venous pressure", "pulse pressure"]
     assert _endpoints("The pressure was high.") == []
     assert _endpoints("Antibiotic selective pressure favoured resistant strains.") == []
+
+
+def test_a_response_element_is_dna_not_an_endpoint():
+    assert _endpoints("Androgen response elements and early response genes were mutated.") == []
+    assert _endpoints("The androgen response was blunted.") == ["androgen response"]

@@ -6,7 +6,8 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from litkg.extract.entities import default_ner_path, entity_nlp, mentions_from_doc
+from litkg.extract.entities import default_ner_path, entity_nlp
+from litkg.extract.mentions import mentions_from_doc
 from litkg.extract.lexicon import key_of, lookup
 from litkg.models import ENTITY_LABELS
 from litkg.paths import corpus_dir
@@ -319,7 +320,8 @@ def test_derived_condition_words_in_text(lex_nlp):
 
 
 def test_spinal_levels_in_a_range_are_not_hormones():
-    from litkg.extract.entities import entity_nlp, mentions_from_doc
+    from litkg.extract.entities import entity_nlp
+    from litkg.extract.mentions import mentions_from_doc
 
     nlp = entity_nlp()
     assert mentions_from_doc(nlp("The block height was T7 (T4-T9) in group R.")) == []
@@ -327,7 +329,8 @@ def test_spinal_levels_in_a_range_are_not_hormones():
 
 
 def test_time_points_named_t_number_are_not_hormones():
-    from litkg.extract.entities import entity_nlp, mentions_from_doc
+    from litkg.extract.entities import entity_nlp
+    from litkg.extract.mentions import mentions_from_doc
 
     nlp = entity_nlp()
     assert mentions_from_doc(nlp("VAS was lower on T1 h and on T4 h (P < 0.05).")) == []
@@ -361,7 +364,8 @@ def test_a_disease_written_without_its_head_noun_is_grounded_to_the_full_name():
 
 
 def test_the_condition_a_drug_induced_is_found_even_when_it_is_an_everyday_word():
-    from litkg.extract.entities import entity_nlp, mentions_from_doc
+    from litkg.extract.entities import entity_nlp
+    from litkg.extract.mentions import mentions_from_doc
 
     doc = entity_nlp()("Fentanyl-induced cough was seen; levetiracetam induced psoriasiform drug eruption.")
     got = [(m.text, m.label) for m in mentions_from_doc(doc) if m.label != "DRUG"]
@@ -677,3 +681,57 @@ def test_an_amino_acid_named_as_a_residue_of_a_protein_change_is_no_drug(full_nl
     found = ents(full_nlp, "Patients received glutamine 0.5 g/kg daily; glycine and taurine "
                            "infusion improved outcomes.")
     assert {t.lower() for t, label, _ in found if label == "DRUG"} >= {"glutamine", "glycine"}
+
+
+def test_a_physiological_process_is_measured_not_a_condition(full_nlp):
+    # "platelet aggregation": the corpora file it under blood platelet disorders; it is what
+    # platelets do, a measured quantity
+    found = ents(full_nlp, "Aspirin reduced platelet aggregation and urinary protein excretion.")
+    assert ("platelet aggregation", "ANALYTE", None) in found
+    assert not any(label in ("CONDITION", "PHENOTYPE") for _, label, _ in found)
+    # with a word of disorder it is a finding
+    found = ents(full_nlp, "Clopidogrel did not affect impaired platelet aggregation.")
+    assert ("impaired platelet aggregation", "PHENOTYPE", "HP:0003540") in found
+
+
+def test_a_vocabulary_chemical_the_context_doses_is_a_drug(lex_nlp):
+    # MeSH-only names ("arginine", "lysine") ground but do not find spans, except given as a drug
+    assert ("lysine", "DRUG", "MESH:D008239") in ents(lex_nlp, "Oral lysine reduced herpes labialis.")
+    assert ("Arginine", "DRUG", "MESH:D001120") in ents(
+        lex_nlp, "Arginine supplementation lowered blood pressure.")
+    assert ("lysine", "DRUG", "MESH:D008239") in ents(lex_nlp, "Treatment with lysine was safe.")
+    # a residue of a protein or a word of chemistry is no drug given
+    for text in ("Substitution of arginine 555 by tryptophan abolished binding.",
+                 "Lysine residues were acetylated.", "The arginine content of casein is high."):
+        assert not any(t.lower() in ("arginine", "lysine") for t, _, _ in ents(lex_nlp, text))
+    # a vocabulary's word for a class names the kind of therapy, not a drug
+    found = ents(lex_nlp, "Hormone therapy, antiviral therapy and oral anticonvulsants were stopped.")
+    assert not any(label == "DRUG" for _, label, _ in found)
+
+
+def test_a_chemical_naming_a_gene_element_is_no_drug(full_nlp):
+    for text in ("Androgen response elements in the promoter bind the receptor in prostate cancer.",
+                 "An estrogen-responsive promoter drove expression in breast cancer cells.",
+                 "The glucocorticoid response element mediated repression in asthma.",
+                 "The calcium-binding site of the protein was mutated."):
+        assert not any(label in ("DRUG", "ANALYTE") for _, label, _ in ents(full_nlp, text)), text
+    # the therapy named after the hormone, and its receptor, stay what they were
+    from litkg.extract.pipeline import extract_document, shared_nlp
+    from litkg.models import Document
+
+    text = "Androgen deprivation therapy lowered androgen receptor expression."
+    found = extract_document(Document(id="t", text=text), shared_nlp()).mentions
+    assert [(m.text, m.label) for m in found] == [
+        ("Androgen deprivation therapy", "PROCEDURE"), ("androgen receptor", "TARGET")]
+
+
+def test_vascular_resistances_are_analytes(lex_nlp):
+    found = ents(lex_nlp, "Systemic vascular resistance and pulmonary vascular resistance fell.")
+    assert [(t, label) for t, label, _ in found] == [
+        ("Systemic vascular resistance", "ANALYTE"), ("pulmonary vascular resistance", "ANALYTE")]
+
+
+def test_the_liquid_of_a_pressure_unit_is_no_drug(full_nlp):
+    found = ents(full_nlp, "Ten cm H2O CPAP decreased systemic vascular resistance.")
+    assert not any(t == "H2O" for t, _, _ in found)
+    assert ("systemic vascular resistance", "ANALYTE", None) in found

@@ -140,7 +140,8 @@ def test_british_spellings_share_a_key(british, american):
 
 
 def test_a_time_phrase_is_no_procedure():
-    from litkg.extract.entities import entity_nlp, mentions_from_doc
+    from litkg.extract.entities import entity_nlp
+    from litkg.extract.mentions import mentions_from_doc
 
     doc = entity_nlp()("Walk time improved after treatment in both groups.")
     assert [m.text for m in mentions_from_doc(doc) if m.label == "PROCEDURE"] == []

@@ -4,7 +4,8 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from litkg.extract.entities import entity_nlp, mentions_from_doc
+from litkg.extract.entities import entity_nlp
+from litkg.extract.mentions import mentions_from_doc
 from litkg.extract.extensions import register_extensions
 from litkg.extract.lexicon import load_lexicon
 from litkg.extract.modifiers import modified_vocabulary_names, modifier_statistics, name_start
@@ -65,14 +66,16 @@ def test_in_the_entity_component():
 
 
 def test_the_course_of_a_condition_is_not_a_condition():
-    from litkg.extract.entities import entity_nlp, mentions_from_doc
+    from litkg.extract.entities import entity_nlp
+    from litkg.extract.mentions import mentions_from_doc
 
     doc = entity_nlp()("Postoperative recurrence was rare; dermal cysts were seen.")
     assert [m.text for m in mentions_from_doc(doc)] == ["dermal cysts"]
 
 
 def test_a_phrase_with_its_own_name_takes_that_name():
-    from litkg.extract.entities import entity_nlp, mentions_from_doc
+    from litkg.extract.entities import entity_nlp
+    from litkg.extract.mentions import mentions_from_doc
 
     doc = entity_nlp()("Adults with ureteric colic were enrolled.")
     assert [(m.text, m.concept.id) for m in mentions_from_doc(doc)] == [("ureteric colic", "MESH:D056844")]

@@ -161,7 +161,8 @@ def chemical_start(mention) -> int:
 def evaluate_ner(path: Path, nlp=None, *, limit: int | None = None) -> NerReport:
     """Score litkg's entity stage on a PubTator file; ``nlp`` defaults to
     :func:`litkg.extract.entities.entity_nlp`."""
-    from litkg.extract.entities import entity_nlp, mentions_from_doc
+    from litkg.extract.entities import entity_nlp
+    from litkg.extract.mentions import mentions_from_doc
     from litkg.extract.lexicon import load_lexicon
 
     docs = read_gold(path)

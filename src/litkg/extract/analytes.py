@@ -141,17 +141,28 @@ _PRESSURE_READING_AHEAD = re.compile(r"[^.;()]{0,40}?\b\d{2,3}\s*/\s*\d{2,3}\s*(
 #: "MAP 65 mmHg", "MAP fell from 95 to 80 mmHg": one pressure with its reading
 _ONE_READING_AHEAD = re.compile(r"[^.;()]{0,40}?\b\d{2,3}(?:\.\d+)?\s*(?:(?:mm\s*Hg\s*)?"
                                 r"to\s+\d{2,3}(?:\.\d+)?\s*)?mm\s*Hg\b", re.I)
-#: abbreviations of arterial pressures -> (the lexicon's name, how their reading is written)
+#: "SVR 1450 dyn·s/cm5", "PVR fell from 4.2 to 2.8 Wood units": a vascular resistance with its
+#: reading (dyn·s·cm-5, Wood units, mmHg·min/L)
+_RESISTANCE_READING_AHEAD = re.compile(
+    r"[^.;()]{0,40}?\b\d{1,4}(?:\.\d+)?\s*(?:(?:dyn\S*(?:\s*[·.x×/-]?\s*(?:s|sec)\S*)?"
+    r"(?:\s*[·.x×/]?\s*cm\S*)?|WU|Wood\s+units?)\s*)?(?:to\s+\d{1,4}(?:\.\d+)?\s*)?"
+    r"(?:dyn|WU\b|Wood\s+units?\b|mm\s*Hg\s*[·.x×/]?\s*(?:min|L)\b)", re.I)
+#: abbreviations of arterial pressures and vascular resistances -> (the lexicon's name, how
+#: their reading is written)
 _PRESSURES = {"BP": ("blood pressure", _PRESSURE_READING_AHEAD),
               "MAP": ("mean arterial pressure", _ONE_READING_AHEAD),
               "SBP": ("systolic blood pressure", _ONE_READING_AHEAD),
-              "DBP": ("diastolic blood pressure", _ONE_READING_AHEAD)}
+              "DBP": ("diastolic blood pressure", _ONE_READING_AHEAD),
+              "SVR": ("systemic vascular resistance", _RESISTANCE_READING_AHEAD),
+              "PVR": ("pulmonary vascular resistance", _RESISTANCE_READING_AHEAD)}
 
 
 def _pressure_abbreviations(doc: Doc, sent: Span, taken: set[int]) -> list[tuple[int, int, str]]:
-    """"BP", "MAP" written with a reading in mmHg: blood pressure, mean arterial pressure (the
+    """"BP", "MAP", "SVR" written with a reading in mmHg (dyn·s/cm5, Wood units for a
+    resistance): blood pressure, mean arterial pressure, systemic vascular resistance (the
     abbreviations alone are too ambiguous for the lexicon: bullous pemphigoid, base pair,
-    methamphetamine, MAP kinase); (start, end, the pressure's lexicon name)."""
+    methamphetamine, MAP kinase, sustained virological response, post-void residual); (start,
+    end, the measure's lexicon name)."""
     return [(tok.i, tok.i + 1, _PRESSURES[tok.text][0]) for tok in sent
             if tok.text in _PRESSURES and tok.i not in taken
             and _PRESSURES[tok.text][1].match(doc.text, tok.idx + len(tok.text))]

@@ -195,6 +195,8 @@ def _skip_time_window(doc: Doc, start: int, head: int) -> int:
 
 #: heads that time something: "of <drug>" after them names whose time, not what was counted
 _TIMED_HEADS = frozenset({"time", "times", "onset", "duration"})
+#: a head word followed by one of these modifies a stretch of DNA ("response element")
+_GENE_ELEMENTS = frozenset({"element", "elements", "gene", "genes", "promoter", "promoters"})
 
 
 def _complement_end(doc: Doc, head: int, end: int, taken: set[int]) -> int:
@@ -275,6 +277,9 @@ def find_endpoints(doc: Doc, sent: Span, taken: set[int]) -> list[tuple[int, int
         start = _skip_time_window(doc, start, i)
         end = last + 1
         head_word = doc[last].lower_
+        if last + 1 < sent.end and doc[last + 1].lower_ in _GENE_ELEMENTS:
+            i = last + 1  # "androgen response elements", "early response genes": DNA, not a measure
+            continue
         if head_word in _COMPLEMENT_HEADS:
             end = _complement_end(doc, last, sent.end, taken)
             if end < 0:

@@ -34,7 +34,10 @@ drug's verb, which leaves the name.
 
 Unknown names keep ``concept_id = None``.  Chemical analytes (calcium, phosphate, vitamin D)
 are ANALYTEs unless the context doses them ("oral phosphate", "calcium supplementation",
-"treatment with phosphorus"), then DRUGs with their chemical id.  One/two-letter lab symbols
+"treatment with phosphorus"), then DRUGs with their chemical id; a dosing context also lets a
+chemical that only MeSH lists find its span ("oral lysine").  A chemical that names a gene
+element ("androgen response element") is no drug, and a "condition" that is a physiological
+process ("platelet aggregation") is measured, an ANALYTE.  One/two-letter lab symbols
 ("Ca", "P", "K") count only in a lab context (next to a number and unit, after a specimen word,
 or in a legend "Ca: calcium").
 """
@@ -56,7 +59,7 @@ from litkg.extract.extensions import register_extensions
 from litkg.extract.endpoints import HEADS as ENDPOINT_HEADS
 from litkg.extract.grounding import (VOCABULARY_ONLY, ground_span, ground_without_head_noun,
                                      head_entry, lexicon_matches, procedure_head)
-from litkg.extract.entity_contexts import dosing_context, lab_context
+from litkg.extract.entity_contexts import dosed_vocabulary_chemical, dosing_context, lab_context
 from litkg.extract.induced import induced_conditions
 from litkg.extract.modifiers import QUALIFIERS, modified_vocabulary_names, name_start
 from litkg.extract.reagents import is_reagent
@@ -64,14 +67,15 @@ from litkg.extract.receptor_names import ligand_named_targets
 from litkg.extract.ner_spans import (ANATOMY_HEADS, BIOLOGIC_HEADS, CELL_STRUCTURES, GENE_SYMBOL,
                                      INN_STEM, ORGANISM_HEADS, ORGANS, anaesthetic_block,
                                      disease_shaped, drug_name_for_disease, is_enzyme, leading_drug,
-                                     english_words_only, lone_word_may_stand)
+                                     english_words_only, lone_word_may_stand, names_a_process)
 from litkg.extract.span_filters import (amino_acid_residue, citation_ranges, undefined_acronym,
-                                        level_or_time_point, names_a_benefit,
+                                        level_or_time_point, names_a_benefit, names_a_gene_element,
                                         names_an_author, number_of_a_quantity, part_of_a_unit,
                                         part_of_compound_name, state_of_a_thing, trim_edges,
                                         without_lowered_meaning, without_organism_names)
 from litkg.extract.lexicon import FLAG_CHEM, FLAG_LAB, FLAG_SHORT, Entry, Lexicon, load_lexicon, norm_token
-from litkg.models import ENTITY_LABELS, Concept, Mention
+from litkg.extract.mentions import CONJUNCTS, LIGANDS
+from litkg.models import ENTITY_LABELS
 from litkg.paths import data_dir
 
 #: NER label -> lexicon labels that may ground it.
@@ -87,15 +91,6 @@ _NER_DEFAULT = {"CHEMICAL": "DRUG", "DISEASE": "CONDITION"}
 #: change words a finding's name may open on, which are also verbs ("X increased cardiac output")
 CHANGE_VERBS = frozenset({"increased", "decreased", "reduced", "elevated", "raised", "lowered",
                           "diminished"})
-
-#: ``doc.user_data`` key prefix: (prefix, start char, end char) -> ((id, name), ...) of the other
-#: concepts a composite mention names.
-_CONJUNCTS = "litkg_conjuncts"
-#: ``doc.user_data`` key prefix: (prefix, start char, end char) of a target named after its
-#: ligand -> ((start char, end char, label, id, name), ...) of the chemicals inside it
-_LIGANDS = "litkg_ligands"
-
-
 
 
 def default_ner_path() -> Path:
@@ -275,8 +270,12 @@ class EntityRecognizer:
                  and not (sp.label_ in ("CONDITION", "PHENOTYPE") and state_of_a_thing(doc, sp))
                  and not names_a_benefit(sp)
                  and not (sp.label_ in ("DRUG", "ANALYTE") and is_reagent(doc, sp))
-                 and not (sp.label_ in ("DRUG", "ANALYTE") and amino_acid_residue(doc, sp))]
+                 and not (sp.label_ in ("DRUG", "ANALYTE") and amino_acid_residue(doc, sp))
+                 and not (sp.label_ in ("DRUG", "ANALYTE") and names_a_gene_element(doc, sp))]
         spans = without_lowered_meaning(doc, without_organism_names(doc, spans))
+        # "platelet aggregation": a process the corpora file under a disorder is measured, not had
+        spans = [self._make(doc, sp.start, sp.end, "ANALYTE", None, sp._.source)
+                 if names_a_process(sp) else sp for sp in spans]
         spans = self._propagate(doc, spans, taken)
         doc.ents = sorted(spans, key=lambda s: s.start)
         return doc
@@ -331,8 +330,9 @@ class EntityRecognizer:
         """Names shortened by coordination (:mod:`litkg.extract.coordination`): a composite
         condition ("protein C and S deficiency") replaces the pieces found inside it (unless a
         longer name is around it or across its edge) and names every expanded concept (the
-        others in ``doc.user_data``, read by :func:`mentions_from_doc`); a lone conjunct
-        ("hemo-" in "hemo- and peritoneal dialysis") is added where nothing was found."""
+        others in ``doc.user_data``, read by :func:`~litkg.extract.mentions.mentions_from_doc`);
+        a lone conjunct ("hemo-" in "hemo- and peritoneal dialysis") is added where nothing was
+        found."""
         for co in find_coordinations(doc, self.lexicon):
             inside = [s for s in spans if co.start <= s.start and s.end <= co.end]
             overlapping = [s for s in spans if s.start < co.end and co.start < s.end]
@@ -343,7 +343,7 @@ class EntityRecognizer:
             spans.append(span)
             taken.update(range(co.start, co.end))
             if len(co.entries) > 1:
-                doc.user_data[(_CONJUNCTS, span.start_char, span.end_char)] = tuple(
+                doc.user_data[(CONJUNCTS, span.start_char, span.end_char)] = tuple(
                     (e.id, e.name) for e in co.entries[1:])
         return spans
 
@@ -380,7 +380,7 @@ class EntityRecognizer:
             span = self._make(doc, start, end, "TARGET", entry, "lexicon")
             spans.append(span)
             taken.update(range(start, end))
-            doc.user_data[(_LIGANDS, span.start_char, span.end_char)] = tuple(
+            doc.user_data[(LIGANDS, span.start_char, span.end_char)] = tuple(
                 (s.start_char, s.end_char, s.label_, s._.concept_id, s._.concept_label or s.text)
                 for s in inside if s.label_ in ("DRUG", "ANALYTE"))
         return spans
@@ -462,8 +462,10 @@ class EntityRecognizer:
         if FLAG_SHORT in entry.flags:
             # a gene symbol with its number ("IL-10", "IL6", "CD40") is no ambiguous
             # abbreviation: short names otherwise only ground what the NER finds, and the NER
-            # finds no genes
-            return entry.label == "TARGET" and bool(GENE_SYMBOL.match(doc[start:end].text))
+            # finds no genes; a vocabulary's chemical the context doses ("oral lysine",
+            # "arginine supplementation") is given as a drug, whatever else the word may name
+            return (entry.label == "TARGET" and bool(GENE_SYMBOL.match(doc[start:end].text))) or (
+                entry.label == "DRUG" and dosed_vocabulary_chemical(doc, start, end, entry))
         if entry.label == "TARGET" and len(entry.name) <= 6 and " " not in entry.name \
                 and not entry.name.islower() and doc[start:end].text.islower():
             return False  # a gene symbol ("Bad", "CIS") written as a plain word ("bad", "cis")
@@ -514,46 +516,3 @@ def entity_nlp(*, use_ner: bool = True) -> Language:
     nlp.add_pipe("sentencizer")
     add_entity_pipes(nlp, use_ner=use_ner)
     return nlp
-
-
-def mentions_from_doc(doc: Doc, *, ligands: bool = False) -> list[Mention]:
-    """The doc's entities as :class:`Mention` objects, offsets in the original document text
-    when the doc carries an offset map (``Doc._.offset_map``) and the document.  ``ligands``:
-    also the chemical inside a target named after it ("histamine" in "histamine H2-receptors"),
-    which chemical-only corpora (CDR) annotate; litkg's own mentions name the target only."""
-    register_extensions()
-    offset_map = doc._.offset_map
-    document = doc._.litkg_document
-    out = []
-    for ent in doc.ents:
-        if ent.label_ not in ENTITY_LABELS:
-            continue
-        start, end, text = ent.start_char, ent.end_char, ent.text
-        if offset_map is not None:
-            start, end = offset_map(ent.start_char), offset_map(ent.end_char - 1) + 1
-            if document is not None:
-                text = document.text[start:end]
-        cid = ent._.concept_id
-        label = ent._.concept_label or ent.text
-        concept = Concept(label=label, id=cid, text=ent.text if ent.text != label else None)
-        out.append(Mention(start=start, end=end, text=text, label=ent.label_, concept=concept,
-                           source=ent._.source or "lexicon"))
-        # a composite mention ("protein C and S deficiency") also names its other conjuncts
-        for other_id, other_label in doc.user_data.get((_CONJUNCTS, ent.start_char, ent.end_char), ()):
-            concept = Concept(label=other_label, id=other_id, text=ent.text)
-            out.append(Mention(start=start, end=end, text=text, label=ent.label_, concept=concept,
-                               source=ent._.source or "lexicon"))
-        if ligands:
-            out += [_ligand_mention(doc, ligand)
-                    for ligand in doc.user_data.get((_LIGANDS, ent.start_char, ent.end_char), ())]
-    return out
-
-
-def _ligand_mention(doc: Doc, ligand: tuple) -> Mention:
-    """The ligand recorded inside a target's name, as a mention (see :func:`mentions_from_doc`)."""
-    start, end, label, cid, name = ligand
-    text = doc.text[start:end]
-    if doc._.offset_map is not None:
-        start, end = doc._.offset_map(start), doc._.offset_map(end - 1) + 1
-    concept = Concept(label=name, id=cid, text=text if text != name else None)
-    return Mention(start=start, end=end, text=text, label=label, concept=concept, source="lexicon")

@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Doc
 
-from litkg.extract.lexicon import Lexicon, norm_token
+from litkg.extract.lexicon import Entry, Lexicon, common_words, norm_token
 from litkg.extract.units import is_dose_unit
 
 # Context words (normalised) that make a chemical analyte an administered DRUG.
@@ -74,3 +74,15 @@ def dosing_context(doc: Doc, start: int, end: int) -> bool:
     if len(before) >= 2 and before[-1] in ("with", "of") and before[-2] in _TREATED_WITH | {"dose", "doses"}:
         return True
     return False
+
+
+def dosed_vocabulary_chemical(doc: Doc, start: int, end: int, entry: Entry) -> bool:
+    """Is a one-word chemical that only a whole vocabulary lists (MeSH: "arginine", "lysine",
+    ground-only because such words also name residues, nutrients, reagents) given here: a
+    rare word in a dosing context ("oral lysine", "arginine supplementation")?  Only a
+    substance's own name: the vocabulary's entry terms of a class ("hormone" of Hormones,
+    "antiviral" of Antiviral Agents, "anticonvulsants") name what a therapy is, not a drug."""
+    word = doc[start].text
+    return end - start == 1 and entry.source in ("mesh", "drugs") and word.isalpha() and \
+        len(word) >= 5 and word.lower() == entry.name.lower() and not word.lower().endswith("s") \
+        and word.lower() not in common_words() and dosing_context(doc, start, end)

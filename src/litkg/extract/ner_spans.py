@@ -11,6 +11,7 @@ read the span's own words instead:
   ("hepatitis B immune globulin"), a body part ("optic nerve"), an enzyme ("-ase");
 - a disease span that opens with a drug name ("Cephalexin rash"): two entities;
 - a lone everyday word the NER tagged in prose from another field ("ever", "plates");
+- a "condition" that names a physiological process ("platelet aggregation"): a measured quantity;
 - an ungrounded "chemical" made of English words ("growth cone", "axons elongate").
 """
 
@@ -79,6 +80,31 @@ def drug_name_for_disease(ent: Span, entry: Entry) -> bool:
     # ("hepatitis B immune globulin" is read by the biologic rule below: the disease inside)
     return entry.source == "drugs" and entry.label == "DRUG" and ent.label_ == "DISEASE" and \
         len(ent) >= 2 and norm_token(ent[-1].text) not in BIOLOGIC_HEADS
+
+
+#: heads of a physiological process ("platelet aggregation", "insulin secretion", "renal sodium
+#: reabsorption"): what the body does, a quantity a study measures, not a disease (the annotated
+#: corpora type some as diseases, after the disorders MeSH files them under)
+PROCESS_HEADS = frozenset({"aggregation", "secretion", "reabsorption", "clearance", "uptake",
+                           "synthesis", "biosynthesis", "release", "absorption", "excretion",
+                           "production", "transport", "metabolism", "turnover", "utilization",
+                           "adhesion", "activation", "degradation", "phosphorylation",
+                           "signaling", "signalling", "oxidation", "filtration"})
+#: words that make a process a disorder of it ("impaired insulin secretion", "inappropriate ADH
+#: secretion", "defective platelet aggregation")
+_DISORDERED = frozenset({"impaired", "impairment", "abnormal", "abnormality", "defective",
+                         "defect", "deficient", "deficiency", "inappropriate", "excessive",
+                         "increased", "decreased", "reduced", "elevated", "enhanced", "altered",
+                         "poor", "low", "high", "delayed", "disordered", "diminished", "failure",
+                         "disorder", "disorders", "disturbance", "dysfunction", "loss", "lack"})
+
+
+def names_a_process(span: Span) -> bool:
+    """Is a condition span the bare name of a physiological process ("platelet aggregation",
+    "protein excretion")?  With a word of disorder it is a finding ("impaired glucose
+    uptake")."""
+    return span.label_ in ("CONDITION", "PHENOTYPE") and len(span) > 1 and \
+        span[-1].lower_ in PROCESS_HEADS and not any(t.lower_ in _DISORDERED for t in span)
 
 
 def lone_word_may_stand(token) -> bool:

@@ -38,7 +38,8 @@ from litkg.extract.endpoints import make_endpoints  # noqa: F401 (registers litk
 from litkg.extract.name_shapes import make_name_shapes  # noqa: F401 (registers litkg_name_shapes)
 from litkg.extract.primary_outcomes import make_primary_outcomes  # noqa: F401 (registers it)
 from litkg.extract.products import make_products  # noqa: F401 (registers litkg_products)
-from litkg.extract.entities import add_entity_pipes, mentions_from_doc
+from litkg.extract.entities import add_entity_pipes
+from litkg.extract.mentions import mentions_from_doc
 from litkg.extract.extensions import register_extensions
 from litkg.extract.studytype import classify
 from litkg.extract.tables import computed_outcomes, extract_table_claims

@@ -1,6 +1,7 @@
 """Spans that look like entities and are not: names in references, spinal levels and time
 points ("T4"), organism names ("Mycobacterium tuberculosis", "M. bovis"), dates, the first part
-of a hyphenated gene or protein name ("PD" of "PD-L1"); the edges of an NER span that ran into
+of a hyphenated gene or protein name ("PD" of "PD-L1"), a chemical naming a gene element
+("androgen response element"); the edges of an NER span that ran into
 the phrase around it.
 
 Split from :mod:`litkg.extract.entities` (these filters run on its candidate spans).
@@ -62,7 +63,10 @@ _UNIT_TAIL = re.compile(r"\s*/\s*[A-Za-z\u00b5\u03bc]{1,4}\b")
 
 def part_of_a_unit(doc: Doc, span: Span) -> bool:
     """"154 µmol/L": the NER may read "µmol" (or "mmol", "IU") after a number as a chemical; a
-    span that, with the "/L" after it, spells a unit names no entity."""
+    span that, with the "/L" after it, spells a unit names no entity; nor does the liquid of a
+    pressure's unit ("10 cm H2O", "5 mm Hg")."""
+    if span.text.lower() in ("h2o", "hg") and span.start > 0 and doc[span.start - 1].lower_ in ("cm", "mm"):
+        return True
     tail = _UNIT_TAIL.match(doc.text, span.end_char)
     return tail is not None and span.start > 0 and doc[span.start - 1].like_num and \
         is_unit(span.text + tail.group(0).replace(" ", ""))
@@ -290,6 +294,29 @@ def names_a_benefit(span: Span) -> bool:
     """An unknown condition named by a benefit noun ("cognitive enhancement")."""
     return span.label_ in ("CONDITION", "PHENOTYPE") and span._.concept_id is None and \
         span[-1].lower_ in _BENEFIT_HEADS
+
+
+#: nouns of a stretch of DNA or of a protein ("response element", "binding site", "receptor
+#: gene", "-responsive promoter")
+_ELEMENT_NOUNS = frozenset({"element", "elements", "promoter", "promoters", "enhancer",
+                            "enhancers", "gene", "genes", "motif", "motifs", "sequence",
+                            "sequences", "site", "sites", "region", "regions", "box", "domain",
+                            "domains", "pocket", "locus"})
+#: the word between the chemical and that noun, and the nouns it may take
+_ELEMENT_LINKS = {"response": _ELEMENT_NOUNS, "responsive": _ELEMENT_NOUNS,
+                  "binding": _ELEMENT_NOUNS - {"gene", "genes", "promoter", "promoters"},
+                  "receptor": frozenset({"gene", "genes", "promoter", "promoters", "locus"}),
+                  "receptors": frozenset({"gene", "genes"})}
+
+
+def names_a_gene_element(doc: Doc, span: Span) -> bool:
+    """Is a chemical the modifier of a gene or protein element ("androgen response elements",
+    "estrogen-responsive promoter", "calcium-binding site", "androgen receptor gene")?  The
+    element is named after what binds it; no chemical is given."""
+    k = span.end
+    if k < len(doc) and doc[k].text in ("-", "–") and not doc[k - 1].whitespace_:
+        k += 1
+    return k + 1 < len(doc) and doc[k + 1].lower_ in _ELEMENT_LINKS.get(doc[k].lower_, ())
 
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,5}s?$")
