@@ -455,6 +455,17 @@ def test_a_verb_countering_a_change_noun_turns_its_sign_over():
     assert _outcomes(text, ents) == [("Zolmadine", "interleukin-6", "increased")]
 
 
+def test_a_change_slowed_or_sized_smaller_after_a_copula_turns_its_sign_over():
+    # "slowed the decline in Y" and "the decline in Y was slower with X" leave Y higher with X
+    ents = [("Zolmadine", "DRUG"), ("interleukin-6", "ANALYTE")]
+    for text in ("Zolmadine slowed the decline in interleukin-6.",
+                 "The decline in interleukin-6 was significantly slower with Zolmadine.",
+                 "The fall in interleukin-6 was smaller with Zolmadine."):
+        assert _outcomes(text, ents) == [("Zolmadine", "interleukin-6", "increased")], text
+    text = "The rise in interleukin-6 was greater with Zolmadine."
+    assert _outcomes(text, ents) == [("Zolmadine", "interleukin-6", "increased")]
+
+
 def test_a_null_predicate_comparing_the_arms_is_no_change():
     ents = [("Heart rate", "ANALYTE"), ("zolmadine", "DRUG"), ("placebo", "DRUG")]
     text = "Heart rate was comparable between the zolmadine and placebo groups."

@@ -321,6 +321,9 @@ def sized_changes(doc, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
     countered, verbs = set(), set()
     for i in nouns:
         k = _countering_verb(doc, i) if _CHANGE_NOUN.match(doc[i].lower_) else None
+        if k is None and _CHANGE_NOUN.match(doc[i].lower_):
+            # "the decline in Y was slower with X": the size after the copula counters it
+            k = _smaller_after(doc, i)
         if k is not None:
             countered.add(i)
             verbs.add(k)
@@ -334,6 +337,27 @@ def sized_changes(doc, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
             direction = _FLIP_SIGN.get(direction, direction)
         out.append((i, direction))
     return out
+
+
+_COPULA = frozenset({"was", "were", "is", "are"})
+#: a change's size or pace stated as smaller: "the decline in Y was slower / smaller / less"
+_SMALLER = frozenset({"smaller", "less", "lesser", "slower", "attenuated", "blunted", "reduced",
+                      "lower"})
+
+
+def _smaller_after(doc, i: int) -> int | None:
+    """The word that sizes the change noun at ``i`` as smaller after a copula ("the decline in
+    Y was significantly slower"), within eight words and one clause."""
+    for k in range(i + 1, min(len(doc), i + 9)):
+        low = doc[k].lower_
+        if low in (",", ";", ":", ".", "and", "but", "whereas", "while"):
+            return None
+        if low in _COPULA:
+            j = k + 1
+            while j < len(doc) and doc[j].lower_.endswith("ly"):
+                j += 1  # "was significantly slower"
+            return j if j < len(doc) and doc[j].lower_ in _SMALLER else None
+    return None
 
 
 #: words that end the noun phrase of a change noun, looking back from it
@@ -360,4 +384,5 @@ DETERMINERS = frozenset({"the", "this", "these", "that", "a", "an", "its", "thei
 _CHANGE_NOUN = re.compile(r"^(increases?|elevations?|rises?|decreases?|reductions?|declines?|"
                           r"falls?|loss|losses|depletions?)$")
 _COUNTERING = ("decreas", "reduc", "attenuat", "prevent", "blunt", "inhibit", "abolish",
-               "revers", "suppress", "lessen", "mitigat", "counteract", "diminish", "block")
+               "revers", "suppress", "lessen", "mitigat", "counteract", "diminish", "block",
+               "slow")
