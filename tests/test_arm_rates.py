@@ -276,3 +276,14 @@ def test_a_p_value_written_as_one_token_is_no_entity():
     doc = _doc("It was 24 weeks versus 22 weeks (p=0.41).", [])
     span = Span(doc, 8, 9, label="CONDITION")
     assert span.text == "p=0.41" and trim_edges(span) is None
+
+
+def test_a_percentage_of_the_group_a_drug_names_is_that_arms_rate():
+    # "4.7% of the X group": the people counted are the arm's
+    text = "Stroke occurred in 4.7% of the ticagrelor group and 6.8% of the placebo group."
+    doc = _doc(text, [("Stroke", "CONDITION"), ("ticagrelor", "DRUG"), ("placebo", "PROCEDURE")])
+    got = [(arm.text, rate) for arm, rate in arm_rates(doc[:], _ents(doc), _ARMS)]
+    assert got == [("ticagrelor", 4.7), ("placebo", 6.8)]
+    claims = extract_claims(doc, Document(id="t", text=text))
+    assert [(c.kind, c.direction) for c in claims if c.object.label.lower() == "stroke"] == \
+        [("outcome", "decreased")]

@@ -88,8 +88,16 @@ def _arm_values(sent: Span, arms: list[Span]) -> list[tuple[Span, float]]:
 
 
 def _of_controls(arm: Span, gap: str) -> bool:
-    """"23% of controls": people counted in a control arm named by the people themselves."""
-    return arm._.source == "control_arm" and bool(re.fullmatch(r"\s*of\s+(?:the\s+)?", gap))
+    """"23% of controls": people counted in a control arm named by the people themselves;
+    "4.7% of the X group": people counted in the arm a group noun names."""
+    if not re.fullmatch(r"\s*\)?\s*,?\s*of\s+(?:the\s+)?", gap):
+        return False
+    return arm._.source == "control_arm" or bool(
+        _GROUP_AFTER.match(arm.doc.text, arm.end_char))
+
+
+_GROUP_AFTER = re.compile(r"\s*(?:-\s*)?(?:treated\s+|treatment\s+)?(?:groups?|arms?|cohorts?)\b",
+                          re.I)
 
 
 def _rates(text: str) -> list[tuple[re.Match, float]]:
