@@ -131,6 +131,19 @@ def test_an_intervention_withheld_is_not_the_agent_of_a_change():
     assert outcomes and all(c.subject.label.lower() == "fomepizole" for c in outcomes)
 
 
+def test_an_interaction_verb_and_a_targets_property_are_mechanisms():
+    # "potentiates morphine antinociception": one drug raising another's effect, the object
+    # running over the effect noun; "the sensitivity of the receptor": the target acted on
+    claims = _claims("Ketorolin potentiates morphine antinociception. Zelorant increases the "
+                     "sensitivity of the vasopressin receptor.",
+                     [("Ketorolin", "DRUG"), ("morphine", "DRUG"), ("Zelorant", "DRUG"),
+                      ("vasopressin receptor", "TARGET")])
+    mech = {(c.subject.label.lower(), c.object.label, c.direction)
+            for c in claims if c.kind == "mechanism"}
+    assert ("ketorolin", "morphine antinociception", "increased") in mech
+    assert ("zelorant", "vasopressin receptor", "increased") in mech
+
+
 def test_percent_statistic_on_outcome():
     claims = _claims("With rituximab, 64.5% of patients reached remission of vasculitis.",
                      [("rituximab", "DRUG"), ("vasculitis", "CONDITION")])

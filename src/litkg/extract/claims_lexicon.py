@@ -136,7 +136,9 @@ MECHANISM_VERB_STEMS = {"inhibit": "decreased", "suppress": "decreased", "decrea
                         "increase": "increased", "activate": "increased",
                         "stimulate": "increased", "promote": "increased",
                         "enhance": "increased", "induce": "increased",
-                        "upregulate": "increased", "sensitize": "increased"}
+                        "upregulate": "increased", "sensitize": "increased",
+                        # "A may potentiate the anticoagulant effect of B": an interaction
+                        "potentiate": "increased", "augment": "increased"}
 MECHANISM_MARKERS = ("through", "via", "by", "mechanism", "agonist", "antagonist", "inhibitor",
                      "enables", "resulting", "acts", "acting", "mediat",
                      "mimetic")  # a drug class named for what it mimics: "calcimimetic"

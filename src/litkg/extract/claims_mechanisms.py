@@ -9,6 +9,7 @@ to the sentence's intervention).  Split from :mod:`litkg.extract.claims`; class-
 
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from spacy.tokens import Doc, Span
@@ -31,6 +32,10 @@ _NOT_A_PHRASE = {"during", "after", "before", "over", "within", "until", "at", "
                  "following", "despite", "again", "further", "thereafter", "up", "down", "back"}
 
 
+#: a noun naming what a drug does, after the drug: "morphine antinociception", "digoxin toxicity"
+_DRUG_EFFECT = re.compile(r"^(?:\w+(?:tion|sia|city)|actions?|effects?|responses?)$")
+
+
 def phrase_after(doc: Doc, i: int, sent_end: int, ents: list[Span]) -> tuple[Concept, int] | None:
     """The entity or short noun phrase starting after token ``i`` (the object of a verb)."""
     j = i + 1
@@ -40,7 +45,9 @@ def phrase_after(doc: Doc, i: int, sent_end: int, ents: list[Span]) -> tuple[Con
         if e.start == j or (e.start > i and e.start <= j + 1):
             # extend over a following process word ("phosphate reabsorption")
             end = e.end
-            if end < sent_end and doc[end].lower_.startswith(lex.PROCESS_WORDS):
+            if end < sent_end and (doc[end].lower_.startswith(lex.PROCESS_WORDS) or (
+                    e.label_ == "DRUG" and _DRUG_EFFECT.search(doc[end].lower_))):
+                # ("potentiates morphine antinociception", "digoxin toxicity": a drug's effect)
                 # with a word before the entity that names where ("renal phosphate
                 # reabsorption"): the process is the whole phrase
                 words = doc[min(j, e.start):end + 1].text
@@ -49,7 +56,16 @@ def phrase_after(doc: Doc, i: int, sent_end: int, ents: list[Span]) -> tuple[Con
     if j < sent_end and (doc[j].lower_ in _NOT_A_PHRASE or doc[j].lower_.endswith("ly")):
         return None  # "Y increases during the first month", "... markedly": no object follows
     k = j
+    starts = {e.start: e for e in ents}
     while k < sent_end and k - j < 5 and doc[k].lower_ not in _PHRASE_STOP and not doc[k].is_punct:
+        if k > j and k in starts:
+            # "the sensitivity of the calcium-sensing receptor": the phrase runs to the end of
+            # the entity it names; a target's property is the target acted on
+            e = starts[k]
+            if e.label_ == "TARGET":
+                return concept_of(e), e.start
+            k = e.end
+            break
         k += 1
     if k == j:
         return None
