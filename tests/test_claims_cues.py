@@ -466,6 +466,15 @@ def test_a_change_slowed_or_sized_smaller_after_a_copula_turns_its_sign_over():
     assert _outcomes(text, ents) == [("Zolmadine", "interleukin-6", "increased")]
 
 
+def test_a_null_told_of_the_other_arm_in_a_contrast_leaves_the_change():
+    # the classifier may turn a rule's fall into "unchanged" only on a null said of the
+    # outcome's own clause, not of the control arm after "whereas" / "but"
+    ents = [("Heart rate", "ANALYTE"), ("zolmadine", "DRUG"), ("control group", "PROCEDURE")]
+    for text in ("Heart rate fell with zolmadine, whereas it did not change in the control group.",
+                 "Heart rate fell with zolmadine but did not change in the control group."):
+        assert _outcomes(text, ents) == [("zolmadine", "Heart rate", "decreased")], text
+
+
 def test_a_null_predicate_comparing_the_arms_is_no_change():
     ents = [("Heart rate", "ANALYTE"), ("zolmadine", "DRUG"), ("placebo", "DRUG")]
     text = "Heart rate was comparable between the zolmadine and placebo groups."

@@ -439,8 +439,10 @@ def classify(sent, obj, drug, ents, direction, arm_labels, new: float,
             chosen = valence_sign(direction, obj.text)
     else:
         chosen = label if label == direction or prob >= overrule else None
+        # (the null must be said in the outcome's own clause: "Y fell with X, whereas it did
+        # not change in the control group" tells of the other arm)
         if chosen == "unchanged" and chosen != direction and (
-                not null_evidence(sent.text) or
+                not null_evidence(own) or
                 _ASSERTED_SIGNIFICANT.search(own) and not null_evidence(own)):
             chosen = None  # "X reduced Y compared with placebo": nothing says the change was
             # null ("no difference in A, but X significantly reduced Y": not of Y)
