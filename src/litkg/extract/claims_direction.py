@@ -442,7 +442,7 @@ def classify(sent, obj, drug, ents, direction, arm_labels, new: float,
         # (the null must be said in the outcome's own clause: "Y fell with X, whereas it did
         # not change in the control group" tells of the other arm)
         if chosen == "unchanged" and chosen != direction and (
-                not null_evidence(own) or
+                not null_evidence(sent.text) or not null_evidence(own) or
                 _ASSERTED_SIGNIFICANT.search(own) and not null_evidence(own)):
             chosen = None  # "X reduced Y compared with placebo": nothing says the change was
             # null ("no difference in A, but X significantly reduced Y": not of Y)
