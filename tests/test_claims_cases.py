@@ -700,3 +700,14 @@ def test_the_drug_naming_a_population_of_users_is_not_the_cause_of_a_harm():
                      [("Fluconazole", "DRUG"), ("major bleeding", "CONDITION"), ("warfarin", "DRUG")])
     harms = {c.subject.label.lower() for c in claims if c.kind == "adverse_effect"}
     assert harms == {"fluconazole"}
+
+
+def test_a_control_arm_keeps_only_a_change_told_of_it():
+    # the control group named in a contrasting clause is not the agent of the change before it
+    ents = [("T max", "ENDPOINT"), ("control group", "PROCEDURE")]
+    text = ("The mean T max was longer after ablation (64 vs. 57 min, p=0.006), whereas there "
+            "was no difference in the control group.")
+    assert not [c for c in _claims(text, ents) if c.kind == "outcome"]
+    text = "In the control group, T max was longer."
+    assert [(c.subject.label.lower(), c.direction) for c in _claims(text, ents)
+            if c.kind == "outcome"] == [("control group", "increased")]
