@@ -358,4 +358,7 @@ DETERMINERS = frozenset({"the", "this", "these", "that", "a", "an", "its", "thei
 _CHANGE_NOUN = re.compile(r"^(increases?|elevations?|rises?|decreases?|reductions?|declines?|"
                           r"falls?|loss|losses|depletions?)$")
 _COUNTERING = ("decreas", "reduc", "attenuat", "prevent", "blunt", "inhibit", "abolish",
-               "revers", "suppress", "lessen", "mitigat", "counteract", "diminish", "block")
+               "revers", "suppress", "lessen", "mitigat", "counteract", "diminish", "block",
+               # "slowed the decline in eGFR", "halted the loss of Y": a slowed fall leaves Y
+               # higher than without the drug
+               "slow", "halt")

@@ -182,6 +182,44 @@ _PHRASE_BREAK = frozenset({"in", "to", "for", "among", "of", "on", "at", "by", "
                            "administered", "treated", "trial", "study", ",", ":", ";", "(", ")"})
 
 
+#: "adults with moderate-to-severe Y", "patients with Y": the people the condition describes,
+#: up to six words of its noun phrase (a relative clause or a time word ends the description:
+#: "patients with Y who developed Z", "patients with Y after Z")
+_DESCRIBED_BY = re.compile(rf"\b{claims_scope.PERSON}\s+with(?:\s+(?!(?:who|whom|which|that|"
+                           r"after|following|during|on|without|and|or)\b)[^\s,;:()]+){0,6}\s*$",
+                           re.I)
+#: "... were randomised to X", "... received X", "... were given oral X": the described people
+#: were given the drug (the drug within three words after the verb)
+_GIVEN_TO = re.compile(r"^\s*(?:(?:were|was|had|have|been|then|all|each|also|subsequently|"
+                       r"randomly|either)\s+){0,3}(?:received|receive|given|took|"
+                       r"(?:randomi[sz]ed|assigned|allocated)\s+to(?:\s+receive)?)"
+                       r"\s+(?:(?!(?:who|which|that|after|for|with)\b)[^\s,;:.()]+\s+){0,3}$",
+                       re.I)
+
+
+def _given_to_population(doc: Doc, sent: Span, c: Span, conds: list[Span], ds: int) -> bool:
+    """"Patients with Y were randomised to X", "Sixty adults with Y received X": the subject
+    names the people by their condition (a list of conditions ends where the verb starts) and
+    the verb gives them the drug starting at token ``ds``."""
+    window = doc[max(sent.start, c.start - 8):c.start]
+    found = _DESCRIBED_BY.search(window.text)
+    if not found:
+        return False
+    # "All 24 patients with Y received X", "the patients with Y": a definite group refers back
+    # to people already counted, often by what happened to them (Y may be the drug's harm)
+    opening = doc.text[max(sent.start_char, window.start_char + found.start() - 20):
+                       window.start_char + found.start()].lower().split()[-3:]
+    if {"all", "the", "these", "those", "of"} & set(opening):
+        return False
+    end = c  # "patients with A and B received X": the verb follows the list
+    for e in sorted(conds, key=lambda e: e.start):
+        gap = doc[end.end:e.start]
+        if e.start >= end.end and len(gap) <= 3 and gap and \
+                all(t.lower_ in (",", "and", "or") for t in gap):
+            end = e
+    return end.end <= ds and bool(_GIVEN_TO.match(doc.text[end.end_char:doc[ds].idx]))
+
+
 _HARM_STEMS = ("toxicit", "intoxicat", "adverse", "overdos", "poisoning")
 
 
@@ -346,6 +384,7 @@ def treatment_pairs(sent: Span, ents: list[Span], taken: set,
                       and not (ds < head and i < head and _new_phrase(doc, max(i, de), head, cond_tokens))
                       for i in range(start, hi)) or (
                 title and ds < head and _title_in(doc, de, head)) or (
+                c.end <= ds and _given_to_population(doc, sent, c, conds, ds)) or (
                 ds < head and any(_effect_on(doc, i, ds, de) for i in range(de, min(de + 3, head))))
             gap = head - de if ds < head else ds - c.end
             if gap <= 35 and cue and not is_measured(d) and not d._.negated:
