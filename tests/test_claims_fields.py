@@ -143,3 +143,12 @@ def test_a_threshold_named_by_a_condition_is_not_the_condition_changing():
     assert ("zelotinib", "seizures", "decreased") in {
         (d, c.replace("seizure frequency", "seizures"), x)
         for d, c, x in _outcomes("Zelotinib reduced seizure frequency.")}
+
+
+def test_an_overdose_and_a_pronoun_negation_give_no_treatment():
+    # "took an overdose of X": the drug was taken, not given for the depression
+    assert not _treatments("A 40-year-old woman with major depression took an overdose of "
+                           "venlafaxine.")
+    # "none occurred in patients with Y": the NegEx scope of "none" still covers Y
+    assert not _treatments("Three fractures occurred after risperidone was started, and none "
+                           "occurred in patients with hyperprolactinemia.")

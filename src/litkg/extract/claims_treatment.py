@@ -189,11 +189,13 @@ _DESCRIBED_BY = re.compile(rf"\b{claims_scope.PERSON}\s+with(?:\s+(?!(?:who|whom
                            r"after|following|during|on|without|and|or)\b)[^\s,;:()]+){0,6}\s*$",
                            re.I)
 #: "... were randomised to X", "... received X", "... were given oral X": the described people
-#: were given the drug (the drug within three words after the verb)
+#: were given the drug (the drug within three words after the verb; "took an overdose of X"
+#: is no treatment)
 _GIVEN_TO = re.compile(r"^\s*(?:(?:were|was|had|have|been|then|all|each|also|subsequently|"
                        r"randomly|either)\s+){0,3}(?:received|receive|given|took|"
                        r"(?:randomi[sz]ed|assigned|allocated)\s+to(?:\s+receive)?)"
-                       r"\s+(?:(?!(?:who|which|that|after|for|with)\b)[^\s,;:.()]+\s+){0,3}$",
+                       r"\s+(?:(?!(?:who|which|that|after|for|with|overdos\w*)\b)"
+                       r"[^\s,;:.()]+\s+){0,3}$",
                        re.I)
 
 

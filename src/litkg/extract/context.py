@@ -240,6 +240,10 @@ def _object_follows(words: list[str], k: int) -> bool:
 #: "in patients with Y", "among adults who had Y": the population a result was found in
 _POPULATION = re.compile(rf"^(?:{PERSON}|{STUDY_ANIMAL})$")
 _POPULATION_ADJUNCT = frozenset({"in", "among", "for"})
+#: negations of a predicate ("did not reduce Z in patients with Y"); "none occurred in patients
+#: with Y" or "no Z in patients with Y" keep the NegEx scope
+_VERBAL_NEGATION = frozenset({"not", "n't", "never", "failed", "fail", "fails", "unable",
+                              "cannot"})
 
 
 def _population_at(words: list[str], j: int) -> bool:
@@ -290,7 +294,8 @@ def sentence_cues(sent: Span) -> list[Cue]:
                 while j < len(words) and j - i < MAX_SCOPE and words[j] not in stops \
                         and not (kind == "negation" and (_next_clause(words, i + n_pre, j)
                                                          or _second_predicate(words, i, j)
-                                                         or _population_at(words, j))):
+                                                         or (_population_at(words, j) and
+                                                             words[i] in _VERBAL_NEGATION))):
                     j += 1
                 if kind == "negation":
                     j = min(j, _history_end(sent, i + n_pre, j))
