@@ -7,6 +7,7 @@ from handmade import doc_with_ents
 
 from litkg.evaluate import ade
 from litkg.extract import claims_adverse_model as model_mod
+from litkg.extract import claims_benefit
 from litkg.extract import claims_relations as rel
 from litkg.extract.context import make_context  # noqa: F401 (registers litkg_context)
 
@@ -729,4 +730,4 @@ def test_a_comparative_after_and_is_no_verb_shared_with_the_drug(monkeypatch):
                "in young rats.", [("Velbaxin", "DRUG"), ("calcinosis", "CONDITION"),
                                   ("calcinosis", "CONDITION")])
     assert ("Velbaxin", "calcinosis") in _pairs(doc)
-    assert not rel._conjunct_verb(doc, 8)
+    assert not claims_benefit._conjunct_verb(doc, 8)

@@ -167,3 +167,19 @@ def test_a_negated_verb_with_an_object_negates_the_object_not_the_subject():
     doc = _doc("Hepatic necrosis did not develop in dogs on zorbamide.",
                [("Hepatic necrosis", "CONDITION"), ("zorbamide", "DRUG")])
     assert _ent(doc, "Hepatic necrosis")._.negated
+
+
+def test_a_negation_ends_at_the_population_the_result_was_found_in():
+    # "did not reduce Z in patients with Y": Z is denied, Y describes the people
+    doc = _doc("Velbaxin did not reduce proteinuria in patients with membranous nephropathy.",
+               [("Velbaxin", "DRUG"), ("proteinuria", "CONDITION"),
+                ("membranous nephropathy", "CONDITION")])
+    assert _ent(doc, "proteinuria")._.negated
+    assert not _ent(doc, "membranous nephropathy")._.negated
+    doc = _doc("Zorbex did not improve mood among older adults who had dementia.",
+               [("Zorbex", "DRUG"), ("mood", "PHENOTYPE"), ("dementia", "CONDITION")])
+    assert not _ent(doc, "dementia")._.negated
+    # a negation right before the people still denies what they developed
+    doc = _doc("No patients with diabetes developed hypoglycaemia.",
+               [("diabetes", "CONDITION"), ("hypoglycaemia", "CONDITION")])
+    assert _ent(doc, "hypoglycaemia")._.negated

@@ -67,6 +67,7 @@ from litkg.extract.claims_treatment import outperformed, treatment_pairs
 from litkg.extract.claims_values import (OUTCOME_LABELS, change_values, concept_of,
                                          later_ratio, per_arm_changes, pressure_change,
                                          ratio_direction, sentence_quantities, stat_near,
+                                         urine_rate,
                                          value_direction)
 from litkg.extract.context import covering
 from litkg.extract.drug_classes import class_mechanisms, inside_class_name
@@ -495,7 +496,7 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
             continue
         before, after, unit = values
         if cue and direction in ("increased", "decreased", "improved", "worsened"):
-            if unit and is_dose_unit(unit):
+            if unit and is_dose_unit(unit) and not urine_rate(obj):
                 continue  # "increased to 4 g/day": a dose change is a regimen, not an outcome
             if unit is None and (before is not None or after is not None):
                 unit = dimensionless_unit(obj.text)  # "INR rose from 2.4 to 8.9"

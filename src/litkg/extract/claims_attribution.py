@@ -20,8 +20,9 @@ from litkg.extract import claims_interventions as interventions
 from litkg.extract import sections
 from litkg.extract.claims_cues import same_clause
 from litkg.extract.claims_interventions import is_measured
+from litkg.extract.claims_benefit import written_as_stopped
 from litkg.extract.claims_relations import (DRUG_LABELS, INTERVENTION_LABELS, class_apposition,
-                                            poisoning_by, written_as_stopped)
+                                            poisoning_by)
 from litkg.extract.claims_values import concept_of
 from litkg.extract.induced import named_as_cause
 from litkg.extract.onset import course_off

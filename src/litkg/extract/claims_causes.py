@@ -81,25 +81,57 @@ _ONSET_AFTER = ("after", "following", "during")
 
 #: "X caused Y", "propensity of X to cause Y", "X may induce severe Y", "X increased the risk
 #: of Y": a causal verb with the drug as its subject and the condition as its object, nothing
-#: else between
-_DIRECT_CAUSE = re.compile(r"^\s*(?:(?:to|may|can|could|might|also|often|frequently|rarely|which|"
-                           r"that|reportedly|probably|likely|has|have|had|significantly|"
-                           r"markedly|substantially)\s+){0,2}"
-                           r"(?:(?:caused|causes|cause|causing|induced|induces|induce|inducing|"
-                           r"provoked|provokes|provoke|precipitated|precipitates|triggered|"
-                           r"triggers)\s+(?:(?:a|an|the|severe|acute|marked|significant|"
-                           r"serious|fatal|mild|transient)\s+){0,2}|"
-                           # "X increased the risk of Y": a raised risk is a harm ("reduced the
-                           # risk of Y" is a benefit, claims_relations._lowered_risk_of)
-                           r"(?:increased|increases|increase|increasing|raised|raises|raise|"
-                           r"doubled|doubles|tripled|triples)\s+(?:the\s+)?(?:risks?|incidence|"
-                           r"odds|likelihood|occurrence)\s+of\s+)$", re.I)
+#: else between but a few modifiers of the condition (:data:`_OBJECT_MODIFIERS`)
+_DIRECT_CAUSE = re.compile(
+    # "X reduced A but increased Y": a verb after "and" / "but" shares the drug subject of the
+    # first predicate (a finite verb and its object, no clause break)
+    r"^\s*(?:[a-z]+(?:ed|es)\s+(?:[^\s,;.()]+\s+){1,5}(?:and|but)\s+)?"
+    r"(?:(?:to|may|can|could|might|also|often|frequently|rarely|which|"
+    r"that|reportedly|probably|likely|has|have|had|significantly|"
+    r"markedly|substantially)\s+){0,2}"
+    r"(?:(?:caused|causes|cause|causing|induced|induces|induce|inducing|"
+    r"provoked|provokes|provoke|precipitated|precipitates|triggered|"
+    r"triggers)\s+(?:(?:a|an|the|severe|acute|marked|significant|"
+    r"serious|fatal|mild|transient)\s+){0,2}|"
+    # "X increased the risk of Y": a raised risk is a harm ("reduced the
+    # risk of Y" is a benefit, claims_benefit._lowered_risk_of)
+    r"(?:increased|increases|increase|increasing|raised|raises|raise|"
+    r"doubled|doubles|tripled|triples)\s+(?:the\s+)?(?:risks?|incidence|"
+    r"odds|likelihood|occurrence)\s+of\s+|"
+    # "X increased pruritus", "X worsened Y": a condition raised or made worse by the drug
+    r"(?P<raised>increased|increases|increase|worsened|worsens|worsen|aggravated|aggravates|"
+    r"aggravate|exacerbated|exacerbates|exacerbate)\s+)"
+    r"(?P<mods>(?:[a-z0-9]\w*(?:-\w+)*\s+){0,2})$", re.I)
+#: words that cannot modify the condition after the causal verb: with one of them between, the
+#: condition belongs to another phrase ("X caused a decrease in Y", "the risk of death in Y")
+_NOT_MODIFIER = frozenset({"of", "in", "on", "for", "from", "with", "by", "to", "at", "as",
+                           "and", "or", "but", "than", "after", "during", "among", "versus",
+                           "vs", "not", "no", "without", "patients", "subjects", "children",
+                           "adults", "women", "men", "people"})
+#: what may follow the condition when modifiers stand before it: the noun phrase must end at
+#: the condition ("X induced complete Y remission" names the remission, not a harm Y)
+_PHRASE_END = frozenset({"in", "of", "on", "for", "from", "with", "by", "to", "at", "as", "and",
+                         "or", "but", "than", "after", "during", "among", "when", "which",
+                         "that", "who", "is", "was", "were", "are", "compared", "versus", "vs",
+                         "following", "requiring", "leading"})
 
 
 def _direct_cause(doc: Doc, d: Span, c: Span) -> bool:
-    """Is ``d`` the subject of a causal verb whose object is ``c``?"""
-    return d.end < c.start and c.start - d.end <= 5 and \
-        bool(_DIRECT_CAUSE.match(doc.text[d.end_char:c.start_char]))
+    """Is ``d`` the subject of a causal verb whose object is ``c``?  Up to two modifiers may
+    stand before ``c`` ("increase the risk of immune-mediated Y", "of genital Y"), when none
+    is a function word or another entity and the noun phrase ends with ``c``."""
+    if not (d.end < c.start and c.start - d.end <= 16):
+        return False
+    m = _DIRECT_CAUSE.match(doc.text[d.end_char:c.start_char])
+    if not m or not (m.group("mods") or m.group("raised")):
+        return bool(m)
+    # ("increased seizure threshold": the raised thing is the noun after the condition)
+    mods_at = d.end_char + m.start("mods")
+    if any(w.lower() in _NOT_MODIFIER for w in re.split(r"[\s-]+", m.group("mods")) if w) or \
+            any(e.start_char >= mods_at and e.end <= c.start for e in doc.ents):
+        return False
+    nxt = doc[c.end] if c.end < len(doc) else None
+    return nxt is None or not nxt.is_alpha or nxt.is_sent_start or nxt.lower_ in _PHRASE_END
 
 
 #: "Y on X", "Y on long-term oral X": the condition, then "on" and the drug after at most two

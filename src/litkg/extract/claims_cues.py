@@ -342,7 +342,7 @@ def cue_for(doc: Doc, obj: Span, cues: list[tuple[int, str]],
     # ("reduced levels of mRNA for Y in both sexes and elevated Z": the verb before governs)
     # ("longer total sleep time and shorter sleep latency": a comparative right before the
     # object is its attribute, the one after "and" the next noun's)
-    if after and before and doc[after[0][0] - 1].lower_ in ("and", "but") and \
+    if after and before and doc[_before_auxiliaries(doc, after[0][0])].lower_ in ("and", "but") and \
             (verb_like(doc[before[-1][0]].lower_) and
              (obj.start - before[-1][0] <= 2 or verb_like(doc[after[0][0]].lower_))
              or _attribute_of(doc, before[-1][0], obj)):
@@ -354,6 +354,21 @@ def cue_for(doc: Doc, obj: Span, cues: list[tuple[int, str]],
     if gapped_clause(doc, obj):
         return _gapped_cue(doc, obj, cues)
     return None if in_list else _list_cue(doc, obj, cues)
+
+
+#: words between "and" and a verb that shares the subject before it: "and did not increase Z",
+#: "and also lowered Z"
+_VERB_OPENERS = frozenset({"did", "does", "do", "not", "n't", "also", "further", "may", "might",
+                          "could", "can", "was", "were", "had", "has", "have", "significantly"})
+
+
+def _before_auxiliaries(doc: Doc, i: int) -> int:
+    """The token before the verb at ``i`` and the auxiliaries, negation and adverbs it opens
+    with ("and did not increase": the "and")."""
+    j = i - 1
+    while j > 0 and i - j <= 3 and doc[j].lower_ in _VERB_OPENERS:
+        j -= 1
+    return j
 
 
 #: words that may stand between a comparative and the noun it qualifies: "higher serum levels
@@ -447,9 +462,10 @@ def gapped_clause(doc: Doc, obj: Span) -> bool:
     """Is ``obj`` the subject of a clause whose verb is left out because the clause before
     gives it ("potassium had risen from 4.6 to 6.8 mmol/L, and creatinine from 128 to 171
     µmol/L")?  Its shape: a conjunction just before the object and "from <number>" right after
-    it; its values then follow the object, not the verb."""
+    it ("and triglycerides by 35%": or "by <number>"); its values then follow the object, not
+    the verb."""
     after = doc[obj.end:obj.end + 2]
-    if len(after) < 2 or after[0].lower_ != "from" or not after[1].like_num or \
+    if len(after) < 2 or after[0].lower_ not in ("from", "by") or not after[1].like_num or \
             verb_like(obj[-1].lower_):
         return False
     # at most one modifier ("and serum creatinine") between the conjunction and the object, and

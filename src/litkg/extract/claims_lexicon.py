@@ -387,4 +387,6 @@ _CHANGE_NOUN = re.compile(r"^(increases?|elevations?|rises?|decreases?|reduction
                           r"falls?|loss|losses|depletions?)$")
 _COUNTERING = ("decreas", "reduc", "attenuat", "prevent", "blunt", "inhibit", "abolish",
                "revers", "suppress", "lessen", "mitigat", "counteract", "diminish", "block",
-               "slow")
+               # "slowed the decline in eGFR", "halted the loss of Y": a slowed fall leaves Y
+               # higher than without the drug
+               "slow", "halt")

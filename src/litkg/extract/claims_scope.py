@@ -204,10 +204,13 @@ _NORMAL_STATE = re.compile(r"^(normo|eu)[a-z]{5,}$", re.I)
 
 
 def not_an_outcome(doc: Doc, sent: Span, ent: Span) -> bool:
-    """The entity names the population, a cause, an anaphoric 'disease' or a normal state."""
+    """The entity names the population, a cause, an anaphoric 'disease', a normal state or the
+    kind of a threshold ("lowered the seizure threshold": the threshold fell, which makes
+    seizures likelier, the opposite of what a fall of "seizure" would say)."""
     return names_population(doc, sent, ent) or names_cause(doc, sent, ent) or \
         generic_condition(ent) or (ent.label_ in ("CONDITION", "PHENOTYPE")
-                                   and bool(_NORMAL_STATE.match(ent.text)))
+                                   and bool(_NORMAL_STATE.match(ent.text))) or \
+        (ent.end < sent.end and doc[ent.end].lower_ in ("threshold", "thresholds"))
 
 
 def same_concept(a, b) -> bool:

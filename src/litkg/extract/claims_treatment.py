@@ -89,27 +89,15 @@ def _is_cue(word: str) -> bool:
 _USE_OBJECT = frozenset({"in", "for", "to", "as", "against", "with"})
 #: "started on X", "maintained on X": verbs that put a patient on a drug
 _PUT_ON = frozenset({"started", "initiated", "commenced", "begun", "placed", "put", "maintained"})
-#: verbs that hand a drug to patients: "adults with Y received X", "patients with Y were
-#: randomized to X or placebo" - the trial's population is what X was studied in
-_GIVEN = frozenset({"received", "receiving", "receive", "given", "randomized", "randomised",
-                    "assigned", "allocated", "took", "taking"})
+#: "we randomly assigned adults with Y to X": an allocation verb before the population
 _ALLOCATED = frozenset({"randomized", "randomised", "assigned", "allocated"})
 
 
 def _put_on_ok(doc: Doc, sent: Span, i: int, c: Span) -> bool:
-    """A "started on" or "received" cue after the condition treats it only when the condition
-    describes the patient ("a woman with Y was started on X"), not an earlier event ("After Y
-    resolved, she was started on X").  "received" names no use of its own, so a condition
-    after it ("received X and developed Y") is never its indication, nor one whose
-    description another entity has closed before the verb."""
-    word = doc[i].lower_
-    if word in _GIVEN and (c.start > i or any(
-            c.end <= e.start and e.end <= i and e.label_ in CONDITION_LABELS | INTERVENTION_LABELS
-            for e in sent.ents)):
-        # "patients with Y on A while receiving X for Z", "a woman with Y who developed Z after
-        # taking X": another drug or finding between Y and the verb ends Y's description
-        return False
-    if word not in _PUT_ON | _GIVEN or c.start > i:
+    """A "started on" cue after the condition treats it only when the condition describes the
+    patient ("a woman with Y was started on X"), not an earlier event ("After Y resolved, she
+    was started on X")."""
+    if doc[i].lower_ not in _PUT_ON or c.start > i:
         return True
     return bool(_POPULATION_WITH.search(doc[max(sent.start, c.start - 4):c.start].text))
 
@@ -132,8 +120,6 @@ def _cue_at(doc: Doc, i: int) -> bool:
     word = doc[i].lower_
     if word in _PUT_ON and i + 1 < len(doc) and doc[i + 1].lower_ == "on":
         return True  # "a woman with Y was started on X"
-    if word in _GIVEN:
-        return True  # "patients with Y received X": :func:`_put_on_ok` checks the population
     if not _is_cue(word):
         return False
     if word == "used":
@@ -207,6 +193,46 @@ _COORDINATION = re.compile(r"^[\s,]*(and|or|and/or|plus|-|/|\u2013|"
 _PHRASE_BREAK = frozenset({"in", "to", "for", "among", "of", "on", "at", "by", "from", "was",
                            "were", "is", "are", "be", "been", "given", "received", "receiving",
                            "administered", "treated", "trial", "study", ",", ":", ";", "(", ")"})
+
+
+#: "adults with moderate-to-severe Y", "patients with Y": the people the condition describes,
+#: up to six words of its noun phrase (a relative clause or a time word ends the description:
+#: "patients with Y who developed Z", "patients with Y after Z")
+_DESCRIBED_BY = re.compile(rf"\b{claims_scope.PERSON}\s+with(?:\s+(?!(?:who|whom|which|that|"
+                           r"after|following|during|on|without|and|or)\b)[^\s,;:()]+){0,6}\s*$",
+                           re.I)
+#: "... were randomised to X", "... received X", "... were given oral X": the described people
+#: were given the drug (the drug within three words after the verb; "took an overdose of X"
+#: is no treatment)
+_GIVEN_TO = re.compile(r"^\s*(?:(?:were|was|had|have|been|then|all|each|also|subsequently|"
+                       r"randomly|either)\s+){0,3}(?:received|receive|receiving|given|took|taking|"
+                       r"(?:randomi[sz]ed|assigned|allocated)\s+to(?:\s+receive)?)"
+                       r"\s+(?:(?!(?:who|which|that|after|for|with|overdos\w*)\b)"
+                       r"[^\s,;:.()]+\s+){0,3}$",
+                       re.I)
+
+
+def _given_to_population(doc: Doc, sent: Span, c: Span, conds: list[Span], ds: int) -> bool:
+    """"Patients with Y were randomised to X", "Sixty adults with Y received X": the subject
+    names the people by their condition (a list of conditions ends where the verb starts) and
+    the verb gives them the drug starting at token ``ds``."""
+    window = doc[max(sent.start, c.start - 8):c.start]
+    found = _DESCRIBED_BY.search(window.text)
+    if not found:
+        return False
+    # "All 24 patients with Y received X", "the patients with Y": a definite group refers back
+    # to people already counted, often by what happened to them (Y may be the drug's harm)
+    opening = doc.text[max(sent.start_char, window.start_char + found.start() - 20):
+                       window.start_char + found.start()].lower().split()[-3:]
+    if {"all", "the", "these", "those", "of"} & set(opening):
+        return False
+    end = c  # "patients with A and B received X": the verb follows the list
+    for e in sorted(conds, key=lambda e: e.start):
+        gap = doc[end.end:e.start]
+        if e.start >= end.end and len(gap) <= 3 and gap and \
+                all(t.lower_ in (",", "and", "or") for t in gap):
+            end = e
+    return end.end <= ds and bool(_GIVEN_TO.match(doc.text[end.end_char:doc[ds].idx]))
 
 
 _HARM_STEMS = ("toxicit", "intoxicat", "adverse", "overdos", "poisoning")
@@ -381,7 +407,8 @@ def treatment_pairs(sent: Span, ents: list[Span], taken: set,
                       and not (i < head and any(t.text in (":", ";") for t in doc[i:head]))
                       and not (ds < head and i < head and _new_phrase(doc, max(i, de), head, cond_tokens))
                       for i in range(start, hi)) or (
-                title and ds < head and _title_in(doc, de, head)) or \
+                title and ds < head and _title_in(doc, de, head)) or (
+                c.end <= ds and _given_to_population(doc, sent, c, conds, ds)) or \
                 _allocated_to(doc, sent, c, ds) or (
                 ds < head and any(_effect_on(doc, i, ds, de) for i in range(de, min(de + 3, head))))
             gap = head - de if ds < head else ds - c.end

@@ -43,7 +43,7 @@ def stat_near(doc: Doc, obj: Span, sent: Span, ents: list[Span]) -> dict[str, fl
     nxt = [e.start_char for e in ents if e.start >= obj.end] + [sent.end_char]
     window = doc.text[obj.start_char:min(nxt)]
     if not lex.statistics(window):
-        window = sent.text
+        window = _without_others_statistics(doc, obj, sent, ents)
     found = lex.statistics(window)
     if "p" not in found and len(_P_VALUE.findall(sent.text)) == 1:
         # "Y was 22% with A and 38% with B (P=0.013)": the sentence's one test compares them
@@ -52,6 +52,30 @@ def stat_near(doc: Doc, obj: Span, sent: Span, ents: list[Span]) -> dict[str, fl
 
 
 _P_VALUE = re.compile(r"\bp\s*(?:[<>=≤≥]|value)", re.I)
+
+
+def _without_others_statistics(doc: Doc, obj: Span, sent: Span, ents: list[Span]) -> str:
+    """The sentence's text with the windows of other outcomes that own their statistics blanked:
+    an outcome before ``obj`` ("lowered HbA1c by 1.5% and body weight by 4.5 kg") or one after
+    a verb of its own ("slowed the decline in eGFR and reduced albuminuria by 35%"); a list
+    sharing one predicate ("A and B fell by 35%") keeps it for every member."""
+    text = sent.text
+    starts = sorted(e.start_char for e in ents if sent.start <= e.start < sent.end)
+    for e in ents:
+        if e is obj or e.label_ not in OUTCOME_LABELS or not sent.start <= e.start < sent.end:
+            continue
+        if not (e.end <= obj.start or any(_verb_like(t.lower_) for t in doc[obj.end:e.start])):
+            continue
+        end = min([x for x in starts if x > e.start_char] + [sent.end_char])
+        if lex.statistics(doc.text[e.start_char:end]):
+            a, b = e.start_char - sent.start_char, end - sent.start_char
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+def _verb_like(word: str) -> bool:
+    """A past or present verb form ("reduced", "lowers"): the next outcome has its own predicate."""
+    return len(word) > 4 and word.endswith(("ed", "es")) or word in ("fell", "rose")
 
 
 def sentence_quantities(sent: Span):
@@ -364,6 +388,17 @@ def _word_before_value(doc: Doc, start: int) -> str:
     while i >= 0 and start - i <= 4 and doc[i].lower_ in _VALUE_FILLERS:
         i -= 1
     return doc[i].lower_ if i >= 0 else ""
+
+
+#: what the urine carries per day ("proteinuria", "albuminuria", "urinary calcium excretion"):
+#: a mass per time is then the measure's own unit ("fell from 3.2 to 1.1 g/day"), not a dose
+_URINE_RATE = re.compile(r"urias?$|^excretion$")
+
+
+def urine_rate(obj: Span) -> bool:
+    """Is ``obj`` a quantity the urine carries over time, measured in mass per day?"""
+    words = obj.text.lower().split()
+    return bool(words) and (bool(_URINE_RATE.search(words[-1])) or words[0].startswith("urin"))
 
 
 def change_values(doc: Doc, obj: Span, cue: tuple[int, str], quants) -> tuple:

@@ -16,11 +16,13 @@ drug or analyte.
 """
 
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from litkg.extract.claims_lexicon import PERSON, STUDY_ANIMAL
 from litkg.extract.extensions import register_extensions
 
 #: NegEx scope window (tokens); ConText uses the sentence, which over-reaches in long
@@ -235,6 +237,27 @@ def _object_follows(words: list[str], k: int) -> bool:
     return words[k] not in _NO_OBJECT and not words[k].endswith("ly")
 
 
+#: "in patients with Y", "among adults who had Y": the population a result was found in
+_POPULATION = re.compile(rf"^(?:{PERSON}|{STUDY_ANIMAL})$")
+_POPULATION_ADJUNCT = frozenset({"in", "among", "for"})
+#: negations of a predicate ("did not reduce Z in patients with Y"); "none occurred in patients
+#: with Y" or "no Z in patients with Y" keep the NegEx scope
+_VERBAL_NEGATION = frozenset({"not", "n't", "never", "failed", "fail", "fails", "unable",
+                              "cannot"})
+
+
+def _population_at(words: list[str], j: int) -> bool:
+    """Does a population phrase open at ``words[j]`` ("in patients with Y", "among older adults
+    who had Y")?  A negated result ("did not reduce Z in patients with Y") is denied of the
+    people, not the condition that describes them, so a negation's scope ends there."""
+    if words[j] not in _POPULATION_ADJUNCT:
+        return False
+    for k in range(j + 1, min(len(words) - 1, j + 4)):
+        if _POPULATION.match(words[k]):
+            return words[k + 1] in ("with", "who", "having")
+    return False
+
+
 def sentence_cues(sent: Span) -> list[Cue]:
     """The negation and hedge cues of one sentence, with their scopes."""
     words = [t.lower_ for t in sent]
@@ -270,7 +293,9 @@ def sentence_cues(sent: Span) -> list[Cue]:
                 j = i + n_pre
                 while j < len(words) and j - i < MAX_SCOPE and words[j] not in stops \
                         and not (kind == "negation" and (_next_clause(words, i + n_pre, j)
-                                                         or _second_predicate(words, i, j))):
+                                                         or _second_predicate(words, i, j)
+                                                         or (_population_at(words, j) and
+                                                             words[i] in _VERBAL_NEGATION))):
                     j += 1
                 if kind == "negation":
                     j = min(j, _history_end(sent, i + n_pre, j))
