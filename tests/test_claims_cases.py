@@ -711,3 +711,17 @@ def test_a_control_arm_keeps_only_a_change_told_of_it():
     text = "In the control group, T max was longer."
     assert [(c.subject.label.lower(), c.direction) for c in _claims(text, ents)
             if c.kind == "outcome"] == [("control group", "increased")]
+
+
+def test_conditions_named_as_the_trials_adverse_events_are_the_study_drugs_harms():
+    # each listed with its rate, the list before or after the harm word
+    ents = [("zelorant", "DRUG"), ("Somnolence", "CONDITION"), ("dizziness", "CONDITION"),
+            ("rash", "CONDITION")]
+    for text in ("Patients received zelorant. Somnolence (14%), dizziness (9%) and rash (4%) were "
+                 "the most frequent adverse events.",
+                 "Patients received zelorant. The most frequent adverse events were Somnolence "
+                 "(14%), dizziness (9%) and rash (4%)."):
+        harms = {(c.subject.label.lower(), c.object.label.lower(), c.statistic.get("percent"))
+                 for c in _claims(text, ents) if c.kind == "adverse_effect"}
+        assert harms == {("zelorant", "somnolence", 14.0), ("zelorant", "dizziness", 9.0),
+                         ("zelorant", "rash", 4.0)}, text

@@ -233,6 +233,12 @@ def _listed_pairs(doc: Doc, spans: list[Span]) -> list[tuple[Span, Span]]:
     out = []
     for a, b in zip(spans, spans[1:]):
         gap = doc[a.end:b.start]
+        # "fever (59%), chills (18%) and arrhythmia (18%)": a member's own rate stands after it
+        if len(gap) > 2 and gap[0].text == "(":
+            close = next((t.i for t in gap if t.text == ")"), None)
+            if close is not None and close - gap[0].i <= 8 and \
+                    any(t.like_num for t in doc[gap[0].i:close]):
+                gap = doc[close + 1:b.start]
         if 0 < len(gap) <= 2 and all(t.lower_ in _LIST_GLUE for t in gap):
             out += [(a, b), (b, a)]
     return out

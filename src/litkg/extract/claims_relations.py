@@ -294,7 +294,9 @@ def adverse_pairs(sent: Span, ents: list[Span],
     # "with rash, fatigue, diarrhea, and nausea the most common AEs": a harm word next to a list
     # speaks of every member
     strong_of = _shared_in_lists(doc, conds, {
-        c.start: any(-4 <= c.start - i <= 12 or 0 <= i - c.end <= 4 for i in strong_at)
+        c.start: any(-4 <= c.start - i <= 12 or 0 <= i - c.end <= 4 or
+                     (0 <= i - c.end <= 12 and _NAMED_AS_HARM.match(doc.text[c.end_char:doc[i].idx]))
+                     for i in strong_at)
         for c in conds})
     # a word inside a condition's name belongs to it ("bone marrow suppression and Y"), it says
     # nothing of the next condition
@@ -380,6 +382,12 @@ def adverse_pairs(sent: Span, ents: list[Span],
 _ARM_NOUNS = frozenset({"group", "groups", "arm", "arms", "cohort"})
 #: abbreviations for adverse events ("the most common AEs", "SAEs", "TEAEs")
 _AE_ABBREVIATIONS = frozenset({"AE", "AEs", "SAE", "SAEs", "TEAE", "TEAEs", "ADR", "ADRs"})
+
+
+#: "Y (14%) was the most frequent adverse event", "Y and Z were common side effects": the
+#: condition is the subject of a copula whose complement is a harm word
+_NAMED_AS_HARM = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?(?:were|was|are|is)\s+(?:the\s+)?"
+                            r"(?:most\s+|only\s+|main\s+)?(?:[a-z-]+\s+){0,3}$", re.I)
 
 
 def _shared_in_lists(doc: Doc, conds: list[Span], flags: dict[int, bool]) -> dict[int, bool]:
