@@ -151,3 +151,19 @@ def test_a_ratio_for_the_event_gives_the_time_to_it_the_opposite_direction():
     got = [(c.object.label, c.direction) for c in _claims(
         text, [("drug A", "DRUG"), ("healing time", "ENDPOINT"), ("placebo", "PROCEDURE")])]
     assert got == [("healing time", "decreased")]
+
+
+def test_each_arm_keeps_its_own_change_written_with_spreads_and_a_test():
+    # "from A ± sd to B ± sd with X and from ... with Y": every arm's before and after, also
+    # with the p-value comparing them (the after-values are no per-arm comparison of their own)
+    from handmade import hand_claims
+
+    ents = [("intraocular pressure", "ENDPOINT"), ("brimonidine", "DRUG"), ("travoprost", "DRUG")]
+    for text in ("Mean intraocular pressure decreased from 25.1 ± 2.3 to 17.2 ± 2.0 mmHg with "
+                 "brimonidine and from 24.8 ± 2.1 to 18.9 ± 2.4 mmHg with travoprost.",
+                 "Mean intraocular pressure decreased from 25.1 to 17.2 mmHg with brimonidine and "
+                 "from 24.8 to 18.9 mmHg with travoprost (P = 0.002)."):
+        got = sorted((c.subject.label.lower(), c.before, c.after, c.unit, c.direction)
+                     for c in hand_claims(text, ents) if c.kind == "outcome")
+        assert got == [("brimonidine", 25.1, 17.2, "mmHg", "decreased"),
+                       ("travoprost", 24.8, 18.9, "mmHg", "decreased")], text

@@ -81,10 +81,17 @@ def _arm_values(sent: Span, arms: list[Span]) -> list[tuple[Span, float]]:
     doc = sent.doc
     out = []
     for arm in arms:
-        m = _VALUE_TO_ARM.search(doc.text[max(sent.start_char, arm.start_char - 70):arm.start_char])
+        lo = max(sent.start_char, arm.start_char - 70)
+        m = _VALUE_TO_ARM.search(doc.text[lo:arm.start_char])
+        if m and _FROM_TO.search(doc.text[max(sent.start_char, lo - 40):lo + m.start(1)]):
+            return []  # "from 25.1 to 17.2 mmHg with X and from ... with Y": each arm's change
         if m:
             out.append((arm, float(m.group(1).replace("−", "-").replace("–", "-"))))
     return out if len(out) >= 2 else []
+
+
+#: the "to" of a "from ... to" change right before a value: the value is where the arm ended up
+_FROM_TO = re.compile(r"\bfrom\s+[-−–]?\d[^;]{0,30}?\bto\s*$", re.I)
 
 
 def _of_controls(arm: Span, gap: str) -> bool:

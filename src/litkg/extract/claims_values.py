@@ -353,15 +353,23 @@ def per_arm_changes(doc: Doc, start: int, ents: list[Span], quants, arm_labels) 
     [(iron sucrose, 8.9, 11.8, "g/dL"), (ferrous sulfate, 8.8, 10.6, "g/dL")].  Only changes
     after token ``start`` (the verb) count; ``[]`` unless two or more, each naming its arm."""
     changes = []
-    for q, qs, qe in quants:
-        if q.kind != "range" or qs < doc[start].idx or \
-                not re.search(r"\bfrom\s*$", doc.text[max(0, qs - 8):qs], re.I):
+    for n, (q, qs, qe) in enumerate(quants):
+        if qs < doc[start].idx or not re.search(r"\bfrom\s*$", doc.text[max(0, qs - 8):qs], re.I):
+            continue
+        if q.kind == "range":
+            low, high, unit = q.low, q.high, q.unit
+        elif q.value is not None and n + 1 < len(quants) and quants[n + 1][0].value is not None \
+                and re.fullmatch(r"\s*to\s*", doc.text[qe:quants[n + 1][1]], re.I):
+            # "from 25.1 ± 2.3 to 17.2 ± 2.0 mmHg": each value with its spread, one by one
+            nxt, _, qe = quants[n + 1]
+            low, high, unit = q.value, nxt.value, nxt.unit or q.unit
+        else:
             continue
         arm = next((e for e in ents if e.label_ in arm_labels and e.start_char >= qe and
                     _ARM_AFTER_CHANGE.fullmatch(doc.text[qe:e.start_char])), None)
         if arm is None:
             return []  # a change whose arm is not named: the arms cannot be told apart
-        changes.append((arm, q.low, q.high, q.unit or unit_after(doc.text, qe)))
+        changes.append((arm, low, high, unit or unit_after(doc.text, qe)))
     if len({c[0].start for c in changes}) < 2:
         return []
     # "from 8.9 to 11.8 with A and from 8.8 to 10.6 g/dL with B": the unit written once
