@@ -167,3 +167,12 @@ def test_each_arm_keeps_its_own_change_written_with_spreads_and_a_test():
                      for c in hand_claims(text, ents) if c.kind == "outcome")
         assert got == [("brimonidine", 25.1, 17.2, "mmHg", "decreased"),
                        ("travoprost", 24.8, 18.9, "mmHg", "decreased")], text
+
+
+def test_a_percentage_value_of_a_change_is_not_also_its_rate():
+    from handmade import hand_claims
+
+    text = "After zelorant was started, oxygen saturation improved from 88% to 96%."
+    got = [c for c in hand_claims(text, [("zelorant", "DRUG"), ("oxygen saturation", "ANALYTE")])
+           if c.kind == "outcome"]
+    assert [(c.before, c.after, c.unit, c.statistic) for c in got] == [(88.0, 96.0, "%", None)]

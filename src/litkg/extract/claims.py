@@ -510,6 +510,8 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
             if after is not None:
                 outcome_after[key] = (after, unit)
         stats = stat_near(doc, obj, sent, ents)
+        if unit == "%" and stats.get("percent") in (before, after):
+            del stats["percent"]  # "saturation improved from 88% to 96%": a value, not a rate
         hedged = bool(covering(doc, cue_i, "hedge") or obj._.hedged)
         if obj.label_ in CONDITION_LABELS and direction == "increased" and (
                 (cue and scope.risk_change(doc, sent, cue_i))
