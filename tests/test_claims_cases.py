@@ -199,6 +199,25 @@ def test_the_main_intervention_is_not_the_comparator():
     assert interventions.main_drug(doc, None, lambda e: e.text.lower()).text == "lumitrane"
 
 
+def test_a_therapy_named_far_more_often_than_a_background_drug_is_the_main_intervention():
+    from litkg.extract import claims_interventions as interventions
+    from litkg.extract.extensions import register_extensions
+
+    register_extensions()
+    nlp = spacy.blank("en")
+    text = ("Ketamine raises Y in depression . We tested mirror therapy in stroke . Mirror therapy "
+            "was given daily . After mirror therapy , Y rose .")
+    doc = nlp(text)
+    spans = [doc.char_span(m.start(), m.end(), label="DRUG" if m.group(0) == "Ketamine" else "PROCEDURE")
+             for m in re.finditer(r"Ketamine|[Mm]irror therapy", text)]
+    doc.ents = spans
+    key = lambda e: e.text.lower()  # noqa: E731
+    assert interventions.main_drug(doc, "Mirror box rehabilitation", key).text.lower() == "mirror therapy"
+    # named twice only, the therapy does not outrank the drug
+    doc.ents = spans[:3]
+    assert interventions.main_drug(doc, "Mirror box rehabilitation", key).text == "Ketamine"
+
+
 def test_section_headings_are_told_apart():
     from litkg.extract import sections
 

@@ -473,6 +473,8 @@ def test_a_null_told_of_the_other_arm_in_a_contrast_leaves_the_change():
     for text in ("Heart rate fell with zolmadine, whereas it did not change in the control group.",
                  "Heart rate fell with zolmadine but did not change in the control group."):
         assert _outcomes(text, ents) == [("zolmadine", "Heart rate", "decreased")], text
+    text = "Heart rate normalized with zolmadine, whereas the control group showed no change."
+    assert [d for _, _, d in _outcomes(text, ents)] not in ([], ["unchanged"])
 
 
 def test_a_null_predicate_comparing_the_arms_is_no_change():

@@ -429,8 +429,9 @@ def classify(sent, obj, drug, ents, direction, arm_labels, new: float,
             chosen = None
     elif direction in ("improved", "worsened"):
         chosen = label if prob >= new or ARMS.search(sent.text) else None
-        if chosen == "unchanged" and not null_evidence(sent.text):
+        if chosen == "unchanged" and not (null_evidence(sent.text) and null_evidence(own)):
             chosen = direction  # "significant improvement in Y with X": nothing says it is null
+            # (nor "... normalized Y, whereas the control group showed no change")
         if chosen in _FLIP or chosen == direction:
             # the valence word governing the outcome says which way is better, the outcome's
             # polarity which way that is; the classifier only reads it from the sentence

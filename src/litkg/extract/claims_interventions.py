@@ -205,7 +205,17 @@ def main_drug(doc: Doc, title: str | None, key: Callable[[Span], str]) -> Span |
         pool = varied
     # among title drugs, the one the text itself mentions most is the one studied
     counts = Counter(key(e) for e in (drugs if named else pool) if key(e) in {key(p) for p in pool})
-    best = counts.most_common(1)[0][0]
+    best, times = counts.most_common(1)[0]
+    if not named:
+        # no intervention in the title: a therapy the opening text names at least three times
+        # and twice as often as any drug is what was studied ("computerized cognitive training" vs one "antidepressant"
+        # of the background)
+        therapies = Counter(key(e) for e in doc.ents if e.label_ == "PROCEDURE"
+                            and e.start_char < 2500 and not generic_comparator(e)
+                            and not diagnostic_procedure(e))
+        if therapies and therapies.most_common(1)[0][1] >= max(2 * times, 3):
+            top = therapies.most_common(1)[0][0]
+            return next(e for e in doc.ents if e.label_ == "PROCEDURE" and key(e) == top)
     return next(e for e in pool if key(e) == best)
 
 
