@@ -744,3 +744,16 @@ def test_conditions_named_as_the_trials_adverse_events_are_the_study_drugs_harms
                  for c in _claims(text, ents) if c.kind == "adverse_effect"}
         assert harms == {("zelorant", "somnolence", 14.0), ("zelorant", "dizziness", 9.0),
                          ("zelorant", "rash", 4.0)}, text
+
+
+def test_a_drug_and_other_members_of_its_class():
+    # "A and other Bs": the change is the named drug's (the class generalises it), and the
+    # indication is both's
+    ents = [("zelagliflozin", "DRUG"), ("SGLT2 inhibitors", "DRUG"), ("hospitalization", "ENDPOINT"),
+            ("heart failure", "CONDITION")]
+    claims = _claims("zelagliflozin and other SGLT2 inhibitors reduced hospitalization for "
+                     "heart failure.", ents)
+    assert {(c.subject.label.lower(), c.object.label.lower()) for c in claims
+            if c.kind == "outcome"} == {("zelagliflozin", "hospitalization")}
+    assert {c.subject.label.lower() for c in claims if c.kind == "treatment"} == \
+        {"zelagliflozin", "sglt2 inhibitors"}

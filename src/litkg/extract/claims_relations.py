@@ -179,6 +179,11 @@ def class_apposition(doc: Doc, d: Span, drugs: list[Span]) -> bool:
     before = {t.lower_ for t in doc[max(0, d.start - 2):d.start]}
     if before & {"a", "an"} and any(0 < d.start - o.end <= 8 for o in drugs if o is not d):
         return True
+    # "empagliflozin and other SGLT2 inhibitors": the class generalises the drug just named
+    if d.start >= 2 and doc[d.start - 1].lower_ == "other" and \
+            doc[d.start - 2].lower_ in ("and", "or", ",") and \
+            any(o.end == d.start - 2 for o in drugs if o is not d):
+        return True
     # "SS associated with mirtazapine ... cases of SS with this tetracyclic antidepressant": a
     # demonstrative refers back to the drug the sentence named
     return any(t.lower_ in ("this", "these") for t in doc[max(0, d.start - 3):d.start]) and \

@@ -316,6 +316,8 @@ def _coordinated(doc: Doc, a: tuple, b: tuple) -> bool:
     between = re.sub(r"\d[\d.,]*\s*%|\b(the|a|an|\d[\d.,]*\s*\S*)\b", " ", between)
     # "X (IC) and Y (MEM)": a parenthesised short form restates the drug before it
     between = re.sub(r"\(\s*[^()\s]{1,12}\s*\)", " ", between)
+    # "A and other B-class drugs": the class generalises the drug before it
+    between = re.sub(r"\b(?:and|or)\s+other\b", " and ", between, flags=re.I)
     # "A 0.005% once daily or B 0.5% twice daily": a dosing frequency belongs to the drug before
     between = _FREQUENCY.sub(" ", between)
     # "A versus seven days of B": a course's length belongs to the drug after it
