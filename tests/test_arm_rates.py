@@ -287,3 +287,15 @@ def test_a_percentage_of_the_group_a_drug_names_is_that_arms_rate():
     claims = extract_claims(doc, Document(id="t", text=text))
     assert [(c.kind, c.direction) for c in claims if c.object.label.lower() == "stroke"] == \
         [("outcome", "decreased")]
+
+
+def test_a_harm_the_drug_caused_less_of_is_a_fall_not_a_harm():
+    for text in ("Compared with glimepiride, zelagliptin caused less hypoglycaemia.",
+                 "Zelagliptin caused fewer episodes of hypoglycaemia than glimepiride."):
+        doc = _doc(text, [("glimepiride", "DRUG"), ("zelagliptin", "DRUG"),
+                          ("hypoglycaemia", "CONDITION")] if text.startswith("Compared") else
+                   [("Zelagliptin", "DRUG"), ("hypoglycaemia", "CONDITION"), ("glimepiride", "DRUG")])
+        claims = extract_claims(doc, Document(id="t", text=text))
+        got = {(c.kind, c.subject.label.lower(), c.direction) for c in claims
+               if c.object.label.lower() == "hypoglycaemia"}
+        assert got == {("outcome", "zelagliptin", "decreased")}, text

@@ -199,11 +199,20 @@ _LESS = re.compile(r"\s+(significantly\s+|markedly\s+|also\s+)?(less|fewer|lower
 
 def less_frequent(sent: Span, finding: Span) -> bool:
     """Does the clause of ``finding`` say it was less frequent ("..., whereas renal impairment,
-    hyperkalemia, and cough were less frequent")?  The first "was/were" after the finding is
+    hyperkalemia, and cough were less frequent", "caused less Y")?  The first "was/were" after the finding is
     its clause's verb, so a "more frequent" earlier in the sentence says nothing of it."""
     doc = sent.doc
+    # "X caused less Y", "fewer episodes of Y with X": the comparative sizes the finding itself
+    if _LESS_BEFORE.search(doc.text[max(sent.start_char, finding.start_char - 30):
+                                    finding.start_char]):
+        return True
     m = _COPULA.search(doc.text, finding.end_char, sent.end_char)
     return m is not None and bool(_LESS.match(doc.text, m.end()))
+
+
+_LESS_BEFORE = re.compile(r"\b(?:less|fewer|lower\s+(?:rates?|incidences?|risk)\s+of)\s+"
+                          r"(?:(?:episodes?|cases?|events?|frequent|severe|often)\s+(?:of\s+)?)?$",
+                          re.I)
 
 
 def compared_harm(sent: Span, ents: list[Span], drug: Span, finding: Span, arm_labels,
