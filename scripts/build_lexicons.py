@@ -10,7 +10,9 @@ Sources, in priority order (the first source to claim a normalised name wins):
    NCBI-disease (train + dev): chemicals and diseases, most frequent MeSH id per normalised
    name; abstracts that are in the CDR development set are skipped.  A disease whose MeSH id MONDO maps exactly
    gets the MONDO id (MeSH kept as cross-reference); one whose name is an HPO label only gets
-   the HPO id and the PHENOTYPE label;
+   the HPO id and the PHENOTYPE label, and so does one whose name is an HPO label that the
+   MONDO concept of its MeSH id neither is nor lists among the descriptor's names (annotators
+   ground a finding to the category above it: "irritability" -> Mental Disorders);
 4. MONDO labels (SSSOM exact-match files; MeSH cross-reference where mapped) -> CONDITION;
 5. HPO English labels -> PHENOTYPE (modes of inheritance and one-word modifiers left out;
    one-word findings under "Phenotypic abnormality" that are no everyday word find spans
