@@ -10,7 +10,9 @@ Sources, in priority order (the first source to claim a normalised name wins):
    NCBI-disease (train + dev): chemicals and diseases, most frequent MeSH id per normalised
    name; abstracts that are in the CDR development set are skipped.  A disease whose MeSH id MONDO maps exactly
    gets the MONDO id (MeSH kept as cross-reference); one whose name is an HPO label only gets
-   the HPO id and the PHENOTYPE label;
+   the HPO id and the PHENOTYPE label, and so does one whose name is an HPO label that the
+   MONDO concept of its MeSH id neither is nor lists among the descriptor's names (annotators
+   ground a finding to the category above it: "irritability" -> Mental Disorders);
 4. MONDO labels (SSSOM exact-match files; MeSH cross-reference where mapped) -> CONDITION;
 5. HPO English labels -> PHENOTYPE (modes of inheritance and one-word modifiers left out;
    one-word findings under "Phenotypic abnormality" that are no everyday word find spans
@@ -371,6 +373,11 @@ def main(argv: list[str] | None = None) -> int:
         for nm in names:
             mesh_by_key.setdefault((key(nm), category), mesh)
 
+    # MeSH CURIE -> the keys of its names: is a name a synonym of the concept it is grounded to?
+    mesh_names: dict[str, set[str]] = defaultdict(set)
+    for mesh, _pref, names, _category in mesh_rows:
+        mesh_names[mesh].update(key(nm) for nm in names)
+
     def corpus_mesh(k):
         top = ids[k].most_common(1)[0][0] if ids.get(k) else ""
         return top if top.startswith("MESH:") else ""
@@ -545,6 +552,13 @@ def main(argv: list[str] | None = None) -> int:
             add(k, "DRUG", top, top if top.startswith("MESH:") else "", text, "corpus", flags)
             continue
         mondo = mondo_keys.get(k) or mesh_mondo.get(top)
+        if mondo and k not in mondo_keys and k in hpo_keys and key(mondo_label[mondo]) != k \
+                and k not in mesh_names.get(top, ()):
+            # annotators ground a finding to the category above it ("irritability" -> Mental
+            # Disorders, which MeSH does not name so): a phenotype of exactly this name is the
+            # more specific concept (the corpus MeSH id stays the cross-reference the
+            # benchmarks grade)
+            mondo = None
         if mondo:
             add(k, "CONDITION", mondo, top if top.startswith("MESH:") else mondo_mesh.get(mondo, ""),
                 mondo_label[mondo], "corpus+mondo", flags)

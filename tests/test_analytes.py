@@ -215,3 +215,12 @@ def test_a_vascular_resistance_abbreviation_is_named_by_its_reading():
         ("SVR", "systemic vascular resistance"), ("PVR", "pulmonary vascular resistance")]
     # without a resistance's unit "SVR" is a sustained virological response, "PVR" a residual
     assert _ents("SVR was achieved in 95% of patients; PVR was 120 mL.") == []
+
+
+def test_a_viruss_nucleic_acid_is_its_measured_load_not_the_infection():
+    assert _ents("HIV-1 RNA decreased with dolutegravir.", [("HIV-1", "CONDITION")]) == \
+        [("HIV-1 RNA", "ANALYTE")]
+    # a threshold after it is no word of its name
+    assert _ents("Plasma HCV RNA below 15 IU/mL was reached.") == [("Plasma HCV RNA", "ANALYTE")]
+    assert _ents("Patients with HIV were enrolled.", [("HIV", "CONDITION")]) == \
+        [("HIV", "CONDITION")]

@@ -128,8 +128,9 @@ def test_a_drug_after_a_timed_head_says_whose_time_it_was():
             "the incidence of hypotension and the consumption of morphine were lower.")
     ents = [("rocuronium", "DRUG"), ("rocuronium", "DRUG"), ("hypotension", "CONDITION"),
             ("morphine", "DRUG")]
-    # the drug timed is no endpoint of its own; what was counted or consumed is the entity
-    assert _endpoints(text, ents) == ["onset time", "duration of action"]
+    # the drug timed is no endpoint of its own; what was counted is the entity, and the amount
+    # of a drug consumed is a measure (test_a_drug_amount_patients_needed_or_took_is_an_endpoint)
+    assert _endpoints(text, ents) == ["onset time", "duration of action", "consumption of morphine"]
 
 
 def test_a_timed_interval_of_a_recording_is_an_endpoint_and_a_confidence_interval_is_not():
@@ -144,7 +145,8 @@ def test_a_speed_takes_its_complement():
 
 def test_fragments_of_hyphenated_words_quantifiers_and_verb_needs_are_not_endpoints():
     # "Long-term use": the phrase never starts inside a hyphenated word
-    assert _endpoints("Long-term use was associated with falls.") == []
+    # ("falls" is the counted event: test_falls_counted_as_events_but_not_the_verb)
+    assert _endpoints("Long-term use was associated with falls.") == ["falls"]
     assert _endpoints("Long-term survival was 40%.") == ["survival"]
     # "night-time sleep", "leisure-time activity": "-time" makes an adjective
     assert _endpoints("They reported shorter night-time sleep and less leisure-time walking.") == []
@@ -173,3 +175,30 @@ def test_a_pressure_measured_in_a_body_space_is_an_endpoint():
 def test_a_response_element_is_dna_not_an_endpoint():
     assert _endpoints("Androgen response elements and early response genes were mutated.") == []
     assert _endpoints("The androgen response was blunted.") == ["androgen response"]
+
+
+def test_a_drug_amount_patients_needed_or_took_is_an_endpoint():
+    text = ("Morphine requirements fell with gabapentin, and fentanyl consumption and the "
+            "consumption of propofol were lower with ketamine than with placebo.")
+    ents = [("Morphine", "DRUG"), ("gabapentin", "DRUG"), ("fentanyl", "DRUG"),
+            ("propofol", "DRUG"), ("ketamine", "DRUG")]
+    assert _endpoints(text, ents) == ["Morphine requirements", "fentanyl consumption",
+                                      "consumption of propofol"]
+
+
+def test_the_consumption_of_a_drug_alone_in_its_sentence_is_an_exposure():
+    text = "Alcohol consumption was associated with a higher risk of hypertension."
+    assert _endpoints(text, [("Alcohol", "DRUG"), ("hypertension", "CONDITION")]) == []
+
+
+def test_vaccine_trial_endpoints():
+    text = "Seroconversion and antibody titres were higher with the adjuvanted vaccine."
+    assert _endpoints(text) == ["Seroconversion", "antibody titres"]
+
+
+def test_falls_counted_as_events_but_not_the_verb():
+    assert _endpoints("Falls were less frequent with zolpidem.", [("zolpidem", "DRUG")]) == \
+        ["Falls"]
+    assert _endpoints("The number of falls and fewer falls.") == ["falls", "falls"]
+    assert _endpoints("Blood pressure falls with nifedipine; the risk falls to 2%.",
+                      [("Blood pressure", "ANALYTE"), ("nifedipine", "DRUG")]) == []

@@ -145,3 +145,19 @@ def test_a_time_phrase_is_no_procedure():
 
     doc = entity_nlp()("Walk time improved after treatment in both groups.")
     assert [m.text for m in mentions_from_doc(doc) if m.label == "PROCEDURE"] == []
+
+
+def test_a_finding_annotated_with_the_category_above_it_grounds_to_its_own_concept():
+    # the corpora annotate "irritability" with MeSH Mental Disorders, which does not name it:
+    # the phenotype of exactly this name grounds it, the corpus MeSH id stays its xref
+    entry = lx.ground("irritability")
+    assert entry.id == "HP:0000737" and entry.label == "Irritability"
+    assert lx.lookup("irritability").xref == "MESH:D001523"
+    # a name the annotators' descriptor lists as its own keeps the corpus concept
+    assert lx.ground("hypertension").id == "MONDO:0005044"
+
+
+def test_harms_trials_count_find_their_names():
+    reaction = lx.lookup("Injection-site reactions")
+    assert reaction.label == "PHENOTYPE" and "short" not in reaction.flags
+    assert lx.lookup("suicide attempts").id == lx.lookup("attempted suicide").id == "MESH:D013406"

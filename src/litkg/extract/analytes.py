@@ -384,10 +384,43 @@ def _retyped(doc: Doc, span: Span, label: str) -> Span:
     return new
 
 
+#: a virus written by its abbreviation ("HIV-1", "HCV", "CMV", "HBV", "EBV"): capitals ending
+#: in V, a strain number glued on
+_VIRUS = re.compile(r"^[A-Z]{1,4}V(?:-?\d)?$|^SARS-CoV-2$")
+_NUCLEIC_ACIDS = frozenset({"RNA", "DNA"})
+
+
+def _viral_loads(doc: Doc, sent: Span) -> list[tuple[int, int]]:
+    """"HIV-1 RNA", "plasma HCV RNA", "CMV DNA": the virus's nucleic acid measured in a
+    patient's blood is the viral load, a lab value, not the infection (which the vocabulary
+    names by the virus alone)."""
+    out = []
+    for tok in sent:
+        if tok.text not in _NUCLEIC_ACIDS or tok.i == sent.start or \
+                not _VIRUS.match(doc[tok.i - 1].text):
+            continue
+        start = tok.i - 1
+        if start > sent.start and doc[start - 1].lower_ in SPECIMENS:
+            start -= 1
+        out.append((start, tok.i + 1))
+    return out
+
+
 def add_analytes(doc: Doc) -> Doc:
     """Add ANALYTE spans for analytes named by specimen or by value, and type chemicals that are
     only measured as analytes and proteins that are given as drugs (see the module doc)."""
     ents = list(doc.ents)
+    loads = [(start, end) for sent in doc.sents for start, end in _viral_loads(doc, sent)]
+    if loads:
+        # the virus's own entity ("HIV" the infection) gives way to its measured load
+        held = {i for start, end in loads for i in range(start, end)}
+        ents = [e for e in ents if not held.intersection(range(e.start, e.end))]
+        for start, end in loads:
+            span = Span(doc, start, end, label="ANALYTE")
+            span._.source = "analyte"
+            ents.append(span)
+        ents.sort(key=lambda e: e.start)
+        doc.ents = ents
     measured = _measured_chemicals(doc, ents)
     given = _given_proteins(doc, ents)
     for i in measured:

@@ -46,6 +46,8 @@ STANDALONE_HEADS = frozenset({
     "hospitalization", "hospitalisation", "hospitalizations", "hospitalisations", "readmission",
     "readmissions", "analgesia", "healing", "cure", "adherence", "compliance", "progression",
     "satisfaction", "survivals",
+    # a vaccine trial's count of those who made antibodies
+    "seroconversion", "seroconversions", "seroprotection",
 })
 #: endpoint heads that need a modifier or a complement ("response rate", "time to relapse")
 MODIFIED_HEADS = frozenset({
@@ -60,6 +62,8 @@ MODIFIED_HEADS = frozenset({
     # a timed span of a recording: "QT interval", "PR interval", "fractionation intervals"
     "interval", "intervals",
     "speed",  # "speed of induction", "walking speed"
+    # an antibody level a vaccine trial measures: "antibody titres", "neutralising titers"
+    "titre", "titres", "titer", "titers",
     # a pressure measured in a body space: "intraocular pressure", "central venous pressure"
     "pressure", "pressures",
 })
@@ -77,6 +81,7 @@ STOP_WORDS = frozenset({
     "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
     "of", "in", "on", "at", "by", "for", "to", "from", "with", "without", "and", "or", "but",
     "vs", "versus", "than", "as", "into", "between", "among", "after", "before", "during",
+    "below", "above", "under", "within",  # "HIV-1 RNA below 50 copies/mL": a threshold
     "was", "were", "is", "are", "be", "been", "had", "has", "have", "did", "does", "not", "no",
     "mean", "median", "average", "baseline", "group", "groups", "arm", "arms",
     "patients", "patient", "subjects", "participants", "higher", "lower", "greater", "less",
@@ -236,6 +241,38 @@ def _complement_end(doc: Doc, head: int, end: int, taken: set[int]) -> int:
     return last
 
 
+#: "falls" counted as events ("Falls were less frequent with X", "the number of falls"); also a
+#: verb ("blood pressure falls"), so a noun only after a word that opens a noun phrase
+_NOUN_OPENERS = frozenset({"of", "the", "no", "fewer", "more", "any", "and", "or", "in", "for",
+                           "from", "with", "without", "to", "recurrent", "injurious", "serious",
+                           "multiple", "accidental", "prevent", "preventing", "reduce",
+                           "reduced", "reducing", "had", "sustained", "than", "vs", "versus"})
+
+
+def _counted_falls(doc: Doc, sent: Span, taken: set[int]) -> list[tuple[int, int]]:
+    """Falls the text counts: "falls" opening its sentence before a verb, or after a word that
+    opens a noun phrase ("number of falls", "fewer falls"); never the verb ("pressure falls",
+    "the risk falls to")."""
+    out = []
+    for tok in sent:
+        # "fall" alone is mostly a drop ("a fall in blood pressure"): only the plural counts
+        if tok.lower_ != "falls" or tok.i in taken:
+            continue
+        if tok.i == sent.start:
+            noun = tok.i + 1 < sent.end and \
+                doc[tok.i + 1].lower_ in ("were", "was", "occurred", "and", "or", "decreased",
+                                          "increased", "fell", "rose", "did", "remained")
+        else:
+            before = doc[tok.i - 1].lower_
+            noun = (before in _NOUN_OPENERS or doc[tok.i - 1].like_num) \
+                and not (tok.i + 1 < sent.end and doc[tok.i + 1].lower_ in ("in", "to", "by",
+                                                                          "from", "below"))
+        if noun:
+            out.append((tok.i, tok.i + 1))
+            taken.add(tok.i)
+    return out
+
+
 def find_endpoints(doc: Doc, sent: Span, taken: set[int]) -> list[tuple[int, int]]:
     """(start, end) token spans of endpoint phrases in ``sent``, avoiding ``taken`` tokens
     (which is updated with the endpoints found: a copy per sentence would cost a full text
@@ -305,7 +342,8 @@ def find_endpoints(doc: Doc, sent: Span, taken: set[int]) -> list[tuple[int, int
         spans.append((start, end))
         taken.update(range(start, end))
         i = end
-    return spans
+    # after the heads: "the rate of falls" is the rate
+    return sorted(spans + _counted_falls(doc, sent, taken))
 
 
 #: care events the vocabulary files as procedures that trials count as endpoints
@@ -330,7 +368,8 @@ def add_endpoints(doc: Doc) -> Doc:
             ents.append(e)
     ents, rated = _rated_findings(doc, ents)
     ents, kinetic = _pharmacokinetic_terms(doc, ents)
-    changed = changed or rated or kinetic
+    ents, amounts = _drug_amounts(doc, ents)
+    changed = changed or rated or kinetic or amounts
     instruments = named_instruments(doc, ents)
     if instruments:
         covered = {i for start, end in instruments for i in range(start, end)}
@@ -388,6 +427,50 @@ def _pharmacokinetic_terms(doc: Doc, ents: list[Span]) -> tuple[list[Span], bool
     kept = [e for e in ents if (e.start, e.end) not in drop
             and not covered.intersection(range(e.start, e.end))]
     return sorted(kept + new, key=lambda e: e.start), True
+
+
+#: nouns that make a drug name the amount of it the patients needed: "morphine requirements"
+_NEEDED_AMOUNT = frozenset({"requirement", "requirements"})
+#: ... or took, which is measured only where another drug is the sentence's agent ("morphine
+#: consumption was lower with ketamine"); alone, "alcohol consumption" is an exposure
+_TAKEN_AMOUNT = frozenset({"consumption"})
+
+
+def _drug_amounts(doc: Doc, ents: list[Span]) -> tuple[list[Span], bool]:
+    """``ents`` with a drug written as the amount patients needed or took made an ENDPOINT:
+    "morphine requirements", "opioid consumption", "consumption of fentanyl".  Trials of
+    analgesics and anaesthetics measure how much rescue drug was used; read as the drug, the
+    outcome would lose its object or name the rescue drug as the agent."""
+    out, changed, skip = [], False, set()
+    for n, e in enumerate(ents):
+        if n in skip:
+            continue
+        if e.label_ != "DRUG":
+            out.append(e)
+            continue
+        sent = doc[e.start].sent
+        others = any(o.label_ == "DRUG" and o.text.lower() != e.text.lower()
+                     and o.start >= sent.start and o.end <= sent.end for o in ents)
+        after = doc[e.end].lower_ if e.end < len(doc) else ""
+        start, end = e.start, e.end + 1
+        if after not in _NEEDED_AMOUNT and not (after in _TAKEN_AMOUNT and others):
+            # "the consumption of morphine", "requirements for propofol"
+            prep = doc[e.start - 1].lower_ if e.start > 0 else ""
+            head = doc[e.start - 2].lower_ if e.start > 1 else ""
+            if prep not in ("of", "for") or not (
+                    head in _NEEDED_AMOUNT or (head in _TAKEN_AMOUNT and others)) \
+                    or (out and out[-1].end > e.start - 2):
+                out.append(e)
+                continue
+            start, end = e.start - 2, e.end
+        if any(o.start < end and o.end > start and o is not e for o in ents):
+            out.append(e)  # the noun already stands in another entity
+            continue
+        span = Span(doc, start, end, label="ENDPOINT")
+        span._.source = "endpoint"
+        out.append(span)
+        changed = True
+    return out, changed
 
 
 #: words after a finding that make the phrase a measure of it: "pain scores", "nausea severity"
