@@ -40,8 +40,6 @@ _VARIANT = re.compile(rf"\b(?:{lex.GENETIC_VARIANT}|haplotypes?|polymorphisms?|v
                       r"rs\d{3,})\b", re.I)
 
 
-_CONTRAST_WORDS = frozenset({"whereas", "while", "but", "however", "although", ";"})
-
 #: words between "without" and the intervention it withholds ("without the need for dialysis")
 _WITHHELD_GLUE = frozenset({"any", "the", "a", "further", "additional", "need", "needing",
                             "requiring", "for", "of", "use", "recourse", "to"})
@@ -87,7 +85,7 @@ def drug_for(sent: Span, ents: list[Span], i: int, main_drug: Span | None,
     # ... and a control arm keeps only a change told in its own clause ("T max was longer
     # after the procedure, whereas there was no difference in the control group")
     drugs = [e for e in drugs if not interventions.generic_comparator(e) or same_clause(doc, e.start, i)
-             or (e.end <= i and not _CONTRAST_WORDS & {t.lower_ for t in doc[e.end:i]})]
+             or (e.end <= i and not (lex.CONTRAST_WORDS | {";"}) & {t.lower_ for t in doc[e.end:i]})]
     # "the addition of X to Y prolongs ...": Y is the shared background, X the intervention
     bases = interventions.addition_bases(doc, sent, drugs)
     drugs = [e for e in drugs if e not in bases] or drugs

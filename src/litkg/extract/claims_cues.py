@@ -554,7 +554,7 @@ def _list_cue(doc: Doc, obj: Span, cues: list[tuple[int, str]]) -> tuple[int, st
 
 
 #: a contrast between clauses: a null before it is not said of what follows it
-_CONTRAST = re.compile(r"\b(?:but|although|though|whereas|while|however|except|yet)\b", re.I)
+_CONTRAST = re.compile(rf"\b(?:{'|'.join(sorted(lex.CONTRAST_WORDS))})\b", re.I)
 _LIST_UNCHANGED = re.compile(r"\bno (statistically )?(significant )?(difference|change|effect)s?\b"
                              r"[^.;]*\b(in|on|for|of|regarding)\b", re.I)
 

@@ -480,7 +480,7 @@ _ASSERTED_SIGNIFICANT = re.compile(r"\bsignificant(ly)?\b", re.I)
 #: a figure, not a digit inside a name ("HbA1c", "IL-6", "CD4")
 _NUMBER = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]-)\d+(?![A-Za-z])")
 #: a contrast between the clauses of a sentence ("no difference in A, but Y was higher")
-_CONTRAST = re.compile(r"\b(?:but|although|though|whereas|while|however|except|yet)\b|;", re.I)
+_CONTRAST = re.compile(rf"\b(?:{'|'.join(sorted(lex.CONTRAST_WORDS))})\b|;", re.I)
 
 
 def own_clause(sent, obj) -> str:

@@ -341,6 +341,9 @@ def sized_changes(doc, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
+#: words that open a contrasting clause: what follows them is said of something else
+CONTRAST_WORDS = frozenset({"but", "although", "though", "whereas", "while", "however", "except",
+                            "yet"})
 _COPULA = frozenset({"was", "were", "is", "are"})
 #: a change's size or pace stated as smaller: "the decline in Y was slower / smaller / less"
 _SMALLER = frozenset({"smaller", "less", "lesser", "slower", "attenuated", "blunted", "reduced",
