@@ -89,8 +89,6 @@ def _is_cue(word: str) -> bool:
 _USE_OBJECT = frozenset({"in", "for", "to", "as", "against", "with"})
 #: "started on X", "maintained on X": verbs that put a patient on a drug
 _PUT_ON = frozenset({"started", "initiated", "commenced", "begun", "placed", "put", "maintained"})
-#: "we randomly assigned adults with Y to X": an allocation verb before the population
-_ALLOCATED = frozenset({"randomized", "randomised", "assigned", "allocated"})
 
 
 def _put_on_ok(doc: Doc, sent: Span, i: int, c: Span) -> bool:
@@ -100,17 +98,6 @@ def _put_on_ok(doc: Doc, sent: Span, i: int, c: Span) -> bool:
     if doc[i].lower_ not in _PUT_ON or c.start > i:
         return True
     return bool(_POPULATION_WITH.search(doc[max(sent.start, c.start - 4):c.start].text))
-
-
-def _allocated_to(doc: Doc, sent: Span, c: Span, ds: int) -> bool:
-    """"We randomly assigned 180 adults with Y to X or placebo": an allocation verb takes the
-    population with condition ``c`` as its object and the drug (at token ``ds``) after "to"."""
-    if ds < c.end or "to" not in {t.lower_ for t in doc[c.end:ds]} or any(
-            c.end <= e.start and e.end <= ds for e in sent.ents):
-        return False
-    with_at = _POPULATION_WITH.search(doc[max(sent.start, c.start - 4):c.start].text)
-    return bool(with_at) and any(t.lower_ in _ALLOCATED
-                                 for t in doc[max(sent.start, c.start - 10):c.start])
 
 
 def _cue_at(doc: Doc, i: int) -> bool:
@@ -204,27 +191,30 @@ _DESCRIBED_BY = re.compile(rf"\b{claims_scope.PERSON}\s+with(?:\s+(?!(?:who|whom
 #: "... were randomised to X", "... received X", "... were given oral X": the described people
 #: were given the drug (the drug within three words after the verb; "took an overdose of X"
 #: is no treatment)
+_ALLOCATED = r"(?:randomi[sz]ed|assigned|allocated)"
 _GIVEN_TO = re.compile(r"^\s*(?:(?:were|was|had|have|been|then|all|each|also|subsequently|"
                        r"randomly|either)\s+){0,3}(?:received|receive|receiving|given|took|taking|"
-                       r"(?:randomi[sz]ed|assigned|allocated)\s+to(?:\s+receive)?)"
+                       rf"{_ALLOCATED}\s+to(?:\s+receive)?)"
                        r"\s+(?:(?!(?:who|which|that|after|for|with|overdos\w*)\b)"
                        r"[^\s,;:.()]+\s+){0,3}$",
                        re.I)
 
 
+#: "We randomly assigned 180 adults with Y to X": the allocation verb before the population
+#: (the object), the drug after "to"
+_ALLOCATED_BEFORE = re.compile(rf"\b{_ALLOCATED}\s+(?:\S+\s+){{0,3}}$", re.I)
+_TO_DRUG = re.compile(r"^\s*to\s+(?:(?!(?:who|which|that|after|for|with)\b)[^\s,;:.()]+\s+){0,3}$",
+                      re.I)
+
+
 def _given_to_population(doc: Doc, sent: Span, c: Span, conds: list[Span], ds: int) -> bool:
     """"Patients with Y were randomised to X", "Sixty adults with Y received X": the subject
     names the people by their condition (a list of conditions ends where the verb starts) and
-    the verb gives them the drug starting at token ``ds``."""
+    the verb gives them the drug starting at token ``ds``; or "we randomly assigned adults with
+    Y to X": the people are the allocation verb's object."""
     window = doc[max(sent.start, c.start - 8):c.start]
     found = _DESCRIBED_BY.search(window.text)
     if not found:
-        return False
-    # "All 24 patients with Y received X", "the patients with Y": a definite group refers back
-    # to people already counted, often by what happened to them (Y may be the drug's harm)
-    opening = doc.text[max(sent.start_char, window.start_char + found.start() - 20):
-                       window.start_char + found.start()].lower().split()[-3:]
-    if {"all", "the", "these", "those", "of"} & set(opening):
         return False
     end = c  # "patients with A and B received X": the verb follows the list
     for e in sorted(conds, key=lambda e: e.start):
@@ -232,7 +222,18 @@ def _given_to_population(doc: Doc, sent: Span, c: Span, conds: list[Span], ds: i
         if e.start >= end.end and len(gap) <= 3 and gap and \
                 all(t.lower_ in (",", "and", "or") for t in gap):
             end = e
-    return end.end <= ds and bool(_GIVEN_TO.match(doc.text[end.end_char:doc[ds].idx]))
+    if end.end > ds:
+        return False
+    between = doc.text[end.end_char:doc[ds].idx]
+    before = doc.text[max(sent.start_char, window.start_char + found.start() - 60):
+                      window.start_char + found.start()]
+    if _ALLOCATED_BEFORE.search(before):
+        return bool(_TO_DRUG.match(between))
+    # "All 24 patients with Y received X", "the patients with Y": a definite group refers back
+    # to people already counted, often by what happened to them (Y may be the drug's harm)
+    if {"all", "the", "these", "those", "of"} & set(before[-20:].lower().split()[-3:]):
+        return False
+    return bool(_GIVEN_TO.match(between))
 
 
 _HARM_STEMS = ("toxicit", "intoxicat", "adverse", "overdos", "poisoning")
@@ -410,8 +411,7 @@ def treatment_pairs(sent: Span, ents: list[Span], taken: set,
                       and not (ds < head and i < head and _new_phrase(doc, max(i, de), head, cond_tokens))
                       for i in range(start, hi)) or (
                 title and ds < head and _title_in(doc, de, head)) or (
-                c.end <= ds and _given_to_population(doc, sent, c, conds, ds)) or \
-                _allocated_to(doc, sent, c, ds) or (
+                c.end <= ds and _given_to_population(doc, sent, c, conds, ds)) or (
                 ds < head and any(_effect_on(doc, i, ds, de) for i in range(de, min(de + 3, head))))
             gap = head - de if ds < head else ds - c.end
             if gap <= 35 and cue and not is_measured(d) and not d._.negated:
