@@ -650,3 +650,26 @@ def test_a_list_with_bracketed_abbreviations_shares_its_verb():
     got = _outcomes(text, [(n, "ANALYTE") for n in names] + [("zelorant", "DRUG")])
     assert {o for _, o, d in got if d == "decreased"} >= {
         "body weight", "total cholesterol", "triacylglycerol", "uric acid", "alanine transaminase"}
+
+
+def test_a_chemical_the_body_loses_is_measured_and_a_prevented_loss_is_a_rise():
+    # "GSH depletion": glutathione is what changed, and "prevented" turns the fall over; the
+    # cue after the object governs it when "in" opens a place, not another measured thing
+    text = "In rats, melatonin prevented GSH depletion in the hippocampus."
+    assert _outcomes(text, [("melatonin", "DRUG"), ("GSH", "DRUG")]) == [
+        ("melatonin", "GSH", "increased")]
+    text = "In mice, the toxin depleted the release of dopamine in the striatum."
+    assert _outcomes(text, [("toxin", "DRUG"), ("dopamine", "DRUG")]) == [
+        ("toxin", "dopamine", "decreased")]
+
+
+def test_a_time_after_a_change_noun_is_not_what_was_acted_on():
+    text = "Serum osteocalcin decrease in the first month was followed by a rise."
+    got = [(c.kind, c.object.label) for c in claims_of(text, [("Serum osteocalcin", "ANALYTE")])]
+    assert ("mechanism", "first month") not in got
+
+
+def test_a_gapped_clause_may_give_only_the_value_reached():
+    text = "After the fourth dose of X, ALT rose from 32 to 845 U/L and bilirubin to 4.2 mg/dL."
+    assert _outcomes(text, [("X", "DRUG"), ("ALT", "ANALYTE"), ("bilirubin", "ANALYTE")]) == [
+        ("X", "ALT", "increased"), ("X", "bilirubin", "increased")]

@@ -101,6 +101,26 @@ def test_classified_direction_is_not_flipped_twice_by_arm_order():
     assert _direction(claims, "nausea scores", "ondansetron") == "decreased"
 
 
+@needs_model
+def test_a_drug_listed_with_the_credited_one_is_its_arm_not_its_comparator():
+    # "A or B" added to a base drug share the change; neither is read as the other's comparator
+    text = ("Adding ketamine or clonidine to caudal levobupivacaine significantly prolonged the "
+            "duration of analgesia in children.")
+    claims = _claims(text, [("ketamine", "DRUG"), ("clonidine", "DRUG"),
+                            ("duration of analgesia", "ANALYTE")])
+    assert _direction(claims, "duration of analgesia", "ketamine") == "increased"
+
+
+def test_listed_with_leaves_out_arms_that_are_compared():
+    register_extensions()
+    nlp = spacy.blank("en")
+    doc = nlp("Y did not differ between A and B , while C or D lowered Z .")
+    doc.ents = [spacy.tokens.Span(doc, i, i + 1, label="DRUG") for i in (5, 7, 10, 12)]
+    ents = list(doc.ents)
+    assert cd.listed_with(doc[:], ents[0], ents, {"DRUG"}) == []
+    assert cd.listed_with(doc[:], ents[2], ents, {"DRUG"}) == [ents[3]]
+
+
 def test_arm_order_defers_to_a_recorded_orientation():
     nlp = spacy.blank("en")
     doc = nlp("Y was lower with placebo than with X .")

@@ -176,3 +176,11 @@ def test_a_percentage_value_of_a_change_is_not_also_its_rate():
     got = [c for c in hand_claims(text, [("zelorant", "DRUG"), ("oxygen saturation", "ANALYTE")])
            if c.kind == "outcome"]
     assert [(c.before, c.after, c.unit, c.statistic) for c in got] == [(88.0, 96.0, "%", None)]
+
+
+def test_a_level_given_arm_by_arm_is_each_arm_s_measurement():
+    text = "Haemoglobin on day 3 was 11.2 g/dL with drug X and 9.8 g/dL with placebo."
+    got = sorted((c.subject.label, c.value, c.unit) for c in
+                 _claims(text, [("Haemoglobin", "ANALYTE"), ("drug X", "DRUG"),
+                                ("placebo", "DRUG")]) if c.kind == "measurement")
+    assert got == [("drug X", 11.2, "g/dL"), ("placebo", 9.8, "g/dL")]

@@ -297,6 +297,13 @@ def _attributive(doc: Doc, i: int) -> bool:
         doc[i + 1].lower_ not in ("in", "of", "by", "with", "than", "at", "to", "and", "or")
 
 
+def _names_what_changed(doc: Doc, i: int) -> bool:
+    """An entity opens within four words of token ``i``: "a decrease in [serum PTH]" names what
+    fell; "GSH depletion in the hippocampus" names a place, so the noun the change noun
+    qualifies (right before it) fell."""
+    return any(i <= e.start < i + 4 for e in doc.ents)
+
+
 def cue_for(doc: Doc, obj: Span, cues: list[tuple[int, str]],
             in_list: bool = False) -> tuple[int, str] | None:
     """The direction cue governing ``obj``: a following verb in the same clause ("PTH
@@ -308,7 +315,9 @@ def cue_for(doc: Doc, obj: Span, cues: list[tuple[int, str]],
              and not _CUE_BREAKS & {t.lower_ for t in doc[obj.end:c[0]]}
              and not (c[0] + 1 < len(doc) and doc[c[0] + 1].lower_ in ("of", "in")
                       and not verb_like(doc[c[0]].lower_)
-                      and doc[c[0]].lower_ not in PREDICATE_COMPARATIVES)]
+                      and doc[c[0]].lower_ not in PREDICATE_COMPARATIVES
+                      and (c[0] != obj.end or not lex.CHANGE_NOUN.match(doc[c[0]].lower_)
+                           or _names_what_changed(doc, c[0] + 2)))]
     # ... and a cue inside an aside opened after the object is not its verb when one follows
     # the aside ("Y (whichever was higher) was lower with X"; but "Y (3-fold increased risk)")
     after = [c for c in after if not scope.in_aside(doc, obj.end, c[0])] or after
@@ -462,10 +471,12 @@ def gapped_clause(doc: Doc, obj: Span) -> bool:
     """Is ``obj`` the subject of a clause whose verb is left out because the clause before
     gives it ("potassium had risen from 4.6 to 6.8 mmol/L, and creatinine from 128 to 171
     µmol/L")?  Its shape: a conjunction just before the object and "from <number>" right after
-    it ("and triglycerides by 35%": or "by <number>"); its values then follow the object, not
-    the verb."""
+    it ("and triglycerides by 35%", "and bilirubin to 4.2 mg/dL": or "by" / "to <number>"); its
+    values then follow the object, not the verb."""
     after = doc[obj.end:obj.end + 2]
-    if len(after) < 2 or after[0].lower_ not in ("from", "by") or not after[1].like_num or \
+    # ("ALT rose from 32 to 845 U/L and bilirubin to 4.2 mg/dL": the gapped clause may give only
+    # where the value ended)
+    if len(after) < 2 or after[0].lower_ not in ("from", "by", "to") or not after[1].like_num or \
             verb_like(obj[-1].lower_):
         return False
     # at most one modifier ("and serum creatinine") between the conjunction and the object, and

@@ -410,8 +410,16 @@ def classify(sent, obj, drug, ents, direction, arm_labels, new: float,
     flip again."""
     key = drug.text.lower() if drug is not None else None
     same = [] if drug is None else [e for e in ents if e is not drug and e.text.lower() == key]
+    # "the addition of A or B to C prolonged Y": a drug listed with the credited one is in the
+    # same arm, not its comparator (the comparator's change would be read with the sign turned)
+    same += [] if drug is None else [e for e in listed_with(sent, drug, ents, arm_labels)
+                                     if e not in same]
+    # "less need for A and blood transfusions (2.2 vs 3.6%)": a procedure listed with the
+    # outcome is another outcome, not an arm
+    with_outcome = listed_with(sent, obj, [obj] + list(ents), arm_labels | {obj.label_})
     comparators = [e for e in ents if e.label_ in arm_labels and e is not drug and e is not obj
-                   and e.text.lower() != key and not (e.start < obj.end and obj.start < e.end)]
+                   and e not in same and e not in with_outcome
+                   and not (e.start < obj.end and obj.start < e.end)]
     pred = predict_claim(sent, obj, drug, comparators, same)
     if pred is None:
         return None
@@ -454,6 +462,41 @@ def classify(sent, obj, drug, ents, direction, arm_labels, new: float,
         for c in comparators:
             record[(sent.start, c.start, chosen)] = "cmp"
     return chosen
+
+
+#: words that make the list after them a set of arms compared with each other
+_COMPARED_LIST = {"between", "among", "versus", "vs", "vs.", "comparing", "compared", "than",
+                  "relative"}
+_LIST_JOIN = {",", "and", "or", "and/or", "/", "either", "both"}
+
+
+def listed_with(sent, drug, ents, arm_labels) -> list:
+    """Intervention entities of ``sent`` listed with ``drug`` in one coordination ("A or B",
+    "A, B and C"), unless the list is the set of arms being compared ("between A and B",
+    "compared with A and B")."""
+    doc = sent.doc
+    arms = sorted({(e.start, e.end): e for e in ents if e.label_ in arm_labels
+                   and sent.start <= e.start < sent.end}.values(), key=lambda e: e.start)
+    i = next((n for n, e in enumerate(arms) if (e.start, e.end) == (drug.start, drug.end)), None)
+    if i is None:
+        return []
+    lo = hi = i
+
+    def joined(a, b) -> bool:
+        gap = [t.lower_ for t in doc[a.end:b.start]]
+        return bool(gap) and set(gap) <= _LIST_JOIN
+    while lo > 0 and joined(arms[lo - 1], arms[lo]):
+        lo -= 1
+    while hi + 1 < len(arms) and joined(arms[hi], arms[hi + 1]):
+        hi += 1
+    group = arms[lo:hi + 1]
+    if len(group) < 2 or not {"and", "or", "and/or"} & {t.lower_ for t in
+                                                       doc[group[0].end:group[-1].start]}:
+        return []
+    before = {t.lower_ for t in doc[max(sent.start, group[0].start - 2):group[0].start]}
+    if before & _COMPARED_LIST:
+        return []
+    return [e for e in group if (e.start, e.end) != (drug.start, drug.end)]
 
 
 #: "time to first relapse", "delay before recurrence", "pain-free", "relapse free survival"

@@ -39,17 +39,23 @@ DRUG_LABELS = {"DRUG"}
 
 
 _MEASURED_BEFORE = {"serum", "plasma", "blood", "urine", "urinary", "ionized", "ionised", "total",
-                    "free", "intracellular", "salivary", "csf", "circulating"}
+                    "free", "intracellular", "salivary", "csf", "circulating",
+                    "exhaled", "breath"}  # "exhaled nitric oxide", "breath ethanol"
 _MEASURED_AFTER = ("level", "levels", "concentration", "concentrations", "excretion", "values",
                    "absorption", "reabsorption", "wasting", "homeostasis", "metabolism",
                    "trough", "troughs", "peak",  # "tacrolimus trough levels"
                    # "lower pentazocine consumption with A than with B": the amount of a rescue
                    # or concomitant drug the patients took is what the trial measured of its arms
                    "consumption", "requirement", "requirements",
+                   "puffs", "inhalations",  # "rescue inhaler puffs per day"
                    # "levodopa equivalent dose", "morphine equivalents": a drug amount in units
                    # of a reference drug
                    "equivalent", "equivalents",
-                   "peroxidation", "profile", "profiles")  # "lipid peroxidation", "lipid profile"
+                   "peroxidation", "profile", "profiles",  # "lipid peroxidation", "lipid profile"
+                   # what the body makes, releases or loses of an endogenous chemical: "GSH
+                   # depletion", "dopamine release", "insulin secretion", "glucose uptake"
+                   "depletion", "synthesis", "production", "release", "secretion", "uptake",
+                   "turnover")
 
 
 #: a measure of how much of a drug the body holds: "the AUC of midazolam", "exposure to X",
@@ -57,7 +63,10 @@ _MEASURED_AFTER = ("level", "levels", "concentration", "concentrations", "excret
 #: agent of the change
 _AMOUNT_OF = re.compile(r"\b(?:AUC\S*|C[_ ]?max|C[_ ]?min|T[_ ]?max|half-?li(?:fe|ves)|t1/2|clearance|"
                         r"exposures?|bioavailability|concentrations?|levels?|pharmacokinetics|"
-                        r"absorption|elimination|metabolism)\s+(?:of|to)\s*$", re.I)
+                        r"absorption|elimination|metabolism|"
+                        # "depletion of GSH", "the release of dopamine": the body's own chemical
+                        r"depletion|synthesis|production|release|secretion|uptake|turnover)"
+                        r"\s+(?:of|to)\s*$", re.I)
 
 
 #: a gas named with the site it is measured at: "EtCO2" (end-tidal), "PaO2" (arterial), "SpO2",

@@ -19,7 +19,8 @@ DIRECTION_PREFIXES = {
     "decreased": ("decreas", "reduc", "lower", "declin", "fell", "drop", "diminish", "attenuat",
                   "suppress", "inhibit", "downregulat", "down-regulat", "shorter", "shorten",
                   "fall", "falls", "fallen", "block", "impair", "less", "fewer",
-                  "smaller", "lessen", "curtail", "abolish", "blunt", "depress", "slower"),
+                  "smaller", "lessen", "curtail", "abolish", "blunt", "depress", "slower",
+                  "deplet"),  # "X depleted GSH", "GSH depletion"
     "improved": ("improv", "heal", "resolv", "resolution", "recover", "normaliz", "normalis",
                  "alleviat", "ameliorat", "remission", "revert", "relie", "cure", "cured",
                  "curative", "better", "benefi", "success", "regress", "respond", "response",
@@ -322,8 +323,8 @@ def sized_changes(doc, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
     # noun turns its sign over and is no cue of its own
     countered, verbs = set(), set()
     for i in nouns:
-        k = _countering_verb(doc, i) if _CHANGE_NOUN.match(doc[i].lower_) else None
-        if k is None and _CHANGE_NOUN.match(doc[i].lower_):
+        k = _countering_verb(doc, i) if CHANGE_NOUN.match(doc[i].lower_) else None
+        if k is None and CHANGE_NOUN.match(doc[i].lower_):
             # "the decline in Y was slower with X": the size after the copula counters it
             k = _smaller_after(doc, i)
         if k is not None:
@@ -386,7 +387,7 @@ def _countering_verb(doc, i: int) -> int | None:
 
 #: words that open a noun phrase
 DETERMINERS = frozenset({"the", "this", "these", "that", "a", "an", "its", "their"})
-_CHANGE_NOUN = re.compile(r"^(increases?|elevations?|rises?|decreases?|reductions?|declines?|"
+CHANGE_NOUN = re.compile(r"^(increases?|elevations?|rises?|decreases?|reductions?|declines?|"
                           r"falls?|loss|losses|depletions?)$")
 _COUNTERING = ("decreas", "reduc", "attenuat", "prevent", "blunt", "inhibit", "abolish",
                "revers", "suppress", "lessen", "mitigat", "counteract", "diminish", "block",

@@ -24,7 +24,7 @@ from spacy.tokens import Span
 from litkg.extract import claims_nonfindings as nonfindings
 from litkg.extract import claims_scope as scope
 from litkg.extract.claims_interventions import is_measured
-from litkg.extract.claims_relations import DRUG_LABELS
+from litkg.extract.claims_relations import DRUG_LABELS, INTERVENTION_LABELS
 from litkg.extract.claims_values import (body_temperature, computed_change, concept_of,
                                          earlier_level, pressure_pair, threshold_gap,
                                          timepoint_gap, value_after)
@@ -104,6 +104,11 @@ def sentence_measurements(sent: Span, ents: list[Span], quants, timepoint: str |
             found.valued.add((obj.start, obj.end))
         if _STAYED.search(gap):
             found.stayed.add(key)  # "remained stable at 1.4 mg/dL": a level and no change
+        per_arm = arm_levels(doc, sent, obj, ents, quants, q, unit)
+        if per_arm:  # "11.2 g/dL with A and 9.8 g/dL with B": each arm its own level
+            found.claims += [make("measurement", arm, obj, value=value, unit=arm_unit,
+                                  timepoint=timepoint) for arm, value, arm_unit in per_arm]
+            continue
         regimen = None if timepoint and _BEFORE_TREATMENT.search(timepoint) else \
             regimen_at(obj.start)
         found.claims.append(make("measurement", regimen if regimen is not None else NO_REGIMEN,
@@ -113,3 +118,32 @@ def sentence_measurements(sent: Span, ents: list[Span], quants, timepoint: str |
             # "0.2 x 10^9/L, compared with 4.1 x 10^9/L at baseline": the change, computed
             found.computed.append(computed_change(make, regimen, obj, earlier, q.value, unit))
     return found
+
+
+# "11.2 g/dL with A", "9.8 in the saline group": a value, its unit at most, then the arm it was
+# measured in (a preposition and at most two modifiers such as "the" or "oral")
+_ARM_AFTER_LEVEL = re.compile(r"\s*(?:[^\s\d(),;]+\s*)?,?\s*(?:with|in|on|among|for|after)\s+"
+                              r"(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def arm_levels(doc, sent: Span, obj: Span, ents: list[Span], quants, first, unit: str) -> list:
+    """(arm, value, unit) for each arm when the level of ``obj`` is given arm by arm ("was 11.2
+    g/dL with A and 9.8 g/dL with B"), starting at the value ``first``; ``[]`` unless two or more
+    values each name an arm of their own.  Values stop at the next other analyte."""
+    key = concept_of(obj).key
+    stop = min([e.start_char for e in ents if e.label_ == "ANALYTE" and e.start_char > obj.end_char
+                and concept_of(e).key != key] + [sent.end_char])
+    out, started = [], False
+    for q, qs, qe in quants:
+        started = started or q is first
+        if not started or qs >= stop or q.value is None:
+            continue
+        arm = next((e for e in ents if e.label_ in INTERVENTION_LABELS and e.start_char >= qe and
+                    e.start_char < stop and _ARM_AFTER_LEVEL.fullmatch(doc.text[qe:e.start_char])),
+                   None)
+        if arm is None:
+            continue
+        out.append((arm, q.value, q.unit or unit))
+    if len({concept_of(a).key for a, _, _ in out}) < 2:
+        return []
+    return out

@@ -36,6 +36,11 @@ _NOT_A_PHRASE = {"during", "after", "before", "over", "within", "until", "at", "
 _DRUG_EFFECT = re.compile(r"^(?:\w+(?:tion|sia|city)|actions?|effects?|responses?)$")
 
 
+#: a phrase naming a time, not a thing acted on
+_TIME_PHRASE = re.compile(r"\b(minutes?|hours?|days?|weeks?|months?|years?|period|phase|"
+                          r"follow-?up|baseline)\b", re.I)
+
+
 def phrase_after(doc: Doc, i: int, sent_end: int, ents: list[Span]) -> tuple[Concept, int] | None:
     """The entity or short noun phrase starting after token ``i`` (the object of a verb)."""
     j = i + 1
@@ -67,8 +72,8 @@ def phrase_after(doc: Doc, i: int, sent_end: int, ents: list[Span]) -> tuple[Con
             k = e.end
             break
         k += 1
-    if k == j:
-        return None
+    if k == j or _TIME_PHRASE.search(doc[j:k].text):
+        return None  # "PTH decrease in the first month": when, not what was acted on
     return Concept(label=doc[j:k].text), j
 
 

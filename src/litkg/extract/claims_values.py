@@ -101,9 +101,11 @@ def value_after(doc: Doc, obj: Span, ents: list[Span], quants) -> tuple | None:
     for q, qs, qe in quants:
         if qs < obj.end_char or qs > limit or q.value is None:
             continue
+        gap = doc.text[obj.end_char:qs]
+        if q.unit is None and _WHEN_NUMBERED.search(gap):
+            continue  # "haemoglobin on day 3 was 11.2 g/dL": "3" numbers the day
         if getattr(q, "kind", "value") not in ("value", "range", "mean_sd", "median_iqr", None):
             return None
-        gap = doc.text[obj.end_char:qs]
         unit = q.unit or unit_after(doc.text, qe) or dimensionless_unit(obj.text)
         if not unit or unit == "%":
             return None  # a value without its unit cannot be compared (and fails SHACL)
@@ -111,6 +113,8 @@ def value_after(doc: Doc, obj: Span, ents: list[Span], quants) -> tuple | None:
     return None
 
 
+#: a time numbered after its noun: "on day 3", "at week 12", "visit 4"
+_WHEN_NUMBERED = re.compile(r"\b(day|week|month|year|hour|visit|cycle|dose)\s*$", re.I)
 _TIME_UNIT = re.compile(r"^(s|sec|min|mins|minutes?|h|hrs?|hours?|d|days?|wk|weeks?|months?|"
                         r"years?)$", re.I)
 _TIME_PREPOSITION = re.compile(r"\b(at|after|within|during|for|over|until|by|postoperatively)\b",
