@@ -224,6 +224,18 @@ def test_a_plain_value_per_arm_compares_as_a_rate_and_is_no_percent():
         ("drug A", "symptom score", "decreased", {"p": 0.007})]
 
 
+def test_the_size_of_a_fall_per_arm_is_a_negative_value():
+    from handmade import claims_of
+
+    # the larger fall is with drug A: "decreased by 21.4 ... and by 17.0" are falls, not levels
+    text = ("At week 4 the symptom score had decreased by 21.4 points with drug A and by 17.0 "
+            "points with placebo (P = 0.02).")
+    claims = claims_of(text, [("symptom score", "ENDPOINT"), ("drug A", "DRUG"),
+                              ("placebo", "PROCEDURE")])
+    assert [(c.subject.label, c.direction) for c in claims if c.kind == "outcome"] == [
+        ("drug A", "decreased")]
+
+
 def test_rates_given_respectively_with_no_arm_named_are_the_previous_sentence_s_arms():
     text = ("Patients were given drug A or placebo. Remission rates were 69% and 59%, "
             "respectively.")
@@ -299,3 +311,14 @@ def test_a_harm_the_drug_caused_less_of_is_a_fall_not_a_harm():
         got = {(c.kind, c.subject.label.lower(), c.direction) for c in claims
                if c.object.label.lower() == "hypoglycaemia"}
         assert got == {("outcome", "zelagliptin", "decreased")}, text
+
+
+def test_counts_with_thousands_and_a_ratio_holding_one_are_no_difference():
+    from handmade import claims_of
+
+    text = ("Fractures occurred in 769 of 12,927 participants in the drug X group and 782 of "
+            "12,944 in the placebo group (hazard ratio 0.98; 95% CI 0.89 to 1.08).")
+    claims = claims_of(text, [("Fractures", "CONDITION"), ("drug X", "DRUG"),
+                              ("placebo", "PROCEDURE")])
+    assert [(c.kind, c.subject.label, c.direction) for c in claims] == [
+        ("outcome", "drug X", "unchanged")]

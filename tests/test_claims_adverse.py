@@ -731,3 +731,12 @@ def test_a_comparative_after_and_is_no_verb_shared_with_the_drug(monkeypatch):
                                   ("calcinosis", "CONDITION")])
     assert ("Velbaxin", "calcinosis") in _pairs(doc)
     assert not claims_benefit._conjunct_verb(doc, 8)
+
+
+def test_a_drug_the_finding_was_treated_with_is_its_remedy_not_its_cause():
+    from handmade import claims_of
+
+    for text in ("She developed shingles, which was treated with drug X.",
+                 "She developed shingles, for which drug X was started."):
+        claims = claims_of(text, [("shingles", "CONDITION"), ("drug X", "DRUG")])
+        assert not [c for c in claims if c.kind == "adverse_effect"], text

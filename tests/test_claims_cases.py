@@ -480,6 +480,25 @@ def test_a_change_told_after_the_patient_s_medication_was_stopped_is_no_drug_s_e
         ("drug B", "decreased")]
 
 
+def test_a_change_after_a_drug_was_added_to_one_already_taken_is_the_added_drug_s():
+    from handmade import claims_of
+
+    # drug A is the patient's long-term drug (and named most); drug B was just prescribed
+    text = ("A 64-year-old woman on drug A for epilepsy was prescribed drug B for pneumonia. "
+            "Four days later the drug A level had increased from 12 to 31 mg/L. Drug A was "
+            "withheld.")
+    claims = claims_of(text, [("drug A", "DRUG"), ("drug B", "DRUG"),
+                              ("drug A level", "ANALYTE")])
+    assert [(c.subject.label, c.direction) for c in claims if c.kind == "outcome"] == [
+        ("drug B", "increased")]
+    text = ("A transplant recipient maintained on drug A began taking drug B for low mood. "
+            "Three weeks later serum creatinine had risen from 1.3 to 2.1 mg/dL.")
+    claims = claims_of(text, [("drug A", "DRUG"), ("drug B", "DRUG"),
+                              ("serum creatinine", "ANALYTE")])
+    assert [(c.subject.label, c.direction) for c in claims if c.kind == "outcome"] == [
+        ("drug B", "increased")]
+
+
 def test_a_finding_that_recurred_despite_a_drug_is_not_that_drug_s_worsening():
     from handmade import claims_of
 

@@ -673,3 +673,20 @@ def test_a_gapped_clause_may_give_only_the_value_reached():
     text = "After the fourth dose of X, ALT rose from 32 to 845 U/L and bilirubin to 4.2 mg/dL."
     assert _outcomes(text, [("X", "DRUG"), ("ALT", "ANALYTE"), ("bilirubin", "ANALYTE")]) == [
         ("X", "ALT", "increased"), ("X", "bilirubin", "increased")]
+
+
+def test_every_finding_of_a_list_more_frequent_with_a_drug_is_its_harm():
+    text = "Nausea and diarrhoea were more frequent with drug X than with placebo."
+    got = sorted((c.kind, c.object.label) for c in claims_of(
+        text, [("Nausea", "PHENOTYPE"), ("diarrhoea", "PHENOTYPE"), ("drug X", "DRUG"),
+               ("placebo", "PROCEDURE")]))
+    assert got == [("adverse_effect", "Nausea"), ("adverse_effect", "diarrhoea")]
+
+
+def test_a_sentence_giving_the_arms_as_received_reports_no_finding():
+    # "without Y" describes who took part; "30 or more" is an entry criterion
+    text = ("Adults with a BMI of 30 or more without diabetes received weekly drug X 2.4 mg or "
+            "placebo, plus lifestyle intervention.")
+    claims = claims_of(text, [("diabetes", "CONDITION"), ("drug X", "DRUG"), ("placebo", "PROCEDURE"),
+                              ("lifestyle intervention", "PROCEDURE")])
+    assert [c for c in claims if c.kind == "outcome"] == []

@@ -33,6 +33,13 @@ def test_a_bare_control_word_is_an_arm_only_when_compared_with_an_intervention()
     assert _arms("Wounds were irrigated with saline.") == []
 
 
+def test_a_control_word_after_the_value_measured_with_it_is_an_arm():
+    assert _arms("Agitation occurred in 12% with clonidine and 42% with saline.",
+                 [("clonidine", "DRUG")]) == [("saline", "control")]
+    # ... not a saline infusion given after a value
+    assert _arms("Clonidine 2 µg/kg with saline infusion was given.", [("Clonidine", "DRUG")]) == []
+
+
 def test_rates_against_a_saline_group_give_the_drugs_outcome_not_its_harm():
     from litkg.extract.pipeline import extract_document
 

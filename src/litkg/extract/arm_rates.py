@@ -16,12 +16,14 @@ import re
 from spacy.tokens import Span
 
 from litkg.extract.claims_lexicon import first_p_nonsignificant
-from litkg.extract.claims_values import ratio_after_direction, ratio_direction
+from litkg.extract.claims_values import (ratio_after_direction, ratio_direction,
+                                         rates_ratio_direction)
 from litkg.extract.control_arms import TREATED_PEOPLE
 
 _PERCENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*%")
 #: a count of its denominator: "2 of 60 patients", "11/60" (not a date, not a ratio of doses)
-_COUNT = re.compile(r"(?<![\w./])(\d+)\s*(?:of|/)\s*(\d+)(?![\w./])")
+_COUNT = re.compile(r"(?<![\w./,])(\d{1,3}(?:,\d{3})+|\d+)\s*(?:of|/)\s*(\d{1,3}(?:,\d{3})+|\d+)"
+                    r"(?![\w./]|,\d)")  # ("769 of 12,927": thousands written with commas)
 _PERCENT_AFTER = re.compile(r"\s*(?:patients|participants|subjects)?\s*\(\s*\d+(?:\.\d+)?\s*%")
 _OF_PEOPLE = re.compile(r"\s*of\b", re.I)
 _CHANGE_BY = re.compile(r"\b(by|to|from)\s+(about\s+|approximately\s+)?$", re.I)
@@ -86,8 +88,17 @@ def _arm_values(sent: Span, arms: list[Span]) -> list[tuple[Span, float]]:
         if m and _FROM_TO.search(doc.text[max(sent.start_char, lo - 40):lo + m.start(1)]):
             return []  # "from 25.1 to 17.2 mmHg with X and from ... with Y": each arm's change
         if m:
-            out.append((arm, float(m.group(1).replace("−", "-").replace("–", "-"))))
+            value = float(m.group(1).replace("−", "-").replace("–", "-"))
+            before = doc.text[sent.start_char:lo + m.start(1)]
+            if _BY_FALL.search(before):
+                value = -abs(value)  # "had decreased by 21.4 points with X": a fall of 21.4
+            out.append((arm, value))
     return out if len(out) >= 2 else []
+
+
+#: a fall's size follows: "decreased by", "fell by 21.4 points with X and by 17.0 with Y"
+_BY_FALL = re.compile(r"\b(decreas\w*|reduc\w*|fell|fallen|declin\w*|lowered|dropped)\b"
+                      r"[^.;]{0,80}?\bby\s+(about\s+|approximately\s+)?$", re.I)
 
 
 #: the "to" of a "from ... to" change right before a value: the value is where the arm ended up
@@ -113,9 +124,11 @@ def _rates(text: str) -> list[tuple[re.Match, float]]:
     percentage."""
     percents = [(m, float(m.group(1))) for m in _PERCENT.finditer(text)
                 if not _INTERVAL_LEVEL.match(text, m.start())]
-    counts = [(m, round(100.0 * int(m.group(1)) / int(m.group(2)), 1))
+    def number(group: str) -> int:
+        return int(group.replace(",", ""))
+    counts = [(m, round(100.0 * number(m.group(1)) / number(m.group(2)), 1))
               for m in _COUNT.finditer(text)
-              if 0 < int(m.group(2)) and int(m.group(1)) <= int(m.group(2))]
+              if 0 < number(m.group(2)) and number(m.group(1)) <= number(m.group(2))]
     counts = [(m, r) for m, r in counts if not _PERCENT_AFTER.match(text, m.end())]
     return sorted(percents + counts, key=lambda x: x[0].start())
 
@@ -223,12 +236,16 @@ def compared_harm(sent: Span, ents: list[Span], drug: Span, finding: Span, arm_l
     a "less frequent" clause, or "did not differ between groups"; ``None`` when it says
     nothing of the comparison (the finding is then read as the drug's harm)."""
     by_rate = rate_direction(sent, ents, drug, arm_labels, key)
-    if by_rate is not None:
-        # "36% versus 20% (p = 0.2)": the rates differ by chance
-        direction = "unchanged" if first_p_nonsignificant(sent.text) else by_rate[0]
-        return direction, {"percent": by_rate[1]}
     doc = sent.doc
-    direction = ratio_direction(doc, sent, finding) or ratio_after_direction(doc, sent, finding)
+    by_ratio = ratio_direction(doc, sent, finding) or ratio_after_direction(doc, sent, finding)
+    if by_rate is not None:
+        by_ratio = by_ratio or rates_ratio_direction(doc, sent, finding)
+        # "36% versus 20% (p = 0.2)", "769 of 12,927 and 782 of 12,944 (hazard ratio 0.98; 95%
+        # CI 0.89 to 1.08)": the rates differ by chance
+        direction = "unchanged" if first_p_nonsignificant(sent.text) or by_ratio == "unchanged" \
+            else by_rate[0]
+        return direction, {"percent": by_rate[1]}
+    direction = by_ratio
     if direction is None and less_frequent(sent, finding):
         direction = "decreased"
     if direction is None and no_difference_between_arms(sent, finding):
@@ -320,10 +337,14 @@ def rated_outcome(sent: Span, ents: list[Span], arm_labels, outcome_labels,
     if is_comparator(a):
         return None
     nonsignificant = first_p_nonsignificant(sent.text)
-    direction = "unchanged" if ra == rb or nonsignificant else \
+    # a ratio's interval tests the rates too: "(hazard ratio 0.98; 95% CI 0.89 to 1.08)"
+    by_ratio = ratio_direction(sent.doc, sent, named) or \
+        ratio_after_direction(sent.doc, sent, named) or rates_ratio_direction(sent.doc, sent, named)
+    direction = "unchanged" if ra == rb or nonsignificant or by_ratio == "unchanged" else \
         "decreased" if ra < rb else "increased"
     # a plain value per arm ("-22.8 with X") is no rate of events: it is not kept as a percent
-    return a, named, direction, ra if _rates(sent.text) else None, nonsignificant is not None
+    return a, named, direction, ra if _rates(sent.text) else None, \
+        nonsignificant is not None or by_ratio is not None
 
 
 def _one_name(named: list[Span]) -> Span | None:

@@ -130,12 +130,31 @@ def drug_for(sent: Span, ents: list[Span], i: int, main_drug: Span | None,
         # "X was stopped and Y started": what follows is Y's doing
         prev_drugs = [e for e in prev_drugs
                       if not written_as_stopped(doc, prev, e, prev_drugs)] or prev_drugs
+        # "a man on warfarin was prescribed ciprofloxacin. ... his INR rose": the drug just
+        # started, not the one the patient was already taking, set off what follows
+        started = [e for e in prev_drugs if _STARTED_BEFORE.search(doc.text[prev.start_char:
+                                                                              e.start_char])]
+        if started and len(started) < len(prev_drugs):
+            prev_drugs = [e for e in prev_drugs if e in started or not _TAKEN_ALREADY.search(
+                doc.text[prev.start_char:e.start_char])]
         if prev_drugs:
             # a combination named before: the study's main intervention is the one meant
             main = [e for e in prev_drugs if concept_of(e).key == main_key]
             return main[0] if main else interventions.regimen_head(doc, prev_drugs)
     main = main_drug
     return main if fallback and (main is None or not interventions.comparator_arm(doc, main)) else None
+
+
+#: a drug started right before its name: "was prescribed X", "began taking X"
+_STARTED_BEFORE = re.compile(r"(?:\b(?:was|were|been)\s+(?:then\s+)?(?:prescribed|started\s+on|"
+                             r"given|commenced\s+on|switched\s+to|initiated\s+on)|"
+                             r"\b(?:began|begun|started)\s+(?:taking|using|on))\s+"
+                             r"(?:(?:a|an|the|oral|intravenous|[\d.]+|mg\S*|daily)\s+){0,4}$", re.I)
+#: a drug the patient was already taking: "a 71-year-old man on warfarin", "while taking X"
+_TAKEN_ALREADY = re.compile(rf"\b(?:{lex.PERSON}|man|woman|boy|girl)\s+(?:[\w-]+\s+){{0,2}}?"
+                            r"(?:on|taking|receiving|treated\s+with)\s+(?:long-term\s+|chronic\s+|"
+                            r"maintenance\s+)?$|\b(?:while|already)\s+(?:on|taking|receiving)\s+$",
+                            re.I)
 
 
 #: the comparison group of a disease-group comparison: controls, healthy people, or those

@@ -213,7 +213,11 @@ def predictor_trait(doc: Doc, sent: Span, obj: Span) -> bool:
 
 #: "Adults ... were randomly assigned to receive X or placebo": how patients were allocated
 _ALLOCATED = re.compile(r"\b(?:were|was)\s+(?:randomly\s+(?:assigned|allocated)|randomi[sz]ed)"
-                        r"\s+(?:\([^()]{1,20}\)\s+)?(?:to|into|in)\b", re.I)
+                        r"\s+(?:\([^()]{1,20}\)\s+)?(?:to|into|in)\b"
+                        # "participants received X 2.4 mg or placebo": the arms as given
+                        r"|\b(?:received|were\s+given|took)\s+(?:[^\s;]+\s+){1,8}?or\s+"
+                        r"(?:a\s+)?(?:matching\s+|identical\s+)?(?:placebo|sham|vehicle)\b",
+                        re.I)
 #: ... a sentence that also reports how the arms fared is a result
 _FARED = re.compile(r"\b(?:p\s*[<=>]|ci\b|\d\s*%|higher|lower|more|less|fewer|greater|reduc\w*|"
                     r"increas\w*|decreas\w*|improv\w*|differ\w*|similar)", re.I)

@@ -193,9 +193,20 @@ def not_a_harm(doc: Doc, sent: Span, drug: Span, cond: Span) -> bool:
     concession = _CONCESSIVE.search(doc[max(sent.start, drug.start - 6):drug.start].text)
     if concession and not _DOSE_CONCEDED.search(concession.group(0)):
         return True
+    if cond.end <= drug.start and _TREATED_WITH.search(doc.text[cond.end_char:drug.start_char]):
+        return True  # "she developed Y, which was treated with X": X was the remedy
     # ... but a recurrence on re-exposure is the classic proof of a harm
     return bool(lex.STOPPED.search(sent.text) and _RELAPSE.search(sent.text)
                 and not _RECHALLENGE.search(sent.text))
+
+
+#: what lies between a finding and the drug given for it: "Y, which was treated with X", "Y
+#: and was managed with X", "Y, for which X was started" (nothing but the verb and its helpers)
+_TREATED_WITH = re.compile(r"^\s*,?\s*(?:which|that|and)\s+(?:was|were|has been|had been|"
+                           r"resolved|responded)?\s*(?:successfully\s+|promptly\s+)?"
+                           r"(?:treated|managed|controlled|resolved|responded)\s+(?:with|to|"
+                           r"after)\s+(?:\S+\s+){0,3}$|^\s*,?\s*for\s+which\s+(?:\S+\s+){0,3}$",
+                           re.I)
 
 
 # "normoglycemia", "euthyroidism": the normal state a therapy aims at, not a disease that can
@@ -242,8 +253,12 @@ def risk_change(doc: Doc, sent: Span, cue_i: int) -> bool:
 def more_frequent(doc: Doc, sent: Span, obj: Span) -> bool:
     """'Y was more frequent with X', 'a more common Y': a condition that became more frequent
     under a drug is its harm, not a level that went up."""
+    # ("Nausea and diarrhoea were more frequent with X": past the rest of a list of findings)
+    end = obj.end
+    while end < sent.end and (doc[end].lower_ in (",", "and", "or") or doc[end].ent_type_):
+        end += 1
     near = doc[max(sent.start, obj.start - 3):obj.start].text + " " + \
-        doc[obj.end:min(sent.end, obj.end + 4)].text
+        doc[obj.end:min(sent.end, end + 4)].text
     if any(w in lex.FREQUENCY_WORDS for w in near.lower().split()):
         return True
     # "the prevalence of Y was 16% compared with 0% in controls": how often Y occurred rose

@@ -208,6 +208,14 @@ _LATER_RATIO = re.compile(
     re.I)
 
 
+def rates_ratio_direction(doc: Doc, sent: Span, obj: Span) -> str | None:
+    """The direction of the one ratio with its interval anywhere after ``obj`` in the sentence,
+    for per-arm rates of ``obj`` it tests ("... 782 of 12,944 in the placebo group (hazard ratio
+    0.98; 95% CI 0.89 to 1.08)").  None unless there is exactly one."""
+    found = list(_LATER_RATIO.finditer(doc.text[obj.end_char:sent.end_char]))
+    return _interval_direction(found[0]) if len(found) == 1 else None
+
+
 # a time until an event lengthens as the event gets rarer: "time to recovery", "recovery time"
 _TIME_TO_EVENT = re.compile(r"surviv|\b(OS|PFS|DFS|EFS)\b|\btime\b", re.I)
 

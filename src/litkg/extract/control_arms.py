@@ -12,7 +12,8 @@ comparator:
 
 - "<control word> group/arm/cohort" ("the saline group", "the sham arm", "usual-care group");
 - a bare control word right after a comparison word when the sentence also names an
-  intervention ("dexamethasone or normal saline", "versus usual care", "than with sham");
+  intervention ("dexamethasone or normal saline", "versus usual care", "than with sham"), or
+  after a value it was measured with ("12% with X and 42% with saline");
 - untreated people as the comparator: "of controls", "in untreated controls".
 
 "Saline" alone stays unnamed elsewhere: hypertonic saline *is* the treatment of some trials.
@@ -39,6 +40,10 @@ _AFTER_COMPARISON = re.compile(rf"\b(?:versus|vs\.?|or|than(?:\s+(?:with|in))?|c
                                rf"(?:with|to)|instead\s+of)\s+(?:the\s+|a\s+)?(?P<arm>{_CONTROL})"
                                rf"\b(?!\s*[-\w]*(?:solution\s+)?(?:infusion|bolus|load|loading|"
                                rf"hydration|flush|lavage|irrigation)\b)", re.I)
+#: "12% with dexmedetomidine and 42% with saline", "31 min in sham": a value of the arm
+_VALUE_WITH = re.compile(rf"\d\s*(?:%|[a-zµμ/]+)?\s*\)?\s*(?:with|in|for|after)\s+(?:the\s+)?"
+                         rf"(?P<arm>{_CONTROL})\b(?!\s*[-\w]*(?:solution\s+)?(?:infusion|bolus|"
+                         rf"load|loading|hydration|flush|lavage|irrigation)\b)", re.I)
 #: "78% of treated infants versus 23% of controls", "than in untreated controls"
 _CONTROL_PEOPLE = re.compile(r"\b(?:of|in|among|than|versus|vs\.?)\s+(?:the\s+)?(?:"
                              r"healthy\s+|matched\s+)?(?P<arm>(?:untreated\s+)?controls)\b", re.I)
@@ -56,7 +61,7 @@ def _arm_spans(sent: Span) -> list[tuple[int, int]]:
     if any(e.label_ in _INTERVENTIONS for e in sent.ents):
         # a bare control word names an arm only beside an intervention it is compared with
         out += [(base + m.start("arm"), base + m.end("arm"))
-                for pattern in (_AFTER_COMPARISON, _CONTROL_PEOPLE)
+                for pattern in (_AFTER_COMPARISON, _CONTROL_PEOPLE, _VALUE_WITH)
                 for m in pattern.finditer(text)]
     elif TREATED_PEOPLE.search(text):
         # ... or beside the treated people ("78% of treated infants versus 23% of controls")
