@@ -740,3 +740,14 @@ def test_a_drug_the_finding_was_treated_with_is_its_remedy_not_its_cause():
                  "She developed shingles, for which drug X was started."):
         claims = claims_of(text, [("shingles", "CONDITION"), ("drug X", "DRUG")])
         assert not [c for c in claims if c.kind == "adverse_effect"], text
+
+
+def test_a_drug_class_associated_with_an_increased_risk_is_a_harm():
+    from handmade import claims_of
+
+    # a class noun ("... inhibitors") is a harm's subject as often as a drug name is
+    for text in ("Xanthine oxidase inhibitors were associated with an increased risk of gout.",
+                 "Xanthine oxidase inhibitor use was associated with an increased risk of gout."):
+        drug = text.split(" use")[0] if " use " in text else text.split(" were")[0]
+        claims = claims_of(text, [(drug, "DRUG"), ("gout", "CONDITION")])
+        assert [(c.kind, c.object.label) for c in claims] == [("adverse_effect", "gout")], text

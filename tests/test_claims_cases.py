@@ -491,6 +491,14 @@ def test_a_change_after_a_drug_was_added_to_one_already_taken_is_the_added_drug_
                               ("drug A level", "ANALYTE")])
     assert [(c.subject.label, c.direction) for c in claims if c.kind == "outcome"] == [
         ("drug B", "increased")]
+    # (drug A, named most, is the document's main drug)
+    text = ("A man was given drug A for arrhythmia. On drug A he became tired. Hypothyroidism "
+            "was diagnosed and drug B was started while drug A was continued. Six weeks later "
+            "TSH had fallen to 4.1 mU/L.")
+    claims = _claims(text, [("drug A", "DRUG", 0), ("drug A", "DRUG", 1), ("drug B", "DRUG"),
+                            ("drug A", "DRUG", 2), ("TSH", "ANALYTE")])
+    assert [(c.subject.label, c.direction) for c in claims if c.kind == "outcome"] == [
+        ("drug b", "decreased")]
     text = ("A transplant recipient maintained on drug A began taking drug B for low mood. "
             "Three weeks later serum creatinine had risen from 1.3 to 2.1 mg/dL.")
     claims = claims_of(text, [("drug A", "DRUG"), ("drug B", "DRUG"),

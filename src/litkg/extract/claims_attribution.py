@@ -133,10 +133,12 @@ def drug_for(sent: Span, ents: list[Span], i: int, main_drug: Span | None,
         # "a man on warfarin was prescribed ciprofloxacin. ... his INR rose": the drug just
         # started, not the one the patient was already taking, set off what follows
         started = [e for e in prev_drugs if _STARTED_BEFORE.search(doc.text[prev.start_char:
-                                                                              e.start_char])]
+                                                                              e.start_char])
+                   or _STARTED_AFTER.match(doc.text, e.end_char)]
         if started and len(started) < len(prev_drugs):
-            prev_drugs = [e for e in prev_drugs if e in started or not _TAKEN_ALREADY.search(
-                doc.text[prev.start_char:e.start_char])]
+            prev_drugs = [e for e in prev_drugs if e in started or not (
+                _TAKEN_ALREADY.search(doc.text[prev.start_char:e.start_char])
+                or _CONTINUED_AFTER.match(doc.text, e.end_char))]
         if prev_drugs:
             # a combination named before: the study's main intervention is the one meant
             main = [e for e in prev_drugs if concept_of(e).key == main_key]
@@ -150,6 +152,11 @@ _STARTED_BEFORE = re.compile(r"(?:\b(?:was|were|been)\s+(?:then\s+)?(?:prescribe
                              r"given|commenced\s+on|switched\s+to|initiated\s+on)|"
                              r"\b(?:began|begun|started)\s+(?:taking|using|on))\s+"
                              r"(?:(?:a|an|the|oral|intravenous|[\d.]+|mg\S*|daily)\s+){0,4}$", re.I)
+#: ... or after it: "levothyroxine was started", "X was added"
+_STARTED_AFTER = re.compile(r"\s+(?:\([^()]{0,30}\)\s+)?(?:was|were)\s+(?:then\s+)?(?:started|"
+                            r"initiated|added|commenced|begun|introduced|prescribed)\b", re.I)
+#: ... and one kept: "while amiodarone was continued"
+_CONTINUED_AFTER = re.compile(r"\s+(?:was|were)\s+(?:\w+\s+)?(?:continued|maintained)\b", re.I)
 #: a drug the patient was already taking: "a 71-year-old man on warfarin", "while taking X"
 _TAKEN_ALREADY = re.compile(rf"\b(?:{lex.PERSON}|man|woman|boy|girl)\s+(?:[\w-]+\s+){{0,2}}?"
                             r"(?:on|taking|receiving|treated\s+with)\s+(?:long-term\s+|chronic\s+|"

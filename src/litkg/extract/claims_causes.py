@@ -98,6 +98,12 @@ _DIRECT_CAUSE = re.compile(
     r"(?:increased|increases|increase|increasing|raised|raises|raise|"
     r"doubled|doubles|tripled|triples)\s+(?:the\s+)?(?:risks?|incidence|"
     r"odds|likelihood|occurrence)\s+of\s+|"
+    # "(use of) X was associated with an increased risk of Y": the epidemiological form of the
+    # same raised risk (the drug's class is named as often as a drug)
+    r"(?:(?:use|therapy|treatment|exposure|intake)\s+)?(?:was|were|is|are|been)\s+"
+    r"(?:(?:significantly|independently|strongly|consistently)\s+)?associated\s+with\s+"
+    r"(?:an?\s+)?(?:(?:significantly|\d+(?:\.\d+)?-fold)\s+)?(?:increased|higher|elevated|"
+    r"greater|excess)\s+(?:risks?|incidence|odds|likelihood|rates?|hazard)\s+of\s+|"
     # "X increased pruritus", "X worsened Y": a condition raised or made worse by the drug
     r"(?P<raised>increased|increases|increase|worsened|worsens|worsen|aggravated|aggravates|"
     r"aggravate|exacerbated|exacerbates|exacerbate)\s+)"
