@@ -690,3 +690,21 @@ def test_a_sentence_giving_the_arms_as_received_reports_no_finding():
     claims = claims_of(text, [("diabetes", "CONDITION"), ("drug X", "DRUG"), ("placebo", "PROCEDURE"),
                               ("lifestyle intervention", "PROCEDURE")])
     assert [c for c in claims if c.kind == "outcome"] == []
+
+
+def test_an_inhibited_activation_is_a_fall_and_a_renal_chemical_is_measured():
+    text = "Drug X inhibited NF-kB activation and decreased renal glutathione in rats."
+    assert _outcomes(text, [("Drug X", "DRUG"), ("NF-kB", "TARGET"), ("glutathione", "DRUG")]) == [
+        ("Drug X", "NF-kB", "decreased"), ("Drug X", "glutathione", "decreased")]
+
+
+def test_a_change_a_knockdown_made_is_not_the_drug_s_named_after_it():
+    text = "Knockdown of AMPK abolished the antiproliferative effect of drug X."
+    assert _outcomes(text, [("AMPK", "TARGET"), ("drug X", "DRUG")]) == []
+
+
+def test_a_drug_that_protects_against_a_harm_is_not_its_cause():
+    text = "These results suggest that drug X protects against cisplatin nephrotoxicity."
+    claims = claims_of(text, [("drug X", "DRUG"), ("cisplatin", "DRUG"), ("nephrotoxicity", "CONDITION")])
+    assert [(c.subject.label, c.object.label) for c in claims if c.kind == "adverse_effect"] == [
+        ("cisplatin", "nephrotoxicity")]

@@ -343,8 +343,10 @@ def rated_outcome(sent: Span, ents: list[Span], arm_labels, outcome_labels,
     direction = "unchanged" if ra == rb or nonsignificant or by_ratio == "unchanged" else \
         "decreased" if ra < rb else "increased"
     # a plain value per arm ("-22.8 with X") is no rate of events: it is not kept as a percent
+    # (a ratio that holds 1 tests the rates as no difference; one that does not may be stated
+    # for either arm, "0.36 for B versus A": claims.later_ratio reads which)
     return a, named, direction, ra if _rates(sent.text) else None, \
-        nonsignificant is not None or by_ratio is not None
+        nonsignificant is not None or by_ratio == "unchanged"
 
 
 def _one_name(named: list[Span]) -> Span | None:

@@ -92,6 +92,8 @@ def drug_for(sent: Span, ents: list[Span], i: int, main_drug: Span | None,
     # "This procedure, associated with local care using X, ...": X only accompanies it
     main = [e for e in drugs if not interventions.concomitant(doc, sent, e)]
     drugs = main or ([] if interventions.implicit_subject(sent) is not None else drugs)
+    if drugs and all(e.start > i for e in drugs) and _MANIPULATION.search(doc[sent.start:i].text):
+        return None  # "Knockdown of AMPK abolished the effect of X": the experiment acted
     if drugs:
         # same clause first ("X reduced Y"), else one introduced before ("After X, Y fell")
         same = [e for e in drugs if same_clause(doc, e.start, i)]

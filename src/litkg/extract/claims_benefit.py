@@ -18,7 +18,8 @@ from litkg.extract.claims_scope import DRUG_LABELS
 
 #: words (beyond the lexicon's "improved" prefixes) that say a condition was made better
 _IMPROVING = ("suppress", "prevent", "correct", "control", "abolish", "alleviat", "ameliorat",
-              "mitigat", "dissolv", "dissolution")
+              "mitigat", "dissolv", "dissolution",
+              "protect")  # "X protects against Y", "the protective effect of X on Y"
 
 
 def change_words(sent: Span, named: set[int]) -> tuple[list[int], list[int]]:

@@ -40,7 +40,12 @@ DRUG_LABELS = {"DRUG"}
 
 _MEASURED_BEFORE = {"serum", "plasma", "blood", "urine", "urinary", "ionized", "ionised", "total",
                     "free", "intracellular", "salivary", "csf", "circulating",
-                    "exhaled", "breath"}  # "exhaled nitric oxide", "breath ethanol"
+                    "exhaled", "breath",  # "exhaled nitric oxide", "breath ethanol"
+                    # where in the body a chemical was measured: "renal glutathione",
+                    # "striatal dopamine", "hepatic ATP"
+                    "renal", "hepatic", "tissue", "cellular", "mitochondrial", "cerebral",
+                    "brain", "myocardial", "cardiac", "cortical", "striatal", "hippocampal",
+                    "muscle", "erythrocyte"}
 _MEASURED_AFTER = ("level", "levels", "concentration", "concentrations", "excretion", "values",
                    "absorption", "reabsorption", "wasting", "homeostasis", "metabolism",
                    "trough", "troughs", "peak",  # "tacrolimus trough levels"

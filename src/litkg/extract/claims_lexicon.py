@@ -388,7 +388,9 @@ def _countering_verb(doc, i: int) -> int | None:
 #: words that open a noun phrase
 DETERMINERS = frozenset({"the", "this", "these", "that", "a", "an", "its", "their"})
 CHANGE_NOUN = re.compile(r"^(increases?|elevations?|rises?|decreases?|reductions?|declines?|"
-                          r"falls?|loss|losses|depletions?)$")
+                          r"falls?|loss|losses|depletions?|"
+                          # "inhibited NF-kB activation": a countered activation is a fall
+                          r"activations?)$")
 _COUNTERING = ("decreas", "reduc", "attenuat", "prevent", "blunt", "inhibit", "abolish",
                "revers", "suppress", "lessen", "mitigat", "counteract", "diminish", "block",
                # "slowed the decline in eGFR", "halted the loss of Y": a slowed fall leaves Y
