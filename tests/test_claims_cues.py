@@ -708,3 +708,12 @@ def test_a_drug_that_protects_against_a_harm_is_not_its_cause():
     claims = claims_of(text, [("drug X", "DRUG"), ("cisplatin", "DRUG"), ("nephrotoxicity", "CONDITION")])
     assert [(c.subject.label, c.object.label) for c in claims if c.kind == "adverse_effect"] == [
         ("cisplatin", "nephrotoxicity")]
+
+
+def test_a_title_naming_a_drug_and_the_risk_or_course_of_a_disease_reports_no_finding():
+    for title in ("Drug X and progression of chronic kidney disease",
+                  "Drug X and the risk of chronic kidney disease"):
+        text = title + "\n\nPatients were given drug X."
+        claims = claims_of(text, [("Drug X", "DRUG"), ("chronic kidney disease", "CONDITION")],
+                           title=title)
+        assert [c for c in claims if c.kind == "outcome"] == [], title

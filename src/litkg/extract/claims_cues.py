@@ -104,7 +104,12 @@ def direction_cues(sent: Span) -> list[tuple[int, str]]:
 
 #: a title that names what was studied, not what was found: "Effect of X on recovery after Y"
 NOMINAL_TITLE = re.compile(r"\s*(the\s+)?(effects?|impact|influence|role|efficacy|"
-                            r"effectiveness|safety|comparison)\s+of\b", re.I)
+                            r"effectiveness|safety|comparison)\s+of\b|"
+                            # "Allopurinol and progression of chronic kidney disease", "X and
+                            # the risk of Y": the title names a question, not its answer
+                            r"[^:.;]{0,80}?\b(?:and|versus|vs\.?)\s+(?:the\s+)?(?:risk|"
+                            r"progression|incidence|development|onset|course|outcomes?|"
+                            r"prevention|occurrence)\s+of\b", re.I)
 
 
 def noun_fall(tok) -> bool:
