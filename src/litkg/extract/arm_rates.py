@@ -15,7 +15,7 @@ import re
 
 from spacy.tokens import Span
 
-from litkg.extract.claims_lexicon import first_p_nonsignificant
+from litkg.extract.claims_lexicon import PERSON, first_p_nonsignificant
 from litkg.extract.claims_values import ratio_after_direction, ratio_direction
 from litkg.extract.control_arms import TREATED_PEOPLE
 
@@ -27,9 +27,13 @@ _OF_PEOPLE = re.compile(r"\s*of\b", re.I)
 _CHANGE_BY = re.compile(r"\b(by|to|from)\s+(about\s+|approximately\s+)?$", re.I)
 #: what may stand between a percentage and its arm: "%) in the", "% with", "% of patients in",
 #: "% of patients after X"
+#: "% of women allocated X", "% of those randomized to X", "% of patients who were assigned
+#: to X": the allocation names the arm as "receiving" does
 _TO_ARM = re.compile(r"^\s*\)?\s*,?\s*"
-                     r"(?:(?:of\s+)?(?:the\s+)?(?:patients|participants|subjects|those)\s+)?"
-                     r"(?:in|with|on|receiving|taking|given|after|following)\s+(?:the\s+)?$", re.I)
+                     rf"(?:(?:of\s+)?(?:the\s+)?(?:{PERSON}|those)\s+)?"
+                     r"(?:in|with|on|receiving|taking|given|after|following|treated\s+with|"
+                     r"(?:who\s+(?:were|was)\s+)?(?:randomi[sz]ed|assigned|allocated)(?:\s+to)?)"
+                     r"\s+(?:the\s+)?$", re.I)
 MAX_GAP = 40  # characters between a percentage and its arm's name
 _TREATED_ARM = re.compile(r"\s*\)?\s*,?\s*(?:of|in|among)\s+(?:the\s+)?" + TREATED_PEOPLE.pattern,
                           re.I)
@@ -56,7 +60,9 @@ def arm_rates(sent: Span, ents: list[Span], arm_labels,
             arm = treated  # "78% of treated infants versus 23% of controls"
         if arm is not None:
             out.append((arm, rate))
-    return out or _respective_rates(sent, arms, arm_labels) or _arm_values(sent, arms)
+    # ("12% and 4% of children in the A and B groups, respectively": the list after the last
+    # rate is read in order, though "4% of children in the A" reads like one rate's arm)
+    return _respective_rates(sent, arms, arm_labels) or out or _arm_values(sent, arms)
 
 
 #: a value (a mean, a mean change: signed) right before the arm it was measured in: "-22.8 with
@@ -337,3 +343,45 @@ def _one_name(named: list[Span]) -> Span | None:
         if len(gap) > 2 or any(t.is_punct and t.text not in "-‐" for t in gap):
             return None
     return named[0]
+
+
+#: a study of one arm: its results are the intervention's, with no comparator to set a direction
+_ONE_ARM = re.compile(r"\b(?:single[- ](?:arm|group|center|centre)|one[- ]arm|open[- ]label|"
+                      r"uncontrolled|phase\s+(?:I/)?(?:II|2)\b|non-?randomi[sz]ed)", re.I)
+#: ... unless the text names a comparison ("versus placebo", "compared with controls"; a
+#: comparison with baseline is the single arm's own)
+_COMPARED = re.compile(r"\b(?:placebo|sham|controls?\b|comparator|usual\s+care|standard\s+care|"
+                       r"versus|vs\.?\s|(?<!non-)(?<!non)randomi[sz]|compared\s+(?:with|to)\s+"
+                       r"(?!(?:the\s+)?(?:baseline|pre-?treatment|before)))", re.I)
+
+
+def single_arm_study(doc) -> bool:
+    """Does ``doc`` describe a study of one arm ("a single-arm phase II trial of X") and name
+    no comparator?"""
+    cached = doc.user_data.get("litkg_single_arm")
+    if cached is None:
+        cached = bool(_ONE_ARM.search(doc.text)) and not _COMPARED.search(doc.text)
+        doc.user_data["litkg_single_arm"] = cached
+    return cached
+
+
+#: an endpoint's rate right after its name: "The overall response rate was 62%", "a complete
+#: response rate of 31%", "disease control: 80%", "Y was achieved in 40% of patients"
+_RATE_AFTER = re.compile(r"^\s*(?:\([^()]{0,20}\)\s*)?(?:was|were|of|:|=|reached|"
+                         r"(?:was|were)\s+(?:achieved|observed|seen|reported)\s+in|"
+                         r"occurred\s+in)\s*(?:approximately\s+|about\s+|only\s+)?"
+                         r"(\d+(?:\.\d+)?)\s*%(?!\s*(?:CI\b|C\.I\.|confidence))", re.I)
+
+
+def rated_endpoints(sent: Span, ents: list[Span], labels) -> list[tuple[Span, float]]:
+    """(endpoint, percent) for each endpoint of ``sent`` (``labels``) given with its own rate
+    and no arm: a single arm's result, with no direction (nothing was compared)."""
+    doc = sent.doc
+    out = []
+    for e in ents:
+        if e.label_ not in labels:
+            continue
+        m = _RATE_AFTER.match(doc.text[e.end_char:sent.end_char])
+        if m:
+            out.append((e, float(m.group(1))))
+    return out

@@ -184,7 +184,10 @@ def statistics(text: str) -> dict[str, float]:
 # Sentences that state an aim or a hypothesis, not a finding: no outcome, mechanism or harm
 # claim is read from them (the indication they name still is: "we treated X with Y to test").
 NOT_FINDING = re.compile(
-    r"\b(our aims?|the aims? of|aimed|aims? to|intended to|objectives?|purpose of|"
+    # ("objective response rate", "objective measures": the adjective names no aim)
+    r"\b(our aims?|the aims? of|aimed|aims? to|intended to|objectives?(?!\s+(?:responses?|"
+    r"remissions?|tumou?r|measures?|improvements?|evidence|signs?|findings?|data|"
+    r"assessments?)\b)|purpose of|"
     r"we (postulated|hypothesi[sz]ed|sought|speculated?)|hypothes[ie]s|"
     r"to (test|investigate|determine|examine|evaluate|assess) (whether|if|the hypothesis))\b", re.I)
 # "We examined the association of X with Y", "This study evaluated whether X ...": what the

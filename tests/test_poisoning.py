@@ -1,0 +1,53 @@
+"""Poisoning cases (litkg.extract.poisoning): the lab course after an overdose or ingestion
+is the poison's, not the antidote's given after it; a recovery is the antidote's only when the
+text says so.  Entities are set by hand; every sentence is new."""
+
+from handmade import hand_claims as _claims
+from litkg.extract.poisoning import poison_mentions
+from handmade import doc_with_ents
+
+
+def _outcomes(claims):
+    return {(c.subject.label, c.object.label, c.direction) for c in claims if c.kind == "outcome"}
+
+
+def test_the_poison_is_named_by_ingestion_overdose_or_toxicity_words():
+    for text, poisoned in (("She ingested 40 tablets of zolmadine at home.", True),
+                           ("He was admitted with zolmadine toxicity.", True),
+                           ("A zolmadine overdose was suspected.", True),
+                           ("An intentional overdose of zolmadine was reported.", True),
+                           ("She had taken zolmadine for ten years.", False)):
+        doc = doc_with_ents(text, [("zolmadine", "DRUG")])
+        assert bool(poison_mentions(doc)) is poisoned, text
+
+
+def test_the_lab_course_after_an_antidote_is_given_is_the_poisons():
+    text = ("A 19-year-old woman ingested 30 g of zolmadine. Velbaxin was started on admission. "
+            "Creatinine rose to 4.2 mg/dL and ammonia increased to 180 umol/L on day 3.")
+    claims = _claims(text, [("zolmadine", "DRUG"), ("Velbaxin", "DRUG"),
+                            ("Creatinine", "ANALYTE"), ("ammonia", "ANALYTE")])
+    assert _outcomes(claims) == {("zolmadine", "creatinine", "increased"),
+                                 ("zolmadine", "ammonia", "increased")}
+    # the antidote named after the change, in a later clause, came after it
+    text = ("A man ingested 30 g of zolmadine. Creatinine rose to 4.2 mg/dL; velbaxin was given "
+            "and he recovered.")
+    claims = _claims(text, [("zolmadine", "DRUG"), ("Creatinine", "ANALYTE"),
+                            ("velbaxin", "DRUG")])
+    assert _outcomes(claims) == {("zolmadine", "creatinine", "increased")}
+
+
+def test_a_recovery_is_the_antidotes_only_when_the_text_says_so():
+    ents = [("zolmadine", "DRUG"), ("Creatinine", "ANALYTE"), ("Velbaxin", "DRUG"),
+            ("creatinine", "ANALYTE")]
+    said = ("A man ingested 30 g of zolmadine. Creatinine rose to 4.2 mg/dL on day 2. "
+            "Velbaxin was given and creatinine decreased to 1.1 mg/dL.")
+    assert ("velbaxin", "creatinine", "decreased") in _outcomes(_claims(said, ents))
+    unsaid = ("A man ingested 30 g of zolmadine. Creatinine rose to 4.2 mg/dL on day 2. "
+              "Velbaxin was given. Two days later creatinine decreased to 1.1 mg/dL.")
+    assert _outcomes(_claims(unsaid, ents)) == {("zolmadine", "creatinine", "increased")}
+
+
+def test_a_drug_outside_a_poisoning_keeps_the_narrated_course():
+    text = "Velbaxin was started on admission. Creatinine rose to 4.2 mg/dL on day 3."
+    claims = _claims(text, [("Velbaxin", "DRUG"), ("Creatinine", "ANALYTE")])
+    assert _outcomes(claims) == {("velbaxin", "creatinine", "increased")}
