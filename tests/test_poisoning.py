@@ -51,3 +51,21 @@ def test_a_drug_outside_a_poisoning_keeps_the_narrated_course():
     text = "Velbaxin was started on admission. Creatinine rose to 4.2 mg/dL on day 3."
     claims = _claims(text, [("Velbaxin", "DRUG"), ("Creatinine", "ANALYTE")])
     assert _outcomes(claims) == {("velbaxin", "creatinine", "increased")}
+
+
+def test_a_recovery_is_not_the_poisons_either():
+    text = ("A man took an overdose of zolmadine. Lactate rose to 18 mmol/L on day 1. "
+            "Hemodialysis was started. Lactate decreased to 2 mmol/L within 24 hours.")
+    claims = _claims(text, [("zolmadine", "DRUG"), ("Lactate", "ANALYTE"),
+                            ("Hemodialysis", "PROCEDURE"), ("Lactate", "ANALYTE", 1)])
+    assert _outcomes(claims) == {("zolmadine", "lactate", "increased")}
+
+
+def test_a_harm_told_after_the_antidote_is_the_poisons():
+    text = ("A woman was admitted with zolmadine toxicity. Velbaxin was given. "
+            "She then developed complete heart block.")
+    claims = _claims(text, [("zolmadine", "DRUG"), ("Velbaxin", "DRUG"),
+                            ("complete heart block", "CONDITION")])
+    harms = {(c.subject.label, c.object.label) for c in claims if c.kind == "adverse_effect"}
+    assert ("zolmadine", "complete heart block") in harms
+    assert ("velbaxin", "complete heart block") not in harms

@@ -366,6 +366,8 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
     onset = [] if methods or aim else onset_harms(sent, ents, sents, k, DRUG_LABELS,
                                                   CONDITION_LABELS)
     credited = {(c.object.key, c.subject.key) for c in out if c.kind == "adverse_effect"}
+    # (in a poisoning case, the harm told after the antidote was given is the poison's)
+    onset = [(poisoning.onset_agent(doc, sent, d, c), c) for d, c in onset]
     for drug, cond in onset:
         if (cond.start, cond.end) in taken:
             # a harm already credited to one drug of the regimen the story started goes to its

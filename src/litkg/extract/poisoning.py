@@ -13,7 +13,9 @@ antidote.  Here instead:
   own clause or before it in the sentence ("Y was given and ALT fell"); otherwise it is no
   drug's;
 - a drug given before the poisoning was named, or named in the change's own clause, keeps the
-  change (the text ties them).
+  change (the text ties them);
+- a harm the story tells after the antidote was given ("Fab fragments were given. ... she
+  developed Y") is the poison's too (:func:`onset_agent`).
 """
 
 from __future__ import annotations
@@ -83,17 +85,28 @@ def course_agent(doc: Doc, sent: Span, drug: Span | None, cue_i: int, key: str,
     poison = poisons[-1]
     course = doc.user_data.setdefault(_COURSE_KEY, {})
     mine = concept_of(drug).key
+    in_sentence = sent.start <= drug.start < sent.end
+    recovery = direction == "improved" or (
+        direction in _REVERSED and course.get(key) == _REVERSED[direction])
     if mine == concept_of(poison).key:
+        if recovery and not in_sentence:
+            return True, None  # the poison named sentences before did not bring the recovery
         course.setdefault(key, direction)
         return False, drug
     if drug.start < poison.start:
         return False, drug  # the patient's drug before the poisoning: not given for it
-    in_sentence = sent.start <= drug.start < sent.end
     if in_sentence and same_clause(doc, drug.start, cue_i):
         return False, drug  # "ALT fell with Y": the text ties them
-    if direction == "improved" or course.get(key) == _REVERSED.get(direction):
+    if recovery:
         # a recovery: the antidote's when the sentence gives it first ("Y was given and ALT
         # fell"), else no drug's
         return (False, drug) if in_sentence and drug.end <= cue_i else (True, None)
     course.setdefault(key, direction)
     return True, poison
+
+
+def onset_agent(doc: Doc, sent: Span, drug: Span, cond: Span) -> Span:
+    """The drug a harm told after ``drug`` was given belongs to: the poison in a poisoning case
+    when ``drug`` was given after it (the antidote), else ``drug``."""
+    changed, agent = course_agent(doc, sent, drug, cond.start, concept_of(cond).key, "worsened")
+    return agent if changed and agent is not None else drug
