@@ -176,3 +176,13 @@ def test_a_percentage_value_of_a_change_is_not_also_its_rate():
     got = [c for c in hand_claims(text, [("zelorant", "DRUG"), ("oxygen saturation", "ANALYTE")])
            if c.kind == "outcome"]
     assert [(c.before, c.after, c.unit, c.statistic) for c in got] == [(88.0, 96.0, "%", None)]
+
+
+def test_a_contrast_clause_keeps_its_statistics_from_the_outcome_before_it():
+    """"GFR was higher with A (P<0.001), but rejection was more frequent with A (22% vs 7%)":
+    the rates after "but" are another finding's, named or not."""
+    text = ("The GFR was higher with zolmadine than with velbaxin (P<0.001), but rejection was "
+            "more frequent with zolmadine (22% vs 7%).")
+    claims = _claims(text, [("GFR", "ANALYTE"), ("zolmadine", "DRUG"), ("velbaxin", "DRUG")])
+    gfr = [c for c in claims if c.kind == "outcome" and c.object.label.lower() == "gfr"]
+    assert gfr and all(dict(c.statistic_items) == {"p": 0.001} for c in gfr)

@@ -18,7 +18,9 @@ def test_a_denied_causal_or_associative_link_is_a_negated_harm():
                  "There was no evidence that Zolmadine caused hypothyroidism.",
                  "Zolmadine was not associated with hypothyroidism.",
                  "Zolmadine was not associated with an increased risk of hypothyroidism.",
-                 "Zolmadine did not induce hypothyroidism in these patients."):
+                 "Zolmadine did not induce hypothyroidism in these patients.",
+                 "There was no association between Zolmadine use and hypothyroidism.",
+                 "No case of hypothyroidism was attributed to Zolmadine."):
         claims, harms = _harms(text)
         assert [(c.subject.label, c.object.label, c.negated) for c in harms] == \
             [("zolmadine", "hypothyroidism", True)], text

@@ -69,3 +69,11 @@ def test_a_harm_told_after_the_antidote_is_the_poisons():
     harms = {(c.subject.label, c.object.label) for c in claims if c.kind == "adverse_effect"}
     assert ("zolmadine", "complete heart block") in harms
     assert ("velbaxin", "complete heart block") not in harms
+
+
+def test_a_level_measured_after_the_antidote_was_given_is_under_the_poison():
+    text = ("A woman ingested 30 g of zolmadine. Velbaxin was started on admission. "
+            "Her creatinine was 4.2 mg/dL on day 3.")
+    claims = _claims(text, [("zolmadine", "DRUG"), ("Velbaxin", "DRUG"), ("creatinine", "ANALYTE")])
+    levels = [(c.subject.label, c.object.label) for c in claims if c.kind == "measurement"]
+    assert levels == [("zolmadine", "creatinine")]

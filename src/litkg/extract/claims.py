@@ -404,7 +404,8 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
     # -- measurements: an analyte followed closely by a value ("PTH 269 pg/ml", "Ca: 7.5 mg/dL")
     levels = sentence_measurements(
         sent, ents, quants, timepoint,
-        lambda i: drug_for(sent, ents, i, ctx.main_drug, sents, k, fallback=False), make)
+        lambda i: poisoning.level_agent(
+            doc, sent, drug_for(sent, ents, i, ctx.main_drug, sents, k, fallback=False), i), make)
     out += levels.claims
     measured, computed, valued, stayed = levels.measured, levels.computed, levels.valued, levels.stayed
 

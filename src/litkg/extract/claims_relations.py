@@ -368,10 +368,11 @@ def adverse_pairs(sent: Span, ents: list[Span],
             ruled = any(_ae_cue_ok(doc, d, c, i) for i in triggers if lo - 1 <= i <= hi) \
                 or _case_framing(doc, sent, c, d) or (strong and hi - lo <= 12) \
                 or on_drug(doc, d, c, drugs)
-            if model is None or (c._.negated and _denied_link(doc, d, c, triggers, lo, hi)):
-                # ("X did not cause Y", "X was not associated with Y": a denied link is read by
-                # the rules; the classifier learnt from affirmed harms and scores a denial low)
-                if ruled:
+            # ("X did not cause Y", "X was not associated with Y": a denied link is read by
+            # the rules; the classifier learnt from affirmed harms and scores a denial low)
+            denied = bool(c._.negated) and _denied_link(doc, d, c, triggers, lo, hi)
+            if model is None or denied:
+                if ruled or denied:
                     chosen.append(d)
             else:
                 p = claims_adverse_model.probability(sent, d, c, context)
@@ -393,6 +394,13 @@ def adverse_pairs(sent: Span, ents: list[Span],
 
 #: how far a denied harm may stand from its drug: the denial names both in one clause
 _DENIAL_REACH = 12
+#: the link words a denial may govern: a cause, an association, an attribution ("No case of Y
+#: was attributed to X"); not time or onset words ("patients without Y receiving X")
+_DENIAL_CUES = lex.AE_CAUSAL + lex.AE_ASSOCIATION + ("attribut", "relat", "due", "secondary")
+#: "no (significant) association between X and Y", "did not find a relationship between"
+_NO_ASSOCIATION = re.compile(r"\b(?:no|not\s+(?:find\s+|show\s+)?an?|lack\s+of\s+an?|nor?)\s+"
+                             r"(?:[\w-]+\s+){0,2}(?:associations?|relationships?|links?|"
+                             r"correlations?)\s+between\s+$", re.I)
 _CLAUSE_GLUE = frozenset({",", ";", ":", "but", "that", "which", "whereas", "while", "although",
                           "since", "because"})
 _NOUN_BEFORE = frozenset(lex.DETERMINERS) | {"other", "no", "any", "possible", "main", "common"}
@@ -405,8 +413,12 @@ def _denied_link(doc: Doc, d: Span, c: Span, triggers: list[int], lo: int, hi: i
     and onset words are left out ("patients without Y receiving X" describes the patients)."""
     if hi - lo > _DENIAL_REACH or _compound_cause(doc, d, c):
         return False  # ("not useful in reducing X-induced Y": the compound is not denied)
+    first, then = sorted((d, c), key=lambda e: e.start)
+    if _NO_ASSOCIATION.search(doc.text[first.sent.start_char:first.start_char]) and \
+            1 <= then.start - first.end <= 3 and doc[first.end:then.start][-1].lower_ == "and":
+        return True  # "no association between X use and Y"
     for i in triggers:
-        if not (lo - 1 <= i <= hi and doc[i].lower_.startswith(lex.AE_CAUSAL + lex.AE_ASSOCIATION)
+        if not (lo - 1 <= i <= hi and doc[i].lower_.startswith(_DENIAL_CUES)
                 and doc[i - 1].text not in ("-", "\u2013") and _ae_cue_ok(doc, d, c, i)
                 and doc[i - 1].lower_ not in _NOUN_BEFORE):  # "no other causes": a noun
             continue

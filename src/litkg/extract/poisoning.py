@@ -110,3 +110,17 @@ def onset_agent(doc: Doc, sent: Span, drug: Span, cond: Span) -> Span:
     when ``drug`` was given after it (the antidote), else ``drug``."""
     changed, agent = course_agent(doc, sent, drug, cond.start, concept_of(cond).key, "worsened")
     return agent if changed and agent is not None else drug
+
+
+def level_agent(doc: Doc, sent: Span, drug: Span | None, i: int) -> Span | None:
+    """The drug a level measured at token ``i`` was taken under: the poison in a poisoning case
+    when the narration rule chose the antidote given after it (and the sentence does not tie
+    the level to the antidote's clause), else ``drug``."""
+    if drug is None:
+        return None
+    poisons = [p for p in poison_mentions(doc) if p.start < i]
+    if not poisons or concept_of(drug).key == concept_of(poisons[-1]).key or \
+            drug.start < poisons[-1].start or \
+            (sent.start <= drug.start < sent.end and same_clause(doc, drug.start, i)):
+        return drug
+    return poisons[-1]
