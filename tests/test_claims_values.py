@@ -186,3 +186,8 @@ def test_a_contrast_clause_keeps_its_statistics_from_the_outcome_before_it():
     claims = _claims(text, [("GFR", "ANALYTE"), ("zolmadine", "DRUG"), ("velbaxin", "DRUG")])
     gfr = [c for c in claims if c.kind == "outcome" and c.object.label.lower() == "gfr"]
     assert gfr and all(dict(c.statistic_items) == {"p": 0.001} for c in gfr)
+    # a semicolon inside the parenthesis of statistics ends no clause
+    text = ("Survival was longer with zolmadine than with velbaxin (9.4 v 5.4 months; hazard "
+            "ratio, 0.35; P = 0.03).")
+    claims = _claims(text, [("Survival", "ENDPOINT"), ("zolmadine", "DRUG"), ("velbaxin", "DRUG")])
+    assert [dict(c.statistic_items).get("hr") for c in claims if c.kind == "outcome"] == [0.35]

@@ -87,3 +87,9 @@ def test_a_harm_a_single_arm_study_did_not_see_is_its_interventions_negated_harm
     harms = {(c.subject.label, c.object.label, c.negated) for c in claims
              if c.kind == "adverse_effect"}
     assert harms == {("zolmadine", "pneumonitis", True), ("zolmadine", "hypothyroidism", True)}
+
+
+def test_a_participle_after_a_comma_denies_no_link_of_the_drug_before_it():
+    ents = [("velbaxin", "DRUG"), ("gout", "CONDITION"), ("hypothyroidism", "CONDITION")]
+    _, harms = _harms("The procedure treated post-velbaxin gout, causing no hypothyroidism.", ents)
+    assert not [c for c in harms if c.subject.label == "velbaxin" and c.negated]

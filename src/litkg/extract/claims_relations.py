@@ -426,8 +426,8 @@ def _denied_link(doc: Doc, d: Span, c: Span, triggers: list[int], lo: int, hi: i
         # stands between it and the condition ("caused no Y"), in one clause ("X can induce
         # Y1 and suggests that there is no Y2" denies Y2 of no verb of X's)
         a, b = (i + 1, c.start) if i < c.start else (c.end, i)
-        if {t.lower_ for t in doc[a:b]} & _CLAUSE_GLUE:
-            continue
+        if {t.lower_ for t in doc[first.end:then.start]} & _CLAUSE_GLUE:
+            continue  # ("..., causing no Y": the participle's subject is not X)
         if covering(doc, i, "negation") or any(n.kind == "negation" and a <= n.start < b
                                                for n in context_cues(doc)):
             return True
