@@ -347,3 +347,14 @@ def test_people_allocated_or_assigned_to_an_arm_name_it():
     doc = _doc(text, [("Stroke", "CONDITION"), ("zolmadine", "DRUG"), ("velbaxin", "DRUG")])
     assert [(a.text, r) for a, r in arm_rates(doc[:], _ents(doc), _ARMS)] == \
         [("zolmadine", 2.1), ("velbaxin", 3.5)]
+
+
+def test_rates_of_a_findings_end_give_its_course_not_a_harm():
+    """"Vomiting stopped in 86% of children given X and 65% of those given placebo": more
+    stopping with X is an improvement of vomiting, not vomiting as X's harm."""
+    text = ("Vomiting stopped in 86% of children given zolmadine and 65% of those given placebo "
+            "(P<0.001).")
+    doc = _doc(text, [("Vomiting", "PHENOTYPE"), ("zolmadine", "DRUG"), ("placebo", "PROCEDURE")])
+    claims = extract_claims(doc, Document(id="t", text=text))
+    assert [(c.kind, c.subject.label, c.direction) for c in claims] == \
+        [("outcome", "zolmadine", "improved")]

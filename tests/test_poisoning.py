@@ -77,3 +77,12 @@ def test_a_level_measured_after_the_antidote_was_given_is_under_the_poison():
     claims = _claims(text, [("zolmadine", "DRUG"), ("Velbaxin", "DRUG"), ("creatinine", "ANALYTE")])
     levels = [(c.subject.label, c.object.label) for c in claims if c.kind == "measurement"]
     assert levels == [("zolmadine", "creatinine")]
+
+
+def test_a_widened_interval_is_the_poisons_and_its_narrowing_the_antidote_the_sentence_names():
+    text = ("A girl ingested 40 tablets of zolmadine. Her QRS duration widened to 160 ms on "
+            "arrival. Velbaxin was administered and the QRS duration narrowed to 100 ms.")
+    claims = _claims(text, [("zolmadine", "DRUG"), ("QRS duration", "ENDPOINT"),
+                            ("Velbaxin", "DRUG"), ("QRS duration", "ENDPOINT", 1)])
+    assert _outcomes(claims) == {("zolmadine", "qrs duration", "increased"),
+                                 ("velbaxin", "qrs duration", "decreased")}

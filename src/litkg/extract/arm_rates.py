@@ -221,6 +221,21 @@ _LESS_BEFORE = re.compile(r"\b(?:less|fewer|lower\s+(?:rates?|incidences?|risk)\
                           re.I)
 
 
+#: the rates are of the finding's end, not of the finding: "Vomiting stopped in 86% of children
+#: given X and 65% of those given placebo"
+_ENDED = re.compile(r"^\s*(?:had\s+|was\s+|were\s+)?(?:completely\s+)?(?:stopped|ceased|resolved|"
+                    r"disappeared|remitted|cleared|abated|subsided)\b", re.I)
+_ENDED_SIGN = {"increased": "improved", "decreased": "worsened"}
+
+
+def rates_of_its_end(sent: Span, finding: Span, direction: str) -> str:
+    """``direction`` of rates per arm turned into the finding's course when the rates count
+    its end (:data:`_ENDED`): more stopping is an improvement, less a worsening."""
+    if _ENDED.match(sent.doc.text[finding.end_char:sent.end_char]):
+        return _ENDED_SIGN.get(direction, direction)
+    return direction
+
+
 def compared_harm(sent: Span, ents: list[Span], drug: Span, finding: Span, arm_labels,
                   key) -> tuple[str, dict[str, float]] | None:
     """How a harm named next to ``drug`` compares with the other arm, when the sentence says:
@@ -231,7 +246,8 @@ def compared_harm(sent: Span, ents: list[Span], drug: Span, finding: Span, arm_l
     by_rate = rate_direction(sent, ents, drug, arm_labels, key)
     if by_rate is not None:
         # "36% versus 20% (p = 0.2)": the rates differ by chance
-        direction = "unchanged" if first_p_nonsignificant(sent.text) else by_rate[0]
+        direction = "unchanged" if first_p_nonsignificant(sent.text) else \
+            rates_of_its_end(sent, finding, by_rate[0])
         return direction, {"percent": by_rate[1]}
     doc = sent.doc
     direction = ratio_direction(doc, sent, finding) or ratio_after_direction(doc, sent, finding)
@@ -327,7 +343,7 @@ def rated_outcome(sent: Span, ents: list[Span], arm_labels, outcome_labels,
         return None
     nonsignificant = first_p_nonsignificant(sent.text)
     direction = "unchanged" if ra == rb or nonsignificant else \
-        "decreased" if ra < rb else "increased"
+        rates_of_its_end(sent, named, "decreased" if ra < rb else "increased")
     # a plain value per arm ("-22.8 with X") is no rate of events: it is not kept as a percent
     return a, named, direction, ra if _rates(sent.text) else None, nonsignificant is not None
 

@@ -14,12 +14,14 @@ DIRECTION_PREFIXES = {
                   "greater", "enhanc", "augment", "boost", "upregulat", "up-regulat", "gain",
                   "stimulat", "activat", "promot", "prolong", "accelerat", "exceed",
                   "longer", "lengthen",  # ("no longer", "longer-term": claims_cues)
+                  "widen",  # "the QRS duration widened to 160 ms", "a widened anion gap"
                   # speed; on a time the sign turns (claims_cues.speed_of_time)
                   "faster", "quicker"),
     "decreased": ("decreas", "reduc", "lower", "declin", "fell", "drop", "diminish", "attenuat",
                   "suppress", "inhibit", "downregulat", "down-regulat", "shorter", "shorten",
                   "fall", "falls", "fallen", "block", "impair", "less", "fewer",
-                  "smaller", "lessen", "curtail", "abolish", "blunt", "depress", "slower"),
+                  "smaller", "lessen", "curtail", "abolish", "blunt", "depress", "slower",
+                  "narrowed"),  # (not "narrowing": a stenosis is a finding)
     "improved": ("improv", "heal", "resolv", "resolution", "recover", "normaliz", "normalis",
                  "alleviat", "ameliorat", "remission", "revert", "relie", "cure", "cured",
                  "curative", "better", "benefi", "success", "regress", "respond", "response",
