@@ -2,9 +2,10 @@
 is the poison's, not the antidote's given after it; a recovery is the antidote's only when the
 text says so.  Entities are set by hand; every sentence is new."""
 
-from handmade import hand_claims as _claims
-from litkg.extract.poisoning import poison_mentions
 from handmade import doc_with_ents
+from handmade import hand_claims as _claims
+from litkg.extract.context import make_context  # noqa: F401 (registers litkg_context)
+from litkg.extract.poisoning import poison_mentions
 
 
 def _outcomes(claims):
@@ -16,8 +17,10 @@ def test_the_poison_is_named_by_ingestion_overdose_or_toxicity_words():
                            ("He was admitted with zolmadine toxicity.", True),
                            ("A zolmadine overdose was suspected.", True),
                            ("An intentional overdose of zolmadine was reported.", True),
-                           ("She had taken zolmadine for ten years.", False)):
-        doc = doc_with_ents(text, [("zolmadine", "DRUG")])
+                           ("She had taken zolmadine for ten years.", False),
+                           ("After ingesting oral zolmadine she felt dizzy.", False),
+                           ("No zolmadine toxicity was seen.", False)):
+        doc = doc_with_ents(text, [("zolmadine", "DRUG")], pipes=("sentencizer", "litkg_context"))
         assert bool(poison_mentions(doc)) is poisoned, text
 
 

@@ -52,6 +52,8 @@ def poison_mentions(doc: Doc) -> list[Span]:
     drugs = [e for e in doc.ents if e.label_ in DRUG_LABELS]
     found = []
     for d in drugs:
+        if d._.negated or (d.end < len(doc) and doc[d.end]._.negated):
+            continue  # "no lithium toxicity was seen": no poisoning
         after = doc[d.end:min(len(doc), d.end + 2)]
         if after and (after[0].lower_ in _AFTER or after[0].text == "-" and len(after) > 1
                       and after[1].lower_ in _AFTER):
