@@ -170,7 +170,8 @@ def test_one_outcomes_rates_per_arm_give_its_direction_for_the_non_comparator_ar
 
 
 def test_rates_without_a_test_give_no_direction_and_a_nonsignificant_test_gives_none_either():
-    for tail, expected in (("", []), (" (P = 0.34)", [("cough", "unchanged")])):
+    # (without a test the arm's rate is still its outcome, with no direction)
+    for tail, expected in (("", [("cough", None)]), (" (P = 0.34)", [("cough", "unchanged")])):
         text = "The incidence of cough was 12% in the propofol group and 16% in the placebo group" + tail + "."
         doc = _doc(text, [("cough", "CONDITION"), ("propofol", "DRUG"), ("placebo", "PROCEDURE")])
         claims = extract_claims(doc, Document(id="t", text=text))
@@ -322,3 +323,61 @@ def test_counts_with_thousands_and_a_ratio_holding_one_are_no_difference():
                               ("placebo", "PROCEDURE")])
     assert [(c.kind, c.subject.label, c.direction) for c in claims] == [
         ("outcome", "drug X", "unchanged")]
+
+
+def test_rates_listed_respectively_reach_the_arms_of_the_sentence_before():
+    """"Death occurred in 4.7% and 6.8%, respectively" after a sentence naming the arms: the
+    first arm's rate is its outcome, without a direction when nothing tests the difference,
+    with the direction of a ratio's interval when one follows."""
+    arms = "Patients were randomly assigned to zolmadine or velbaxin. "
+    ents = [("zolmadine", "DRUG"), ("velbaxin", "DRUG"), ("Stroke", "CONDITION")]
+    for tail, direction in (("", None), (" (hazard ratio 0.68; 95% CI, 0.52 to 0.88)",
+                                         "decreased")):
+        text = arms + "Stroke occurred in 4.7% and 6.8%, respectively" + tail + "."
+        claims = extract_claims(_doc(text, ents), Document(id="t", text=text))
+        got = [(c.subject.label, c.object.label, c.direction, dict(c.statistic_items).get("percent"))
+               for c in claims if c.kind == "outcome"]
+        assert got == [("zolmadine", "Stroke", direction, 4.7)], tail
+
+
+def test_a_single_arm_studys_rates_are_its_interventions_outcomes_without_direction():
+    text = ("We conducted a single-arm phase II trial of zolmadine in 45 adults with melanoma. "
+            "The overall response rate was 62% and a complete response rate of 31% was observed.")
+    ents = [("zolmadine", "DRUG"), ("melanoma", "CONDITION"),
+            ("overall response rate", "ENDPOINT"), ("complete response rate", "ENDPOINT")]
+    claims = extract_claims(_doc(text, ents), Document(id="t", text=text))
+    got = {(c.subject.label, c.object.label, c.direction, dict(c.statistic_items).get("percent"))
+           for c in claims if c.kind == "outcome"}
+    assert got == {("zolmadine", "overall response rate", None, 62.0),
+                   ("zolmadine", "complete response rate", None, 31.0)}
+    # a comparison named anywhere makes the rates no single arm's
+    compared = text.replace("We conducted a single-arm phase II trial of zolmadine",
+                            "We conducted a phase II trial of zolmadine versus placebo")
+    claims = extract_claims(_doc(compared, ents), Document(id="t", text=compared))
+    assert not [c for c in claims if c.kind == "outcome"]
+
+
+def test_people_allocated_or_assigned_to_an_arm_name_it():
+    text = ("Eclampsia occurred in 0.8% of women allocated zolmadine and 1.9% of those allocated "
+            "placebo (P<0.001).")
+    doc = _doc(text, [("Eclampsia", "CONDITION"), ("zolmadine", "DRUG"), ("placebo", "PROCEDURE")])
+    assert [(a.text, r) for a, r in arm_rates(doc[:], _ents(doc), _ARMS)] == \
+        [("zolmadine", 0.8), ("placebo", 1.9)]
+    claims = extract_claims(doc, Document(id="t", text=text))
+    assert [(c.kind, c.subject.label, c.direction) for c in claims] == \
+        [("outcome", "zolmadine", "decreased")]
+    text = "Stroke occurred in 2.1% of patients randomized to zolmadine and 3.5% of those randomized to velbaxin."
+    doc = _doc(text, [("Stroke", "CONDITION"), ("zolmadine", "DRUG"), ("velbaxin", "DRUG")])
+    assert [(a.text, r) for a, r in arm_rates(doc[:], _ents(doc), _ARMS)] == \
+        [("zolmadine", 2.1), ("velbaxin", 3.5)]
+
+
+def test_rates_of_a_findings_end_give_its_course_not_a_harm():
+    """"Vomiting stopped in 86% of children given X and 65% of those given placebo": more
+    stopping with X is an improvement of vomiting, not vomiting as X's harm."""
+    text = ("Vomiting stopped in 86% of children given zolmadine and 65% of those given placebo "
+            "(P<0.001).")
+    doc = _doc(text, [("Vomiting", "PHENOTYPE"), ("zolmadine", "DRUG"), ("placebo", "PROCEDURE")])
+    claims = extract_claims(doc, Document(id="t", text=text))
+    assert [(c.kind, c.subject.label, c.direction) for c in claims] == \
+        [("outcome", "zolmadine", "improved")]

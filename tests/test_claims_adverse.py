@@ -751,3 +751,21 @@ def test_a_drug_class_associated_with_an_increased_risk_is_a_harm():
         drug = text.split(" use")[0] if " use " in text else text.split(" were")[0]
         claims = claims_of(text, [(drug, "DRUG"), ("gout", "CONDITION")])
         assert [(c.kind, c.object.label) for c in claims] == [("adverse_effect", "gout")], text
+
+
+def test_a_verb_of_onset_ends_the_indications_list():
+    """"received X for Y1 and developed Y2": Y2 came on the drug; it is no second indication
+    listed with Y1."""
+    doc = _doc("A woman received zolmadine for preterm labor and developed pulmonary edema.",
+               [("zolmadine", "DRUG"), ("preterm labor", "CONDITION"),
+                ("pulmonary edema", "CONDITION")])
+    assert ("zolmadine", "pulmonary edema") in _pairs(doc)
+    assert ("zolmadine", "preterm labor") not in _pairs(doc)
+
+
+def test_a_condition_counted_in_episodes_that_decreased_is_no_harm():
+    doc = _doc("Apnea episodes decreased from 12 to 3 per day with zolmadine.",
+               [("Apnea", "CONDITION"), ("zolmadine", "DRUG")])
+    assert _pairs(doc) == set()
+    doc = _doc("Seizure frequency fell with zolmadine.", [("Seizure", "CONDITION"), ("zolmadine", "DRUG")])
+    assert _pairs(doc) == set()

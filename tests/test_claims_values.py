@@ -184,3 +184,18 @@ def test_a_level_given_arm_by_arm_is_each_arm_s_measurement():
                  _claims(text, [("Haemoglobin", "ANALYTE"), ("drug X", "DRUG"),
                                 ("placebo", "DRUG")]) if c.kind == "measurement")
     assert got == [("drug X", 11.2, "g/dL"), ("placebo", 9.8, "g/dL")]
+
+
+def test_a_contrast_clause_keeps_its_statistics_from_the_outcome_before_it():
+    """"GFR was higher with A (P<0.001), but rejection was more frequent with A (22% vs 7%)":
+    the rates after "but" are another finding's, named or not."""
+    text = ("The GFR was higher with zolmadine than with velbaxin (P<0.001), but rejection was "
+            "more frequent with zolmadine (22% vs 7%).")
+    claims = _claims(text, [("GFR", "ANALYTE"), ("zolmadine", "DRUG"), ("velbaxin", "DRUG")])
+    gfr = [c for c in claims if c.kind == "outcome" and c.object.label.lower() == "gfr"]
+    assert gfr and all(dict(c.statistic_items) == {"p": 0.001} for c in gfr)
+    # a semicolon inside the parenthesis of statistics ends no clause
+    text = ("Survival was longer with zolmadine than with velbaxin (9.4 v 5.4 months; hazard "
+            "ratio, 0.35; P = 0.03).")
+    claims = _claims(text, [("Survival", "ENDPOINT"), ("zolmadine", "DRUG"), ("velbaxin", "DRUG")])
+    assert [dict(c.statistic_items).get("hr") for c in claims if c.kind == "outcome"] == [0.35]

@@ -51,3 +51,13 @@ def test_rates_against_a_saline_group_give_the_drugs_outcome_not_its_harm():
              for c in claims if c.evidence.sentence.startswith("Results")}
     assert ("outcome", "droperidol", "nausea", "decreased") in found
     assert not [f for f in found if f[0] == "adverse_effect"]
+
+
+def test_people_named_by_the_control_they_were_given_are_a_control_arm():
+    """"38% of those given saline", "children allocated sham": the allocation names the arm."""
+    assert _arms("Delirium occurred in 12% of children given zolmadine and 38% of those given "
+                 "saline.", [("zolmadine", "DRUG")]) == [("saline", "control")]
+    assert _arms("Pain fell in those assigned to zolmadine but not in those randomized to sham.",
+                 [("zolmadine", "DRUG")]) == [("sham", "control")]
+    # (hypertonic saline given as the treatment stays unnamed)
+    assert _arms("Children given hypertonic saline improved.", []) == []

@@ -76,3 +76,26 @@ def test_a_role_defined_where_it_is_reported_is_one_endpoint_of_its_definition()
     assert [r[1] for r in _roles(doc)] == ["composite of death, infarction, or stroke"]
     # "the primary outcome of the trial was X" defines, it does not report
     assert _roles(_doc("The primary outcome of the trial was pain.")) == []
+
+
+def test_a_role_never_defined_names_itself():
+    """"The primary outcome occurred in 9.2% ..." with no word of what it was: the role is the
+    outcome's only name, so the result still has an object."""
+    doc = _doc("Adults were assigned to drug A or placebo. The primary outcome occurred in 9.2% "
+               "of the A group and 12.1% of the placebo group.")
+    assert _roles(doc) == [("primary outcome", "primary outcome", None)]
+    # a role the abstract tries to define but the definition is unreadable stays unresolved
+    doc = _doc("The primary outcome was assessed at 12 weeks. The primary outcome occurred in "
+               "9.2% with A.")
+    assert _roles(doc) == []
+
+
+def test_an_undefined_primary_outcome_gets_its_direction_from_the_ratio_pipeline():
+    from litkg.extract.pipeline import extract_document
+
+    text = ("Patients with heart failure were randomly assigned to zolmadine or placebo. The "
+            "primary outcome occurred in 9.2% of the zolmadine group and 12.1% of the placebo "
+            "group (hazard ratio 0.74; 95% CI, 0.65 to 0.85).")
+    claims = extract_document(Document(id="t-po", text=text)).claims
+    got = [(c.object.label, c.direction) for c in claims if c.kind == "outcome"]
+    assert got == [("primary outcome", "decreased")]

@@ -15,7 +15,7 @@ import re
 
 from spacy.tokens import Span
 
-from litkg.extract.claims_lexicon import first_p_nonsignificant
+from litkg.extract.claims_lexicon import PERSON, first_p_nonsignificant
 from litkg.extract.claims_values import (ratio_after_direction, ratio_direction,
                                          rates_ratio_direction)
 from litkg.extract.control_arms import TREATED_PEOPLE
@@ -29,9 +29,13 @@ _OF_PEOPLE = re.compile(r"\s*of\b", re.I)
 _CHANGE_BY = re.compile(r"\b(by|to|from)\s+(about\s+|approximately\s+)?$", re.I)
 #: what may stand between a percentage and its arm: "%) in the", "% with", "% of patients in",
 #: "% of patients after X"
+#: "% of women allocated X", "% of those randomized to X", "% of patients who were assigned
+#: to X": the allocation names the arm as "receiving" does
 _TO_ARM = re.compile(r"^\s*\)?\s*,?\s*"
-                     r"(?:(?:of\s+)?(?:the\s+)?(?:patients|participants|subjects|those)\s+)?"
-                     r"(?:in|with|on|receiving|taking|given|after|following)\s+(?:the\s+)?$", re.I)
+                     rf"(?:(?:of\s+)?(?:the\s+)?(?:{PERSON}|those)\s+)?"
+                     r"(?:in|with|on|receiving|taking|given|after|following|treated\s+with|"
+                     r"(?:who\s+(?:were|was)\s+)?(?:randomi[sz]ed|assigned|allocated)(?:\s+to)?)"
+                     r"\s+(?:the\s+)?$", re.I)
 MAX_GAP = 40  # characters between a percentage and its arm's name
 _TREATED_ARM = re.compile(r"\s*\)?\s*,?\s*(?:of|in|among)\s+(?:the\s+)?" + TREATED_PEOPLE.pattern,
                           re.I)
@@ -58,7 +62,9 @@ def arm_rates(sent: Span, ents: list[Span], arm_labels,
             arm = treated  # "78% of treated infants versus 23% of controls"
         if arm is not None:
             out.append((arm, rate))
-    return out or _respective_rates(sent, arms, arm_labels) or _arm_values(sent, arms)
+    # ("12% and 4% of children in the A and B groups, respectively": the list after the last
+    # rate is read in order, though "4% of children in the A" reads like one rate's arm)
+    return _respective_rates(sent, arms, arm_labels) or out or _arm_values(sent, arms)
 
 
 #: a value (a mean, a mean change: signed) right before the arm it was measured in: "-22.8 with
@@ -228,6 +234,21 @@ _LESS_BEFORE = re.compile(r"\b(?:less|fewer|lower\s+(?:rates?|incidences?|risk)\
                           re.I)
 
 
+#: the rates are of the finding's end, not of the finding: "Vomiting stopped in 86% of children
+#: given X and 65% of those given placebo"
+_ENDED = re.compile(r"^\s*(?:had\s+|was\s+|were\s+)?(?:completely\s+)?(?:stopped|ceased|resolved|"
+                    r"disappeared|remitted|cleared|abated|subsided)\b", re.I)
+_ENDED_SIGN = {"increased": "improved", "decreased": "worsened"}
+
+
+def rates_of_its_end(sent: Span, finding: Span, direction: str) -> str:
+    """``direction`` of rates per arm turned into the finding's course when the rates count
+    its end (:data:`_ENDED`): more stopping is an improvement, less a worsening."""
+    if _ENDED.match(sent.doc.text[finding.end_char:sent.end_char]):
+        return _ENDED_SIGN.get(direction, direction)
+    return direction
+
+
 def compared_harm(sent: Span, ents: list[Span], drug: Span, finding: Span, arm_labels,
                   key) -> tuple[str, dict[str, float]] | None:
     """How a harm named next to ``drug`` compares with the other arm, when the sentence says:
@@ -243,7 +264,7 @@ def compared_harm(sent: Span, ents: list[Span], drug: Span, finding: Span, arm_l
         # "36% versus 20% (p = 0.2)", "769 of 12,927 and 782 of 12,944 (hazard ratio 0.98; 95%
         # CI 0.89 to 1.08)": the rates differ by chance
         direction = "unchanged" if first_p_nonsignificant(sent.text) or by_ratio == "unchanged" \
-            else by_rate[0]
+            else rates_of_its_end(sent, finding, by_rate[0])
         return direction, {"percent": by_rate[1]}
     direction = by_ratio
     if direction is None and less_frequent(sent, finding):
@@ -341,7 +362,7 @@ def rated_outcome(sent: Span, ents: list[Span], arm_labels, outcome_labels,
     by_ratio = ratio_direction(sent.doc, sent, named) or \
         ratio_after_direction(sent.doc, sent, named) or rates_ratio_direction(sent.doc, sent, named)
     direction = "unchanged" if ra == rb or nonsignificant or by_ratio == "unchanged" else \
-        "decreased" if ra < rb else "increased"
+        rates_of_its_end(sent, named, "decreased" if ra < rb else "increased")
     # a plain value per arm ("-22.8 with X") is no rate of events: it is not kept as a percent
     # (a ratio that holds 1 tests the rates as no difference; one that does not may be stated
     # for either arm, "0.36 for B versus A": claims.later_ratio reads which)
@@ -360,3 +381,45 @@ def _one_name(named: list[Span]) -> Span | None:
         if len(gap) > 2 or any(t.is_punct and t.text not in "-‐" for t in gap):
             return None
     return named[0]
+
+
+#: a study of one arm: its results are the intervention's, with no comparator to set a direction
+_ONE_ARM = re.compile(r"\b(?:single[- ](?:arm|group|center|centre)|one[- ]arm|open[- ]label|"
+                      r"uncontrolled|phase\s+(?:I/)?(?:II|2)\b|non-?randomi[sz]ed)", re.I)
+#: ... unless the text names a comparison ("versus placebo", "compared with controls"; a
+#: comparison with baseline is the single arm's own)
+_COMPARED = re.compile(r"\b(?:placebo|sham|controls?\b|comparator|usual\s+care|standard\s+care|"
+                       r"versus|vs\.?\s|(?<!non-)(?<!non)randomi[sz]|compared\s+(?:with|to)\s+"
+                       r"(?!(?:the\s+)?(?:baseline|pre-?treatment|before)))", re.I)
+
+
+def single_arm_study(doc) -> bool:
+    """Does ``doc`` describe a study of one arm ("a single-arm phase II trial of X") and name
+    no comparator?"""
+    cached = doc.user_data.get("litkg_single_arm")
+    if cached is None:
+        cached = bool(_ONE_ARM.search(doc.text)) and not _COMPARED.search(doc.text)
+        doc.user_data["litkg_single_arm"] = cached
+    return cached
+
+
+#: an endpoint's rate right after its name: "The overall response rate was 62%", "a complete
+#: response rate of 31%", "disease control: 80%", "Y was achieved in 40% of patients"
+_RATE_AFTER = re.compile(r"^\s*(?:\([^()]{0,20}\)\s*)?(?:was|were|of|:|=|reached|"
+                         r"(?:was|were)\s+(?:achieved|observed|seen|reported)\s+in|"
+                         r"occurred\s+in)\s*(?:approximately\s+|about\s+|only\s+)?"
+                         r"(\d+(?:\.\d+)?)\s*%(?!\s*(?:CI\b|C\.I\.|confidence))", re.I)
+
+
+def rated_endpoints(sent: Span, ents: list[Span], labels) -> list[tuple[Span, float]]:
+    """(endpoint, percent) for each endpoint of ``sent`` (``labels``) given with its own rate
+    and no arm: a single arm's result, with no direction (nothing was compared)."""
+    doc = sent.doc
+    out = []
+    for e in ents:
+        if e.label_ not in labels:
+            continue
+        m = _RATE_AFTER.match(doc.text[e.end_char:sent.end_char])
+        if m:
+            out.append((e, float(m.group(1))))
+    return out

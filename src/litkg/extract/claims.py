@@ -47,12 +47,14 @@ from spacy.tokens import Doc, Span
 
 from litkg.errors import ExtractionError
 from litkg.extract import claims_direction
-from litkg.extract.arm_rates import compared_harm, compares_non_arms, rated_outcome
+from litkg.extract.arm_rates import (compared_harm, compares_non_arms, rated_endpoints,
+                                     rated_outcome, single_arm_study)
 from litkg.extract import claims_lexicon as lex
 from litkg.extract import claims_interventions as interventions
 from litkg.extract import claims_scope as scope
 from litkg.extract import claims_study as study
 from litkg.extract import claims_nonfindings as nonfindings
+from litkg.extract import poisoning
 from litkg.extract import sections
 from litkg.extract.claims_attribution import drug_for
 from litkg.extract.claims_cues import (NOMINAL_TITLE, cue_for, direction_cues, lowered_worsening,
@@ -69,7 +71,7 @@ from litkg.extract.claims_values import (OUTCOME_LABELS, change_values, concept_
                                          ratio_direction, sentence_quantities, stat_near,
                                          urine_rate,
                                          value_direction)
-from litkg.extract.context import covering
+from litkg.extract.context import covering, denied_between
 from litkg.extract.drug_classes import class_mechanisms, inside_class_name
 from litkg.extract.extensions import register_extensions
 from litkg.extract.onset import onset_harms, stopped_in
@@ -311,7 +313,10 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
                                 statistic_items=tuple(sorted(stats.items()))))
             taken.add((cond.start, cond.end))
             continue
-        neg = bool(cond._.negated or covering(doc, cond.start, "negation"))
+        # ("Y was not caused by X": the negation after Y denies the link)
+        neg = bool(cond._.negated or covering(doc, cond.start, "negation") or
+                   denied_between(doc, cond, drug, lex.AE_CAUSAL + lex.AE_ASSOCIATION +
+                                  lex.AE_BECAUSE))
         hedged = bool(cond._.hedged or covering(doc, cond.start, "hedge"))
         out.append(make("adverse_effect", drug, cond, negated=neg, hedged=hedged,
                         statistic_items=tuple(sorted(stat_near(doc, cond, sent, ents).items()))))
@@ -321,7 +326,9 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
             taken.add((cond.start, cond.end))
     # a single-arm study's results: "Conjunctivitis occurred in 18% of patients" is a harm of the
     # study's intervention, though the sentence names no drug
-    if not methods and ctx.main_drug is not None and study_results and \
+    # (a study of one arm naming no comparator reports on its intervention, headings or not)
+    one_arm = not aim and not is_title and single_arm_study(doc)
+    if not methods and ctx.main_drug is not None and (study_results or one_arm) and \
             not any(e.label_ in INTERVENTION_LABELS for e in ents):
         # ... unless the rates are the arms' ("0.6% and 0.9%, respectively (P=0.51)"): those
         # that differ by chance are no change, the others no harm the sentence can assign
@@ -340,10 +347,27 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
                             hedged=bool(cond._.hedged), statistic_items=tuple(sorted(
                                 stat_near(doc, cond, sent, ents).items()))))
             taken.add((cond.start, cond.end))
+        # "No patient developed Y", "Y was not observed": a harm the intervention did not cause
+        for cond in [] if between_arms else scope.denied_events(sent, ents):
+            if (cond.start, cond.end) not in taken and \
+                    not study.title_finding(cond, ctx.title_findings, _key):
+                out.append(make("adverse_effect", ctx.main_drug, cond, negated=True,
+                                hedged=bool(cond._.hedged)))
+                taken.add((cond.start, cond.end))
+    # a single arm's rate of an endpoint ("The overall response rate was 62%"): the study
+    # intervention's result, with its rate and no direction (nothing was compared)
+    if not methods and one_arm and ctx.main_drug is not None and \
+            not any(e.label_ in INTERVENTION_LABELS for e in ents):
+        for obj, rate in rated_endpoints(sent, ents, OUTCOME_LABELS - CONDITION_LABELS):
+            if (obj.start, obj.end) not in taken:
+                out.append(make("outcome", ctx.main_drug, obj, statistic_items=(("percent", rate),)))
+                taken.add((obj.start, obj.end))
     # "X was started. Ten days later she presented with Y": the story's harm (see onset.py)
     onset = [] if methods or aim else onset_harms(sent, ents, sents, k, DRUG_LABELS,
                                                   CONDITION_LABELS)
     credited = {(c.object.key, c.subject.key) for c in out if c.kind == "adverse_effect"}
+    # (in a poisoning case, the harm told after the antidote was given is the poison's)
+    onset = [(poisoning.onset_agent(doc, sent, d, c), c) for d, c in onset]
     for drug, cond in onset:
         if (cond.start, cond.end) in taken:
             # a harm already credited to one drug of the regimen the story started goes to its
@@ -380,7 +404,8 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
     # -- measurements: an analyte followed closely by a value ("PTH 269 pg/ml", "Ca: 7.5 mg/dL")
     levels = sentence_measurements(
         sent, ents, quants, timepoint,
-        lambda i: drug_for(sent, ents, i, ctx.main_drug, sents, k, fallback=False), make)
+        lambda i: poisoning.level_agent(
+            doc, sent, drug_for(sent, ents, i, ctx.main_drug, sents, k, fallback=False), i), make)
     out += levels.claims
     measured, computed, valued, stayed = levels.measured, levels.computed, levels.valued, levels.stayed
 
@@ -414,6 +439,15 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         elif obj.label_ in CONDITION_LABELS and direction == "increased":
             # an event more frequent in the arm than with the comparator: its harm, at its rate
             out.append(make("adverse_effect", arm, obj, statistic_items=stats))
+            taken.add((obj.start, obj.end))
+        elif rate is not None:
+            # two arms' rates with no test ("Death or MI occurred in 4.7% and 6.8%,
+            # respectively"): the arm's rate is the finding; only a ratio's interval after it
+            # ("hazard ratio 0.74; 95% CI, 0.65 to 0.85") gives a direction, not the order of
+            # two rates that may differ by chance
+            ratio = later_ratio(doc, sent, obj, ents, OUTCOME_LABELS)
+            out.append(make("outcome", arm, obj, direction=ratio[0] if ratio else None,
+                            statistic_items=stats))
             taken.add((obj.start, obj.end))
     for obj in (ents if reported else []):
         if (obj.label_ not in OUTCOME_LABELS and not (obj.label_ in DRUG_LABELS and is_measured(obj))
@@ -475,6 +509,8 @@ def _sentence_claims(sent: Span, ents: list[Span], ctx: _DocContext, sents, k) -
         if ratio_arm is not None and ratio_arm[1] is not None:
             drug = ratio_arm[1]
         drug = drug and interventions.coordinated_main(doc, drug, ents, ctx.main_drug, _key)
+        # a poisoning's course is the poison's, not the antidote's given after it
+        drug = poisoning.course_agent(doc, sent, drug, cue_i, key, direction)[1]
         values = change_values(doc, obj, cue, quants) if cue and direction in (
             "increased", "decreased", "improved", "worsened") else (None, None, None)
         if drug is None or stopped_in(sent, drug) or compares_non_arms(sent, cue_i, obj) or \

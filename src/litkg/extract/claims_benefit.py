@@ -47,7 +47,11 @@ _COMPARATIVES = frozenset({"lower", "less", "fewer", "smaller", "milder", "short
 _PREDICATE_GLUE = frozenset({"was", "were", "is", "are", "be", "been", "had", "has", "have",
                              "significantly", "markedly", "also", "then", "further", "slightly",
                              "level", "levels", "count", "counts", "score", "scores", "rate",
-                             "rates", "values", "concentration", "concentrations"})
+                             "rates", "values", "concentration", "concentrations",
+                             # the condition counted or sized: "apnea episodes decreased",
+                             # "seizure frequency fell", "pain severity was lower"
+                             "episode", "episodes", "attack", "attacks", "frequency",
+                             "incidence", "severity", "burden", "duration", "event", "events"})
 
 
 def _went_down(doc: Doc, c: Span, i: int) -> bool:

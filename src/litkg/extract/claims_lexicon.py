@@ -14,13 +14,15 @@ DIRECTION_PREFIXES = {
                   "greater", "enhanc", "augment", "boost", "upregulat", "up-regulat", "gain",
                   "stimulat", "activat", "promot", "prolong", "accelerat", "exceed",
                   "longer", "lengthen",  # ("no longer", "longer-term": claims_cues)
+                  "widen",  # "the QRS duration widened to 160 ms", "a widened anion gap"
                   # speed; on a time the sign turns (claims_cues.speed_of_time)
                   "faster", "quicker"),
     "decreased": ("decreas", "reduc", "lower", "declin", "fell", "drop", "diminish", "attenuat",
                   "suppress", "inhibit", "downregulat", "down-regulat", "shorter", "shorten",
                   "fall", "falls", "fallen", "block", "impair", "less", "fewer",
                   "smaller", "lessen", "curtail", "abolish", "blunt", "depress", "slower",
-                  "deplet"),  # "X depleted GSH", "GSH depletion"
+                  "deplet",  # "X depleted GSH", "GSH depletion"
+                  "narrowed"),  # (not "narrowing": a stenosis is a finding)
     "improved": ("improv", "heal", "resolv", "resolution", "recover", "normaliz", "normalis",
                  "alleviat", "ameliorat", "remission", "revert", "relie", "cure", "cured",
                  "curative", "better", "benefi", "success", "regress", "respond", "response",
@@ -185,7 +187,10 @@ def statistics(text: str) -> dict[str, float]:
 # Sentences that state an aim or a hypothesis, not a finding: no outcome, mechanism or harm
 # claim is read from them (the indication they name still is: "we treated X with Y to test").
 NOT_FINDING = re.compile(
-    r"\b(our aims?|the aims? of|aimed|aims? to|intended to|objectives?|purpose of|"
+    # ("objective response rate", "objective measures": the adjective names no aim)
+    r"\b(our aims?|the aims? of|aimed|aims? to|intended to|objectives?(?!\s+(?:responses?|"
+    r"remissions?|tumou?r|measures?|improvements?|evidence|signs?|findings?|data|"
+    r"assessments?)\b)|purpose of|"
     r"we (postulated|hypothesi[sz]ed|sought|speculated?)|hypothes[ie]s|"
     r"to (test|investigate|determine|examine|evaluate|assess) (whether|if|the hypothesis))\b", re.I)
 # "We examined the association of X with Y", "This study evaluated whether X ...": what the

@@ -25,6 +25,8 @@ from litkg.extract.claims_causes import (CONDITION_LABELS, _ae_cue_ok, _cause_fo
                                          _named_causes, on_drug)
 from litkg.extract.claims_nonfindings import previous_line
 from litkg.extract.claims_scope import DRUG_LABELS, POPULATION_NOUN
+from litkg.extract.context import covering
+from litkg.extract.context import cues as context_cues
 from litkg.extract.findings import finding_spans, given_names, names_only_harm
 
 INTERVENTION_LABELS = {"DRUG", "PROCEDURE"}
@@ -123,6 +125,9 @@ def _listed_with(doc: Doc, first: Span, then: Span) -> bool:
     """Is ``then`` the next member of a list after ``first`` ("A or secondary B", "A, B")?"""
     gap = [t.lower_ for t in doc[first.end:then.start]]
     joins = [w for w in gap if w in ("or", "and", ",")]
+    # "for preterm labor and developed Y": a verb of onset or cause opens a new predicate
+    if any(w.startswith(lex.AE_ONSET + lex.AE_CAUSAL) for w in gap):
+        return False
     return bool(joins) and len(gap) - len(joins) <= 1 and len(gap) <= 3
 
 
@@ -363,8 +368,11 @@ def adverse_pairs(sent: Span, ents: list[Span],
             ruled = any(_ae_cue_ok(doc, d, c, i) for i in triggers if lo - 1 <= i <= hi) \
                 or _case_framing(doc, sent, c, d) or (strong and hi - lo <= 12) \
                 or on_drug(doc, d, c, drugs)
-            if model is None:
-                if ruled:
+            # ("X did not cause Y", "X was not associated with Y": a denied link is read by
+            # the rules; the classifier learnt from affirmed harms and scores a denial low)
+            denied = bool(c._.negated) and _denied_link(doc, d, c, triggers, lo, hi)
+            if model is None or denied:
+                if ruled or denied:
                     chosen.append(d)
             else:
                 p = claims_adverse_model.probability(sent, d, c, context)
@@ -384,6 +392,48 @@ def adverse_pairs(sent: Span, ents: list[Span],
     return pairs if model is None else pairs + _shared_by_list(doc, eligible, sure, pairs, drugs)
 
 
+#: how far a denied harm may stand from its drug: the denial names both in one clause
+_DENIAL_REACH = 12
+#: the link words a denial may govern: a cause, an association, an attribution ("No case of Y
+#: was attributed to X"); not time or onset words ("patients without Y receiving X")
+_DENIAL_CUES = lex.AE_CAUSAL + lex.AE_ASSOCIATION + ("attribut", "relat", "due", "secondary")
+#: "no (significant) association between X and Y", "did not find a relationship between"
+_NO_ASSOCIATION = re.compile(r"\b(?:no|not\s+(?:find\s+|show\s+)?an?|lack\s+of\s+an?|nor?)\s+"
+                             r"(?:[\w-]+\s+){0,2}(?:associations?|relationships?|links?|"
+                             r"correlations?)\s+between\s+$", re.I)
+_CLAUSE_GLUE = frozenset({",", ";", ":", "but", "that", "which", "whereas", "while", "although",
+                          "since", "because"})
+_NOUN_BEFORE = frozenset(lex.DETERMINERS) | {"other", "no", "any", "possible", "main", "common"}
+
+
+def _denied_link(doc: Doc, d: Span, c: Span, triggers: list[int], lo: int, hi: int) -> bool:
+    """Is negated condition ``c`` linked to ``d`` by a causal or associative cue in the right
+    order, close by ("X did not cause Y", "no evidence that X induced Y", "X was not associated
+    with an increased risk of Y")?  The denial is a finding of its own: a negated harm.  Time
+    and onset words are left out ("patients without Y receiving X" describes the patients)."""
+    if hi - lo > _DENIAL_REACH or _compound_cause(doc, d, c):
+        return False  # ("not useful in reducing X-induced Y": the compound is not denied)
+    first, then = sorted((d, c), key=lambda e: e.start)
+    if _NO_ASSOCIATION.search(doc.text[first.sent.start_char:first.start_char]) and \
+            1 <= then.start - first.end <= 3 and doc[first.end:then.start][-1].lower_ == "and":
+        return True  # "no association between X use and Y"
+    for i in triggers:
+        if not (lo - 1 <= i <= hi and doc[i].lower_.startswith(_DENIAL_CUES)
+                and doc[i - 1].text not in ("-", "\u2013") and _ae_cue_ok(doc, d, c, i)
+                and doc[i - 1].lower_ not in _NOUN_BEFORE):  # "no other causes": a noun
+            continue
+        # the denial governs the cue ("did not cause Y", "no evidence that X caused Y") or
+        # stands between it and the condition ("caused no Y"), in one clause ("X can induce
+        # Y1 and suggests that there is no Y2" denies Y2 of no verb of X's)
+        a, b = (i + 1, c.start) if i < c.start else (c.end, i)
+        if {t.lower_ for t in doc[first.end:then.start]} & _CLAUSE_GLUE:
+            continue  # ("..., causing no Y": the participle's subject is not X)
+        if covering(doc, i, "negation") or any(n.kind == "negation" and a <= n.start < b
+                                               for n in context_cues(doc)):
+            return True
+    return False
+
+
 _ARM_NOUNS = frozenset({"group", "groups", "arm", "arms", "cohort"})
 #: abbreviations for adverse events ("the most common AEs", "SAEs", "TEAEs")
 _AE_ABBREVIATIONS = frozenset({"AE", "AEs", "SAE", "SAEs", "TEAE", "TEAEs", "ADR", "ADRs"})
@@ -392,7 +442,7 @@ _AE_ABBREVIATIONS = frozenset({"AE", "AEs", "SAE", "SAEs", "TEAE", "TEAEs", "ADR
 #: "Y (14%) was the most frequent adverse event", "Y and Z were common side effects": the
 #: condition is the subject of a copula whose complement is a harm word
 _NAMED_AS_HARM = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?(?:were|was|are|is)\s+(?:the\s+)?"
-                            r"(?:most\s+|only\s+|main\s+)?(?:[a-z-]+\s+){0,3}$", re.I)
+                            r"(?:most\s+|only\s+|main\s+)?(?:[\w-]+\s+){0,3}$", re.I)  # ("grade 3")
 
 
 def _shared_in_lists(doc: Doc, conds: list[Span], flags: dict[int, bool]) -> dict[int, bool]:

@@ -381,3 +381,21 @@ def in_table(sent: Span, document, offset: Callable[[int], int | None]) -> bool:
         for t in document.tables)
 
 
+
+
+#: a sentence that reports a harm as not seen among the patients: "No patient developed Y",
+#: "Y was not observed", "there were no cases of Y", "Y did not occur"
+_NOT_SEEN = re.compile(r"\b(?:no|none\s+of\s+the)\s+(?:\w+\s+)?(?:patients?|participants?|subjects?|"
+                       r"children|infants|adults|women|men|animals|cases?|episodes?|events?|"
+                       r"reports?)\b(?:\s+of\b|\s+(?:developed|experienced|had|showed|"
+                       r"presented|suffered|required))|\b(?:was|were)\s+not\s+(?:observed|seen|"
+                       r"noted|reported|found|detected)\b|\bdid\s+not\s+(?:occur|develop)\b", re.I)
+
+
+def denied_events(sent: Span, ents: list[Span]) -> list[Span]:
+    """The conditions ``sent`` reports as not seen among the patients (negated by the context
+    component and said of the patients, :data:`_NOT_SEEN`): in a study's results, harms its
+    intervention did not cause."""
+    if not _NOT_SEEN.search(sent.text):
+        return []
+    return [e for e in ents if e.label_ in ("CONDITION", "PHENOTYPE") and e._.negated]

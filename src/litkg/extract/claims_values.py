@@ -70,7 +70,19 @@ def _without_others_statistics(doc: Doc, obj: Span, sent: Span, ents: list[Span]
         if lex.statistics(doc.text[e.start_char:end]):
             a, b = e.start_char - sent.start_char, end - sent.start_char
             text = text[:a] + " " * (b - a) + text[b:]
-    return text
+    # "GFR was higher with A (P<0.001), but Z was more frequent with A (22% vs 7%)": a contrast
+    # opens another finding, whose statistics are not the object's even when it names no entity
+    # (the sentence's one p-value is still read, stat_near)
+    at, end = obj.start_char - sent.start_char, obj.end_char - sent.start_char
+    breaks = list(_CONTRAST_BREAK.finditer(_PARENTHESIS.sub(lambda m: "x" * len(m.group(0)),
+                                                           text)))  # ("(9.4 v 5.4; HR 0.35)")
+    lo = max([m.end() for m in breaks if m.end() <= at], default=0)
+    hi = min([m.start() for m in breaks if m.start() >= end], default=len(text))
+    return " " * lo + text[lo:hi] + " " * (len(text) - hi)
+
+
+_CONTRAST_BREAK = re.compile(r";|,?\s+(?:but|whereas|while|although|however)\b", re.I)
+_PARENTHESIS = re.compile(r"\([^()]*\)")
 
 
 def _verb_like(word: str) -> bool:

@@ -54,6 +54,14 @@ PSEUDO = [
     ("not", "certain", "whether"), ("without", "doubt"), ("not", "all"),
     # "X with and without Y", "patients with or without diabetes": both arms, nothing denied
     ("with", "and", "without"), ("with", "or", "without"),
+    # litotes: "Y is not an infrequent complication of X" affirms it
+    ("not", "infrequent"), ("not", "an", "infrequent"), ("not", "uncommon"),
+    ("not", "an", "uncommon"), ("not", "unusual"), ("not", "an", "unusual"), ("not", "rare"),
+    ("not", "a", "rare"), ("not", "negligible"), ("not", "insignificant"),
+    # a rarity or a novelty, not a denial: "not frequently associated with Y", "has not
+    # previously been reported to cause Y" (the case report's own harm)
+    ("not", "frequently"), ("not", "commonly"), ("not", "often"), ("not", "usually"),
+    ("not", "previously"), ("not", "been", "previously"), ("not", "widely"),
 ]
 HEDGE_PRE = [
     ("may",), ("might",), ("could",), ("can", "be", "considered"), ("possible",), ("possibly",),
@@ -332,6 +340,24 @@ def covering(doc: Doc, i: int, kind: str) -> Cue | None:
             if best is None or abs(cue.start - i) < abs(best.start - i):
                 best = cue
     return best
+
+
+def denied_between(doc: Doc, first: Span, then: Span, links: tuple[str, ...]) -> bool:
+    """Is the link from ``first`` to the later ``then`` denied by a negation right before a link
+    word (``links``, prefixes) between them ("Y was not caused by X", "Y was not significantly
+    associated with X")?  ``first`` is outside the negation's scope, yet the relation is
+    denied; a negation of something else between them ("Y without fever after X") is not."""
+    if then.start < first.end:
+        return False
+    for c in cues(doc):
+        if c.kind != "negation" or not (first.end <= c.start and c.end < then.start):
+            continue
+        words = doc[c.end:min(c.end + 3, then.start)]
+        link = next((t for t in words if t.lower_.startswith(links)), None)
+        if link is not None and all(t.is_alpha for t in doc[c.end:link.i]) and \
+                not any(t.text in (",", ";", ":") for t in doc[first.end:c.start]):
+            return True
+    return False
 
 
 def span_context(span: Span) -> tuple[bool, bool]:

@@ -35,9 +35,12 @@ _CONTROL = (r"(?:(?:normal|physiologic(?:al)?|isotonic)\s+)?saline|sham|vehicle|
 #: "the saline group", "usual-care arm", "control cohort", "untreated group"
 _NAMED_GROUP = re.compile(rf"\b(?:{_CONTROL}|untreated)\s+(?:group|arm|cohort|condition)s?\b",
                           re.I)
-#: "dexamethasone or normal saline", "versus usual care", "than with sham"
+#: "dexamethasone or normal saline", "versus usual care", "than with sham"; also the people
+#: of the arm named by what they were given ("38% of those given saline", "allocated sham")
 _AFTER_COMPARISON = re.compile(rf"\b(?:versus|vs\.?|or|than(?:\s+(?:with|in))?|compared\s+"
-                               rf"(?:with|to)|instead\s+of)\s+(?:the\s+|a\s+)?(?P<arm>{_CONTROL})"
+                               rf"(?:with|to)|instead\s+of|given|receiving|allocated(?:\s+to)?|"
+                               rf"(?:assigned|randomi[sz]ed)\s+to)\s+(?:the\s+|a\s+)?"
+                               rf"(?P<arm>{_CONTROL})"
                                rf"\b(?!\s*[-\w]*(?:solution\s+)?(?:infusion|bolus|load|loading|"
                                rf"hydration|flush|lavage|irrigation)\b)", re.I)
 #: "12% with dexmedetomidine and 42% with saline", "31 min in sham": a value of the arm

@@ -128,10 +128,31 @@ def _inline_roles(doc: Doc) -> tuple[list[Span], dict]:
     return spans, defined
 
 
+def _never_defined(doc: Doc, rank: str) -> bool:
+    """Does no sentence of ``doc`` try to define the role ``rank`` (well or not)?"""
+    return not any(_rank(m) == rank for pattern in (_DEFINED_AFTER, _DEFINED_BEFORE,
+                                                    _DEFINED_INLINE)
+                   for m in pattern.finditer(doc.text))
+
+
+def _undefined_roles(doc: Doc) -> dict[str, tuple[str, Span, int, int]]:
+    """Roles mentioned but never defined ("The primary outcome occurred in 9.2% of the X group
+    and 12.1% of the placebo group", and no word of what it was): the role is the outcome's
+    only name, so it stands for itself (rank -> as :func:`definitions`, from the start)."""
+    out = {}
+    for m in _MENTION.finditer(doc.text):
+        rank = _rank(m)
+        if rank not in out and _never_defined(doc, rank):
+            out[rank] = (f"{rank} outcome", doc[0:0], 0, 0)
+    return out
+
+
 def resolve_roles(doc: Doc) -> Doc:
-    """Mark role mentions after a definition as ENDPOINT entities of the defined outcome."""
+    """Mark role mentions after a definition as ENDPOINT entities of the defined outcome (a
+    role never defined names itself)."""
     inline, inline_defined = _inline_roles(doc)
     defined = {**inline_defined, **definitions(doc)}
+    defined = {**_undefined_roles(doc), **defined}
     if not defined:
         return doc
     if inline:
