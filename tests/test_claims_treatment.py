@@ -311,3 +311,30 @@ def test_eyes_with_a_condition_are_a_trial_population():
     got = _claims(text, [("ocular hypertension", "CONDITION"), ("brimonidine", "DRUG"),
                          ("travoprost", "DRUG")])
     assert got == [("brimonidine", "ocular hypertension"), ("travoprost", "ocular hypertension")]
+
+
+def test_people_described_by_age_or_setting_or_study_animals_given_a_drug_name_its_indication():
+    from handmade import claims_of
+
+    cases = [("Forty dogs with demodicosis received oral drug X daily.", "demodicosis"),
+             ("We randomly assigned 212 children aged 6 to 14 years with asthma to drug X or "
+              "placebo.", "asthma"),
+             ("Drug X in patients hospitalized with pneumonia.", "pneumonia")]
+    for text, condition in cases:
+        drug = "Drug X" if text.startswith("Drug X") else "drug X"
+        claims = claims_of(text, [(drug, "DRUG"), (condition, "CONDITION")])
+        assert [(c.kind, c.object.label) for c in claims] == [("treatment", condition)], text
+
+
+def test_an_added_drug_shares_the_indication_and_a_drug_a_finding_arose_after_does_not_treat_it():
+    from handmade import claims_of
+
+    title = "Drug A added to inhaled drug B in children with asthma"
+    claims = claims_of(title + "\n\nChildren were studied.",
+                       [("Drug A", "DRUG"), ("drug B", "DRUG"), ("asthma", "CONDITION")], title=title)
+    assert sorted(c.subject.label for c in claims if c.kind == "treatment") == ["Drug A", "drug B"]
+    title = "Drug A for prevention of emergence agitation after drug B anaesthesia in children"
+    claims = claims_of(title + "\n\nChildren were studied.",
+                       [("Drug A", "DRUG"), ("emergence agitation", "CONDITION"), ("drug B", "DRUG")],
+                       title=title)
+    assert [c.subject.label for c in claims if c.kind == "treatment"] == ["Drug A"]

@@ -166,12 +166,23 @@ _CAUSE_MODIFIER = re.compile(r"^\s*-?\s*(" + "|".join(sorted(CAUSE_WORDS | {"dep
                              re.I)
 # "X in patients with Y", "X in children with Y": the drug given to (studied in) people who
 # have Y; the population noun comes within three words of the cue "with"
-_POPULATION_WITH = re.compile(rf"\b{claims_scope.PERSON}\s+with\s*$", re.I)
+#: the people (or study animals) and what describes them before "with": their age ("children
+#: aged 6 to 14 years with Y", "adults 65 years or older with Y") or setting ("patients
+#: hospitalized with Y")
+_PEOPLE = (rf"(?:{claims_scope.PERSON}|{lex.STUDY_ANIMAL})(?:\s+(?:aged?|older|younger|over|"
+           r"under|between|than|to|and|or|more|years?|months?|weeks?|old|of|hospitali[sz]ed|"
+           r"[<>≥≤]?\d[\d.,–-]*))*")
+_POPULATION_WITH = re.compile(rf"\b{_PEOPLE}\s+with\s*$", re.I)
 # drugs coordinated in one phrase share its indication: "X and Y for Z", "X with and without Y
 # in patients with Z", "X versus Y in Z", "X plus Y"
 _COORDINATION = re.compile(r"^[\s,]*(and|or|and/or|plus|-|/|\u2013|"
                            r"with(\s+and)?(\s+without)?|without|"
-                           r"versus|vs\.?|compared\s+with|combined\s+with|,)?[\s,]*$", re.I)
+                           r"versus|vs\.?|compared\s+with|combined\s+with|,|"
+                           # "montelukast added to inhaled budesonide": an add-on shares the
+                           # base drug's indication
+                           r"(?:added|add-on)\s+to(?:\s+(?:inhaled|oral|intravenous|"
+                           r"standard|usual))?|in\s+addition\s+to|on\s+top\s+of)?[\s,]*$",
+                           re.I)
 
 
 # a word that ends the drug's own phrase before "patients with": the drug is then given to the
@@ -185,7 +196,7 @@ _PHRASE_BREAK = frozenset({"in", "to", "for", "among", "of", "on", "at", "by", "
 #: "adults with moderate-to-severe Y", "patients with Y": the people the condition describes,
 #: up to six words of its noun phrase (a relative clause or a time word ends the description:
 #: "patients with Y who developed Z", "patients with Y after Z")
-_DESCRIBED_BY = re.compile(rf"\b{claims_scope.PERSON}\s+with(?:\s+(?!(?:who|whom|which|that|"
+_DESCRIBED_BY = re.compile(rf"\b{_PEOPLE}\s+with(?:\s+(?!(?:who|whom|which|that|"
                            r"after|following|during|on|without|and|or)\b)[^\s,;:()]+){0,6}\s*$",
                            re.I)
 #: "... were randomised to X", "... received X", "... were given oral X": the described people
@@ -282,7 +293,18 @@ def _causes(doc: Doc, d: Span, c: Span) -> bool:
     """The drug names the cause of the condition: "clozapine-induced sialorrhea", "cisplatin
     nephrotoxicity"."""
     return d.end <= c.start and c.start - d.end <= 3 and bool(
-        _CAUSE_MODIFIER.match(doc.text[d.end_char:c.start_char])) or poisoning_by(c, d)
+        _CAUSE_MODIFIER.match(doc.text[d.end_char:c.start_char])) or poisoning_by(c, d) or \
+        _arose_after(doc, d, c)
+
+
+def _arose_after(doc: Doc, d: Span, c: Span) -> bool:
+    """"emergence agitation after sevoflurane": the condition arose after the drug."""
+    return c.end <= d.start and bool(_AFTER_CAUSE.match(doc.text[c.end_char:d.start_char]))
+
+
+#: "emergence agitation after sevoflurane anaesthesia", "nausea following X": the drug right
+#: after the condition, joined by a time word, names when (and so why) it arose
+_AFTER_CAUSE = re.compile(r"^\s*(?:after|following|during)\s+(?:the\s+)?$", re.I)
 
 
 #: a condition named as caused by drugs in general: "drug-induced Y", "treatment-related Y"
@@ -393,9 +415,15 @@ def treatment_pairs(sent: Span, ents: list[Span], taken: set,
         cands, eligible = [], []
         generic = _GENERIC_CAUSE.search(doc.text[max(sent.start_char, c.start_char - 40):
                                                  c.start_char])
+        # (a harm opened to other drugs only because it arose after one is open to a drug
+        # named before it: "A for prevention of Y after B", not "Y after B for Z")
+        after_only = (c.start, c.end) in taken and not any(
+            _causes(doc, d, c) and not _arose_after(doc, d, c) for d, _, _ in drugs)
         for d, ds, de in drugs:
             if _same_drug_key(d) in causes or (generic and d.label_ in DRUG_LABELS and
                                                _caused_generically(doc, de, head)):
+                continue
+            if after_only and ds > c.start:
                 continue
             if not is_measured(d) and not d._.negated:
                 eligible.append((d, ds, de))
