@@ -419,7 +419,8 @@ class EntityRecognizer:
             winners[text] = next(s for s in group if s.label_ == best)
         for span in spans:
             win = winners.get(span.text)
-            if win is not None and win.label_ != span.label_:
+            if win is not None and win.label_ != span.label_ and \
+                    not self._typed_by_context(span, win):
                 span = self._copy(doc, span.start, span.end, win)
             out.append(span)
         tokens = [t.text for t in doc]
@@ -442,6 +443,14 @@ class EntityRecognizer:
                 out.append(self._copy(doc, i, i + n, win))
                 taken.update(range(i, i + n))
         return out
+
+    def _typed_by_context(self, span: Span, win: Span) -> bool:
+        """Is a chemical analyte given here and measured there ("received vitamin D 50,000 IU
+        ... vitamin D levels rose")?  Each mention keeps the type its own words gave it."""
+        if {span.label_, win.label_} != {"DRUG", "ANALYTE"}:
+            return False
+        entry = self.lexicon.lookup(span.text)
+        return entry is not None and FLAG_CHEM in entry.flags
 
     @staticmethod
     def _copy(doc: Doc, start: int, end: int, like: Span) -> Span:
