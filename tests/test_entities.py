@@ -735,3 +735,9 @@ def test_the_liquid_of_a_pressure_unit_is_no_drug(full_nlp):
     found = ents(full_nlp, "Ten cm H2O CPAP decreased systemic vascular resistance.")
     assert not any(t == "H2O" for t, _, _ in found)
     assert ("systemic vascular resistance", "ANALYTE", None) in found
+
+
+def test_a_chemical_analyte_keeps_the_type_its_own_words_give_it(lex_nlp):
+    # the same name given in one sentence and measured in the next: no one reading per document
+    found = ents(lex_nlp, "Patients received vitamin D 50,000 IU weekly. The vitamin D levels rose.")
+    assert [(t, label) for t, label, _ in found] == [("vitamin D", "DRUG"), ("vitamin D", "ANALYTE")]
