@@ -243,3 +243,8 @@ def test_a_hormone_level_read_before_the_hormone_is_given_is_the_patient_s():
     text = "Testosterone levels were low in 40 men. Testosterone replacement improved libido."
     got = _ents(text, [("Testosterone", "DRUG"), ("Testosterone", "DRUG")])
     assert got == [("Testosterone", "ANALYTE"), ("Testosterone", "DRUG")]
+    # the giving noun may stand inside the entity of the substance given
+    text = "Iron levels were low in 30 women. Oral iron supplementation raised hemoglobin."
+    got = _ents(text, [("Iron", "DRUG", "MESH:D007501"),
+                       ("iron supplementation", "DRUG", "MESH:D007501")])
+    assert got == [("Iron", "ANALYTE"), ("iron supplementation", "DRUG")]

@@ -531,3 +531,11 @@ def test_a_negative_or_positive_test_reading_is_no_change_a_drug_made():
     text2 = "The response to rituximab was complete, and the rash improved with rituximab."
     ents2 = [("rituximab", "DRUG"), ("rash", "PHENOTYPE"), ("rituximab", "DRUG", 1)]
     assert ("rituximab", "rash") in _kinds(_claims(text2, ents2), "outcome")
+
+
+def test_what_stayed_changed_despite_a_drug_is_not_its_outcome():
+    text = ("During oral calcium therapy, serum P stayed low despite phosphate supplementation, "
+            "and serum PTH levels were still elevated.")
+    ents = [("calcium", "DRUG"), ("P", "ANALYTE"), ("phosphate supplementation", "DRUG"),
+            ("PTH", "ANALYTE")]
+    assert ("phosphate supplementation", "pth") not in _kinds(_claims(text, ents), "outcome")

@@ -51,7 +51,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from litkg.extract.endpoints import content_word
+from litkg.extract.endpoints import content_word, verb_like
 from litkg.extract.findings import GIVEN_AFTER, GIVEN_BEFORE
 from litkg.extract.lexicon import lookup
 from litkg.extract.extensions import register_extensions
@@ -276,8 +276,10 @@ def _drug_follows(doc: Doc, i: int) -> bool:
 
 
 def _given(doc: Doc, span: Span) -> bool:
-    """Is the chemical ``span`` written as given or stopped anywhere: "on X", "X started"?"""
-    return _written_as_given(doc, span, _ON_OR_STARTED, _STARTED_AFTER | _GIVING_NOUNS)
+    """Is the chemical ``span`` written as given or stopped anywhere: "on X", "X started",
+    or named with its giving noun ("iron supplementation" as one entity)?"""
+    return span[-1].lower_ in _GIVING_NOUNS or \
+        _written_as_given(doc, span, _ON_OR_STARTED, _STARTED_AFTER | _GIVING_NOUNS)
 
 
 _ON_OR_STARTED = re.compile(r"\b(on|started|initiated|stopped|discontinued|withdrew|"
@@ -398,12 +400,14 @@ def _given_proteins(doc: Doc, ents: list[Span]) -> set[int]:
         if _written_as_given(doc, e, _ROUTE_OR_ADDED_TO) or _names_the_given(doc, e, ents) or \
                 _against_placebo(doc, e):
             out.add(i)
-    # a bare mention ("Vitamin D reduced falls") of a substance the document gives is the
-    # substance given; its measures ("vitamin D levels", "low vitamin D") stay the analyte
+    # a substance the document gives, written as the agent of a verb ("Vitamin D reduced
+    # falls"), is the substance given; its measures ("vitamin D levels", "low vitamin D") and
+    # the processes it names ("renal phosphate reabsorption") stay the analyte
     given = {ents[i].text.lower() for i in out} | {
         e.text.lower() for e in ents if e.label_ == "DRUG" and e._.source != "arm"}
     for i, e in enumerate(ents):
         if i not in out and e.label_ == "ANALYTE" and e.text.lower() in given and \
+                e.end < e.sent.end and verb_like(doc[e.end].lower_) and \
                 not _measured_here(doc, e, bare=True) and not _lab_value_after(doc, e):
             entry = lookup(e.text)
             if entry is not None and "chem" in entry.flags:

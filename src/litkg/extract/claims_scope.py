@@ -317,7 +317,13 @@ def recurred_despite(sent: Span, drug: Span, cue_i: int) -> bool:
     """"He received X, but Y recurred", "despite X, Y persisted": a finding that came back or
     stayed in spite of a drug (a treatment failure) is not that drug's worsening of it."""
     doc = sent.doc
-    if not _RECURRED.match(doc[cue_i].lower_) or not (sent.start <= drug.start < sent.end):
+    if not (sent.start <= drug.start < sent.end):
+        return False
+    # "... despite X, and Y levels were still elevated": what follows a concession to X is
+    # what X failed to change, whatever the change word
+    if drug.end <= cue_i and _CONCESSIVE.search(doc[max(sent.start, drug.start - 6):drug.start].text):
+        return True
+    if not _RECURRED.match(doc[cue_i].lower_):
         return False
     if _CONCESSIVE.search(doc[max(sent.start, drug.start - 6):drug.start].text):
         return True

@@ -446,11 +446,17 @@ class EntityRecognizer:
 
     def _typed_by_context(self, span: Span, win: Span) -> bool:
         """Is a chemical analyte given here and measured there ("received vitamin D 50,000 IU
-        ... vitamin D levels rose")?  Each mention keeps the type its own words gave it."""
+        ... vitamin D levels rose")?  A mention whose own words type it (a dose or a giving
+        word, a specimen or a level word) keeps that type; a bare one takes the majority's."""
         if {span.label_, win.label_} != {"DRUG", "ANALYTE"}:
             return False
         entry = self.lexicon.lookup(span.text)
-        return entry is not None and FLAG_CHEM in entry.flags
+        if entry is None or FLAG_CHEM not in entry.flags:
+            return False
+        doc = span.doc
+        if span.label_ == "DRUG":
+            return dosing_context(doc, span.start, span.end)
+        return lab_context(doc, span.start, span.end, self.lexicon)
 
     @staticmethod
     def _copy(doc: Doc, start: int, end: int, like: Span) -> Span:
