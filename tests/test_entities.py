@@ -741,3 +741,9 @@ def test_a_chemical_analyte_keeps_the_type_its_own_words_give_it(lex_nlp):
     # the same name given in one sentence and measured in the next: no one reading per document
     found = ents(lex_nlp, "Patients received vitamin D 50,000 IU weekly. The vitamin D levels rose.")
     assert [(t, label) for t, label, _ in found] == [("vitamin D", "DRUG"), ("vitamin D", "ANALYTE")]
+
+
+def test_bcg_is_the_vaccine_given(lex_nlp):
+    found = ents(lex_nlp, "Intravesical BCG reduced recurrence; bacillus Calmette-Guerin was given.")
+    assert ("BCG", "DRUG", "MESH:D001500") in found
+    assert ("bacillus Calmette-Guerin", "DRUG", "MESH:D001500") in found
