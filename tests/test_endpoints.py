@@ -192,6 +192,12 @@ def test_the_consumption_of_a_drug_alone_in_its_sentence_is_an_exposure():
     assert _endpoints(text, [("Alcohol", "DRUG"), ("hypertension", "CONDITION")]) == []
 
 
+def test_the_consumption_a_behavioural_intervention_reduced_is_an_endpoint():
+    text = "Motivational interviewing reduced alcohol consumption among students."
+    ents = [("Motivational interviewing", "PROCEDURE"), ("alcohol", "DRUG")]
+    assert _endpoints(text, ents) == ["alcohol consumption"]
+
+
 def test_vaccine_trial_endpoints():
     text = "Seroconversion and antibody titres were higher with the adjuvanted vaccine."
     assert _endpoints(text) == ["Seroconversion", "antibody titres"]

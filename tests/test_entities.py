@@ -747,3 +747,11 @@ def test_bcg_is_the_vaccine_given(lex_nlp):
     found = ents(lex_nlp, "Intravesical BCG reduced recurrence; bacillus Calmette-Guerin was given.")
     assert ("BCG", "DRUG", "MESH:D001500") in found
     assert ("bacillus Calmette-Guerin", "DRUG", "MESH:D001500") in found
+
+
+def test_a_ground_only_chemical_named_as_a_measured_level_is_found(lex_nlp):
+    text = "Zinc levels were lower in these children."
+    found = [(t, label) for t, label, _ in ents(lex_nlp, text)]
+    assert found == [("Zinc", "DRUG")]  # (litkg_analytes makes a measured-only chemical an ANALYTE)
+    # an everyday word is left alone: its reading would spread to the verb
+    assert ents(lex_nlp, "Blood lead levels may lead to harm.") == []

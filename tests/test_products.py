@@ -106,3 +106,8 @@ def test_devices_put_into_a_patient_are_interventions():
     assert [(t, label) for t, label, _ in _ents(text)] == [
         ("ventricular assist device", "PROCEDURE"), ("stents", "PROCEDURE"),
         ("wearable device", "PROCEDURE")]
+
+
+def test_talking_interventions_are_named_by_their_head():
+    assert [(t, label) for t, label, _ in _ents("Motivational interviewing helped.")] == [
+        ("Motivational interviewing", "PROCEDURE")]

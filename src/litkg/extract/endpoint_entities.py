@@ -129,7 +129,9 @@ def _drug_amounts(doc: Doc, ents: list[Span]) -> tuple[list[Span], bool]:
             out.append(e)
             continue
         sent = doc[e.start].sent
-        others = any(o.label_ == "DRUG" and o.text.lower() != e.text.lower()
+        # another intervention in the sentence, a drug or a procedure ("motivational
+        # interviewing reduced alcohol consumption")
+        others = any(o.label_ in ("DRUG", "PROCEDURE") and o.text.lower() != e.text.lower()
                      and o.start >= sent.start and o.end <= sent.end for o in ents)
         after = doc[e.end].lower_ if e.end < len(doc) else ""
         start, end = e.start, e.end + 1

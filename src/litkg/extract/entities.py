@@ -59,7 +59,8 @@ from litkg.extract.extensions import register_extensions
 from litkg.extract.endpoints import HEADS as ENDPOINT_HEADS
 from litkg.extract.grounding import (VOCABULARY_ONLY, ground_span, ground_without_head_noun,
                                      head_entry, lexicon_matches, procedure_head)
-from litkg.extract.entity_contexts import dosed_vocabulary_chemical, dosing_context, lab_context
+from litkg.extract.entity_contexts import (dosed_vocabulary_chemical, dosing_context, lab_context,
+                                           measured_vocabulary_chemical)
 from litkg.extract.induced import induced_conditions
 from litkg.extract.modifiers import QUALIFIERS, modified_vocabulary_names, name_start
 from litkg.extract.reagents import is_reagent
@@ -480,7 +481,8 @@ class EntityRecognizer:
             # finds no genes; a vocabulary's chemical the context doses ("oral lysine",
             # "arginine supplementation") is given as a drug, whatever else the word may name
             return (entry.label == "TARGET" and bool(GENE_SYMBOL.match(doc[start:end].text))) or (
-                entry.label == "DRUG" and dosed_vocabulary_chemical(doc, start, end, entry))
+                entry.label == "DRUG" and (dosed_vocabulary_chemical(doc, start, end, entry)
+                                           or measured_vocabulary_chemical(doc, start, end, entry)))
         if entry.label == "TARGET" and len(entry.name) <= 6 and " " not in entry.name \
                 and not entry.name.islower() and doc[start:end].text.islower():
             return False  # a gene symbol ("Bad", "CIS") written as a plain word ("bad", "cis")

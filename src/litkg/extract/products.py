@@ -61,15 +61,18 @@ _STOP = frozenset({"daily", "twice", "once", "mg", "ml", "g", "dose", "doses", "
 _AMBIGUOUS_FORMS = {"tears": frozenset({"artificial", "lubricant", "synthetic",
                                         "preservative-free"})}
 #: devices that are an intervention by themselves ("stents were placed", "a pacemaker")
+#: ("implant" only with a modifier: "cochlear implant", not "blastocysts begin to implant")
 DEVICE_WORDS = frozenset({"stent", "stents", "pacemaker", "pacemakers", "defibrillator",
-                          "defibrillators", "implant", "implants", "prosthesis", "prostheses"})
+                          "defibrillators", "prosthesis", "prostheses"})
 PROCEDURE_HEADS = frozenset({"therapy", "therapies", "training", "program", "programme",
                              "programs", "programmes", "counselling", "counseling", "education",
                              "meditation", "massage", "rehabilitation", "stimulation",
                              "psychotherapy", "intervention", "interventions",
                              # devices put into or onto a patient ("left ventricular assist
                              # device", "drug-eluting stents", "cochlear implant")
-                             "device", "devices"} | DEVICE_WORDS)
+                             "device", "devices",
+                             # talking interventions ("motivational interviewing", "peer coaching")
+                             "interviewing", "coaching", "implant", "implants"} | DEVICE_WORDS)
 #: interventions named by one word
 PROCEDURE_WORDS = frozenset({"hydrotherapy", "physiotherapy", "psychotherapy", "acupuncture",
                              "meditation", "mindfulness", "hypnotherapy", "phototherapy",
