@@ -106,6 +106,10 @@ def test_devices_put_into_a_patient_are_interventions():
     assert [(t, label) for t, label, _ in _ents(text)] == [
         ("ventricular assist device", "PROCEDURE"), ("stents", "PROCEDURE"),
         ("wearable device", "PROCEDURE")]
+    # a device word modifying a noun, or the heart's own pacemakers, are no device given
+    text = ("Stent apposition was incomplete; the sinoatrial and atrioventricular nodal "
+            "pacemakers slowed.")
+    assert _ents(text) == []
 
 
 def test_talking_interventions_are_named_by_their_head():

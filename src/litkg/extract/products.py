@@ -64,6 +64,10 @@ _AMBIGUOUS_FORMS = {"tears": frozenset({"artificial", "lubricant", "synthetic",
 #: ("implant" only with a modifier: "cochlear implant", not "blastocysts begin to implant")
 DEVICE_WORDS = frozenset({"stent", "stents", "pacemaker", "pacemakers", "defibrillator",
                           "defibrillators", "prosthesis", "prostheses"})
+DEVICE_HEADS = DEVICE_WORDS | {"device", "devices", "implant", "implants"}
+#: the heart's own pacemakers: "sinoatrial and atrioventricular nodal pacemakers"
+_NATURAL_PACEMAKERS = frozenset({"nodal", "sinoatrial", "sinus", "junctional", "subsidiary",
+                                 "latent", "ectopic", "intrinsic", "natural"})
 PROCEDURE_HEADS = frozenset({"therapy", "therapies", "training", "program", "programme",
                              "programs", "programmes", "counselling", "counseling", "education",
                              "meditation", "massage", "rehabilitation", "stimulation",
@@ -254,6 +258,10 @@ def add_products(doc: Doc) -> Doc:
             continue  # "National Cholesterol Education Program": the end of an institution's name
         if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _MEASURE_AFTER:
             continue  # "meditation time", "training load": a measure of it
+        if word in DEVICE_HEADS and (
+                (tok.i + 1 < len(doc) and _noun_after(doc[tok.i + 1])) or
+                modifiers & _NATURAL_PACEMAKERS):
+            continue  # "stent apposition", "stent thrombosis"; "atrioventricular nodal pacemakers"
         if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in ("with", "of") and \
                 by_token.get(tok.i + 2) is not None:
             continue  # "therapy with calcium": the drug is the intervention
