@@ -310,6 +310,7 @@ def changed_before(sent: Span, drug: Span, cue_i: int) -> bool:
 
 
 _CONTRAST = {"but", "yet", "however", "nevertheless", "although", "though"}
+_NO_CHANGE = {"no", "not", "without", "never", "neither", "nor", "none", "failed"}
 _RECURRED = re.compile(r"^(recurr|relaps|persist|return|reappear|re-?emerg|re-?occur)", re.I)
 
 
@@ -320,8 +321,10 @@ def recurred_despite(sent: Span, drug: Span, cue_i: int) -> bool:
     if not (sent.start <= drug.start < sent.end):
         return False
     # "... despite X, and Y levels were still elevated": what follows a concession to X is
-    # what X failed to change, whatever the change word
-    if drug.end <= cue_i and _CONCESSIVE.search(doc[max(sent.start, drug.start - 6):drug.start].text):
+    # what X failed to change, whatever the change word ("despite X, there was no recovery
+    # of Y" says so itself: a null finding about X, kept)
+    conceded = _CONCESSIVE.search(doc[max(sent.start, drug.start - 6):drug.start].text)
+    if drug.end <= cue_i and conceded and not _NO_CHANGE & {t.lower_ for t in doc[drug.end:cue_i]}:
         return True
     if not _RECURRED.match(doc[cue_i].lower_):
         return False
