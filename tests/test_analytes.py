@@ -224,3 +224,27 @@ def test_a_viruss_nucleic_acid_is_its_measured_load_not_the_infection():
     assert _ents("Plasma HCV RNA below 15 IU/mL was reached.") == [("Plasma HCV RNA", "ANALYTE")]
     assert _ents("Patients with HIV were enrolled.", [("HIV", "CONDITION")]) == \
         [("HIV", "CONDITION")]
+
+
+def test_a_nutrient_allocated_against_placebo_is_given_and_its_bare_mentions_too():
+    text = ("Women were randomly assigned to receive vitamin D or placebo. Vitamin D levels were "
+            "measured. Vitamin D reduced falls.")
+    got = _ents(text, [("vitamin D", "ANALYTE"), ("Vitamin D", "ANALYTE"), ("Vitamin D", "ANALYTE")])
+    assert got == [("vitamin D", "DRUG"), ("Vitamin D", "ANALYTE"), ("Vitamin D", "DRUG")]
+
+
+def test_the_subject_of_a_giving_verb_with_its_own_object_was_not_given():
+    text = "Patients with low vitamin D were given cholecalciferol."
+    got = _ents(text, [("vitamin D", "ANALYTE"), ("cholecalciferol", "DRUG")])
+    assert got == [("vitamin D", "ANALYTE"), ("cholecalciferol", "DRUG")]
+
+
+def test_a_hormone_level_read_before_the_hormone_is_given_is_the_patient_s():
+    text = "Testosterone levels were low in 40 men. Testosterone replacement improved libido."
+    got = _ents(text, [("Testosterone", "DRUG"), ("Testosterone", "DRUG")])
+    assert got == [("Testosterone", "ANALYTE"), ("Testosterone", "DRUG")]
+    # the giving noun may stand inside the entity of the substance given
+    text = "Iron levels were low in 30 women. Oral iron supplementation raised hemoglobin."
+    got = _ents(text, [("Iron", "DRUG", "MESH:D007501"),
+                       ("iron supplementation", "DRUG", "MESH:D007501")])
+    assert got == [("Iron", "ANALYTE"), ("iron supplementation", "DRUG")]

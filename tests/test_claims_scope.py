@@ -518,3 +518,24 @@ def test_a_condition_of_the_study_animals_names_the_population_not_a_change():
     claims = _claims(text, [("Proteinuria", "PHENOTYPE"), ("zelorant", "DRUG"),
                             ("nephrotic syndrome", "CONDITION"), ("NS", "CONDITION")])
     assert _kinds(claims, "outcome") == {("zelorant", "proteinuria")}
+
+
+def test_a_negative_or_positive_test_reading_is_no_change_a_drug_made():
+    # a change noun ("response") that a test's reading describes reports a finding, not an
+    # improvement the drug made
+    text = ("The receptor antibody titer and response to cholinesterase inhibitors were negative, "
+            "and thyroid tests were normal.")
+    ents = [("antibody titer", "ENDPOINT"), ("cholinesterase inhibitors", "DRUG")]
+    assert _kinds(_claims(text, ents), "outcome") == set()
+    # the verb of a change keeps its claim
+    text2 = "The response to rituximab was complete, and the rash improved with rituximab."
+    ents2 = [("rituximab", "DRUG"), ("rash", "PHENOTYPE"), ("rituximab", "DRUG", 1)]
+    assert ("rituximab", "rash") in _kinds(_claims(text2, ents2), "outcome")
+
+
+def test_what_stayed_changed_despite_a_drug_is_not_its_outcome():
+    text = ("During oral calcium therapy, serum P stayed low despite phosphate supplementation, "
+            "and serum PTH levels were still elevated.")
+    ents = [("calcium", "DRUG"), ("P", "ANALYTE"), ("phosphate supplementation", "DRUG"),
+            ("PTH", "ANALYTE")]
+    assert ("phosphate supplementation", "pth") not in _kinds(_claims(text, ents), "outcome")

@@ -1,9 +1,10 @@
-"""Clinical endpoints (litkg.extract.endpoints): phrases outcome claims are about that no
-chemical or disease vocabulary names."""
+"""Clinical endpoints (litkg.extract.endpoints, litkg.extract.endpoint_entities): phrases
+outcome claims are about that no chemical or disease vocabulary names."""
 
 from handmade import doc_with_ents
 
-from litkg.extract.endpoints import make_endpoints, names_endpoint  # noqa: F401 (registers)
+from litkg.extract.endpoint_entities import make_endpoints  # noqa: F401 (registers)
+from litkg.extract.endpoints import names_endpoint
 from litkg.models import Claim, Concept, Evidence
 from litkg.rdf.mapping import entity_type
 
@@ -78,7 +79,7 @@ def test_a_care_event_filed_as_a_procedure_is_an_endpoint():
 
 
 def test_a_rating_instrument_named_after_a_disease_is_one_endpoint():
-    from litkg.extract.endpoints import named_instruments
+    from litkg.extract.endpoint_entities import named_instruments
     text = "The Hamilton Depression Rating Scale score fell, as did the Glasgow Coma Scale."
     doc = doc_with_ents(text, [("Depression", "CONDITION"), ("Coma", "PHENOTYPE")])
     got = [doc[s:e].text for s, e in named_instruments(doc, list(doc.ents))]
@@ -107,7 +108,7 @@ def test_pharmacokinetic_measures_are_endpoints_with_the_drug_they_measure():
 
 
 def test_instrument_names_with_and_or_an_assessment_head():
-    from litkg.extract.endpoints import named_instruments
+    from litkg.extract.endpoint_entities import named_instruments
     text = "The Eczema Area and Severity Index and the Investigator's Global Assessment score fell."
     doc = doc_with_ents(text, [("Eczema", "CONDITION")])
     assert [doc[s:e].text for s, e in named_instruments(doc, list(doc.ents))] == [
@@ -115,7 +116,7 @@ def test_instrument_names_with_and_or_an_assessment_head():
 
 
 def test_adjacent_instrument_heads_make_one_name_and_never_overlapping_spans():
-    from litkg.extract.endpoints import named_instruments
+    from litkg.extract.endpoint_entities import named_instruments
     text = "Their Global Assessment Scale (GAS) score and the Hamilton Rating Scale Score Index rose."
     doc = doc_with_ents(text, pipes=("sentencizer", "litkg_endpoints"))
     spans = named_instruments(doc, [])
@@ -189,6 +190,12 @@ def test_a_drug_amount_patients_needed_or_took_is_an_endpoint():
 def test_the_consumption_of_a_drug_alone_in_its_sentence_is_an_exposure():
     text = "Alcohol consumption was associated with a higher risk of hypertension."
     assert _endpoints(text, [("Alcohol", "DRUG"), ("hypertension", "CONDITION")]) == []
+
+
+def test_the_consumption_a_behavioural_intervention_reduced_is_an_endpoint():
+    text = "Motivational interviewing reduced alcohol consumption among students."
+    ents = [("Motivational interviewing", "PROCEDURE"), ("alcohol", "DRUG")]
+    assert _endpoints(text, ents) == ["alcohol consumption"]
 
 
 def test_vaccine_trial_endpoints():

@@ -735,3 +735,23 @@ def test_the_liquid_of_a_pressure_unit_is_no_drug(full_nlp):
     found = ents(full_nlp, "Ten cm H2O CPAP decreased systemic vascular resistance.")
     assert not any(t == "H2O" for t, _, _ in found)
     assert ("systemic vascular resistance", "ANALYTE", None) in found
+
+
+def test_a_chemical_analyte_keeps_the_type_its_own_words_give_it(lex_nlp):
+    # the same name given in one sentence and measured in the next: no one reading per document
+    found = ents(lex_nlp, "Patients received vitamin D 50,000 IU weekly. The vitamin D levels rose.")
+    assert [(t, label) for t, label, _ in found] == [("vitamin D", "DRUG"), ("vitamin D", "ANALYTE")]
+
+
+def test_bcg_is_the_vaccine_given(lex_nlp):
+    found = ents(lex_nlp, "Intravesical BCG reduced recurrence; bacillus Calmette-Guerin was given.")
+    assert ("BCG", "DRUG", "MESH:D001500") in found
+    assert ("bacillus Calmette-Guerin", "DRUG", "MESH:D001500") in found
+
+
+def test_a_ground_only_chemical_named_as_a_measured_level_is_found(lex_nlp):
+    text = "Zinc levels were lower in these children."
+    found = [(t, label) for t, label, _ in ents(lex_nlp, text)]
+    assert found == [("Zinc", "DRUG")]  # (litkg_analytes makes a measured-only chemical an ANALYTE)
+    # an everyday word is left alone: its reading would spread to the verb
+    assert ents(lex_nlp, "Blood lead levels may lead to harm.") == []

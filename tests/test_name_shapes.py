@@ -54,3 +54,33 @@ def test_a_drug_with_its_grade_glued_by_a_hyphen_is_the_drug():
     got = [(e.text, e.label_, e._.concept_id) for e in doc.ents]
     assert ("dextran-40", "DRUG", "MESH:D003911") in got
     assert not any(t == "day-3" for t, _, _ in got)
+
+
+def test_standard_regimens_are_drugs_with_prefix_and_schedule():
+    text = ("R-CHOP improved survival compared with CHOP; mFOLFOX6, FOLFIRINOX, XELOX and ABVD "
+            "chemotherapy were given.")
+    assert _ents(text, [("CHOP", "TARGET")]) == [
+        ("R-CHOP", "DRUG"), ("CHOP", "DRUG"), ("mFOLFOX6", "DRUG"), ("FOLFIRINOX", "DRUG"),
+        ("XELOX", "DRUG"), ("ABVD", "DRUG")]
+
+
+def test_a_regimen_acronym_that_names_a_gene_or_a_measure_needs_a_regimen_context():
+    # "CHOP" the gene, "CVP" central venous pressure, a device the text defines
+    text = ("CHOP expression rose after tunicamycin; the CVP was 12 mmHg; ventricular assist "
+            "devices (VAD) were used.")
+    assert _ents(text, [("CHOP", "TARGET")]) == [("CHOP", "TARGET")]
+    # in a regimen context every mention of the document is the regimen
+    text = "Six cycles of CHOP were given. Ten patients relapsed after CHOP."
+    assert _ents(text) == [("CHOP", "DRUG"), ("CHOP", "DRUG")]
+
+
+def test_an_acronym_defined_by_a_list_of_drugs_is_a_regimen():
+    text = ("Patients received docetaxel, cisplatin and 5-FU (TCF) or gemcitabine with oxaliplatin "
+            "(GO). GO was better.")
+    ents = [(d, "DRUG") for d in ("docetaxel", "cisplatin", "5-FU")] + [("TCF", "TARGET")] + [
+        (d, "DRUG") for d in ("gemcitabine", "oxaliplatin")]
+    got = _ents(text, ents)
+    assert ("TCF", "DRUG") in got and got.count(("GO", "DRUG")) == 2
+    # the last drug's own abbreviation is no regimen
+    drugs = [("cisplatin", "DRUG"), ("methotrexate", "DRUG")]
+    assert _ents("They took cisplatin and methotrexate (MTX).", drugs) == drugs

@@ -93,3 +93,25 @@ def test_an_organism_written_as_given_is_an_intervention():
     assert _ents("Staphylococcus aureus was isolated from wounds.") == []
     assert _ents("Farmers exposed to Aspergillus fumigatus were studied.") == []
     assert _ents("The pathway was expressed in Nicotiana benthamiana leaves.") == []
+
+
+def test_a_participle_after_a_determiner_or_hyphen_describes_the_product():
+    text = "The adjuvanted vaccine and enteric-coated tablets were given; patients received vaccine."
+    assert _ents(text) == [("adjuvanted vaccine", "DRUG", None),
+                           ("enteric-coated tablets", "DRUG", None)]
+
+
+def test_devices_put_into_a_patient_are_interventions():
+    text = "A ventricular assist device was implanted; stents and a wearable device were used."
+    assert [(t, label) for t, label, _ in _ents(text)] == [
+        ("ventricular assist device", "PROCEDURE"), ("stents", "PROCEDURE"),
+        ("wearable device", "PROCEDURE")]
+    # a device word modifying a noun, or the heart's own pacemakers, are no device given
+    text = ("Stent apposition was incomplete; the sinoatrial and atrioventricular nodal "
+            "pacemakers slowed.")
+    assert _ents(text) == []
+
+
+def test_talking_interventions_are_named_by_their_head():
+    assert [(t, label) for t, label, _ in _ents("Motivational interviewing helped.")] == [
+        ("Motivational interviewing", "PROCEDURE")]

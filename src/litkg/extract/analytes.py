@@ -36,7 +36,12 @@ the vocabularies type it one way for all documents:
 - an analyte written as given ("high doses of oral phosphate", "calcium 1 g daily") is a DRUG
   under its chemical id, and so is a later definite mention of it that is no measure ("... but
   the phosphate is poorly tolerated");
-- an analyte or protein naming a trial arm ("in the vitamin D group") is what the arm was given.
+- an analyte or protein naming a trial arm ("in the vitamin D group") is what the arm was given,
+  and so is one a trial allocated ("randomly assigned to receive vitamin D") or compared with
+  placebo ("vitamin D or placebo"); a bare mention of a substance the document gives ("Vitamin
+  D reduced falls") is the substance given, while its measures ("vitamin D levels", "low vitamin
+  D") stay the analyte, and so does a level read before the substance is first given
+  ("Testosterone levels were low ... testosterone replacement").
 """
 
 # (no "from __future__ import annotations": spaCy factories need real type objects)
@@ -46,7 +51,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from litkg.extract.endpoints import content_word
+from litkg.extract.endpoints import content_word, verb_like
 from litkg.extract.findings import GIVEN_AFTER, GIVEN_BEFORE
 from litkg.extract.lexicon import lookup
 from litkg.extract.extensions import register_extensions
@@ -255,16 +260,26 @@ def _written_as_given(doc: Doc, span: Span, before_cue: re.Pattern,
     if GIVEN_BEFORE.search(before) or before_cue.search(before):
         return True
     after = [t.lower_ for t in doc[span.end:min(len(doc), span.end + 2)]]
-    if after and (after[0] in GIVEN_AFTER | after_words or (
-            after[0] in ("was", "were") and after[1:] and after[1] in _STARTED_AFTER)):
-        return True  # "X therapy", "X was stopped"
+    if after and after[0] in GIVEN_AFTER | after_words:
+        return True  # "X therapy"
+    if after[1:] and after[0] in ("was", "were") and after[1] in _STARTED_AFTER and \
+            not _drug_follows(doc, span.end + 2):
+        return True  # "X was stopped"; not "patients with low X were given Y"
     found = find_quantities(doc.text[span.end_char:min(span.sent.end_char, span.end_char + 25)])
     return bool(found) and found[0].start <= 2 and is_dose_unit(found[0].unit)
 
 
+def _drug_follows(doc: Doc, i: int) -> bool:
+    """Does a drug stand within three words after token ``i`` ("were given oral Y"): the verb
+    before ``i`` takes it as its object, so the subject is not what was given."""
+    return any(e.label_ == "DRUG" and i <= e.start < i + 3 for e in doc.ents)
+
+
 def _given(doc: Doc, span: Span) -> bool:
-    """Is the chemical ``span`` written as given or stopped anywhere: "on X", "X started"?"""
-    return _written_as_given(doc, span, _ON_OR_STARTED, _STARTED_AFTER)
+    """Is the chemical ``span`` written as given or stopped anywhere: "on X", "X started",
+    or named with its giving noun ("iron supplementation" as one entity)?"""
+    return span[-1].lower_ in _GIVING_NOUNS or \
+        _written_as_given(doc, span, _ON_OR_STARTED, _STARTED_AFTER | _GIVING_NOUNS)
 
 
 _ON_OR_STARTED = re.compile(r"\b(on|started|initiated|stopped|discontinued|withdrew|"
@@ -272,6 +287,10 @@ _ON_OR_STARTED = re.compile(r"\b(on|started|initiated|stopped|discontinued|withd
                             r"containing|plus)\s*$|"
                             # "X 0.1% mixed with Y 2 μg/ml and Z 0.5 μg/ml": a solution's parts
                             r"\b(mixed|combined) with\b[^;]{1,40}?(\band|,)\s*$", re.I)
+#: nouns after a substance that say it was given to make up for a lack ("testosterone
+#: replacement", "iron supplementation")
+_GIVING_NOUNS = frozenset({"replacement", "supplementation", "supplement", "supplements",
+                           "repletion"})
 _STARTED_AFTER = frozenset({
     "started", "initiated", "stopped", "discontinued", "withdrawn", "withheld", "ingested",
     "administered", "given", "infused", "injected", "continued", "restarted"})
@@ -287,15 +306,30 @@ def _measured_chemicals(doc: Doc, ents: list[Span]) -> set[int]:
         return e._.concept_id or e.text.lower()
     # a gene product measured in blood ("creatine kinase was 18,450 U/L") is an analyte too
     chemicals = [(i, e) for i, e in enumerate(ents) if e.label_ in ("DRUG", "TARGET")]
-    given = {name(e) for _, e in chemicals if _given(doc, e)}
+    first_given: dict[str, int] = {}
+    for _, e in chemicals:
+        if _given(doc, e):
+            first_given.setdefault(name(e), e.sent.start)
+    given = set(first_given)
     valued = {i for i, e in chemicals if name(e) not in given and _lab_value_after(doc, e)}
     # "Homocysteine levels were higher in metformin users": a chemical every mention of which
     # is a measure ("X levels", "serum X") is measured too, though no value is given
     measured = {i for i, e in chemicals if _measure_phrase(doc, e)}
     every = {name(e) for i, e in chemicals} - {name(e) for i, e in chemicals if i not in measured}
-    return valued | {i for i, e in chemicals if name(e) in every and name(e) not in given}
+    # "Testosterone levels were low ... Testosterone replacement improved libido": a level
+    # read in a sentence before the substance is first given is the patient's own, not the
+    # level of the drug (which "on lithium ... serum lithium was 2.8 mmol/L" reads).  Only
+    # "levels" and "status": a drug's "plasma concentration" in a title or an "inspired
+    # concentration" of a gas is what was given
+    before_given = {i for i, e in chemicals if e.label_ == "DRUG" and name(e) in given
+                    and e.sent.end <= first_given[name(e)] and e.end < len(doc)
+                    and doc[e.end].lower_ in _OWN_LEVEL}
+    return valued | before_given | {i for i, e in chemicals
+                                    if name(e) in every and name(e) not in given}
 
 
+#: "testosterone levels", "iron status": words of the body's own amount of a substance
+_OWN_LEVEL = frozenset({"level", "levels", "status", "stores"})
 #: "iron stores", "vitamin D status": the body's amount of the substance, measured
 _MEASURE_NOUNS = frozenset({"level", "levels", "concentration", "concentrations", "values",
                             "status", "stores", "store"})
@@ -334,7 +368,18 @@ _TARGET_OF = ("inhibitor", "antagonist", "agonist", "blocker", "antibod", "analo
 _ARM_NOUNS = frozenset({"group", "groups", "arm", "arms"})
 #: "intravenous insulin"; "adding dapagliflozin to insulin": the regimen added to is given too
 _ROUTE_OR_ADDED_TO = re.compile(_ROUTES.pattern + r"|\b(add(ing|ed)?|addition of)\b[^.;]{1,40}"
-                                r"\bto\s*$", re.I)
+                                r"\bto\s*$"
+                                # a trial's allocation: "randomly assigned to (receive) X"
+                                r"|\b(randomi[sz]ed|assigned|allocated)\s+to(\s+receive)?\s*$"
+                                r"|\breceive\s*$", re.I)
+#: "X or placebo", "placebo versus X": what a placebo stands against was given
+_AGAINST_PLACEBO_AFTER = re.compile(r"^\s*(?:or|versus|vs\.?|compared with)\s+(?:a\s+)?placebo\b",
+                                    re.I)
+_AGAINST_PLACEBO_BEFORE = re.compile(r"\bplacebo\s+(?:or|versus|vs\.?)\s*$", re.I)
+#: adjectives of a measured amount: "low vitamin D", "high ferritin"
+_LEVEL_ADJECTIVES = frozenset({"low", "high", "elevated", "raised", "reduced", "decreased",
+                               "increased", "normal", "abnormal", "deficient", "insufficient",
+                               "suboptimal", "optimal", "adequate", "inadequate", "baseline"})
 
 
 def _given_proteins(doc: Doc, ents: list[Span]) -> set[int]:
@@ -350,11 +395,40 @@ def _given_proteins(doc: Doc, ents: list[Span]) -> set[int]:
             continue
         if e.label_ not in ("TARGET", "ANALYTE"):
             continue
-        if nxt.startswith(_TARGET_OF):
+        if nxt.startswith(_TARGET_OF) or _measured_here(doc, e):
             continue
-        if _written_as_given(doc, e, _ROUTE_OR_ADDED_TO) or _names_the_given(doc, e, ents):
+        if _written_as_given(doc, e, _ROUTE_OR_ADDED_TO) or _names_the_given(doc, e, ents) or \
+                _against_placebo(doc, e):
             out.add(i)
+    # a substance the document gives, written as the agent of a verb ("Vitamin D reduced
+    # falls"), is the substance given; its measures ("vitamin D levels", "low vitamin D") and
+    # the processes it names ("renal phosphate reabsorption") stay the analyte
+    given = {ents[i].text.lower() for i in out} | {
+        e.text.lower() for e in ents if e.label_ == "DRUG" and e._.source != "arm"}
+    for i, e in enumerate(ents):
+        if i not in out and e.label_ == "ANALYTE" and e.text.lower() in given and \
+                e.end < e.sent.end and verb_like(doc[e.end].lower_) and \
+                not _measured_here(doc, e, bare=True) and not _lab_value_after(doc, e):
+            entry = lookup(e.text)
+            if entry is not None and "chem" in entry.flags:
+                out.add(i)
     return out
+
+
+def _measured_here(doc: Doc, e: Span, bare: bool = False) -> bool:
+    """Is this mention of a substance a measure of it: "X levels", "serum X", "low X", "X
+    status"?  For a ``bare`` mention, which no giving words surround, a measure noun or a
+    number a few words on counts too ("the phosphate and calcium concentrations fell")."""
+    before = doc[e.start - 1].lower_ if e.start > 0 else ""
+    ahead = doc[e.end:min(e.sent.end, e.end + (_MEASURE_AHEAD if bare else 2))]
+    return _measure_phrase(doc, e) or before in _LEVEL_ADJECTIVES or \
+        any(t.lower_ in _MEASURE_NOUNS or (bare and t.like_num) for t in ahead)
+
+
+def _against_placebo(doc: Doc, e: Span) -> bool:
+    """"X or placebo", "placebo versus X": a trial compared X, which was given, with placebo."""
+    return bool(_AGAINST_PLACEBO_AFTER.match(doc.text[e.end_char:e.end_char + 30]) or
+                _AGAINST_PLACEBO_BEFORE.search(doc.text[max(0, e.start_char - 30):e.start_char]))
 
 
 #: the words after a substance that make its phrase a measure, within a coordination ("the

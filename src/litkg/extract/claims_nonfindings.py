@@ -80,7 +80,7 @@ def cue_not_a_finding(doc: Doc, sent: Span, cue_i: int) -> bool:
             return True
     if len(before) >= 2 and before[-1] == "to" and before[-2] in _PURPOSE:
         return True
-    if threshold_trigger(doc, sent, cue_i):
+    if threshold_trigger(doc, sent, cue_i) or test_reading(doc, sent, cue_i):
         return True
     # "activation to increase clearance could be a strategy": a change verb in its base form
     # after "to" is what something is for, unless an evidential verb reports it ("was shown
@@ -88,6 +88,22 @@ def cue_not_a_finding(doc: Doc, sent: Span, cue_i: int) -> bool:
     word = doc[cue_i].lower_
     return len(before) >= 2 and before[-1] == "to" and before[-2] not in _REPORTED_TO and \
         doc[cue_i].is_alpha and not word.endswith(("ed", "ing", "ion", "s", "er", "ly", "al"))
+
+
+#: "The antibody titer and response to X were negative": the subject of a test's reading
+_READ_AS = re.compile(r"^[^,;:()]{0,80}?\b(?:was|were|is|are|proved|came\s+back|tested)\s+"
+                      r"(?:\w+ly\s+)?(?:negative|positive)\b", re.I)
+
+
+def test_reading(doc: Doc, sent: Span, cue_i: int) -> bool:
+    """Is the change noun at ``cue_i`` the subject of a test's reading ("response to
+    acetylcholinesterase inhibitors was negative", "the remission marker was positive")?  A
+    negative or positive test is a finding about the patient, not a change a drug made; a
+    verb ("improved", "responded") makes its own statement and is left alone."""
+    word = doc[cue_i].lower_
+    if word.endswith(("ed", "ing")) or not doc[cue_i].is_alpha:
+        return False
+    return bool(_READ_AS.match(doc.text[doc[cue_i].idx + len(doc[cue_i].text):sent.end_char]))
 
 
 #: "X was given when pain scores exceeded 4", "until the platelet count fell below 50": a rule of

@@ -325,6 +325,7 @@ def changed_before(sent: Span, drug: Span, cue_i: int) -> bool:
 
 
 _CONTRAST = {"but", "yet", "however", "nevertheless", "although", "though"}
+_NO_CHANGE = {"no", "not", "without", "never", "neither", "nor", "none", "failed"}
 _RECURRED = re.compile(r"^(recurr|relaps|persist|return|reappear|re-?emerg|re-?occur)", re.I)
 
 
@@ -332,7 +333,15 @@ def recurred_despite(sent: Span, drug: Span, cue_i: int) -> bool:
     """"He received X, but Y recurred", "despite X, Y persisted": a finding that came back or
     stayed in spite of a drug (a treatment failure) is not that drug's worsening of it."""
     doc = sent.doc
-    if not _RECURRED.match(doc[cue_i].lower_) or not (sent.start <= drug.start < sent.end):
+    if not (sent.start <= drug.start < sent.end):
+        return False
+    # "... despite X, and Y levels were still elevated": what follows a concession to X is
+    # what X failed to change, whatever the change word ("despite X, there was no recovery
+    # of Y" says so itself: a null finding about X, kept)
+    conceded = _CONCESSIVE.search(doc[max(sent.start, drug.start - 6):drug.start].text)
+    if drug.end <= cue_i and conceded and not _NO_CHANGE & {t.lower_ for t in doc[drug.end:cue_i]}:
+        return True
+    if not _RECURRED.match(doc[cue_i].lower_):
         return False
     if _CONCESSIVE.search(doc[max(sent.start, drug.start - 6):drug.start].text):
         return True

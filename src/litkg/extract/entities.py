@@ -59,7 +59,8 @@ from litkg.extract.extensions import register_extensions
 from litkg.extract.endpoints import HEADS as ENDPOINT_HEADS
 from litkg.extract.grounding import (VOCABULARY_ONLY, ground_span, ground_without_head_noun,
                                      head_entry, lexicon_matches, procedure_head)
-from litkg.extract.entity_contexts import dosed_vocabulary_chemical, dosing_context, lab_context
+from litkg.extract.entity_contexts import (dosed_vocabulary_chemical, dosing_context, lab_context,
+                                           measured_vocabulary_chemical)
 from litkg.extract.induced import induced_conditions
 from litkg.extract.modifiers import QUALIFIERS, modified_vocabulary_names, name_start
 from litkg.extract.reagents import is_reagent
@@ -419,7 +420,8 @@ class EntityRecognizer:
             winners[text] = next(s for s in group if s.label_ == best)
         for span in spans:
             win = winners.get(span.text)
-            if win is not None and win.label_ != span.label_:
+            if win is not None and win.label_ != span.label_ and \
+                    not self._typed_by_context(span, win):
                 span = self._copy(doc, span.start, span.end, win)
             out.append(span)
         tokens = [t.text for t in doc]
@@ -443,6 +445,20 @@ class EntityRecognizer:
                 taken.update(range(i, i + n))
         return out
 
+    def _typed_by_context(self, span: Span, win: Span) -> bool:
+        """Is a chemical analyte given here and measured there ("received vitamin D 50,000 IU
+        ... vitamin D levels rose")?  A mention whose own words type it (a dose or a giving
+        word, a specimen or a level word) keeps that type; a bare one takes the majority's."""
+        if {span.label_, win.label_} != {"DRUG", "ANALYTE"}:
+            return False
+        entry = self.lexicon.lookup(span.text)
+        if entry is None or FLAG_CHEM not in entry.flags:
+            return False
+        doc = span.doc
+        if span.label_ == "DRUG":
+            return dosing_context(doc, span.start, span.end)
+        return lab_context(doc, span.start, span.end, self.lexicon)
+
     @staticmethod
     def _copy(doc: Doc, start: int, end: int, like: Span) -> Span:
         span = Span(doc, start, end, label=like.label_)
@@ -465,7 +481,8 @@ class EntityRecognizer:
             # finds no genes; a vocabulary's chemical the context doses ("oral lysine",
             # "arginine supplementation") is given as a drug, whatever else the word may name
             return (entry.label == "TARGET" and bool(GENE_SYMBOL.match(doc[start:end].text))) or (
-                entry.label == "DRUG" and dosed_vocabulary_chemical(doc, start, end, entry))
+                entry.label == "DRUG" and (dosed_vocabulary_chemical(doc, start, end, entry)
+                                           or measured_vocabulary_chemical(doc, start, end, entry)))
         if entry.label == "TARGET" and len(entry.name) <= 6 and " " not in entry.name \
                 and not entry.name.islower() and doc[start:end].text.islower():
             return False  # a gene symbol ("Bad", "CIS") written as a plain word ("bad", "cis")

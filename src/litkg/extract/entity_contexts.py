@@ -1,8 +1,10 @@
 """Is a lab symbol or chemical name measured or given, by the words around it?
 
 Split from :mod:`litkg.extract.entities`: the entity stage asks :func:`lab_context` before it
-lets a lab symbol ("Ca", "P") stand for an analyte, and :func:`dosing_context` before it types a
-chemical analyte ("phosphate") as the drug given ("oral phosphate").
+lets a lab symbol ("Ca", "P") stand for an analyte, :func:`dosing_context` before it types a
+chemical analyte ("phosphate") as the drug given ("oral phosphate"), and
+:func:`measured_vocabulary_chemical` before it lets a ground-only chemical name a measured
+amount ("zinc levels").
 """
 
 from __future__ import annotations
@@ -86,3 +88,21 @@ def dosed_vocabulary_chemical(doc: Doc, start: int, end: int, entry: Entry) -> b
     return end - start == 1 and entry.source in ("mesh", "drugs") and word.isalpha() and \
         len(word) >= 5 and word.lower() == entry.name.lower() and not word.lower().endswith("s") \
         and word.lower() not in common_words() and dosing_context(doc, start, end)
+
+
+#: words after a substance that name its measured amount ("zinc levels", "lead concentration")
+_LEVEL_WORDS = frozenset({"level", "levels", "concentration", "concentrations"})
+
+
+def measured_vocabulary_chemical(doc: Doc, start: int, end: int, entry: Entry) -> bool:
+    """Is a one-word chemical that a vocabulary lists only to ground (MeSH "zinc", "copper")
+    named here as a measured amount, a level word after it ("Zinc levels were lower")?  Only a
+    rare word: the entity stage gives every repeat of a name its reading, and an everyday word
+    ("lead" in "blood lead levels") would carry it to the verb ("may lead to")."""
+    word = doc[start].text
+    # a substance's own name, not an entry term of a class ("cytokine" of Cytokines, "mRNA" of
+    # "RNA, Messenger")
+    return end - start == 1 and entry.label == "DRUG" and entry.source in ("mesh", "drugs") \
+        and word.isalpha() and len(word) >= 4 and word.lower() == entry.name.lower() \
+        and end < len(doc) and norm_token(doc[end].text) in _LEVEL_WORDS \
+        and word.lower() not in common_words()

@@ -19,6 +19,9 @@
   "amoxicillin/clavulanate") names two drugs; when only one was found, a partner the drug
   vocabulary knows (even as a name it only grounds) is the second drug.
 
+- A combination regimen's acronym ("CHOP", "R-CHOP", "FOLFOX4", or one the text defines by its
+  drugs) is the DRUG given (:mod:`litkg.extract.regimens`).
+
 - A drug written with its grade glued by a hyphen ("dextran-40") is that drug.
 
 - Literature databases a review searched ("MEDLINE", "Embase") are no entities; the NER takes
@@ -37,6 +40,7 @@ from spacy.tokens import Doc, Span
 
 from litkg.extract.extensions import register_extensions
 from litkg.extract.lexicon import lookup
+from litkg.extract.regimens import add_regimens
 
 _CODE = re.compile(r"^([A-Z]{2,5}[a-z]?)-?\d{3,7}[A-Z]?$")
 #: a sponsor's code with a short prefix and a series number written as one word ("Ro15-1788");
@@ -186,6 +190,8 @@ def add_name_shapes(doc: Doc) -> Doc:
             changed = True
         else:
             ents.append(e)
+    ents, regimens = add_regimens(doc, ents)
+    changed = changed or regimens
     taken = {i for e in ents for i in range(e.start, e.end)}
     partners = combination_partners(doc, ents, taken)
     if partners:

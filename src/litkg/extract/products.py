@@ -14,15 +14,19 @@ Foods are named by their form too ("cranberry juice", "oat bran", "soy protein i
 ("tea") widens to the food that names it.  Organisms written as given ("supplementation with
 Nigella sativa") are read by :mod:`litkg.extract.natural_products`.
 
-Behavioural and physical interventions are named by a head noun too ("mindfulness meditation",
-"cognitive behavioural therapy", "home exercise programme", "transcranial direct current
-stimulation", "hydrotherapy"): a phrase ending in :data:`PROCEDURE_HEADS` with one to three
+Behavioural and physical interventions and devices are named by a head noun too ("mindfulness
+meditation", "cognitive behavioural therapy", "home exercise programme", "transcranial direct
+current stimulation", "hydrotherapy", "left ventricular assist device", "stents"): a phrase ending in :data:`PROCEDURE_HEADS` with one to three
 modifiers (or one of :data:`PROCEDURE_WORDS` alone) is a PROCEDURE, unless a modifier says it is
 the comparison ("standard therapy", "usual care") or a stage of treatment ("initial therapy").
 
 An operation named after the condition it treats ("cataract surgery", "hernia repair", "tumour
 resection") is a PROCEDURE, not a mention of the condition: "tears for dry eye after cataract
 surgery" does not treat cataract.
+
+A past participle before the form is an adjective of it after a determiner, a number or a
+hyphen ("the adjuvanted vaccine", "enteric-coated tablets"), a verb otherwise ("patients
+received vaccine").
 
 Solutions and infusions are left out ("saline solution", "buffer solution" are vehicles and
 reagents); so are modifiers that are function words, numbers or verbs.
@@ -56,14 +60,27 @@ _STOP = frozenset({"daily", "twice", "once", "mg", "ml", "g", "dose", "doses", "
 #: "meniscal tears" (injuries); only these modifiers make them a product
 _AMBIGUOUS_FORMS = {"tears": frozenset({"artificial", "lubricant", "synthetic",
                                         "preservative-free"})}
+#: devices that are an intervention by themselves ("stents were placed", "a pacemaker")
+#: ("implant" only with a modifier: "cochlear implant", not "blastocysts begin to implant")
+DEVICE_WORDS = frozenset({"stent", "stents", "pacemaker", "pacemakers", "defibrillator",
+                          "defibrillators", "prosthesis", "prostheses"})
+DEVICE_HEADS = DEVICE_WORDS | {"device", "devices", "implant", "implants"}
+#: the heart's own pacemakers: "sinoatrial and atrioventricular nodal pacemakers"
+_NATURAL_PACEMAKERS = frozenset({"nodal", "sinoatrial", "sinus", "junctional", "subsidiary",
+                                 "latent", "ectopic", "intrinsic", "natural"})
 PROCEDURE_HEADS = frozenset({"therapy", "therapies", "training", "program", "programme",
                              "programs", "programmes", "counselling", "counseling", "education",
                              "meditation", "massage", "rehabilitation", "stimulation",
-                             "psychotherapy", "intervention", "interventions"})
+                             "psychotherapy", "intervention", "interventions",
+                             # devices put into or onto a patient ("left ventricular assist
+                             # device", "drug-eluting stents", "cochlear implant")
+                             "device", "devices",
+                             # talking interventions ("motivational interviewing", "peer coaching")
+                             "interviewing", "coaching", "implant", "implants"} | DEVICE_WORDS)
 #: interventions named by one word
 PROCEDURE_WORDS = frozenset({"hydrotherapy", "physiotherapy", "psychotherapy", "acupuncture",
                              "meditation", "mindfulness", "hypnotherapy", "phototherapy",
-                             "kinesiotherapy", "balneotherapy"})
+                             "kinesiotherapy", "balneotherapy"} | DEVICE_WORDS)
 #: modifiers that make a therapy phrase a comparison, a stage, a drug's role ("adjunctive") or a
 #: judgement ("safe"), not a named intervention (function words and the commonest judgements
 #: are the endpoint module's stop words, which end a phrase before it gets here)
@@ -139,6 +156,25 @@ def _modifier(tok, taken: set[int]) -> bool:
             and (not verb_like(word) or word == "based"))
 
 
+#: words before a past participle that make it an adjective of the product ("the adjuvanted
+#: vaccine", "an inactivated vaccine", "with coated tablets"), not a verb taking the product as
+#: its object ("patients received vaccine")
+_ATTRIBUTIVE_BEFORE = frozenset({"a", "an", "the", "this", "these", "that", "those", "each",
+                                 "both", "their", "its", "his", "her", "our", "with", "of"})
+
+
+def _attributive_participle(doc: Doc, k: int, taken) -> bool:
+    """Is token ``k`` a participle used as an adjective of a product form ("the adjuvanted
+    vaccine", "two inactivated vaccines", "enteric-coated tablets")?"""
+    tok = doc[k]
+    if k in taken or not tok.is_alpha or not tok.lower_.endswith("ed") or not verb_like(tok.lower_):
+        return False
+    if k == 0 or tok.is_sent_start:
+        return True
+    prev = doc[k - 1]
+    return prev.lower_ in _ATTRIBUTIVE_BEFORE or prev.like_num or glued_hyphen(doc, k - 1)
+
+
 def _phrase_start(doc: Doc, start: int, head: int) -> int:
     """Never start inside a hyphenated word: "home-based HIIT program" keeps "HIIT program",
     "12-month lifestyle intervention" keeps "lifestyle intervention"."""
@@ -163,7 +199,10 @@ def add_products(doc: Doc) -> Doc:
             continue
         start = tok.i
         while start - 1 >= 0 and tok.i - (start - 1) <= MAX_MODIFIERS and \
-                not doc[start].is_sent_start and _modifier(doc[start - 1], by_token):
+                not doc[start].is_sent_start and (_modifier(doc[start - 1], by_token) or
+                                                  _attributive_participle(doc, start - 1, by_token)
+                                                  or (glued_hyphen(doc, start - 1)
+                                                      and start - 1 not in by_token)):
             start -= 1
         # the drug right before the form, or before route words that lead to it
         route = tok.i
@@ -219,6 +258,10 @@ def add_products(doc: Doc) -> Doc:
             continue  # "National Cholesterol Education Program": the end of an institution's name
         if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _MEASURE_AFTER:
             continue  # "meditation time", "training load": a measure of it
+        if word in DEVICE_HEADS and (
+                (tok.i + 1 < len(doc) and _noun_after(doc[tok.i + 1])) or
+                modifiers & _NATURAL_PACEMAKERS):
+            continue  # "stent apposition", "stent thrombosis"; "atrioventricular nodal pacemakers"
         if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in ("with", "of") and \
                 by_token.get(tok.i + 2) is not None:
             continue  # "therapy with calcium": the drug is the intervention
