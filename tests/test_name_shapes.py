@@ -69,6 +69,8 @@ def test_a_regimen_acronym_that_names_a_gene_or_a_measure_needs_a_regimen_contex
     text = ("CHOP expression rose after tunicamycin; the CVP was 12 mmHg; ventricular assist "
             "devices (VAD) were used.")
     assert _ents(text, [("CHOP", "TARGET")]) == [("CHOP", "TARGET")]
+    # "EC50" is a potency (half-maximal effective concentration), not a schedule of EC
+    assert _ents("The EC50 of the agonist rose 22-fold.") == []
     # in a regimen context every mention of the document is the regimen
     text = "Six cycles of CHOP were given. Ten patients relapsed after CHOP."
     assert _ents(text) == [("CHOP", "DRUG"), ("CHOP", "DRUG")]

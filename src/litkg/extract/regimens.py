@@ -161,7 +161,10 @@ def regimen_spans(doc: Doc, ents: list[Span]) -> list[tuple[int, int, str]]:
             continue  # "mAC": the "modified" prefix is written before the long acronyms
         if span is None:
             continue  # not on token boundaries ("CHOPs")
-        prefixed = bool(m.group("prefix") and m.group("prefix") != "m") or bool(m.group("suffix"))
+        # (a number after an ambiguous acronym is no schedule by itself: "EC50", "AC50" are
+        # potencies, the half-maximal effective concentration)
+        prefixed = bool(m.group("prefix") and m.group("prefix") != "m") or bool(
+            m.group("suffix") and m.group("suffix").lstrip("-") != "50")
         found.append((span.start, span.end, m.group("name"), prefixed))
     if not found:
         return []
