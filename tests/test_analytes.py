@@ -248,3 +248,8 @@ def test_a_hormone_level_read_before_the_hormone_is_given_is_the_patient_s():
     got = _ents(text, [("Iron", "DRUG", "MESH:D007501"),
                        ("iron supplementation", "DRUG", "MESH:D007501")])
     assert got == [("Iron", "ANALYTE"), ("iron supplementation", "DRUG")]
+
+
+def test_how_often_an_event_occurred_is_no_analyte():
+    text = "Major bleeding occurred at a rate of 2.13% per year, and heart rate was 88 beats/min."
+    assert [t for t, _ in _ents(text)] == ["heart rate"]

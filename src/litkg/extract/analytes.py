@@ -207,6 +207,11 @@ def _specimen_phrases(doc: Doc, sent: Span, taken: set[int]) -> list[tuple[int, 
     return out
 
 
+#: words of how often an event occurred: alone before a value they measure no analyte
+_HOW_OFTEN = frozenset({"rate", "rates", "incidence", "frequency", "proportion", "prevalence",
+                        "risk"})
+
+
 def _valued_phrases(doc: Doc, sent: Span, taken: set[int]) -> list[tuple[int, int]]:
     out = []
     for tok in sent:
@@ -227,6 +232,8 @@ def _valued_phrases(doc: Doc, sent: Span, taken: set[int]) -> list[tuple[int, in
             start -= 1
         if tok.lower_ in NOT_ANALYTE or (start - 1 >= sent.start and start - 1 in taken):
             continue  # "the serum sodium level was": the entity before it is the analyte
+        if start == tok.i and tok.lower_ in _HOW_OFTEN:
+            continue  # "occurred at a rate of 2.13% per year": how often, of the event before
         if found[0].unit == "%" and _ABSTRACT_NOUN.search(tok.lower_) and \
                 tok.lower_ not in _LEVELS_IN_PERCENT and m.group(0).split()[-1] == "of":
             # "a sensitivity of 76%", "attribution of 31.8%": a share, not a level ("patients
