@@ -338,12 +338,3 @@ def test_an_added_drug_shares_the_indication_and_a_drug_a_finding_arose_after_do
                        [("Drug A", "DRUG"), ("emergence agitation", "CONDITION"), ("drug B", "DRUG")],
                        title=title)
     assert [c.subject.label for c in claims if c.kind == "treatment"] == ["Drug A"]
-
-
-def test_a_for_after_an_event_names_the_event_s_reason_not_the_drug_s_indication():
-    from handmade import claims_of
-
-    text = "Drug X reduced hospitalization for heart failure."
-    claims = claims_of(text, [("Drug X", "DRUG"), ("hospitalization", "ENDPOINT"),
-                              ("heart failure", "CONDITION")])
-    assert not [c for c in claims if c.kind == "treatment"]

@@ -153,8 +153,6 @@ def _cue_taken(sent: Span, i: int, ds: int, de: int, c: Span, ents: list[Span]) 
             continue  # "used to alleviate diabetes-related Y": the cause modifies Y
         if e.label_ in INTERVENTION_LABELS and (i == e.end or i + 1 == e.start):
             return True  # "X therapy", "therapy X": the word names X's use
-        if e.label_ == "ENDPOINT" and i == e.end:
-            return True  # "reduced hospitalization for Y": the event's reason, not X's use
         if e.label_ in CONDITION_LABELS and i < e.start and min(de, c.end) <= e.start \
                 and e.end <= max(ds, c.start) and \
                 not {t.lower_ for t in doc[e.end:max(ds, c.start)]} <= {",", "and", "or"} and \
