@@ -512,17 +512,11 @@ def _coordinated(doc: Doc, obj: Span) -> list[Span]:
             e.sent.start == obj.sent.start and not _bracketed(doc, e)]
     if obj not in ents:
         return [obj]
-    i = ents.index(obj)
-    lo = hi = i
 
     def joined(a: Span, b: Span) -> bool:
         gap = [t.lower_ for t in doc[_after_brackets(doc, a.end, b.start):b.start]]
         return bool(gap) and set(gap) <= _LIST_GAP
-    while lo > 0 and joined(ents[lo - 1], ents[lo]):
-        lo -= 1
-    while hi + 1 < len(ents) and joined(ents[hi], ents[hi + 1]):
-        hi += 1
-    members = ents[lo:hi + 1]
+    members = lex.coordinated_run(ents, ents.index(obj), joined)
     # "reduced LDL, triglycerides were unchanged" is two clauses: a list ends on "and"/"or"
     if len(members) < 2 or not {"and", "or"} & {t.lower_ for t in
                                                  doc[members[-2].end:members[-1].start]}:

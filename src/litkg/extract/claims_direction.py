@@ -480,16 +480,11 @@ def listed_with(sent, drug, ents, arm_labels) -> list:
     i = next((n for n, e in enumerate(arms) if (e.start, e.end) == (drug.start, drug.end)), None)
     if i is None:
         return []
-    lo = hi = i
 
     def joined(a, b) -> bool:
         gap = [t.lower_ for t in doc[a.end:b.start]]
         return bool(gap) and set(gap) <= _LIST_JOIN
-    while lo > 0 and joined(arms[lo - 1], arms[lo]):
-        lo -= 1
-    while hi + 1 < len(arms) and joined(arms[hi], arms[hi + 1]):
-        hi += 1
-    group = arms[lo:hi + 1]
+    group = lex.coordinated_run(arms, i, joined)
     if len(group) < 2 or not {"and", "or", "and/or"} & {t.lower_ for t in
                                                        doc[group[0].end:group[-1].start]}:
         return []

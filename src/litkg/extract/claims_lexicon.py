@@ -401,3 +401,15 @@ _COUNTERING = ("decreas", "reduc", "attenuat", "prevent", "blunt", "inhibit", "a
                # "slowed the decline in eGFR", "halted the loss of Y": a slowed fall leaves Y
                # higher than without the drug
                "slow", "halt")
+
+
+def coordinated_run(items: list, i: int, joined) -> list:
+    """The run of ``items`` (entities in text order) around ``items[i]`` whose neighbours are
+    each ``joined(a, b)`` ("LDL, triglycerides and glucose", "A or B"): the list the item stands
+    in, read the same way for outcomes and for arms."""
+    lo = hi = i
+    while lo > 0 and joined(items[lo - 1], items[lo]):
+        lo -= 1
+    while hi + 1 < len(items) and joined(items[hi], items[hi + 1]):
+        hi += 1
+    return items[lo:hi + 1]
