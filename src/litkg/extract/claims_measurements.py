@@ -25,9 +25,9 @@ from litkg.extract import claims_nonfindings as nonfindings
 from litkg.extract import claims_scope as scope
 from litkg.extract.claims_interventions import is_measured
 from litkg.extract.claims_relations import DRUG_LABELS, INTERVENTION_LABELS
-from litkg.extract.claims_values import (body_temperature, computed_change, concept_of,
-                                         earlier_level, pressure_pair, threshold_gap,
-                                         timepoint_gap, value_after)
+from litkg.extract.claims_values import (ARM_AFTER, body_temperature, computed_change,
+                                         concept_of, earlier_level, pressure_pair,
+                                         threshold_gap, timepoint_gap, value_after)
 from litkg.models import Claim, Concept
 
 #: the regimen of a value no drug is named for
@@ -122,8 +122,7 @@ def sentence_measurements(sent: Span, ents: list[Span], quants, timepoint: str |
 
 # "11.2 g/dL with A", "9.8 in the saline group": a value, its unit at most, then the arm it was
 # measured in (a preposition and at most two modifiers such as "the" or "oral")
-_ARM_AFTER_LEVEL = re.compile(r"\s*(?:[^\s\d(),;]+\s*)?,?\s*(?:with|in|on|among|for|after)\s+"
-                              r"(?:[\w-]+\s+){0,2}$", re.I)
+_ARM_AFTER_LEVEL = re.compile(r"\s*(?:[^\s\d(),;]+)?" + ARM_AFTER, re.I)
 
 
 def arm_levels(doc, sent: Span, obj: Span, ents: list[Span], quants, first, unit: str) -> list:

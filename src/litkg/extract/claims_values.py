@@ -368,7 +368,9 @@ def computed_change(make, regimen, obj: Span, before: float, after: float, unit:
 
 # "... from 8.9 to 11.8 g/dL with iron sucrose": the words between a change and the arm it was
 # seen in (a preposition, then at most two modifiers such as "oral" or "the")
-_ARM_AFTER_CHANGE = re.compile(r"\s*,?\s*(?:with|in|on|among|after|for)\s+(?:[\w-]+\s+){0,2}$", re.I)
+#: (the pattern, shared with the per-arm levels of litkg.extract.claims_measurements)
+ARM_AFTER = r"\s*,?\s*(?:with|in|on|among|after|for)\s+(?:[\w-]+\s+){0,2}$"
+_ARM_AFTER_CHANGE = re.compile(ARM_AFTER, re.I)
 
 
 def per_arm_changes(doc: Doc, start: int, ents: list[Span], quants, arm_labels) -> list[tuple]:
